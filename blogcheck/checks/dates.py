@@ -1,0 +1,53 @@
+"""BC120 unreadable `date:`, BC121 `date:` on another day than the file name,
+BC122 a `_posts` file name Jekyll will not take."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from blogcheck.checks import Context
+from blogcheck.codes import diagnostic
+from blogcheck.diagnostic import Diagnostic
+from blogcheck.jekyll import dates
+from blogcheck.jekyll.url import post_url
+from blogcheck.post import Post
+
+
+def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
+    name = PurePosixPath(post.rel).name
+    named = dates.filename_date(name)
+    if post.kind == "posts" and named is None:
+        yield _bad_name(post, name)
+    if "date" not in post.front.data or post.front.data["date"] is None:
+        return
+    where = post.front.locate(("date",))
+    moment = dates.parse_date(post.front.data["date"])
+    if moment is None:
+        yield diagnostic("BC120", post.display, where.line, where.column,
+                         f"`date: {post.front.data['date']}` is not a date Jekyll can read",
+                         "write it as `YYYY-MM-DD HH:MM:SS +/-HHMM`, e.g. `2024-03-06 09:30:00 +0000`")
+        return
+    local = dates.in_zone(moment, ctx.site.timezone)
+    if post.kind == "posts" and named is not None and local.date() != named:
+        match = dates.POST_NAME.match(name)
+        slug, ext = (match[2], match[3]) if match else ("", "")
+        url = post_url(post.data, slug, local, post.path_categories, ctx.site.config, ext)
+        yield diagnostic(
+            "BC121", post.display, where.line, where.column,
+            f"`date:` is {local.date()} in the site's time zone ({_zone_name(ctx)}), "
+            f"not the file name's {named}; Jekyll uses {local.date()}: {url}",
+            "make the file name and `date:` agree", url=url)
+
+
+def _bad_name(post: Post, name: str) -> Diagnostic:
+    if dates.POST_NAME.match(name):
+        message = f"file name `{name}` has an impossible date; Jekyll stops the build on it"
+    else:
+        message = f"file name `{name}` lacks the `YYYY-MM-DD-` date; Jekyll skips this post silently"
+    return diagnostic("BC122", post.display, 1, 1, message, "rename it `YYYY-MM-DD-title.md`")
+
+
+def _zone_name(ctx: Context) -> str:
+    zone = ctx.site.config.get("timezone")
+    return str(zone) if isinstance(zone, str) and zone else "UTC"

@@ -1,0 +1,110 @@
+"""BC110: front matter against the post JSON Schema (built in, or the user's)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from importlib import resources
+from typing import Any
+
+from blogcheck.checks import Context
+from blogcheck.codes import diagnostic
+from blogcheck.config import ConfigError
+from blogcheck.diagnostic import Diagnostic
+from blogcheck.post import Post
+
+_TYPE_NAMES = {"string": "a string", "array": "a list", "object": "a mapping", "boolean": "true or false",
+               "integer": "an integer", "number": "a number", "null": "null"}
+
+
+def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
+    validator = validator_for(ctx)
+    instance = _as_json(post.front.data)
+    for error in sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path))):
+        path = tuple(error.absolute_path)
+        where = post.front.locate(path)
+        yield diagnostic("BC110", post.display, where.line, where.column, _message(error, path),
+                         _hint(error, path, validator.schema), key=".".join(map(str, path)))
+
+
+def validator_for(ctx: Context) -> Any:
+    """The run's validator, compiled once."""
+    if "validator" not in ctx.cache:
+        ctx.cache["validator"] = load_validator(ctx.config.schema)
+    return ctx.cache["validator"]
+
+
+def load_validator(path: str) -> Any:
+    """A validator for the schema at `path` ("" = built-in); a bad schema is a ConfigError."""
+    import jsonschema
+    import jsonschema.validators
+
+    try:
+        if path:
+            with open(path, encoding="utf-8") as handle:
+                schema = json.load(handle)
+        else:
+            schema = json.loads(resources.files("blogcheck.schemas").joinpath("post.schema.json").read_text("utf-8"))
+        cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
+        cls.check_schema(schema)
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise ConfigError(f"schema {path}: cannot read it: {exc}") from None
+    except jsonschema.SchemaError as exc:
+        raise ConfigError(f"schema {path}: not a valid JSON Schema: {exc.message}") from None
+    except TypeError as exc:  # a schema that is not an object
+        raise ConfigError(f"schema {path}: not a valid JSON Schema: {exc}") from None
+    return cls(schema)
+
+
+def _as_json(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _as_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_as_json(v) for v in value]
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def _message(error: Any, path: tuple[Any, ...]) -> str:
+    name = f"`{'.'.join(map(str, path))}`" if path else "front matter"
+    if error.validator == "required":
+        missing = error.message.split("'")[1] if error.message.count("'") >= 2 else error.message
+        return f"missing required key `{missing}`"
+    if error.validator in ("type", "anyOf", "oneOf"):
+        return f"{name} must be {_expected(error.schema)}, not {_describe(error.instance)}"
+    if error.validator in ("pattern", "minLength") and isinstance(error.instance, str):
+        return f"{name} must not be empty"
+    return f"{name}: {error.message}"
+
+
+def _expected(schema: dict[str, Any]) -> str:
+    options: list[str] = []
+    for branch in schema.get("anyOf", schema.get("oneOf", [schema])):
+        kinds = branch.get("type", "object" if "$ref" in branch else "a value")
+        for kind in kinds if isinstance(kinds, list) else [kinds]:
+            items = branch.get("items", {}).get("type") if kind == "array" else None
+            text = f"a list of {items}s" if items else _TYPE_NAMES.get(kind, kind)
+            if text not in options:
+                options.append(text)
+    return " or ".join(options)
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return str(value).lower()
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list):
+        return "a list with a non-string item"
+    return f"{value!r}"
+
+
+def _hint(error: Any, path: tuple[Any, ...], root: dict[str, Any]) -> str:
+    if error.validator == "required":
+        return "add it to the front matter, e.g. `title: My post`"
+    described = root.get("properties", {}).get(path[0], {}) if path else {}
+    return str(error.schema.get("description") or described.get("description", ""))

@@ -1,0 +1,51 @@
+"""BC140: two posts that Jekyll would write to the same URL (one overwrites the other)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from blogcheck.checks import Context
+from blogcheck.codes import diagnostic
+from blogcheck.diagnostic import Diagnostic
+from blogcheck.jekyll import dates
+from blogcheck.jekyll.url import destination, post_url
+from blogcheck.post import Post
+
+
+def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
+    checked = {post.path for post in posts}
+    groups: dict[str, list[tuple[Post, str]]] = defaultdict(list)
+    for post in ctx.site_posts:
+        url = url_of(post, ctx)
+        if url is not None:
+            groups[destination(url)].append((post, url))
+    for group in groups.values():
+        if len(group) < 2:
+            continue
+        for post, url in group:
+            if post.path not in checked:
+                continue
+            others = ", ".join(o.rel for o, _ in group if o is not post)
+            where = post.front.locate(("permalink",)) if "permalink" in post.front.data else post.front.locate(())
+            yield diagnostic("BC140", post.display, where.line, where.column,
+                             f"publishes to {url}, as {others} does; one overwrites the other",
+                             "give one of them another `permalink:` or file name", url=url)
+
+
+def url_of(post: Post, ctx: Context) -> str | None:
+    """The URL Jekyll gives a published post, or None for drafts, unpublished
+    posts and posts without a usable date."""
+    if post.kind != "posts" or post.data.get("published") is False:
+        return None
+    match = dates.POST_NAME.match(PurePosixPath(post.rel).name)
+    if match is None:
+        return None
+    moment = dates.parse_date(post.data["date"]) if post.data.get("date") is not None else None
+    if moment is None:
+        moment = dates.parse_date(match[1])
+    if moment is None:
+        return None
+    local = dates.in_zone(moment, ctx.site.timezone)
+    return post_url(post.data, match[2], local, post.path_categories, ctx.site.config, match[3])

@@ -1,0 +1,145 @@
+"""Settings: built-in defaults, then a config file, then command-line flags.
+
+Keys are the long flag names. `[tool.blogcheck]` in pyproject.toml and
+`blogcheck.toml` hold the same keys; `[links]` there is `[tool.blogcheck.links]`.
+"""
+
+from __future__ import annotations
+
+import difflib
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover
+    import tomli as tomllib
+
+FORMATS = ("text", "json", "github", "sarif")
+SEVERITIES = ("error", "warning", "info")
+
+# key -> (type, description) for each table; the example file documents them.
+KEYS: dict[str, dict[str, type]] = {
+    "": {
+        "select": list, "ignore": list, "format": str, "output": str, "quiet": bool,
+        "offline": bool, "schema": str, "exclude": list, "max_file_size": int, "severity": dict,
+    },
+}
+
+
+class ConfigError(Exception):
+    """A bad setting: blogcheck exits 2 with this message."""
+
+
+@dataclass(frozen=True)
+class Config:
+    select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    format: str = ""  # "" = text, or github under GitHub Actions
+    output: str = ""
+    quiet: bool = False
+    offline: bool = False
+    schema: str = ""  # "" = the built-in post schema
+    exclude: tuple[str, ...] = ()
+    max_file_size: int = 5_000_000
+    severity: dict[str, str] = field(default_factory=dict)
+    source: str = ""  # the file the settings came from, for messages
+
+    def merged(self, **flags: Any) -> Config:
+        """These settings with command-line flags on top (None = not given)."""
+        given = {k: (tuple(v) if isinstance(v, list) else v) for k, v in flags.items() if v is not None}
+        merged = replace(self, **given)
+        validate_values(merged)
+        return merged
+
+
+def find_config(root: Path) -> Path | None:
+    """`blogcheck.toml`, else a pyproject.toml with `[tool.blogcheck]`, at the site root."""
+    candidate = root / "blogcheck.toml"
+    if candidate.is_file():
+        return candidate
+    pyproject = root / "pyproject.toml"
+    if pyproject.is_file() and "tool" in _read(pyproject) and "blogcheck" in _read(pyproject)["tool"]:
+        return pyproject
+    return None
+
+
+def _read(path: Path) -> dict[str, Any]:
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    table = _read(path)
+    if path.name == "pyproject.toml":
+        table = table.get("tool", {}).get("blogcheck", {})
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.blogcheck] must be a table")
+    check_keys(table, str(path))
+    base = path.parent
+    values: dict[str, Any] = {k: (tuple(v) if isinstance(v, list) else v) for k, v in table.items() if k in KEYS[""]}
+    if values.get("schema"):
+        values["schema"] = str((base / values["schema"]).resolve())
+    config = Config(**values, source=str(path))
+    validate_values(config)
+    return config
+
+
+def check_keys(table: dict[str, Any], where: str) -> None:
+    """Every key and value type known; unknown keys name the nearest valid one."""
+    for name, value in table.items():
+        if name in KEYS and name != "" and isinstance(value, dict):
+            _check_table(value, KEYS[name], f"{where}: [{name}]")
+        elif name not in KEYS[""]:
+            raise ConfigError(f"{where}: unknown key `{name}`{_nearest(name, [*KEYS[''], *KEYS])}")
+        else:
+            _check_type(name, value, KEYS[""][name], where)
+
+
+def _check_table(table: dict[str, Any], keys: dict[str, type], where: str) -> None:
+    for name, value in table.items():
+        if name not in keys:
+            raise ConfigError(f"{where}: unknown key `{name}`{_nearest(name, list(keys))}")
+        _check_type(name, value, keys[name], where)
+
+
+def _check_type(name: str, value: Any, kind: type, where: str) -> None:
+    ok = isinstance(value, kind) and not (kind is int and isinstance(value, bool))
+    if kind is float:
+        ok = isinstance(value, (int, float)) and not isinstance(value, bool)
+    if ok and kind is list:
+        ok = all(isinstance(item, str) for item in value)
+    if not ok:
+        wanted = {list: "a list of strings", str: "a string", bool: "true or false", int: "an integer",
+                  float: "a number", dict: "a table"}[kind]
+        raise ConfigError(f"{where}: `{name}` must be {wanted}, not {value!r}")
+
+
+def _nearest(name: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(name, [o for o in options if o], n=1, cutoff=0.6)
+    return f"; did you mean `{close[0]}`?" if close else ""
+
+
+def validate_values(config: Config) -> None:
+    from blogcheck.codes import CODES, checks
+
+    if config.format and config.format not in FORMATS:
+        raise ConfigError(f"unknown format `{config.format}`{_nearest(config.format, list(FORMATS))}")
+    for word in (*config.select, *config.ignore):
+        if word not in checks() and not any(code.startswith(word) for code in CODES):
+            raise ConfigError(f"`{word}` is neither a check name nor a code prefix{_nearest(word, [*checks(), *CODES])}")
+    for code, level in config.severity.items():
+        if code not in CODES:
+            raise ConfigError(f"severity: unknown code `{code}`{_nearest(code, list(CODES))}")
+        if level not in SEVERITIES:
+            raise ConfigError(f"severity: `{code}` must be one of {', '.join(SEVERITIES)}, not {level!r}")
+    if config.max_file_size <= 0:
+        raise ConfigError("`max_file_size` must be a positive number of bytes")

@@ -1,0 +1,61 @@
+"""Find the post files to check under the paths a user gives."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from pathlib import Path
+
+POST_SUFFIXES = frozenset({".md", ".markdown", ".mkd", ".mkdn", ".mkdown", ".html"})
+_SKIP_DIRS = frozenset({".git", "_site", "node_modules", "vendor", ".jekyll-cache", ".sass-cache", ".venv"})
+POST_DIRS = ("_posts", "_drafts")
+
+
+class DiscoverError(Exception):
+    """A path that does not exist: a usage error."""
+
+
+def discover(paths: list[Path], root: Path, exclude: tuple[str, ...] = ()) -> list[Path]:
+    """Absolute paths of the posts to check, sorted, each once. Files named
+    explicitly are always taken; folders are walked for posts in `_posts/` and
+    `_drafts/` (or for every Markdown/HTML file when the folder has neither)."""
+    found: dict[Path, None] = {}
+    for path in paths:
+        if path.is_file():
+            found[path.resolve()] = None
+        elif path.is_dir():
+            found.update(dict.fromkeys(_walk(path.resolve())))
+        else:
+            raise DiscoverError(f"{path}: no such file or folder")
+    return sorted(p for p in found if not _excluded(p, root, exclude))
+
+
+def default_paths(root: Path) -> list[Path]:
+    return [root / name for name in POST_DIRS if (root / name).is_dir()]
+
+
+def _walk(folder: Path) -> list[Path]:
+    every: list[Path] = []
+    in_posts: list[Path] = []
+    for here, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+        chosen = [Path(here, f) for f in sorted(files) if Path(f).suffix.lower() in POST_SUFFIXES]
+        every.extend(chosen)
+        if any(part in POST_DIRS for part in Path(here).relative_to(folder.parent).parts):
+            in_posts.extend(chosen)
+    return in_posts if _seen_post_dir(folder, every, in_posts) else every
+
+
+def _seen_post_dir(folder: Path, every: list[Path], in_posts: list[Path]) -> bool:
+    """A Jekyll layout: only posts count. Anything else: every Markdown file."""
+    return bool(in_posts) or any(d.name in POST_DIRS for d in folder.iterdir() if d.is_dir())
+
+
+def _excluded(path: Path, root: Path, patterns: tuple[str, ...]) -> bool:
+    if not patterns:
+        return False
+    try:
+        rel = path.relative_to(root).as_posix()
+    except ValueError:
+        rel = path.as_posix()
+    return any(fnmatch.fnmatch(rel, pattern) for pattern in patterns)

@@ -1,0 +1,1 @@
+"""Jekyll's hidden rules, written down: file names, dates, defaults and URLs."""

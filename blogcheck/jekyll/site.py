@@ -1,0 +1,95 @@
+"""The Jekyll site around the posts: root, `_config.yml`, layouts, time zone."""
+
+from __future__ import annotations
+
+import datetime as dt
+import fnmatch
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+CONFIG_NAMES = ("_config.yml", "_config.yaml")
+
+
+@dataclass(frozen=True)
+class Site:
+    root: Path
+    config: dict[str, Any] = field(default_factory=dict)
+    config_path: Path | None = None
+    config_error: str = ""
+    config_error_line: int = 1
+    layouts: frozenset[str] | None = None  # None: the site has no `_layouts/`
+
+    @property
+    def timezone(self) -> dt.tzinfo:
+        """The site's `timezone:`; UTC when unset, as on GitHub Pages and in CI."""
+        name = self.config.get("timezone")
+        if isinstance(name, str) and name:
+            try:
+                from zoneinfo import ZoneInfo
+
+                return ZoneInfo(name)
+            except (ValueError, LookupError, OSError):
+                pass
+        return dt.timezone.utc
+
+    @property
+    def has_theme(self) -> bool:
+        return bool(self.config.get("theme") or self.config.get("remote_theme"))
+
+    def defaults_for(self, rel_path: str, kind: str = "posts") -> dict[str, Any]:
+        """Front-matter values that `defaults:` in `_config.yml` gives this file;
+        later, more specific scopes win, as in Jekyll."""
+        merged: dict[str, Any] = {}
+        entries = self.config.get("defaults")
+        if not isinstance(entries, list):
+            return merged
+        for entry in entries:
+            if not isinstance(entry, dict) or not isinstance(entry.get("values"), dict):
+                continue
+            scope = entry.get("scope") if isinstance(entry.get("scope"), dict) else {}
+            if _applies(scope, rel_path, kind):
+                merged.update(entry["values"])
+        return merged
+
+
+def _applies(scope: dict[str, Any], rel_path: str, kind: str) -> bool:
+    scope_type = scope.get("type")
+    if scope_type not in (None, "", kind):
+        return False
+    scope_path = str(scope.get("path") or "").strip("/")
+    if not scope_path:
+        return True
+    if "*" in scope_path:
+        return fnmatch.fnmatch(rel_path, scope_path) or fnmatch.fnmatch(rel_path, scope_path + "/*")
+    return rel_path == scope_path or rel_path.startswith(scope_path + "/")
+
+
+def find_root(start: Path) -> Path | None:
+    """The nearest folder at or above `start` that holds a Jekyll `_config.yml`."""
+    here = start if start.is_dir() else start.parent
+    for folder in (here, *here.parents):
+        if any((folder / name).is_file() for name in CONFIG_NAMES):
+            return folder
+    return None
+
+
+def load_site(root: Path) -> Site:
+    """Read `_config.yml` and `_layouts/`; a broken config is recorded, not raised."""
+    from blogcheck.parse.frontmatter import FrontMatterError, parse
+
+    layouts_dir = root / "_layouts"
+    layouts = None
+    if layouts_dir.is_dir():
+        layouts = frozenset(p.stem for p in layouts_dir.iterdir() if p.is_file())
+    config_path = next((root / n for n in CONFIG_NAMES if (root / n).is_file()), None)
+    if config_path is None:
+        return Site(root, layouts=layouts)
+    try:
+        text = config_path.read_text(encoding="utf-8-sig")
+        config = parse(text, start_line=1).data
+    except (OSError, UnicodeDecodeError) as exc:
+        return Site(root, {}, config_path, f"cannot read {config_path.name}: {exc}", 1, layouts)
+    except FrontMatterError as exc:
+        return Site(root, {}, config_path, exc.message, exc.line, layouts)
+    return Site(root, config, config_path, layouts=layouts)

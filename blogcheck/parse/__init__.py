@@ -1,0 +1,1 @@
+"""Parsers that keep positions: front matter (YAML) and Markdown."""

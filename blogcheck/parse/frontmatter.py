@@ -1,0 +1,189 @@
+"""Front-matter YAML with a line and column for every key and value."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+_Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _Loader(_Base):  # type: ignore[valid-type,misc]
+    """Safe loading (libyaml when present: faster, same marks) where a
+    timestamp-shaped value that is no real date stays a string, so the date
+    rule can report it at its own position."""
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> object:
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return self.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+# An alias bomb composes into a small graph that expands exponentially; refuse
+# documents whose expansion passes this many nodes before constructing them.
+MAX_NODES = 100_000
+
+
+class FrontMatterError(Exception):
+    """Why front matter could not be read, and where (1-based file positions)."""
+
+    def __init__(self, code: str, message: str, line: int, column: int) -> None:
+        super().__init__(message)
+        self.code, self.message, self.line, self.column = code, message, line, column
+
+
+@dataclass(frozen=True)
+class Position:
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One top-level key with its position and its value's position."""
+
+    key: str
+    key_pos: Position
+    value_pos: Position
+
+
+@dataclass(frozen=True)
+class FrontMatter:
+    data: dict[str, Any]
+    node: yaml.Node | None
+    start_line: int = 1
+    entries: tuple[Entry, ...] = field(default=())
+
+    def _pos(self, node: yaml.Node) -> Position:
+        mark = node.start_mark
+        return Position(mark.line + self.start_line, mark.column + 1)
+
+    def locate(self, path: tuple[str | int, ...], key: bool = False) -> Position:
+        """Where the value at `path` (or its key, with `key=True`) is written.
+        Falls back to the nearest enclosing node, then the opening `---`."""
+        node = self.node
+        best = Position(self.start_line, 1)
+        if node is None:
+            return best
+        for depth, step in enumerate(path):
+            child, key_node = _child(node, step)
+            if child is None:
+                break
+            last = depth == len(path) - 1
+            node = key_node if (key and last and key_node is not None) else child
+            best = self._pos(node)
+        return best
+
+
+def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Node | None]:
+    if isinstance(node, yaml.MappingNode):
+        matches = [(v, k) for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == str(step)]
+        return matches[-1] if matches else (None, None)  # the last duplicate wins, as in YAML loaders
+    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+        return node.value[step], None
+    return None, None
+
+
+def parse(text: str, start_line: int = 1) -> FrontMatter:
+    """Parse `text` (front matter whose line 0 is file line `start_line`)."""
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        _check_size(node, start_line)
+        data = loader.construct_document(node) if node is not None else None
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + start_line if mark else start_line
+        column = mark.column + 1 if mark else 1
+        raise FrontMatterError("BC102", _yaml_message(exc), line, column) from None
+    except yaml.YAMLError as exc:
+        raise FrontMatterError("BC102", str(exc).splitlines()[0], start_line, 1) from None
+    except (TypeError, ValueError, OverflowError) as exc:  # e.g. a timestamp out of range
+        raise FrontMatterError("BC102", f"cannot read value: {exc}", start_line, 1) from None
+    finally:
+        loader.dispose()
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        line = node.start_mark.line + start_line if node is not None else start_line
+        raise FrontMatterError(
+            "BC103", f"front matter is a {_kind(data)}, not a mapping of keys", line, 1
+        )
+    fm = FrontMatter(jsonable(data), node, start_line)
+    entries = tuple(_entries(fm))
+    return FrontMatter(fm.data, node, start_line, entries)
+
+
+def _entries(fm: FrontMatter) -> list[Entry]:
+    if not isinstance(fm.node, yaml.MappingNode):
+        return []
+    out = []
+    for k, v in fm.node.value:
+        if isinstance(k, yaml.ScalarNode):
+            out.append(Entry(k.value, fm._pos(k), fm._pos(v)))
+    return out
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    parts = [p for p in (exc.context, exc.problem) if p]
+    return "invalid YAML: " + ", ".join(parts) if parts else "invalid YAML"
+
+
+def _kind(value: object) -> str:
+    return {list: "list", str: "string"}.get(type(value), type(value).__name__)
+
+
+def _check_size(root: yaml.Node | None, start_line: int) -> None:
+    """Count nodes as if aliases were expanded; refuse bombs and cycles."""
+    sizes: dict[int, int] = {}
+    active: set[int] = set()
+
+    def size(node: yaml.Node) -> int:
+        ident = id(node)
+        if ident in sizes:
+            return sizes[ident]
+        if ident in active:
+            raise FrontMatterError(
+                "BC104", "a YAML alias refers to itself", node.start_mark.line + start_line, 1
+            )
+        active.add(ident)
+        total = 1
+        if isinstance(node, yaml.MappingNode):
+            total += sum(size(k) + size(v) for k, v in node.value)
+        elif isinstance(node, yaml.SequenceNode):
+            total += sum(size(v) for v in node.value)
+        active.discard(ident)
+        if total > MAX_NODES:
+            raise FrontMatterError(
+                "BC104",
+                f"YAML aliases expand to more than {MAX_NODES:,} values",
+                node.start_mark.line + start_line,
+                node.start_mark.column + 1,
+            )
+        sizes[ident] = total
+        return total
+
+    if root is not None:
+        size(root)
+
+
+def jsonable(value: Any) -> Any:
+    """The JSON view of a YAML value that the schema validates. Dates stay
+    `date`/`datetime` objects; the date rules read them before validation."""
+    if isinstance(value, dict):
+        return {str(k): jsonable(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [jsonable(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted(str(v) for v in value)
+    if isinstance(value, bytes):
+        return value.decode("latin-1")
+    if isinstance(value, (str, int, float, bool, dt.date)) or value is None:
+        return value
+    return str(value)

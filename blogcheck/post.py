@@ -1,0 +1,98 @@
+"""A post read from disk: its text, front matter with positions, and body."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from blogcheck.jekyll.site import Site
+from blogcheck.parse.frontmatter import FrontMatter, FrontMatterError, parse
+from blogcheck.parse.split import split
+
+
+@dataclass(frozen=True)
+class Post:
+    path: Path  # absolute
+    display: str  # as shown in findings
+    rel: str  # relative to the site root, POSIX separators
+    text: str
+    front: FrontMatter
+    body: str
+    body_line: int
+    data: dict[str, Any] = field(default_factory=dict)  # front matter over `defaults:`
+
+    @property
+    def kind(self) -> str:
+        parts = self.rel.split("/")
+        if "_posts" in parts[:-1]:
+            return "posts"
+        if "_drafts" in parts[:-1]:
+            return "drafts"
+        return "pages"
+
+    @property
+    def path_categories(self) -> list[str]:
+        """Folders above `_posts/`, which Jekyll adds to the post's categories."""
+        parts = self.rel.split("/")
+        return parts[: parts.index("_posts")] if "_posts" in parts else []
+
+
+@dataclass(frozen=True)
+class LoadError:
+    code: str
+    message: str
+    line: int = 1
+    column: int = 1
+    hint: str = ""
+
+
+def read_text(path: Path, max_size: int) -> str | LoadError:
+    """The file as text, or why it cannot be a post."""
+    try:
+        size = path.stat().st_size
+        if size > max_size:
+            return LoadError("BC105", f"file is {size:,} bytes, over max_file_size ({max_size:,})",
+                             hint="raise `max_file_size` or exclude this file")
+        raw = path.read_bytes()
+    except OSError as exc:
+        return LoadError("BC100", f"cannot read file: {exc.strerror or exc}")
+    if b"\0" in raw[:8192]:
+        return LoadError("BC100", "binary file, not a text post", hint="move it out of the posts folder")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        return LoadError("BC100", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", line, column,
+                         "save the file as UTF-8")
+
+
+def load(path: Path, display: str, site: Site, max_size: int) -> Post | LoadError:
+    text = read_text(path, max_size)
+    if isinstance(text, LoadError):
+        return text
+    if not text.strip():
+        return LoadError("BC101", "empty file", hint="add front matter with at least a `title:`")
+    parts = split(text)
+    if parts.yaml is None:
+        return LoadError("BC101", "no front matter: the file must start with a `---` line",
+                         hint="add `---`, `title: ...` and `---` at the top")
+    if not parts.closed:
+        return LoadError("BC101", "front matter opened here is never closed",
+                         hint="end the front matter with a `---` line")
+    try:
+        front = parse(parts.yaml, start_line=1)
+    except FrontMatterError as exc:
+        return LoadError(exc.code, exc.message, exc.line, exc.column)
+    rel = _relative(path, site.root)
+    kind = "drafts" if "/_drafts/" in f"/{rel}" else "posts"
+    data = {**site.defaults_for(rel, kind), **front.data}
+    return Post(path, display, rel, text, front, parts.body, parts.body_line, data)
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return path.name

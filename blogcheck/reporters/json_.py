@@ -1,0 +1,28 @@
+"""`{"version": 1, "diagnostics": [...], "summary": {...}}`; check-specific keys
+(url, status, word, suggestions...) sit beside the common ones."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from blogcheck.diagnostic import Diagnostic, Summary
+
+VERSION = 1
+
+
+def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = False) -> str:
+    document = {
+        "version": VERSION,
+        "diagnostics": [as_dict(d) for d in diagnostics],
+        "summary": {"files": summary.files, "errors": summary.errors, "warnings": summary.warnings},
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n"
+
+
+def as_dict(d: Diagnostic) -> dict[str, Any]:
+    common = {
+        "path": d.path, "line": d.line, "column": d.column, "code": d.code, "check": d.check,
+        "severity": d.severity.value, "message": d.message, "hint": d.hint,
+    }
+    return {**d.extras, **common}

@@ -1,0 +1,35 @@
+"""`path:line:col: CODE message`, the hint beneath, and a summary line."""
+
+from __future__ import annotations
+
+from blogcheck.diagnostic import Diagnostic, Severity, Summary
+
+_COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+
+
+def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = False) -> str:
+    def paint(text: str, code: str) -> str:
+        return f"\033[{code}m{text}\033[0m" if color else text
+
+    lines = []
+    for d in diagnostics:
+        where = paint(f"{d.path}:{d.line}:{d.column}:", "1")
+        lines.append(f"{where} {paint(d.code, _COLORS[d.severity])} {d.message}")
+        if d.hint:
+            lines.append(f"    hint: {d.hint}")
+    lines.append(summary_line(summary))
+    return "\n".join(lines) + "\n"
+
+
+def summary_line(summary: Summary) -> str:
+    files = _plural(summary.files, "file")
+    if not summary.errors and not summary.warnings and not summary.infos:
+        return f"Checked {files}: no problems found."
+    parts = [_plural(summary.errors, "error"), _plural(summary.warnings, "warning")]
+    if summary.infos:
+        parts.append(_plural(summary.infos, "note"))
+    return f"Checked {files}: {', '.join(parts)}."
+
+
+def _plural(count: int, word: str) -> str:
+    return f"{count} {word}" + ("" if count == 1 else "s")

@@ -1,0 +1,86 @@
+"""The pipeline: discover -> load -> checks -> filtered, sorted Diagnostics.
+No printing and no exit codes here; the CLI does that."""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from blogcheck.checks import Context, post_checks, site_checks
+from blogcheck.codes import diagnostic
+from blogcheck.config import Config
+from blogcheck.diagnostic import Diagnostic, Severity
+from blogcheck.discover import discover
+from blogcheck.jekyll.site import Site
+from blogcheck.post import LoadError, Post, load
+from blogcheck.select import wanted
+from blogcheck.suppress import silenced, suppressions
+
+
+@dataclass(frozen=True)
+class Result:
+    diagnostics: list[Diagnostic]
+    files: int
+
+
+def run(paths: list[Path], site: Site, config: Config) -> Result:
+    files = discover(paths, site.root, config.exclude)
+    loaded: dict[Path, Post | LoadError] = {}
+    found: list[Diagnostic] = []
+    if files and site.config_error and site.config_path is not None:
+        found.append(diagnostic("BC107", display(site.config_path), site.config_error_line, 1,
+                                site.config_error, "fix _config.yml; Jekyll cannot build the site either"))
+    ctx = Context(site, config, _site_posts(site, config, loaded))
+    posts = []
+    for path in files:
+        post = _load(path, site, config, loaded)
+        if isinstance(post, LoadError):
+            found.append(diagnostic(post.code, display(path), post.line, post.column, post.message, post.hint))
+            continue
+        posts.append(post)
+        for check in post_checks():
+            found.extend(check(post, ctx))
+    for site_check in site_checks():
+        found.extend(site_check(posts, ctx))
+    texts = {p.display: p.text for p in posts}
+    return Result(sorted(_finish(found, config, texts), key=Diagnostic.sort_key), len(files))
+
+
+def _load(path: Path, site: Site, config: Config, loaded: dict[Path, Post | LoadError]) -> Post | LoadError:
+    if path not in loaded:
+        loaded[path] = load(path, display(path), site, config.max_file_size)
+    return loaded[path]
+
+
+def _site_posts(site: Site, config: Config, loaded: dict[Path, Post | LoadError]) -> list[Post]:
+    """Every readable post of the site, for rules across posts."""
+    folder = site.root / "_posts"
+    if not folder.is_dir():
+        return []
+    every = (_load(p, site, config, loaded) for p in discover([folder], site.root, config.exclude))
+    return [p for p in every if isinstance(p, Post)]
+
+
+def _finish(found: list[Diagnostic], config: Config, texts: dict[str, str]) -> list[Diagnostic]:
+    """Severity overrides, then --select/--ignore, then inline suppressions."""
+    tables = {path: suppressions(text) for path, text in texts.items()}
+    kept = []
+    for diag in found:
+        if diag.code in config.severity:
+            diag = dataclasses.replace(diag, severity=Severity(config.severity[diag.code]))
+        if not wanted(diag, config.select, config.ignore):
+            continue
+        if silenced(diag.code, diag.line, tables.get(diag.path, {})):
+            continue
+        kept.append(diag)
+    return kept
+
+
+def display(path: Path) -> str:
+    """The path as findings show it: relative to the working folder when inside it."""
+    try:
+        return path.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return os.fspath(path)
