@@ -40,6 +40,9 @@ CODES: dict[str, Code] = {
         Code("BC130", "unknown-layout", "frontmatter", _W, "`layout:` names no file in `_layouts/`."),
         Code("BC131", "misspelt-key", "frontmatter", _W, "An unknown key is a near miss of a known one."),
         Code("BC140", "duplicate-url", "frontmatter", _E, "Two posts would publish to the same URL."),
+        # BC2xx links, BC3xx images: rows go here.
+        # BC4xx spelling: rows go here.
+        # BC9xx publish: rows go here.
     ]
 }
 

@@ -15,17 +15,19 @@ from typing import Any
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found,unused-ignore]
 
 FORMATS = ("text", "json", "github", "sarif")
 SEVERITIES = ("error", "warning", "info")
 
-# key -> (type, description) for each table; the example file documents them.
+# table -> key -> type. "" is the top level; every other table is a section
+# owned by one check family (`[links]`, ...). blogcheck.example.toml documents all.
 KEYS: dict[str, dict[str, type]] = {
     "": {
         "select": list, "ignore": list, "format": str, "output": str, "quiet": bool,
         "offline": bool, "schema": str, "exclude": list, "max_file_size": int, "severity": dict,
     },
+    # Sections: each family adds its table here.
 }
 
 
@@ -45,11 +47,23 @@ class Config:
     exclude: tuple[str, ...] = ()
     max_file_size: int = 5_000_000
     severity: dict[str, str] = field(default_factory=dict)
+    sections: dict[str, dict[str, Any]] = field(default_factory=dict)  # `[links]` etc., checked against KEYS
     source: str = ""  # the file the settings came from, for messages
+
+    def section(self, name: str) -> dict[str, Any]:
+        """The `[name]` table as written (defaults are the family's business)."""
+        table: dict[str, Any] = self.sections.get(name, {})
+        return table
+
+    def with_section(self, name: str, **flags: Any) -> Config:
+        """Command-line flags for a section on top of its table (None = not given)."""
+        given = {k: v for k, v in flags.items() if v is not None}
+        _check_table(given, KEYS[name], f"[{name}]")
+        return replace(self, sections={**self.sections, name: {**self.section(name), **given}})
 
     def merged(self, **flags: Any) -> Config:
         """These settings with command-line flags on top (None = not given)."""
-        given = {k: (tuple(v) if isinstance(v, list) else v) for k, v in flags.items() if v is not None}
+        given: dict[str, Any] = {k: (tuple(v) if isinstance(v, list) else v) for k, v in flags.items() if v is not None}
         merged = replace(self, **given)
         validate_values(merged)
         return merged
@@ -68,7 +82,8 @@ def find_config(root: Path) -> Path | None:
 
 def _read(path: Path) -> dict[str, Any]:
     try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
+        table: dict[str, Any] = tomllib.loads(path.read_text(encoding="utf-8"))
+        return table
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
@@ -88,7 +103,8 @@ def load_config(path: Path | None) -> Config:
     values: dict[str, Any] = {k: (tuple(v) if isinstance(v, list) else v) for k, v in table.items() if k in KEYS[""]}
     if values.get("schema"):
         values["schema"] = str((base / values["schema"]).resolve())
-    config = Config(**values, source=str(path))
+    sections = {k: v for k, v in table.items() if k in KEYS and k != ""}
+    config = Config(**values, sections=sections, source=str(path))
     validate_values(config)
     return config
 
@@ -135,7 +151,8 @@ def validate_values(config: Config) -> None:
         raise ConfigError(f"unknown format `{config.format}`{_nearest(config.format, list(FORMATS))}")
     for word in (*config.select, *config.ignore):
         if word not in checks() and not any(code.startswith(word) for code in CODES):
-            raise ConfigError(f"`{word}` is neither a check name nor a code prefix{_nearest(word, [*checks(), *CODES])}")
+            near = _nearest(word, [*checks(), *CODES])
+            raise ConfigError(f"`{word}` is neither a check name nor a code prefix{near}")
     for code, level in config.severity.items():
         if code not in CODES:
             raise ConfigError(f"severity: unknown code `{code}`{_nearest(code, list(CODES))}")

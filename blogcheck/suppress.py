@@ -28,5 +28,5 @@ def suppressions(text: str) -> dict[int, frozenset[str]]:
 
 
 def silenced(code: str, line: int, table: dict[int, frozenset[str]]) -> bool:
-    codes = table.get(line)
-    return bool(codes) and (ALL in codes or any(code.startswith(c) for c in codes))  # type: ignore[union-attr]
+    codes = table.get(line, frozenset())
+    return ALL in codes or any(code.startswith(c) for c in codes)

@@ -85,7 +85,7 @@ def _expected(schema: dict[str, Any]) -> str:
         kinds = branch.get("type", "object" if "$ref" in branch else "a value")
         for kind in kinds if isinstance(kinds, list) else [kinds]:
             items = branch.get("items", {}).get("type") if kind == "array" else None
-            text = f"a list of {items}s" if items else _TYPE_NAMES.get(kind, kind)
+            text = f"a list of {items}s" if items else _TYPE_NAMES.get(str(kind), str(kind))
             if text not in options:
                 options.append(text)
     return " or ".join(options)

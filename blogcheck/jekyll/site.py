@@ -47,8 +47,8 @@ class Site:
         for entry in entries:
             if not isinstance(entry, dict) or not isinstance(entry.get("values"), dict):
                 continue
-            scope = entry.get("scope") if isinstance(entry.get("scope"), dict) else {}
-            if _applies(scope, rel_path, kind):
+            scope = entry.get("scope")
+            if _applies(scope if isinstance(scope, dict) else {}, rel_path, kind):
                 merged.update(entry["values"])
         return merged
 

@@ -91,6 +91,6 @@ def _output_ext(ext: str) -> str:
 def destination(url: str) -> str:
     """The file Jekyll writes for `url`; two posts collide when these match."""
     path = url + "index" if url.endswith("/") else url
-    if not PurePosixPath(path).suffix == ".html":
+    if PurePosixPath(path).suffix != ".html":
         path += ".html"
     return path

@@ -11,7 +11,7 @@ import yaml
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
-class _Loader(_Base):  # type: ignore[valid-type,misc]
+class _Loader(_Base):  # type: ignore[misc,valid-type,unused-ignore]
     """Safe loading (libyaml when present: faster, same marks) where a
     timestamp-shaped value that is no real date stays a string, so the date
     rule can report it at its own position."""
@@ -136,7 +136,7 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
 
 
 def _kind(value: object) -> str:
-    return {list: "list", str: "string"}.get(type(value), type(value).__name__)
+    return "list" if isinstance(value, list) else "string" if isinstance(value, str) else type(value).__name__
 
 
 def _check_size(root: yaml.Node | None, start_line: int) -> None:

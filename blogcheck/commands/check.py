@@ -1,0 +1,132 @@
+"""`blogcheck check [PATH ...]`: run the checks and report."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from blogcheck.exitcodes import FINDINGS, OK, USAGE
+
+if TYPE_CHECKING:
+    from blogcheck.config import Config
+    from blogcheck.jekyll.site import Site
+    from blogcheck.run import Result
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in text.replace(",", " ").split() if w]
+
+
+def add_check_options(parser: argparse.ArgumentParser) -> None:
+    """Options that choose what is checked; `publish` takes the same ones."""
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="post files or folders")
+    parser.add_argument("--select", action="append", type=_words, metavar="CODES",
+                        help="only these checks or code prefixes, comma-separated (e.g. frontmatter,BC2)")
+    parser.add_argument("--ignore", action="append", type=_words, metavar="CODES",
+                        help="skip these checks or code prefixes")
+    parser.add_argument("--config", type=Path, metavar="PATH", help="blogcheck.toml or pyproject.toml to read")
+    parser.add_argument("--schema", metavar="PATH", help="JSON Schema for front matter (default: built in)")
+    parser.add_argument("--offline", action="store_true", default=None, help="no network: local checks only")
+    parser.add_argument("--max-file-size", type=int, metavar="BYTES", help="report files larger than this")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_check_options(parser)
+    parser.add_argument("--format", choices=("text", "json", "github", "sarif"),
+                        help="output format (default: text; github under GitHub Actions)")
+    parser.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    parser.add_argument("--quiet", "-q", action="store_true", default=None,
+                        help="show only errors, without hints or the summary line")
+
+
+@dataclass(frozen=True)
+class Settings:
+    config: Config
+    site: Site
+    paths: list[Path]
+
+
+def settings(args: argparse.Namespace) -> Settings:
+    """Config file + flags, the site, and the paths to check. Raises ConfigError
+    or DiscoverError (usage errors)."""
+    from blogcheck.config import find_config, load_config
+    from blogcheck.discover import DiscoverError, default_paths
+    from blogcheck.jekyll.site import find_root, load_site
+
+    start = (args.paths[0] if args.paths else Path.cwd()).resolve()
+    root = find_root(start) or (start if start.is_dir() else start.parent)
+    flags = {name: getattr(args, name, None) for name in ("format", "output", "quiet", "offline", "max_file_size")}
+    config = load_config(args.config or find_config(root)).merged(
+        **flags, select=_flat(args.select), ignore=_flat(args.ignore),
+        schema=str(Path(args.schema).resolve()) if args.schema else None,
+    )
+    paths = list(args.paths) or default_paths(root)
+    if not paths:
+        raise DiscoverError(f"no _posts/ or _drafts/ folder in {root}; give the posts to check")
+    return Settings(config, load_site(root), paths)
+
+
+def run(args: argparse.Namespace) -> int:
+    from blogcheck.config import ConfigError
+    from blogcheck.discover import DiscoverError
+    from blogcheck.run import run as run_checks
+
+    try:
+        chosen = settings(args)
+        result = run_checks(chosen.paths, chosen.site, chosen.config)
+    except (ConfigError, DiscoverError) as exc:
+        print(f"blogcheck: error: {exc}", file=sys.stderr)
+        return USAGE
+    return _report(result, chosen.config)
+
+
+def _flat(groups: list[list[str]] | None) -> list[str] | None:
+    return None if groups is None else [w for group in groups for w in group]
+
+
+def _report(result: Result, config: Config) -> int:
+    from blogcheck.diagnostic import Severity, Summary
+    from blogcheck.reporters import get
+
+    fmt = config.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    summary = Summary.of(result.files, result.diagnostics)
+    shown = result.diagnostics
+    if config.quiet:
+        shown = [d for d in shown if d.severity is Severity.ERROR]
+    color = fmt == "text" and not config.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
+    text = get(fmt)(shown, summary, color=color)
+    if config.quiet and fmt == "text":
+        text = "".join(line for line in text.splitlines(True)[:-1] if not line.startswith("    hint:"))
+    try:
+        write_atomic(text, config.output)
+        if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
+            from blogcheck.reporters.github import step_summary
+
+            with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
+                handle.write(step_summary(result.diagnostics, summary))
+    except OSError as exc:
+        print(f"blogcheck: error: cannot write report: {exc}", file=sys.stderr)
+        return USAGE
+    return FINDINGS if summary.errors else OK
+
+
+def write_atomic(text: str, output: str) -> None:
+    """To stdout, or atomically to a file (never a half-written report)."""
+    if not output:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    target = Path(output)
+    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".blogcheck-")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
