@@ -20,7 +20,7 @@ class _Loader(_Base):  # type: ignore[misc,valid-type,unused-ignore]
         try:
             return super().construct_yaml_timestamp(node)
         except (ValueError, OverflowError):
-            return self.construct_scalar(node)  # type: ignore[arg-type]
+            return self.construct_scalar(node)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
