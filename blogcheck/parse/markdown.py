@@ -1,0 +1,51 @@
+"""The post body as markdown-it-py tokens, with a way back to file positions.
+
+markdown-it gives block tokens a line range (`token.map`, 0-based in the body);
+inline children have none, so a child's column is found by searching for its
+text inside its block's source lines, left to right (`Cursor`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+
+def tokens(body: str) -> list[Token]:
+    """CommonMark plus GFM tables and strikethrough, as Jekyll's kramdown GFM reads."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(body)
+
+
+@dataclass
+class Cursor:
+    """Finds successive inline texts in a block's lines, in reading order, and
+    turns them into 1-based file positions."""
+
+    lines: list[str]  # the body's lines
+    body_line: int  # file line of body line 0
+    start: int  # first body line of the block
+    end: int  # one past its last body line
+    _line: int = field(init=False)
+    _col: int = field(init=False, default=0)
+
+    def __post_init__(self) -> None:
+        self._line = self.start
+
+    def find(self, needle: str) -> tuple[int, int] | None:
+        """File (line, column) of the next `needle` at or after the cursor; the
+        cursor moves past it. None when it is not in the block (e.g. it spans lines)."""
+        for number in range(self._line, min(self.end, len(self.lines))):
+            column = self.lines[number].find(needle, self._col if number == self._line else 0)
+            if column >= 0:
+                self._line, self._col = number, column + len(needle)
+                return self.body_line + number, column + 1
+        return None
+
+    @classmethod
+    def for_block(cls, lines: list[str], body_line: int, token: Token) -> Cursor:
+        start, end = token.map if token.map else (0, len(lines))
+        return cls(lines, body_line, start, end)
