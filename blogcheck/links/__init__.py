@@ -1,0 +1,1 @@
+"""The links check: extract -> dedupe -> concurrent check (+cache) -> map back."""
