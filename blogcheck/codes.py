@@ -41,7 +41,22 @@ CODES: dict[str, Code] = {
         Code("BC131", "misspelt-key", "frontmatter", _W, "An unknown key is a near miss of a known one."),
         Code("BC140", "duplicate-url", "frontmatter", _E, "Two posts would publish to the same URL."),
         # BC2xx links, BC3xx images: rows go here.
+        Code("BC201", "broken-link", "links", _E, "A link's target is gone (404, 410, no such host, redirect loop)."),
+        Code("BC202", "unverified-link", "links", _W, "A link could not be verified (429, bot wall, timeout, reset)."),
+        Code("BC203", "broken-anchor", "links", _E, "A `#fragment` matches no heading of the post."),
+        Code("BC204", "missing-local-file", "links", _E, "A link to a file of the site names no such file."),
+        Code("BC205", "unknown-post-url", "links", _E, "`{% post_url %}` names no post; Jekyll stops the build."),
+        Code("BC206", "video-unavailable", "links", _E, "A YouTube video or playlist is removed or does not exist."),
+        Code("BC207", "video-restricted", "links", _W, "A YouTube video is private or cannot be embedded."),
+        Code("BC208", "invalid-url", "links", _E, "A link is not a valid URL."),
+        Code("BC301", "broken-image", "links", _E, "An image URL is gone, refused, or serves a page, not an image."),
+        Code("BC302", "private-image", "links", _E, "A GitHub attachment image is visible only to signed-in users."),
+        Code("BC303", "missing-local-image", "links", _E, "An image file of the site does not exist."),
+        Code("BC304", "unverified-image", "links", _W, "An image could not be verified (429, bot wall, timeout, reset)."),
         # BC4xx spelling: rows go here.
+        Code("BC401", "known-misspelling", "spelling", _E, "A common misspelling with a known fix."),
+        Code("BC402", "unknown-word", "spelling", _W, "A word found in no dictionary or word list."),
+        Code("BC403", "repeated-word", "spelling", _W, "The same word twice in a row."),
         # BC9xx publish: rows go here.
     ]
 }
