@@ -88,7 +88,7 @@ def _expected(schema: dict[str, Any]) -> str:
             text = f"a list of {items}s" if items else _TYPE_NAMES.get(str(kind), str(kind))
             if text not in options:
                 options.append(text)
-    return " or ".join(options)
+    return options[0] if len(options) == 1 else ", ".join(options[:-1]) + " or " + options[-1]
 
 
 def _describe(value: Any) -> str:

@@ -101,11 +101,13 @@ def parse(text: str, start_line: int = 1) -> FrontMatter:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + start_line if mark else start_line
         column = mark.column + 1 if mark else 1
-        raise FrontMatterError("BC102", _yaml_message(exc), line, column) from None
+        raise FrontMatterError("BC102", _yaml_message(exc, start_line), line, column) from None
     except yaml.YAMLError as exc:
         raise FrontMatterError("BC102", str(exc).splitlines()[0], start_line, 1) from None
-    except (TypeError, ValueError, OverflowError) as exc:  # e.g. a timestamp out of range
+    except (TypeError, ValueError, OverflowError) as exc:
         raise FrontMatterError("BC102", f"cannot read value: {exc}", start_line, 1) from None
+    except RecursionError:
+        raise FrontMatterError("BC104", "YAML nested too deeply", start_line, 1) from None
     finally:
         loader.dispose()
     if data is None:
@@ -130,9 +132,13 @@ def _entries(fm: FrontMatter) -> list[Entry]:
     return out
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
-    parts = [p for p in (exc.context, exc.problem) if p]
-    return "invalid YAML: " + ", ".join(parts) if parts else "invalid YAML"
+def _yaml_message(exc: yaml.MarkedYAMLError, start_line: int) -> str:
+    """libyaml's problem first, then the context with its own position."""
+    message = f"invalid YAML: {exc.problem or 'cannot parse'}"
+    if exc.context and exc.context_mark is not None:
+        where = f"line {exc.context_mark.line + start_line}, column {exc.context_mark.column + 1}"
+        message += f" ({exc.context} at {where})"
+    return message
 
 
 def _kind(value: object) -> str:
@@ -140,9 +146,12 @@ def _kind(value: object) -> str:
 
 
 def _check_size(root: yaml.Node | None, start_line: int) -> None:
-    """Count nodes as if aliases were expanded; refuse bombs and cycles."""
+    """Count nodes as if aliases were expanded (memoised, so a bomb costs no more
+    than its text); refuse cycles, and expansions past MAX_NODES. A big document
+    without aliases is fine: its nodes already exist."""
     sizes: dict[int, int] = {}
     active: set[int] = set()
+    over: list[yaml.Node] = []
 
     def size(node: yaml.Node) -> int:
         ident = id(node)
@@ -159,18 +168,17 @@ def _check_size(root: yaml.Node | None, start_line: int) -> None:
         elif isinstance(node, yaml.SequenceNode):
             total += sum(size(v) for v in node.value)
         active.discard(ident)
-        if total > MAX_NODES:
-            raise FrontMatterError(
-                "BC104",
-                f"YAML aliases expand to more than {MAX_NODES:,} values",
-                node.start_mark.line + start_line,
-                node.start_mark.column + 1,
-            )
+        if total > MAX_NODES and not over:
+            over.append(node)
         sizes[ident] = total
         return total
 
-    if root is not None:
-        size(root)
+    if root is not None and size(root) > max(MAX_NODES, len(sizes)):
+        mark = over[0].start_mark
+        raise FrontMatterError(
+            "BC104", f"YAML aliases expand to more than {MAX_NODES:,} values",
+            mark.line + start_line, mark.column + 1,
+        )
 
 
 def jsonable(value: Any) -> Any:

@@ -1,0 +1,100 @@
+"""Config files: keys, types, nearest-key errors, and the example file."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from blogcheck.cli import build_parser
+from blogcheck.config import KEYS, ConfigError, find_config, load_config
+
+REPO = Path(__file__).resolve().parents[2]
+EXAMPLE = REPO / "blogcheck.example.toml"
+NOT_CONFIG_FLAGS = {"--help", "--version", "--config"}
+
+
+def test_example_file_loads_and_is_valid() -> None:
+    config = load_config(EXAMPLE)
+    assert config.select == ()
+    assert config.max_file_size == 5_000_000
+
+
+def test_example_lists_every_key() -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    for table, keys in KEYS.items():
+        body = text if not table else text.split(f"[{table}]", 1)[-1]
+        if table:
+            assert f"[{table}]" in text, f"section [{table}] missing from blogcheck.example.toml"
+        for key, kind in keys.items():
+            pattern = rf"^\[{key}\]" if kind is dict else rf"^#? ?{key} ="
+            assert re.search(pattern, body, re.MULTILINE), f"`{key}` missing from [{table}]"
+
+
+def _flags() -> set[str]:
+    parser = build_parser()
+    found: set[str] = set()
+    for action in parser._actions:
+        for sub in getattr(action, "choices", None) or {}:
+            sub_parser = action.choices[sub]  # type: ignore[index]
+            found |= {o for a in sub_parser._actions for o in a.option_strings if o.startswith("--")}
+    return found
+
+
+def test_example_mentions_every_flag() -> None:
+    text = EXAMPLE.read_text(encoding="utf-8")
+    missing = [f for f in sorted(_flags() - NOT_CONFIG_FLAGS) if f not in text]
+    assert missing == []
+
+
+def test_unknown_key_names_the_nearest(tmp_path: Path) -> None:
+    path = tmp_path / "blogcheck.toml"
+    path.write_text('selct = ["BC1"]\n')
+    with pytest.raises(ConfigError, match="did you mean `select`"):
+        load_config(path)
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("quiet = 3\n", "must be true or false"),
+        ("select = [1]\n", "a list of strings"),
+        ('format = "xml"\n', "unknown format"),
+        ('select = ["BC9999x"]\n', "neither a check name nor a code prefix"),
+        ('[severity]\nBC121 = "fatal"\n', "must be one of"),
+        ('[severity]\nBC999 = "error"\n', "unknown code"),
+        ("max_file_size = -1\n", "positive"),
+        ("title = [\n", "invalid TOML"),
+    ],
+)
+def test_bad_values_are_config_errors(tmp_path: Path, text: str, message: str) -> None:
+    path = tmp_path / "blogcheck.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError, match=message):
+        load_config(path)
+
+
+def test_binary_config_is_a_clear_error(tmp_path: Path) -> None:
+    path = tmp_path / "blogcheck.toml"
+    path.write_bytes(b"\xff\xfe\x00binary")
+    with pytest.raises(ConfigError, match="cannot read config"):
+        load_config(path)
+
+
+def test_pyproject_table_is_found_and_read(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.blogcheck]\nignore = ["BC121"]\n')
+    found = find_config(tmp_path)
+    assert found == tmp_path / "pyproject.toml"
+    assert load_config(found).ignore == ("BC121",)
+
+
+def test_blogcheck_toml_wins_over_pyproject(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text('[tool.blogcheck]\nignore = ["BC121"]\n')
+    (tmp_path / "blogcheck.toml").write_text("quiet = true\n")
+    assert find_config(tmp_path) == tmp_path / "blogcheck.toml"
+
+
+def test_schema_path_is_relative_to_the_config(tmp_path: Path) -> None:
+    (tmp_path / "blogcheck.toml").write_text('schema = "my.schema.json"\n')
+    assert load_config(tmp_path / "blogcheck.toml").schema == str(tmp_path / "my.schema.json")

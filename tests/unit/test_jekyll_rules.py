@@ -1,0 +1,102 @@
+"""Jekyll's reading of dates, file names, defaults and URLs."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from blogcheck.jekyll import dates
+from blogcheck.jekyll.site import Site, find_root
+from blogcheck.jekyll.url import destination, post_url, slugify
+
+PDT = dt.timezone(dt.timedelta(hours=-7))
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2015-05-17 23:30:00 -0700", dt.datetime(2015, 5, 17, 23, 30, tzinfo=PDT)),
+        ("2024-3-6", dt.datetime(2024, 3, 6)),
+        ("2020-02-29T08:00:00.123Z", dt.datetime(2020, 2, 29, 8, 0, 0, 123000, tzinfo=dt.timezone.utc)),
+        ("2016-12-27 9:00:00 -0800", dt.datetime(2016, 12, 27, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=-8)))),
+        (dt.date(2024, 1, 2), dt.datetime(2024, 1, 2)),
+        ("2023-01-29 18:30:22 2023 -0800", None),
+        ("2024-02-30", None),
+        ("yesterday", None),
+        (42, None),
+    ],
+)
+def test_parse_date(value: object, expected: dt.datetime | None) -> None:
+    assert dates.parse_date(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("2024-3-6-day-65.md", dt.date(2024, 3, 6)),
+        ("2024-03-06-day-65.markdown", dt.date(2024, 3, 6)),
+        ("day-65.md", None),
+        ("2024-13-01-x.md", None),
+        ("2024-03-06.md", None),
+    ],
+)
+def test_filename_date(name: str, expected: dt.date | None) -> None:
+    assert dates.filename_date(name) == expected
+
+
+def test_in_zone_converts_aware_times_only() -> None:
+    la = Site(Path("."), {"timezone": "America/Los_Angeles"}).timezone
+    aware = dt.datetime(2018, 5, 19, 3, 0, tzinfo=dt.timezone.utc)
+    assert dates.in_zone(aware, la).date() == dt.date(2018, 5, 18)
+    assert dates.in_zone(dt.datetime(2018, 5, 19, 3, 0), la).date() == dt.date(2018, 5, 19)
+
+
+def test_unknown_timezone_falls_back_to_utc() -> None:
+    assert Site(Path("."), {"timezone": "Mars/Olympus"}).timezone == dt.timezone.utc
+
+
+@pytest.mark.parametrize(
+    ("config", "data", "expected"),
+    [
+        ({}, {"categories": ["NLP", "study"]}, "/nlp/study/2024/03/06/day-65.html"),
+        ({"permalink": "pretty"}, {}, "/2024/03/06/day-65/"),
+        ({"permalink": "/:title/"}, {}, "/day-65/"),
+        ({"permalink": "/blog/:title/"}, {"slug": "other"}, "/blog/other/"),
+        ({"collections": {"posts": {"permalink": "/news/:year/:month/:day/:title/"}}}, {}, "/news/2024/03/06/day-65/"),
+        ({}, {"permalink": "/fixed/"}, "/fixed/"),
+        ({"permalink": "/:categories/:title/"}, {"category": "Notes", "categories": "a b"}, "/notes/a/b/day-65/"),
+    ],
+)
+def test_post_url(config: dict[str, object], data: dict[str, object], expected: str) -> None:
+    assert post_url(data, "day-65", dt.datetime(2024, 3, 6, 9), [], config, ".md") == expected
+
+
+def test_destinations_collide_like_jekyll_files() -> None:
+    assert destination("/a/") == "/a/index.html"
+    assert destination("/a") == destination("/a.html")
+
+
+def test_slugify_modes() -> None:
+    assert slugify("Hello, World!") == "hello-world"
+    assert slugify("Hello, World!", pretty=True) == "Hello,-World!"
+
+
+def test_defaults_apply_by_path_and_type() -> None:
+    site = Site(Path("."), {"defaults": [
+        {"scope": {"path": ""}, "values": {"layout": "default", "author": "a"}},
+        {"scope": {"path": "_posts/articles", "type": "posts"}, "values": {"layout": "post"}},
+        {"scope": {"path": "_drafts", "type": "drafts"}, "values": {"layout": "draft"}},
+        {"values": "not a mapping"},
+        "junk",
+    ]})
+    assert site.defaults_for("_posts/articles/x.md") == {"layout": "post", "author": "a"}
+    assert site.defaults_for("_posts/notes/x.md") == {"layout": "default", "author": "a"}
+
+
+def test_find_root_walks_up(tmp_path: Path) -> None:
+    (tmp_path / "_config.yml").write_text("title: x\n")
+    deep = tmp_path / "_posts" / "a"
+    deep.mkdir(parents=True)
+    assert find_root(deep) == tmp_path

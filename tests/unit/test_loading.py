@@ -1,0 +1,99 @@
+"""Bad input never crashes: each gives one clear diagnostic and the run goes on."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from blogcheck.cli import main
+from blogcheck.config import Config
+from blogcheck.jekyll.site import load_site
+from blogcheck.run import run
+
+
+def _site(tmp_path: Path, config: str = "title: t\n") -> Path:
+    (tmp_path / "_config.yml").write_text(config, encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    return tmp_path
+
+
+def _post(site: Path, name: str, content: bytes) -> Path:
+    path = site / "_posts" / name
+    path.write_bytes(content)
+    return path
+
+
+def test_bad_files_each_get_a_diagnostic_and_the_run_goes_on(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    _post(site, "2024-01-01-empty.md", b"")
+    _post(site, "2024-01-02-binary.md", bytes(range(256)) * 10)
+    _post(site, "2024-01-03-latin1.md", b"---\ntitle: caf\xe9\n---\n")
+    _post(site, "2024-01-04-unclosed.md", b"---\ntitle: x\n")
+    _post(site, "2024-01-05-good.md", b"---\ntitle: fine\n---\nbody\n")
+    result = run([site / "_posts"], load_site(site), Config())
+    codes = {Path(d.path).name: d.code for d in result.diagnostics}
+    assert result.files == 5
+    assert codes == {
+        "2024-01-01-empty.md": "BC101",
+        "2024-01-02-binary.md": "BC100",
+        "2024-01-03-latin1.md": "BC100",
+        "2024-01-04-unclosed.md": "BC101",
+    }
+
+
+def test_file_over_max_size_is_reported_not_read(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    _post(site, "2024-01-01-huge.md", b"---\ntitle: x\n---\n" + b"word " * 300_000)
+    result = run([site / "_posts"], load_site(site), Config(max_file_size=1_000_000))
+    assert [d.code for d in result.diagnostics] == ["BC105"]
+
+
+def test_huge_front_matter_and_alias_bomb_finish_quickly(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    keys = "".join(f"key{i}: value {i}\n" for i in range(100_000))
+    _post(site, "2024-01-01-many-keys.md", f"---\ntitle: x\n{keys}---\n".encode())
+    bomb = "---\ntitle: x\na: &a [" + ",".join(['"lol"'] * 50) + "]\n"
+    for level in "bcdefghij":
+        previous = chr(ord(level) - 1)
+        bomb += f"{level}: &{level} [" + ",".join([f"*{previous}"] * 50) + "]\n"
+    _post(site, "2024-01-02-bomb.md", (bomb + "---\n").encode())
+    started = time.monotonic()
+    result = run([site / "_posts"], load_site(site), Config())
+    # A generous bound: the point is "finishes", not speed (bench/ measures speed).
+    assert time.monotonic() - started < 60
+    assert [d.code for d in result.diagnostics] == ["BC104"]
+
+
+def test_recursive_alias_is_reported(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    _post(site, "2024-01-01-loop.md", b"---\ntitle: x\na: &a [1, *a]\n---\n")
+    result = run([site / "_posts"], load_site(site), Config())
+    assert [(d.code, d.line) for d in result.diagnostics] == [("BC104", 3)]
+
+
+def test_broken_site_config_is_reported_once(tmp_path: Path) -> None:
+    site = _site(tmp_path, "title: [unclosed\n")
+    _post(site, "2024-01-01-a.md", b"---\ntitle: a\n---\n")
+    _post(site, "2024-01-02-b.md", b"---\ntitle: b\n---\n")
+    result = run([site / "_posts"], load_site(site), Config())
+    assert [(Path(d.path).name, d.code) for d in result.diagnostics] == [("_config.yml", "BC107")]
+
+
+def test_symlink_loop_and_unreadable_paths_do_not_crash(tmp_path: Path, capsys: object) -> None:
+    site = _site(tmp_path)
+    (site / "_posts" / "loop").symlink_to(site / "_posts")
+    _post(site, "2024-01-01-ok.md", b"---\ntitle: ok\n---\n")
+    (site / "_posts" / "2024-01-02-dangling.md").symlink_to(site / "nowhere.md")
+    assert main(["check", "--select", "frontmatter", str(site / "_posts")]) in (0, 1)
+
+
+def test_missing_path_is_a_usage_error(tmp_path: Path) -> None:
+    assert main(["check", str(tmp_path / "nope.md")]) == 2
+
+
+def test_deep_nesting_is_reported(tmp_path: Path) -> None:
+    site = _site(tmp_path)
+    for depth in (500, 5000):
+        _post(site, f"2024-01-0{depth // 1000}-deep.md", f"---\ntitle: x\na: {'[' * depth}{']' * depth}\n---\n".encode())
+    result = run([site / "_posts"], load_site(site), Config())
+    assert sorted(d.code for d in result.diagnostics) == ["BC102", "BC104"]
