@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from blogcheck.diagnostic import Diagnostic, Severity, Summary
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -42,4 +44,4 @@ def step_summary(diagnostics: list[Diagnostic], summary: Summary) -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\r", " ").replace("\n", " ")
+    return re.sub(r"[\r\n]+", " ", text.replace("|", "\\|"))

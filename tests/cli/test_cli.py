@@ -1,0 +1,193 @@
+"""The command line, called in-process: exit codes, formats, flags."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from blogcheck import __version__
+from blogcheck.cli import main
+
+SITE = Path(__file__).resolve().parents[1] / "fixtures" / "site"
+GOOD = "_posts/good/2015-05-17-offset-date.md"
+BAD = "_posts/bad/2024-01-05-BC110-missing-title.md"
+WARN = "_posts/bad/2024-01-11-BC131-misspelt-key.md"
+
+
+@pytest.fixture
+def site(monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(SITE)
+    return SITE
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "--version")
+    assert (code, out.strip()) == (0, f"blogcheck {__version__}")
+
+
+def test_no_command_is_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys)
+    assert code == 2 and "COMMAND" in err
+
+
+def test_unknown_flag_is_usage_error(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = _run(capsys, "check", "--no-such-flag")
+    assert code == 2 and "unrecognized arguments" in err
+
+
+def test_exit_codes(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(capsys, "check", "--select", "frontmatter", GOOD)[0] == 0
+    assert _run(capsys, "check", "--select", "frontmatter", BAD)[0] == 1
+    assert _run(capsys, "check", "--select", "frontmatter", WARN)[0] == 0
+
+
+def test_text_output_is_clickable(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = _run(capsys, "check", "--select", "frontmatter", WARN)
+    assert out == (
+        f"{WARN}:3:1: BC131 unknown key `categoires`\n"
+        "    hint: did you mean `categories`?\n"
+        "Checked 1 file: 0 errors, 1 warning.\n"
+    )
+
+
+def test_quiet_shows_errors_only(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = _run(capsys, "check", "-q", "--select", "frontmatter", WARN, BAD)
+    assert out == f"{BAD}:1:1: BC110 missing required key `title`\n"
+
+
+def test_select_and_ignore_by_prefix_and_check(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert _run(capsys, "check", "--select", "frontmatter", "--ignore", "BC11", BAD)[0] == 0
+    assert _run(capsys, "check", "--select", "BC1", "--ignore", "frontmatter", BAD)[0] == 1  # BC1 is more specific
+    assert _run(capsys, "check", "--select", "BC121", BAD)[0] == 0
+    code, _, err = _run(capsys, "check", "--select", "frontmater", BAD)
+    assert code == 2 and "did you mean `frontmatter`" in err
+
+
+def test_github_actions_default_format(site: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+                                       tmp_path: Path) -> None:
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    _, out, _ = _run(capsys, "check", "--select", "frontmatter", BAD)
+    assert out.startswith(f"::error file={BAD},line=1,col=1,title=BC110::missing required key `title`%0A")
+    assert "| :x: | BC110 |" in summary.read_text()
+
+
+def test_json_to_output_file(site: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "report.json"
+    code, out, _ = _run(capsys, "check", "--select", "frontmatter", "--format", "json", "--output", str(target), BAD)
+    assert code == 1 and out == ""
+    report = json.loads(target.read_text())
+    assert report["summary"] == {"files": 1, "errors": 1, "warnings": 0}
+    assert report["diagnostics"][0]["code"] == "BC110"
+
+
+def test_unwritable_output_is_usage_error(site: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = _run(capsys, "check", "--select", "frontmatter", "--output", str(tmp_path / "no" / "r.txt"), GOOD)
+    assert code == 2 and "cannot write report" in err
+
+
+def test_default_paths_are_posts_and_drafts(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                            monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(SITE / "_drafts", tmp_path / "_drafts")
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    (tmp_path / "README.md").write_text("not a post\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = _run(capsys, "check", "--select", "frontmatter")
+    assert (code, out) == (0, "Checked 1 file: no problems found.\n")
+
+
+def test_no_posts_folder_is_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = _run(capsys, "check")
+    assert code == 2 and "no _posts/" in err
+
+
+def test_config_file_is_used_and_flags_win(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    shutil.copytree(SITE, tmp_path / "site")
+    site = tmp_path / "site"
+    (site / "blogcheck.toml").write_text('select = ["frontmatter"]\nignore = ["BC110"]\n[severity]\nBC131 = "error"\n')
+    monkeypatch.chdir(site)
+    assert _run(capsys, "check", BAD)[0] == 0
+    assert _run(capsys, "check", WARN)[0] == 1  # BC131 raised to an error
+    code, out, _ = _run(capsys, "check", "--ignore", "BC131", WARN)
+    assert code == 0 and "BC131" not in out
+
+
+def test_invalid_config_is_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text("colour = true\n")
+    code, _, err = _run(capsys, "check", "--config", str(config), str(SITE / GOOD))
+    assert code == 2 and "unknown key `colour`" in err
+
+
+@pytest.mark.parametrize("content", ['{"type": 12}', "not json", '["a list"]'])
+def test_invalid_schema_is_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str) -> None:
+    schema = tmp_path / "s.json"
+    schema.write_text(content)
+    code, _, err = _run(capsys, "check", "--schema", str(schema), str(SITE / GOOD))
+    assert code == 2 and "schema" in err
+
+
+def test_custom_schema_is_applied(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    schema = tmp_path / "s.json"
+    schema.write_text(json.dumps({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "type": "object", "required": ["title", "author"],
+    }))
+    code, out, _ = _run(capsys, "check", "--select", "frontmatter", "--schema", str(schema), str(SITE / GOOD))
+    assert code == 1 and "missing required key `author`" in out
+
+
+def test_color_only_on_a_tty(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = _run(capsys, "check", "--select", "frontmatter", BAD)
+    assert "\033[" not in out  # captured stdout is not a TTY
+
+
+def test_python_dash_m_works() -> None:
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, "-m", "blogcheck", "--version"], capture_output=True, text=True, check=False)
+    assert done.returncode == 0 and done.stdout.startswith("blogcheck ")
+
+
+def _on_a_tty(env_extra: dict[str, str]) -> str:
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    leader, follower = pty.openpty()
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | env_extra
+    subprocess.run([sys.executable, "-m", "blogcheck", "check", "--select", "frontmatter", BAD],
+                   stdout=follower, stderr=subprocess.DEVNULL, cwd=SITE, env=env, check=False, timeout=60)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    return b"".join(chunks).decode()
+
+
+def test_color_on_a_tty_unless_no_color() -> None:
+    assert "\033[31mBC110\033[0m" in _on_a_tty({})
+    plain = _on_a_tty({"NO_COLOR": "1"})
+    assert "BC110" in plain and "\033[" not in plain

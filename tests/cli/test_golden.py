@@ -1,0 +1,58 @@
+"""Each reporter's output for the fixture site, byte for byte. After a deliberate
+change, regenerate with `pytest tests/cli/test_golden.py --update-golden` and
+review the diff."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from blogcheck.cli import main
+
+TESTS = Path(__file__).resolve().parents[1]
+SITE = TESTS / "fixtures" / "site"
+GOLDEN = TESTS / "golden"
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "github", "sarif"])
+def test_reporter_output_matches_golden(fmt: str, capsys: pytest.CaptureFixture[str],
+                                        monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
+    monkeypatch.chdir(SITE)
+    code = main(["check", "--select", "frontmatter", "--format", fmt])
+    out = capsys.readouterr().out
+    assert code == 1
+    golden = GOLDEN / f"site.{fmt}"
+    if request.config.getoption("--update-golden"):
+        golden.write_text(out, encoding="utf-8")
+    assert out == golden.read_text(encoding="utf-8")
+
+
+def test_sarif_is_valid_against_the_oasis_schema(capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import jsonschema
+
+    monkeypatch.chdir(SITE)
+    main(["check", "--select", "frontmatter", "--format", "sarif"])
+    document = json.loads(capsys.readouterr().out)
+    schema = json.loads((TESTS / "schemas" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
+    jsonschema.Draft4Validator.check_schema(schema)
+    errors = list(jsonschema.Draft4Validator(schema).iter_errors(document))
+    assert errors == []
+    run = document["runs"][0]
+    rule_ids = [rule["id"] for rule in run["tool"]["driver"]["rules"]]
+    assert len(rule_ids) == len(set(rule_ids))
+    for result in run["results"]:
+        assert rule_ids[result["ruleIndex"]] == result["ruleId"]
+
+
+def test_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(SITE)
+    main(["check", "--select", "frontmatter", "--format", "json"])
+    document = json.loads(capsys.readouterr().out)
+    assert document["version"] == 1
+    assert set(document["summary"]) >= {"files", "errors", "warnings"}
+    common = {"path", "line", "column", "code", "check", "severity", "message", "hint"}
+    assert all(common <= set(d) for d in document["diagnostics"])
+    assert document["summary"]["errors"] == sum(d["severity"] == "error" for d in document["diagnostics"])
