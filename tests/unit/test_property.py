@@ -1,0 +1,56 @@
+"""Random bytes and random YAML through discovery, parsing and every reporter:
+no exception escapes, and every finding has a valid position."""
+
+from __future__ import annotations
+
+import tempfile
+from pathlib import Path
+
+import yaml
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from blogcheck.config import Config
+from blogcheck.diagnostic import Summary
+from blogcheck.jekyll.site import load_site
+from blogcheck.reporters import REPORTERS, get
+from blogcheck.run import run
+
+_SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20)
+_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=12)
+_YAMLISH = st.text(alphabet="-:{}[]&*!|>'\"#%@`,? \n\tabc123\r\ufeff", max_size=200)
+
+
+def _check(content: bytes, name: str = "2024-01-01-post.md") -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder)
+        (site / "_config.yml").write_text("title: t\n")
+        (site / "_posts").mkdir()
+        post = site / "_posts" / name
+        post.write_bytes(content)
+        result = run([site / "_posts"], load_site(site), Config(select=("frontmatter",)))
+        lines = max(1, content.count(b"\n") + 1)
+        for diag in result.diagnostics:
+            assert 1 <= diag.line <= lines + 1, diag
+            assert diag.column >= 1, diag
+        summary = Summary.of(result.files, result.diagnostics)
+        for reporter in REPORTERS:
+            assert isinstance(get(reporter)(result.diagnostics, summary), str)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.binary(max_size=400))
+def test_random_bytes(content: bytes) -> None:
+    _check(content)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_YAMLISH)
+def test_random_yamlish_front_matter(text: str) -> None:
+    _check(f"---\n{text}\n---\nbody\n".encode())
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.dictionaries(st.text(min_size=1, max_size=12), _VALUES, max_size=6))
+def test_random_yaml_documents(data: dict[str, object]) -> None:
+    _check(("---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\nbody\n").encode())
