@@ -49,6 +49,8 @@ class Settings:
     config: Config
     site: Site
     paths: list[Path]
+    # Paths of other sites given on the same command line, each with its site.
+    more: tuple[tuple[Site, list[Path]], ...] = ()
 
 
 def settings(args: argparse.Namespace) -> Settings:
@@ -68,7 +70,11 @@ def settings(args: argparse.Namespace) -> Settings:
     paths = list(args.paths) or default_paths(root)
     if not paths:
         raise DiscoverError(f"no _posts/ or _drafts/ folder in {root}; give the posts to check")
-    return Settings(config, load_site(root), paths)
+    groups: dict[Path, list[Path]] = {}
+    for path in paths:  # each path is checked in the Jekyll site that holds it
+        groups.setdefault(find_root(path.resolve()) or root, []).append(path)
+    sites = [(load_site(site_root), group) for site_root, group in groups.items()]
+    return Settings(config, sites[0][0], sites[0][1], tuple(sites[1:]))
 
 
 def run(args: argparse.Namespace) -> int:
@@ -76,9 +82,12 @@ def run(args: argparse.Namespace) -> int:
     from blogcheck.discover import DiscoverError
     from blogcheck.run import run as run_checks
 
+    from blogcheck.run import Result
+
     try:
         chosen = settings(args)
-        result = run_checks(chosen.paths, chosen.site, chosen.config)
+        results = [run_checks(paths, site, chosen.config) for site, paths in ((chosen.site, chosen.paths), *chosen.more)]
+        result = Result([d for r in results for d in r.diagnostics], sum(r.files for r in results))
     except (ConfigError, DiscoverError) as exc:
         print(f"blogcheck: error: {exc}", file=sys.stderr)
         return USAGE
