@@ -7,17 +7,18 @@ text inside its block's source lines, left to right (`Cursor`)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
 
-def tokens(body: str) -> list[Token]:
-    """CommonMark plus GFM tables and strikethrough, as Jekyll's kramdown GFM reads."""
+def tokens(body: str, env: dict[str, Any] | None = None) -> list[Token]:
+    """CommonMark plus GFM tables and strikethrough, as Jekyll's kramdown GFM reads.
+    `env`, when given, receives the reference definitions (`env["references"]`)."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(body)
+    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(body, env)
 
 
 @dataclass
