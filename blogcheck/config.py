@@ -28,6 +28,17 @@ KEYS: dict[str, dict[str, type]] = {
         "offline": bool, "schema": str, "exclude": list, "max_file_size": int, "severity": dict,
     },
     # Sections: each family adds its table here.
+    "publish": {
+        "to": str, "branch": str, "message": str, "dry_run": bool, "build": bool, "build_command": str, "force": bool,
+        "approve_key": str, "approve_value": str, "strip_keys": list, "max_push_retries": int,
+    },
+    # `object`: checked by blogcheck.links.settings (cache_ttl "3d" or seconds; accept 403 or "200-299").
+    "links": {
+        "timeout": float, "max_concurrency": int, "max_per_host": int, "retries": int, "max_retry_wait": float,
+        "max_redirects": int, "remap": list, "exclude": list, "exclude_private": bool, "exclude_loopback": bool,
+        "exclude_link_local": bool, "cache": str, "no_cache": bool, "cache_ttl": object, "accept": object,
+        "user_agent": str,
+    },
 }
 
 

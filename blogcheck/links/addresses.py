@@ -1,0 +1,83 @@
+"""Which URLs are never requested: `exclude` patterns, and hosts whose address
+is link-local, a cloud metadata service, or (when asked) private or loopback.
+
+A link in a post must not make blogcheck talk to 169.254.169.254 from a CI
+runner. Host names are resolved first, so a name pointing at such an address is
+caught too (a name that resolves differently a moment later is not: a link
+checker is not a firewall)."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+import socket
+from dataclasses import dataclass
+
+from blogcheck.links.settings import LinkSettings
+
+_METADATA_NAMES = {"metadata.google.internal", "metadata.goog", "instance-data", "instance-data.ec2.internal"}
+_METADATA_ADDRESSES = {ipaddress.ip_address(a) for a in ("169.254.169.254", "fd00:ec2::254", "100.100.100.200")}
+_IP = ipaddress.IPv4Address | ipaddress.IPv6Address
+
+
+def excluded_by_pattern(url: str, patterns: tuple[str, ...]) -> str:
+    """The first `exclude` regex found in the URL, or ""."""
+    return next((p for p in patterns if re.search(p, url)), "")
+
+
+@dataclass(frozen=True)
+class Screen:
+    """What a host's addresses allow: `skip` (a reason not to ask), `broken`
+    (the name does not exist), `unverified` (DNS failed for now), or all empty."""
+
+    skip: str = ""
+    broken: str = ""
+    unverified: str = ""
+
+
+def screen_host(host: str, settings: LinkSettings) -> Screen:
+    """Resolve the host and check every address against the exclusions."""
+    name = host.strip("[]").lower().rstrip(".")
+    if name in _METADATA_NAMES and settings.exclude_link_local:
+        return Screen(skip=f"{name} is a cloud metadata service: never requested")
+    if name == "invalid" or name.endswith(".invalid"):  # RFC 6761: never resolves, ask no DNS server
+        return Screen(broken=f"no such host: {name}")
+    try:
+        addresses = [ipaddress.ip_address(name)]
+    except ValueError:
+        found = _resolve(name)
+        if isinstance(found, Screen):
+            return found
+        addresses = found
+    for address in addresses:
+        reason = _address_reason(address, settings)
+        if reason:
+            where = f"{name} is" if str(address) == name else f"{name} resolves to {address},"
+            return Screen(skip=f"{where} {reason}")
+    return Screen()
+
+
+def _resolve(name: str) -> list[_IP] | Screen:
+    try:
+        infos = socket.getaddrinfo(name, None, proto=socket.IPPROTO_TCP)
+    except socket.gaierror as exc:
+        if exc.errno in (socket.EAI_NONAME, getattr(socket, "EAI_NODATA", socket.EAI_NONAME)):
+            return Screen(broken=f"no such host: {name}")
+        return Screen(unverified=f"DNS lookup of {name} failed: {exc.strerror or exc}")
+    except (UnicodeError, OSError) as exc:
+        return Screen(broken=f"invalid host name {name!r}: {exc}")
+    return [ipaddress.ip_address(str(info[4][0]).split("%")[0]) for info in infos]
+
+
+def _address_reason(address: _IP, settings: LinkSettings) -> str:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    if settings.exclude_link_local and address in _METADATA_ADDRESSES:
+        return "a cloud metadata address: never requested"
+    if settings.exclude_link_local and address.is_link_local:
+        return "a link-local address: never requested"
+    if settings.exclude_loopback and address.is_loopback:
+        return "a loopback address (exclude_loopback)"
+    if settings.exclude_private and address.is_private and not (address.is_loopback or address.is_link_local):
+        return "a private address (exclude_private)"
+    return ""

@@ -1,0 +1,85 @@
+"""Per-host politeness: at most `max_per_host` requests in flight to one
+host:port, at most `max_concurrency` in all, and a pause when a host says it is
+rate-limiting us as a whole.
+
+A lone 429 only delays the retry of that URL (http.py waits its Retry-After):
+many servers limit per page. When most of a host's recent answers are 429/503,
+the limit is on us, so every request to that host waits for its Retry-After and
+the host's concurrency is halved for the rest of the run."""
+
+from __future__ import annotations
+
+import collections
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+_RECENT = 5  # answers remembered per host
+_LIMITED = 3  # of which this many 429/503 mean "the whole host is limiting us"
+
+
+class _Host:
+    def __init__(self, limit: int) -> None:
+        self.cond = threading.Condition()
+        self.limit = limit
+        self.in_flight = 0
+        self.not_before = 0.0  # monotonic time before which no request starts
+        self.recent: collections.deque[bool] = collections.deque(maxlen=_RECENT)
+
+    def acquire(self) -> None:
+        with self.cond:
+            while True:
+                wait = self.not_before - time.monotonic()
+                if wait <= 0 and self.in_flight < self.limit:
+                    self.in_flight += 1
+                    return
+                self.cond.wait(timeout=wait if wait > 0 else None)
+
+    def release(self) -> None:
+        with self.cond:
+            self.in_flight -= 1
+            self.cond.notify_all()
+
+    def answered(self, status: int, retry_after: float | None, fallback: float) -> bool:
+        """Record an answer; True when the host as a whole is now paused."""
+        with self.cond:
+            limited = status in (429, 503)
+            self.recent.append(limited)
+            if not limited or sum(self.recent) < _LIMITED:
+                return False
+            pause = retry_after if retry_after is not None else fallback
+            if self.not_before < time.monotonic():  # a new pause, not one already known
+                self.limit = max(1, self.limit // 2)
+            self.not_before = max(self.not_before, time.monotonic() + pause)
+            self.recent.clear()
+            return True
+
+
+class Hosts:
+    """The gates every request passes: its host's, then the global one."""
+
+    def __init__(self, max_concurrency: int, max_per_host: int) -> None:
+        self._global = threading.BoundedSemaphore(max_concurrency)
+        self._per_host = max_per_host
+        self._hosts: dict[str, _Host] = {}
+        self._lock = threading.Lock()
+
+    def _host(self, key: str) -> _Host:
+        with self._lock:
+            return self._hosts.setdefault(key, _Host(self._per_host))
+
+    @contextmanager
+    def slot(self, key: str) -> Iterator[None]:
+        """Hold one request slot for host `key` (host:port)."""
+        host = self._host(key)
+        host.acquire()  # the host first: a request waiting for its host holds no global slot
+        self._global.acquire()
+        try:
+            yield
+        finally:
+            self._global.release()
+            host.release()
+
+    def answered(self, key: str, status: int, retry_after: float | None, fallback: float) -> bool:
+        return self._host(key).answered(status, retry_after, fallback)

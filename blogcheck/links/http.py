@@ -1,0 +1,242 @@
+"""One HTTP exchange, politely: remapped, screened, gated per host, retried.
+
+Every request of the remote checker (plain links, redirect hops, provider API
+calls) goes through `Client.request`. Bodies are streamed and at most
+`BODY_LIMIT` bytes are read, so a 50 MB video link costs a few KB at most.
+Retries: 429 and 503 wait for Retry-After (seconds or an HTTP date, capped by
+`max_retry_wait`), other 5xx, resets and refusals back off 0.5 s, 1 s, ...;
+a timeout is retried once at most, since each costs `timeout` seconds."""
+
+from __future__ import annotations
+
+import dataclasses
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
+from urllib.parse import urlsplit
+
+from blogcheck.links.addresses import Screen, screen_host
+from blogcheck.links.dedupe import host_key
+from blogcheck.links.hosts import Hosts
+from blogcheck.links.remap import remap
+from blogcheck.links.settings import LinkSettings
+
+if TYPE_CHECKING:
+    import requests
+
+BODY_LIMIT = 8192
+RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+_PHRASES = {"dns": "no such host", "dns-temporary": "DNS lookup failed", "excluded": "not requested",
+            "invalid": "invalid URL"}
+_T = TypeVar("_T")
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What one request (after its retries) came to. `status` 0 = no answer, then
+    `failure` is "timeout", "reset", "refused", "tls", "dns" (no such host),
+    "dns-temporary", "invalid", "excluded" or "error", and `detail` says more."""
+
+    method: str
+    url: str  # as requested, after remap
+    status: int = 0
+    content_type: str = ""
+    location: str = ""
+    retry_after: float | None = None
+    failure: str = ""
+    detail: str = ""
+    body_bytes: int = 0
+    tries: tuple[str, ...] = ()  # earlier attempts: "GET 429 (waited 1.0 s)"
+
+    @property
+    def label(self) -> str:
+        """What was seen, e.g. "HEAD 405 then GET 429 (waited 1.0 s) then GET 200"."""
+        now = _PHRASES.get(self.failure) or f"{self.method} {self.status or self.failure}"
+        return " then ".join((*self.tries, now))
+
+
+class Client:
+    """Shared by the worker threads of one run: sessions (one per thread),
+    host gates, DNS screening and a memo so nothing is asked twice."""
+
+    def __init__(self, settings: LinkSettings) -> None:
+        self.settings = settings
+        self.hosts = Hosts(settings.max_concurrency, settings.max_per_host)
+        self._local = threading.local()
+        self._sessions: list[requests.Session] = []
+        self._memo: dict[object, _Once[object]] = {}
+        self._lock = threading.Lock()
+        self.sent = 0  # requests that reached the network, for tests and the bench
+
+    def once(self, key: object, compute: Callable[[], _T]) -> _T:
+        """compute() the first time `key` is asked; later callers (any thread) share it."""
+        with self._lock:
+            entry = self._memo.get(key)
+            first = entry is None
+            if entry is None:
+                entry = self._memo[key] = _Once()
+        if first:
+            entry.set(compute())
+        return cast(_T, entry.get())
+
+    def request(self, method: str, url: str, accept: str = "*/*", retry: frozenset[int] = RETRY_STATUSES) -> Reply:
+        """`method` on `url` (remapped first); answers in `retry`, resets, refusals
+        and timeouts are tried again."""
+        url = remap(url, self.settings.remap)
+        try:
+            host = urlsplit(url).hostname or ""
+            key = host_key(url)
+        except ValueError as exc:
+            return Reply(method, url, failure="invalid", detail=str(exc))
+        screen: Screen = self.once(("screen", host), lambda: screen_host(host, self.settings))
+        if screen.skip or screen.broken or screen.unverified:
+            failure = "excluded" if screen.skip else "dns" if screen.broken else "dns-temporary"
+            return Reply(method, url, failure=failure, detail=screen.skip or screen.broken or screen.unverified)
+        tries: list[str] = []
+        while True:
+            reply = self._send(method, url, key, accept)
+            wait = self._retry_wait(reply, len(tries), retry)
+            if wait is None:
+                return dataclasses.replace(reply, tries=tuple(tries))
+            tries.append(f"{reply.label} (waited {wait:.1f} s)")
+            time.sleep(wait)
+
+    def _retry_wait(self, reply: Reply, attempt: int, retry: frozenset[int]) -> float | None:
+        """Seconds to wait before trying again, or None to stop here."""
+        limit = min(self.settings.retries, 1) if reply.failure == "timeout" else self.settings.retries
+        transient = reply.failure in ("timeout", "reset", "refused", "error") or reply.status in retry
+        if not transient or attempt >= limit:
+            return None
+        if reply.retry_after is not None and reply.status in (429, 503):
+            return None if reply.retry_after > self.settings.max_retry_wait else reply.retry_after
+        return 0.5 * float(1 << attempt)
+
+    def _send(self, method: str, url: str, key: str, accept: str) -> Reply:
+        import requests
+
+        headers = {"User-Agent": self.settings.user_agent, "Accept": accept}
+        timeout = self.settings.timeout
+        with self.hosts.slot(key):
+            with self._lock:
+                self.sent += 1
+            try:
+                response = self._session().request(method, url, headers=headers, stream=True,
+                                                   allow_redirects=False, timeout=(timeout, timeout))
+            except requests.RequestException as exc:
+                return Reply(method, url, failure=_failure(exc), detail=_detail(exc))
+            except (ValueError, UnicodeError) as exc:
+                return Reply(method, url, failure="invalid", detail=str(exc))
+            try:
+                read = _read_some(response) if method == "GET" else 0
+            finally:
+                response.close()
+        retry_after = _retry_after(response.headers.get("Retry-After"))
+        self.hosts.answered(key, response.status_code, retry_after, fallback=1.0)
+        return Reply(method, url, response.status_code, response.headers.get("Content-Type", ""),
+                     response.headers.get("Location", ""), retry_after, body_bytes=read)
+
+    def _session(self) -> requests.Session:
+        session: requests.Session | None = getattr(self._local, "session", None)
+        if session is None:
+            session = self._local.session = _new_session()
+            with self._lock:
+                self._sessions.append(session)
+        return session
+
+    def close(self) -> None:
+        for session in self._sessions:
+            session.close()
+
+
+class _Once(Generic[_T]):
+    """A value computed by one thread and awaited by the others."""
+
+    def __init__(self) -> None:
+        self._done = threading.Event()
+        self._value: _T | None = None
+
+    def set(self, value: _T) -> None:
+        self._value = value
+        self._done.set()
+
+    def get(self) -> _T | None:
+        self._done.wait()
+        return self._value
+
+
+def _new_session() -> requests.Session:
+    import os
+    import urllib.request
+
+    import requests
+
+    session = requests.Session()
+    # trust_env reads ~/.netrc and the proxy variables on every request; do it only when a proxy is set.
+    session.trust_env = bool(urllib.request.getproxies())
+    session.verify = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
+    return session
+
+
+def _read_some(response: requests.Response) -> int:
+    """Read at most BODY_LIMIT bytes; closing the response then drops the rest."""
+    try:
+        return len(response.raw.read(BODY_LIMIT, decode_content=False) or b"")
+    except Exception:  # a body cut short says nothing about the status we already have
+        return 0
+
+
+def _retry_after(value: str | None) -> float | None:
+    """Seconds from a Retry-After header: "120" or an HTTP date."""
+    if not value:
+        return None
+    text = value.strip()
+    if text.isdigit():
+        return float(text)
+    try:
+        when = parsedate_to_datetime(text)
+    except (TypeError, ValueError, IndexError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _causes(exc: BaseException) -> list[BaseException]:
+    """The exception and everything it wraps (requests -> urllib3 -> socket)."""
+    found: list[BaseException] = []
+    todo: list[object] = [exc]
+    while todo:
+        item = todo.pop()
+        if not isinstance(item, BaseException) or item in found:
+            continue
+        found.append(item)
+        todo += [item.__cause__, item.__context__, getattr(item, "reason", None), *item.args[:1]]
+    return found
+
+
+def _failure(exc: BaseException) -> str:
+    import requests
+
+    causes = _causes(exc)
+    kinds: list[tuple[type[BaseException] | tuple[type[BaseException], ...], str]] = [
+        (requests.exceptions.SSLError, "tls"),
+        (requests.Timeout, "timeout"),
+        (ConnectionRefusedError, "refused"),
+        ((requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema, requests.exceptions.MissingSchema),
+         "invalid"),
+        (ConnectionError, "reset"),
+    ]
+    for types, name in kinds:
+        if any(isinstance(c, types) for c in causes):
+            return name
+    if any(type(c).__name__ in ("ProtocolError", "RemoteDisconnected", "IncompleteRead") for c in causes):
+        return "reset"
+    return "error"
+
+
+def _detail(exc: BaseException) -> str:
+    """The socket-level cause when there is one ("ConnectionRefusedError: [Errno 111] ...")."""
+    causes = _causes(exc)
+    inner = next((c for c in causes if type(c).__module__ == "builtins" and isinstance(c, OSError)), causes[0])
+    return f"{type(inner).__name__}: {inner}"[:300]

@@ -1,0 +1,100 @@
+"""One URL -> Verdict: HEAD first, GET when HEAD is refused, redirects followed
+by hand (so each hop is gated, remapped and screened like any request).
+
+A HEAD answer other than 2xx/3xx is tried again with GET: many servers refuse or
+mishandle HEAD (405, 403, 404, 500) yet serve the page. The cost is one more
+request for links that are really broken. A 429 is not re-asked with GET: the
+server asked to wait, and http.py waits."""
+
+from __future__ import annotations
+
+import dataclasses
+from urllib.parse import urljoin, urlsplit
+
+from blogcheck.links.dedupe import normalise
+from blogcheck.links.http import Client, Reply
+from blogcheck.links.model import Status, Verdict
+
+_ACCEPT_PAGE = "text/html,application/xhtml+xml,*/*;q=0.8"
+_ACCEPT_IMAGE = "image/avif,image/webp,image/*,*/*;q=0.8"
+_HEAD_RETRY = frozenset({429})  # a HEAD that fails otherwise goes straight to GET
+_UNVERIFIED_STATUSES = {401: "needs a login", 403: "refused to a robot (a bot wall?)", 407: "needs a proxy login",
+                        408: "timed out on the server", 429: "still rate-limited after retries"}
+
+
+def check_url(client: Client, url: str, image: bool = False) -> Verdict:
+    """Follow `url` to its final answer and judge it (`image`: it must not be a web page)."""
+    visits: dict[str, int] = {}
+    seen: list[str] = []
+    current = url
+    for _ in range(client.settings.max_redirects + 1):
+        reply = _head_then_get(client, current, image)
+        seen.append(reply.label)
+        here = _key(reply.url)
+        visits[here] = visits.get(here, 0) + 1
+        if not (300 <= reply.status < 400 and reply.location) or reply.status in client.settings.accept:
+            return judge(reply, image, client.settings.accept, seen)
+        current = urljoin(reply.url, reply.location.strip())
+        if urlsplit(current).scheme not in ("http", "https"):
+            return _verdict(Status.UNVERIFIED, reply, seen, f"redirects to {current}, not a web page")
+        if visits.get(_key(current), 0) >= 2:  # once again is allowed: some sites redirect to set a cookie
+            return _verdict(Status.BROKEN, reply, seen, f"redirect loop back to {current}")
+    return _verdict(Status.BROKEN, reply, seen, f"more than {client.settings.max_redirects} redirects")
+
+
+def _head_then_get(client: Client, url: str, image: bool) -> Reply:
+    accept = _ACCEPT_IMAGE if image else _ACCEPT_PAGE
+    head = client.request("HEAD", url, accept, retry=_HEAD_RETRY)
+    if head.failure or head.status == 429 or (300 <= head.status < 400 and head.location):
+        return head
+    if head.status in client.settings.accept and not (image and _is_page(head)):
+        return head
+    get = client.request("GET", url, accept)
+    return dataclasses.replace(get, tries=(head.label, *get.tries))
+
+
+def judge(reply: Reply, image: bool, accept: tuple[int, ...], seen: list[str]) -> Verdict:
+    """The verdict on a final answer (no redirect left to follow)."""
+    status = reply.status
+    if reply.failure:
+        return _failed(reply, seen)
+    if status in accept:
+        if image and _is_page(reply):
+            return _verdict(Status.BROKEN, reply, seen, f"serves a web page ({reply.content_type}), not an image")
+        return _verdict(Status.OK, reply, seen)
+    if 300 <= status < 400:
+        return _verdict(Status.UNVERIFIED, reply, seen, f"a {status} redirect with no Location")
+    if status in _UNVERIFIED_STATUSES:
+        why = _UNVERIFIED_STATUSES[status]
+        return _verdict(Status.UNVERIFIED, reply, seen, f"{status}: {why}; check it in a browser")
+    if 400 <= status < 500:
+        return _verdict(Status.BROKEN, reply, seen, "gone" if status in (404, 410) else f"the server answers {status}")
+    return _verdict(Status.UNVERIFIED, reply, seen, f"the server answers {status}; try again later")
+
+
+def _failed(reply: Reply, seen: list[str]) -> Verdict:
+    broken = {"dns": reply.detail, "refused": "connection refused: nothing listens there",
+              "invalid": f"not a valid URL: {reply.detail}", "tls": f"TLS (https) failed: {reply.detail}"}
+    if reply.failure == "excluded":
+        return _verdict(Status.SKIPPED, reply, seen, reply.detail)
+    if reply.failure in broken:
+        return _verdict(Status.BROKEN, reply, seen, broken[reply.failure])
+    why = {"timeout": "no answer in time", "reset": "the connection was reset",
+           "dns-temporary": reply.detail}.get(reply.failure, reply.detail)
+    return _verdict(Status.UNVERIFIED, reply, seen, f"{why}; try again later")
+
+
+def _verdict(status: Status, reply: Reply, seen: list[str], hint: str = "") -> Verdict:
+    redirected = len(seen) > 1
+    return Verdict(status, reply.status or None, reply.url if redirected else None, " -> ".join(seen), hint)
+
+
+def _is_page(reply: Reply) -> bool:
+    return reply.content_type.split(";")[0].strip().lower() in ("text/html", "application/xhtml+xml")
+
+
+def _key(url: str) -> str:
+    try:
+        return normalise(url)
+    except ValueError:
+        return url

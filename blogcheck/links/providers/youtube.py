@@ -1,0 +1,82 @@
+"""YouTube: ask the oEmbed API, never the watch page.
+
+Watch pages answer 200 even for removed videos, and fetching them invites bot
+walls. `https://www.youtube.com/oembed?url=<watch URL>&format=json` answers
+200 for a video anyone can embed, 400/404 for one removed or never there, and
+401/403 for one that is private or not embeddable. A `list=` playlist is
+checked the same way, beside its video. The oEmbed URL is built from the real
+youtube.com URL and then remapped like any request."""
+
+from __future__ import annotations
+
+import re
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+from blogcheck.links.http import Client
+from blogcheck.links.model import Status, Verdict
+
+NAME = "youtube"
+_HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com", "youtube-nocookie.com",
+          "www.youtube-nocookie.com", "youtu.be", "www.youtu.be"}
+_PATH_ID = re.compile(r"^/(?:embed|shorts|live|v|e)/([^/?#]+)")
+_ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
+_OEMBED = "https://www.youtube.com/oembed?"
+
+
+def _ids(url: str) -> tuple[str, str]:
+    """(video id, playlist id), either may be ""."""
+    parts = urlsplit(url)
+    if (parts.hostname or "") not in _HOSTS:
+        return "", ""
+    query = parse_qs(parts.query)
+    playlist = query.get("list", [""])[0]
+    if parts.hostname in ("youtu.be", "www.youtu.be"):
+        return parts.path.strip("/").split("/")[0], playlist
+    if parts.path in ("/watch", "/watch/"):
+        return query.get("v", [""])[0], playlist
+    found = _PATH_ID.match(parts.path)
+    return (found[1] if found else ""), playlist
+
+
+def match(url: str) -> bool:
+    return any(_ids(url))
+
+
+def canonical(url: str) -> str:
+    video, playlist = _ids(url)
+    if not video:
+        return "https://www.youtube.com/playlist?" + urlencode({"list": playlist})
+    return "https://www.youtube.com/watch?" + urlencode({"v": video, **({"list": playlist} if playlist else {})})
+
+
+def check(url: str, image: bool, client: Client) -> Verdict:
+    video, playlist = _ids(url)
+    verdicts = []
+    if video:
+        page = "https://www.youtube.com/watch?" + urlencode({"v": video})
+        verdicts.append(_oembed(client, page, "video") if _ID.match(video) else
+                        Verdict(Status.BROKEN, None, None, f"video id {video!r} is malformed",
+                                "a YouTube video id has 11 letters, digits, - or _", NAME))
+    if playlist:
+        page = "https://www.youtube.com/playlist?" + urlencode({"list": playlist})
+        verdicts.append(_oembed(client, page, "playlist"))
+    order = [Status.BROKEN, Status.UNVERIFIED, Status.SKIPPED, Status.OK]
+    worst = min(verdicts, key=lambda v: order.index(v.status))
+    return Verdict(worst.status, worst.http_status, worst.final_url, "; ".join(v.seen for v in verdicts),
+                   worst.hint, worst.provider)
+
+
+def _oembed(client: Client, page: str, what: str) -> Verdict:
+    api = _OEMBED + urlencode({"url": page, "format": "json"})
+    reply = client.once(("oembed", api), lambda: client.request("GET", api, "application/json"))
+    seen = f"{what} oEmbed {reply.label.replace('GET ', '')}"
+    if reply.status == 200:
+        return Verdict(Status.OK, 200, None, seen, "", NAME)
+    if reply.status in (400, 404):
+        return Verdict(Status.BROKEN, reply.status, None, seen, f"{what} removed or does not exist", NAME)
+    if reply.status in (401, 403):
+        return Verdict(Status.UNVERIFIED, reply.status, None, seen, f"{what} is private or not embeddable", NAME)
+    if reply.failure == "excluded":
+        return Verdict(Status.SKIPPED, None, None, seen, reply.detail)
+    why = reply.detail or f"the oEmbed API answers {reply.status}"  # not the video's fault: a plain warning
+    return Verdict(Status.UNVERIFIED, reply.status or None, None, seen, f"{why}; try again later")

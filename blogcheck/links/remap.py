@@ -1,0 +1,37 @@
+"""`remap`: rewrite URLs before any request ("REGEX REPLACEMENT" rules).
+
+Used to check a site against a local mirror, a staging host, or (in tests) a
+loopback server standing in for youtube.com. Every request goes through here,
+provider API calls and redirect targets included. The first matching rule wins;
+the replacement uses Python's `re` syntax (`\\1`, `\\g<name>`)."""
+
+from __future__ import annotations
+
+import functools
+import re
+
+
+def parse_rule(rule: str) -> tuple[str, str]:
+    """"REGEX REPLACEMENT" -> (regex, replacement); ValueError when malformed."""
+    parts = rule.split()
+    if len(parts) != 2:
+        raise ValueError(f"{rule!r} must be \"REGEX REPLACEMENT\" (two words; write a space in the regex as \\s)")
+    pattern, replacement = parts
+    try:
+        re.compile(pattern).sub(replacement, "")  # also checks the replacement's group references
+    except (re.error, IndexError) as exc:
+        raise ValueError(f"{rule!r}: {exc}") from None
+    return pattern, replacement
+
+
+@functools.lru_cache(maxsize=16)
+def _compiled(rules: tuple[tuple[str, str], ...]) -> tuple[tuple[re.Pattern[str], str], ...]:
+    return tuple((re.compile(pattern), replacement) for pattern, replacement in rules)
+
+
+def remap(url: str, rules: tuple[tuple[str, str], ...]) -> str:
+    """The URL after the first rule whose regex matches it (unchanged when none does)."""
+    for pattern, replacement in _compiled(rules):
+        if pattern.search(url):
+            return pattern.sub(replacement, url, count=1)
+    return url

@@ -1,0 +1,116 @@
+"""`[links]` settings for the remote checker: defaults, the config table, then
+the flags (`--remap`, `--cache`, `--no-cache`, `--offline`) layered on top."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, fields
+from pathlib import Path
+from typing import Any
+
+from blogcheck import __version__
+from blogcheck.config import Config, ConfigError
+
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
+
+
+@dataclass(frozen=True)
+class LinkSettings:
+    timeout: float = 10.0  # seconds, to connect and between bytes
+    max_concurrency: int = 64  # requests in flight in all
+    max_per_host: int = 8  # requests in flight to one host:port
+    retries: int = 2  # per request, on 429, 5xx, resets, refusals (timeouts: at most 1)
+    max_retry_wait: float = 30.0  # a longer Retry-After is not waited for: the link is unverified
+    max_redirects: int = 10
+    remap: tuple[tuple[str, str], ...] = ()  # (regex, replacement), first match wins
+    exclude: tuple[str, ...] = ()  # regexes searched in the URL (without #fragment)
+    exclude_private: bool = False  # 10/8, 172.16/12, 192.168/16, fc00::/7
+    exclude_loopback: bool = False  # 127/8, ::1 (off by default: tests and local previews use it)
+    exclude_link_local: bool = True  # 169.254/16, fe80::/10 and cloud metadata addresses
+    cache: str = ""  # "" = the user's cache folder
+    no_cache: bool = False
+    cache_ttl: float = 3 * 86400.0  # seconds an ok verdict is trusted
+    accept: tuple[int, ...] = tuple(range(200, 300))  # statuses that mean ok
+    user_agent: str = f"blogcheck/{__version__} (link checker)"
+    offline: bool = False
+
+    @classmethod
+    def from_config(cls, config: Config) -> LinkSettings:
+        """The `[links]` table (plus the top-level `offline`) as settings; a bad
+        value raises ConfigError naming the key."""
+        table = dict(config.section("links"))
+        values: dict[str, Any] = {"offline": config.offline}
+        known = {f.name for f in fields(cls)}
+        for key, value in table.items():
+            if key not in known:
+                raise ConfigError(f"[links]: unknown key `{key}`")
+            try:
+                values[key] = _convert(key, value, config.source)
+            except (ValueError, TypeError, re.error) as exc:
+                raise ConfigError(f"[links]: `{key}`: {exc}") from None
+        return cls(**values)
+
+
+def _convert(key: str, value: Any, source: str) -> Any:
+    if key == "remap":
+        from blogcheck.links.remap import parse_rule
+
+        return tuple(parse_rule(rule) for rule in value)
+    if key == "exclude":
+        return tuple(re.compile(pattern).pattern for pattern in value)
+    if key == "cache_ttl":
+        return duration(value)
+    if key == "accept":
+        return accepted(value)
+    if key == "cache":
+        return _cache_path(value, source)
+    if key in _RANGES:
+        low, high = _RANGES[key]
+        if not low <= value <= high:
+            raise ValueError(f"must be between {low} and {high}, not {value!r}")
+        return float(value) if isinstance(low, float) else value
+    if key == "user_agent" and not value.strip():
+        raise ValueError("must not be empty")
+    return value
+
+
+_RANGES: dict[str, tuple[float, float]] = {
+    "timeout": (0.1, 600.0), "max_concurrency": (1, 1024), "max_per_host": (1, 1024), "retries": (0, 10),
+    "max_retry_wait": (0.0, 3600.0), "max_redirects": (0, 50),
+}
+
+
+def duration(value: Any) -> float:
+    """Seconds from a number of seconds or a string like "90s", "30m", "12h", "3d", "1w"."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool) and value >= 0:
+        return float(value)
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhdw]?)\s*", value) if isinstance(value, str) else None
+    if not match:
+        raise ValueError(f"must be seconds or a duration like \"3d\", \"12h\", \"30m\", not {value!r}")
+    return float(match[1]) * _UNITS[match[2] or "s"]
+
+
+def accepted(value: Any) -> tuple[int, ...]:
+    """Statuses from a list of codes and ranges: [200, 204, "300-399"] (".." also works)."""
+    if not isinstance(value, list):
+        raise ValueError(f"must be a list of status codes or \"200-299\" ranges, not {value!r}")
+    codes: set[int] = set()
+    for item in value:
+        match = re.fullmatch(r"\s*(\d{3})\s*(?:(?:-|\.\.=?)\s*(\d{3})\s*)?", item) if isinstance(item, str) else None
+        if isinstance(item, int) and not isinstance(item, bool) and 100 <= item <= 999:
+            codes.add(item)
+        elif match and int(match[1]) <= int(match[2] or match[1]):
+            codes.update(range(int(match[1]), int(match[2] or match[1]) + 1))
+        else:
+            raise ValueError(f"{item!r} is not a status code (100-999) or a range like \"200-299\"")
+    return tuple(sorted(codes))
+
+
+def _cache_path(value: str, source: str) -> str:
+    """A relative `cache` path in a config file is relative to that file."""
+    if not value:
+        return ""
+    path = Path(value).expanduser()
+    if not path.is_absolute() and source:
+        path = Path(source).resolve().parent / path
+    return str(path)
