@@ -33,6 +33,11 @@ def add_check_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--schema", metavar="PATH", help="JSON Schema for front matter (default: built in)")
     parser.add_argument("--offline", action="store_true", default=None, help="no network: local checks only")
     parser.add_argument("--max-file-size", type=int, metavar="BYTES", help="report files larger than this")
+    parser.add_argument("--remap", action="append", metavar="'REGEX REPLACEMENT'",
+                        help="rewrite matching URLs before any request (repeatable; e.g. to a local mirror)")
+    parser.add_argument("--cache", metavar="PATH", help="the link cache file (default: in the user's cache folder)")
+    parser.add_argument("--no-cache", action="store_true", default=None,
+                        help="check every remote link again, without the link cache")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -59,6 +64,7 @@ def settings(args: argparse.Namespace) -> Settings:
     from blogcheck.config import find_config, load_config
     from blogcheck.discover import DiscoverError, default_paths
     from blogcheck.jekyll.site import find_root, load_site
+    from blogcheck.links.settings import LinkSettings
 
     start = (args.paths[0] if args.paths else Path.cwd()).resolve()
     root = find_root(start) or (start if start.is_dir() else start.parent)
@@ -67,6 +73,10 @@ def settings(args: argparse.Namespace) -> Settings:
         **flags, select=_flat(args.select), ignore=_flat(args.ignore),
         schema=str(Path(args.schema).resolve()) if args.schema else None,
     )
+    cache = getattr(args, "cache", None)
+    config = config.with_section("links", remap=getattr(args, "remap", None), no_cache=getattr(args, "no_cache", None),
+                                 cache=str(Path(cache).expanduser().resolve()) if cache else None)
+    LinkSettings.from_config(config)  # a bad --remap or [links] value is a usage error before any work
     paths = list(args.paths) or default_paths(root)
     if not paths:
         raise DiscoverError(f"no _posts/ or _drafts/ folder in {root}; give the posts to check")
