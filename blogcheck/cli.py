@@ -15,6 +15,7 @@ from blogcheck.exitcodes import USAGE
 # name -> (module in blogcheck.commands, one-line help)
 COMMANDS = {
     "check": ("check", "check posts and report findings"),
+    "publish": ("publish", "check posts, then publish the approved ones to a Jekyll site repository"),
 }
 
 

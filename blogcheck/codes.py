@@ -58,6 +58,12 @@ CODES: dict[str, Code] = {
         Code("BC402", "unknown-word", "spelling", _W, "A word found in no dictionary or word list."),
         Code("BC403", "repeated-word", "spelling", _W, "The same word twice in a row."),
         # BC9xx publish: rows go here.
+        Code("BC901", "no-publish-date", "publish", _E, "An approved post has no date for its `_posts/` file name."),
+        Code("BC902", "unsafe-publish-path", "publish", _E,
+             "A post or a file it links would be written outside the site, or is hidden or a symlink out."),
+        Code("BC903", "duplicate-publish-target", "publish", _E, "Two approved posts would publish to one file."),
+        Code("BC904", "front-matter-not-editable", "publish", _E,
+             "Pipeline-only keys cannot be removed without changing the rest of the front matter."),
     ]
 }
 

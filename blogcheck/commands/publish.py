@@ -1,0 +1,138 @@
+"""`blogcheck publish --to TARGET [PATH ...]`: check, then publish the approved posts."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, TextIO
+
+from blogcheck.commands.check import add_check_options
+from blogcheck.exitcodes import FINDINGS, OK, PUBLISH_FAILED, USAGE
+
+if TYPE_CHECKING:
+    from blogcheck.config import Config
+    from blogcheck.publish import Outcome, Settings
+    from blogcheck.publish.plan import Entry, Rules
+    from blogcheck.publish.scrub import Scrubber
+
+MAX_RETRIES = 50
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    add_check_options(parser)
+    parser.add_argument("--to", metavar="TARGET", help="the Jekyll site repository: a git URL (https, ssh) or a path")
+    parser.add_argument("--branch", metavar="NAME", help="branch to publish to (default: the target's default)")
+    parser.add_argument("--message", metavar="TEXT", help="commit subject (default: `Publish N posts`)")
+    parser.add_argument("--dry-run", action="store_true", default=None,
+                        help="print the plan and the diff; change nothing")
+    parser.add_argument("--build", action="store_true", default=None,
+                        help="run `jekyll build` on the updated site; push only if it succeeds")
+    parser.add_argument("--force", action="store_true", default=None,
+                        help="overwrite files in the target that blogcheck did not publish")
+
+
+def run(args: argparse.Namespace) -> int:
+    from blogcheck.commands.check import settings
+    from blogcheck.config import ConfigError
+    from blogcheck.discover import DiscoverError, discover
+    from blogcheck.publish import scrubber
+    from blogcheck.publish.plan import Action, make_plan
+    from blogcheck.run import run as run_checks
+
+    try:
+        chosen = settings(args)
+        options, rules = publish_settings(chosen.config, args)
+        files = discover(chosen.paths, chosen.site.root, chosen.config.exclude)
+        result = run_checks(chosen.paths, chosen.site, chosen.config)
+    except (ConfigError, DiscoverError) as exc:
+        print(f"blogcheck: error: {exc}", file=sys.stderr)
+        return USAGE
+    scrub = scrubber(options.to, os.environ)
+    entries = make_plan(files, chosen.site, chosen.config, result.diagnostics, rules)
+    _say(scrub, _plan_text(entries))
+    code = FINDINGS if any(e.action is Action.REFUSE for e in entries) else OK
+    if not any(e.action is Action.PUBLISH for e in entries):
+        _say(scrub, "Nothing to publish: no post is both approved and clean.")
+        return code
+    return _publish(entries, options, scrub) or code
+
+
+def _publish(entries: list[Entry], options: Settings, scrub: Scrubber) -> int:
+    from blogcheck.publish import PublishError, publish
+
+    try:
+        outcome = publish(entries, options, os.environ)
+    except PublishError as exc:
+        _say(scrub, f"blogcheck: publish failed: {exc}", sys.stderr)
+        return PUBLISH_FAILED
+    except Exception as exc:  # whatever it is: say it without secrets, exit 3
+        _say(scrub, f"blogcheck: publish failed: {type(exc).__name__}: {exc}", sys.stderr)
+        return PUBLISH_FAILED
+    _say(scrub, _outcome_text(outcome, options.dry_run))
+    return 0
+
+
+def publish_settings(config: Config, args: argparse.Namespace) -> tuple[Settings, Rules]:
+    """[publish] from the config file with the flags on top. Raises ConfigError."""
+    from blogcheck.config import ConfigError
+    from blogcheck.publish import Settings
+    from blogcheck.publish.plan import Rules
+
+    flags = {name: getattr(args, name, None) for name in ("to", "branch", "message", "dry_run", "build", "force")}
+    table = config.with_section("publish", **flags).section("publish")
+    to = str(table.get("to") or "")
+    if not to:
+        raise ConfigError("publish needs a target: --to URL_OR_PATH (or `to` in [publish])")
+    if args.to is None and config.source and _is_path(to) and not Path(to).is_absolute():
+        to = str(Path(config.source).parent / to)  # a path in the config file is relative to it
+    key = str(table.get("approve_key", "status"))
+    retries = int(table.get("max_push_retries", 5))
+    if not key or not str(table.get("approve_value", "approved")) or not 0 <= retries <= MAX_RETRIES:
+        raise ConfigError(f"[publish]: approve_key and approve_value must not be empty; "
+                          f"max_push_retries must be 0..{MAX_RETRIES}")
+    rules = Rules(key, str(table.get("approve_value", "approved")), tuple(table.get("strip_keys", [key])))
+    options = Settings(to, str(table.get("branch", "")), str(table.get("message", "")), bool(table.get("dry_run")),
+                       bool(table.get("build")), str(table.get("build_command", "jekyll build")),
+                       bool(table.get("force")), retries)
+    return options, rules
+
+
+def _is_path(target: str) -> bool:
+    from blogcheck.publish.remote import _SCP
+
+    return "://" not in target and not _SCP.match(target)
+
+
+def _plan_text(entries: list[Entry]) -> str:
+    from blogcheck.publish.plan import Action
+
+    lines = []
+    for entry in entries:
+        if entry.action is Action.PUBLISH:
+            lines.append(f"publish  {entry.source} -> {entry.target}")
+            lines.extend(f"           + {asset.rel}" for asset in entry.assets)
+        else:
+            lines.append(f"{entry.action.value:<8} {entry.source}: {entry.reason}")
+        lines.extend(f"    {d.path}:{d.line}:{d.column}: {d.code} {d.message}" for d in entry.diagnostics)
+    return "\n".join(lines)
+
+
+def _outcome_text(outcome: Outcome, dry_run: bool) -> str:
+    where = f"{outcome.shown_target} ({outcome.branch})"
+    if not outcome.changes:
+        return f"Nothing to publish: {where} already has every approved post."
+    lines = [f"{c.state:<8} {c.path}" for c in outcome.changes] + [f"built    {url}" for url in outcome.pages]
+    posts = len({c.post for c in outcome.changes})
+    count = f"{posts} post{'s' if posts != 1 else ''}"
+    if dry_run:
+        return "\n".join([*lines, f"Dry run: would publish {count} to {where}; nothing was changed.", "",
+                          outcome.diff.rstrip("\n")])
+    retried = outcome.attempts - 1
+    retries = f" after {retried} retr{'y' if retried == 1 else 'ies'}" if retried else ""
+    return "\n".join([*lines, f"Published {count} to {where} in commit {outcome.commit[:12]}{retries}."])
+
+
+def _say(scrub: Scrubber, text: str, stream: TextIO | None = None) -> None:
+    print(scrub(text), file=stream or sys.stdout)

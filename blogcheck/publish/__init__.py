@@ -1,0 +1,133 @@
+"""Publish approved posts into the Jekyll site repository, safely.
+
+The work happens in a temporary clone. One commit per run; a push rejected
+because someone else pushed first is retried on the new tip (the plan is
+applied again, which is a rebase that re-checks every file), a bounded number
+of times. Nothing reaches the target unless the final push succeeds."""
+
+from __future__ import annotations
+
+import random
+import tempfile
+import time
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from blogcheck.publish.build import build
+from blogcheck.publish.git import Git, GitError, environment
+from blogcheck.publish.plan import Action, Entry
+from blogcheck.publish.remote import Remote, TargetError, remote_for
+from blogcheck.publish.scrub import Scrubber, url_passwords
+from blogcheck.publish.target import Change, PublishError, apply, commit_message, wanted_files
+
+__all__ = ["Outcome", "PublishError", "Settings", "publish", "scrubber"]
+
+# Push rejections that mean "the branch moved under you": retry on the new tip.
+_RACES = ("[rejected]", "failed to update ref", "cannot lock ref", "incorrect old value", "failed to lock")
+
+
+@dataclass(frozen=True)
+class Settings:
+    to: str
+    branch: str = ""  # "" = the target's default branch
+    message: str = ""  # commit subject; "" = "Publish N posts"
+    dry_run: bool = False
+    build: bool = False
+    build_command: str = "jekyll build"
+    force: bool = False
+    max_push_retries: int = 5
+
+
+@dataclass(frozen=True)
+class Outcome:
+    shown_target: str
+    branch: str
+    changes: list[Change]
+    commit: str = ""  # "" when nothing was committed
+    attempts: int = 1
+    diff: str = ""  # the dry run's diff
+    pages: list[str] = field(default_factory=list)  # with --build: the URLs of the published posts
+
+
+def scrubber(target: str, environ: Mapping[str, str]) -> Scrubber:
+    """Masks the token variables and any password written in the target URL."""
+    return Scrubber.of(dict(environ), extra=url_passwords(target))
+
+
+def publish(entries: list[Entry], settings: Settings, environ: Mapping[str, str]) -> Outcome:
+    """Apply the plan to the target; raise PublishError (scrubbed) on any failure."""
+    scrub = scrubber(settings.to, environ)
+    try:
+        remote = remote_for(settings.to, environ)
+        with tempfile.TemporaryDirectory(prefix="blogcheck-publish-") as work:
+            git = Git(Path(work), environment(environ, Path(work), remote.username, remote.token), scrub)
+            return _publish(git, Path(work), remote, entries, settings, environ)
+    except (GitError, TargetError) as exc:
+        raise PublishError(scrub(str(exc))) from None
+    except PublishError as exc:
+        raise PublishError(scrub(str(exc))) from None
+    except OSError as exc:
+        raise PublishError(scrub(f"{exc.strerror or exc}: {exc.filename or ''}".rstrip(": "))) from None
+
+
+def _publish(git: Git, work: Path, remote: Remote, entries: list[Entry], settings: Settings,
+             environ: Mapping[str, str]) -> Outcome:
+    clone = work / "site"
+    branch = _clone(git, remote, settings.branch, clone)
+    git = git.with_cwd(clone)
+    files = wanted_files(entries)
+    posts = sorted(e.target for e in entries if e.action is Action.PUBLISH)
+    pages: list[str] = []
+    for attempt in range(1, settings.max_push_retries + 2):
+        changes = apply(git, clone, files, settings.force)
+        if changes:
+            git.run("add", "--", *(c.path for c in changes))
+        if not changes or git.run("diff", "--cached", "--quiet", check=False).code == 0:
+            return Outcome(remote.shown, branch, [], attempts=attempt)
+        if settings.build:
+            pages = build(clone, work / "_site", settings.build_command, environ, git.scrub, posts)
+        if settings.dry_run:
+            diff = git.out("-c", "core.quotepath=off", "diff", "--cached", "--stat", "--no-color") + "\n\n"
+            diff += git.run("-c", "core.quotepath=off", "diff", "--cached", "--no-color").stdout
+            return Outcome(remote.shown, branch, changes, diff=diff, pages=pages)
+        git.run(*_identity(git), "commit", "-q", "--no-verify", "-m", commit_message(changes, settings.message))
+        pushed = git.run("push", "--porcelain", "origin", f"HEAD:refs/heads/{branch}", check=False)
+        if pushed.code == 0:
+            return Outcome(remote.shown, branch, changes, git.out("rev-parse", "HEAD"), attempt, pages=pages)
+        if not any(race in pushed.stdout + pushed.stderr for race in _RACES) or "hook declined" in pushed.stdout:
+            raise PublishError(f"push to {remote.shown} failed: {_reason(pushed.stdout, pushed.stderr)}")
+        time.sleep(min(0.1 * 2**attempt, 2.0) * random.uniform(0.5, 1.5))  # jitter, so racing publishers spread out
+        _refresh(git, branch)
+    raise PublishError(f"push to {remote.shown} still rejected after {settings.max_push_retries} retries: "
+                       "others keep pushing; run again")
+
+
+def _clone(git: Git, remote: Remote, branch: str, clone: Path) -> str:
+    if branch:
+        git.run("check-ref-format", "--branch", branch)
+    picked = ["--branch", branch] if branch else []
+    git.run("clone", "--quiet", "--no-tags", "--single-branch", *picked, "--", remote.url, str(clone))
+    here = git.with_cwd(clone)
+    return branch or here.out("symbolic-ref", "--short", "HEAD")
+
+
+def _refresh(git: Git, branch: str) -> None:
+    """Our clone onto the branch's new tip; the plan is then applied again."""
+    git.run("fetch", "--quiet", "--no-tags", "origin", f"+refs/heads/{branch}:refs/remotes/origin/{branch}")
+    git.run("reset", "--quiet", "--hard", f"refs/remotes/origin/{branch}")
+    git.run("clean", "-q", "-fdx")
+
+
+def _identity(git: Git) -> list[str]:
+    """A committer identity when none is configured (a fresh CI runner)."""
+    if git.run("config", "user.email", check=False).stdout.strip() or "GIT_COMMITTER_EMAIL" in git.env:
+        return []
+    return ["-c", "user.name=blogcheck", "-c", "user.email=blogcheck@localhost"]
+
+
+def _reason(stdout: str, stderr: str) -> str:
+    rejected = [line.split("\t")[-1] for line in stdout.splitlines() if line.startswith("!")]
+    remote = [line for line in stderr.splitlines() if line.startswith("remote:")]
+    other = [line for line in stderr.splitlines() if line and not line.startswith(("hint:", "remote:", "To "))]
+    return "\n".join([*rejected, *remote, *other][-15:]) or "(no message)"

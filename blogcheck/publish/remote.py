@@ -1,0 +1,65 @@
+"""The publish target: a git URL (https, ssh) or a local path, and the
+credentials to hand to git for it."""
+
+from __future__ import annotations
+
+import ipaddress
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+from blogcheck.publish.scrub import TOKEN_VARS
+
+_SCP = re.compile(r"^(?:[^@/:]+@)?[^/:]+:(?!//)")  # user@host:path, as ssh and git write it
+_SCHEMES = ("https", "http", "ssh", "git", "file")
+
+
+class TargetError(Exception):
+    """A target blogcheck will not use (bad URL, token over plain http)."""
+
+
+@dataclass(frozen=True)
+class Remote:
+    url: str  # what git is given and stores in .git/config: never a password
+    shown: str  # for messages
+    username: str = ""
+    token: str = ""
+
+
+def remote_for(target: str, environ: Mapping[str, str]) -> Remote:
+    if not target or target.startswith("-") or "\0" in target or "\n" in target:
+        raise TargetError(f"not a git URL or path: {target!r}")
+    if "://" not in target:
+        if _SCP.match(target) and not Path(target).exists():
+            return Remote(target, target)
+        path = str(Path(target).expanduser().resolve())
+        return Remote(path, path)
+    try:
+        parts = urlsplit(target)
+        port = parts.port
+    except ValueError as exc:
+        raise TargetError(f"not a valid URL: {exc}") from None
+    if parts.scheme not in _SCHEMES:
+        raise TargetError(f"unsupported URL scheme `{parts.scheme}`; use https, ssh or a path")
+    host = parts.hostname or ""
+    netloc = (f"[{host}]" if ":" in host else host) + (f":{port}" if port else "")
+    if parts.scheme not in ("http", "https"):
+        user = f"{parts.username}@" if parts.username else ""
+        clean = urlunsplit((parts.scheme, user + netloc, parts.path, parts.query, ""))
+        return Remote(clean, clean)
+    clean = urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
+    token = next((environ[n] for n in TOKEN_VARS if environ.get(n)), "") or unquote(parts.password or "")
+    if token and parts.scheme == "http" and not _loopback(host):
+        raise TargetError("refusing to send a token over plain http; use an https URL")
+    return Remote(clean, clean, unquote(parts.username or ""), token)
+
+
+def _loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -1,0 +1,102 @@
+"""Write the planned files into the clone of the target site.
+
+A file that is already there with the same bytes is left alone. One with other
+bytes is replaced only when blogcheck wrote it last (its last commit carries
+the `Published-by: blogcheck` trailer) or with `--force`; otherwise nothing is
+written and the publish stops with the list of conflicts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from blogcheck import __version__
+from blogcheck.publish.git import Git
+from blogcheck.publish.names import safe_rel
+from blogcheck.publish.plan import Action, Entry
+
+TRAILER = "Published-by: blogcheck"
+
+
+class PublishError(Exception):
+    """The publish cannot complete; the target is left as it was."""
+
+
+@dataclass(frozen=True)
+class Change:
+    path: str  # in the target, POSIX
+    state: str  # "new", "updated" or "replaced" (--force over a file blogcheck did not write)
+    post: str  # the post it belongs to, as a path in the source site
+    is_post: bool
+
+
+def wanted_files(entries: list[Entry]) -> dict[str, tuple[bytes, str, bool]]:
+    """Target path -> (bytes, post, is the post itself) for every published entry."""
+    files: dict[str, tuple[bytes, str, bool]] = {}
+    for entry in entries:
+        if entry.action is not Action.PUBLISH:
+            continue
+        files[entry.target] = (entry.content, entry.rel or entry.source, True)
+        for asset in entry.assets:
+            if asset.rel not in files:
+                try:
+                    files[asset.rel] = (asset.source.read_bytes(), entry.rel or entry.source, False)
+                except OSError as exc:
+                    raise PublishError(f"cannot read {asset.source}: {exc.strerror or exc}") from None
+    return files
+
+
+def apply(git: Git, clone: Path, files: dict[str, tuple[bytes, str, bool]], force: bool) -> list[Change]:
+    """Write what differs; raise PublishError on conflicts before writing anything."""
+    changes, conflicts = [], []
+    for rel, (data, post, is_post) in sorted(files.items()):
+        path = _inside(clone, rel)
+        if path.exists() and not path.is_file():
+            conflicts.append(f"{rel} (a folder in the target)")
+            continue
+        if path.is_file() and path.read_bytes() == data:
+            continue
+        state = "new"
+        if path.is_file():
+            ours = _published_by_us(git, rel)
+            if not ours and not force:
+                conflicts.append(rel)
+                continue
+            state = "updated" if ours else "replaced"
+        changes.append(Change(rel, state, post, is_post))
+    if conflicts:
+        listed = "\n".join(f"  {c}" for c in conflicts)
+        raise PublishError("the target already has other content, which blogcheck did not publish, at:\n"
+                           f"{listed}\nnothing was changed; publish with --force to overwrite")
+    for change in changes:
+        path = clone / change.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(files[change.path][0])
+    return changes
+
+
+def _inside(clone: Path, rel: str) -> Path:
+    """`clone/rel`, refusing paths that leave the clone or pass through a symlink."""
+    if not safe_rel(rel):
+        raise PublishError(f"refusing to write `{rel}`: it would leave the site folder")
+    here = clone
+    for part in rel.split("/"):
+        here = here / part
+        if here.is_symlink():
+            raise PublishError(f"refusing to write `{rel}`: `{here.relative_to(clone)}` is a symlink in the target")
+    return here
+
+
+def _published_by_us(git: Git, rel: str) -> bool:
+    body = git.run("log", "-1", "--format=%B", "--", rel).stdout
+    return any(line.startswith(TRAILER) for line in body.splitlines())
+
+
+def commit_message(changes: list[Change], subject: str) -> str:
+    posts = sorted({c.post for c in changes})
+    count = f"{len(posts)} post{'s' if len(posts) != 1 else ''}"
+    lines = [subject.strip() or f"Publish {count}", ""]
+    for change in changes:
+        kind = "from" if change.is_post else "for"
+        lines.append(f"- {change.path} ({change.state}, {kind} {change.post})")
+    return "\n".join([*lines, "", f"{TRAILER} {__version__}", ""])
