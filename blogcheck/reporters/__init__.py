@@ -8,7 +8,7 @@ from typing import Protocol
 
 from blogcheck.diagnostic import Diagnostic, Summary
 
-REPORTERS = {"text": "text", "json": "json_", "github": "github", "sarif": "sarif"}
+REPORTERS = {"text": "text", "json": "json_", "github": "github", "sarif": "sarif", "html": "html"}
 
 
 class Render(Protocol):

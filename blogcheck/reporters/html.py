@@ -1,0 +1,172 @@
+"""One self-contained HTML page for a person: counts per check, a table of the
+posts with findings, and each finding with the line it is on.
+
+No script and no fetch of any kind: the styles are inline and a
+Content-Security-Policy forbids every load, so the page opens the same offline."""
+
+from __future__ import annotations
+
+import html
+import re
+from collections import Counter
+from pathlib import Path
+
+from blogcheck import __version__
+from blogcheck.codes import CODES, checks
+from blogcheck.diagnostic import Diagnostic, Severity, Summary
+
+_LABELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_CONTEXT = 160  # characters of a long line shown on each side of the finding
+_MAX_SOURCE = 5_000_000  # bytes: larger files are shown without context lines
+_STYLE = """
+:root { color-scheme: light dark; --fg: #1f2328; --bg: #fff; --muted: #59636e; --line: #d1d9e0;
+  --error: #cf222e; --warning: #9a6700; --note: #0969da; --mark: #fff8c5; --code: #f6f8fa; }
+@media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --bg: #0d1117; --muted: #9198a1;
+  --line: #3d444d; --error: #ff7b72; --warning: #d29922; --note: #4493f8; --mark: #5a4a00; --code: #161b22; } }
+body { font: 15px/1.5 system-ui, sans-serif; color: var(--fg); background: var(--bg); margin: 2rem auto;
+  max-width: 72rem; padding: 0 1rem; }
+h1 { font-size: 1.6rem; margin-bottom: .25rem; } h2 { margin-top: 2rem; border-bottom: 1px solid var(--line); }
+h3 { font: 600 1rem ui-monospace, monospace; margin: 1.5rem 0 .5rem; }
+table { border-collapse: collapse; width: 100%; } th, td { text-align: left; padding: .35rem .6rem;
+  border-bottom: 1px solid var(--line); vertical-align: top; }
+table.findings { table-layout: fixed; }
+.findings td:nth-child(1) { width: 5.5rem; } .findings td:nth-child(2) { width: 5rem; }
+.findings td:nth-child(3) { width: 4.5rem; }
+td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; width: 7rem; }
+.cards { display: flex; gap: 1rem; flex-wrap: wrap; margin: 1rem 0; }
+.card { border: 1px solid var(--line); border-radius: 6px; padding: .6rem 1rem; min-width: 8rem; }
+.card b { display: block; font-size: 1.8rem; }
+.error { color: var(--error); } .warning { color: var(--warning); } .note { color: var(--note); }
+.badge { font: 600 .8rem ui-monospace, monospace; border: 1px solid currentColor; border-radius: 4px;
+  padding: 0 .3rem; white-space: nowrap; }
+.where, .code { font-family: ui-monospace, monospace; white-space: nowrap; }
+.hint, .muted { color: var(--muted); } .extra { font-size: .9rem; word-break: break-all; }
+pre { background: var(--code); padding: .4rem .6rem; margin: .3rem 0 0; overflow-x: auto; border-radius: 4px; }
+pre .ln { color: var(--muted); user-select: none; margin-right: 1rem; }
+mark { background: var(--mark); color: inherit; text-decoration: underline wavy currentColor; }
+"""
+
+
+def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = False) -> str:
+    sources = _Sources()
+    title = f"blogcheck: {_counts_text(summary)}"
+    parts = [
+        "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f'<meta name="generator" content="blogcheck {_e(__version__)}">',
+        f"<title>{_e(title)}</title>", f"<style>{_STYLE}</style>", "</head>", "<body>",
+        "<h1>blogcheck report</h1>", _cards(summary), _per_check(diagnostics), _per_post(diagnostics, summary),
+        *_findings(diagnostics, sources), "</body>", "</html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _counts_text(summary: Summary) -> str:
+    return f"{summary.files} files, {summary.errors} errors, {summary.warnings} warnings, {summary.infos} notes"
+
+
+def _cards(summary: Summary) -> str:
+    cards = [("files checked", summary.files, ""), ("errors", summary.errors, "error"),
+             ("warnings", summary.warnings, "warning"), ("notes", summary.infos, "note")]
+    cells = "".join(f'<div class="card {css}"><b>{count}</b>{name}</div>' for name, count, css in cards)
+    return f'<section class="cards" id="summary">{cells}</section>'
+
+
+def _count_row(label: str, found: list[Diagnostic]) -> str:
+    counts = Counter(d.severity for d in found)
+    cells = "".join(f'<td class="n">{counts[s]}</td>' for s in _LABELS)
+    return f"<tr><td>{label}</td>{cells}</tr>"
+
+
+def _head_row(first: str) -> str:
+    return f"<tr><th>{first}</th>" + "".join(f'<th class="n">{n}s</th>' for n in _LABELS.values()) + "</tr>"
+
+
+def _per_check(diagnostics: list[Diagnostic]) -> str:
+    rows = [_count_row(_e(name), [d for d in diagnostics if d.check == name]) for name in checks()]
+    return f'<h2>By check</h2><table id="checks">{_head_row("check")}{"".join(rows)}</table>'
+
+
+def _per_post(diagnostics: list[Diagnostic], summary: Summary) -> str:
+    paths = list(dict.fromkeys(d.path for d in diagnostics))
+    if not paths:
+        return f'<h2>By post</h2><p class="muted">No findings in {summary.files} files.</p>'
+    rows = [_count_row(f'<a href="#post-{n}">{_e(path)}</a>', [d for d in diagnostics if d.path == path])
+            for n, path in enumerate(paths, 1)]
+    clean = summary.files - len(paths)
+    note = f'<p class="muted">{clean} other files have no findings.</p>' if clean > 0 else ""
+    return f'<h2>By post</h2><table id="posts">{_head_row("post")}{"".join(rows)}</table>{note}'
+
+
+def _findings(diagnostics: list[Diagnostic], sources: _Sources) -> list[str]:
+    out = ["<h2>Findings</h2>"] if diagnostics else []
+    for n, path in enumerate(dict.fromkeys(d.path for d in diagnostics), 1):
+        rows = [_finding(d, sources) for d in diagnostics if d.path == path]
+        out.append(f'<section id="post-{n}"><h3>{_e(path)}</h3><table class="findings">{"".join(rows)}</table>'
+                   "</section>")
+    return out
+
+
+def _finding(d: Diagnostic, sources: _Sources) -> str:
+    label = _LABELS[d.severity]
+    entry = CODES.get(d.code)
+    summary = f' title="{_e(entry.summary)}"' if entry else ""
+    extras = "".join(f"<div class=\"extra\"><span class=\"muted\">{_e(k)}:</span> {_e(_plain(v))}</div>"
+                     for k, v in d.extra if v not in (None, "", [], ()))
+    hint = f'<div class="hint">hint: {_e(d.hint)}</div>' if d.hint else ""
+    context = sources.context(d)
+    return (f'<tr class="finding"><td><span class="badge {label}">{label}</span></td>'
+            f'<td class="where">{d.line}:{d.column}</td><td class="code"{summary}>{_e(d.code)}</td>'
+            f"<td><div>{_e(d.message)}</div>{hint}{extras}{context}</td></tr>")
+
+
+def _plain(value: object) -> str:
+    return ", ".join(map(str, value)) if isinstance(value, (list, tuple)) else str(value)
+
+
+class _Sources:
+    """The lines of each reported file, read once; a file that cannot be read has none."""
+
+    def __init__(self) -> None:
+        self._lines: dict[str, list[str]] = {}
+
+    def context(self, d: Diagnostic) -> str:
+        lines = self._read(d.path)
+        if not 1 <= d.line <= len(lines):
+            return ""
+        text = lines[d.line - 1].rstrip("\r\n")
+        start = min(max(d.column - 1, 0), len(text))
+        end = start + _length(d, text[start:])
+        left = max(0, start - _CONTEXT)
+        right = min(len(text), end + _CONTEXT)
+        shown = ("…" if left else "") + _e(text[left:start]) + f"<mark>{_e(text[start:end])}</mark>"
+        shown += _e(text[end:right]) + ("…" if right < len(text) else "")
+        return f'<pre class="context"><span class="ln">{d.line}</span>{shown}</pre>'
+
+    def _read(self, path: str) -> list[str]:
+        if path not in self._lines:
+            try:
+                file = Path(path)
+                small = file.is_file() and file.stat().st_size <= _MAX_SOURCE
+                data = file.read_bytes() if small else b""
+            except OSError:
+                data = b""
+            self._lines[path] = [] if b"\0" in data else data.decode("utf-8-sig", "replace").split("\n")
+        return self._lines[path]
+
+
+def _length(d: Diagnostic, rest: str) -> int:
+    """How much of the line from the finding's column to mark."""
+    if d.end_line == d.line and d.end_column is not None and d.end_column > d.column:
+        return min(d.end_column - d.column, len(rest))
+    for key in ("raw", "word", "url"):
+        value = d.extras.get(key)
+        if isinstance(value, str) and value and rest.startswith(value):
+            return len(value)
+    match = re.match(r"\S+", rest)
+    return match.end() if match else 0
