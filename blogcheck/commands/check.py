@@ -42,11 +42,15 @@ def add_check_options(parser: argparse.ArgumentParser) -> None:
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     add_check_options(parser)
-    parser.add_argument("--format", choices=("text", "json", "github", "sarif"),
+    parser.add_argument("--format", choices=("text", "json", "github", "sarif", "html"),
                         help="output format (default: text; github under GitHub Actions)")
     parser.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
     parser.add_argument("--quiet", "-q", action="store_true", default=None,
                         help="show only errors, without hints or the summary line")
+    parser.add_argument("--changed-since", metavar="REF",
+                        help="check only posts changed since the merge base of REF and HEAD (e.g. origin/main)")
+    parser.add_argument("--new-links-only", action="store_true",
+                        help="with --changed-since: link errors fail only on links added since REF (others warn)")
 
 
 @dataclass(frozen=True)
@@ -88,17 +92,23 @@ def settings(args: argparse.Namespace) -> Settings:
 
 
 def run(args: argparse.Namespace) -> int:
+    from blogcheck import changes as git_changes
     from blogcheck.config import ConfigError
     from blogcheck.discover import DiscoverError
-    from blogcheck.run import run as run_checks
-
     from blogcheck.run import Result
+    from blogcheck.run import run as run_checks
 
     try:
         chosen = settings(args)
-        results = [run_checks(paths, site, chosen.config) for site, paths in ((chosen.site, chosen.paths), *chosen.more)]
+        groups, changes = git_changes.narrow([(chosen.site, chosen.paths), *chosen.more], chosen.config.exclude,
+                                             args.changed_since, args.new_links_only)
+        results = [run_checks(paths, site, chosen.config) for site, paths in groups if paths]
         result = Result([d for r in results for d in r.diagnostics], sum(r.files for r in results))
-    except (ConfigError, DiscoverError) as exc:
+        if changes is not None and args.new_links_only:
+            found = git_changes.new_links_only(result.diagnostics, changes, [site for site, _ in groups],
+                                               chosen.config.max_file_size)
+            result = Result(found, result.files)
+    except (ConfigError, DiscoverError, git_changes.ChangesError) as exc:
         print(f"blogcheck: error: {exc}", file=sys.stderr)
         return USAGE
     return _report(result, chosen.config)
