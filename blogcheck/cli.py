@@ -16,6 +16,7 @@ from blogcheck.exitcodes import USAGE
 COMMANDS = {
     "check": ("check", "check posts and report findings"),
     "publish": ("publish", "check posts, then publish the approved ones to a Jekyll site repository"),
+    "init": ("init", "write a commented blogcheck.toml, a word list and the pre-commit hook into a site"),
 }
 
 
