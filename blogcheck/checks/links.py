@@ -1,0 +1,96 @@
+"""The `links` check (BC2xx links, BC3xx images), across the checked posts.
+
+Every post's links are extracted and judged locally (files, pages, posts,
+anchors, `{% post_url %}`); the remote URLs of all posts are deduplicated and
+sent to the remote checker in one call, and each verdict is mapped back to
+every place the URL is written."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from blogcheck.checks import Context
+from blogcheck.codes import CODES, diagnostic
+from blogcheck.diagnostic import Diagnostic
+from blogcheck.links.judge import Problem, Remote
+from blogcheck.links.model import Kind, Link, Status, Target, Verdict
+from blogcheck.post import Post
+
+NOT_CHECKED = "links.not_checked"  # ctx.cache key: an Unchecked, for the summary
+WARNINGS = "links.warnings"  # ctx.cache key: messages about the run (an unusable cache), to show once
+_REMOTE_CODES = ("BC201", "BC202", "BC206", "BC207", "BC301", "BC302", "BC304")
+
+
+@dataclass(frozen=True)
+class Unchecked:
+    """Remote links not requested (offline, or excluded): occurrences and distinct URLs."""
+
+    links: int = 0
+    urls: int = 0
+
+
+def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
+    from blogcheck.links.settings import LinkSettings
+    from blogcheck.links.site import LinkSite
+    from blogcheck.select import check_wanted
+
+    config = ctx.config
+    codes = [c for c, entry in CODES.items() if entry.check == "links"]
+    if not check_wanted("links", codes, config.select, config.ignore):
+        return
+    settings = LinkSettings.from_config(config)
+    site = LinkSite(ctx, posts, settings.exclude)
+    remote: dict[Target, list[tuple[Post, Link]]] = {}
+    for post in posts:
+        for link, outcome in site.outcomes(post):
+            if isinstance(outcome, Problem):
+                yield diagnostic(outcome.code, post.display, link.line, link.column, outcome.message,
+                                 outcome.hint, url=link.url, status=Status.BROKEN.value)
+            elif isinstance(outcome, Remote):
+                target = Target(outcome.url, image=link.kind is Kind.IMAGE)
+                remote.setdefault(target, []).append((post, link))
+    wanted = check_wanted("links", list(_REMOTE_CODES), config.select, config.ignore)
+    if not remote or settings.offline or not wanted:
+        ctx.cache[NOT_CHECKED] = Unchecked(sum(len(v) for v in remote.values()), len(remote))
+        return
+    from blogcheck.links.remote import check_targets
+
+    verdicts = check_targets(remote, settings, progress=not config.quiet)
+    ctx.cache[WARNINGS] = list(verdicts.warnings)
+    skipped = [t for t in remote if verdicts.get(t, Verdict(Status.SKIPPED)).status is Status.SKIPPED]
+    ctx.cache[NOT_CHECKED] = Unchecked(sum(len(remote[t]) for t in skipped), len(skipped))
+    for target, places in remote.items():
+        verdict = verdicts.get(target)
+        code = _code(verdict, target.image) if verdict is not None else None
+        if verdict is None or code is None:
+            continue
+        for post, link in places:
+            yield _remote_diagnostic(code, post, link, verdict)
+
+
+def _code(verdict: Verdict, image: bool) -> str | None:
+    if verdict.status in (Status.OK, Status.SKIPPED):
+        return None
+    broken = verdict.status is Status.BROKEN
+    if verdict.provider == "youtube":  # removed / private or not embeddable
+        return "BC206" if broken else "BC207"
+    if verdict.provider == "github-attachments" and broken and image:
+        return "BC302"
+    if image:
+        return "BC301" if broken else "BC304"
+    return "BC201" if broken else "BC202"
+
+
+_WORDS = {"BC201": "broken link", "BC202": "could not verify link", "BC206": "video unavailable",
+          "BC207": "video restricted", "BC301": "broken image", "BC302": "private GitHub attachment image",
+          "BC304": "could not verify image"}
+
+
+def _remote_diagnostic(code: str, post: Post, link: Link, verdict: Verdict) -> Diagnostic:
+    seen = f" ({verdict.seen})" if verdict.seen else ""
+    extra: dict[str, object] = {"url": link.url, "status": verdict.status.value, "http_status": verdict.http_status}
+    if verdict.final_url:
+        extra["final_url"] = verdict.final_url
+    return diagnostic(code, post.display, link.line, link.column, f"{_WORDS[code]}: {link.url}{seen}",
+                      verdict.hint, **extra)

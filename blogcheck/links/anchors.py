@@ -1,0 +1,158 @@
+"""The ids a post's HTML will have, as Jekyll's kramdown generates them.
+
+Headings get automatic ids (`auto_ids`, on by default). With the GFM input
+(Jekyll's default) the id is the heading's text, lower-cased, with everything
+but letters, marks, digits, `_`, `-`, spaces and tabs removed and spaces made
+`-`; repeats get `-1`, `-2`. The plain kramdown input drops leading non-letters,
+keeps only ASCII letters, digits, spaces and `-`, and names an empty id
+`section`. Explicit ids (`{#id}`, `{: #id}`) and raw HTML `id=`/`name=` count too."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from blogcheck.parse.markdown import Cursor
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from blogcheck.links.extract import Parsed
+
+# kramdown's typographic symbols, which the GFM id generator then drops.
+_TYPOGRAPHIC = [("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026"), ("<< ", "\u00ab "), (" >>", " \u00bb"),
+                ("<<", "\u00ab"), (">>", "\u00bb")]
+_IAL_ID = re.compile(r"\{:?\s*[^}]*?#([\w:.-]+)[^}]*\}")
+_TRAILING_IAL = re.compile(r"\s*\{:?\s*#([\w:.-]+)[^}]*\}\s*$")
+_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+_MAX_LAYOUTS = 500
+ALWAYS = frozenset({"", "top"})  # browsers scroll to the top for these without an element
+
+
+class Dialect:
+    """Which id generator the site's `_config.yml` selects."""
+
+    def __init__(self, config: dict[str, Any]) -> None:
+        kramdown = config.get("kramdown")
+        options = kramdown if isinstance(kramdown, dict) else {}
+        markdown = str(config.get("markdown") or "kramdown").lower()
+        self.auto = options.get("auto_ids", True) is not False
+        self.prefix = str(options.get("auto_id_prefix") or "")
+        source = str(options.get("input") or "GFM").lower()
+        self.styles: tuple[str, ...] = ("kramdown",) if source == "kramdown" else ("gfm",)
+        if markdown != "kramdown":  # another processor (CommonMark...): accept either scheme
+            self.styles = ("gfm", "kramdown")
+
+
+def heading_ids(texts: Iterable[str], dialect: Dialect) -> set[str]:
+    """The automatic ids of headings with these texts (in document order)."""
+    found: set[str] = set()
+    explicit: list[str] = []
+    plain: list[str] = []
+    for text in texts:
+        match = _TRAILING_IAL.search(text)
+        if match:
+            explicit.append(match[1])
+        else:
+            plain.append(text)
+    found.update(explicit)
+    if dialect.auto:
+        for style in dialect.styles:
+            found.update(dialect.prefix + i for i in _numbered(plain, style) if i)
+    return found
+
+
+def _numbered(texts: list[str], style: str) -> list[str]:
+    seen: Counter[str] = Counter()
+    out = []
+    for text in texts:
+        base = gfm_id(text) if style == "gfm" else kramdown_id(text)
+        count = seen[base]
+        seen[base] += 1
+        out.append(base if count == 0 else f"{base}-{count}")
+    return out
+
+
+def gfm_id(text: str) -> str:
+    for plain, symbol in _TYPOGRAPHIC:
+        text = text.replace(plain, symbol)
+    kept = "".join(c for c in text.lower() if c in "- \t" or unicodedata.category(c)[0] in "LM"
+                   or unicodedata.category(c) in ("Nd", "Nl", "Pc"))
+    return kept.replace(" ", "-").replace("\t", "-")
+
+
+def kramdown_id(text: str) -> str:
+    text = re.sub(r"^[^a-zA-Z]+", "", text)
+    text = re.sub(r"[^a-zA-Z0-9 -]", "", text)
+    return text.replace(" ", "-").lower() or "section"
+
+
+def inline_ids(text: str) -> set[str]:
+    """Ids from attribute lists (`{: #id}`) and footnotes (`[^1]` -> fn:1, fnref:1) in text."""
+    found = set(_IAL_ID.findall(text))
+    for name in _FOOTNOTE.findall(text):
+        found.update({f"fn:{name}", f"fnref:{name}"})
+    return found
+
+
+def ids(parsed: Parsed, dialect: Dialect, resolve: Callable[[str], str]) -> set[str]:
+    """Every id the post's HTML will have (that kramdown or its raw HTML gives)."""
+    from blogcheck.links import html
+
+    headings: list[str] = []
+    found: set[str] = set()
+    stream = parsed.tokens
+    for number, token in enumerate(stream):
+        if token.type == "heading_open" and number + 1 < len(stream):
+            headings.append(_text(parsed, stream[number + 1], resolve))
+        elif token.type == "html_block":
+            found |= html.read(token.content)[1]
+        elif token.type == "inline":
+            for child in token.children or []:
+                if child.type == "html_inline":
+                    found |= html.read(child.content)[1]
+                elif child.type == "text":
+                    found |= inline_ids(child.content)
+    return found | heading_ids(headings, dialect)
+
+
+def _text(parsed: Parsed, inline: Token, resolve: Callable[[str], str]) -> str:
+    """A heading's text as kramdown sees it: text and code, Liquid rendered."""
+    cursor = Cursor.for_block(parsed.masked, parsed.post.body_line, inline)
+    pieces = []
+    for child in inline.children or []:
+        if child.type not in ("text", "code_inline"):
+            continue
+        text = child.content
+        where = cursor.find(text) if text else None
+        written = parsed.cut(where[0], where[1], len(text)) if where is not None else text
+        if written != text:  # it held masked Liquid: render what can be rendered
+            text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "", resolve(written))
+        pieces.append(text)
+    return "".join(pieces)
+
+
+def layout_ids(root: Path, config: dict[str, Any]) -> set[str]:
+    """Ids every page of the site has from its layouts and includes (`#comments`,
+    Disqus's `#disqus_thread`), so a link to them from a post is fine."""
+    from blogcheck.links import html
+
+    found = {"disqus_thread"} if any("disqus" in str(k).lower() for k in _keys(config)) else set()
+    files = [p for folder in ("_layouts", "_includes") for p in sorted((root / folder).rglob("*.htm*"))]
+    for path in files[:_MAX_LAYOUTS]:
+        try:
+            found |= {i for i in html.read(path.read_text(encoding="utf-8", errors="replace"))[1] if "{" not in i}
+        except OSError:
+            continue
+    return found
+
+
+def _keys(table: Any) -> Iterable[str]:
+    if isinstance(table, dict):
+        for key, value in table.items():
+            yield str(key)
+            yield from _keys(value)

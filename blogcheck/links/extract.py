@@ -1,0 +1,195 @@
+"""Every link of a post, with its kind and file position, from markdown-it tokens.
+
+The body is parsed with its Liquid masked (same length), so positions found in
+the masked lines hold in the real ones, and `raw` is cut from the real text.
+Code spans and blocks give no link tokens; raw HTML is read by links/html.py;
+links inside `{% raw %}`, `{% comment %}` and `{% highlight %}` are dropped."""
+
+from __future__ import annotations
+
+import bisect
+import copy
+import html as htmllib
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
+
+from blogcheck.links import html, liquid
+from blogcheck.links.model import Kind, Link
+from blogcheck.parse.markdown import Cursor, tokens
+from blogcheck.post import Post
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+
+
+@dataclass(frozen=True)
+class Parsed:
+    post: Post
+    lines: list[str]  # the body's lines as written
+    masked: list[str]  # the same with Liquid masked
+    starts: list[int]  # body offset of each line
+    tokens: list[Token]
+    references: dict[str, Any]
+    tags: list[liquid.Tag]  # the Liquid tags that render (not in raw/comment)
+    quiet: list[tuple[int, int]]  # body offsets whose links are not checked
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """File (line, column) of a body offset."""
+        row = bisect.bisect_right(self.starts, offset) - 1
+        return self.post.body_line + row, offset - self.starts[row] + 1
+
+    def offset(self, line: int, column: int) -> int:
+        return self.starts[line - self.post.body_line] + column - 1
+
+    def cut(self, line: int, column: int, length: int) -> str:
+        return self.lines[line - self.post.body_line][column - 1 : column - 1 + length]
+
+
+def parse(post: Post) -> Parsed:
+    every = liquid.tags(post.body)
+    no_liquid, quiet = liquid.quiet(post.body, every)
+    masked = liquid.mask(post.body, every)
+    env: dict[str, Any] = {}
+    stream = tokens(masked, env)
+    lines = post.body.split("\n")
+    starts, total = [], 0
+    for line in lines:
+        starts.append(total)
+        total += len(line) + 1
+    return Parsed(post, lines, masked.split("\n"), starts, stream, env.get("references", {}),
+                  liquid.live(every, no_liquid), quiet)
+
+
+Resolve = Callable[[str], str]
+
+
+def links(parsed: Parsed, resolve: Resolve) -> list[Link]:
+    """The post's Markdown and HTML links, each once, in file order."""
+    found: dict[tuple[str, int, int, Kind], Link] = {}
+    for token in parsed.tokens:
+        if token.type == "inline":
+            items = _inline(parsed, token, resolve)
+        elif token.type == "html_block" and token.map:
+            items = _html(parsed, token.content, token.map[0], None, resolve)
+        else:
+            continue
+        for link in items:
+            if not liquid.inside(parsed.offset(link.line, link.column), parsed.quiet):
+                found.setdefault((link.raw, link.line, link.column, link.kind), link)
+    return sorted(found.values(), key=lambda k: (k.line, k.column))
+
+
+def _inline(parsed: Parsed, token: Token, resolve: Resolve) -> Iterator[Link]:
+    cursor = Cursor.for_block(parsed.masked, parsed.post.body_line, token)
+    pending: list[Token] = []
+    for child in token.children or []:
+        if child.type in ("text", "code_inline"):
+            cursor.find(child.content)
+        elif child.type == "link_open" and child.markup == "autolink":
+            yield _markdown(parsed, cursor, str(child.attrs.get("href", "")), Kind.LINK, resolve)
+        elif child.type == "link_open":
+            pending.append(child)
+        elif child.type == "link_close" and pending:
+            yield _markdown(parsed, cursor, str(pending.pop().attrs.get("href", "")), Kind.LINK, resolve)
+        elif child.type == "image":
+            yield _markdown(parsed, cursor, str(child.attrs.get("src", "")), Kind.IMAGE, resolve)
+        elif child.type == "html_inline":
+            first = child.content.split("\n")[0]
+            where = cursor.find(first)
+            if where is not None:
+                yield from _html(parsed, child.content, where[0] - parsed.post.body_line, where[1] - 1, resolve)
+
+
+def _markdown(parsed: Parsed, cursor: Cursor, href: str, kind: Kind, resolve: Resolve) -> Link:
+    """A Markdown link or image at its URL: in the paragraph, else at the
+    reference definition that gave it."""
+    if not href:  # `[text]()`: at the empty parentheses
+        empty = _earliest(cursor, ["]()", "](<>)"])
+        line, column = empty[0] if empty else (cursor.body_line + cursor.start, 1)
+        return Link("", "", kind, line, column + 2 if empty else column)
+    spellings = _spellings(href)
+    found = _earliest(cursor, spellings)
+    if found is None:
+        for reference in parsed.references.values():
+            if reference.get("href") == href and reference.get("map"):
+                start, end = reference["map"]
+                found = _earliest(Cursor(parsed.masked, parsed.post.body_line, start, end), spellings)
+                if found is not None:
+                    break
+    if found is None:  # written in a way not foreseen: at the block's start
+        return Link(unquote(href), href, kind, cursor.body_line + cursor.start, 1)
+    where, length = found
+    return _link(parsed, where, length, kind, resolve, markdown=True)
+
+
+def _earliest(cursor: Cursor, needles: list[str]) -> tuple[tuple[int, int], int] | None:
+    """The first place any of `needles` is written after the cursor (which moves past it)."""
+    best: tuple[tuple[int, int], int, Cursor] | None = None
+    for needle in needles:
+        trial = copy.copy(cursor)
+        where = trial.find(needle) if needle else None
+        if where is not None and (best is None or where < best[0]):
+            best = (where, len(needle), trial)
+    if best is None:
+        return None
+    vars(cursor).update(vars(best[2]))
+    return best[0], best[1]
+
+
+def _spellings(href: str) -> list[str]:
+    """How a normalised href may be written in the source."""
+    decoded = unquote(href)
+    return list(dict.fromkeys([href, decoded, htmllib.escape(decoded, quote=False)]))
+
+
+def _link(parsed: Parsed, where: tuple[int, int], length: int, kind: Kind, resolve: Resolve,
+          markdown: bool) -> Link:
+    raw = parsed.cut(where[0], where[1], length)
+    url = resolve(raw)
+    if markdown:
+        url = _ESCAPE.sub(r"\1", url)
+    return Link(htmllib.unescape(url), raw, kind, where[0], where[1])
+
+
+def _html(parsed: Parsed, fragment: str, first_row: int, first_column: int | None, resolve: Resolve) -> Iterator[Link]:
+    """Links of an HTML fragment starting on body row `first_row` (at
+    `first_column` when it starts mid-line; else it is a line suffix)."""
+    found, _ = html.read(fragment)
+    pieces = fragment.split("\n")
+    for attribute in found:
+        row = first_row + attribute.line
+        if row >= len(parsed.masked):
+            continue
+        source, piece = parsed.masked[row].rstrip("\r"), pieces[attribute.line]
+        if attribute.line == 0 and first_column is not None:
+            shift = first_column
+        else:
+            shift = len(source) - len(piece) if source.endswith(piece) else max(source.find(piece), 0)
+        where = (parsed.post.body_line + row, shift + attribute.column + 1)
+        yield _link(parsed, where, len(attribute.raw), attribute.kind, resolve, markdown=False)
+
+
+@dataclass(frozen=True)
+class TagRef:
+    """A `{% post_url NAME %}` or `{% link PATH %}` tag: Jekyll stops the build
+    when it names nothing, wherever it is (code included), unless in `{% raw %}`."""
+
+    name: str
+    argument: str
+    raw: str
+    line: int
+    column: int
+
+
+def tag_refs(parsed: Parsed) -> list[TagRef]:
+    found = []
+    for tag in parsed.tags:
+        if tag.name in ("post_url", "link"):
+            line, column = parsed.position(tag.start)
+            found.append(TagRef(tag.name, tag.markup, parsed.post.body[tag.start : tag.end], line, column))
+    return found

@@ -1,0 +1,96 @@
+"""Links and ids in raw HTML fragments of a post, read with the stdlib html.parser.
+
+Tags inside HTML comments never reach `handle_starttag`, so commented-out
+markup is not checked. Positions are 0-based (line, column) in the fragment,
+pointing at the attribute value as written (inside its quotes)."""
+
+from __future__ import annotations
+
+import html.parser
+import re
+from dataclasses import dataclass
+
+from blogcheck.links.model import Kind
+
+# The patterns html.parser splits a start tag with (private names, so with a
+# copy for Pythons that lack them), to find where each attribute value sits.
+_TAG_NAME: re.Pattern[str] = vars(html.parser).get("tagfind_tolerant") or re.compile(
+    r"([a-zA-Z][^\t\n\r\f />\x00]*)(?:\s|/(?!>))*")
+_ATTRIBUTE: re.Pattern[str] = vars(html.parser).get("attrfind_tolerant") or re.compile(
+    r"((?<=[\'\"\s/])[^\s/>][^\s/=>]*)(\s*=+\s*(\'[^\']*\'|\"[^\"]*\"|(?![\'\"])[^>\s]*))?(?:\s|/(?!>))*")
+
+# (tag, attribute) -> what the URL is.
+WANTED = {
+    ("a", "href"): Kind.LINK,
+    ("img", "src"): Kind.IMAGE,
+    ("iframe", "src"): Kind.EMBED,
+    ("source", "src"): Kind.EMBED,
+    ("video", "src"): Kind.EMBED,
+    ("video", "poster"): Kind.IMAGE,
+    ("audio", "src"): Kind.EMBED,
+}
+
+
+@dataclass(frozen=True)
+class Attribute:
+    line: int  # 0-based, in the fragment
+    column: int  # 0-based
+    raw: str  # the value as written, entities and all
+    value: str  # the value as the browser reads it
+    kind: Kind
+
+
+class _Reader(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: list[Attribute] = []
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = {name: value for name, value in attrs if value is not None}
+        self.ids.update(values[n] for n in ("id",) if n in values)
+        if tag == "a" and "name" in values:
+            self.ids.add(values["name"])
+        wanted = [(n, v) for n, v in values.items() if (tag, n) in WANTED]
+        if not wanted:
+            return
+        line, offset = self.getpos()
+        text = self.get_starttag_text() or ""
+        for name, (start, raw) in _raw_values(text).items():
+            if (tag, name) in WANTED:
+                before = text[:start]
+                rows = before.count("\n")
+                column = (offset + start) if rows == 0 else start - before.rfind("\n") - 1
+                self.links.append(Attribute(line - 1 + rows, column, raw, values.get(name, ""), WANTED[(tag, name)]))
+
+
+
+def _raw_values(text: str) -> dict[str, tuple[int, str]]:
+    """Attribute name -> (offset in the tag text, raw value without quotes), by
+    the same patterns html.parser splits a start tag with."""
+    found: dict[str, tuple[int, str]] = {}
+    match = _TAG_NAME.match(text, 1)
+    position = match.end() if match else len(text)
+    while position < len(text):
+        attr = _ATTRIBUTE.match(text, position)
+        if not attr or attr.end() == position:
+            break
+        name, value = attr.group(1).lower(), attr.group(3)
+        if value is not None:
+            start = attr.start(3)
+            if value[:1] in ("'", '"'):
+                start, value = start + 1, value[1:-1]
+            found.setdefault(name, (start, value))
+        position = attr.end()
+    return found
+
+
+def read(fragment: str) -> tuple[list[Attribute], set[str]]:
+    """(link attributes, element ids) of an HTML fragment; never raises."""
+    reader = _Reader()
+    try:
+        reader.feed(fragment)
+        reader.close()
+    except (AssertionError, ValueError):  # html.parser gives up on some broken markup
+        pass
+    return reader.links, reader.ids

@@ -1,0 +1,109 @@
+"""What one link is: a remote URL to request, a local file or anchor to look up
+(and whether it is there), a malformed URL, or nothing to check."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from urllib.parse import unquote, urljoin
+
+from blogcheck.links.local import SiteIndex
+from blogcheck.links.model import Kind, Link
+
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+_WEB = ("http", "https")
+_TYPO = re.compile(r"^(?:www\.|https?//)", re.I)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A finding about a link, before it becomes a Diagnostic."""
+
+    code: str
+    message: str
+    hint: str = ""
+
+
+@dataclass(frozen=True)
+class Remote:
+    url: str  # as written, Liquid resolved
+
+
+def classify(link: Link, index: SiteIndex, site_url: str, base: str | None,
+             anchors: AnchorLookup) -> Problem | Remote | None:
+    """A Problem, a Remote URL for the remote checker, or None (fine or not checkable)."""
+    url = link.url.strip()
+    if not url:
+        return Problem("BC208", "empty link target", "write the URL between the parentheses, or remove the link")
+    if site_url and link.raw.lstrip().startswith("{{") and url.startswith(site_url + "/"):
+        url = url[len(site_url):]  # `{{ site.url }}/x`: a page of this site
+    scheme = _SCHEME.match(url)
+    if scheme:
+        return _with_scheme(url, scheme[1].lower())
+    if url.startswith("//"):
+        return Remote(url)  # protocol-relative: the remote checker uses https
+    if _TYPO.match(url):
+        return Problem("BC208", f"`{url}` is not a valid URL (no `https://`)",
+                       "start a web address with `https://`; as written it is a path on this site")
+    path, _, fragment = url.partition("#")
+    path = path.partition("?")[0]
+    if not path:
+        return anchors.problem(None, unquote(fragment))
+    if base is None and not path.startswith("/"):
+        return None  # a relative link in a page whose URL is unknown
+    target = urljoin(base or "/", unquote(path))
+    if not index.exists(target):
+        code = "BC303" if link.kind is Kind.IMAGE else "BC204"
+        what = "image" if link.kind is Kind.IMAGE else "file or page"
+        return Problem(code, f"`{target}` is no {what} of this site", _missing_hint(link, target, index))
+    if fragment:
+        return anchors.problem(target, unquote(fragment))
+    return None
+
+
+def _with_scheme(url: str, scheme: str) -> Problem | Remote | None:
+    if scheme in _WEB:
+        from blogcheck.links.dedupe import normalise
+
+        try:
+            normalise(url)
+        except ValueError as exc:
+            return Problem("BC208", f"`{url}` is not a valid URL ({exc})", f"write `{scheme}://host/path`")
+        return Remote(url)
+    if scheme == "file" or len(scheme) == 1:  # file:///C:/..., C:\\Users\\...
+        return Problem("BC208", f"`{url}` points at a file on the author's computer",
+                       "copy the file into the site (e.g. assets/) and link to it there")
+    near = difflib.get_close_matches(scheme, _WEB, n=1, cutoff=0.75)
+    if near and url[len(scheme) + 1 :].startswith("/"):
+        return Problem("BC208", f"`{url}` has an unknown scheme `{scheme}:`", f"did you mean `{near[0]}:`?")
+    return None  # mailto:, tel:, javascript:, data: and others are not checked
+
+
+def _missing_hint(link: Link, target: str, index: SiteIndex) -> str:
+    if index.baseurl and not target.startswith(index.baseurl + "/") and "{{" not in link.raw:
+        return f"check the path; on this site it may need `{{{{ site.baseurl }}}}` ({index.baseurl})"
+    return "check the path and the file name (case matters on the server)"
+
+
+class AnchorLookup:
+    """Ids of the post being checked, and of other posts a link points into
+    (`ids_of(url)` is None for a page whose HTML is unknown)."""
+
+    def __init__(self, own: set[str], ids_of: Callable[[str], set[str] | None]) -> None:
+        self.own = own
+        self.ids_of = ids_of
+
+    def problem(self, target: str | None, fragment: str) -> Problem | None:
+        from blogcheck.links.anchors import ALWAYS
+
+        if fragment in ALWAYS:
+            return None
+        ids = self.own if target is None else self.ids_of(target)
+        if ids is None or fragment in ids:
+            return None
+        near = difflib.get_close_matches(fragment, sorted(ids), n=1, cutoff=0.6)
+        where = "this post" if target is None else f"`{target}`"
+        return Problem("BC203", f"`#{fragment}` matches no heading or id in {where}",
+                       f"did you mean `#{near[0]}`?" if near else "link to a heading's id (lower case, hyphens)")

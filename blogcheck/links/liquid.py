@@ -1,0 +1,151 @@
+"""Liquid in a post, as far as links need it.
+
+Jekyll renders Liquid before Markdown, so the Markdown parser must not trip on
+`{{ site.baseurl }}` (spaces end a link destination): `mask` blanks every tag
+with letters of the same length, keeping lines and columns. `quiet` finds the
+`{% raw %}`/`{% comment %}` regions Liquid leaves alone, and the `{% highlight %}`
+blocks that are code. `Resolver` turns the output tags a link uses into text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+# Liquid's own tokenizer: a tag runs to the first closing delimiter.
+_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
+_PAIRS = {"raw": "endraw", "comment": "endcomment", "highlight": "endhighlight"}
+_STRING = re.compile(r"""^(?:"([^"]*)"|'([^']*)')$""")
+_VARIABLE = re.compile(r"^(site|page)((?:\.[\w-]+)+)$")
+
+
+@dataclass(frozen=True)
+class Tag:
+    start: int  # offsets in the text
+    end: int
+    output: bool  # {{ }} rather than {% %}
+    name: str  # the tag's name ("post_url"), or "" for output
+    markup: str  # what follows the name, or the whole expression of an output
+
+
+def tags(text: str) -> list[Tag]:
+    found = []
+    for match in _TAG.finditer(text):
+        inner = match[0][2:-2].strip("-").strip()
+        output = match[0].startswith("{{")
+        name, _, markup = ("", "", inner) if output else inner.partition(" ")
+        found.append(Tag(match.start(), match.end(), output, name.strip(), markup.strip()))
+    return found
+
+
+def quiet(text: str, found: list[Tag]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """(regions Liquid does not run in, regions whose links are not checked):
+    raw and comment blocks are both; highlight blocks are code, so only the second."""
+    no_liquid: list[tuple[int, int]] = []
+    no_links: list[tuple[int, int]] = []
+    index = 0
+    while index < len(found):
+        tag = found[index]
+        closer = _PAIRS.get(tag.name)
+        index += 1
+        if closer is None or tag.output:
+            continue
+        end = next((i for i in range(index, len(found)) if found[i].name == closer), None)
+        stop = found[end].end if end is not None else len(text)
+        (no_links if tag.name == "highlight" else no_liquid).append((tag.start, stop))
+        if tag.name != "highlight":  # nothing inside raw/comment is a tag
+            index = end + 1 if end is not None else len(found)
+    return no_liquid, sorted(no_liquid + no_links)
+
+
+def live(found: list[Tag], no_liquid: list[tuple[int, int]]) -> list[Tag]:
+    """The tags Liquid renders: those outside raw and comment blocks."""
+    return [t for t in found if not inside(t.start, no_liquid)]
+
+
+def inside(offset: int, regions: list[tuple[int, int]]) -> bool:
+    return any(start <= offset < end for start, end in regions)
+
+
+def mask(text: str, found: list[Tag]) -> str:
+    """`text` with every tag replaced by `x`s of the same length (newlines kept)."""
+    out = list(text)
+    for tag in found:
+        for i in range(tag.start, tag.end):
+            if out[i] not in "\r\n":
+                out[i] = "x"
+    return "".join(out)
+
+
+def unresolved(url: str) -> bool:
+    return "{{" in url or "{%" in url
+
+
+@dataclass
+class Resolver:
+    """Renders the Liquid a link is made of; a tag it cannot render stays as written."""
+
+    site: dict[str, Any]
+    page: dict[str, Any]
+    post_url: Callable[[str], str | None]
+    link: Callable[[str], str | None]
+
+    def resolve(self, raw: str) -> str:
+        if "{" not in raw:
+            return raw
+        pieces, last = [], 0
+        for tag in tags(raw):
+            value = self._output(tag.markup) if tag.output else self._tag(tag)
+            pieces += [raw[last:tag.start], value if value is not None else raw[tag.start:tag.end]]
+            last = tag.end
+        return "".join(pieces) + raw[last:]
+
+    def _tag(self, tag: Tag) -> str | None:
+        if tag.name == "post_url":
+            return self.post_url(tag.markup)
+        if tag.name == "link" and not unresolved(tag.markup):
+            return self.link(tag.markup)
+        return None
+
+    def _output(self, expression: str) -> str | None:
+        head, *filters = [part.strip() for part in expression.split("|")]
+        value = self._value(head)
+        for spec in filters:
+            if value is None:
+                return None
+            value = self._filter(value, spec)
+        return value
+
+    def _value(self, expression: str) -> str | None:
+        string = _STRING.match(expression)
+        if string:
+            return string[1] if string[1] is not None else string[2]
+        variable = _VARIABLE.match(expression)
+        if variable is None:
+            return None
+        value: Any = self.site if variable[1] == "site" else self.page
+        for key in variable[2].split(".")[1:]:
+            value = value.get(key) if isinstance(value, dict) else None
+        if value is None and variable[2] in (".baseurl", ".url"):
+            return ""  # Jekyll's defaults
+        return str(value) if isinstance(value, (str, int, float)) else None
+
+    def _filter(self, value: str, spec: str) -> str | None:
+        name, _, argument = spec.partition(":")
+        name, arg = name.strip(), self._value(argument.strip()) if argument.strip() else ""
+        if arg is None:
+            return None
+        if name in ("relative_url", "absolute_url"):
+            if re.match(r"^[a-z][a-z0-9+.-]*:", value, re.I):
+                return value
+            base = str(self.site.get("baseurl") or "").strip("/")
+            path = "/" + "/".join(p for p in (base, value.lstrip("/")) if p)
+            if value.endswith("/") and not path.endswith("/"):
+                path += "/"
+            return (str(self.site.get("url") or "").rstrip("/") if name == "absolute_url" else "") + path
+        simple: dict[str, Callable[[], str]] = {
+            "prepend": lambda: arg + value, "append": lambda: value + arg, "strip": value.strip,
+            "downcase": value.lower, "escape": lambda: value, "uri_escape": lambda: value,
+        }
+        return simple[name]() if name in simple else None

@@ -1,0 +1,143 @@
+"""The URLs a Jekyll site publishes, read from its source folder without building it.
+
+Static files publish at their path, pages at their name (`about.md` -> `/about/`
+or `/about.html`) or `permalink:`, collection documents by the collection's
+permalink, posts at their computed URL, and a few plugins add their own files.
+Lookups are lenient where servers are: `/about`, `/about/`, `/about.html` and
+`/about/index.html` are one page."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Any
+
+from blogcheck.jekyll.site import Site
+from blogcheck.post import Post
+
+PAGE_SUFFIXES = frozenset({".md", ".markdown", ".mkd", ".mkdn", ".mkdown", ".html", ".htm", ".xml", ".txt"})
+_SKIP = frozenset({"_site", "node_modules", ".jekyll-cache", ".sass-cache", ".git", "gemfiles"})
+_CONVERTED = {".scss": ".css", ".sass": ".css", ".coffee": ".js"}
+MAX_FILES = 200_000
+
+
+def key(path: str) -> str:
+    """One spelling for the forms a server answers alike: no `index.html`, no
+    `.html`, no trailing slash ("" is the home page)."""
+    for tail in ("/index.html", "/index.htm", ".html", ".htm"):
+        if path.endswith(tail):
+            path = path[: -len(tail)]
+            break
+    return path.rstrip("/")
+
+
+@dataclass
+class SiteIndex:
+    baseurl: str  # "/blog" or ""
+    files: set[str] = field(default_factory=set)  # every source file, relative, POSIX
+    keys: dict[str, Post | None] = field(default_factory=dict)  # published URL keys (the post for posts)
+    by_file: dict[str, str] = field(default_factory=dict)  # source file -> its URL
+    pagers: list[str] = field(default_factory=list)  # prefixes of numbered pages (`/page` of /page2/)
+    wildcards: list[str] = field(default_factory=list)  # prefixes that answer any path (`/old/*` redirects)
+
+    @classmethod
+    def build(cls, site: Site, posts: list[Post], url_of: Callable[[Post], str | None]) -> SiteIndex:
+        index = cls("/" + str(site.config.get("baseurl") or "").strip("/"))
+        index.baseurl = index.baseurl.rstrip("/")
+        for rel in _walk(site.root, _excluded(site.config)):
+            index.files.add(rel)
+        _add_files(index, site)
+        for post in posts:
+            url = url_of(post)
+            if url is not None:
+                index.add(url, post, post.rel)
+                for alias in _list(post.data.get("redirect_from")):
+                    index.add(alias)
+        from blogcheck.links.plugins import generated
+
+        urls, index.pagers, index.wildcards = generated(site.config, site.root, posts)
+        for url in urls:
+            index.add(url)
+        return index
+
+    def add(self, url: str, post: Post | None = None, rel: str = "") -> None:
+        self.keys.setdefault(key(url), post)
+        if rel:
+            self.by_file.setdefault(rel, url)
+
+    def strip_base(self, path: str) -> str:
+        if self.baseurl and (path == self.baseurl or path.startswith(self.baseurl + "/")):
+            return path[len(self.baseurl):] or "/"
+        return path
+
+    def exists(self, path: str) -> bool:
+        """Whether the site publishes `path` (decoded, without query or fragment)."""
+        path = self.strip_base(path)
+        if key(path) in self.keys:
+            return True
+        if any(path.startswith(prefix) for prefix in self.wildcards):
+            return True
+        return any(re.fullmatch(re.escape(p) + r"\d+", key(path)) for p in self.pagers)
+
+    def post_at(self, path: str) -> Post | None:
+        return self.keys.get(key(self.strip_base(path)))
+
+
+def _walk(root: Any, skip: set[str]) -> Iterator[str]:
+    count = 0
+    for here, dirs, files in os.walk(root):
+        rel_dir = os.path.relpath(here, root).replace(os.sep, "/")
+        rel_dir = "" if rel_dir == "." else rel_dir + "/"
+        dirs[:] = [d for d in dirs if d not in _SKIP and rel_dir + d not in skip and not d.startswith(".")]
+        for name in files:
+            if rel_dir + name not in skip:
+                count += 1
+                if count > MAX_FILES:
+                    return
+                yield rel_dir + name
+
+
+def _excluded(config: dict[str, Any]) -> set[str]:
+    found = {str(e).strip("/") for e in _list(config.get("exclude"))}
+    vendor = {"vendor/bundle", "vendor/cache", "vendor/gems", "vendor/ruby"}
+    return found | vendor | {str(config.get("destination") or "_site")}
+
+
+def _list(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value] if isinstance(value, list) else []
+
+
+def _add_files(index: SiteIndex, site: Site) -> None:
+    from blogcheck.links.pages import collections, page_urls
+
+    docs = collections(site.config)
+    included = {str(i).strip("/") for i in _list(site.config.get("include"))}
+    for rel in sorted(index.files):
+        parts = rel.split("/")
+        folder = next((f for f in docs if rel.startswith(f + "/")), None)
+        if folder is not None:
+            for url in page_urls(site.root, rel, docs[folder], rel[len(folder) + 1:]):
+                index.add(url, rel=rel)
+        elif not any(p.startswith("_") for p in parts) or parts[0] in included:
+            _add_page_or_static(index, site, rel, parts[0] in included)
+
+
+def _add_page_or_static(index: SiteIndex, site: Site, rel: str, included_dir: bool) -> None:
+    from blogcheck.links.pages import page_urls
+
+    suffix = PurePosixPath(rel).suffix.lower()
+    if suffix in PAGE_SUFFIXES:
+        for url in page_urls(site.root, rel):
+            index.add(url, rel=rel)
+        if "/" in rel and (included_dir or rel.split("/")[0] == "pages"):
+            # `_pages/about.md`, `pages/team.md`: a folder of pages that nearly
+            # always set `permalink: /about/`; lenient when it cannot be read.
+            index.add("/" + rel.split("/", 1)[1].rsplit(".", 1)[0])
+    index.add("/" + rel, rel=rel)  # a page without front matter is copied as it is
+    if suffix in _CONVERTED:
+        index.add("/" + rel[: -len(suffix)] + _CONVERTED[suffix])

@@ -1,0 +1,74 @@
+"""The URLs of pages and collection documents: from `permalink:` and
+`redirect_from:` in their front matter when they have one, else by Jekyll's rules."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from blogcheck.jekyll.url import slugify
+
+_DEFAULT_COLLECTION = "/:collection/:path:output_ext"
+_MAX_PAGE = 1_000_000  # bytes read to find a page's permalink
+
+
+def collections(config: dict[str, Any]) -> dict[str, tuple[str, str]]:
+    """Top folder (`_docs`) -> (collection name, permalink template), for the
+    collections Jekyll writes out, posts excepted (they have their own rules)."""
+    table = config.get("collections")
+    found: dict[str, tuple[str, str]] = {}
+    names: list[tuple[Any, Any]] = []
+    if isinstance(table, dict):
+        names = list(table.items())
+    elif isinstance(table, list):
+        names = [(name, {}) for name in table]
+    folder = str(config.get("collections_dir") or "").strip("/")
+    for name, meta in names:
+        meta = meta if isinstance(meta, dict) else {}
+        if str(name) == "posts" or not meta.get("output"):
+            continue
+        permalink = meta.get("permalink")
+        template = permalink if isinstance(permalink, str) else _DEFAULT_COLLECTION
+        found[(folder + "/" if folder else "") + f"_{name}"] = (str(name), template)
+    return found
+
+
+def page_urls(root: Path, rel: str, collection: tuple[str, str] | None = None, inner: str = "") -> list[str]:
+    """Every URL a page or document answers at: its permalink (or the default
+    URL when it has none), and its `redirect_from:` aliases. For a document,
+    `inner` is its path inside the collection folder."""
+    data = _front(root / rel)
+    urls = [str(data["permalink"])] if isinstance(data.get("permalink"), str) else []
+    redirects = data.get("redirect_from")
+    urls += [str(r) for r in ([redirects] if isinstance(redirects, str) else redirects or []) if r]
+    path = PurePosixPath(rel)
+    if collection is None:
+        stem = str(path.with_suffix("")) if path.suffix.lower() not in (".xml", ".txt") else str(path)
+        urls.append("/" + stem)
+        if path.stem == "index":
+            urls.append("/" + str(path.parent).strip("."))
+    elif not urls:
+        name, template = collection
+        inner = str(PurePosixPath(inner).with_suffix(""))
+        values = {"collection": name, "path": inner, "name": path.stem, "title": slugify(path.stem, pretty=True),
+                  "slug": slugify(path.stem), "output_ext": ".html"}
+        urls.append(re.sub(r":([a-z_]+)", lambda m: values.get(m[1], m[0]), template))
+        urls.append(f"/{name}/{inner}")
+    return [u if u.startswith("/") else "/" + u for u in urls]
+
+
+def _front(path: Path) -> dict[str, Any]:
+    """The front matter of a page, or {} when it has none or cannot be read."""
+    from blogcheck.parse.frontmatter import FrontMatterError, parse
+    from blogcheck.parse.split import split
+
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(_MAX_PAGE)
+        if not raw.startswith(b"---"):
+            return {}
+        parts = split(raw.decode("utf-8-sig"))
+        return parse(parts.yaml, 1).data if parts.yaml is not None and parts.closed else {}
+    except (OSError, UnicodeDecodeError, FrontMatterError):
+        return {}

@@ -1,0 +1,85 @@
+"""`{% post_url NAME %}` as Jekyll 4 resolves it (Jekyll::Tags::PostComparer):
+first by path, date and slug against each post's relative path, then the
+deprecated way, by slug and date alone, so `2024-3-6-day-65` finds
+`2024-03-06-day-65.md`. A name that matches nothing stops the build."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import PurePosixPath
+
+from blogcheck.jekyll import dates
+from blogcheck.post import Post
+
+_NAME = re.compile(r"^(.+/)*(\d+-\d+-\d+)-(.*)$")
+
+
+@dataclass(frozen=True)
+class _Entry:
+    post: Post
+    slugs: frozenset[str]
+    days: frozenset[dt.date]
+
+
+class PostFinder:
+    def __init__(self, posts: list[Post], url_of: Callable[[Post], str | None], zone: dt.tzinfo) -> None:
+        self._url_of = url_of
+        self._entries = [e for e in (_entry(p, zone) for p in posts) if e is not None]
+
+    def url(self, name: str) -> str | None:
+        """The URL of the post `name` refers to, or None when Jekyll finds none."""
+        post = self.find(name)
+        return self._url_of(post) if post is not None else None
+
+    def find(self, name: str) -> Post | None:
+        match = _NAME.match(name.strip().lstrip("/"))
+        if match is None:
+            return None
+        path, date, slug = match[1] or "", match[2], match[3]
+        exact = re.compile(rf"^_posts/{re.escape(path)}{date}-{re.escape(slug)}\.[^.]+"
+                           rf"|^{re.escape(path)}_posts/?{date}-{re.escape(slug)}\.[^.]+")
+        for entry in self._entries:
+            if exact.match(entry.post.rel):
+                return entry.post
+        day = _day(date)
+        for entry in self._entries:
+            if day is not None and slug in entry.slugs and day in entry.days:
+                return entry.post
+        return None
+
+    def nearest(self, name: str) -> str:
+        """The post name closest to `name`, for a hint ("" when none is close)."""
+        names = [_name(e.post) for e in self._entries]
+        close = difflib.get_close_matches(name.strip().lstrip("/"), names, n=1, cutoff=0.6)
+        return close[0] if close else ""
+
+
+def _entry(post: Post, zone: dt.tzinfo) -> _Entry | None:
+    match = dates.POST_NAME.match(PurePosixPath(post.rel).name)
+    if match is None or post.kind != "posts":
+        return None
+    days = {d for d in (_day(match[1]),) if d is not None}
+    moment = dates.parse_date(post.data.get("date"))
+    if moment is not None:
+        days.add(dates.in_zone(moment, zone).date())
+    slugs = {match[2]} | ({post.data["slug"]} if isinstance(post.data.get("slug"), str) else set())
+    return _Entry(post, frozenset(slugs), frozenset(days))
+
+
+def _day(text: str) -> dt.date | None:
+    try:
+        year, month, day = (int(p) for p in text.split("-"))
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _name(post: Post) -> str:
+    """How a post is named in `{% post_url %}`: its path below `_posts/`, no extension."""
+    rel = PurePosixPath(post.rel)
+    parts = rel.parts[rel.parts.index("_posts") + 1:] if "_posts" in rel.parts else rel.parts[-1:]
+    return str(PurePosixPath(*parts).with_suffix(""))

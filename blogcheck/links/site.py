@@ -1,0 +1,100 @@
+"""What the links check knows about one site for a run: its published URLs,
+its posts by name, and the ids of any post a link points into (parsed once)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from pathlib import PurePosixPath
+
+from blogcheck.checks import Context
+from blogcheck.links import anchors, extract, judge
+from blogcheck.links.front import front_links
+from blogcheck.links.liquid import Resolver, unresolved
+from blogcheck.links.local import SiteIndex
+from blogcheck.links.model import Kind, Link
+from blogcheck.links.posturl import PostFinder
+from blogcheck.post import Post
+
+Outcome = judge.Problem | judge.Remote | None
+
+
+class LinkSite:
+    def __init__(self, ctx: Context, posts: list[Post], exclude: tuple[str, ...] = ()) -> None:
+        every = {p.path: p for p in [*ctx.site_posts, *posts]}
+        self.ctx = ctx
+        self.index = SiteIndex.build(ctx.site, list(every.values()), self._url_of)
+        self.finder = PostFinder(list(every.values()), self._url_of, ctx.site.timezone)
+        self.dialect = anchors.Dialect(ctx.site.config)
+        self.site_url = str(ctx.site.config.get("url") or "").rstrip("/")
+        self._exclude = [re.compile(p) for p in exclude]
+        self._ids: dict[str, set[str]] = {}
+        self._layout_ids = anchors.layout_ids(ctx.site.root, ctx.site.config)
+
+    def _url_of(self, post: Post) -> str | None:
+        from blogcheck.checks.urls import url_of
+
+        return url_of(post, self.ctx)
+
+    def resolver(self, post: Post) -> Resolver:
+        return Resolver(self.ctx.site.config, post.data, self.finder.url, self._link_url)
+
+    def outcomes(self, post: Post) -> Iterator[tuple[Link, Outcome]]:
+        """Each link of `post` with what it is (a Problem, a Remote URL, or None)."""
+        parsed = extract.parse(post)
+        resolve = self.resolver(post).resolve
+        lookup = judge.AnchorLookup(self._own_ids(post, parsed), self._ids_at)
+        base = self._base(post)
+        for ref in extract.tag_refs(parsed):
+            link = Link(ref.raw, ref.raw, Kind.LINK, ref.line, ref.column)
+            yield link, self._tag_problem(ref)
+        for link in [*front_links(post, resolve), *extract.links(parsed, resolve)]:
+            if unresolved(link.url) or any(p.search(link.url) for p in self._exclude):
+                continue
+            yield link, judge.classify(link, self.index, self.site_url, base, lookup)
+
+    def _tag_problem(self, ref: extract.TagRef) -> judge.Problem | None:
+        if ref.name == "post_url":
+            if self.finder.find(ref.argument) is not None:
+                return None
+            near = self.finder.nearest(ref.argument)
+            return judge.Problem("BC205", f"`{ref.raw}` names no post; Jekyll stops the build",
+                                 f"did you mean `{near}`?" if near else "use the post's file name without extension")
+        if unresolved(ref.argument) or self._link_url(ref.argument) is not None:
+            return None
+        return judge.Problem("BC204", f"`{ref.raw}` names no file of the site; Jekyll stops the build",
+                             "give the path from the site root, e.g. `_posts/2024-01-01-name.md`, `about.md`")
+
+    def _link_url(self, path: str) -> str | None:
+        return self.index.by_file.get(path.strip().strip("'\"").lstrip("/"))
+
+    def _own_ids(self, post: Post, parsed: extract.Parsed) -> set[str]:
+        if str(post.path) not in self._ids:
+            own = anchors.ids(parsed, self.dialect, self.resolver(post).resolve)
+            self._ids[str(post.path)] = own | self._layout_ids
+        return self._ids[str(post.path)]
+
+    def _ids_at(self, target: str) -> set[str] | None:
+        post = self.index.post_at(target)
+        if post is None:
+            return None
+        cached = self._ids.get(str(post.path))
+        return cached if cached is not None else self._own_ids(post, extract.parse(post))
+
+    def _base(self, post: Post) -> str | None:
+        """The post's URL as served (under `baseurl`): relative links resolve against it."""
+        url = self._page_url(post)
+        return self.index.baseurl + url if url is not None else None
+
+    def _page_url(self, post: Post) -> str | None:
+        url = self._url_of(post)
+        if url is not None or post.kind == "posts":
+            return url
+        if post.kind == "drafts":  # `jekyll serve --drafts` dates a draft today
+            from blogcheck.jekyll.url import post_url
+
+            name = PurePosixPath(post.rel)
+            return post_url(post.data, name.stem, dt.datetime.now(), [], self.ctx.site.config, name.suffix)
+        permalink = post.data.get("permalink")
+        return permalink if isinstance(permalink, str) else "/" + str(PurePosixPath(post.rel).with_suffix(".html"))
