@@ -28,6 +28,9 @@ KEYS: dict[str, dict[str, type]] = {
         "offline": bool, "schema": str, "exclude": list, "max_file_size": int, "severity": dict,
     },
     # Sections: each family adds its table here.
+    "spelling": {
+        "language": str, "wordlist": str, "words": list, "min_site_usage": int, "max_distance": int, "unknown": str,
+    },
     "publish": {
         "to": str, "branch": str, "message": str, "dry_run": bool, "build": bool, "build_command": str, "force": bool,
         "approve_key": str, "approve_value": str, "strip_keys": list, "max_push_retries": int,

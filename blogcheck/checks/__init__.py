@@ -35,6 +35,6 @@ def post_checks() -> list[PostCheck]:
 
 
 def site_checks() -> list[SiteCheck]:
-    from blogcheck.checks import links, urls
+    from blogcheck.checks import links, spelling, urls
 
-    return [urls.check, links.check]
+    return [urls.check, links.check, spelling.check]

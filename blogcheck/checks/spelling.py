@@ -1,0 +1,106 @@
+"""BC401 known misspellings, BC402 unknown words, BC403 repeated words, in prose only.
+
+A site check: how many posts of the site use a word is evidence that it is jargon."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Collection, Iterator
+
+from blogcheck.checks import Context
+from blogcheck.codes import diagnostic
+from blogcheck.diagnostic import Diagnostic
+from blogcheck.post import Post
+from blogcheck.spelling.prose import Span, spans
+from blogcheck.spelling.speller import Settings, Speller, Verdict
+from blogcheck.spelling.tokens import Word, last_word, words
+
+CODES = ["BC401", "BC402", "BC403"]
+# Words that are fine twice in a row.
+_REPEAT_OK = frozenset({"that", "had", "is", "do", "bye", "very", "so", "no", "ha", "la", "knock", "yeah", "really",
+                        "many", "far", "long", "hey", "now", "well", "there", "go", "blah", "bla", "ho", "tsk",
+                        "chop", "wow", "yes", "ok", "oh", "hip", "pew", "boo", "tut", "can", "dum", "ding", "hush"})
+
+
+def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
+    from blogcheck.select import check_wanted
+
+    if not posts or not check_wanted("spelling", CODES, ctx.config.select, ctx.config.ignore):
+        return
+    speller = speller_for(ctx)
+    for post in posts:
+        yield from check_post(post, speller)
+
+
+def speller_for(ctx: Context) -> Speller:
+    """One Speller per run: settings, word lists and site usage are read once."""
+    if "speller" not in ctx.cache:
+        from blogcheck.config import ConfigError
+        from blogcheck.spelling.usage import Usage
+        from blogcheck.spelling.wordlist import project_words, tech_words
+
+        settings = Settings.from_table(ctx.config.section("spelling"))
+        if settings.problems():
+            raise ConfigError(settings.problems()[0])
+        accepted = tech_words() | project_words(ctx.site.root / settings.wordlist)
+        accepted |= {w.lower() for w in settings.words}
+        ctx.cache["speller"] = Speller(settings, accepted, Usage([p.text for p in ctx.site_posts]))
+    speller: Speller = ctx.cache["speller"]
+    return speller
+
+
+def check_post(post: Post, speller: Speller) -> Iterator[Diagnostic]:
+    from blogcheck.spelling.wordlist import post_words
+
+    extra = post_words(post.data)
+    for span, word in prose_words(post, speller.fine):
+        column = span.column + word.start
+        if word.repeated and _repeat_counts(word):
+            yield _at(diagnostic("BC403", post.display, span.line, column, f"`{word.text}` twice in a row",
+                                 "remove one of them", word=word.text), word)
+        if not word.checkable:
+            continue
+        verdict = speller.verdict(word, extra)
+        if verdict is not None:
+            yield _at(_finding(post, span, word, column, verdict, speller.settings), word)
+
+
+def prose_words(post: Post, fine: Collection[str] = frozenset()) -> Iterator[tuple[Span, Word]]:
+    """The words of the post's prose that need a look (see `tokens.words`), with
+    sentence starts and the word before carried across a paragraph's line breaks."""
+    block, tail, before = 0, "", ""
+    for span in spans(post):
+        fresh = span.block != block
+        start = fresh or tail.rstrip().endswith((".", "!", "?", ":"))
+        previous = before if span.joined and not fresh else ""
+        for word in words(span.text, start, previous, fine):
+            yield span, word
+        block, tail, before = span.block, span.text, last_word(span.text)
+
+
+def _repeat_counts(word: Word) -> bool:
+    lower = word.text.lower()
+    return lower not in _REPEAT_OK and not any(c.isdigit() for c in lower)
+
+
+def _at(diag: Diagnostic, word: Word) -> Diagnostic:
+    return dataclasses.replace(diag, end_line=diag.line, end_column=diag.column + len(word.text))
+
+
+def _finding(post: Post, span: Span, word: Word, column: int, verdict: Verdict, settings: Settings) -> Diagnostic:
+    best = verdict.suggestions[0] if verdict.suggestions else ""
+    where = {"line": span.line, "column": column}
+    extra: dict[str, object] = {"word": word.text, "suggestions": list(verdict.suggestions)}
+    if verdict.code == "BC401":
+        message = f"`{word.text}` is a misspelling of " + " or ".join(f"`{s}`" for s in verdict.suggestions)
+        hint = f"write `{best}`" if len(verdict.suggestions) == 1 else "pick the word you meant"
+        if len(verdict.suggestions) == 1:
+            extra["fix"] = [span.line, column, word.text, best]
+    elif verdict.variant:
+        message = f"`{word.text}` is not the {settings.language} spelling"
+        hint = f"write `{best}` (or set [spelling] language = \"en\" to accept both)"
+    else:
+        message = f"unknown word `{word.text}`"
+        add = f"add it to {settings.wordlist}"
+        hint = f"did you mean `{best}`? If not, {add}" if best else f"if it is right, {add}"
+    return diagnostic(verdict.code, post.display, where["line"], where["column"], message, hint, **extra)

@@ -1,0 +1,50 @@
+"""The data layer: known misspellings with their fixes (`typo->fix1, fix2` lines in
+blogcheck/data/typos.txt), and American/British spelling pairs (data/variants.txt)."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+
+
+def _data(name: str) -> str:
+    return (resources.files("blogcheck") / "data" / name).read_text(encoding="utf-8")
+
+
+@functools.lru_cache(maxsize=1)
+def known() -> dict[str, str]:
+    """Lower-case misspelling -> its fixes, comma-separated (parsed on use: most are never used)."""
+    table: dict[str, str] = {}
+    for line in _data("typos.txt").splitlines():
+        typo, _, fixes = line.partition("->")
+        table[typo] = fixes
+    return table
+
+
+def fixes(word: str) -> list[str]:
+    """The fixes for `word` (any case), in the case it was written in; [] if it is no known misspelling."""
+    found = known().get(word.lower())
+    if found is None:
+        return []
+    return [match_case(word, fix) for fix in found.split(", ")]
+
+
+def match_case(model: str, word: str) -> str:
+    """`word` written like `model`: `Teh` -> `The`, `TEH` -> `THE`."""
+    if model.isupper() and len(model) > 1:
+        return word.upper()
+    if model[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+@functools.lru_cache(maxsize=1)
+def variants() -> tuple[dict[str, str], dict[str, str]]:
+    """(american -> british, british -> american), lower case."""
+    us_gb: dict[str, str] = {}
+    gb_us: dict[str, str] = {}
+    for line in _data("variants.txt").splitlines():
+        american, british = line.split()
+        us_gb.setdefault(american, british)
+        gb_us.setdefault(british, american)
+    return us_gb, gb_us

@@ -1,0 +1,118 @@
+"""Prose spans of a post, each with its file line and column.
+
+From the markdown-it token stream: the text of paragraphs, headings, list items,
+table cells, link text and image alt text. Never code (fenced, indented or
+inline), HTML, autolinks or link targets. Liquid (`{% %}`, `{{ }}`, and whole
+`highlight`/`raw`/`comment` blocks), kramdown attribute lists (`{: .x}`) and
+TeX math are masked first with no-break spaces, so every column stays true.
+Front-matter `title`, `description` and `excerpt` values come first."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from blogcheck.parse.markdown import Cursor, tokens
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from blogcheck.post import Post
+
+FRONT_KEYS = ("title", "description", "excerpt")
+_MASK = re.compile(
+    r"\{%-?\s*(highlight|raw|comment)\b.*?\{%-?\s*end\1\s*-?%\}"  # blocks whose content is not prose
+    r"|\{%.*?%\}|\{\{.*?\}\}"  # Liquid tags and output
+    r"|\{::?[^}\n]*\}"  # kramdown IAL / extensions
+    r"|\$\$.*?\$\$"  # display math
+    r"|(?<![\\$\w])\$(?=\S)[^$\n]*?[\\^_{}=][^$\n]*?(?<=\S)\$(?![\w$])",  # inline TeX
+    re.DOTALL,
+)
+_ALT = 1 << 40  # block numbers of image alt texts start here
+_SKIP_INLINE = {"code_inline", "html_inline", "softbreak", "hardbreak"}
+
+
+@dataclass(frozen=True)
+class Span:
+    text: str
+    line: int  # file line of text[0], 1-based
+    column: int  # file column of text[0], 1-based
+    block: int  # spans of one paragraph, heading or cell share it
+    joined: bool  # follows the previous span of its block across a line break only
+    where: str  # "body", or the front-matter key
+
+
+def mask(body: str) -> str:
+    """`body` with non-prose constructs blanked, same length and line breaks."""
+    return _MASK.sub(lambda m: re.sub(r"[^\n]", "\u00a0", m[0]), body)
+
+
+def spans(post: Post) -> Iterator[Span]:
+    yield from _front(post)
+    masked = mask(post.body)
+    lines = masked.split("\n")
+    for block, token in enumerate(tokens(masked)):
+        if token.type == "inline" and token.children:
+            yield from _inline(token, Cursor.for_block(lines, post.body_line, token), block + 1)
+
+
+def _inline(token: Token, cursor: Cursor, block: int) -> Iterator[Span]:
+    yield from _children(token.children or [], cursor, block)
+
+
+def _children(children: list[Token], cursor: Cursor, block: int) -> Iterator[Span]:
+    """Text children in reading order; an image's alt text is a block of its own,
+    so no word runs on from it into the text around it."""
+    joined, autolink = False, False
+    for child in children:
+        if child.type == "image":
+            yield from _children(child.children or [], cursor, _ALT + block * 1000 + len(child.content))
+        elif child.type == "link_open":
+            autolink = child.markup == "autolink"
+        elif child.type == "link_close":
+            autolink = False
+        elif child.type in _SKIP_INLINE:
+            if child.type == "code_inline":
+                cursor.find(child.content)  # move past it, so later text is found after it
+            joined = child.type == "softbreak"
+            continue
+        elif child.type == "text" and child.content.strip() and not autolink:
+            yield from _located(child.content, cursor, block, joined)
+        joined = False
+
+
+def _located(text: str, cursor: Cursor, block: int, joined: bool) -> Iterator[Span]:
+    """The text where it is written; when markdown-it changed it (escapes,
+    entities), chunk by chunk instead."""
+    where = cursor.find(text)
+    if where is not None:
+        yield Span(text, where[0], where[1], block, joined, "body")
+        return
+    for number, chunk in enumerate(text.split()):
+        found = cursor.find(chunk)
+        if found is not None:
+            yield Span(chunk, found[0], found[1], block, joined or number > 0, "body")
+
+
+def _front(post: Post) -> Iterator[Span]:
+    """Front-matter prose values, found word by word from where YAML put them."""
+    lines = post.text.split("\n")
+    for block, key in enumerate(FRONT_KEYS, start=-len(FRONT_KEYS)):
+        value = post.front.data.get(key)
+        if not isinstance(value, str) or not value.strip():
+            continue
+        pos = post.front.locate((key,))
+        end = min(post.body_line - 1, len(lines))
+        cursor = Cursor(lines, 1, pos.line - 1, end)
+        # Start at the value's column: the key itself must not be matched.
+        cursor.find(lines[pos.line - 1][: pos.column - 1]) if pos.column > 1 else None
+        single = "\n" not in value and cursor.find(value)
+        if single:
+            yield Span(value, single[0], single[1], block, False, key)
+            continue
+        for number, chunk in enumerate(value.split()):
+            found = cursor.find(chunk)
+            if found is not None:
+                yield Span(chunk, found[0], found[1], block, number > 0, key)

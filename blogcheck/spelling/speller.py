@@ -1,0 +1,137 @@
+"""The decision for one word: a known misspelling (BC401), an unknown word (BC402),
+or fine. Known misspellings are always reported; an unknown word is only
+reported when nothing says it is jargon, a name or the site's own usage."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from blogcheck.spelling import dictionary, misspellings
+from blogcheck.spelling.tokens import Word
+from blogcheck.spelling.usage import Usage
+
+LANGUAGES = ("en", "en-US", "en-GB")
+UNKNOWN = ("near", "all")
+# Prefixes written closed up with any English word (`pretraining`, `multiclass`).
+_PREFIXES = ("anti", "auto", "bi", "co", "cross", "de", "hyper", "inter", "intra", "meta", "micro", "mini",
+             "multi", "non", "over", "post", "pre", "pseudo", "re", "semi", "sub", "super", "un", "under")
+_SUFFIXES = ("s", "es", "ed", "d", "ing", "ings", "er", "ers", "r", "rs", "ly", "ness", "able", "ity", "ize",
+             "izes", "ized", "izing", "ise", "ised", "ising")
+_CONTRACTIONS = ("s", "t", "re", "ve", "ll", "d", "m")
+_MIN_LENGTH = 4  # shorter unknown words are abbreviations far more often than slips
+_ELONGATED = re.compile(r"(.)\1\1")  # `sooo`, `ughhh`: written that way on purpose
+_COMMON = 60_000  # parts of a closed compound must be among this many commonest words
+
+
+@dataclass(frozen=True)
+class Settings:
+    language: str = "en"  # both American and British pass; en-US / en-GB pick one
+    wordlist: str = ".blogcheck-words.txt"
+    words: tuple[str, ...] = ()
+    min_site_usage: int = 3  # posts using a word that make it jargon; 0 = off
+    max_distance: int = 1  # edits between an unknown word and its suggestions
+    unknown: str = "near"  # report unknown words: only with a suggestion ("near"), or "all"
+
+    @classmethod
+    def from_table(cls, table: dict[str, Any]) -> Settings:
+        values: dict[str, Any] = {k: (tuple(v) if isinstance(v, list) else v) for k, v in table.items()}
+        return cls(**values)
+
+    def problems(self) -> list[str]:
+        found = []
+        if self.language not in LANGUAGES:
+            found.append(f"[spelling] language must be one of {', '.join(LANGUAGES)}, not {self.language!r}")
+        if self.unknown not in UNKNOWN:
+            found.append(f"[spelling] unknown must be one of {', '.join(UNKNOWN)}, not {self.unknown!r}")
+        if self.max_distance not in (1, 2):
+            found.append(f"[spelling] max_distance must be 1 or 2, not {self.max_distance!r}")
+        return found
+
+
+@dataclass(frozen=True)
+class Verdict:
+    code: str  # BC401 or BC402
+    suggestions: tuple[str, ...]
+    variant: bool = False  # the other language's spelling of a word
+
+
+class Speller:
+    def __init__(self, settings: Settings, accepted: frozenset[str], usage: Usage) -> None:
+        self.settings, self.accepted, self.usage = settings, accepted, usage
+        self._cache: dict[str, Verdict | None] = {}
+        self.fine: set[str] = set()  # words as written that are right in any context
+        us_gb, gb_us = misspellings.variants()
+        self._other = {"en-US": gb_us, "en-GB": us_gb}.get(settings.language, {})
+        self._own = {"en-US": us_gb, "en-GB": gb_us}.get(settings.language, {})
+        self._both = set(us_gb) | set(gb_us) if settings.language == "en" else set()
+
+    def verdict(self, word: Word, extra: frozenset[str] = frozenset()) -> Verdict | None:
+        text = word.text.replace("\u2019", "'")
+        lower = text.lower()
+        if lower in extra:
+            return None
+        if lower in self.accepted:
+            self.fine.add(word.text)
+            return None
+        fixes = misspellings.fixes(text)
+        if fixes:
+            return Verdict("BC401", tuple(fixes))
+        if lower in self._other and lower not in self._own:
+            return Verdict("BC402", (misspellings.match_case(text, self._other[lower]),), variant=True)
+        if not (text.islower() or word.capitalised):
+            return None
+        if lower not in self._cache:
+            self._cache[lower] = self._unknown(lower)
+        found = self._cache[lower]
+        if found is None:
+            self.fine.add(word.text)  # right wherever it stands: later spans skip it
+            return None
+        if word.capitalised and (not word.initial or word.next_capitalised):
+            return None  # a name, or a run of them
+        return Verdict(found.code, tuple(misspellings.match_case(text, s) for s in found.suggestions))
+
+    def _unknown(self, lower: str) -> Verdict | None:
+        if len(lower) < _MIN_LENGTH or _ELONGATED.search(lower) or self.known(lower):
+            return None
+        if self.settings.min_site_usage and self.usage.posts(lower) >= self.settings.min_site_usage:
+            return None
+        found = dictionary.suggestions(lower, self.settings.max_distance)
+        if not found and self.settings.unknown == "near":
+            return None
+        return Verdict("BC402", tuple(found))
+
+    def known(self, lower: str, depth: int = 0) -> bool:
+        """In a dictionary or a word list, or made of such words: a contraction,
+        a prefix or suffix on an accepted word, or two common words closed up."""
+        if dictionary.rank(lower) is not None or lower in self.accepted or lower in self._both:
+            return True
+        if depth:
+            return False
+        stem, apostrophe, tail = lower.partition("'")
+        if apostrophe:
+            return tail in _CONTRACTIONS and self.known(stem, 1)
+        if any(lower.startswith(p) and len(lower) - len(p) >= 3 and self.known(lower[len(p):], 1) for p in _PREFIXES):
+            return True
+        if any(self._inflected(lower, s) for s in _SUFFIXES if lower.endswith(s)):
+            return True
+        return any(_common(lower[:i]) and _common(lower[i:]) for i in range(4, len(lower) - 3))
+
+    def _inflected(self, lower: str, suffix: str) -> bool:
+        """`stem + suffix` for a known stem: `encodings`, `profiler` (e dropped),
+        `scammer` (consonant doubled)."""
+        stem = lower[: -len(suffix)]
+        if len(stem) < 3:
+            return False
+        stems = [stem] if suffix in ("d", "r") else [stem, stem + "e"]
+        if len(stem) > 3 and stem[-1] == stem[-2] and suffix[0] in "ei":
+            stems.append(stem[:-1])
+        if suffix in ("d", "r") and not stem.endswith("e"):
+            return False
+        return any(dictionary.rank(s) is not None or s in self.accepted for s in stems)
+
+
+def _common(word: str) -> bool:
+    found = dictionary.rank(word)
+    return found is not None and found < _COMMON

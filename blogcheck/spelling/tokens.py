@@ -1,0 +1,112 @@
+"""The smart tokenizer: words of a prose span that a spell checker should look at.
+
+Whole chunks (runs of non-space) that are URLs, e-mail addresses, file names,
+paths, identifiers (`snake_case`), hashtags or markup are skipped; the rest is
+split into words, hyphenated compounds into their parts. Words with digits
+(`CS224N`), acronyms and their plurals (`LLMs`) and camelCase (`GitHub`) are not
+checkable; possessives lose their `'s`. Emoticons have no word of two letters."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Iterator
+from dataclasses import dataclass
+
+_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W\d_]+)*")
+# A chunk that is not prose: a scheme or `www.`, an address, a path, markup or code.
+_NOT_PROSE = re.compile(r"://|\bwww\.|\w@\w|[/\\=<>{}\[\]|~`#$%^*+_]|\w\.\w")
+_PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)?|[A-Z][a-z]+(?:'[a-z]+)?")
+_ACRONYM = re.compile(r"[A-Z]{2,}s?|[A-Z]+'?s")
+_INNER_CAPITAL = re.compile(r".[a-z]*[A-Z]")
+_SENTENCE_END = re.compile(r"[.!?:;]['\")\]*_]*\s*$")
+# `mis-spelt`, `pre-trained`: a prefix written with a hyphen is no word of its own.
+_HYPHEN_PREFIXES = frozenset({"mis", "pre", "post", "non", "multi", "re", "co", "sub", "de", "un", "anti", "semi",
+                              "bi", "tri", "ex", "inter", "intra", "meta", "micro", "mini", "mid", "pseudo", "quasi"})
+_LAST = re.compile(r"([^\W\d_]+)\s*$")
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str  # as written, possessive `'s` dropped, curly apostrophe kept
+    start: int  # offset of its first character in the span
+    initial: bool  # first word of a sentence
+    capitalised: bool  # first letter upper case, the rest lower
+    next_capitalised: bool  # the word after it is capitalised too (a run of names)
+    previous: str  # the word before it ("" when none)
+    repeated: bool  # the same word as the one before, with only space between
+    checkable: bool  # a word to spell-check (not an acronym, identifier, number...)
+
+
+def checkable(word: str) -> bool:
+    word = word.replace("\u2019", "'")
+    if _PLAIN.fullmatch(word):
+        return len(word) > 1
+    if len(word) < 2 or not word.isascii() or any(c.isdigit() for c in word):
+        return False
+    return not (_ACRONYM.fullmatch(word) or _INNER_CAPITAL.match(word))
+
+
+def _skipped(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every chunk that is not prose."""
+    found = []
+    for match in _NOT_PROSE.finditer(text):
+        start, end = match.start(), match.end()
+        while start > 0 and not text[start - 1].isspace():
+            start -= 1
+        while end < len(text) and not text[end].isspace():
+            end += 1
+        found.append((start, end))
+    return found
+
+
+def _raw(text: str) -> list[tuple[str, int]]:
+    """(word, offset) pairs, outside chunks that are not prose."""
+    skip = _skipped(text)
+    found = []
+    for match in _WORD.finditer(text):
+        start, word = match.start(), match[0]
+        if skip and any(a <= start < b for a, b in skip):
+            continue
+        if word[-2:] in ("'s", "\u2019s") and len(word) > 3:
+            word = word[:-2]
+        if text.startswith("-", start + len(word)) and word.lower() in _HYPHEN_PREFIXES:
+            continue
+        found.append((word, start))
+    return found
+
+
+def count(text: str) -> int:
+    """How many words `text` has, for rates per 1,000 words."""
+    return len(_raw(text))
+
+
+def words(text: str, sentence_start: bool = True, previous: str = "",
+          fine: Collection[str] = frozenset()) -> Iterator[Word]:
+    """The words of `text` that need a look, in order: every word not in `fine`
+    (words known to be right wherever they stand), and every repeated word.
+    `previous` is the word just before `text` across a line break."""
+    raw = _raw(text)
+    end = 0
+    for index, (word, start) in enumerate(raw):
+        before = raw[index - 1][0] if index else previous
+        gap = text[end:start] if index else " "
+        end = start + len(word)
+        repeated = before.lower() == word.lower() and not gap.strip()
+        if word in fine and not repeated:
+            continue
+        initial = sentence_start if index == 0 else bool(_SENTENCE_END.search(gap))
+        following = raw[index + 1][0] if index + 1 < len(raw) else ""
+        yield Word(word, start, initial, _capitalised(word), _capitalised(following), before, repeated,
+                   checkable(word))
+
+
+def last_word(text: str) -> str:
+    """The word `text` ends with, when nothing but space follows it."""
+    match = _LAST.search(text)
+    if match is None or _NOT_PROSE.search(text.split()[-1]):
+        return ""
+    return match[1]
+
+
+def _capitalised(word: str) -> bool:
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()

@@ -1,0 +1,51 @@
+"""Words to accept: the built-in technical vocabulary (data/tech_words.txt), the
+project word list (`.blogcheck-words.txt` at the site root, one word a line, `#`
+comments) and a post's own `spelling_ignore:` list. All match in any case."""
+
+from __future__ import annotations
+
+import functools
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+DEFAULT_FILE = ".blogcheck-words.txt"
+
+
+def parse(text: str) -> frozenset[str]:
+    words = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
+    return frozenset(w for w in words if w)
+
+
+@functools.lru_cache(maxsize=1)
+def tech_words() -> frozenset[str]:
+    return parse((resources.files("blogcheck") / "data" / "tech_words.txt").read_text(encoding="utf-8"))
+
+
+def project_words(path: Path) -> frozenset[str]:
+    """The project word list; a missing or unreadable file is an empty list."""
+    try:
+        return parse(path.read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return frozenset()
+
+
+def post_words(data: dict[str, Any]) -> frozenset[str]:
+    """`spelling_ignore:` of a post: a list of words, or one string of words."""
+    value = data.get("spelling_ignore")
+    if isinstance(value, str):
+        value = value.split()
+    if not isinstance(value, list):
+        return frozenset()
+    return frozenset(str(w).strip().lower() for w in value if str(w).strip())
+
+
+def append(path: Path, words: list[str]) -> list[str]:
+    """Add the words not yet in the list, one a line; returns those added."""
+    have = project_words(path)
+    new = sorted({w for w in words if w.lower() not in have}, key=str.lower)
+    if new:
+        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        prefix = "" if not text or text.endswith("\n") else "\n"
+        path.write_text(text + prefix + "".join(f"{w}\n" for w in new), encoding="utf-8")
+    return new
