@@ -97,8 +97,9 @@ def _publish(git: Git, work: Path, remote: Remote, entries: list[Entry], setting
             return Outcome(remote.shown, branch, changes, git.out("rev-parse", "HEAD"), attempt, pages=pages)
         if not any(race in pushed.stdout + pushed.stderr for race in _RACES) or "hook declined" in pushed.stdout:
             raise PublishError(f"push to {remote.shown} failed: {_reason(pushed.stdout, pushed.stderr)}")
-        time.sleep(min(0.1 * 2**attempt, 2.0) * random.uniform(0.5, 1.5))  # jitter, so racing publishers spread out
-        _refresh(git, branch)
+        if attempt <= settings.max_push_retries:
+            time.sleep(min(0.1 * 2**attempt, 2.0) * random.uniform(0.5, 1.5))  # jitter spreads racing publishers
+            _refresh(git, branch)
     raise PublishError(f"push to {remote.shown} still rejected after {settings.max_push_retries} retries: "
                        "others keep pushing; run again")
 

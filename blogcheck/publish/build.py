@@ -6,6 +6,7 @@ true`) without a word, and such a post would be merged but never go live."""
 
 from __future__ import annotations
 
+import re
 import shlex
 import subprocess
 from collections.abc import Mapping
@@ -15,6 +16,8 @@ from blogcheck.publish.scrub import TOKEN_VARS, Scrubber
 from blogcheck.publish.target import PublishError
 
 TIMEOUT = 1800  # seconds
+_ANSI = re.compile(r"\x1b\[[0-9;]*m")
+_BACKTRACE = re.compile(r"^\s+from \S+:\d+:in ")
 
 
 def build(clone: Path, destination: Path, command: str, environ: Mapping[str, str], scrub: Scrubber,
@@ -35,9 +38,15 @@ def build(clone: Path, destination: Path, command: str, environ: Mapping[str, st
     except subprocess.TimeoutExpired:
         raise PublishError(f"`{command}` took longer than {TIMEOUT} s; nothing was pushed") from None
     if proc.returncode != 0:
-        log = "\n".join((proc.stdout + proc.stderr).strip().splitlines()[-30:])
+        log = _readable(proc.stdout + proc.stderr, clone)
         raise PublishError(f"`{command}` failed (exit {proc.returncode}); nothing was pushed:\n{scrub(log)}")
     return _built_pages(clone, destination, posts)
+
+
+def _readable(output: str, clone: Path) -> str:
+    """Jekyll's messages without colours, Ruby backtrace lines or the temporary clone's path."""
+    lines = [_ANSI.sub("", line).replace(f"{clone}/", "") for line in output.strip().splitlines()]
+    return "\n".join([line for line in lines if not _BACKTRACE.match(line)][-30:])
 
 
 def _built_pages(clone: Path, destination: Path, posts: list[str]) -> list[str]:

@@ -79,9 +79,11 @@ def _entry(path: Path, site: Site, config: Config, errors: tuple[Diagnostic, ...
 
 
 def _approves(value: object, wanted: str) -> bool:
+    """Case-insensitive; `yes`/`on` and `true` are one value to YAML 1.1 (and Jekyll)."""
+    wanted = wanted.strip().casefold()
     if isinstance(value, bool):
-        value = "true" if value else "false"
-    return value is not None and str(value).strip().casefold() == wanted.strip().casefold()
+        return wanted in (("true", "yes", "on") if value else ("false", "no", "off"))
+    return value is not None and str(value).strip().casefold() == wanted
 
 
 def _publishable(post: Post, site: Site, config: Config, rules: Rules) -> Entry:

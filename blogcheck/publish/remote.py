@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 from blogcheck.publish.scrub import TOKEN_VARS
 
 _SCP = re.compile(r"^(?:[^@/:]+@)?[^/:]+:(?!//)")  # user@host:path, as ssh and git write it
+_TRANSPORT = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)::")
 _SCHEMES = ("https", "http", "ssh", "git", "file")
 
 
@@ -31,6 +32,9 @@ class Remote:
 def remote_for(target: str, environ: Mapping[str, str]) -> Remote:
     if not target or target.startswith("-") or "\0" in target or "\n" in target:
         raise TargetError(f"not a git URL or path: {target!r}")
+    helper = _TRANSPORT.match(target)
+    if helper:  # git's `<transport>::<address>` (`ext::` runs commands)
+        raise TargetError(f"unsupported URL scheme `{helper[1]}`; use https, ssh or a path")
     if "://" not in target:
         if _SCP.match(target) and not Path(target).exists():
             return Remote(target, target)

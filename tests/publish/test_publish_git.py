@@ -1,0 +1,255 @@
+"""`blogcheck publish` against a real bare remote: assertions on its log and files."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import REPO, Sandbox, git
+
+DAY65 = "_posts/2024-03-06-day-65.md"
+UNPADDED = "_posts/2024-3-7-unpadded-file-name.md"
+UNPADDED_TARGET = "_posts/2024-03-07-unpadded-file-name.md"
+NO_TITLE = "_posts/2024-03-09-missing-title.md"
+
+
+def test_first_publish_writes_approved_posts_in_one_commit(sandbox: Sandbox) -> None:
+    sandbox.approve(DAY65)
+    sandbox.approve(UNPADDED)
+    code, out, err = sandbox.publish()
+    assert (code, err) == (0, "")
+    assert sandbox.subjects() == ["Publish 2 posts", "site"]
+    assert sandbox.show(DAY65) == sandbox.unapproved(DAY65)
+    assert sandbox.show(UNPADDED_TARGET) == sandbox.unapproved(UNPADDED)
+    assert b"status:" not in sandbox.show(DAY65)
+    body = sandbox.message()
+    assert f"- {DAY65} (new, from {DAY65})" in body
+    assert f"- {UNPADDED_TARGET} (new, from {UNPADDED})" in body
+    assert "Published-by: blogcheck" in body
+    assert f"publish  {UNPADDED} -> {UNPADDED_TARGET}" in out
+    assert "skip     _posts/2024-03-08-malformed-date.md: not approved (no `status: approved`)" in out
+    assert out.splitlines()[-1].startswith(f"Published 2 posts to {sandbox.remote} (main) in commit ")
+
+
+def test_publishing_again_unchanged_makes_no_commit(sandbox: Sandbox) -> None:
+    sandbox.approve(DAY65)
+    assert sandbox.publish()[0] == 0
+    before = sandbox.refs()
+    code, out, _ = sandbox.publish()
+    assert code == 0
+    assert sandbox.refs() == before
+    assert out.splitlines()[-1] == f"Nothing to publish: {sandbox.remote} (main) already has every approved post."
+
+
+def test_a_changed_post_updates_its_copy_in_one_commit(sandbox: Sandbox) -> None:
+    post = sandbox.approve(DAY65)
+    assert sandbox.publish()[0] == 0
+    post.write_text(post.read_text(encoding="utf-8") + "\nA second thought.\n", encoding="utf-8")
+    code, out, _ = sandbox.publish()
+    assert code == 0
+    assert sandbox.subjects() == ["Publish 1 post", "Publish 1 post", "site"]
+    assert sandbox.show(DAY65).endswith(b"A second thought.\n")
+    assert f"- {DAY65} (updated, from {DAY65})" in sandbox.message()
+    assert f"updated  {DAY65}" in out
+
+
+def test_refused_posts_are_listed_and_the_others_published(sandbox: Sandbox) -> None:
+    sandbox.approve(DAY65)
+    sandbox.approve(NO_TITLE)
+    code, out, _ = sandbox.publish()
+    assert code == 1
+    assert sandbox.has(DAY65) and not sandbox.has(NO_TITLE)
+    assert f"refuse   {NO_TITLE}: approved, but the checks found 1 error" in out
+    assert f"    {NO_TITLE}:1:1: BC110 missing required key `title`" in out
+
+
+def test_the_same_options_as_check_decide(sandbox: Sandbox) -> None:
+    sandbox.approve(NO_TITLE)
+    assert sandbox.publish()[0] == 1
+    assert sandbox.publish("--ignore", "BC110")[0] == 0
+    assert sandbox.has(NO_TITLE)
+
+
+def test_nothing_approved_touches_nothing(sandbox: Sandbox) -> None:
+    before = sandbox.refs()
+    code, out, _ = sandbox.publish()
+    assert code == 0
+    assert sandbox.refs() == before
+    assert out.splitlines()[-1] == "Nothing to publish: no post is both approved and clean."
+
+
+def test_a_file_blogcheck_did_not_publish_needs_force(sandbox: Sandbox) -> None:
+    sandbox.commit_to_remote({DAY65: b"---\ntitle: written by hand\n---\n"}, "hand-written post")
+    sandbox.approve(DAY65)
+    before = sandbox.refs()
+    code, _, err = sandbox.publish()
+    assert code == 3
+    assert sandbox.refs() == before
+    assert f"  {DAY65}\n" in err and "--force" in err
+    code, out, _ = sandbox.publish("--force")
+    assert code == 0
+    assert sandbox.show(DAY65) == sandbox.unapproved(DAY65)
+    assert f"replaced {DAY65}" in out
+
+
+def test_a_published_copy_edited_in_the_target_is_not_overwritten(sandbox: Sandbox) -> None:
+    post = sandbox.approve(DAY65)
+    assert sandbox.publish()[0] == 0
+    sandbox.commit_to_remote({DAY65: sandbox.show(DAY65) + b"Fixed a typo on the site.\n"}, "typo")
+    post.write_text(post.read_text(encoding="utf-8") + "More.\n", encoding="utf-8")
+    assert sandbox.publish()[0] == 3
+    assert sandbox.subjects()[0] == "typo"
+
+
+def test_a_rejected_push_leaves_the_remote_unchanged(sandbox: Sandbox) -> None:
+    sandbox.hook("pre-receive", "echo 'frozen: no pushes today' >&2\nexit 1")
+    sandbox.approve(DAY65)
+    before = sandbox.refs()
+    code, out, err = sandbox.publish()
+    assert code == 3
+    assert sandbox.refs() == before
+    assert "pre-receive hook declined" in err and "frozen: no pushes today" in err
+    assert "Published" not in out
+
+
+def test_two_publishers_racing_both_land(sandbox: Sandbox, tmp_path: Path) -> None:
+    # A barrier in the hook: each push waits (10 s at most) until both have
+    # arrived, so the two really race for the same ref; one must retry.
+    arrived = tmp_path / "arrived"
+    arrived.mkdir()
+    sandbox.hook("pre-receive", f'touch "{arrived}/$$"\ni=0\n'
+                 f'while [ "$(ls "{arrived}" | wc -l)" -lt 2 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done')
+    other = tmp_path / "src2"
+    shutil.copytree(sandbox.source, other)
+    sandbox.approve(DAY65)
+    Sandbox(tmp_path, sandbox.remote, other, sandbox.capture).approve(UNPADDED)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    runs = [subprocess.Popen([sys.executable, "-m", "blogcheck", "publish", "--to", str(sandbox.remote), "--offline"],
+                             cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for folder in (sandbox.source, other)]
+    results = [run.communicate(timeout=120) for run in runs]
+    assert [run.returncode for run in runs] == [0, 0], results
+    assert sandbox.has(DAY65) and sandbox.has(UNPADDED_TARGET)
+    assert sandbox.subjects() == ["Publish 1 post", "Publish 1 post", "site"]
+    assert sum("after 1 retry." in out for out, _ in results) == 1, results
+
+
+def test_dry_run_prints_the_plan_and_the_diff_and_changes_nothing(sandbox: Sandbox) -> None:
+    sandbox.approve(DAY65)
+    before = sandbox.refs()
+    code, out, _ = sandbox.publish("--dry-run")
+    assert code == 0
+    assert sandbox.refs() == before
+    assert f"new      {DAY65}" in out
+    assert f"Dry run: would publish 1 post to {sandbox.remote} (main); nothing was changed." in out
+    assert f"+++ b/{DAY65}" in out and '+title: "Day 65: attention, again"' in out
+    assert "+status" not in out
+
+
+def test_branch_and_message(sandbox: Sandbox) -> None:
+    git("--git-dir", str(sandbox.remote), "branch", "gh-pages", "main")
+    sandbox.approve(DAY65)
+    code, out, _ = sandbox.publish("--branch", "gh-pages", "--message", "New post from the notes repo")
+    assert code == 0
+    assert sandbox.subjects("gh-pages")[0] == "New post from the notes repo"
+    assert sandbox.subjects("main") == ["site"]
+    assert "(gh-pages)" in out
+    code, _, err = sandbox.publish("--branch", "nope")
+    assert code == 3 and "nope" in err
+
+
+def test_linked_local_files_are_copied_at_the_same_site_paths(sandbox: Sandbox) -> None:
+    (sandbox.source / "assets" / "img").mkdir(parents=True)
+    (sandbox.source / "files").mkdir()
+    png, pdf, cover = b"\x89PNG\r\n\x1a\n-a", b"%PDF-1.4 b", b"\x89PNG\r\n\x1a\n-c"
+    (sandbox.source / "assets/img/a.png").write_bytes(png)
+    (sandbox.source / "files/notes.pdf").write_bytes(pdf)
+    (sandbox.source / "assets/img/cover.png").write_bytes(cover)
+    post = sandbox.approve(DAY65, "status: approved\nimage: /assets/img/cover.png")
+    post.write_text(post.read_text(encoding="utf-8") + (
+        "\n![a](/assets/img/a.png) [notes]({{ site.baseurl }}/files/notes.pdf) [home](/)\n"
+        "\n```\n![in code](/assets/img/not-copied.png)\n```\n"), encoding="utf-8")
+    code, out, _ = sandbox.publish()
+    assert code == 0, out
+    assert sandbox.show("assets/img/a.png") == png
+    assert sandbox.show("files/notes.pdf") == pdf
+    assert sandbox.show("assets/img/cover.png") == cover
+    assert "           + files/notes.pdf" in out
+    assert "- files/notes.pdf (new, for _posts/2024-03-06-day-65.md)" in sandbox.message()
+
+
+def test_links_that_escape_the_site_are_refused(sandbox: Sandbox, tmp_path: Path) -> None:
+    (tmp_path / "secret.txt").write_text("private key\n")
+    (sandbox.source / ".private").mkdir()
+    (sandbox.source / ".private" / "token.txt").write_text("hidden\n")
+    (sandbox.source / "assets").mkdir()
+    (sandbox.source / "assets" / "leak.png").symlink_to(tmp_path / "secret.txt")
+    cases = {"../../secret.txt": "outside the site folder", "/.private/token.txt": "hidden folder",
+             "/assets/leak.png": "symlink", "/_config.yml": "`_` folders"}
+    for number, link in enumerate(cases, start=10):
+        rel = f"_posts/2024-04-{number}-escape.md"
+        (sandbox.source / rel).write_text(f"---\nstatus: approved\ntitle: t\n---\n\n![x]({link})\n", encoding="utf-8")
+    (sandbox.source / "_drafts" / "..md").write_text("---\nstatus: approved\ntitle: t\ndate: 2024-05-01\n---\n")
+    before = sandbox.refs()
+    code, out, _ = sandbox.publish()
+    assert code == 1 and "Nothing to publish" in out
+    # The guard holds even when the checks that would refuse these links are off.
+    code, out, _ = sandbox.publish("--ignore", "links")
+    assert code == 1
+    assert sandbox.refs() == before
+    for number, (link, reason) in enumerate(cases.items(), start=10):
+        assert f"_posts/2024-04-{number}-escape.md:6:1: BC902 `{link}` " in out and reason in out
+    assert "_drafts/..md:1:1: BC902 `..md` cannot be a post file name" in out
+
+
+def test_a_symlink_in_the_target_is_not_followed(sandbox: Sandbox, tmp_path: Path) -> None:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    work = tmp_path / "work"
+    git("clone", "-q", str(sandbox.remote), str(work))
+    os.symlink(str(outside), work / "assets")
+    git("add", "assets", cwd=work)
+    git("commit", "-q", "-m", "assets elsewhere", cwd=work)
+    git("push", "-q", "origin", "main", cwd=work)
+    (sandbox.source / "assets").mkdir()
+    (sandbox.source / "assets" / "a.png").write_bytes(b"png")
+    post = sandbox.approve(DAY65)
+    post.write_text(post.read_text(encoding="utf-8") + "\n![a](/assets/a.png)\n", encoding="utf-8")
+    before = sandbox.refs()
+    code, _, err = sandbox.publish()
+    assert code == 3 and "`assets` is a symlink in the target" in err
+    assert sandbox.refs() == before and list(outside.iterdir()) == []
+
+
+def test_retries_are_bounded(sandbox: Sandbox, tmp_path: Path) -> None:
+    """With no retry allowed, the publisher that loses the race fails (exit 3) and changes nothing."""
+    arrived = tmp_path / "arrived"
+    arrived.mkdir()
+    sandbox.hook("pre-receive", f'touch "{arrived}/$$"\ni=0\n'
+                 f'while [ "$(ls "{arrived}" | wc -l)" -lt 2 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done')
+    other = tmp_path / "src2"
+    shutil.copytree(sandbox.source, other)
+    sandbox.approve(DAY65)
+    Sandbox(tmp_path, sandbox.remote, other, sandbox.capture).approve(UNPADDED)
+    for folder in (sandbox.source, other):
+        (folder / "blogcheck.toml").write_text("[publish]\nmax_push_retries = 0\n")
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    runs = [subprocess.Popen([sys.executable, "-m", "blogcheck", "publish", "--to", str(sandbox.remote), "--offline"],
+                             cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for folder in (sandbox.source, other)]
+    results = [run.communicate(timeout=120) for run in runs]
+    assert sorted(run.returncode for run in runs) == [0, 3], results
+    assert any("still rejected after 0 retries" in err for _, err in results), results
+    assert sandbox.subjects() == ["Publish 1 post", "site"]
+
+
+def test_the_first_publish_into_an_empty_repository(sandbox: Sandbox, tmp_path: Path) -> None:
+    empty = tmp_path / "empty.git"
+    git("init", "-q", "--bare", "-b", "main", str(empty))
+    sandbox.approve(DAY65)
+    code, _, err = sandbox.publish(to=str(empty))
+    assert code == 0, err
+    assert git("--git-dir", str(empty), "log", "--format=%s", "main").splitlines() == ["Publish 1 post"]
