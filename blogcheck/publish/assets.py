@@ -1,9 +1,10 @@
 """The local files a post links (images, downloads), to copy with it.
 
-Links come from markdown-it tokens (images, links, inline and block HTML) and
-from path-like front-matter values (`image: /assets/x.png`). A link names an
-asset when it resolves to a file of the source site that Jekyll would serve as
-a static file; it keeps the same path in the target. Links to pages or to
+Links come from the links check's own extraction (blogcheck.links.extract over
+markdown-it tokens, blogcheck.links.front for the themes' image keys), Liquid
+rendered, so publish copies the very files that check looks for. A link names
+an asset when it resolves to a file of the source site that Jekyll serves as a
+static file; the file keeps its path in the target. Links to pages or to
 nothing are left alone (the links check reports missing files). A file outside
 the site folder, reached by `..` or a symlink, or under a hidden folder such as
 `.git/`, is never copied: the post is refused instead."""
@@ -15,9 +16,7 @@ import posixpath
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from html.parser import HTMLParser
 from pathlib import Path
-from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from blogcheck.discover import POST_SUFFIXES
@@ -25,8 +24,6 @@ from blogcheck.jekyll.site import Site
 from blogcheck.post import Post
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
-_OUTPUT_TAG = re.compile(r"\{\{(.*?)\}\}|\{%-?\s*link\s+(\S+?)\s*-?%\}", re.S)
-_URL_ATTRS = frozenset({"src", "href", "poster", "data-src"})
 
 
 @dataclass(frozen=True)
@@ -46,9 +43,7 @@ def local_files(post: Post, site: Site, post_url: str | None) -> tuple[list[Asse
     """The assets `post` links, and the links that reach files it must not copy."""
     found: dict[str, Asset] = {}
     unsafe: list[Unsafe] = []
-    refs = [(url, line, True) for url, line in _body_links(post, site)]
-    refs += [(url, line, False) for url, line in _front_links(post)]
-    for url, line, relative_ok in refs:
+    for url, line, relative_ok in _links(post, site):
         path = _site_path(url, site)
         if path is None:
             continue
@@ -113,74 +108,19 @@ def _classify(candidate: Path, root: Path) -> Asset | str | None:
     return Asset(rel, real)
 
 
-def _body_links(post: Post, site: Site) -> Iterator[tuple[str, int]]:
-    from blogcheck.parse.markdown import tokens
+def _links(post: Post, site: Site) -> Iterator[tuple[str, int, bool]]:
+    """(URL, line, may it be relative) for every link of the body and front matter."""
+    from blogcheck.links import extract
+    from blogcheck.links.front import front_links
+    from blogcheck.links.liquid import Resolver, unresolved
 
-    for token in tokens(_render_url_tags(post.body, site.config)):
-        line = post.body_line + (token.map[0] if token.map else 0)
-        if token.type == "html_block":
-            yield from ((url, line) for url in _html_urls(token.content))
-        for child in token.children or []:
-            if child.type in ("image", "link_open"):
-                value = child.attrGet("src" if child.type == "image" else "href")
-                if isinstance(value, str):
-                    yield value, line
-            elif child.type == "html_inline":
-                yield from ((url, line) for url in _html_urls(child.content))
+    def link_tag(path: str) -> str:  # `{% link assets/x.pdf %}`: a static file's URL is its path
+        return "/" + path.strip().strip("'\"").lstrip("/")
 
-
-def _render_url_tags(body: str, config: dict[str, Any]) -> str:
-    """Jekyll renders Liquid before Markdown: render the tags links are built
-    from (`{{ site.baseurl }}`, `{{ "/x" | relative_url }}`, `{% link x %}`);
-    others stay as written."""
-    url, base = str(config.get("url") or "").rstrip("/"), str(config.get("baseurl") or "").rstrip("/")
-
-    def render(match: re.Match[str]) -> str:
-        if match[2] is not None:
-            return base + "/" + match[2].lstrip("/")
-        head, _, rest = (part.strip() for part in match[1].partition("|"))
-        values = {"site.baseurl": base, "site.url": url}
-        if head in values and not rest:
-            return values[head]
-        quoted = head[1:-1] if len(head) > 1 and head[0] == head[-1] and head[0] in "'\"" else None
-        if quoted is not None and rest in ("relative_url", "absolute_url"):
-            return (url if rest == "absolute_url" else "") + base + "/" + quoted.lstrip("/")
-        return match[0]
-
-    return _OUTPUT_TAG.sub(render, body)
-
-
-class _Refs(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.urls: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value and name in _URL_ATTRS:
-                self.urls.append(value)
-            elif value and name == "srcset":
-                self.urls.extend(item.split()[0] for item in value.split(",") if item.split())
-
-
-def _html_urls(html: str) -> list[str]:
-    parser = _Refs()
-    parser.feed(html)
-    parser.close()
-    return parser.urls
-
-
-def _front_links(post: Post) -> Iterator[tuple[str, int]]:
-    """Path-like strings anywhere in the front matter, read as site paths."""
-
-    def walk(value: object, path: tuple[str | int, ...]) -> Iterator[tuple[str, int]]:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                yield from walk(item, (*path, key))
-        elif isinstance(value, list):
-            for index, item in enumerate(value):
-                yield from walk(item, (*path, index))
-        elif isinstance(value, str) and "/" in value and len(value) < 1024 and not any(c.isspace() for c in value):
-            yield value, post.front.locate(path).line
-
-    yield from walk(post.front.data, ())
+    resolve = Resolver(site.config, post.data, lambda _name: None, link_tag).resolve
+    for link in front_links(post, resolve):
+        if not unresolved(link.url):
+            yield link.url, link.line, False
+    for link in extract.links(extract.parse(post), resolve):
+        if not unresolved(link.url):
+            yield link.url, link.line, True
