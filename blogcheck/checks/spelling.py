@@ -13,13 +13,19 @@ from blogcheck.diagnostic import Diagnostic
 from blogcheck.post import Post
 from blogcheck.spelling.prose import Span, spans
 from blogcheck.spelling.speller import Settings, Speller, Verdict
-from blogcheck.spelling.tokens import Word, last_word, words
+from blogcheck.spelling.tokens import Word, last_word, name_heavy, words
 
 CODES = ["BC401", "BC402", "BC403"]
 # Words that are fine twice in a row.
-_REPEAT_OK = frozenset({"that", "had", "is", "do", "bye", "very", "so", "no", "ha", "la", "knock", "yeah", "really",
-                        "many", "far", "long", "hey", "now", "well", "there", "go", "blah", "bla", "ho", "tsk",
-                        "chop", "wow", "yes", "ok", "oh", "hip", "pew", "boo", "tut", "can", "dum", "ding", "hush"})
+_REPEAT_OK = frozenset({
+    "that", "had", "is", "do", "bye", "very", "so", "no", "ha", "la", "knock", "yeah", "really", "many", "far", "long",
+    "hey", "now", "well", "there", "go", "blah", "bla", "ho", "tsk", "chop", "wow", "yes", "ok", "oh", "hip", "pew",
+    "boo", "tut", "can", "dum", "ding", "hush", "wink", "nudge", "har", "etc", "chin", "tick", "tock", "bang", "boom",
+    "beep", "honk", "woof", "meow", "purr", "oink", "tweet", "choo", "cha", "hubba", "knock", "ta", "there",
+})
+# A repeat that opens a sentence is word play (`Oink oink`, `Eye eye captain`) unless the word is one of these.
+_SLIPS = frozenset({"the", "a", "an", "to", "of", "and", "or", "in", "on", "at", "for", "with", "from", "by", "as",
+                    "is", "are", "was", "it", "that", "this", "be", "if", "we", "i", "you", "my", "our"})
 
 
 def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
@@ -53,6 +59,7 @@ def check_post(post: Post, speller: Speller) -> Iterator[Diagnostic]:
     from blogcheck.spelling.wordlist import post_words
 
     extra = post_words(post.data)
+    heavy: dict[int, bool] = {}
     for span, word in prose_words(post, speller.fine):
         column = span.column + word.start
         if word.repeated and _repeat_counts(word):
@@ -61,6 +68,11 @@ def check_post(post: Post, speller: Speller) -> Iterator[Diagnostic]:
         if not word.checkable:
             continue
         verdict = speller.verdict(word, extra)
+        if verdict is not None and not verdict.variant and (verdict.code == "BC402" or speller.short_name(word)):
+            key = id(span)
+            if key not in heavy:
+                heavy[key] = name_heavy(span.text)
+            verdict = None if heavy[key] else verdict
         if verdict is not None:
             yield _at(_finding(post, span, word, column, verdict, speller.settings), word)
 
@@ -80,7 +92,9 @@ def prose_words(post: Post, fine: Collection[str] = frozenset()) -> Iterator[tup
 
 def _repeat_counts(word: Word) -> bool:
     lower = word.text.lower()
-    return lower not in _REPEAT_OK and not any(c.isdigit() for c in lower)
+    if lower in _REPEAT_OK or any(c.isdigit() for c in lower):
+        return False
+    return lower in _SLIPS or not word.previous[:1].isupper()
 
 
 def _at(diag: Diagnostic, word: Word) -> Diagnostic:

@@ -20,7 +20,11 @@ _PREFIXES = ("anti", "auto", "bi", "co", "cross", "de", "hyper", "inter", "intra
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ings", "er", "ers", "r", "rs", "ly", "ness", "able", "ity", "ize",
              "izes", "ized", "izing", "ise", "ised", "ising")
 _CONTRACTIONS = ("s", "t", "re", "ve", "ll", "d", "m")
-_MIN_LENGTH = 4  # shorter unknown words are abbreviations far more often than slips
+# Shorter unknown words are abbreviations and names far more often than slips
+# (measured on the corpus: see bench/spelling/RESULTS.md).
+_MIN_LENGTH = 5
+_SHORT_NAME = 6
+_MIN_CAPITALISED = 8  # a capitalised unknown word that opens a sentence
 _ELONGATED = re.compile(r"(.)\1\1")  # `sooo`, `ughhh`: written that way on purpose
 _COMMON = 60_000  # parts of a closed compound must be among this many commonest words
 
@@ -76,7 +80,7 @@ class Speller:
             self.fine.add(word.text)
             return None
         fixes = misspellings.fixes(text)
-        if fixes:
+        if fixes and not (self.short_name(word) and word.by_name):
             return Verdict("BC401", tuple(fixes))
         if lower in self._other and lower not in self._own:
             return Verdict("BC402", (misspellings.match_case(text, self._other[lower]),), variant=True)
@@ -88,9 +92,15 @@ class Speller:
         if found is None:
             self.fine.add(word.text)  # right wherever it stands: later spans skip it
             return None
-        if word.capitalised and (not word.initial or word.next_capitalised):
-            return None  # a name, or a run of them
+        if (word.capitalised and (not word.initial or len(text) < _MIN_CAPITALISED)) or word.by_name:
+            return None  # a name, or next to one
         return Verdict(found.code, tuple(misspellings.match_case(text, s) for s in found.suggestions))
+
+    @staticmethod
+    def short_name(word: Word) -> bool:
+        """Short, capitalised inside a sentence: `Brin`, `Marz` are names more often than
+        slips; long ones (`Univeristy`) are slips even beside a name."""
+        return word.capitalised and not word.initial and len(word.text) < _SHORT_NAME
 
     def _unknown(self, lower: str) -> Verdict | None:
         if len(lower) < _MIN_LENGTH or _ELONGATED.search(lower) or self.known(lower):

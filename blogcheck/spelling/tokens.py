@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 _WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W\d_]+)*")
 # A chunk that is not prose: a scheme or `www.`, an address, a path, markup or code.
-_NOT_PROSE = re.compile(r"://|\bwww\.|\w@\w|[/\\=<>{}\[\]|~`#$%^*+_]|\w\.\w")
+_NOT_PROSE = re.compile(r"://|\bwww\.|\w@\w|(?<!\S)@\w|[/\\=<>{}\[\]|~`#$%^*+_]|\w\.\w")
 _PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)?|[A-Z][a-z]+(?:'[a-z]+)?")
 _ACRONYM = re.compile(r"[A-Z]{2,}s?|[A-Z]+'?s")
 _INNER_CAPITAL = re.compile(r".[a-z]*[A-Z]")
@@ -22,6 +22,7 @@ _SENTENCE_END = re.compile(r"[.!?:;]['\")\]*_]*\s*$")
 # `mis-spelt`, `pre-trained`: a prefix written with a hyphen is no word of its own.
 _HYPHEN_PREFIXES = frozenset({"mis", "pre", "post", "non", "multi", "re", "co", "sub", "de", "un", "anti", "semi",
                               "bi", "tri", "ex", "inter", "intra", "meta", "micro", "mini", "mid", "pseudo", "quasi"})
+_BREAK = ("\u2010", "\u00ad")  # hyphen and soft hyphen of hyphenated print
 _LAST = re.compile(r"([^\W\d_]+)\s*$")
 
 
@@ -32,6 +33,7 @@ class Word:
     initial: bool  # first word of a sentence
     capitalised: bool  # first letter upper case, the rest lower
     next_capitalised: bool  # the word after it is capitalised too (a run of names)
+    by_name: bool  # next to a capitalised word that starts no sentence (`filip Schouwenaars`)
     previous: str  # the word before it ("" when none)
     repeated: bool  # the same word as the one before, with only space between
     checkable: bool  # a word to spell-check (not an acronym, identifier, number...)
@@ -67,6 +69,10 @@ def _raw(text: str) -> list[tuple[str, int]]:
         start, word = match.start(), match[0]
         if skip and any(a <= start < b for a, b in skip):
             continue
+        if text.startswith(_BREAK, start + len(match[0])) or text[:start].rstrip().endswith(_BREAK):
+            continue  # half a word broken across a line in copied text: `effi‐ ciently`
+        if word.endswith("in") and text.startswith(("'", "\u2019"), start + len(word)):
+            continue  # `rockin'`: the g dropped on purpose
         if word[-2:] in ("'s", "\u2019s") and len(word) > 3:
             word = word[:-2]
         if text.startswith("-", start + len(word)) and word.lower() in _HYPHEN_PREFIXES:
@@ -86,18 +92,41 @@ def words(text: str, sentence_start: bool = True, previous: str = "",
     (words known to be right wherever they stand), and every repeated word.
     `previous` is the word just before `text` across a line break."""
     raw = _raw(text)
-    end = 0
+    end, name_before = 0, False
     for index, (word, start) in enumerate(raw):
         before = raw[index - 1][0] if index else previous
         gap = text[end:start] if index else " "
         end = start + len(word)
-        repeated = before.lower() == word.lower() and not gap.strip()
+        repeated = _twice(raw, index, before) and not gap.strip()
+        by_name = name_before
         if word in fine and not repeated:
+            name_before = word[0].isupper() and _capitalised(word) and not (
+                sentence_start if index == 0 else _SENTENCE_END.search(gap))
             continue
         initial = sentence_start if index == 0 else bool(_SENTENCE_END.search(gap))
         following = raw[index + 1][0] if index + 1 < len(raw) else ""
-        yield Word(word, start, initial, _capitalised(word), _capitalised(following), before, repeated,
-                   checkable(word))
+        capitalised, next_capitalised = _capitalised(word), _capitalised(following)
+        name_here = capitalised and not initial
+        yield Word(word, start, initial, capitalised, next_capitalised, by_name or next_capitalised, before,
+                   repeated, checkable(word))
+        name_before = name_here
+
+
+def name_heavy(text: str) -> bool:
+    """A list of names (`Parker Moore, maul.esel, Anatol Broder, ...`): at least
+    six words, half of them or more capitalised."""
+    raw = _raw(text)
+    return len(raw) >= 6 and 2 * sum(1 for w, _ in raw[1:] if _capitalised(w)) >= len(raw) - 1
+
+
+def _twice(raw: list[tuple[str, int]], index: int, before: str) -> bool:
+    """The same word as the one before, exactly twice (`final final final` is on purpose)."""
+    lower = raw[index][0].lower()
+    if before.lower() != lower or len(lower) < 2:
+        return False
+    third_before = index >= 2 and raw[index - 2][0].lower() == lower
+    third_after = index + 1 < len(raw) and raw[index + 1][0].lower() == lower
+    return not (third_before or third_after)
 
 
 def last_word(text: str) -> str:
