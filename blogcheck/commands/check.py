@@ -51,6 +51,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="check only posts changed since the merge base of REF and HEAD (e.g. origin/main)")
     parser.add_argument("--new-links-only", action="store_true",
                         help="with --changed-since: link errors fail only on links added since REF (others warn)")
+    parser.add_argument("--fix", action="store_true",
+                        help="rewrite, in place, known misspellings (BC401) that have exactly one fix")
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,10 @@ def run(args: argparse.Namespace) -> int:
     except (ConfigError, DiscoverError, git_changes.ChangesError) as exc:
         print(f"blogcheck: error: {exc}", file=sys.stderr)
         return USAGE
+    if getattr(args, "fix", False):
+        from blogcheck.spelling.fix import apply
+
+        result = apply(result)
     return _report(result, chosen.config)
 
 
