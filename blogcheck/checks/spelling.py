@@ -21,7 +21,7 @@ _REPEAT_OK = frozenset({
     "that", "had", "is", "do", "bye", "very", "so", "no", "ha", "la", "knock", "yeah", "really", "many", "far", "long",
     "hey", "now", "well", "there", "go", "blah", "bla", "ho", "tsk", "chop", "wow", "yes", "ok", "oh", "hip", "pew",
     "boo", "tut", "can", "dum", "ding", "hush", "wink", "nudge", "har", "etc", "chin", "tick", "tock", "bang", "boom",
-    "beep", "honk", "woof", "meow", "purr", "oink", "tweet", "choo", "cha", "hubba", "knock", "ta", "there",
+    "beep", "honk", "woof", "meow", "purr", "oink", "tweet", "choo", "cha", "hubba", "ta", "much",
 })
 # A repeat that opens a sentence is word play (`Oink oink`, `Eye eye captain`) unless the word is one of these.
 _SLIPS = frozenset({"the", "a", "an", "to", "of", "and", "or", "in", "on", "at", "for", "with", "from", "by", "as",

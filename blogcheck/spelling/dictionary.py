@@ -89,7 +89,7 @@ def _edits(word: str) -> set[str]:
     deletes = [a + b[1:] for a, b in splits if b]
     swaps = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
     replaces = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
-    inserts = [a + c + b for a, b in splits for c in _LETTERS]
+    inserts = [a + c + b for a, b in splits for c in _LETTERS + "'"]
     return set(deletes + swaps + replaces + inserts)
 
 
