@@ -133,8 +133,8 @@ class Client:
                 read = _read_some(response) if method == "GET" else 0
             finally:
                 response.close()
-        retry_after = _retry_after(response.headers.get("Retry-After"))
-        self.hosts.answered(key, response.status_code, retry_after, fallback=1.0)
+            retry_after = _retry_after(response.headers.get("Retry-After"))
+            self.hosts.answered(key, response.status_code, retry_after, fallback=1.0)  # before the slot frees
         return Reply(method, url, response.status_code, response.headers.get("Content-Type", ""),
                      response.headers.get("Location", ""), retry_after, body_bytes=read)
 

@@ -1,0 +1,251 @@
+"""A real threaded HTTP server on 127.0.0.1 (port 0) for the remote-link tests.
+
+The path picks the behaviour; every request is logged (method, path, status,
+bytes sent, start and end times, Host header), and the server tracks how many
+requests were in flight at once, per Host and across the farms sharing a
+`Tracker`. Stdlib only; nothing leaves the machine."""
+
+from __future__ import annotations
+
+import json
+import socket
+import struct
+import threading
+import time
+from dataclasses import dataclass, field
+from email.utils import formatdate
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010800000000376ef924"
+                    "0000000a49444154789c6360000000020001e221bc330000000049454e44ae426082")
+
+
+@dataclass
+class Entry:
+    method: str
+    path: str
+    host: str
+    start: float
+    end: float = 0.0
+    status: int = 0
+    sent: int = 0
+    answered: bool = False  # left the in-flight count (just before the answer goes out)
+
+
+class Tracker:
+    """Requests in flight now and at most, per Host header and in all."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.now: dict[str, int] = {}
+        self.peak: dict[str, int] = {}
+        self.total = self.peak_total = 0
+
+    def enter(self, host: str) -> None:
+        with self.lock:
+            self.now[host] = self.now.get(host, 0) + 1
+            self.peak[host] = max(self.peak.get(host, 0), self.now[host])
+            self.total += 1
+            self.peak_total = max(self.peak_total, self.total)
+
+    def leave(self, host: str) -> None:
+        with self.lock:
+            self.now[host] -= 1
+            self.total -= 1
+
+
+@dataclass
+class Farm:
+    """Start with `with Farm() as farm:`; `farm.url("/ok/a")` is a URL on it."""
+
+    latency: float = 0.0
+    huge_bytes: int = 20_000_000
+    busy_for: float = 0.0  # >0: every request in the first busy_for s after the first one gets 429
+    retry_after: str = "1"  # what /busy/ answers carry
+    tracker: Tracker = field(default_factory=Tracker)
+    log: list[Entry] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.lock = threading.Lock()
+        self.limited: dict[str, float] = {}
+        self.busy_since = 0.0
+        self.server = _Server(("127.0.0.1", 0), _Handler)
+        self.server.farm = self
+        self.port = self.server.server_address[1]
+        self.thread = threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+
+    def __enter__(self) -> Farm:
+        self.thread.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+    def url(self, path: str) -> str:
+        return f"http://127.0.0.1:{self.port}{path}"
+
+    def hits(self, prefix: str = "/") -> list[Entry]:
+        with self.lock:
+            return [e for e in self.log if e.path.startswith(prefix)]
+
+
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True
+    block_on_close = False
+    request_queue_size = 128
+    farm: Farm
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        pass  # resets and broken pipes are what some routes are for
+
+
+class _Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    server: _Server
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+    def do_HEAD(self) -> None:
+        self._serve()
+
+    def do_GET(self) -> None:
+        self._serve()
+
+    def _serve(self) -> None:
+        farm = self.server.farm
+        entry = Entry(self.command, self.path, self.headers.get("Host", ""), time.monotonic())
+        with farm.lock:
+            farm.log.append(entry)
+        farm.tracker.enter(entry.host)
+        try:
+            if farm.latency:
+                time.sleep(farm.latency)
+            _route(self, farm, entry)
+        finally:
+            entry.end = time.monotonic()
+            self.answering(entry)
+
+    def answering(self, entry: Entry) -> None:
+        """Out of the in-flight count before the answer is sent: once the client
+        has it, it may rightly start its next request at once."""
+        if not entry.answered:
+            entry.answered = True
+            self.server.farm.tracker.leave(entry.host)
+
+    def reply(self, entry: Entry, status: int, body: bytes = b"", ctype: str = "text/html; charset=utf-8",
+              headers: tuple[tuple[str, str], ...] = ()) -> None:
+        entry.status = status
+        self.answering(entry)
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        self.send_header("Content-Length", str(len(body)))
+        for name, value in headers:
+            self.send_header(name, value)
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+            entry.sent = len(body)
+
+
+def _route(h: _Handler, farm: Farm, e: Entry) -> None:
+    parts = urlsplit(h.path)
+    kind, _, rest = parts.path.strip("/").partition("/")
+    page = b"<!doctype html><title>ok</title><p>fine</p>\n"
+    if farm.busy_for:
+        with farm.lock:
+            farm.busy_since = farm.busy_since or time.monotonic()
+            busy = time.monotonic() - farm.busy_since < farm.busy_for
+        if busy:
+            return h.reply(e, 429, b"slow down\n", "text/plain", (("Retry-After", farm.retry_after),))
+    if kind == "ok":
+        return h.reply(e, 200, page)
+    if kind == "img":
+        return h.reply(e, 200, PNG, "image/png")
+    if kind == "page":  # an HTML page where an image is expected
+        return h.reply(e, 200, page)
+    if kind in ("missing", "ua"):
+        return h.reply(e, 404, b"not found\n", "text/plain")
+    if kind == "gone":
+        return h.reply(e, 410, b"gone\n", "text/plain")
+    if kind in ("status", "guc"):
+        code = int(rest.split("/")[0]) if kind == "status" else 403
+        return h.reply(e, code, b"no\n", "text/plain")
+    if kind == "redirect":
+        hops, _, name = rest.partition("/")
+        target = f"/redirect/{int(hops) - 1}/{name}" if int(hops) > 1 else f"/ok/{name}"
+        return h.reply(e, 301, headers=(("Location", target),))
+    if kind == "loop":
+        other = rest[: -len("/again")] if rest.endswith("/again") else rest + "/again"
+        return h.reply(e, 302, headers=(("Location", f"/loop/{other}"),))
+    if kind == "cookie":  # redirects to itself once to set a cookie, as some sites do
+        if "seen=1" in (h.headers.get("Cookie") or ""):
+            return h.reply(e, 200, page)
+        return h.reply(e, 302, headers=(("Location", h.path), ("Set-Cookie", "seen=1; Path=/")))
+    if kind == "nohead":
+        return h.reply(e, 405, headers=(("Allow", "GET"),)) if h.command == "HEAD" else h.reply(e, 200, page)
+    if kind == "slow":
+        time.sleep(int(rest.split("/")[0]) / 1000)
+        return h.reply(e, 200, page)
+    if kind == "ratelimit":
+        return _ratelimit(h, farm, e, rest, parse_qs(parts.query))
+    if kind == "huge":
+        if "nohead" in parts.query and h.command == "HEAD":
+            return h.reply(e, 405, headers=(("Allow", "GET"),))
+        return _huge(h, farm, e)
+    if kind == "to":  # a redirect to any URL (?u=...)
+        return h.reply(e, 302, headers=(("Location", parse_qs(parts.query)["u"][0]),))
+    if kind == "reset":
+        h.answering(e)
+        h.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        h.close_connection = True
+        h.connection.close()
+        return None
+    if kind == "yt" and rest == "oembed":
+        return _oembed(h, e, parse_qs(parts.query))
+    return h.reply(e, 404, b"no such route\n", "text/plain")
+
+
+def _ratelimit(h: _Handler, farm: Farm, e: Entry, name: str, query: dict[str, list[str]]) -> None:
+    """429 to the first request per name (Retry-After in seconds, or as a date with ?date=1), then 200."""
+    wait = int(query.get("after", ["1"])[0])
+    with farm.lock:
+        first = name not in farm.limited
+        farm.limited.setdefault(name, time.monotonic())
+    if first:
+        value = formatdate(time.time() + wait, usegmt=True) if "date" in query else str(wait)
+        return h.reply(e, 429, b"slow down\n", "text/plain", (("Retry-After", value),))
+    return h.reply(e, 200, b"<p>fine</p>")
+
+
+def _huge(h: _Handler, farm: Farm, e: Entry) -> None:
+    """A big body in 4 KiB writes through a small send buffer; `sent` counts what went out."""
+    h.connection.setsockopt(socket.SOL_SOCKET, socket.SO_SNDBUF, 8192)
+    e.status = 200
+    h.answering(e)
+    h.send_response(200)
+    h.send_header("Content-Type", "video/mp4")
+    h.send_header("Content-Length", str(farm.huge_bytes))
+    h.end_headers()
+    chunk = b"\0" * 4096
+    try:
+        while h.command != "HEAD" and e.sent < farm.huge_bytes:
+            h.wfile.write(chunk)
+            e.sent += len(chunk)
+            time.sleep(0.0005)  # about 8 MB/s: a client that stops reading is seen within a few writes
+    except OSError:
+        h.close_connection = True
+
+
+def _oembed(h: _Handler, e: Entry, query: dict[str, list[str]]) -> None:
+    """A stand-in for YouTube's oEmbed API: the id's first letters pick the answer."""
+    page = parse_qs(urlsplit(query.get("url", [""])[0]).query)
+    ident = (page.get("v") or page.get("list") or [""])[0]
+    for prefix, status in (("gone", 404), ("bad", 400), ("priv", 401), ("deny", 403), ("busy", 429)):
+        if ident.startswith(prefix) or ident.startswith("PL" + prefix):
+            return h.reply(e, status, b"", "text/plain")
+    body = json.dumps({"title": ident, "type": "video", "provider_name": "YouTube"}).encode()
+    return h.reply(e, 200, body, "application/json")

@@ -1,0 +1,21 @@
+"""Helpers for the remote-link tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from blogcheck.links.model import Target, Verdict
+from blogcheck.links.remote import check_targets
+from blogcheck.links.settings import LinkSettings
+
+
+def quick(**overrides: Any) -> LinkSettings:
+    """Settings for tests: no user cache, short timeouts."""
+    values: dict[str, Any] = {"no_cache": True, "timeout": 3.0}
+    return LinkSettings(**{**values, **overrides})
+
+
+def verdicts(urls: list[str], image: bool = False, **overrides: Any) -> dict[str, Verdict]:
+    """url -> Verdict for plain targets."""
+    found = check_targets([Target(u, image) for u in urls], quick(**overrides))
+    return {t.url: v for t, v in found.items()}

@@ -1,0 +1,124 @@
+"""The link cache: ok links cost no request on the next run, failures are
+always checked again, and a bad or shared cache file never breaks a run."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from remote_server import Farm
+from remote_support import quick
+
+from blogcheck.links.cache import default_path
+from blogcheck.links.model import Status, Target
+from blogcheck.links.remote import Results, check_targets
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def _run(targets: list[Target], cache: Path, **overrides: Any) -> Results:
+    return check_targets(targets, quick(**{"no_cache": False, "cache": str(cache), **overrides}))
+
+
+def test_a_second_run_asks_only_for_what_was_not_ok(farm: Farm, tmp_path: Path) -> None:
+    targets = [Target(farm.url("/ok/a")), Target(farm.url("/redirect/1/b")), Target(farm.url("/missing/c"))]
+    first = _run(targets, tmp_path / "links.sqlite")
+    farm.log.clear()
+    second = _run(targets, tmp_path / "links.sqlite")
+    assert [e.path for e in farm.hits()] == ["/missing/c", "/missing/c"]  # HEAD then GET, again
+    assert second[targets[0]].seen == "HEAD 200 (cached)"
+    assert second[targets[1]].final_url == first[targets[1]].final_url == farm.url("/ok/b")
+    assert second[targets[2]].status is Status.BROKEN
+    assert (first.warnings, second.warnings) == ([], [])
+
+
+def test_entries_expire_and_no_cache_bypasses(farm: Farm, tmp_path: Path) -> None:
+    targets = [Target(farm.url("/ok/a"))]
+    runs = [_run(targets, tmp_path / "links.sqlite"), _run(targets, tmp_path / "links.sqlite"),
+            _run(targets, tmp_path / "links.sqlite", cache_ttl=0.0),
+            _run(targets, tmp_path / "links.sqlite", no_cache=True),
+            _run(targets, tmp_path / "other.sqlite", no_cache=True)]
+    assert [r.requests for r in runs] == [1, 0, 1, 1, 1]
+    assert not (tmp_path / "other.sqlite").exists()
+
+
+def test_an_image_is_cached_apart_from_a_link_to_the_same_url(farm: Farm, tmp_path: Path) -> None:
+    _run([Target(farm.url("/page/a.png"))], tmp_path / "links.sqlite")
+    found = _run([Target(farm.url("/page/a.png"), image=True)], tmp_path / "links.sqlite")
+    assert found[Target(farm.url("/page/a.png"), image=True)].status is Status.BROKEN
+
+
+def test_the_default_cache_is_in_the_users_cache_folder(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    if sys.platform.startswith("linux"):
+        assert default_path() == tmp_path / "xdg" / "blogcheck" / "links.sqlite"
+    assert default_path().name == "links.sqlite"
+
+
+def test_a_corrupt_cache_file_is_rebuilt_with_a_warning(farm: Farm, tmp_path: Path) -> None:
+    path = tmp_path / "links.sqlite"
+    path.write_bytes(os.urandom(8192))
+    first = _run([Target(farm.url("/ok/a"))], path)
+    assert first[Target(farm.url("/ok/a"))].status is Status.OK
+    assert len(first.warnings) == 1
+    assert "unreadable" in first.warnings[0] and "links.sqlite.corrupt" in first.warnings[0]
+    second = _run([Target(farm.url("/ok/a"))], path)
+    assert (second.warnings, second.requests) == ([], 0)
+
+
+def test_a_database_of_another_shape_is_rebuilt(farm: Farm, tmp_path: Path) -> None:
+    path = tmp_path / "links.sqlite"
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE ok_links (something_else TEXT)")
+    found = _run([Target(farm.url("/ok/a"))], path)
+    assert found[Target(farm.url("/ok/a"))].status is Status.OK
+    assert "unreadable" in found.warnings[0]
+
+
+@pytest.mark.parametrize("shape", ["folder", "under-a-file"])
+def test_an_unusable_cache_path_is_bypassed_with_a_warning(farm: Farm, tmp_path: Path, shape: str) -> None:
+    if shape == "folder":
+        path = tmp_path / "links.sqlite"
+        path.mkdir()
+    else:
+        (tmp_path / "plain").write_text("not a folder")
+        path = tmp_path / "plain" / "links.sqlite"
+    found = _run([Target(farm.url("/ok/a"))], path)
+    assert found[Target(farm.url("/ok/a"))].status is Status.OK
+    assert len(found.warnings) == 1 and "cannot be used" in found.warnings[0]
+    assert found.requests == 1
+
+
+_WRITER = """
+import sys
+from blogcheck.links.model import Target
+from blogcheck.links.remote import check_targets
+from blogcheck.links.settings import LinkSettings
+port, cache, start = sys.argv[1], sys.argv[2], int(sys.argv[3])
+targets = [Target(f"http://127.0.0.1:{port}/ok/{i}") for i in range(start, start + 200)]
+found = check_targets(targets, LinkSettings(cache=cache, timeout=10))
+bad = [t.url for t, v in found.items() if v.status.value != "ok"]
+print(len(found), len(bad), found.warnings)
+"""
+
+
+def test_several_processes_share_one_cache(farm: Farm, tmp_path: Path) -> None:
+    path = tmp_path / "links.sqlite"
+    starts = [0, 100, 200, 300, 0, 150]
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    procs = [subprocess.Popen([sys.executable, "-c", _WRITER, str(farm.port), str(path), str(s)], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True) for s in starts]
+    outputs = [p.communicate(timeout=120) for p in procs]
+    results = [(p.returncode, out.strip(), err) for p, (out, err) in zip(procs, outputs, strict=True)]
+    assert results == [(0, "200 0 []", "")] * 6  # every link ok, no cache warning, no traceback
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+        assert db.execute("SELECT count(*) FROM ok_links").fetchone() == (500,)
+    again = _run([Target(farm.url(f"/ok/{i}")) for i in range(500)], path)
+    assert again.requests == 0
+    assert {v.status for v in again.values()} == {Status.OK}

@@ -1,0 +1,151 @@
+"""Plain HTTP checks against a real loopback server: verdicts, HEAD then GET,
+redirects, bodies, timeouts, retries and Retry-After."""
+
+from __future__ import annotations
+
+import time
+
+from remote_server import Farm
+from remote_support import quick, verdicts
+
+from blogcheck.links.http import BODY_LIMIT, Client
+from blogcheck.links.model import Status, Target
+from blogcheck.links.remote import check_targets
+
+
+def test_good_links_of_every_awkward_kind_are_never_broken(farm: Farm) -> None:
+    paths = [f"/{kind}/{i}" for kind in ("ok", "redirect/2", "nohead", "cookie", "ratelimit") for i in range(8)]
+    found = verdicts([farm.url(p) for p in paths])
+    assert {u: v.status for u, v in found.items() if v.status is not Status.OK} == {}
+
+
+def test_gone_pages_and_dead_hosts_are_broken(farm: Farm) -> None:
+    found = verdicts([farm.url("/missing/a"), farm.url("/gone/b"), farm.url("/loop/c"), "http://127.0.0.1:1/x",
+                      "https://nosuch.invalid/page", farm.url("/status/400/d")], retries=0)
+    assert {u: v.status for u, v in found.items()} == dict.fromkeys(found, Status.BROKEN)
+    assert found[farm.url("/missing/a")].seen == "HEAD 404 then GET 404"
+    assert found[farm.url("/gone/b")].http_status == 410
+    assert "redirect loop" in found[farm.url("/loop/c")].hint
+    assert "connection refused" in found["http://127.0.0.1:1/x"].hint
+    assert found["https://nosuch.invalid/page"].hint == "no such host: nosuch.invalid"
+
+
+def test_bot_walls_server_errors_and_resets_are_unverified_not_broken(farm: Farm) -> None:
+    found = verdicts([farm.url("/status/403/a"), farm.url("/status/401/b"), farm.url("/status/500/c"),
+                      farm.url("/reset/d")], retries=1)
+    assert {v.status for v in found.values()} == {Status.UNVERIFIED}
+    assert found[farm.url("/status/500/c")].seen == "HEAD 500 then GET 500 (waited 0.5 s) then GET 500"
+    assert "reset" in found[farm.url("/reset/d")].hint
+
+
+def test_head_refused_is_asked_again_with_get(farm: Farm) -> None:
+    found = verdicts([farm.url("/nohead/a")])
+    assert found[farm.url("/nohead/a")].seen == "HEAD 405 then GET 200"
+    assert [(e.method, e.status) for e in farm.hits()] == [("HEAD", 405), ("GET", 200)]
+
+
+def test_an_image_url_serving_a_web_page_is_broken(farm: Farm) -> None:
+    found = verdicts([farm.url("/page/a.png"), farm.url("/img/b.png")], image=True)
+    assert found[farm.url("/page/a.png")].status is Status.BROKEN
+    assert "not an image" in found[farm.url("/page/a.png")].hint
+    assert found[farm.url("/img/b.png")].status is Status.OK
+    assert verdicts([farm.url("/page/a.png")])[farm.url("/page/a.png")].status is Status.OK  # fine as a link
+
+
+def test_redirects_are_followed_and_reported(farm: Farm) -> None:
+    verdict = verdicts([farm.url("/redirect/3/x")])[farm.url("/redirect/3/x")]
+    assert verdict.status is Status.OK
+    assert verdict.final_url == farm.url("/ok/x")
+    assert verdict.seen == "HEAD 301 -> HEAD 301 -> HEAD 301 -> HEAD 200"
+
+
+def test_a_redirect_loop_is_caught_in_a_few_requests(farm: Farm) -> None:
+    verdict = verdicts([farm.url("/loop/x")])[farm.url("/loop/x")]
+    assert verdict.status is Status.BROKEN
+    assert len(farm.hits("/loop/")) <= 4
+
+
+def test_too_many_redirects_is_broken(farm: Farm) -> None:
+    verdict = verdicts([farm.url("/redirect/5/x")], max_redirects=3)[farm.url("/redirect/5/x")]
+    assert verdict.status is Status.BROKEN
+    assert verdict.hint == "more than 3 redirects"
+
+
+def test_a_huge_body_is_never_downloaded(farm: Farm) -> None:
+    found = verdicts([farm.url("/huge/a.mp4"), farm.url("/huge/b.mp4?nohead=1")])
+    assert {v.status for v in found.values()} == {Status.OK}
+    time.sleep(0.3)  # let the server notice the client hung up
+    sent = {e.path: (e.method, e.sent) for e in farm.hits("/huge/") if e.status == 200}
+    assert sent["/huge/a.mp4"] == ("HEAD", 0)
+    assert sent["/huge/b.mp4?nohead=1"][0] == "GET"
+    assert sent["/huge/b.mp4?nohead=1"][1] < 1_000_000  # of 20 MB; what socket buffers took
+    reply = Client(quick()).request("GET", farm.url("/huge/c.mp4"))
+    assert 0 < reply.body_bytes <= BODY_LIMIT
+
+
+def test_a_timeout_is_unverified_and_retried_once(farm: Farm) -> None:
+    verdict = verdicts([farm.url("/slow/1500/a")], timeout=0.3)[farm.url("/slow/1500/a")]
+    assert verdict.status is Status.UNVERIFIED
+    assert verdict.seen == "HEAD timeout (waited 0.5 s) then HEAD timeout"
+    assert len(farm.hits("/slow/")) == 2
+
+
+def test_retry_after_in_seconds_is_honoured(farm: Farm) -> None:
+    verdict = verdicts([farm.url("/ratelimit/a?after=1")])[farm.url("/ratelimit/a?after=1")]
+    assert verdict.status is Status.OK
+    first, second = farm.hits("/ratelimit/")
+    assert (first.status, second.status) == (429, 200)
+    assert 1.0 <= second.start - first.end < 1.5
+
+
+def test_retry_after_as_an_http_date_is_honoured(farm: Farm) -> None:
+    url = farm.url("/ratelimit/a?after=2&date=1")
+    assert verdicts([url])[url].status is Status.OK
+    first, second = farm.hits("/ratelimit/")
+    assert 1.0 <= second.start - first.end < 2.5  # an HTTP date counts whole seconds
+
+
+def test_a_retry_after_beyond_the_cap_is_not_waited_for(farm: Farm) -> None:
+    url = farm.url("/ratelimit/a?after=600")
+    started = time.monotonic()
+    verdict = verdicts([url], max_retry_wait=5)[url]
+    assert time.monotonic() - started < 2
+    assert verdict.status is Status.UNVERIFIED
+    assert len(farm.hits("/ratelimit/")) == 1
+
+
+def test_a_host_that_limits_every_request_is_paused_as_a_whole() -> None:
+    with Farm(busy_for=1.0) as busy:
+        urls = [busy.url(f"/ok/{i}") for i in range(12)]
+        found = verdicts(urls, max_per_host=4)
+        assert {v.status for v in found.values()} == {Status.OK}
+        limited = [e for e in busy.hits() if e.status == 429]
+        # The first wave (4 in flight) and the two started before the third 429 came back; without
+        # the pause every one of the 12 would have been asked during the busy second.
+        assert len(limited) <= 6
+        assert len(busy.hits()) == 12 + len(limited)
+
+
+def test_the_per_host_limit_is_never_exceeded() -> None:
+    with Farm(latency=0.15) as slow:
+        verdicts([slow.url(f"/ok/{i}") for i in range(20)], max_per_host=3)
+        assert slow.tracker.peak == {f"127.0.0.1:{slow.port}": 3}
+
+
+def test_the_global_limit_holds_across_hosts() -> None:
+    with Farm(latency=0.15) as one, Farm(latency=0.15, tracker=one.tracker) as two:
+        urls = [farm.url(f"/ok/{i}") for farm in (one, two) for i in range(12)]
+        verdicts(urls, max_concurrency=5, max_per_host=8)
+        assert one.tracker.peak_total == 5
+
+
+def test_one_request_per_distinct_url_however_often_it_is_written(farm: Farm) -> None:
+    spellings = [farm.url("/ok/a"), farm.url("/ok/a#top"), farm.url("/ok/a#other"),
+                 f"HTTP://127.0.0.1:{farm.port}/ok/a", f" http://127.0.0.1:{farm.port}/ok/a "]
+    targets = [Target(url) for url in spellings * 10] + [Target(farm.url(f"/ok/{i % 7}")) for i in range(70)]
+    found = check_targets(targets, quick())
+    assert {v.status for v in found.values()} == {Status.OK}
+    assert set(found) == set(targets)
+    paths = [e.path for e in farm.hits()]
+    assert sorted(paths) == sorted({"/ok/a", *(f"/ok/{i}" for i in range(7))})
+    assert found.requests == len(paths)
