@@ -52,14 +52,14 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
                 remote.setdefault(target, []).append((post, link))
     wanted = check_wanted("links", list(_REMOTE_CODES), config.select, config.ignore)
     if not remote or settings.offline or not wanted:
-        ctx.cache[NOT_CHECKED] = Unchecked(sum(len(v) for v in remote.values()), len(remote))
+        ctx.cache[NOT_CHECKED] = _unchecked(remote, list(remote))
         return
     from blogcheck.links.remote import check_targets
 
     verdicts = check_targets(remote, settings, progress=not config.quiet)
     ctx.cache[WARNINGS] = list(verdicts.warnings)
     skipped = [t for t in remote if verdicts.get(t, Verdict(Status.SKIPPED)).status is Status.SKIPPED]
-    ctx.cache[NOT_CHECKED] = Unchecked(sum(len(remote[t]) for t in skipped), len(skipped))
+    ctx.cache[NOT_CHECKED] = _unchecked(remote, skipped)
     for target, places in remote.items():
         verdict = verdicts.get(target)
         code = _code(verdict, target.image) if verdict is not None else None
@@ -67,6 +67,18 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
             continue
         for post, link in places:
             yield _remote_diagnostic(code, post, link, verdict)
+
+
+def _unchecked(remote: dict[Target, list[tuple[Post, Link]]], targets: list[Target]) -> Unchecked:
+    from blogcheck.links.dedupe import normalise
+
+    def distinct(url: str) -> str:
+        try:
+            return normalise(url)
+        except ValueError:
+            return url
+
+    return Unchecked(sum(len(remote[t]) for t in targets), len({distinct(t.url) for t in targets}))
 
 
 def _code(verdict: Verdict, image: bool) -> str | None:

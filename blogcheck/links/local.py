@@ -75,7 +75,7 @@ class SiteIndex:
 
     def exists(self, path: str) -> bool:
         """Whether the site publishes `path` (decoded, without query or fragment)."""
-        path = self.strip_base(path)
+        path = self.strip_base(re.sub(r"/{2,}", "/", path))
         if key(path) in self.keys:
             return True
         if any(path.startswith(prefix) for prefix in self.wildcards):
@@ -83,7 +83,7 @@ class SiteIndex:
         return any(re.fullmatch(re.escape(p) + r"\d+", key(path)) for p in self.pagers)
 
     def post_at(self, path: str) -> Post | None:
-        return self.keys.get(key(self.strip_base(path)))
+        return self.keys.get(key(self.strip_base(re.sub(r"/{2,}", "/", path))))
 
 
 def _walk(root: Any, skip: set[str]) -> Iterator[str]:
@@ -113,7 +113,7 @@ def _list(value: object) -> list[str]:
 
 
 def _add_files(index: SiteIndex, site: Site) -> None:
-    from blogcheck.links.pages import collections, page_urls
+    from blogcheck.links.pages import collections, front, page_urls
 
     docs = collections(site.config)
     included = {str(i).strip("/") for i in _list(site.config.get("include"))}
@@ -121,23 +121,27 @@ def _add_files(index: SiteIndex, site: Site) -> None:
         parts = rel.split("/")
         folder = next((f for f in docs if rel.startswith(f + "/")), None)
         if folder is not None:
-            for url in page_urls(site.root, rel, docs[folder], rel[len(folder) + 1:]):
+            for url in page_urls(rel, front(site.root / rel) or {}, docs[folder], rel[len(folder) + 1:]):
                 index.add(url, rel=rel)
         elif not any(p.startswith("_") for p in parts) or parts[0] in included:
             _add_page_or_static(index, site, rel, parts[0] in included)
 
 
 def _add_page_or_static(index: SiteIndex, site: Site, rel: str, included_dir: bool) -> None:
-    from blogcheck.links.pages import page_urls
+    """A page (a file with front matter) at its URLs, else a static file at its path.
+    An empty page-like file counts as both: its real content is unknown."""
+    from blogcheck.links.pages import front, page_urls
 
     suffix = PurePosixPath(rel).suffix.lower()
-    if suffix in PAGE_SUFFIXES:
-        for url in page_urls(site.root, rel):
+    data = front(site.root / rel) if suffix in PAGE_SUFFIXES else None
+    if data is not None:
+        for url in page_urls(rel, data):
             index.add(url, rel=rel)
-        if "/" in rel and (included_dir or rel.split("/")[0] == "pages"):
-            # `_pages/about.md`, `pages/team.md`: a folder of pages that nearly
-            # always set `permalink: /about/`; lenient when it cannot be read.
+        if not data and "/" in rel and (included_dir or rel.split("/")[0] == "pages"):
+            # `_pages/about.md`, `pages/team.md`: folders of pages that nearly
+            # always set `permalink: /about/`; lenient when that is unknown.
             index.add("/" + rel.split("/", 1)[1].rsplit(".", 1)[0])
-    index.add("/" + rel, rel=rel)  # a page without front matter is copied as it is
+    if not data:
+        index.add("/" + rel, rel=rel)  # copied as it is
     if suffix in _CONVERTED:
         index.add("/" + rel[: -len(suffix)] + _CONVERTED[suffix])

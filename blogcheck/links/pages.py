@@ -34,21 +34,21 @@ def collections(config: dict[str, Any]) -> dict[str, tuple[str, str]]:
     return found
 
 
-def page_urls(root: Path, rel: str, collection: tuple[str, str] | None = None, inner: str = "") -> list[str]:
-    """Every URL a page or document answers at: its permalink (or the default
-    URL when it has none), and its `redirect_from:` aliases. For a document,
-    `inner` is its path inside the collection folder."""
-    data = _front(root / rel)
-    urls = [str(data["permalink"])] if isinstance(data.get("permalink"), str) else []
+def page_urls(rel: str, data: dict[str, Any], collection: tuple[str, str] | None = None, inner: str = "") -> list[str]:
+    """Every URL a page or document (with front matter `data`) answers at: its
+    permalink, else the default URL, and its `redirect_from:` aliases. For a
+    document, `inner` is its path inside the collection folder."""
+    permalink = data.get("permalink")
     redirects = data.get("redirect_from")
-    urls += [str(r) for r in ([redirects] if isinstance(redirects, str) else redirects or []) if r]
+    urls = [str(r) for r in ([redirects] if isinstance(redirects, str) else redirects or []) if r]
     path = PurePosixPath(rel)
-    if collection is None:
-        stem = str(path.with_suffix("")) if path.suffix.lower() not in (".xml", ".txt") else str(path)
-        urls.append("/" + stem)
+    if isinstance(permalink, str):
+        urls.append(permalink)
+    elif collection is None:
+        urls.append("/" + str(path.with_suffix("") if path.suffix.lower() not in (".xml", ".txt") else path))
         if path.stem == "index":
             urls.append("/" + str(path.parent).strip("."))
-    elif not urls:
+    else:
         name, template = collection
         inner = str(PurePosixPath(inner).with_suffix(""))
         values = {"collection": name, "path": inner, "name": path.stem, "title": slugify(path.stem, pretty=True),
@@ -58,16 +58,17 @@ def page_urls(root: Path, rel: str, collection: tuple[str, str] | None = None, i
     return [u if u.startswith("/") else "/" + u for u in urls]
 
 
-def _front(path: Path) -> dict[str, Any]:
-    """The front matter of a page, or {} when it has none or cannot be read."""
+def front(path: Path) -> dict[str, Any] | None:
+    """The front matter of a page ({} when it cannot be read), or None when
+    the file has none: Jekyll copies such a file as it is."""
     from blogcheck.parse.frontmatter import FrontMatterError, parse
     from blogcheck.parse.split import split
 
     try:
         with path.open("rb") as handle:
             raw = handle.read(_MAX_PAGE)
-        if not raw.startswith(b"---"):
-            return {}
+        if not raw.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
+            return None if raw.strip() else {}  # an empty file: unknown (a stand-in), lenient
         parts = split(raw.decode("utf-8-sig"))
         return parse(parts.yaml, 1).data if parts.yaml is not None and parts.closed else {}
     except (OSError, UnicodeDecodeError, FrontMatterError):

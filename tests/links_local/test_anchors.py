@@ -1,0 +1,82 @@
+"""Heading ids as Jekyll's kramdown makes them, and the ids a post ends up with."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from blogcheck.links import anchors, extract
+from blogcheck.post import Post
+
+MakePost = Callable[..., Post]
+GFM = anchors.Dialect({})
+
+
+@pytest.mark.parametrize("text,expected", [
+    # kramdown-parser-gfm's own test (test/testcases/header_ids.html)
+    ("variable_name", "variable_name"),
+    ("abc def öúß", "abc-def-öúß"),
+    ("192 abc 192", "192-abc-192"),
+    ("before \tafter tab", "before--after-tab"),
+    ("with code", "with-code"),
+    ("With “smart” quotes", "with-smart-quotes"),
+    # the typographic symbols kramdown makes of -- and ... are dropped
+    ("Jekyll 4.0 -- what's new...", "jekyll-40--whats-new"),
+    ("C++ & Python: a/b", "c--python-ab"),
+])
+def test_gfm_ids(text: str, expected: str) -> None:
+    assert anchors.gfm_id(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("1. Introduction", "introduction"),
+    ("Café au lait", "caf-au-lait"),
+    ("!!!", "section"),
+])
+def test_plain_kramdown_ids(text: str, expected: str) -> None:
+    assert anchors.kramdown_id(text) == expected
+
+
+def test_repeats_are_numbered_and_empty_ids_skipped() -> None:
+    texts = ["Intro", "Intro", ";.;", "Intro", ";;"]
+    assert anchors.heading_ids(texts, GFM) == {"intro", "intro-1", "intro-2", "-1"}
+
+
+def test_dialects_from_the_site_config() -> None:
+    plain = anchors.Dialect({"kramdown": {"input": "kramdown", "auto_id_prefix": "h-"}})
+    assert anchors.heading_ids(["1. Café"], plain) == {"h-caf"}
+    assert anchors.heading_ids(["Intro"], anchors.Dialect({"kramdown": {"auto_ids": False}})) == set()
+    either = anchors.Dialect({"markdown": "CommonMarkGhPages"})
+    assert anchors.heading_ids(["1. Café"], either) == {"1-café", "caf"}
+
+
+def test_ids_of_a_post(make_post: MakePost) -> None:
+    post = make_post(
+        "# Getting *started* with `jekyll`\n"
+        "## Setup {#custom}\n"
+        "Setext heading\n--------------\n"
+        "## {{ page.title }} notes\n"
+        'Text <a name="named"></a> and <span id="inline-id">x</span>.\n'
+        "A list\n{: #list-ial}\n"
+        "A note[^1].\n\n[^1]: The note.\n\n"
+        '<div id="block-id"><a id="inner"></a></div>\n',
+        front="title: My Title",
+    )
+    parsed = extract.parse(post)
+    ids = anchors.ids(parsed, GFM, lambda raw: raw.replace("{{ page.title }}", "My Title"))
+    assert {"getting-started-with-jekyll", "custom", "setext-heading", "my-title-notes", "named", "inline-id",
+            "list-ial", "fn:1", "fnref:1", "block-id", "inner"} <= ids
+    assert "setup" not in ids  # an explicit id replaces the automatic one
+
+
+def test_layout_ids(tmp_path: pytest.TempPathFactory) -> None:
+    from pathlib import Path
+
+    root = Path(str(tmp_path))
+    (root / "_layouts").mkdir()
+    (root / "_includes").mkdir()
+    (root / "_layouts" / "post.html").write_text('<main id="main">{{ content }}</main><div id="{{ x }}">')
+    (root / "_includes" / "comments.html").write_text('<section id="comments"></section>')
+    assert anchors.layout_ids(root, {}) == {"main", "comments"}
+    assert "disqus_thread" in anchors.layout_ids(root, {"comments": {"disqus_shortname": "x"}})

@@ -1,0 +1,163 @@
+"""Link extraction: every syntax, its kind, and its exact file position
+(front matter lines count: the body of these posts starts on line 4)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from blogcheck.links import extract
+from blogcheck.links.front import front_links
+from blogcheck.links.liquid import Resolver
+from blogcheck.links.model import Kind
+from blogcheck.post import Post
+
+MakePost = Callable[..., Post]
+
+
+def _links(post: Post, config: dict[str, object] | None = None) -> list[tuple[int, int, str, str, str]]:
+    resolver = Resolver(config or {}, post.data, lambda name: None, lambda path: None)
+    found = extract.links(extract.parse(post), resolver.resolve)
+    lines = post.text.split("\n")
+    for link in found:  # each position points at the URL as written
+        assert lines[link.line - 1][link.column - 1 :].startswith(link.raw), link
+    return [(link.line, link.column, link.kind.value, link.raw, link.url) for link in found]
+
+
+def test_inline_reference_autolink_and_images(make_post: MakePost) -> None:
+    post = make_post(
+        "A [link](/a) and ![pic](/b.png \"t\") and <https://example.com/c>.\n"
+        "A [ref][r] and ![img ref][i], and [![badge](/badge.svg)](/target).\n"
+        "\n"
+        "[r]: /ref-target\n"
+        "[i]: </img ref.png>\n"
+    )
+    assert _links(post) == [
+        (4, 10, "link", "/a", "/a"),
+        (4, 25, "image", "/b.png", "/b.png"),
+        (4, 42, "link", "https://example.com/c", "https://example.com/c"),
+        (5, 45, "image", "/badge.svg", "/badge.svg"),
+        (5, 58, "link", "/target", "/target"),
+        (7, 6, "link", "/ref-target", "/ref-target"),  # reported where the URL is written
+        (8, 7, "image", "/img ref.png", "/img ref.png"),
+    ]
+
+
+def test_html_inline_and_blocks(make_post: MakePost) -> None:
+    post = make_post(
+        'Text <a href="/x?a=1&amp;b=2">x</a> and <img alt="" src=\'/y.png\'>.\n'
+        "\n"
+        "<div>\n"
+        '  <img class="c"\n'
+        '       src="/z.png">\n'
+        '  <iframe src="https://www.youtube.com/embed/abcdefghijk"></iframe>\n'
+        '  <video><source src="/clip.mp4" type="video/mp4"></video>\n'
+        "</div>\n"
+    )
+    assert _links(post) == [
+        (4, 15, "link", "/x?a=1&amp;b=2", "/x?a=1&b=2"),
+        (4, 58, "image", "/y.png", "/y.png"),
+        (8, 13, "image", "/z.png", "/z.png"),
+        (9, 16, "embed", "https://www.youtube.com/embed/abcdefghijk", "https://www.youtube.com/embed/abcdefghijk"),
+        (10, 23, "embed", "/clip.mp4", "/clip.mp4"),
+    ]
+
+
+def test_lists_quotes_and_tables_keep_columns(make_post: MakePost) -> None:
+    post = make_post(
+        "- item [one](/1)\n"
+        "  continued [two](/2)\n"
+        "> quoted [three](/3)\n"
+        "\n"
+        "| a | b |\n"
+        "|---|---|\n"
+        "| [four](/4) | <img src=\"/5.png\"> |\n"
+        "\n"
+        "1. <img src=\"/6.png\">\n"
+    )
+    assert [(line, col, raw) for line, col, _, raw, _ in _links(post)] == [
+        (4, 14, "/1"), (5, 19, "/2"), (6, 18, "/3"), (10, 10, "/4"), (10, 26, "/5.png"), (12, 14, "/6.png"),
+    ]
+
+
+def test_liquid_is_resolved_and_positions_hold(make_post: MakePost) -> None:
+    post = make_post(
+        "[a]({{ site.baseurl }}/assets/x.png) and [b]({{ '/about/' | relative_url }}) "
+        "and [c]({{ site.url }}{{ site.baseurl }}/c/) and [d]({{ page.extra }}/d)\n",
+        front="title: t\nextra: /from-page",
+    )
+    config = {"baseurl": "/blog", "url": "https://example.org"}
+    assert _links(post, config) == [
+        (5, 5, "link", "{{ site.baseurl }}/assets/x.png", "/blog/assets/x.png"),
+        (5, 46, "link", "{{ '/about/' | relative_url }}", "/blog/about/"),
+        (5, 86, "link", "{{ site.url }}{{ site.baseurl }}/c/", "https://example.org/blog/c/"),
+        (5, 131, "link", "{{ page.extra }}/d", "/from-page/d"),
+    ]
+
+
+def test_nothing_in_code_comments_raw_comment_or_highlight(make_post: MakePost) -> None:
+    post = make_post(
+        "`[a](/a)` and <!-- [b](/b) --> and {% raw %}[c](/c){% endraw %}\n"
+        "\n"
+        "```\n[d](/d) <img src=\"/d.png\">\n```\n"
+        "\n"
+        "    [e](/e)\n"
+        "\n"
+        "<!--\n[f](/f) <img src=\"/f.png\">\n-->\n"
+        "\n"
+        "{% comment %}\n[g](/g)\n{% endcomment %}\n"
+        "\n"
+        "{% highlight html %}\n<img src=\"/h.png\"> [h](/h)\n{% endhighlight %}\n"
+        "\n"
+        "[kept](/kept)\n"
+    )
+    assert [raw for _, _, _, raw, _ in _links(post)] == ["/kept"]
+
+
+def test_windows_line_ends(make_post: MakePost) -> None:
+    post = make_post("one\r\n\r\n[a](/a) <img src=\"/b.png\">\r\n")
+    assert [(line, col) for line, col, *_ in _links(post)] == [(6, 5), (6, 19)]
+
+
+def test_liquid_link_tags_are_found_everywhere_but_raw(make_post: MakePost) -> None:
+    post = make_post(
+        "[x]({% post_url 2024-01-01-a %}) `{% link about.md %}`\n"
+        "{% raw %}{% post_url 2024-01-01-b %}{% endraw %}\n"
+        "{% comment %}{% post_url 2024-01-01-c %}{% endcomment %}\n"
+        "{%- post_url 2024-01-01-d -%}\n"
+    )
+    refs = extract.tag_refs(extract.parse(post))
+    assert [(r.name, r.argument, r.line, r.column) for r in refs] == [
+        ("post_url", "2024-01-01-a", 4, 5), ("link", "about.md", 4, 35), ("post_url", "2024-01-01-d", 7, 1),
+    ]
+
+
+def test_front_matter_urls(make_post: MakePost) -> None:
+    post = make_post(
+        "Body.\n",
+        front=(
+            'image:\n  feature: "/f.jpg"\n  thumbnail: local-name.jpg\n'
+            "cover-img:\n  - /c1.jpg: A caption\n  - /c2.jpg\n"
+            "share-img: https://example.org/s.png\n"
+            "header:\n  teaser: '{{ site.baseurl }}/t.png'"
+        ),
+    )
+    found = [(link.line, link.column, link.kind, link.url) for link in front_links(post, lambda raw: raw)]
+    assert sorted(found) == [
+        (3, 13, Kind.IMAGE, "/f.jpg"),
+        (6, 5, Kind.IMAGE, "/c1.jpg"),
+        (7, 5, Kind.IMAGE, "/c2.jpg"),
+        (8, 12, Kind.IMAGE, "https://example.org/s.png"),
+        (10, 12, Kind.IMAGE, "{{ site.baseurl }}/t.png"),
+    ]
+
+
+def test_an_image_is_known_by_its_syntax_not_its_url(make_post: MakePost) -> None:
+    post = make_post("![shot](https://github.com/user-attachments/assets/0a1b) [shot](/pic.png)\n")
+    assert [kind for _, _, kind, _, _ in _links(post)] == ["image", "link"]
+
+
+def test_strange_input_does_not_raise(make_post: MakePost) -> None:
+    body = "[a](<b) <img src=\"unclosed <a href='x'> {{ unclosed {% also [x]( <iframe\n" + "[[[](((\n" * 50
+    post = make_post(body)
+    extract.links(extract.parse(post), lambda raw: raw)
+    assert extract.tag_refs(extract.parse(post)) == []

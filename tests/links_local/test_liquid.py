@@ -1,0 +1,63 @@
+"""Liquid as links need it: tags, masking, quiet regions, and rendering a link."""
+
+from __future__ import annotations
+
+import pytest
+
+from blogcheck.links import liquid
+
+SITE = {"baseurl": "/blog/", "url": "https://example.org", "repository": "https://github.com/o/r",
+        "author": {"github": "someone"}}
+PAGE = {"slug": "my-post", "count": 3}
+
+
+def _resolve(raw: str) -> str:
+    resolver = liquid.Resolver(SITE, PAGE, lambda name: f"/posts/{name}/" if name == "2024-01-01-a" else None,
+                               lambda path: "/about/" if path == "about.md" else None)
+    return resolver.resolve(raw)
+
+
+@pytest.mark.parametrize("raw,url", [
+    ("{{ site.baseurl }}/x.png", "/blog//x.png"),  # as Jekyll would print it (the trailing / is in the config)
+    ("{{ '/x.png' | relative_url }}", "/blog/x.png"),
+    ('{{ "x.png" | relative_url }}', "/blog/x.png"),
+    ("{{ '/about/' | absolute_url }}", "https://example.org/blog/about/"),
+    ("{{ 'https://other.org/a' | relative_url }}", "https://other.org/a"),
+    ("{{- site.url -}}/a", "https://example.org/a"),
+    ("{{ site.repository }}/issues/1", "https://github.com/o/r/issues/1"),
+    ("https://github.com/{{ site.author.github }}", "https://github.com/someone"),
+    ("/tags/{{ page.slug | prepend: 'x-' | append: '.html' }}", "/tags/x-my-post.html"),
+    ("{{ page.count }}", "3"),
+    ("{% post_url 2024-01-01-a %}#top", "/posts/2024-01-01-a/#top"),
+    ("{% link about.md %}", "/about/"),
+    # what cannot be rendered stays as written, so the link is not checked
+    ("{{ site.nothing }}/a", "{{ site.nothing }}/a"),
+    ("{{ post.url }}", "{{ post.url }}"),
+    ("{{ '/a' | markdownify }}", "{{ '/a' | markdownify }}"),
+    ("{% post_url 2099-01-01-none %}", "{% post_url 2099-01-01-none %}"),
+    ("{% include x.html %}", "{% include x.html %}"),
+])
+def test_resolve(raw: str, url: str) -> None:
+    assert _resolve(raw) == url
+    assert liquid.unresolved(url) == ("{" in url)
+
+
+def test_mask_keeps_lengths_and_lines() -> None:
+    text = "a {{ x | y }} b\n{% if a %}\nc {%- raw\n-%} d"
+    masked = liquid.mask(text, liquid.tags(text))
+    assert len(masked) == len(text)
+    assert masked.split("\n")[0] == "a xxxxxxxxxxx b"
+    assert [len(line) for line in masked.split("\n")] == [len(line) for line in text.split("\n")]
+    assert "{" not in masked and "}" not in masked
+
+
+def test_quiet_regions() -> None:
+    text = ("{% raw %}{{ a }}{% endraw %} {% comment %}{% post_url x %}{% endcomment %} "
+            "{% highlight md %}[a](/b){% endhighlight %} {% post_url y %} {% raw %}unclosed")
+    found = liquid.tags(text)
+    no_liquid, quiet = liquid.quiet(text, found)
+    live = liquid.live(found, no_liquid)
+    assert [t.markup for t in live if t.name == "post_url"] == ["y"]
+    highlight = text.index("[a](/b)")
+    assert liquid.inside(highlight, quiet) and not liquid.inside(highlight, no_liquid)
+    assert liquid.inside(len(text) - 1, no_liquid)  # an unclosed raw runs to the end

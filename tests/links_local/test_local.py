@@ -1,0 +1,144 @@
+"""Local links against a site built in tmp_path: files, pages, documents,
+posts, plugin pages, `{% post_url %}` and `{% link %}`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from blogcheck.config import Config
+from blogcheck.jekyll.site import load_site
+from blogcheck.run import run
+
+CONFIG = """\
+baseurl: /blog
+permalink: /:categories/:title/
+collections:
+  recipes:
+    output: true
+  drafts_box:
+    output: false
+exclude: [private]
+include: [_pages]
+plugins: [jekyll-feed, jekyll-sitemap]
+paginate_path: /page:num/
+jekyll-archives:
+  enabled: [tags]
+  permalinks:
+    tag: /tags/:name/
+"""
+
+FILES = {
+    "assets/img/photo one.png": "",
+    "assets/css/style.scss": "a {}",
+    "about.md": "---\npermalink: /me/\nredirect_from: [/old-about/]\n---\n",
+    "contact.html": "---\ntitle: c\n---\n",
+    "plain.md": "no front matter: copied as it is\n",
+    "guide/index.md": "---\n---\n",
+    "_pages/terms.md": "---\npermalink: /legal/terms/\n---\n",
+    "_recipes/bread.md": "---\ntitle: Bread\n---\n",
+    "_drafts_box/secret.md": "---\n---\n",
+    "private/notes.md": "---\n---\n",
+    "_redirects": "# Netlify\n/gone-page /me/ 301\n/archive/* /blog/:splat 301\n",
+    "_posts/2024-01-05-first.md": "---\ntitle: First\ncategories: [news]\ntags: [Big News]\n---\n## Part one\n",
+    "_posts/notes/2024-3-6-day-65.md": "---\ntitle: Day 65\n---\nUnpadded.\n",
+    "_posts/2024-02-01-second.md": "---\ntitle: Second\nslug: renamed\ndate: 2024-02-02 10:00:00\n---\n",
+}
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    (tmp_path / "_config.yml").write_text(CONFIG, encoding="utf-8")
+    for rel, text in FILES.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    return tmp_path
+
+
+def _codes(site: Path, body: str, name: str = "2024-05-05-probe.md") -> list[str]:
+    post = site / "_posts" / name
+    post.write_text(f"---\ntitle: probe\n---\n{body}\n", encoding="utf-8")
+    result = run([post], load_site(site), Config(select=("links",), offline=True))
+    return [d.code for d in result.diagnostics]
+
+
+@pytest.mark.parametrize("url", [
+    "/blog/assets/img/photo%20one.png", "/blog/assets/img/photo one.png?x=1#y", "/blog/assets/css/style.css",
+    "/blog/me/", "/blog/me", "/blog/me/index.html", "/blog/old-about/", "/blog/contact.html", "/blog/contact/",
+    "/blog/plain.md", "/blog/guide/", "/blog/guide", "/blog/guide/index.html", "/blog/legal/terms/",
+    "/blog/recipes/bread.html", "/blog/recipes/bread/", "/blog/news/first/", "/blog/news/first/#part-one",
+    "/blog/day-65/", "/blog/renamed/", "/blog/feed.xml", "/blog/sitemap.xml", "/blog/page2/", "/blog/page3",
+    "/blog/tags/big-news/", "/blog/gone-page", "/blog/archive/2019/x.html", "/blog/", "/blog",
+    "/assets/css/style.css",  # without the baseurl: lenient (Jekyll 4's {% link %} adds it itself)
+    "/blog//me/",
+    "../../me/", "../probe/", "./",  # relative to /blog/probe/
+])
+def test_links_that_resolve(site: Path, url: str) -> None:
+    assert _codes(site, f"[x]({url.replace(' ', '%20')})") == []
+
+
+@pytest.mark.parametrize("url,code", [
+    ("/blog/about/", "BC204"),  # about.md has `permalink: /me/`
+    ("/blog/about.md", "BC204"),  # a page is not copied as it is
+    ("/blog/recipes/cake/", "BC204"),
+    ("/blog/drafts_box/secret/", "BC204"),  # a collection without output
+    ("/blog/private/notes/", "BC204"),  # excluded in _config.yml
+    ("/blog/_posts/2024-01-05-first.md", "BC204"),  # sources in `_` folders are not published
+    ("/blog/page/2/", "BC204"),
+    ("/blog/tags/other/", "BC204"),
+    ("/blog/news/first/#part-two", "BC203"),
+    ("/blog/Me/", "BC204"),  # case matters on the server
+    ("../../nowhere/", "BC204"),
+])
+def test_links_that_do_not(site: Path, url: str, code: str) -> None:
+    assert _codes(site, f"[x]({url})") == [code]
+
+
+def test_missing_image_is_bc303(site: Path) -> None:
+    assert _codes(site, "![x](/blog/assets/img/nope.png) <img src='/blog/nope.gif'>") == ["BC303", "BC303"]
+
+
+@pytest.mark.parametrize("name,found", [
+    ("2024-01-05-first", True), ("/2024-01-05-first", True), ("notes/2024-3-6-day-65", True),
+    ("2024-03-06-day-65", True),  # Jekyll's deprecated match: slug and date, any folder
+    ("2024-02-01-second", True), ("2024-02-02-second", True), ("2024-01-05-renamed", False),
+    ("2024-01-06-first", False), ("first", False),
+])
+def test_post_url(site: Path, name: str, found: bool) -> None:
+    assert _codes(site, f"{{% post_url {name} %}}") == ([] if found else ["BC205"])
+
+
+def test_post_url_hint_names_the_nearest_post(site: Path) -> None:
+    post = site / "_posts" / "2024-05-05-probe.md"
+    post.write_text("---\ntitle: p\n---\n[a]({% post_url 2024-01-05-frist %})\n", encoding="utf-8")
+    [diag] = run([post], load_site(site), Config(select=("links",), offline=True)).diagnostics
+    assert (diag.code, diag.line, diag.column) == ("BC205", 4, 5)
+    assert diag.hint == "did you mean `2024-01-05-first`?"
+
+
+@pytest.mark.parametrize("path,found", [
+    ("about.md", True), ("_recipes/bread.md", True), ("assets/css/style.scss", True),
+    ("_posts/2024-01-05-first.md", True), ("/about.md", True), ("_pages/terms.md", True),
+    ("nope.md", False), ("_layouts/post.html", False), ("private/notes.md", False),
+])
+def test_link_tag(site: Path, path: str, found: bool) -> None:
+    assert _codes(site, f"{{% link {path} %}}") == ([] if found else ["BC204"])
+
+
+def test_exclude_patterns_apply_to_local_links(site: Path) -> None:
+    post = site / "_posts" / "2024-05-05-probe.md"
+    post.write_text("---\ntitle: p\n---\n![a](/blog/assets/img/submodule/x.png) [b](/blog/nope/)\n",
+                    encoding="utf-8")
+    config = Config(select=("links",), offline=True).with_section("links", exclude=["/assets/img/submodule/"])
+    result = run([post], load_site(site), config)
+    assert [d.code for d in result.diagnostics] == ["BC204"]
+
+
+def test_a_draft_resolves_relative_links_as_if_published_today(site: Path) -> None:
+    drafts = site / "_drafts"
+    drafts.mkdir()
+    (drafts / "idea.md").write_text("---\ntitle: i\n---\n[a](../me/) [b](../gone/) [c](/blog/me/)\n",
+                                    encoding="utf-8")
+    result = run([drafts / "idea.md"], load_site(site), Config(select=("links",), offline=True))
+    assert [(d.code, d.column) for d in result.diagnostics] == [("BC204", 17)]
