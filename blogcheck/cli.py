@@ -17,6 +17,7 @@ COMMANDS = {
     "check": ("check", "check posts and report findings"),
     "publish": ("publish", "check posts, then publish the approved ones to a Jekyll site repository"),
     "init": ("init", "write a commented blogcheck.toml, a word list and the pre-commit hook into a site"),
+    "words": ("words", "list the site's unknown words by count; --add puts words on the project word list"),
 }
 
 

@@ -70,7 +70,7 @@ def _raw(text: str) -> list[tuple[str, int]]:
         if skip and any(a <= start < b for a, b in skip):
             continue
         if text.startswith(_BREAK, start + len(match[0])) or text[:start].rstrip().endswith(_BREAK):
-            continue  # half a word broken across a line in copied text: `effi‐ ciently`
+            continue  # half a word broken across a line in copied text: `effi\u2010 ciently`
         if word.endswith("in") and text.startswith(("'", "\u2019"), start + len(word)):
             continue  # `rockin'`: the g dropped on purpose
         if word[-2:] in ("'s", "\u2019s") and len(word) > 3:

@@ -1,0 +1,103 @@
+"""`blogcheck words [PATH ...]`: the site's unknown words by count, to review and add.
+
+Every prose word that no dictionary or word list knows (names inside a sentence and
+known misspellings aside), with how often the site uses it and where first.
+`--add WORD ...` appends words to the project word list."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from blogcheck.exitcodes import OK, USAGE
+
+if TYPE_CHECKING:
+    from blogcheck.config import Config
+    from blogcheck.jekyll.site import Site
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="*", type=Path, metavar="PATH", help="posts (default: the site's)")
+    parser.add_argument("--config", type=Path, metavar="PATH", help="blogcheck.toml or pyproject.toml to read")
+    parser.add_argument("--add", nargs="+", metavar="WORD", help="append these words to the project word list")
+
+
+def run(args: argparse.Namespace) -> int:
+    from blogcheck.config import ConfigError, find_config, load_config
+    from blogcheck.discover import DiscoverError, default_paths
+    from blogcheck.jekyll.site import find_root, load_site
+    from blogcheck.spelling.speller import Settings
+
+    start = (args.paths[0] if args.paths else Path.cwd()).resolve()
+    root = find_root(start) or (start if start.is_dir() else start.parent)
+    try:
+        config = load_config(args.config or find_config(root))
+        settings = Settings.from_table(config.section("spelling"))
+        if settings.problems():
+            raise ConfigError(settings.problems()[0])
+        paths = list(args.paths) or default_paths(root)
+        if not paths:
+            raise DiscoverError(f"no _posts/ or _drafts/ folder in {root}; give the posts to check")
+        site = load_site(root)
+        if args.add:
+            return _add(root / settings.wordlist, args.add)
+        rows = unknown_words(paths, site, config)
+    except (ConfigError, DiscoverError) as exc:
+        print(f"blogcheck: error: {exc}", file=sys.stderr)
+        return USAGE
+    text = "".join(f"{count:6d}  {word}  {place}\n" for word, count, place in rows)
+    try:
+        sys.stdout.write(text + f"{len(rows)} unknown words; add the right ones: blogcheck words --add WORD ...\n")
+        sys.stdout.flush()
+    except BrokenPipeError:  # `blogcheck words | head`
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    return OK
+
+
+def _add(path: Path, words: list[str]) -> int:
+    from blogcheck.spelling.wordlist import append
+
+    try:
+        added = append(path, words)
+    except OSError as exc:
+        print(f"blogcheck: error: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+        return USAGE
+    sys.stdout.write(f"added {len(added)} word{'s' * (len(added) != 1)} to {path}: {' '.join(added)}\n")
+    return OK
+
+
+def unknown_words(paths: list[Path], site: Site, config: Config) -> list[tuple[str, int, str]]:
+    """(word, count, first place) of every unknown prose word, most frequent first."""
+    from blogcheck.checks import Context
+    from blogcheck.checks.spelling import prose_words, speller_for
+    from blogcheck.discover import discover
+    from blogcheck.post import Post, load
+    from blogcheck.spelling import misspellings
+
+    files = discover(paths, site.root, config.exclude)
+    posts = [p for p in (load(f, _display(f), site, config.max_file_size) for f in files) if isinstance(p, Post)]
+    speller = speller_for(Context(site, config, posts))
+    counts: Counter[str] = Counter()
+    first: dict[str, str] = {}
+    for post in posts:
+        for span, word in prose_words(post, speller.fine):
+            lower = word.text.replace("\u2019", "'").lower()
+            if not word.checkable or (word.capitalised and not word.initial) or misspellings.fixes(lower):
+                continue
+            if speller.known(lower):
+                speller.fine.add(word.text)
+                continue
+            counts[lower] += 1
+            first.setdefault(lower, f"{post.display}:{span.line}:{span.column + word.start}")
+    return [(w, n, first[w]) for w, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+
+
+def _display(path: Path) -> str:
+    from blogcheck.run import display
+
+    return display(path)
