@@ -79,13 +79,14 @@ def publish_settings(config: Config, args: argparse.Namespace) -> tuple[Settings
     from blogcheck.config import ConfigError
     from blogcheck.publish import Settings
     from blogcheck.publish.plan import Rules
+    from blogcheck.publish.remote import is_local_path
 
     flags = {name: getattr(args, name, None) for name in ("to", "branch", "message", "dry_run", "build", "force")}
     table = config.with_section("publish", **flags).section("publish")
     to = str(table.get("to") or "")
     if not to:
         raise ConfigError("publish needs a target: --to URL_OR_PATH (or `to` in [publish])")
-    if args.to is None and config.source and _is_path(to) and not Path(to).is_absolute():
+    if args.to is None and config.source and is_local_path(to) and not Path(to).is_absolute():
         to = str(Path(config.source).parent / to)  # a path in the config file is relative to it
     key = str(table.get("approve_key", "status"))
     retries = int(table.get("max_push_retries", 5))
@@ -97,12 +98,6 @@ def publish_settings(config: Config, args: argparse.Namespace) -> tuple[Settings
                        bool(table.get("build")), str(table.get("build_command", "jekyll build")),
                        bool(table.get("force")), retries)
     return options, rules
-
-
-def _is_path(target: str) -> bool:
-    from blogcheck.publish.remote import _SCP
-
-    return "://" not in target and not _SCP.match(target)
 
 
 def _plan_text(entries: list[Entry]) -> str:

@@ -90,6 +90,8 @@ def _publishable(post: Post, site: Site, config: Config, rules: Rules) -> Entry:
     from blogcheck.checks import Context
     from blogcheck.checks.urls import url_of
 
+    if not post.path.resolve().is_relative_to(site.root.resolve()):
+        return _refuse(post, "BC902", f"the post file is outside the site folder {site.root} (a symlink?)", 1)
     try:
         name = post_name(post, site)
     except TargetNameError as exc:

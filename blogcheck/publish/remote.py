@@ -1,5 +1,6 @@
 """The publish target: a git URL (https, ssh) or a local path, and the
-credentials to hand to git for it."""
+credentials to hand to git for it: $BLOGCHECK_TOKEN, else $GITHUB_TOKEN (for
+GitHub hosts only), else a password written in the URL."""
 
 from __future__ import annotations
 
@@ -9,8 +10,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit, urlunsplit
-
-from blogcheck.publish.scrub import TOKEN_VARS
 
 _SCP = re.compile(r"^(?:[^@/:]+@)?[^/:]+:(?!//)")  # user@host:path, as ssh and git write it
 _TRANSPORT = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)::")
@@ -35,11 +34,11 @@ def remote_for(target: str, environ: Mapping[str, str]) -> Remote:
     helper = _TRANSPORT.match(target)
     if helper:  # git's `<transport>::<address>` (`ext::` runs commands)
         raise TargetError(f"unsupported URL scheme `{helper[1]}`; use https, ssh or a path")
-    if "://" not in target:
-        if _SCP.match(target) and not Path(target).exists():
-            return Remote(target, target)
+    if is_local_path(target):
         path = str(Path(target).expanduser().resolve())
         return Remote(path, path)
+    if "://" not in target:  # user@host:path
+        return Remote(target, target)
     try:
         parts = urlsplit(target)
         port = parts.port
@@ -54,10 +53,25 @@ def remote_for(target: str, environ: Mapping[str, str]) -> Remote:
         clean = urlunsplit((parts.scheme, user + netloc, parts.path, parts.query, ""))
         return Remote(clean, clean)
     clean = urlunsplit((parts.scheme, netloc, parts.path, parts.query, ""))
-    token = next((environ[n] for n in TOKEN_VARS if environ.get(n)), "") or unquote(parts.password or "")
+    token = environ.get("BLOGCHECK_TOKEN") or (environ.get("GITHUB_TOKEN", "") if _github(host, environ) else "")
+    token = token or unquote(parts.password or "")
     if token and parts.scheme == "http" and not _loopback(host):
         raise TargetError("refusing to send a token over plain http; use an https URL")
     return Remote(clean, clean, unquote(parts.username or ""), token)
+
+
+def is_local_path(target: str) -> bool:
+    """A target that is a folder on this machine, not a URL or `host:path`."""
+    if "://" in target or _TRANSPORT.match(target):
+        return False
+    return not _SCP.match(target) or Path(target).exists()
+
+
+def _github(host: str, environ: Mapping[str, str]) -> bool:
+    """GITHUB_TOKEN is GitHub's: it goes only to github.com, or to the server
+    the workflow runs on ($GITHUB_SERVER_URL, for GitHub Enterprise)."""
+    server = urlsplit(environ.get("GITHUB_SERVER_URL") or "https://github.com").hostname or ""
+    return host.lower() in (server.lower(), "github.com")
 
 
 def _loopback(host: str) -> bool:

@@ -193,6 +193,8 @@ def test_links_that_escape_the_site_are_refused(sandbox: Sandbox, tmp_path: Path
         rel = f"_posts/2024-04-{number}-escape.md"
         (sandbox.source / rel).write_text(f"---\nstatus: approved\ntitle: t\n---\n\n![x]({link})\n", encoding="utf-8")
     (sandbox.source / "_drafts" / "..md").write_text("---\nstatus: approved\ntitle: t\ndate: 2024-05-01\n---\n")
+    (tmp_path / "elsewhere.md").write_text("---\nstatus: approved\ntitle: not part of the site\n---\n")
+    (sandbox.source / "_posts" / "2024-04-20-linked.md").symlink_to(tmp_path / "elsewhere.md")
     before = sandbox.refs()
     code, out, _ = sandbox.publish()
     assert code == 1 and "Nothing to publish" in out
@@ -203,6 +205,7 @@ def test_links_that_escape_the_site_are_refused(sandbox: Sandbox, tmp_path: Path
     for number, (link, reason) in enumerate(cases.items(), start=10):
         assert f"_posts/2024-04-{number}-escape.md:6:1: BC902 `{link}` " in out and reason in out
     assert "_drafts/..md:1:1: BC902 `..md` cannot be a post file name" in out
+    assert "BC902 the post file is outside the site folder" in out
 
 
 def test_a_symlink_in_the_target_is_not_followed(sandbox: Sandbox, tmp_path: Path) -> None:

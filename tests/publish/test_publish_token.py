@@ -117,6 +117,7 @@ def test_the_token_authenticates_and_is_never_shown(fd_sandbox: Sandbox, server:
 def test_github_token_is_the_fallback_and_a_wrong_one_fails_cleanly(fd_sandbox: Sandbox, server: _GitServer,
                                                                      monkeypatch: pytest.MonkeyPatch) -> None:
     sandbox = fd_sandbox
+    monkeypatch.setenv("GITHUB_SERVER_URL", f"http://127.0.0.1:{server.server_address[1]}")  # as on GHES
     monkeypatch.setenv("GITHUB_TOKEN", "wrong-token-77a1")
     sandbox.approve(DAY65)
     before = sandbox.refs()
@@ -155,6 +156,10 @@ def test_targets() -> None:
     assert remote_for("git@github.com:o/site.git", env).url == "git@github.com:o/site.git"
     assert remote_for("ssh://git@github.com/o/site.git", env).token == ""
     assert remote_for("http://127.0.0.1:8000/site.git", env).token == "t0ken"
+    github = {"GITHUB_TOKEN": "gh-t0ken"}
+    assert remote_for("https://github.com/o/site.git", github).token == "gh-t0ken"
+    assert remote_for("https://gitlab.example/o/site.git", github).token == ""  # never handed to another host
+    assert remote_for("https://git.corp/o/s.git", {**github, "GITHUB_SERVER_URL": "https://git.corp"}).token
     for bad, message in [("http://example.org/site.git", "plain http"), ("--upload-pack=x", "not a git URL"),
                          ("ext::sh -c x", "unsupported"), ("ftp://h/x", "unsupported")]:
         with pytest.raises(TargetError, match=message):
