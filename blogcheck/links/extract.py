@@ -75,13 +75,32 @@ def links(parsed: Parsed, resolve: Resolve) -> list[Link]:
         if token.type == "inline":
             items = _inline(parsed, token, resolve)
         elif token.type == "html_block" and token.map:
-            items = _html(parsed, token.content, token.map[0], None, resolve)
+            items = _html_block(parsed, token, resolve)
         else:
             continue
         for link in items:
             if not liquid.inside(parsed.offset(link.line, link.column), parsed.quiet):
                 found.setdefault((link.raw, link.line, link.column, link.kind), link)
     return sorted(found.values(), key=lambda k: (k.line, k.column))
+
+
+def _html_block(parsed: Parsed, token: Token, resolve: Resolve, depth: int = 0) -> Iterator[Link]:
+    """The HTML links of a block, and the Markdown links of the lines after its
+    first element, which kramdown reads as Markdown (CommonMark does not)."""
+    assert token.map is not None
+    yield from _html(parsed, token.content, token.map[0], None, resolve)
+    start = html.markdown_from(token.content)
+    if start is None or depth > 2:
+        return
+    rest = "\n".join(token.content.split("\n")[start:])
+    for sub in tokens(rest):
+        if sub.map is None:
+            continue
+        sub.map = [sub.map[0] + token.map[0] + start, sub.map[1] + token.map[0] + start]
+        if sub.type == "inline":
+            yield from _inline(parsed, sub, resolve)
+        elif sub.type == "html_block":
+            yield from _html_block(parsed, sub, resolve, depth + 1)
 
 
 def _inline(parsed: Parsed, token: Token, resolve: Resolve) -> Iterator[Link]:

@@ -94,3 +94,52 @@ def read(fragment: str) -> tuple[list[Attribute], set[str]]:
     except (AssertionError, ValueError):  # html.parser gives up on some broken markup
         pass
     return reader.links, reader.ids
+
+
+# kramdown reads a block that starts with one of these as a paragraph (span HTML).
+_SPAN = frozenset({"a", "abbr", "acronym", "b", "big", "bdo", "br", "button", "cite", "code", "del", "dfn", "em",
+                   "i", "img", "input", "ins", "kbd", "label", "q", "s", "samp", "small", "span", "strike",
+                   "strong", "sub", "sup", "tt", "u", "var"})
+_VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+                   "track", "wbr"})
+
+
+class _Extent(html.parser.HTMLParser):
+    """Where the first top-level HTML element of a fragment ends."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth, self.first, self.end = 0, "", -1
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.first = self.first or tag
+        if tag not in _VOID:
+            self.depth += 1
+        elif self.depth == 0 and self.end < 0:
+            self.end = self.getpos()[0]
+
+    def handle_endtag(self, tag: str) -> None:
+        self.depth = max(self.depth - 1, 0)
+        if self.depth == 0 and self.end < 0:
+            self.end = self.getpos()[0]
+
+    def handle_comment(self, data: str) -> None:
+        if self.depth == 0 and self.end < 0:
+            self.first, self.end = self.first or "!--", self.getpos()[0] + data.count("\n")
+
+
+def markdown_from(fragment: str) -> int | None:
+    """The first line (0-based) of an HTML block that kramdown reads as Markdown:
+    0 when the block opens with span HTML (`<img>`, `<a>`: a paragraph to
+    kramdown), else the line after the first element closes; None for none.
+    CommonMark keeps such lines in the HTML block until a blank line."""
+    reader = _Extent()
+    try:
+        reader.feed(fragment)
+        reader.close()
+    except (AssertionError, ValueError):
+        return None
+    if reader.first in _SPAN:
+        return 0
+    lines = fragment.rstrip("\n").count("\n") + 1
+    return reader.end if 0 < reader.end < lines else None

@@ -161,3 +161,19 @@ def test_strange_input_does_not_raise(make_post: MakePost) -> None:
     post = make_post(body)
     extract.links(extract.parse(post), lambda raw: raw)
     assert extract.tag_refs(extract.parse(post)) == []
+
+
+def test_markdown_after_an_html_element_as_kramdown_reads_it(make_post: MakePost) -> None:
+    """CommonMark keeps these lines in the HTML block (no blank line ends it);
+    kramdown closes the block with its element, or reads span HTML as a paragraph."""
+    post = make_post(
+        "<div><p>x</p></div>\n"
+        "[after a div](/a)\n"
+        "\n"
+        '<img src="/b.png"> and [beside an image](/c)\n'
+        "\n"
+        "<div>\n[inside a div](/not-markdown)\n</div>\n"
+    )
+    assert [(line, col, raw) for line, col, _, raw, _ in _links(post)] == [
+        (5, 15, "/a"), (7, 11, "/b.png"), (7, 42, "/c"),
+    ]
