@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from blogcheck.publish.build import build
+from blogcheck.publish.collide import collisions
 from blogcheck.publish.git import Git, GitError, environment
 from blogcheck.publish.plan import Action, Entry
 from blogcheck.publish.remote import Remote, TargetError, remote_for
@@ -81,6 +82,10 @@ def _publish(git: Git, work: Path, remote: Remote, entries: list[Entry], setting
     pages: list[str] = []
     for attempt in range(1, settings.max_push_retries + 2):
         changes = apply(git, clone, files, settings.force)
+        clashes = collisions(clone, posts) if changes else []
+        if clashes:
+            raise PublishError("posts of the target would replace each other's pages; nothing was changed:\n"
+                               + "\n".join(clashes))
         if changes:
             git.run("add", "--", *(c.path for c in changes))
         if not changes or git.run("diff", "--cached", "--quiet", check=False).code == 0:

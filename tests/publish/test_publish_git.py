@@ -256,3 +256,13 @@ def test_the_first_publish_into_an_empty_repository(sandbox: Sandbox, tmp_path: 
     code, _, err = sandbox.publish(to=str(empty))
     assert code == 0, err
     assert git("--git-dir", str(empty), "log", "--format=%s", "main").splitlines() == ["Publish 1 post"]
+
+
+def test_a_post_of_the_target_at_the_same_url_is_a_conflict(sandbox: Sandbox) -> None:
+    sandbox.commit_to_remote({"_posts/2024-03-06-day-65.markdown": b"---\ntitle: The old copy\n---\nOld.\n"},
+                             "an older copy under another name")
+    sandbox.approve(DAY65)
+    before = sandbox.refs()
+    code, _, err = sandbox.publish()
+    assert code == 3 and sandbox.refs() == before
+    assert (f"  {DAY65} and _posts/2024-03-06-day-65.markdown would both be /2024/03/06/day-65/" in err), err

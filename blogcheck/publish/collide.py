@@ -1,0 +1,42 @@
+"""Posts of the target that Jekyll would write to the same page as a published one.
+
+The source's BC140 check sees only the source's posts; the target site may
+hold an older post under another file name with the same URL, and one page
+would silently replace the other."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from pathlib import Path
+
+
+def collisions(clone: Path, published: list[str]) -> list[str]:
+    """One line per published post (a path in the clone) whose page another
+    post of the target also writes."""
+    from blogcheck.checks import Context
+    from blogcheck.checks.urls import url_of
+    from blogcheck.config import Config
+    from blogcheck.discover import discover
+    from blogcheck.jekyll.site import load_site
+    from blogcheck.jekyll.url import destination
+    from blogcheck.post import Post, load
+
+    if not (clone / "_posts").is_dir():
+        return []
+    site, config = load_site(clone), Config()
+    ctx = Context(site, config)
+    pages: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for path in discover([clone / "_posts"], clone):
+        rel = path.relative_to(clone.resolve()).as_posix() if path.is_relative_to(clone.resolve()) else path.name
+        post = load(path, rel, site, config.max_file_size)
+        url = url_of(post, ctx) if isinstance(post, Post) else None
+        if url is not None:
+            pages[destination(url)].append((rel, url))
+    found = []
+    for group in pages.values():
+        ours = [(rel, url) for rel, url in group if rel in published]
+        for rel, url in ours:
+            others = [other for other, _ in group if other != rel]
+            if others:
+                found.append(f"  {rel} and {', '.join(others)} would both be {url}")
+    return found
