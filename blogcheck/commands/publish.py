@@ -38,19 +38,22 @@ def run(args: argparse.Namespace) -> int:
     from blogcheck.config import ConfigError
     from blogcheck.discover import DiscoverError, discover
     from blogcheck.publish import scrubber
-    from blogcheck.publish.plan import Action, make_plan
+    from blogcheck.publish.plan import Action, make_plan, refuse_duplicates
     from blogcheck.run import run as run_checks
 
+    entries: list[Entry] = []
     try:
         chosen = settings(args)
         options, rules = publish_settings(chosen.config, args)
-        files = discover(chosen.paths, chosen.site.root, chosen.config.exclude)
-        result = run_checks(chosen.paths, chosen.site, chosen.config)
+        for site, paths in [(chosen.site, chosen.paths), *chosen.more]:  # each path in the site that holds it
+            files = discover(paths, site.root, chosen.config.exclude)
+            found = run_checks(paths, site, chosen.config).diagnostics
+            entries += make_plan(files, site, chosen.config, found, rules)
     except (ConfigError, DiscoverError) as exc:
         print(f"blogcheck: error: {exc}", file=sys.stderr)
         return USAGE
     scrub = scrubber(options.to, os.environ)
-    entries = make_plan(files, chosen.site, chosen.config, result.diagnostics, rules)
+    entries = refuse_duplicates(entries)
     _say(scrub, _plan_text(entries))
     code = FINDINGS if any(e.action is Action.REFUSE for e in entries) else OK
     if not any(e.action is Action.PUBLISH for e in entries):

@@ -61,7 +61,7 @@ def make_plan(
     for path in files:
         own = tuple(d for d in errors if d.path == display(path)) + site_wide
         entries.append(_entry(path, site, config, own, rules))
-    return _refuse_duplicates(entries)
+    return refuse_duplicates(entries)
 
 
 def _entry(path: Path, site: Site, config: Config, errors: tuple[Diagnostic, ...], rules: Rules) -> Entry:
@@ -116,7 +116,7 @@ def _refuse(post: Post, code: str, message: str, line: int, more: Sequence[Diagn
     return Entry(post.display, Action.REFUSE, message, diagnostics=found)
 
 
-def _refuse_duplicates(entries: list[Entry]) -> list[Entry]:
+def refuse_duplicates(entries: list[Entry]) -> list[Entry]:
     """Two posts with one target file: neither is published (which one wins is a guess)."""
     counts = Counter(e.target for e in entries if e.action is Action.PUBLISH)
     out = []

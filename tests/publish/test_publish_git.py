@@ -266,3 +266,25 @@ def test_a_post_of_the_target_at_the_same_url_is_a_conflict(sandbox: Sandbox) ->
     code, _, err = sandbox.publish()
     assert code == 3 and sandbox.refs() == before
     assert (f"  {DAY65} and _posts/2024-03-06-day-65.markdown would both be /2024/03/06/day-65/" in err), err
+
+
+def test_two_posts_for_one_target_file_are_both_refused(sandbox: Sandbox) -> None:
+    sandbox.approve(DAY65)
+    (sandbox.source / "_drafts" / "day-65.md").write_text(
+        "---\nstatus: approved\ntitle: Day 65 again\ndate: 2024-03-06\n---\nA draft of the same day.\n")
+    code, out, _ = sandbox.publish()
+    assert code == 1
+    assert sandbox.subjects() == ["site"]
+    assert f"_drafts/day-65.md:1:1: BC903 publishes to `{DAY65}`, as {DAY65} does" in out
+    assert f"{DAY65}:1:1: BC903 publishes to `{DAY65}`, as _drafts/day-65.md does" in out
+
+
+def test_posts_of_two_sites_on_one_command_line(sandbox: Sandbox, tmp_path: Path) -> None:
+    other = tmp_path / "other-site"
+    shutil.copytree(sandbox.source, other)
+    sandbox.approve(DAY65)
+    Sandbox(tmp_path, sandbox.remote, other, sandbox.capture).approve(UNPADDED)
+    code, _, err = sandbox.publish(str(sandbox.source / DAY65), str(other / UNPADDED))
+    assert code == 0, err
+    assert sandbox.has(DAY65) and sandbox.has(UNPADDED_TARGET)
+    assert sandbox.subjects() == ["Publish 2 posts", "site"]
