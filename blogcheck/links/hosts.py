@@ -39,7 +39,7 @@ class _Host:
     def release(self) -> None:
         with self.cond:
             self.in_flight -= 1
-            self.cond.notify_all()
+            self.cond.notify()
 
     def answered(self, status: int, retry_after: float | None, fallback: float) -> bool:
         """Record an answer; True when the host as a whole is now paused."""

@@ -18,6 +18,8 @@ from blogcheck.links.model import Status, Verdict
 _ACCEPT_PAGE = "text/html,application/xhtml+xml,*/*;q=0.8"
 _ACCEPT_IMAGE = "image/avif,image/webp,image/*,*/*;q=0.8"
 _HEAD_RETRY = frozenset({429})  # a HEAD that fails otherwise goes straight to GET
+_BROKEN_HINTS = {404: "the page is not there (404); fix the URL, or link a copy from web.archive.org",
+                 410: "the page was removed for good (410); remove or replace the link"}
 _UNVERIFIED_STATUSES = {401: "needs a login", 403: "refused to a robot (a bot wall?)", 407: "needs a proxy login",
                         408: "timed out on the server", 429: "still rate-limited after retries"}
 
@@ -68,7 +70,8 @@ def judge(reply: Reply, image: bool, accept: tuple[int, ...], seen: list[str]) -
         why = _UNVERIFIED_STATUSES[status]
         return _verdict(Status.UNVERIFIED, reply, seen, f"{status}: {why}; check it in a browser")
     if 400 <= status < 500:
-        return _verdict(Status.BROKEN, reply, seen, "gone" if status in (404, 410) else f"the server answers {status}")
+        return _verdict(Status.BROKEN, reply, seen, _BROKEN_HINTS.get(status, f"the server answers {status}; "
+                                                                     "fix or remove the link"))
     return _verdict(Status.UNVERIFIED, reply, seen, f"the server answers {status}; try again later")
 
 
