@@ -33,10 +33,7 @@ def strip_keys(text: str, keys: Iterable[str]) -> str:
     if start is None or close is None:
         raise EditError("no front matter")
     head, front, tail = text[: start.end()], text[start.end(): close.start()], text[close.start():]
-    node = _compose(front)
-    if not isinstance(node, yaml.MappingNode):
-        return bom + text
-    doomed = _lines_to_remove(node, front, wanted)
+    doomed = _lines_to_remove(front, wanted)
     if not doomed:
         return bom + text
     lines = _lines(front)
@@ -46,9 +43,9 @@ def strip_keys(text: str, keys: Iterable[str]) -> str:
     return bom + result
 
 
-def _compose(front: str) -> yaml.Node | None:
+def _events(front: str) -> list[yaml.Event]:
     try:
-        return yaml.compose(front, Loader=yaml.SafeLoader)
+        return list(yaml.parse(front, Loader=yaml.SafeLoader))
     except yaml.YAMLError as exc:
         raise EditError(f"front matter is not valid YAML: {str(exc).splitlines()[0]}") from None
 
@@ -63,45 +60,64 @@ def _lines(text: str) -> list[str]:
     return out
 
 
-def _lines_to_remove(node: yaml.MappingNode, front: str, wanted: set[str]) -> set[int]:
-    if node.flow_style:
+def _lines_to_remove(front: str, wanted: set[str]) -> set[int]:
+    """Line numbers (0-based in `front`) of the top-level entries named `wanted`,
+    read from YAML events, whose marks (unlike composed nodes) place aliases too."""
+    events, lines = _events(front), _lines(front)
+    top = events[2] if len(events) > 2 else None
+    if not isinstance(top, yaml.MappingStartEvent):
+        return set()
+    if top.flow_style:
         raise EditError("front matter written as a `{...}` flow mapping; write it one key per line")
-    lines = _lines(front)
-    key_lines = [k.start_mark.line for k, _ in node.value]
+    spans, index = [], 3
+    while not isinstance(events[index], yaml.MappingEndEvent):
+        key = events[index]
+        index, key_last = _node_end(events, index, lines)
+        index, value_last = _node_end(events, index, lines)
+        name = key.value if isinstance(key, yaml.ScalarEvent) else None
+        spans.append((name, _mark(key.start_mark)[0], max(key_last, value_last)))
     doomed: set[int] = set()
-    for key, value in node.value:
-        if not (isinstance(key, yaml.ScalarNode) and key.value in wanted):
+    for position, (name, first, last) in enumerate(spans):
+        if name not in wanted:
             continue
-        first = key.start_mark.line
-        last = max(first, _last_line(value, first, lines))
-        span = set(range(first, last + 1))
-        if any(other in span for other in key_lines if other != first) or key_lines.count(first) > 1:
-            raise EditError(f"`{key.value}` shares a line with another key")
-        doomed |= span
+        if any(first <= other <= last for i, (_, other, _) in enumerate(spans) if i != position):
+            raise EditError(f"`{name}` shares a line with another key")
+        doomed |= set(range(first, last + 1))
     return doomed
 
 
-def _last_line(node: yaml.Node, floor: int, lines: list[str]) -> int:
-    """The last line holding any character of `node` (0-based, in the front matter)."""
-    if node.start_mark.line < floor:  # an alias: the node is the anchored one, written earlier
-        return floor
-    if isinstance(node, yaml.ScalarNode) and node.style in ("|", ">"):
-        return _block_scalar_end(node, lines)
-    if isinstance(node, (yaml.SequenceNode, yaml.MappingNode)) and not node.flow_style:
-        children = node.value if isinstance(node, yaml.SequenceNode) else [n for kv in node.value for n in kv]
-        last = node.start_mark.line
-        for child in children:
-            last = max(last, _last_line(child, last, lines))
-        return last
-    end = node.end_mark
-    return end.line if end.column > 0 or end.line == node.start_mark.line else end.line - 1
+def _node_end(events: list[yaml.Event], index: int, lines: list[str]) -> tuple[int, int]:
+    """(index after the node starting at `index`, the last line holding any of its characters)."""
+    event = events[index]
+    if isinstance(event, yaml.ScalarEvent) and event.style in ("|", ">"):
+        return index + 1, _block_scalar_end(event, lines)
+    if not isinstance(event, yaml.CollectionStartEvent):
+        return index + 1, _last(event)
+    index, last = index + 1, _mark(event.start_mark)[0]
+    while not isinstance(events[index], yaml.CollectionEndEvent):
+        index, inner = _node_end(events, index, lines)
+        last = max(last, inner)
+    if event.flow_style:  # a block collection's end mark is where the next token starts
+        last = max(last, _last(events[index]))
+    return index + 1, last
 
 
-def _block_scalar_end(node: yaml.ScalarNode, lines: list[str]) -> int:
+def _mark(mark: object) -> tuple[int, int]:
+    """(line, column) of a PyYAML mark (the pure-Python or the libyaml kind)."""
+    return (getattr(mark, "line", 0), getattr(mark, "column", 0))
+
+
+def _last(event: yaml.Event) -> int:
+    (start, _), (line, column) = _mark(event.start_mark), _mark(event.end_mark)
+    return line if column > 0 or line == start else line - 1
+
+
+def _block_scalar_end(event: yaml.ScalarEvent, lines: list[str]) -> int:
     """A `|` or `>` scalar ends at its last non-blank line before its end mark."""
-    last = node.start_mark.line
-    for number in range(node.start_mark.line + 1, min(node.end_mark.line + 1, len(lines))):
-        if number == node.end_mark.line and node.end_mark.column == 0:
+    (start, _), (end, column) = _mark(event.start_mark), _mark(event.end_mark)
+    last = start
+    for number in range(start + 1, min(end + 1, len(lines))):
+        if number == end and column == 0:
             break
         if lines[number].strip():
             last = number

@@ -25,6 +25,8 @@ CASES = [
     ("? status\n: approved\ntitle: x\n", "title: x\n"),
     ("image: &img /a.png\nstatus: *img\nthumb: *img\n", "image: &img /a.png\nthumb: *img\n"),
     ("status: x\nstatus: y\ntitle: z\n", "title: z\n"),
+    ("a: &a 1\nstatus:\n  - x\n  - *a\n  - {k: *a}\ntitle: y\n", "a: &a 1\ntitle: y\n"),
+    ("status:\n  note: >\n    folded\n\n    text\n  by: bo\ntitle: y\n", "title: y\n"),
     ("status: x\r\ntitle: 'y'  # q\r\n", "title: 'y'  # q\r\n"),
     ("title: x\n", "title: x\n"),
     ("", ""),
