@@ -16,6 +16,7 @@ from blogcheck.codes import CODES, checks
 from blogcheck.diagnostic import Diagnostic, Severity, Summary
 
 _LABELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
+_HIDDEN = frozenset({"fix"})  # extras for machines (`check --fix`), not for the reader
 _CONTEXT = 160  # characters of a long line shown on each side of the finding
 _MAX_SOURCE = 5_000_000  # bytes: larger files are shown without context lines
 _STYLE = """
@@ -117,7 +118,7 @@ def _finding(d: Diagnostic, sources: _Sources) -> str:
     entry = CODES.get(d.code)
     summary = f' title="{_e(entry.summary)}"' if entry else ""
     extras = "".join(f"<div class=\"extra\"><span class=\"muted\">{_e(k)}:</span> {_e(_plain(v))}</div>"
-                     for k, v in d.extra if v not in (None, "", [], ()))
+                     for k, v in d.extra if v not in (None, "", [], ()) and k not in _HIDDEN)
     hint = f'<div class="hint">hint: {_e(d.hint)}</div>' if d.hint else ""
     context = sources.context(d)
     return (f'<tr class="finding"><td><span class="badge {label}">{label}</span></td>'

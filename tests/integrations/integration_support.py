@@ -1,0 +1,37 @@
+"""Helpers for the integration tests (a module name of its own, so that it
+cannot be mistaken for another folder's conftest)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+IDENTITY = {"GIT_AUTHOR_NAME": "Ada", "GIT_AUTHOR_EMAIL": "ada@example.org",
+            "GIT_COMMITTER_NAME": "Ada", "GIT_COMMITTER_EMAIL": "ada@example.org",
+            "GIT_CONFIG_NOSYSTEM": "1"}
+GOOD_POST = "---\ntitle: A good post\ndate: 2024-03-06 09:00:00 +0000\n---\nHello, [home](/).\n"
+BAD_POST = "---\ntitl: A bad post\ndate: 2024-03-08 18:30:22 2024 +0000\n---\nHello.\n"
+
+
+def git(*args: str, cwd: Path, env: dict[str, str] | None = None) -> str:
+    done = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=60,
+                          env=env or os.environ.copy())
+    assert done.returncode == 0, f"git {' '.join(args)} failed: {done.stderr}"
+    return done.stdout
+
+
+def make_site(root: Path, posts: dict[str, str]) -> Path:
+    """A Jekyll site in a new git repository on branch `main`, posts committed."""
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: Test site\npermalink: /:year/:month/:day/:title/\n")
+    (root / "index.md").write_text("---\ntitle: Home\n---\nHome.\n")
+    for rel, text in posts.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    git("init", "-q", "-b", "main", cwd=root)
+    git("add", "-A", cwd=root)
+    git("commit", "-q", "-m", "Start the site", cwd=root)
+    return root

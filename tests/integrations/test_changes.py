@@ -1,0 +1,167 @@
+"""`check --changed-since REF` and `--new-links-only`, in real git repositories:
+a site on `main`, a bare remote, and a clone that works on a branch, as a pull
+request does."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from integration_support import GOOD_POST, git, make_site
+
+from blogcheck.changes import ChangesError, changed_since
+from blogcheck.cli import main
+
+OLD = "---\ntitle: Old\ndate: 2024-03-01 09:00:00 +0000\n---\nSee [the old page](/old-missing.html).\n"
+OTHER = "---\ntitle: Other\ndate: 2024-03-02 09:00:00 +0000\n---\nSee [a gap](/other-missing.html).\n"
+
+
+@pytest.fixture
+def clone(tmp_path: Path) -> Path:
+    """A clone of a site (bare remote in between) on a branch `work`."""
+    site = make_site(tmp_path / "site", {"_posts/2024-03-01-old.md": OLD, "_posts/2024-03-02-other.md": OTHER})
+    git("clone", "-q", "--bare", str(site), str(tmp_path / "remote.git"), cwd=tmp_path)
+    git("clone", "-q", str(tmp_path / "remote.git"), str(tmp_path / "clone"), cwd=tmp_path)
+    work = tmp_path / "clone"
+    git("checkout", "-q", "-b", "work", cwd=work)
+    return work
+
+
+def _check(capsys: pytest.CaptureFixture[str], work: Path, *args: str) -> tuple[int, dict[str, object]]:
+    code = main(["check", "--offline", "--ignore", "spelling", "--format", "json", *args, str(work)])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def _found(report: dict[str, object]) -> list[tuple[str, str, str]]:
+    diagnostics = report["diagnostics"]
+    assert isinstance(diagnostics, list)
+    return [(Path(d["path"]).name, d["code"], d["severity"]) for d in diagnostics]
+
+
+def test_only_posts_changed_since_the_ref_are_checked(clone: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    post = clone / "_posts/2024-03-01-old.md"
+    post.write_text(OLD + "More words.\n")
+    git("commit", "-q", "-am", "Edit the old post", cwd=clone)
+    code, report = _check(capsys, clone, "--changed-since", "origin/main")
+    assert code == 1
+    assert _found(report) == [("2024-03-01-old.md", "BC204", "error")]
+    assert report["summary"] == {"files": 1, "errors": 1, "warnings": 0}
+
+
+def test_nothing_changed_checks_nothing_and_passes(clone: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, report = _check(capsys, clone, "--changed-since", "origin/main")
+    assert (code, report["diagnostics"], report["summary"]) == (0, [], {"files": 0, "errors": 0, "warnings": 0})
+
+
+def test_uncommitted_and_untracked_posts_count_as_changed(clone: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (clone / "_posts/2024-03-02-other.md").write_text(OTHER + "Not committed yet.\n")
+    (clone / "_posts/2024-03-06-new.md").write_text(GOOD_POST)
+    changes = changed_since("origin/main", clone)
+    names = sorted(p.name for p in changes.files)
+    assert names == ["2024-03-02-other.md", "2024-03-06-new.md"]
+    assert changes.files[(clone / "_posts/2024-03-06-new.md").resolve()] is None  # new: no old version
+    code, report = _check(capsys, clone, "--changed-since", "origin/main")
+    assert (code, report["summary"]) == (1, {"files": 2, "errors": 1, "warnings": 0})
+
+
+def test_changes_on_the_base_branch_after_the_fork_are_not_ours(clone: Path, tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """Since the merge base, as a pull request's diff: the base moving on adds nothing."""
+    site = tmp_path / "site"
+    (site / "_posts/2024-03-02-other.md").write_text(OTHER + "Edited on main later.\n")
+    git("commit", "-q", "-am", "Edit on main", cwd=site)
+    git("push", "-q", str(tmp_path / "remote.git"), "main", cwd=site)
+    git("fetch", "-q", "origin", cwd=clone)
+    (clone / "_posts/2024-03-06-new.md").write_text(GOOD_POST)
+    code, report = _check(capsys, clone, "--changed-since", "origin/main")
+    assert (code, report["summary"]) == (0, {"files": 1, "errors": 0, "warnings": 0})
+
+
+def test_new_links_only_fails_only_on_added_links(clone: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    post = clone / "_posts/2024-03-01-old.md"
+    post.write_text(OLD + "And [a new one](/new-missing.html).\n")
+    git("commit", "-q", "-am", "Add a link", cwd=clone)
+    code, report = _check(capsys, clone, "--changed-since", "origin/main", "--new-links-only")
+    assert code == 1
+    assert _found(report) == [("2024-03-01-old.md", "BC204", "warning"), ("2024-03-01-old.md", "BC204", "error")]
+    diagnostics = report["diagnostics"]
+    assert isinstance(diagnostics, list)
+    old, new = diagnostics
+    assert (old["url"], new["url"]) == ("/old-missing.html", "/new-missing.html")
+    assert "there before origin/main" in old["hint"] and "before" not in new["hint"]
+
+
+def test_new_links_only_passes_when_only_old_links_are_broken(clone: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    post = clone / "_posts/2024-03-01-old.md"
+    post.write_text("---\ntitle: Old, retitled\ndate: 2024-03-01 09:00:00 +0000\n---\n\nIntro.\n\n"
+                    + OLD.split("---\n")[2])
+    code, report = _check(capsys, clone, "--changed-since", "origin/main", "--new-links-only")
+    assert (code, _found(report)) == (0, [("2024-03-01-old.md", "BC204", "warning")])
+
+
+def test_a_renamed_post_compares_with_its_old_name(clone: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    git("mv", "_posts/2024-03-01-old.md", "_posts/2024-03-01-renamed.md", cwd=clone)
+    git("commit", "-q", "-m", "Rename", cwd=clone)
+    changes = changed_since("origin/main", clone)
+    assert changes.files == {(clone / "_posts/2024-03-01-renamed.md").resolve(): "_posts/2024-03-01-old.md"}
+    code, report = _check(capsys, clone, "--changed-since", "origin/main", "--new-links-only")
+    assert (code, _found(report)) == (0, [("2024-03-01-renamed.md", "BC204", "warning")])
+
+
+def test_a_new_post_has_only_new_links(clone: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (clone / "_posts/2024-03-06-new.md").write_text(OLD.replace("title: Old", "title: New").replace("03-01", "03-06"))
+    code, report = _check(capsys, clone, "--changed-since", "origin/main", "--new-links-only")
+    assert (code, _found(report)) == (1, [("2024-03-06-new.md", "BC204", "error")])
+
+
+def test_other_checks_are_not_softened(clone: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    post = clone / "_posts/2024-03-01-old.md"
+    post.write_text(OLD.replace("title: Old\n", ""))
+    code, report = _check(capsys, clone, "--changed-since", "origin/main", "--new-links-only")
+    assert (code, sorted(_found(report))) == (1, [("2024-03-01-old.md", "BC110", "error"),
+                                                  ("2024-03-01-old.md", "BC204", "warning")])
+
+
+@pytest.mark.parametrize("old_text", [b"\xff\xfe not utf-8 [x](/old-missing.html)", b"no front matter"])
+def test_an_unreadable_base_version_is_no_crash(clone: Path, tmp_path: Path, old_text: bytes,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    (site / "_posts/2024-03-01-old.md").write_bytes(old_text)
+    git("commit", "-q", "-am", "Break the post", cwd=site)
+    work = tmp_path / "work"
+    git("clone", "-q", str(site), str(work), cwd=tmp_path)
+    (work / "_posts/2024-03-01-old.md").write_text(OLD)
+    code, report = _check(capsys, work, "--changed-since", "origin/main", "--new-links-only")
+    assert (code, _found(report)) == (1, [("2024-03-01-old.md", "BC204", "error")])
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--changed-since", "no-such-branch"], "unknown git ref `no-such-branch`"),
+        (["--changed-since", "--help"], "expected one argument"),
+        (["--changed-since=-x"], "is not a git ref"),
+        (["--new-links-only"], "--new-links-only needs --changed-since REF"),
+    ],
+)
+def test_bad_refs_are_usage_errors(clone: Path, args: list[str], message: str,
+                                   capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["check", "--offline", *args, str(clone)]) == 2
+    assert message in capsys.readouterr().err
+
+
+def test_outside_a_git_repository_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    assert main(["check", "--offline", "--changed-since", "main", str(tmp_path)]) == 2
+    assert "not a git repository" in capsys.readouterr().err
+
+
+def test_changed_since_raises_for_a_shallow_history(tmp_path: Path, clone: Path) -> None:
+    lone = tmp_path / "lone"
+    make_site(lone, {"_posts/2024-03-06-x.md": GOOD_POST})
+    git("fetch", "-q", str(clone), "work:unrelated", cwd=lone)
+    with pytest.raises(ChangesError, match="no common history"):
+        changed_since("unrelated", lone)

@@ -1,0 +1,78 @@
+"""`blogcheck init`: the files it writes work as they are, and nothing that
+exists is overwritten."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from integration_support import GOOD_POST, make_site
+
+from blogcheck.cli import main
+from blogcheck.commands.init import HOOK_IDS, REPOSITORY
+from blogcheck.config import load_config
+from blogcheck.spelling.wordlist import parse
+
+FILES = ["blogcheck.toml", ".blogcheck-words.txt", ".pre-commit-config.yaml"]
+
+
+def test_init_writes_the_three_files_into_the_site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    site = make_site(tmp_path / "blog", {"_posts/2024-03-06-good.md": GOOD_POST})
+    monkeypatch.chdir(site / "_posts")  # the site is found from inside it
+    assert main(["init"]) == 0
+    out = capsys.readouterr().out
+    assert [line for line in out.splitlines() if line.startswith("created")] == [
+        f"created {site / name}" for name in FILES]
+    config = load_config(site / "blogcheck.toml")
+    assert config.ignore == () and config.section("links") == {"cache_ttl": "3d"}
+    assert "#" in (site / "blogcheck.toml").read_text()  # commented
+    assert parse((site / ".blogcheck-words.txt").read_text()) == frozenset()
+    hooks = yaml.safe_load((site / ".pre-commit-config.yaml").read_text())
+    assert hooks["repos"][0]["repo"] == REPOSITORY and hooks["repos"][0]["rev"].startswith("v")
+    assert hooks["repos"][0]["hooks"] == [{"id": "blogcheck-offline"}]
+    monkeypatch.chdir(site)
+    assert main(["check"]) == 0, "a site that init set up passes as it was"
+
+
+def test_init_overwrites_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = make_site(tmp_path / "blog", {})
+    mine = {"blogcheck.toml": "quiet = true\n", ".blogcheck-words.txt": "kubernetes\n",
+            ".pre-commit-config.yaml": "repos: []\n"}
+    for name, text in mine.items():
+        (site / name).write_text(text)
+    assert main(["init", str(site)]) == 0
+    out = capsys.readouterr().out
+    assert {name: (site / name).read_text() for name in mine} == mine
+    assert out.count("(it exists)") == 3 and "created" not in out
+    assert f"  - repo: {REPOSITORY}\n" in out and "      - id: blogcheck-offline\n" in out  # lines to add
+
+
+def test_init_stays_quiet_about_a_hook_already_there(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = make_site(tmp_path / "blog", {})
+    (site / ".pre-commit-config.yaml").write_text(f"repos:\n  - repo: x\n    rev: v1\n    hooks:\n"
+                                                  f"      - id: {HOOK_IDS[0]}\n")
+    assert main(["init", str(site)]) == 0
+    assert "repo:" not in capsys.readouterr().out
+
+
+def test_init_in_a_folder_without_config_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init", str(tmp_path)]) == 0
+    assert "has no _config.yml" in capsys.readouterr().err
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(FILES)
+
+
+def test_a_missing_folder_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["init", str(tmp_path / "missing")]) == 2
+    assert "no such folder" in capsys.readouterr().err
+    assert not (tmp_path / "missing").exists()
+
+
+def test_init_never_writes_through_a_symlink(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = make_site(tmp_path / "blog", {})
+    outside = tmp_path / "outside.toml"
+    (site / "blogcheck.toml").symlink_to(outside)  # dangling: O_EXCL refuses it
+    assert main(["init", str(site)]) == 0
+    assert not outside.exists()
+    assert f"kept {site / 'blogcheck.toml'} (it exists)" in capsys.readouterr().out

@@ -1,0 +1,187 @@
+"""The pre-commit hooks, run by the real `pre-commit` on a small Jekyll site in
+a git repository: `try-repo` as a user tries them, and an installed hook under
+a real `git commit`. pre-commit installs blogcheck from a snapshot of this
+repository into its own environment (from the package registry, once a session)."""
+
+from __future__ import annotations
+
+import http.server
+import os
+import re
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+
+import pytest
+import yaml
+from integration_support import BAD_POST, GOOD_POST, REPO, git, make_site
+
+HOOKS = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+HOOK_IDS = [hook["id"] for hook in HOOKS]
+_TIMEOUT = 900  # the first run builds pre-commit's environment for blogcheck
+
+
+@pytest.fixture(scope="session")
+def pre_commit_home(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One pre-commit store for the session, so blogcheck's environment is built once."""
+    return tmp_path_factory.mktemp("pre-commit-home")
+
+
+def pre_commit(*args: str, cwd: Path, home: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "PRE_COMMIT_HOME": str(home), "PRE_COMMIT_COLOR": "never", "NO_COLOR": "1"}
+    return subprocess.run([sys.executable, "-m", "pre_commit", *args], cwd=cwd, env=env, capture_output=True,
+                          text=True, timeout=_TIMEOUT)
+
+
+def _site(tmp_path: Path) -> Path:
+    return make_site(tmp_path / "blog", {})
+
+
+def _config(site: Path, snapshot: Path, hook: str) -> None:
+    rev = git("rev-parse", "HEAD", cwd=snapshot).strip()
+    (site / ".pre-commit-config.yaml").write_text(
+        f"repos:\n  - repo: {snapshot}\n    rev: {rev}\n    hooks:\n      - id: {hook}\n")
+    git("add", ".pre-commit-config.yaml", cwd=site)
+    git("commit", "-q", "-m", "Add pre-commit", cwd=site)
+
+
+def test_manifest_and_configs_are_valid_for_pre_commit(tmp_path: Path) -> None:
+    from blogcheck.commands.init import _template
+
+    (tmp_path / "init.yaml").write_text(_template("pre-commit-config.yaml"))
+    for command, path in [("validate-manifest", REPO / ".pre-commit-hooks.yaml"),
+                          ("validate-config", REPO / ".pre-commit-config.yaml"),
+                          ("validate-config", tmp_path / "init.yaml")]:
+        done = pre_commit(command, str(path), cwd=tmp_path, home=tmp_path / "home")
+        assert done.returncode == 0, f"{path.name}: {done.stdout}{done.stderr}"
+
+
+def test_every_hook_id_appears_in_the_readme() -> None:
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    assert HOOK_IDS == ["blogcheck", "blogcheck-offline"]
+    missing = [hook for hook in HOOK_IDS if not re.search(rf"id: {re.escape(hook)}(?![\w-])", readme)]
+    assert missing == [], "README.md should show `- id: HOOK` for every hook of .pre-commit-hooks.yaml"
+
+
+def _post_files() -> list[Path]:
+    folders = [REPO / "tests/fixtures/site", REPO / "examples"]
+    return sorted(p for f in folders for d in ("_posts", "_drafts") for p in (f / d).rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize("hook", HOOKS, ids=HOOK_IDS)
+def test_files_pattern_matches_posts_and_drafts_only(hook: dict[str, object]) -> None:
+    pattern = re.compile(str(hook["files"]))
+    posts = [p.relative_to(REPO).as_posix() for p in _post_files()]
+    assert len(posts) > 20
+    assert [p for p in posts if not pattern.search(p)] == []
+    for other in ["examples/_layouts/post.html", "examples/index.md", "_config.yml", "README.md",
+                  "_posts/image.png", "docs/_posts.md", "my_posts/2024-01-01-x.md"]:
+        assert not pattern.search(other), other
+    for nested in ["blog/_posts/2024-01-01-x.markdown", "_drafts/idea.HTML", "_posts/2024/2024-01-01-x.mkdn"]:
+        assert pattern.search(nested), nested
+    assert hook["require_serial"] is True and hook["language"] == "python"
+
+
+def test_try_repo_fails_on_a_bad_post_with_blogchecks_messages(tmp_path: Path, snapshot: Path) -> None:
+    site = _site(tmp_path)
+    (site / "_posts/2024-03-08-bad.md").write_text(BAD_POST)
+    done = pre_commit("try-repo", str(snapshot), "blogcheck-offline", "--files", "_posts/2024-03-08-bad.md",
+                      cwd=site, home=tmp_path / "home")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert re.search(r"blogcheck \(offline\)\.+Failed", done.stdout)
+    assert "_posts/2024-03-08-bad.md:3:7: BC120 " in done.stdout
+    assert "_posts/2024-03-08-bad.md:2:1: BC131 unknown key `titl`" in done.stdout
+    assert "Checked 1 file: 2 errors, 1 warning." in done.stdout
+
+
+def test_try_repo_passes_on_a_good_post(tmp_path: Path, snapshot: Path) -> None:
+    site = _site(tmp_path)
+    (site / "_posts/2024-03-06-good.md").write_text(GOOD_POST)
+    done = pre_commit("try-repo", str(snapshot), "blogcheck-offline", "--files", "_posts/2024-03-06-good.md",
+                      cwd=site, home=tmp_path / "home")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert re.search(r"blogcheck \(offline\)\.+Passed", done.stdout)
+
+
+def _commit(site: Path, message: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["git", "commit", "-m", message], cwd=site, capture_output=True, text=True,
+                          timeout=_TIMEOUT)
+
+
+def _subjects(site: Path) -> list[str]:
+    return git("log", "--format=%s", cwd=site).splitlines()
+
+
+def test_installed_hook_blocks_a_bad_commit_and_lets_a_good_one_through(
+        tmp_path: Path, snapshot: Path, pre_commit_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    site = _site(tmp_path)
+    _config(site, snapshot, "blogcheck-offline")
+    monkeypatch.setenv("PRE_COMMIT_HOME", str(pre_commit_home))
+    installed = pre_commit("install", cwd=site, home=pre_commit_home)
+    assert installed.returncode == 0, installed.stderr
+    post = site / "_posts/2024-03-08-bad.md"
+    post.write_text(BAD_POST)
+    git("add", str(post), cwd=site)
+    refused = _commit(site, "Add a bad post")
+    assert refused.returncode == 1
+    assert "_posts/2024-03-08-bad.md:3:7: BC120 " in refused.stdout + refused.stderr
+    assert _subjects(site) == ["Add pre-commit", "Start the site"]
+
+    post.write_text(GOOD_POST.replace("2024-03-06", "2024-03-08"))
+    git("add", str(post), cwd=site)
+    accepted = _commit(site, "Add a good post")
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    assert re.search(r"blogcheck \(offline\)\.+Passed", accepted.stdout + accepted.stderr)
+    assert _subjects(site) == ["Add a good post", "Add pre-commit", "Start the site"]
+
+    (site / "about.md").write_text("Not a post.\n")
+    git("add", "about.md", cwd=site)
+    other = _commit(site, "Add a page")
+    assert other.returncode == 0 and "(no files to check)Skipped" in other.stdout + other.stderr
+
+
+class _Links(http.server.BaseHTTPRequestHandler):
+    hits: ClassVar[list[str]] = []
+
+    def do_HEAD(self) -> None:
+        self.hits.append(self.path)
+        self.send_response(200 if self.path == "/ok" else 404)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_GET = do_HEAD
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture
+def link_server() -> Iterator[str]:
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Links)
+    _Links.hits = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()
+
+
+def test_online_hook_checks_remote_links_through_the_cache(
+        tmp_path: Path, snapshot: Path, pre_commit_home: Path, link_server: str) -> None:
+    site = _site(tmp_path)
+    _config(site, snapshot, "blogcheck")
+    post = site / "_posts/2024-03-06-links.md"
+    post.write_text(GOOD_POST.replace("[home](/)", f"[ok]({link_server}/ok)"))
+    first = pre_commit("run", "blogcheck", "--files", "_posts/2024-03-06-links.md", cwd=site, home=pre_commit_home)
+    assert first.returncode == 0, first.stdout + first.stderr
+    assert _Links.hits == ["/ok"]
+    assert (Path(os.environ["XDG_CACHE_HOME"]) / "blogcheck" / "links.sqlite").is_file()
+
+    post.write_text(post.read_text() + f"\nAnd [gone]({link_server}/gone).\n")
+    second = pre_commit("run", "blogcheck", "--files", "_posts/2024-03-06-links.md", cwd=site, home=pre_commit_home)
+    assert second.returncode == 1
+    assert f"_posts/2024-03-06-links.md:7:12: BC201 broken link: {link_server}/gone" in second.stdout
+    assert _Links.hits.count("/ok") == 1, "the ok link is answered from the cache the second time"
