@@ -93,7 +93,7 @@ def _publish(git: Git, work: Path, remote: Remote, entries: list[Entry], setting
         if settings.build:
             pages = build(clone, work / "_site", settings.build_command, environ, git.scrub, posts)
         if settings.dry_run:
-            diff = git.out("-c", "core.quotepath=off", "diff", "--cached", "--stat", "--no-color") + "\n\n"
+            diff = git.run("-c", "core.quotepath=off", "diff", "--cached", "--stat", "--no-color").stdout + "\n"
             diff += git.run("-c", "core.quotepath=off", "diff", "--cached", "--no-color").stdout
             return Outcome(remote.shown, branch, changes, diff=diff, pages=pages)
         git.run(*_identity(git), "commit", "-q", "--no-verify", "-m", commit_message(changes, settings.message))
