@@ -82,7 +82,7 @@ def publish_settings(config: Config, args: argparse.Namespace) -> tuple[Settings
     from blogcheck.config import ConfigError
     from blogcheck.publish import Settings
     from blogcheck.publish.plan import Rules
-    from blogcheck.publish.remote import is_local_path
+    from blogcheck.publish.remote import is_local_path, valid_branch
 
     flags = {name: getattr(args, name, None) for name in ("to", "branch", "message", "dry_run", "build", "force")}
     table = config.with_section("publish", **flags).section("publish")
@@ -96,6 +96,8 @@ def publish_settings(config: Config, args: argparse.Namespace) -> tuple[Settings
     if not key or not str(table.get("approve_value", "approved")) or not 0 <= retries <= MAX_RETRIES:
         raise ConfigError(f"[publish]: approve_key and approve_value must not be empty; "
                           f"max_push_retries must be 0..{MAX_RETRIES}")
+    if not valid_branch(str(table.get("branch", ""))) and table.get("branch"):
+        raise ConfigError(f"`{table['branch']}` is not a valid branch name")
     rules = Rules(key, str(table.get("approve_value", "approved")), tuple(table.get("strip_keys", [key])))
     options = Settings(to, str(table.get("branch", "")), str(table.get("message", "")), bool(table.get("dry_run")),
                        bool(table.get("build")), str(table.get("build_command", "jekyll build")),

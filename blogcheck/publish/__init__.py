@@ -110,8 +110,6 @@ def _publish(git: Git, work: Path, remote: Remote, entries: list[Entry], setting
 
 
 def _clone(git: Git, remote: Remote, branch: str, clone: Path) -> str:
-    if branch:
-        git.run("check-ref-format", "--branch", branch)
     picked = ["--branch", branch] if branch else []
     git.run("clone", "--quiet", "--no-tags", "--single-branch", *picked, "--", remote.url, str(clone))
     here = git.with_cwd(clone)

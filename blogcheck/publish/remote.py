@@ -13,6 +13,7 @@ from urllib.parse import unquote, urlsplit, urlunsplit
 
 _SCP = re.compile(r"^(?:[^@/:]+@)?[^/:]+:(?!//)")  # user@host:path, as ssh and git write it
 _TRANSPORT = re.compile(r"^([A-Za-z][A-Za-z0-9+.-]*)::")
+_BAD_REF = re.compile(r"[\x00-\x20\x7f~^:?*\[\\]")
 _SCHEMES = ("https", "http", "ssh", "git", "file")
 
 
@@ -65,6 +66,12 @@ def is_local_path(target: str) -> bool:
     if "://" in target or _TRANSPORT.match(target):
         return False
     return not _SCP.match(target) or Path(target).exists()
+
+
+def valid_branch(name: str) -> bool:
+    """git check-ref-format's rules for a branch name."""
+    return not (not name or name.startswith(("-", "/", ".")) or name.endswith(("/", ".", ".lock")) or ".." in name
+                or "//" in name or "@{" in name or "/." in name or name == "@" or _BAD_REF.search(name))
 
 
 def _github(host: str, environ: Mapping[str, str]) -> bool:

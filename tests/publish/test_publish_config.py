@@ -35,6 +35,8 @@ def test_the_config_section_sets_target_approval_and_stripped_keys(sandbox: Sand
     ('[publish]\nmax_push_retries = 500\n', [], "max_push_retries must be 0..50"),
     ('[publish]\nbuild = "yes"\n', [], "`build` must be true or false"),
     ("", ["--to", ""], "publish needs a target"),
+    ("", ["--to", "x", "--branch", "../main"], "`../main` is not a valid branch name"),
+    ("", ["--to", "x", "--branch=-f"], "`-f` is not a valid branch name"),
 ])
 def test_bad_settings_exit_2(sandbox: Sandbox, toml: str, args: list[str], message: str) -> None:
     (sandbox.source / "blogcheck.toml").write_text(toml, encoding="utf-8")
