@@ -21,6 +21,10 @@ MAX_RETRIES = 50
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.epilog = ("A post is published when its front matter says `status: approved` and the checks find no "
+                     "error in it. For https targets the token comes from $BLOGCHECK_TOKEN, else $GITHUB_TOKEN "
+                     "(GitHub hosts only). Exit codes: 0 published or nothing to do, 1 some posts refused, "
+                     "2 usage error, 3 publish failed (the target is unchanged).")
     add_check_options(parser)
     parser.add_argument("--to", metavar="TARGET", help="the Jekyll site repository: a git URL (https, ssh) or a path")
     parser.add_argument("--branch", metavar="NAME", help="branch to publish to (default: the target's default)")
