@@ -1,0 +1,135 @@
+"""The spelling check end to end, through `blogcheck check`, on the fixture site:
+seeded typos in prose are found at their exact place; the same words in code,
+URLs, Liquid and HTML are not."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from blogcheck.cli import main
+
+SITE = Path(__file__).resolve().parent / "site"
+POST = "_posts/2024-03-06-seeded.md"
+EXPECTED = [
+    (2, 9, "BC401", "Teh", ["The"]),  # front-matter title
+    (3, 28, "BC401", "recieve", ["receive"]),  # description
+    (6, 23, "BC402", "sturd", ["sturdy", "stud", "surd", "turd"]),  # folded excerpt, second line
+    (12, 11, "BC401", "recieve", ["receive"]),  # paragraph
+    (12, 36, "BC401", "sentense", ["sentence"]),
+    (13, 68, "BC403", "the", None),  # `the the`
+    (16, 23, "BC401", "occurence", ["occurrence"]),  # list item
+    (17, 21, "BC401", "definately", ["definitely"]),  # link text, not its URL
+    (18, 21, "BC401", "seperate", ["separate"]),  # image alt, not its path or title
+    (22, 5, "BC401", "tabel", ["table"]),  # table cell, not the code cell
+]
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    copy = tmp_path / "site"
+    shutil.copytree(SITE, copy)
+    monkeypatch.chdir(copy)
+    return copy
+
+
+def _json(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[dict[str, object]]]:
+    code = main(["check", "--select", "spelling", "--format", "json", *argv])
+    return code, json.loads(capsys.readouterr().out)["diagnostics"]
+
+
+def _found(diags: list[dict[str, object]]) -> list[tuple[object, ...]]:
+    return [(d["line"], d["column"], d["code"], d["word"], d.get("suggestions")) for d in diags]
+
+
+def test_seeded_typos_are_found_in_prose_only(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, diags = _json(capsys, POST)
+    assert _found(diags) == EXPECTED
+    assert code == 1  # BC401 is an error
+    assert all(d["severity"] == ("error" if d["code"] == "BC401" else "warning") for d in diags)
+    assert diags[0]["fix"] == [2, 9, "Teh", "The"] and "fix" not in diags[2]
+
+
+def test_text_report_shows_the_best_suggestion(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", "--select", "BC402", POST])
+    out = capsys.readouterr().out
+    assert f"{POST}:6:23: BC402 unknown word `sturd`\n    hint: did you mean `sturdy`?" in out
+
+
+def test_word_list_post_list_and_inline_suppression(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / ".blogcheck-words.txt").write_text("# jargon\nSturd\n", encoding="utf-8")
+    post = site / POST
+    text = post.read_text(encoding="utf-8").replace("categories: [nlp]", "categories: [nlp]\nspelling_ignore: [tabel]")
+    text = text.replace("the the first step.", "the the first step. <!-- blogcheck: ignore BC403 -->")
+    post.write_text(text, encoding="utf-8")
+    _, diags = _json(capsys, POST)
+    assert {d["word"] for d in diags} == {"Teh", "recieve", "sentense", "occurence", "definately", "seperate"}
+
+
+def test_severity_per_code_from_config(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "blogcheck.toml").write_text('[severity]\nBC401 = "warning"\n', encoding="utf-8")
+    code, diags = _json(capsys, POST)
+    assert code == 0 and {d["severity"] for d in diags} == {"warning"}
+
+
+@pytest.mark.parametrize(("language", "text", "word", "suggestion"), [
+    ("en-US", "The colour of the centre.", "colour", "color"),
+    ("en-GB", "The color of the center.", "color", "colour"),
+])
+def test_language_picks_one_spelling(site: Path, capsys: pytest.CaptureFixture[str], language: str, text: str,
+                                     word: str, suggestion: str) -> None:
+    post = site / "_posts" / "2024-03-07-variant.md"
+    post.write_text(f"---\ntitle: Variant\n---\n\n{text}\n", encoding="utf-8")
+    _, diags = _json(capsys, str(post.relative_to(site)))
+    assert diags == []  # "en", the default, accepts both
+    (site / "blogcheck.toml").write_text(f'[spelling]\nlanguage = "{language}"\n', encoding="utf-8")
+    _, diags = _json(capsys, str(post.relative_to(site)))
+    assert [(d["word"], d["suggestions"]) for d in diags][:1] == [(word, [suggestion])]
+
+
+def test_site_usage_is_evidence_but_not_for_known_misspellings(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    for day in (10, 11, 12):
+        (site / "_posts" / f"2024-03-{day}-x.md").write_text(
+            f"---\ntitle: Day {day}\n---\n\nThe sturd recieve of day {day}.\n", encoding="utf-8")
+    _, diags = _json(capsys, "_posts/2024-03-10-x.md")
+    assert [d["word"] for d in diags] == ["recieve"]  # three posts use `sturd`: jargon
+    (site / "blogcheck.toml").write_text("[spelling]\nmin_site_usage = 0\n", encoding="utf-8")
+    _, diags = _json(capsys, "_posts/2024-03-10-x.md")
+    assert [d["word"] for d in diags] == ["sturd", "recieve"]
+
+
+@pytest.mark.parametrize("table", ['language = "fr"', 'unknown = "some"', "max_distance = 3", "langauge = 1",
+                                   "min_site_usage = true"])
+def test_bad_settings_are_usage_errors(site: Path, capsys: pytest.CaptureFixture[str], table: str) -> None:
+    (site / "blogcheck.toml").write_text(f"[spelling]\n{table}\n", encoding="utf-8")
+    assert main(["check", "--select", "spelling", POST]) == 2
+    assert "spelling" in capsys.readouterr().err
+
+
+def test_unselected_spelling_does_no_work(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "blogcheck.toml").write_text('[spelling]\nlanguage = "fr"\n', encoding="utf-8")
+    assert main(["check", "--ignore", "spelling", POST]) != 2  # the bad setting is never read
+    assert "spelling" not in capsys.readouterr().err
+
+
+def test_odd_posts_do_not_crash(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    odd = {
+        "2024-03-20-empty-body.md": "---\ntitle: Only a title\n---\n",
+        "2024-03-21-escapes.md": "---\ntitle: x\n---\n\nAn \\*escaped\\* recieve &amp; entity.\n",
+        "2024-03-22-unclosed.md": "---\ntitle: x\n---\n\n```\nrecieve {% raw %} {{ unclosed\n",
+        "2024-03-23-crlf.md": "---\r\ntitle: Teh\r\n---\r\n\r\nA recieve line.\r\n",
+        "2024-03-24-title-list.md": "---\ntitle: [a, b]\nexcerpt: 3\n---\n\n| a |\n|---|\n| recieve |\n",
+    }
+    for name, text in odd.items():
+        (site / "_posts" / name).write_text(text, encoding="utf-8")
+    (site / "_posts" / "2024-03-25-binary.md").write_bytes(b"\0\1\2")
+    code, diags = _json(capsys, "_posts")
+    words = {(Path(str(d["path"])).name, d["line"], d["column"], d["word"]) for d in diags if d["code"] != "BC100"}
+    assert ("2024-03-21-escapes.md", 5, 16, "recieve") in words
+    assert ("2024-03-23-crlf.md", 2, 8, "Teh") in words and ("2024-03-23-crlf.md", 5, 3, "recieve") in words
+    assert ("2024-03-24-title-list.md", 8, 3, "recieve") in words
+    assert not any(w[0] == "2024-03-22-unclosed.md" for w in words)
+    assert code == 1

@@ -1,0 +1,81 @@
+"""The spelling data is linted, as codespell lints its dictionary: sorted, no
+duplicates, no self-fixes, no valid word among the misspellings."""
+
+from __future__ import annotations
+
+import re
+from importlib import resources
+from pathlib import Path
+
+import pytest
+
+from blogcheck.spelling import dictionary, misspellings
+from blogcheck.spelling.wordlist import tech_words
+
+
+def _lines(name: str) -> list[str]:
+    return (resources.files("blogcheck") / "data" / name).read_text(encoding="utf-8").split("\n")[:-1]
+
+
+def test_typos_are_sorted_unique_and_well_formed() -> None:
+    lines = _lines("typos.txt")
+    assert len(lines) > 90_000
+    assert lines == sorted(lines), "sort typos.txt by code point (LC_ALL=C sort)"
+    typos = [line.split("->", 1)[0] for line in lines]
+    assert len(typos) == len(set(typos)), "a misspelling is listed twice"
+    for line in lines:
+        typo, fixes = line.split("->")
+        assert re.fullmatch(r"[a-z]+(?:'[a-z]+)?", typo), line
+        parts = fixes.split(", ")
+        assert all(re.fullmatch(r"[A-Za-z]+(?:['\- ][A-Za-z]+)*", f) for f in parts), line
+        assert typo not in [f.lower() for f in parts], f"self-fix: {line}"
+        assert len(parts) == len(set(parts)), f"duplicate fix: {line}"
+
+
+def test_no_misspelling_is_a_word_we_accept() -> None:
+    accepted = tech_words() | {w for pair in misspellings.variants()[0].items() for w in pair}
+    clash = [t for t in misspellings.known() if dictionary.rank(t) is not None or t in accepted]
+    assert clash == []
+
+
+def test_tech_words_and_variants_are_sorted_lower_case() -> None:
+    words = _lines("tech_words.txt")
+    assert words == sorted(set(words)) and all(w == w.lower() and w.strip() == w and w for w in words)
+    pairs = _lines("variants.txt")
+    assert pairs == sorted(set(pairs))
+    assert all(re.fullmatch(r"[a-z']+ [a-z']+", p) and p.split()[0] != p.split()[1] for p in pairs)
+
+
+def test_lookups() -> None:
+    assert misspellings.fixes("Recieve") == ["Receive"] and misspellings.fixes("TEH") == ["THE"]
+    assert misspellings.fixes("receive") == [] and misspellings.fixes("alot") == ["a lot"]
+    assert dictionary.rank("the") == 0 and dictionary.rank("sturd") is None
+    assert dictionary.suggestions("sturd")[0] == "sturdy" and dictionary.suggestions("doesnt")[0] == "doesn't"
+    assert dictionary.suggestions("xqzvwk") == []
+    assert "posterior" in dictionary.suggestions("posterio")
+    assert misspellings.variants()[0]["color"] == "colour"
+
+
+def test_the_dictionary_cache_is_built_once_where_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BLOGCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    dictionary._lines.cache_clear()
+    try:
+        assert dictionary.rank("sturdy") is not None
+        cached = list((tmp_path / "cache").iterdir())
+        assert [p.name for p in cached] == [f"english-{dictionary._package_version()}.tsv"]
+        dictionary._lines.cache_clear()
+        cached[0].write_text("aaa\t0\nsturd\t1", encoding="utf-8")  # the cache is what is read next time
+        assert dictionary.rank("sturd") == 1
+    finally:
+        dictionary._lines.cache_clear()
+
+
+def test_an_unwritable_cache_only_costs_speed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("", encoding="utf-8")
+    monkeypatch.setenv("BLOGCHECK_CACHE_DIR", str(blocker / "sub"))
+    dictionary._lines.cache_clear()
+    try:
+        assert dictionary.rank("sturdy") is not None
+    finally:
+        dictionary._lines.cache_clear()

@@ -1,0 +1,83 @@
+"""`check --fix`: only misspellings with exactly one known fix are rewritten, in place,
+and every other byte of the file stays as it was."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from blogcheck.cli import main
+
+POST = (
+    "\ufeff---\r\n"
+    "title: Teh notes\r\n"
+    "tags: [recieve]\r\n"
+    "---\r\n"
+    "\r\n"
+    "I recieve it, then recieve it again; a tabel.\tTabs\tstay.\r\n"
+    "Gaus is no fix: it has two (gauss, gauze). So is `recieve` in code.\r\n"
+    "\r\n"
+    "```\r\n"
+    "recieve = teh  # code is never touched\r\n"
+    "```\r\n"
+    "No newline at the end, sturd"
+)
+
+
+@pytest.fixture
+def post(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    path = tmp_path / "_posts" / "2024-01-01-fix.md"
+    path.write_bytes(POST.encode("utf-8"))
+    monkeypatch.chdir(tmp_path)
+    return path
+
+
+def test_fix_rewrites_only_single_fix_misspellings(post: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["check", "--select", "spelling", "--fix", "_posts"])
+    out = capsys.readouterr().out
+    expected = (POST.replace("Teh notes", "The notes")
+                .replace("I recieve it, then recieve it", "I receive it, then receive it")
+                .replace("a tabel.", "a table."))
+    assert post.read_bytes() == expected.encode("utf-8")
+    assert out.count("fixed: `recieve` -> `receive`") == 2 and "fixed: `Teh` -> `The`" in out
+    assert "fixed: `tabel` -> `table`" in out
+    assert "BC401 `Gaus` is a misspelling" in out  # two fixes: reported, not rewritten
+    assert code == 1  # the unfixed error still fails the run
+
+
+def test_second_run_has_nothing_to_fix(post: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", "--select", "spelling", "--fix", "_posts"])
+    once = post.read_bytes()
+    capsys.readouterr()
+    main(["check", "--select", "spelling", "--fix", "_posts"])
+    assert post.read_bytes() == once and "fixed:" not in capsys.readouterr().out
+
+
+def test_without_fix_nothing_changes(post: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", "--select", "spelling", "_posts"])
+    assert post.read_bytes() == POST.encode("utf-8")
+
+
+def test_ignored_or_suppressed_findings_are_not_fixed(post: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    post.write_bytes(POST.replace("a tabel.", "a tabel. <!-- blogcheck: ignore BC401 -->").encode("utf-8"))
+    before = post.read_bytes()
+    main(["check", "--select", "spelling", "--ignore", "BC401", "--fix", "_posts"])
+    assert post.read_bytes() == before
+    main(["check", "--select", "spelling", "--fix", "_posts"])
+    fixed = post.read_bytes()  # the comment silences its whole line; the title is fixed
+    assert b"I recieve it, then recieve it again; a tabel. <!--" in fixed and b"title: The notes" in fixed
+
+
+def test_a_file_changed_since_the_check_is_left_alone(tmp_path: Path) -> None:
+    from blogcheck.codes import diagnostic
+    from blogcheck.spelling.fix import fix_file
+
+    path = tmp_path / "p.md"
+    path.write_bytes(b"one teh two\n")
+    stale = diagnostic("BC401", str(path), 1, 3, "m", fix=[1, 3, "teh", "the"])
+    assert fix_file(path, [stale]) == set() and path.read_bytes() == b"one teh two\n"
+    right = diagnostic("BC401", str(path), 1, 5, "m", fix=[1, 5, "teh", "the"])
+    assert fix_file(path, [right]) == {id(right)} and path.read_bytes() == b"one the two\n"

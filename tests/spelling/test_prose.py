@@ -1,0 +1,28 @@
+"""Prose spans: what is masked and where each span starts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from blogcheck.jekyll.site import load_site
+from blogcheck.post import Post, load
+from blogcheck.spelling.prose import mask, spans
+
+
+def test_mask_keeps_length_and_line_breaks() -> None:
+    body = "a {% raw %}\n{{ x }}\n{% endraw %} b {{ y }} $$x^2$$ {: .note} $\\alpha$ c $5 and $6"
+    masked = mask(body)
+    assert len(masked) == len(body) and masked.count("\n") == body.count("\n")
+    assert masked.replace("\u00a0", "").split() == ["a", "b", "c", "$5", "and", "$6"]
+
+
+def test_spans_and_their_places(tmp_path: Path) -> None:
+    (tmp_path / "_posts").mkdir()
+    path = tmp_path / "_posts" / "2024-01-01-p.md"
+    path.write_text("---\ntitle: 'A title'\n---\n\n## Head *em* `code`\n\n> quoted [link](http://x) "
+                    "<b>bold</b>\n\n<div>html</div>\n\n    indented code\n", encoding="utf-8")
+    post = load(path, "p.md", load_site(tmp_path), 10**6)
+    assert isinstance(post, Post)
+    found = [(s.text, s.line, s.column, s.where) for s in spans(post)]
+    assert found == [("A title", 2, 9, "title"), ("Head ", 5, 4, "body"), ("em", 5, 10, "body"),
+                     ("quoted ", 7, 3, "body"), ("link", 7, 11, "body"), ("bold", 7, 30, "body")]

@@ -1,0 +1,65 @@
+"""The smart tokenizer: what counts as a word to check."""
+
+from __future__ import annotations
+
+import pytest
+
+from blogcheck.spelling.tokens import checkable, last_word, name_heavy, words
+
+
+def _checked(text: str) -> list[str]:
+    return [w.text for w in words(text) if w.checkable]
+
+
+@pytest.mark.parametrize("text", [
+    "CS224N word2vec seq2seq GPT-4o",  # digits
+    "LLMs RNNs NLP API's",  # acronyms and their plurals
+    "GitHub iPhone camelCase McDonald",  # inner capitals
+    "snake_case my_var __init__",  # identifiers
+    "https://example.com/recieve www.recieve.org ftp://x/y",  # URLs
+    "me@recieve.com @recieve",  # an address, a mention
+    "src/recieve.py index.html e.g. i.e. Node.js",  # paths, file names, abbreviations
+    "3f2a9c0d1e 123e4567-e89b-12d3-a456-426614174000",  # hashes and UUIDs
+    ":) ^^ :D xD XD :-( ;)",  # emoticons
+    "#recieve $recieve x=recieve <recieve> {recieve} [recieve]",  # markup and code
+])
+def test_not_prose_is_never_checked(text: str) -> None:
+    assert _checked(text) == []
+
+
+def test_plain_words_possessives_contractions_and_compounds() -> None:
+    assert _checked("Manning's lecture didn’t sturd state-of-the-art pre-trained mis-spelt") == [
+        "Manning", "lecture", "didn’t", "sturd", "state", "of", "the", "art", "trained", "spelt"]
+
+
+def test_positions_are_offsets_in_the_span() -> None:
+    found = {w.text: w.start for w in words("So  the sturd base")}
+    assert found == {"So": 0, "the": 4, "sturd": 8, "base": 14}
+
+
+def test_sentence_starts_and_names() -> None:
+    found = {w.text: w for w in words("thanks to Chris Manning. Today he spoke")}
+    assert found["thanks"].initial and found["Today"].initial and not found["Chris"].initial
+    assert found["Chris"].next_capitalised and found["Manning"].by_name
+    assert not found["spoke"].by_name
+
+
+def test_repeated_only_twice_and_with_space_only() -> None:
+    assert [w.text for w in words("was the the first, the. The end") if w.repeated] == ["the"]
+    assert [w.text for w in words("the final final final cut") if w.repeated] == []
+    assert [w.text for w in words("the cut", previous="the") if w.repeated] == ["the"]
+
+
+def test_words_known_fine_are_skipped_unless_repeated() -> None:
+    assert [w.text for w in words("the cat the the dog", fine={"the", "cat"})] == ["the", "dog"]
+
+
+def test_copied_hyphenation_and_dropped_g_are_not_words() -> None:
+    assert _checked("effi\u2010 ciently rockin' good") == ["good"]
+
+
+def test_helpers() -> None:
+    assert checkable("recieve") and checkable("Teh") and not checkable("a") and not checkable("ÉTÉ")
+    assert last_word("ends with sturd ") == "sturd" and last_word("ends with a URL http://x") == ""
+    assert name_heavy("Parker Moore, Matt Rogers, maul, Anatol Broder, Zach Gersh")
+    assert not name_heavy("I went to see Chris Manning talk about the course today")

@@ -1,0 +1,47 @@
+"""`blogcheck words`: the site's unknown words, and `--add`."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from blogcheck.cli import main
+
+SITE = Path(__file__).resolve().parent / "site"
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    copy = tmp_path / "site"
+    shutil.copytree(SITE, copy)
+    (copy / "_posts" / "2024-03-08-more.md").write_text(
+        "---\ntitle: More\n---\n\nThe embetter and embetter tool, a sturd recieve. Tabula too.\n", encoding="utf-8")
+    monkeypatch.chdir(copy)
+    return copy
+
+
+def test_lists_unknown_words_by_count_with_first_place(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["words"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[:2] == ["     2  embetter  _posts/2024-03-08-more.md:5:5",
+                         "     2  sturd  _posts/2024-03-06-seeded.md:6:23"]
+    assert "recieve" not in "\n".join(lines)  # a known misspelling is an error, not jargon
+    assert lines[-1].startswith(f"{len(lines) - 1} unknown words")
+
+
+def test_add_appends_new_words_once(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wordlist = site / ".blogcheck-words.txt"
+    wordlist.write_text("# our jargon\nfoo", encoding="utf-8")
+    assert main(["words", "--add", "embetter", "Foo", "sturd"]) == 0
+    assert "added 2 words" in capsys.readouterr().out
+    assert wordlist.read_text(encoding="utf-8") == "# our jargon\nfoo\nembetter\nsturd\n"
+    main(["words"])
+    out = capsys.readouterr().out
+    assert "embetter" not in out and "sturd" not in out
+
+
+def test_bad_config_is_a_usage_error(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "blogcheck.toml").write_text('[spelling]\nunknown = "every"\n', encoding="utf-8")
+    assert main(["words"]) == 2 and "unknown must be one of" in capsys.readouterr().err
