@@ -130,7 +130,7 @@ class Client:
             except (ValueError, UnicodeError) as exc:
                 return Reply(method, url, failure="invalid", detail=str(exc))
             try:
-                read = _read_some(response) if method == "GET" else 0
+                read = _read_some(response)  # HEAD too: an emptied answer frees its connection for reuse
             finally:
                 response.close()
             retry_after = _retry_after(response.headers.get("Retry-After"))
@@ -181,7 +181,8 @@ def _new_session() -> requests.Session:
 
 
 def _read_some(response: requests.Response) -> int:
-    """Read at most BODY_LIMIT bytes; closing the response then drops the rest."""
+    """Read at most BODY_LIMIT bytes. A body read to its end puts the connection
+    back in the pool (keep-alive); closing a longer one drops the rest unread."""
     try:
         return len(response.raw.read(BODY_LIMIT, decode_content=False) or b"")
     except Exception:  # a body cut short says nothing about the status we already have
