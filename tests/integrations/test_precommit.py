@@ -8,6 +8,7 @@ from __future__ import annotations
 import http.server
 import os
 import re
+import shutil
 import subprocess
 import sys
 import threading
@@ -185,3 +186,36 @@ def test_online_hook_checks_remote_links_through_the_cache(
     assert second.returncode == 1
     assert f"_posts/2024-03-06-links.md:7:12: BC201 broken link: {link_server}/gone" in second.stdout
     assert _Links.hits.count("/ok") == 1, "the ok link is answered from the cache the second time"
+
+
+def _name(requirement: str) -> str:
+    return re.split(r"[\s<>=!~;\[]", requirement, maxsplit=1)[0].lower().replace("_", "-")
+
+
+def test_this_repos_hooks_install_every_runtime_dependency() -> None:
+    import tomllib
+
+    needed = {_name(r) for r in tomllib.loads((REPO / "pyproject.toml").read_text())["project"]["dependencies"]}
+    config = yaml.safe_load((REPO / ".pre-commit-config.yaml").read_text(encoding="utf-8"))
+    hooks = {hook["id"]: hook for repo in config["repos"] for hook in repo["hooks"]}
+    for hook in ("mypy", "blogcheck-examples"):
+        have = {_name(r) for r in hooks[hook]["additional_dependencies"]}
+        assert needed - have == set(), f"{hook}: add these to additional_dependencies"
+
+
+def test_this_repos_own_hooks_pass_on_it_and_catch_a_bad_example(
+        tmp_path: Path, snapshot: Path, pre_commit_home: Path) -> None:
+    """Dogfooding: ruff, mypy and blogcheck on examples/, from .pre-commit-config.yaml."""
+    done = pre_commit("run", "--all-files", cwd=snapshot, home=pre_commit_home)
+    assert done.returncode == 0, done.stdout + done.stderr
+    for name in ("ruff", r"mypy \(strict, the whole package\)", r"blogcheck \(good example posts\)"):
+        assert re.search(rf"^{name}\.+Passed$", done.stdout, re.MULTILINE), name
+
+    copy = tmp_path / "copy"
+    shutil.copytree(snapshot, copy, symlinks=True)
+    post = copy / "examples/_posts/2024-03-06-day-65.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("title:", "titel:", 1), encoding="utf-8")
+    broken = pre_commit("run", "blogcheck-examples", "--files", "examples/_posts/2024-03-06-day-65.md",
+                        cwd=copy, home=pre_commit_home)
+    assert broken.returncode == 1
+    assert "examples/_posts/2024-03-06-day-65.md:1:1: BC110 missing required key `title`" in broken.stdout
