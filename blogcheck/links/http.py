@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     import requests
 
 BODY_LIMIT = 8192
+_HOST_POOLS = 256  # hosts whose idle connections are kept (least recently used dropped)
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _PHRASES = {"dns": "no such host", "dns-temporary": "DNS lookup failed", "excluded": "not requested",
             "invalid": "invalid URL"}
@@ -65,8 +66,7 @@ class Client:
     def __init__(self, settings: LinkSettings) -> None:
         self.settings = settings
         self.hosts = Hosts(settings.max_concurrency, settings.max_per_host)
-        self._local = threading.local()
-        self._sessions: list[requests.Session] = []
+        self._session: requests.Session | None = None
         self._memo: dict[object, _Once[object]] = {}
         self._lock = threading.Lock()
         self.sent = 0  # requests that reached the network, for tests and the bench
@@ -123,7 +123,7 @@ class Client:
             with self._lock:
                 self.sent += 1
             try:
-                response = self._session().request(method, url, headers=headers, stream=True,
+                response = self.session().request(method, url, headers=headers, stream=True,
                                                    allow_redirects=False, timeout=(timeout, timeout))
             except requests.RequestException as exc:
                 return Reply(method, url, failure=_failure(exc), detail=_detail(exc))
@@ -138,17 +138,18 @@ class Client:
         return Reply(method, url, response.status_code, response.headers.get("Content-Type", ""),
                      response.headers.get("Location", ""), retry_after, body_bytes=read)
 
-    def _session(self) -> requests.Session:
-        session: requests.Session | None = getattr(self._local, "session", None)
-        if session is None:
-            session = self._local.session = _new_session()
-            with self._lock:
-                self._sessions.append(session)
-        return session
+    def session(self) -> requests.Session:
+        """One Session for all threads: its connection pools are thread-safe, and a
+        connection freed by one thread is reused by the next (one pool per host,
+        as large as the per-host limit)."""
+        with self._lock:
+            if self._session is None:
+                self._session = _new_session(self.settings.max_per_host)
+            return self._session
 
     def close(self) -> None:
-        for session in self._sessions:
-            session.close()
+        if self._session is not None:
+            self._session.close()
 
 
 class _Once(Generic[_T]):
@@ -167,13 +168,17 @@ class _Once(Generic[_T]):
         return self._value
 
 
-def _new_session() -> requests.Session:
+def _new_session(per_host: int) -> requests.Session:
     import os
     import urllib.request
 
     import requests
+    from requests.adapters import HTTPAdapter
 
     session = requests.Session()
+    adapter = HTTPAdapter(pool_connections=_HOST_POOLS, pool_maxsize=per_host)
+    session.mount("http://", adapter)
+    session.mount("https://", adapter)
     # trust_env reads ~/.netrc and the proxy variables on every request; do it only when a proxy is set.
     session.trust_env = bool(urllib.request.getproxies())
     session.verify = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True

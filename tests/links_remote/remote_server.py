@@ -69,6 +69,7 @@ class Farm:
 
     def __post_init__(self) -> None:
         self.lock = threading.Lock()
+        self.connections: set[tuple[str, int]] = set()  # client (address, port): one per TCP connection
         self.limited: dict[str, float] = {}
         self.busy_since = 0.0
         self.server = _Server(("127.0.0.1", 0), _Handler)
@@ -121,6 +122,7 @@ class _Handler(BaseHTTPRequestHandler):
         entry = Entry(self.command, self.path, self.headers.get("Host", ""), time.monotonic())
         with farm.lock:
             farm.log.append(entry)
+            farm.connections.add(self.client_address[:2])
         farm.tracker.enter(entry.host)
         try:
             if farm.latency:

@@ -149,3 +149,10 @@ def test_one_request_per_distinct_url_however_often_it_is_written(farm: Farm) ->
     paths = [e.path for e in farm.hits()]
     assert sorted(paths) == sorted({"/ok/a", *(f"/ok/{i}" for i in range(7))})
     assert found.requests == len(paths)
+
+
+def test_connections_are_kept_alive_and_reused(farm: Farm) -> None:
+    urls = [farm.url(f"/{kind}/{i}") for i in range(15) for kind in ("ok", "nohead", "missing")]
+    verdicts(urls, max_per_host=2)
+    assert len(farm.hits()) == 75  # 15 HEAD + 15 x (HEAD, GET) + 15 x (HEAD, GET)
+    assert len(farm.connections) <= 4  # two slots; a 405/404 answer does not cost a new connection

@@ -1,0 +1,59 @@
+"""The remote checker through the CLI: `blogcheck check --select links` on a
+site whose posts repeat links to the loopback farm, with and without the cache."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from remote_server import Farm
+
+from blogcheck.cli import main
+
+
+def _site(tmp_path: Path, farm: Farm) -> Path:
+    posts = tmp_path / "site" / "_posts"
+    posts.mkdir(parents=True)
+    (tmp_path / "site" / "_config.yml").write_text("title: t\n")
+    for day in range(1, 4):
+        (posts / f"2024-01-0{day}-p{day}.md").write_text(
+            f"---\ntitle: Post {day}\n---\n"
+            f"[ok]({farm.url('/ok/a')}) [again]({farm.url('/ok/a#part')}) [moved]({farm.url('/redirect/2/b')})\n"
+            f"![pic]({farm.url('/img/c.png')}) [limited]({farm.url('/ratelimit/d')}) [gone]({farm.url('/missing/e')})\n"
+            f"[video](https://youtu.be/okVideo0001?t=3)\n")
+    return tmp_path / "site"
+
+
+def _check(site: Path, farm: Farm, *flags: str,
+           capsys: pytest.CaptureFixture[str]) -> tuple[int, list[dict[str, object]]]:
+    code = main(["check", "--select", "links", "--format", "json", "--remap",
+                 rf"^https://www\.youtube\.com/ {farm.url('/yt/')}", *flags, str(site)])
+    return code, json.loads(capsys.readouterr().out)["diagnostics"]
+
+
+def test_each_distinct_url_is_asked_once_for_the_whole_site(tmp_path: Path, farm: Farm,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    site = _site(tmp_path, farm)
+    code, found = _check(site, farm, "--no-cache", capsys=capsys)
+    assert code == 1
+    assert sorted((d["code"], d["url"], d["line"]) for d in found) == [
+        ("BC201", farm.url("/missing/e"), 5)] * 3
+    asked = sorted((e.method, e.path.split("?")[0]) for e in farm.hits())
+    assert asked == sorted([("HEAD", "/ok/a"), ("HEAD", "/redirect/2/b"), ("HEAD", "/redirect/1/b"), ("HEAD", "/ok/b"),
+                            ("HEAD", "/img/c.png"), ("HEAD", "/ratelimit/d"), ("HEAD", "/ratelimit/d"),
+                            ("HEAD", "/missing/e"), ("GET", "/missing/e"), ("GET", "/yt/oembed")])
+
+
+def test_a_second_run_with_the_cache_asks_only_for_the_broken_link(tmp_path: Path, farm: Farm,
+                                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    site, cache = _site(tmp_path, farm), tmp_path / "cache" / "links.sqlite"
+    first, _ = _check(site, farm, "--cache", str(cache), capsys=capsys)
+    farm.log.clear()
+    second, found = _check(site, farm, "--cache", str(cache), capsys=capsys)
+    assert (first, second) == (1, 1)
+    assert [e.path for e in farm.hits()] == ["/missing/e", "/missing/e"]
+    assert {d["url"] for d in found} == {farm.url("/missing/e")}
+    farm.log.clear()
+    _check(site, farm, "--cache", str(cache), "--no-cache", capsys=capsys)
+    assert len(farm.hits()) == 9  # --no-cache asks everything again (the farm no longer rate-limits d)
