@@ -1,21 +1,15 @@
-"""What changed since a git ref, for `check --changed-since REF --new-links-only`.
+"""What changed since a git ref, for `check --changed-since REF`.
 
 "Since REF" is since the merge base of REF and HEAD, as a pull request's diff
-is, and counts uncommitted and untracked files too. A link is new when the
-text written for it does not appear among the links of the file at the base."""
+is, and counts uncommitted and untracked files too."""
 
 from __future__ import annotations
 
-import dataclasses
 import subprocess
-import tempfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from blogcheck.diagnostic import Diagnostic, Severity
 from blogcheck.jekyll.site import Site
-from blogcheck.post import Post
 
 _GIT_TIMEOUT = 60
 
@@ -93,90 +87,3 @@ def _git(where: Path, *args: str, what: str = "") -> bytes:
         said = done.stderr.decode(errors="replace").strip().splitlines()
         raise ChangesError(what or (said[-1] if said else f"git {args[0]} failed"))
     return done.stdout
-
-
-Loader = Callable[[Path, str], "Post | None"]  # (path, text) -> the post, or None when it is no post
-
-
-@dataclass(frozen=True)
-class _Versions:
-    now: dict[tuple[int, int], str]  # (line, column) -> the link as written in the file now
-    before: set[str]  # the links as written at the base
-    old_text: str  # the file at the base
-
-
-def new_links_only(diagnostics: list[Diagnostic], changes: Changes, sites: list[Site],
-                   max_size: int) -> list[Diagnostic]:
-    """Link errors (BC2xx, BC3xx) on links already written at the base become warnings."""
-    load = post_loader(sites, max_size)
-    versions: dict[str, _Versions] = {}
-    kept = []
-    for diag in diagnostics:
-        if diag.check == "links" and diag.severity is Severity.ERROR:
-            if diag.path not in versions:
-                versions[diag.path] = _versions(Path(diag.path).resolve(), changes, load)
-            if not _is_new(diag, versions[diag.path]):
-                hint = f"it was there before {changes.ref}; --new-links-only reports it as a warning"
-                diag = dataclasses.replace(diag, severity=Severity.WARNING,
-                                           hint=f"{diag.hint} ({hint})" if diag.hint else hint)
-        kept.append(diag)
-    return kept
-
-
-def _is_new(diag: Diagnostic, versions: _Versions) -> bool:
-    written = versions.now.get((diag.line, diag.column))
-    if written is None:  # no link starts there: look for its URL in the old file
-        url = str(diag.extras.get("url", ""))
-        return not url or url not in versions.old_text
-    return written not in versions.before
-
-
-def _versions(path: Path, changes: Changes, load: Loader) -> _Versions:
-    try:
-        current = path.read_bytes().decode("utf-8-sig")
-    except (OSError, UnicodeDecodeError):
-        current = ""
-    post = load(path, current)
-    now = {(line, column): raw for raw, line, column in written_links(post)} if post else {}
-    old_text = changes.old_text(path) or ""
-    old_post = load(path, old_text) if old_text else None
-    if old_post is not None:
-        before = {raw for raw, _, _ in written_links(old_post)}
-    else:  # the base version is no post (say, broken front matter): links written anywhere in it
-        before = {raw for raw in now.values() if raw in old_text}
-    return _Versions(now, before, old_text)
-
-
-def written_links(post: Post) -> list[tuple[str, int, int]]:
-    """(text as written, line, column) of every link the links check reads."""
-    from blogcheck.links import extract
-    from blogcheck.links.front import front_links
-
-    def as_written(raw: str) -> str:
-        return raw
-
-    parsed = extract.parse(post)
-    found = [(ref.raw, ref.line, ref.column) for ref in extract.tag_refs(parsed)]
-    links = [*front_links(post, as_written), *extract.links(parsed, as_written)]
-    return found + [(link.raw, link.line, link.column) for link in links]
-
-
-def post_loader(sites: list[Site], max_size: int) -> Loader:
-    """Reads a text as the post at `path` in its site. The text goes through a
-    temporary file so that it is read exactly as `blogcheck check` reads posts."""
-    from blogcheck.post import load
-
-    def loader(path: Path, text: str) -> Post | None:
-        with tempfile.TemporaryDirectory(prefix="blogcheck-") as folder:
-            copy = Path(folder) / path.name
-            copy.write_bytes(text.encode("utf-8"))  # bytes: CRLF stays CRLF
-            post = load(copy, str(path), _site_of(path, sites), max_size)
-        return post if isinstance(post, Post) else None
-
-    return loader
-
-
-def _site_of(path: Path, sites: list[Site]) -> Site:
-    """The innermost of `sites` that holds `path`."""
-    holding = [s for s in sites if path.is_relative_to(s.root.resolve())]
-    return max(holding, key=lambda s: len(s.root.resolve().parts)) if holding else sites[0]

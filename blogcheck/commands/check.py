@@ -97,6 +97,7 @@ def run(args: argparse.Namespace) -> int:
     from blogcheck import changes as git_changes
     from blogcheck.config import ConfigError
     from blogcheck.discover import DiscoverError
+    from blogcheck.newlinks import new_links_only
     from blogcheck.run import Result
     from blogcheck.run import run as run_checks
 
@@ -107,8 +108,8 @@ def run(args: argparse.Namespace) -> int:
         results = [run_checks(paths, site, chosen.config) for site, paths in groups if paths]
         result = Result([d for r in results for d in r.diagnostics], sum(r.files for r in results))
         if changes is not None and args.new_links_only:
-            found = git_changes.new_links_only(result.diagnostics, changes, [site for site, _ in groups],
-                                               chosen.config.max_file_size)
+            found = new_links_only(result.diagnostics, changes, [site for site, _ in groups],
+                                   chosen.config.max_file_size)
             result = Result(found, result.files)
     except (ConfigError, DiscoverError, git_changes.ChangesError) as exc:
         print(f"blogcheck: error: {exc}", file=sys.stderr)
