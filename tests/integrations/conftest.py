@@ -5,14 +5,16 @@ is tested is what is on disk)."""
 
 from __future__ import annotations
 
+import http.server
 import os
 import shutil
 import subprocess
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from integration_support import IDENTITY, REPO, git
+from integration_support import IDENTITY, REPO, LinkServer, git
 
 
 @pytest.fixture(autouse=True)
@@ -47,3 +49,15 @@ def snapshot(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
     git("add", "-A", cwd=target, env=env)
     git("commit", "-q", "-m", "snapshot", cwd=target, env=env)
     yield target
+
+
+@pytest.fixture
+def link_server() -> Iterator[str]:
+    """A threaded HTTP server on 127.0.0.1 (see LinkServer); its base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), LinkServer)
+    LinkServer.hits = []
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+    server.server_close()

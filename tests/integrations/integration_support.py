@@ -3,9 +3,11 @@ cannot be mistaken for another folder's conftest)."""
 
 from __future__ import annotations
 
+import http.server
 import os
 import subprocess
 from pathlib import Path
+from typing import ClassVar
 
 REPO = Path(__file__).resolve().parents[2]
 IDENTITY = {"GIT_AUTHOR_NAME": "Ada", "GIT_AUTHOR_EMAIL": "ada@example.org",
@@ -35,3 +37,20 @@ def make_site(root: Path, posts: dict[str, str]) -> Path:
     git("add", "-A", cwd=root)
     git("commit", "-q", "-m", "Start the site", cwd=root)
     return root
+
+
+class LinkServer(http.server.BaseHTTPRequestHandler):
+    """Loopback links: /ok answers 200, anything else 404; `hits` records each request's path."""
+
+    hits: ClassVar[list[str]] = []
+
+    def do_HEAD(self) -> None:
+        self.hits.append(self.path)
+        self.send_response(200 if self.path == "/ok" else 404)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    do_GET = do_HEAD
+
+    def log_message(self, *args: object) -> None:
+        pass

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
-from integration_support import GOOD_POST, git, make_site
+from integration_support import GOOD_POST, LinkServer, git, make_site
 
 from blogcheck.changes import ChangesError, changed_since
 from blogcheck.cli import main
@@ -165,3 +165,23 @@ def test_changed_since_raises_for_a_shallow_history(tmp_path: Path, clone: Path)
     git("fetch", "-q", str(clone), "work:unrelated", cwd=lone)
     with pytest.raises(ChangesError, match="no common history"):
         changed_since("unrelated", lone)
+
+
+def test_new_links_only_with_remote_links(clone: Path, link_server: str, tmp_path: Path,
+                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """Broken remote links (BC201 from a loopback server): only the added one fails."""
+    site = tmp_path / "site"
+    post = "_posts/2024-03-03-remote.md"
+    (site / post).write_text(f"---\ntitle: Remote\ndate: 2024-03-03\n---\n[old]({link_server}/old-gone)\n")
+    git("add", post, cwd=site)
+    git("commit", "-q", "-m", "Remote links", cwd=site)
+    git("push", "-q", str(tmp_path / "remote.git"), "main", cwd=site)
+    git("pull", "-q", "origin", "main", cwd=clone)
+    (clone / post).write_text((site / post).read_text() + f"[new]({link_server}/new-gone) [ok]({link_server}/ok)\n")
+    code = main(["check", "--ignore", "spelling", "--no-cache", "--format", "json", "--changed-since", "origin/main",
+                 "--new-links-only", str(clone)])
+    report = json.loads(capsys.readouterr().out)
+    found = [(d["code"], d["severity"], d["url"]) for d in report["diagnostics"]]
+    assert (code, found) == (1, [("BC201", "warning", f"{link_server}/old-gone"),
+                                 ("BC201", "error", f"{link_server}/new-gone")])
+    assert sorted(set(LinkServer.hits)) == ["/new-gone", "/ok", "/old-gone"]

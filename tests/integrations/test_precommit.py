@@ -5,20 +5,16 @@ repository into its own environment (from the package registry, once a session).
 
 from __future__ import annotations
 
-import http.server
 import os
 import re
 import shutil
 import subprocess
 import sys
-import threading
-from collections.abc import Iterator
 from pathlib import Path
-from typing import ClassVar
 
 import pytest
 import yaml
-from integration_support import BAD_POST, GOOD_POST, REPO, git, make_site
+from integration_support import BAD_POST, GOOD_POST, REPO, LinkServer, git, make_site
 
 HOOKS = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 HOOK_IDS = [hook["id"] for hook in HOOKS]
@@ -144,32 +140,6 @@ def test_installed_hook_blocks_a_bad_commit_and_lets_a_good_one_through(
     assert other.returncode == 0 and "(no files to check)Skipped" in other.stdout + other.stderr
 
 
-class _Links(http.server.BaseHTTPRequestHandler):
-    hits: ClassVar[list[str]] = []
-
-    def do_HEAD(self) -> None:
-        self.hits.append(self.path)
-        self.send_response(200 if self.path == "/ok" else 404)
-        self.send_header("Content-Length", "0")
-        self.end_headers()
-
-    do_GET = do_HEAD
-
-    def log_message(self, *args: object) -> None:
-        pass
-
-
-@pytest.fixture
-def link_server() -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Links)
-    _Links.hits = []
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}"
-    server.shutdown()
-    server.server_close()
-
-
 def test_online_hook_checks_remote_links_through_the_cache(
         tmp_path: Path, snapshot: Path, pre_commit_home: Path, link_server: str) -> None:
     site = _site(tmp_path)
@@ -178,14 +148,14 @@ def test_online_hook_checks_remote_links_through_the_cache(
     post.write_text(GOOD_POST.replace("[home](/)", f"[ok]({link_server}/ok)"))
     first = pre_commit("run", "blogcheck", "--files", "_posts/2024-03-06-links.md", cwd=site, home=pre_commit_home)
     assert first.returncode == 0, first.stdout + first.stderr
-    assert _Links.hits == ["/ok"]
+    assert LinkServer.hits == ["/ok"]
     assert (Path(os.environ["XDG_CACHE_HOME"]) / "blogcheck" / "links.sqlite").is_file()
 
     post.write_text(post.read_text() + f"\nAnd [gone]({link_server}/gone).\n")
     second = pre_commit("run", "blogcheck", "--files", "_posts/2024-03-06-links.md", cwd=site, home=pre_commit_home)
     assert second.returncode == 1
     assert f"_posts/2024-03-06-links.md:7:12: BC201 broken link: {link_server}/gone" in second.stdout
-    assert _Links.hits.count("/ok") == 1, "the ok link is answered from the cache the second time"
+    assert LinkServer.hits.count("/ok") == 1, "the ok link is answered from the cache the second time"
 
 
 def _name(requirement: str) -> str:
