@@ -7,7 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
-from conftest import Sandbox, git
+from publish_helpers import Sandbox, git
 
 from blogcheck.checks import Context
 from blogcheck.checks.urls import url_of

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 
 import pytest
-from conftest import Sandbox
+from publish_helpers import Sandbox
 
 from blogcheck.cli import main
 

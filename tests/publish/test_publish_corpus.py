@@ -8,7 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import Sandbox, git, make_remote
+from publish_helpers import Sandbox, git, make_remote
 
 from blogcheck.cli import main
 from blogcheck.jekyll.site import load_site

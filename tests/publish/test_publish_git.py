@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from conftest import REPO, Sandbox, git
+from publish_helpers import REPO, Sandbox, git
 
 DAY65 = "_posts/2024-03-06-day-65.md"
 UNPADDED = "_posts/2024-3-7-unpadded-file-name.md"

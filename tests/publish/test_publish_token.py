@@ -11,7 +11,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import pytest
-from conftest import Sandbox
+from publish_helpers import Sandbox
 
 from blogcheck.publish.remote import TargetError, remote_for
 from blogcheck.publish.scrub import MASK, Scrubber, url_passwords
