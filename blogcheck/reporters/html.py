@@ -50,6 +50,9 @@ mark { background: var(--mark); color: inherit; text-decoration: underline wavy 
 
 def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = False) -> str:
     sources = _Sources()
+    by_path: dict[str, list[Diagnostic]] = {}
+    for d in diagnostics:
+        by_path.setdefault(d.path, []).append(d)
     title = f"blogcheck: {_counts_text(summary)}"
     parts = [
         "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
@@ -57,8 +60,8 @@ def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = Fal
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta name="generator" content="blogcheck {_e(__version__)}">',
         f"<title>{_e(title)}</title>", f"<style>{_STYLE}</style>", "</head>", "<body>",
-        "<h1>blogcheck report</h1>", _cards(summary), _per_check(diagnostics), _per_post(diagnostics, summary),
-        *_findings(diagnostics, sources), "</body>", "</html>",
+        "<h1>blogcheck report</h1>", _cards(summary), _per_check(diagnostics), _per_post(by_path, summary),
+        *_findings(by_path, sources), "</body>", "</html>",
     ]
     return "\n".join(parts) + "\n"
 
@@ -93,23 +96,21 @@ def _per_check(diagnostics: list[Diagnostic]) -> str:
     return f'<h2>By check</h2><table id="checks">{_head_row("check")}{"".join(rows)}</table>'
 
 
-def _per_post(diagnostics: list[Diagnostic], summary: Summary) -> str:
-    paths = list(dict.fromkeys(d.path for d in diagnostics))
-    if not paths:
+def _per_post(by_path: dict[str, list[Diagnostic]], summary: Summary) -> str:
+    if not by_path:
         return f'<h2>By post</h2><p class="muted">No findings in {summary.files} files.</p>'
-    rows = [_count_row(f'<a href="#post-{n}">{_e(path)}</a>', [d for d in diagnostics if d.path == path])
-            for n, path in enumerate(paths, 1)]
-    clean = summary.files - len(paths)
+    rows = [_count_row(f'<a href="#post-{n}">{_e(path)}</a>', found)
+            for n, (path, found) in enumerate(by_path.items(), 1)]
+    clean = summary.files - len(by_path)
     note = f'<p class="muted">{clean} other files have no findings.</p>' if clean > 0 else ""
     return f'<h2>By post</h2><table id="posts">{_head_row("post")}{"".join(rows)}</table>{note}'
 
 
-def _findings(diagnostics: list[Diagnostic], sources: _Sources) -> list[str]:
-    out = ["<h2>Findings</h2>"] if diagnostics else []
-    for n, path in enumerate(dict.fromkeys(d.path for d in diagnostics), 1):
-        rows = [_finding(d, sources) for d in diagnostics if d.path == path]
-        out.append(f'<section id="post-{n}"><h3>{_e(path)}</h3><table class="findings">{"".join(rows)}</table>'
-                   "</section>")
+def _findings(by_path: dict[str, list[Diagnostic]], sources: _Sources) -> list[str]:
+    out = ["<h2>Findings</h2>"] if by_path else []
+    for n, (path, found) in enumerate(by_path.items(), 1):
+        rows = "".join(_finding(d, sources) for d in found)
+        out.append(f'<section id="post-{n}"><h3>{_e(path)}</h3><table class="findings">{rows}</table></section>')
     return out
 
 
