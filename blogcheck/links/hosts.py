@@ -3,8 +3,8 @@ host:port, at most `max_concurrency` in all, and a pause when a host says it is
 rate-limiting us as a whole.
 
 A lone 429 only delays the retry of that URL (http.py waits its Retry-After):
-many servers limit per page. When most of a host's recent answers are 429/503,
-the limit is on us, so every request to that host waits for its Retry-After and
+many servers limit per page. When a host's last 4 answers are all 429/503, the
+limit is on us, so every request to that host waits for its Retry-After and
 the host's concurrency is halved for the rest of the run."""
 
 from __future__ import annotations
@@ -15,8 +15,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-_RECENT = 5  # answers remembered per host
-_LIMITED = 3  # of which this many 429/503 mean "the whole host is limiting us"
+_RECENT = 4  # this many 429/503 answers in a row from one host: it limits us, not one page
 
 
 class _Host:
@@ -25,7 +24,7 @@ class _Host:
         self.limit = limit
         self.in_flight = 0
         self.not_before = 0.0  # monotonic time before which no request starts
-        self.recent: collections.deque[bool] = collections.deque(maxlen=_RECENT)
+        self.recent: collections.deque[bool] = collections.deque(maxlen=_RECENT)  # True: a 429/503
 
     def acquire(self) -> None:
         with self.cond:
@@ -46,7 +45,7 @@ class _Host:
         with self.cond:
             limited = status in (429, 503)
             self.recent.append(limited)
-            if not limited or sum(self.recent) < _LIMITED:
+            if not limited or sum(self.recent) < _RECENT:
                 return False
             pause = retry_after if retry_after is not None else fallback
             if self.not_before < time.monotonic():  # a new pause, not one already known

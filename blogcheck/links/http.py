@@ -4,8 +4,9 @@ Every request of the remote checker (plain links, redirect hops, provider API
 calls) goes through `Client.request`. Bodies are streamed and at most
 `BODY_LIMIT` bytes are read, so a 50 MB video link costs a few KB at most.
 Retries: 429 and 503 wait for Retry-After (seconds or an HTTP date, capped by
-`max_retry_wait`), other 5xx, resets and refusals back off 0.5 s, 1 s, ...;
-a timeout is retried once at most, since each costs `timeout` seconds."""
+`max_retry_wait`), other 5xx back off 0.5 s, 1 s, ..., resets and refusals
+0.25 s, 0.5 s, ...; a timeout is retried once at most, since each costs
+`timeout` seconds."""
 
 from __future__ import annotations
 
@@ -101,7 +102,7 @@ class Client:
             wait = self._retry_wait(reply, len(tries), retry)
             if wait is None:
                 return dataclasses.replace(reply, tries=tuple(tries))
-            tries.append(f"{reply.label} (waited {wait:.1f} s)")
+            tries.append(f"{reply.label} (waited {wait:.3g} s)")
             time.sleep(wait)
 
     def _retry_wait(self, reply: Reply, attempt: int, retry: frozenset[int]) -> float | None:
@@ -112,7 +113,8 @@ class Client:
             return None
         if reply.retry_after is not None and reply.status in (429, 503):
             return None if reply.retry_after > self.settings.max_retry_wait else reply.retry_after
-        return 0.5 * float(1 << attempt)
+        base = 0.5 if reply.status else 0.25  # a server in trouble gets more time than a dropped connection
+        return base * float(1 << attempt)
 
     def _send(self, method: str, url: str, key: str, accept: str) -> Reply:
         import requests

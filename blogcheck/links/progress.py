@@ -19,7 +19,7 @@ class Progress:
     def __init__(self, total: int, enabled: bool = True, stream: TextIO | None = None) -> None:
         self.stream = stream or sys.stderr
         self.total, self.done = total, 0
-        self.enabled = enabled and total > 0 and _isatty(self.stream)
+        self.enabled = enabled and _isatty(self.stream)  # `total` may grow while checks run
         self.shown = False
         self._start = self._last = time.monotonic()
         self._lock = threading.Lock()
@@ -28,7 +28,7 @@ class Progress:
         with self._lock:
             self.done += 1
             now = time.monotonic()
-            if not self.enabled or (now - self._last < _EVERY and self.done < self.total):
+            if not self.enabled or (now - self._last < _EVERY and self.done < self.total) or self.done > self.total:
                 return
             if self.total > _MANY or now - self._start > _SLOW:
                 self._last = now

@@ -14,20 +14,21 @@ For the links check (checks/links.py), the contract is:
 
 from __future__ import annotations
 
-import concurrent.futures
-import itertools
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from blogcheck.links.addresses import excluded_by_pattern
-from blogcheck.links.cache import Cache, default_path, key
+from blogcheck.links.cache import Cache, default_path
+from blogcheck.links.cache import key as cache_key
 from blogcheck.links.dedupe import host_key, normalise
 from blogcheck.links.http import Client
 from blogcheck.links.model import Status, Target, Verdict
 from blogcheck.links.progress import Progress
 from blogcheck.links.providers import find
 from blogcheck.links.remap import remap
+from blogcheck.links.schedule import Scheduler
 from blogcheck.links.settings import LinkSettings
 
 
@@ -45,10 +46,6 @@ class _Job:
     url: str  # normalised (or a provider's canonical form), before remap
     image: bool
 
-    @property
-    def cache_key(self) -> str:
-        return key(self.url, self.image)
-
 
 def is_remote(url: str) -> bool:
     """An http(s) URL, or a protocol-relative `//host/...` one."""
@@ -57,19 +54,27 @@ def is_remote(url: str) -> bool:
 
 
 def check_targets(targets: Iterable[Target], settings: LinkSettings, progress: bool = False) -> Results:
-    """A verdict for every target; one check per distinct URL, none for links the cache knows are ok."""
+    """A verdict for every target; one check per distinct URL, none for links the
+    cache knows are ok. `targets` may be a generator: checks start as they come."""
     results = Results()
-    jobs: dict[_Job, list[Target]] = {}
-    for target in dict.fromkeys(targets):
-        verdict, job = _plan(target, settings)
-        if verdict is not None:
-            results[target] = verdict
-        elif job is not None:
-            jobs.setdefault(job, []).append(target)
-    verdicts = _checked(list(jobs), settings, progress, results)
-    for job, group in jobs.items():
+    groups: dict[_Job, list[Target]] = {}
+    with _Run(settings, progress) as run:
+        for target in targets:
+            if target in results:
+                continue
+            verdict, job = _plan(target, settings)
+            if verdict is not None:
+                results[target] = verdict
+            elif job in groups:
+                groups[job].append(target)
+            elif job is not None:
+                groups[job] = [target]
+                run.add(job)
+    for job, group in groups.items():
         for target in group:
-            results[target] = verdicts[job]
+            results[target] = run.verdicts[job]
+    results.warnings.extend(run.warnings)
+    results.requests = run.client.sent
     return results
 
 
@@ -90,40 +95,65 @@ def _plan(target: Target, settings: LinkSettings) -> tuple[Verdict | None, _Job 
     return None, _Job(provider.canonical(url) if provider else url, target.image)
 
 
-def _checked(jobs: list[_Job], settings: LinkSettings, progress: bool, results: Results) -> dict[_Job, Verdict]:
-    cache = None if settings.no_cache or not jobs else Cache.open(Path(settings.cache or default_path()),
-                                                                   settings.cache_ttl)
-    remapped = {job: key(remap(job.url, settings.remap), job.image) for job in jobs}
-    known = cache.get(remapped.values()) if cache else {}
-    verdicts = {job: known[remapped[job]] for job in jobs if remapped[job] in known}
-    todo = _interleaved([job for job in jobs if job not in verdicts])
-    client = Client(settings)
-    bar = Progress(len(todo), enabled=progress)
-    try:
-        verdicts.update(_run(todo, client, bar))
-    finally:
-        bar.close()
-        client.close()
-    if cache:
-        cache.put({remapped[job]: verdicts[job] for job in todo})
-        cache.close()
-        results.warnings.extend(cache.warnings)
-    results.requests = client.sent
-    return verdicts
+class _Run:
+    """One run's workers, cache and client. Jobs are added while it runs; leaving
+    the `with` waits for every check, then stores the ok verdicts."""
 
+    def __init__(self, settings: LinkSettings, progress: bool) -> None:
+        self.settings = settings
+        self.client = Client(settings)
+        self.verdicts: dict[_Job, Verdict] = {}
+        self.warnings: list[str] = []
+        self._keys: dict[_Job, str] = {}
+        self._checked: list[_Job] = []  # checked in this run (not from the cache)
+        self._cache: Cache | None = None
+        # A check asleep on a Retry-After keeps its place: allow a few more per host than the
+        # request limit, which hosts.py still enforces.
+        self._scheduler: Scheduler[_Job] = Scheduler(settings.max_per_host + max(1, settings.max_per_host // 4))
+        self._workers: list[threading.Thread] = []
+        self._bar = Progress(0, enabled=progress)
+        self._lock = threading.Lock()
 
-def _run(jobs: list[_Job], client: Client, bar: Progress) -> dict[_Job, Verdict]:
-    if not jobs:
-        return {}
-    settings = client.settings
-    workers = min(len(jobs), settings.max_concurrency + max(8, settings.max_concurrency // 2))
-    done: dict[_Job, Verdict] = {}
-    with concurrent.futures.ThreadPoolExecutor(workers, thread_name_prefix="blogcheck-link") as pool:
-        futures = {pool.submit(_check, job, client): job for job in jobs}
-        for future in concurrent.futures.as_completed(futures):
-            done[futures[future]] = future.result()
-            bar.step()
-    return done
+    def add(self, job: _Job) -> None:
+        key = self._keys[job] = cache_key(remap(job.url, self.settings.remap), job.image)
+        if not self.settings.no_cache and self._cache is None:
+            self._cache = Cache.open(Path(self.settings.cache or default_path()), self.settings.cache_ttl)
+        known = self._cache.get([key]) if self._cache else {}
+        if key in known:
+            self.verdicts[job] = known[key]
+            return
+        self._bar.total += 1
+        self._scheduler.add(host_key(job.url), job)
+        if len(self._workers) < self.settings.max_concurrency + max(2, self.settings.max_concurrency // 4):
+            worker = threading.Thread(target=self._work, name="blogcheck-link", daemon=True)
+            self._workers.append(worker)
+            worker.start()
+
+    def _work(self) -> None:
+        while (taken := self._scheduler.take()) is not None:
+            host, job = taken
+            try:
+                verdict = _check(job, self.client)
+            finally:
+                self._scheduler.done(host)
+            with self._lock:
+                self.verdicts[job] = verdict
+                self._checked.append(job)
+            self._bar.step()
+
+    def __enter__(self) -> _Run:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *rest: object) -> None:
+        self._scheduler.close(drop=kind is not None)  # interrupted: start nothing new
+        for worker in self._workers:
+            worker.join()
+        self._bar.close()
+        self.client.close()
+        if self._cache is not None:
+            self._cache.put({self._keys[job]: self.verdicts[job] for job in self._checked})
+            self._cache.close()
+            self.warnings.extend(self._cache.warnings)
 
 
 def _check(job: _Job, client: Client) -> Verdict:
@@ -138,13 +168,3 @@ def _check(job: _Job, client: Client) -> Verdict:
     except Exception as exc:  # the run must go on for the other links
         return Verdict(Status.UNVERIFIED, seen=f"internal error: {type(exc).__name__}: {exc}",
                        hint="please report this as a blogcheck bug")
-
-
-def _interleaved(jobs: list[_Job]) -> list[_Job]:
-    """Round-robin over hosts, so the workers spread over hosts instead of
-    queueing behind one host's limit."""
-    by_host: dict[str, list[_Job]] = {}
-    for job in jobs:
-        by_host.setdefault(host_key(job.url), []).append(job)
-    rounds = itertools.zip_longest(*by_host.values())
-    return [job for batch in rounds for job in batch if job is not None]

@@ -1,0 +1,70 @@
+"""Hand out link checks so that no worker waits on a busy host.
+
+A plain thread pool takes jobs in order: once a slow host's slots are full,
+every worker that picks one of its jobs blocks, and the workers pile up on the
+slowest hosts while the others sit idle. Here a worker only takes a job whose
+host runs fewer than `per_host` checks, round-robin over hosts. (The hard
+limits per request stay in hosts.py: a check may redirect to another host.)
+Jobs can be added while workers run, so checks start before extraction ends."""
+
+from __future__ import annotations
+
+import collections
+import threading
+from typing import Generic, TypeVar
+
+_J = TypeVar("_J")
+
+
+class Scheduler(Generic[_J]):
+    def __init__(self, per_host: int) -> None:
+        self._cond = threading.Condition()
+        self._per_host = per_host
+        self._pending: dict[str, collections.deque[_J]] = {}
+        self._hosts: collections.deque[str] = collections.deque()  # round-robin order of hosts with jobs
+        self._running: collections.Counter[str] = collections.Counter()
+        self._closed = False
+
+    def add(self, host: str, job: _J) -> None:
+        with self._cond:
+            if host not in self._pending:
+                self._pending[host] = collections.deque()
+                self._hosts.append(host)
+            self._pending[host].append(job)
+            self._cond.notify()
+
+    def close(self, drop: bool = False) -> None:
+        """No more jobs will come (`drop`: forget the ones not started)."""
+        with self._cond:
+            self._closed = True
+            if drop:
+                self._pending.clear()
+                self._hosts.clear()
+            self._cond.notify_all()
+
+    def take(self) -> tuple[str, _J] | None:
+        """The next job whose host has room, waiting if need be; None when all are handed out."""
+        with self._cond:
+            while True:
+                for _ in range(len(self._hosts)):
+                    host = self._hosts[0]
+                    self._hosts.rotate(-1)
+                    if self._running[host] < self._per_host:
+                        return host, self._start(host)
+                if self._closed and not self._hosts:
+                    return None
+                self._cond.wait()
+
+    def _start(self, host: str) -> _J:
+        queue = self._pending[host]
+        job = queue.popleft()
+        if not queue:
+            del self._pending[host]
+            self._hosts.remove(host)
+        self._running[host] += 1
+        return job
+
+    def done(self, host: str) -> None:
+        with self._cond:
+            self._running[host] -= 1
+            self._cond.notify_all()
