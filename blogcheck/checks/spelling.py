@@ -5,7 +5,7 @@ A site check: how many posts of the site use a word is evidence that it is jargo
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Collection, Iterator
+from collections.abc import Iterator
 
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
@@ -16,6 +16,7 @@ from blogcheck.spelling.speller import Settings, Speller, Verdict
 from blogcheck.spelling.tokens import Word, last_word, name_heavy, words
 
 CODES = ["BC401", "BC402", "BC403"]
+_PREFILTER = 8  # posts checked in one run from which the whole-file prefilter pays
 # Words that are fine twice in a row.
 _REPEAT_OK = frozenset({
     "that", "had", "is", "do", "bye", "very", "so", "no", "ha", "la", "knock", "yeah", "really", "many", "far", "long",
@@ -34,8 +35,9 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
     if not posts or not check_wanted("spelling", CODES, ctx.config.select, ctx.config.ignore):
         return
     speller = speller_for(ctx)
+    prefilter = len(posts) >= _PREFILTER
     for post in posts:
-        yield from check_post(post, speller)
+        yield from check_post(post, speller, prefilter)
 
 
 def speller_for(ctx: Context) -> Speller:
@@ -55,10 +57,15 @@ def speller_for(ctx: Context) -> Speller:
     return speller
 
 
-def check_post(post: Post, speller: Speller) -> Iterator[Diagnostic]:
+def check_post(post: Post, speller: Speller, prefilter: bool = False) -> Iterator[Diagnostic]:
+    """`prefilter`: first look at every word of the file, code included, and parse the
+    Markdown only when one could be a finding. Each word is judged once per run, so
+    this pays on many posts; one post is parsed at once."""
     from blogcheck.spelling.wordlist import post_words
 
     extra = post_words(post.data)
+    if prefilter and not speller.may_flag(post.text, extra):
+        return  # no word of the whole file could be a finding: no need to parse it
     heavy: dict[int, bool] = {}
     for span, word in prose_words(post, speller.fine):
         column = span.column + word.start
@@ -77,7 +84,7 @@ def check_post(post: Post, speller: Speller) -> Iterator[Diagnostic]:
             yield _at(_finding(post, span, word, column, verdict, speller.settings), word)
 
 
-def prose_words(post: Post, fine: Collection[str] = frozenset()) -> Iterator[tuple[Span, Word]]:
+def prose_words(post: Post, fine: set[str] | frozenset[str] = frozenset()) -> Iterator[tuple[Span, Word]]:
     """The words of the post's prose that need a look (see `tokens.words`), with
     sentence starts and the word before carried across a paragraph's line breaks."""
     block, tail, before = 0, "", ""

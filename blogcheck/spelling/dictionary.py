@@ -57,14 +57,34 @@ def _lines() -> list[str]:
         return lines
 
 
+_lookups = 0
+_table: dict[str, int] = {}
+_BISECTS = 20_000  # look-ups after which one dict of every word is cheaper than bisecting
+
+
 def rank(word: str) -> int | None:
     """Frequency rank of a lower-case English word (0 is the most common), None if unknown.
-    A bisect over the sorted lines: no 130,000-entry set to build at start-up."""
+    A bisect over the sorted lines, so a one-post run builds no 130,000-entry table;
+    a run that asks often builds it once."""
+    global _lookups
+    if _table:
+        return _table.get(word)
+    _lookups += 1
     lines, key = _lines(), word + "\t"
+    if _lookups > _BISECTS:
+        _table.update((line[: line.index("\t")], int(line[line.index("\t") + 1:])) for line in lines if line)
     index = bisect.bisect_left(lines, key)
     if index < len(lines) and lines[index].startswith(key):
         return int(lines[index][len(key):])
     return None
+
+
+def reset() -> None:
+    """Forget what was read (for tests that point the cache elsewhere)."""
+    global _lookups
+    _lines.cache_clear()
+    _table.clear()
+    _lookups = 0
 
 
 def english_words() -> set[str]:

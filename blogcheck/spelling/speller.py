@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from blogcheck.spelling import dictionary, misspellings
-from blogcheck.spelling.tokens import Word
+from blogcheck.spelling.tokens import REPEAT, Word, checkable
 from blogcheck.spelling.usage import Usage
 
 LANGUAGES = ("en", "en-US", "en-GB")
@@ -27,6 +27,7 @@ _SHORT_NAME = 6
 _MIN_CAPITALISED = 8  # a capitalised unknown word that opens a sentence
 _ELONGATED = re.compile(r"(.)\1\1")  # `sooo`, `ughhh`: written that way on purpose
 _COMMON = 60_000  # parts of a closed compound must be among this many commonest words
+_ANY_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -96,6 +97,21 @@ class Speller:
             return None  # a name, or next to one
         return Verdict(found.code, tuple(misspellings.match_case(text, s) for s in found.suggestions))
 
+    def may_flag(self, text: str, extra: frozenset[str] = frozenset()) -> bool:
+        """Whether any word of `text` (a whole file: prose, code and all) could be a
+        finding. The same rules as `verdict`, minus those that need the word's place,
+        so a False here is exact and spares the Markdown parse."""
+        if REPEAT.search(text):
+            return True
+        for raw in set(_ANY_WORD.findall(text)) - self.fine:
+            text_ = raw[:-2] if raw[-2:] in ("'s", "\u2019s") and len(raw) > 3 else raw
+            if not checkable(text_):
+                continue
+            word = Word(text_, 0, True, _capital(text_), False, False, "", False, True)
+            if self.verdict(word, extra) is not None:
+                return True
+        return False
+
     @staticmethod
     def short_name(word: Word) -> bool:
         """Short, capitalised inside a sentence: `Brin`, `Marz` are names more often than
@@ -145,3 +161,7 @@ class Speller:
 def _common(word: str) -> bool:
     found = dictionary.rank(word)
     return found is not None and found < _COMMON
+
+
+def _capital(word: str) -> bool:
+    return len(word) > 1 and word[0].isupper() and word[1:].islower()

@@ -58,24 +58,24 @@ def test_lookups() -> None:
 
 def test_the_dictionary_cache_is_built_once_where_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BLOGCHECK_CACHE_DIR", str(tmp_path / "cache"))
-    dictionary._lines.cache_clear()
+    dictionary.reset()
     try:
         assert dictionary.rank("sturdy") is not None
         cached = list((tmp_path / "cache").iterdir())
         assert [p.name for p in cached] == [f"english-{dictionary._package_version()}.tsv"]
-        dictionary._lines.cache_clear()
+        dictionary.reset()
         cached[0].write_text("aaa\t0\nsturd\t1", encoding="utf-8")  # the cache is what is read next time
         assert dictionary.rank("sturd") == 1
     finally:
-        dictionary._lines.cache_clear()
+        dictionary.reset()
 
 
 def test_an_unwritable_cache_only_costs_speed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
     monkeypatch.setenv("BLOGCHECK_CACHE_DIR", str(blocker / "sub"))
-    dictionary._lines.cache_clear()
+    dictionary.reset()
     try:
         assert dictionary.rank("sturdy") is not None
     finally:
-        dictionary._lines.cache_clear()
+        dictionary.reset()
