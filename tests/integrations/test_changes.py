@@ -185,3 +185,14 @@ def test_new_links_only_with_remote_links(clone: Path, link_server: str, tmp_pat
     assert (code, found) == (1, [("BC201", "warning", f"{link_server}/old-gone"),
                                  ("BC201", "error", f"{link_server}/new-gone")])
     assert sorted(set(LinkServer.hits)) == ["/new-gone", "/ok", "/old-gone"]
+
+
+def test_a_site_in_a_subfolder_of_the_repository(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    repo = make_site(tmp_path / "repo", {"blog/_config.yml": "title: Blog\n", "blog/_posts/2024-03-01-old.md": OLD,
+                                         "blog/_posts/2024-03-02-other.md": OTHER})
+    git("checkout", "-q", "-b", "work", cwd=repo)
+    post = repo / "blog/_posts/2024-03-02-other.md"
+    post.write_text(OTHER + "[new](/also-missing.html)\n")
+    code, report = _check(capsys, repo / "blog", "--changed-since", "main", "--new-links-only")
+    assert (code, _found(report)) == (1, [("2024-03-02-other.md", "BC204", "warning"),
+                                          ("2024-03-02-other.md", "BC204", "error")])
