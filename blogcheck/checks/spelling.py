@@ -11,7 +11,7 @@ from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.post import Post
-from blogcheck.spelling.prose import Span, spans
+from blogcheck.spelling.prose import Span, holds, spans
 from blogcheck.spelling.speller import Settings, Speller, Verdict
 from blogcheck.spelling.tokens import Word, last_word, name_heavy, words
 
@@ -64,10 +64,11 @@ def check_post(post: Post, speller: Speller, prefilter: bool = False) -> Iterato
     from blogcheck.spelling.wordlist import post_words
 
     extra = post_words(post.data)
-    if prefilter and not speller.may_flag(post.text, extra):
+    wanted = speller.candidates(post.text, extra) if prefilter else None
+    if wanted is not None and not wanted:
         return  # no word of the whole file could be a finding: no need to parse it
     heavy: dict[int, bool] = {}
-    for span, word in prose_words(post, speller.fine):
+    for span, word in prose_words(post, speller.fine, wanted):
         column = span.column + word.start
         if word.repeated and _repeat_counts(word):
             yield _at(diagnostic("BC403", post.display, span.line, column, f"`{word.text}` twice in a row",
@@ -84,16 +85,19 @@ def check_post(post: Post, speller: Speller, prefilter: bool = False) -> Iterato
             yield _at(_finding(post, span, word, column, verdict, speller.settings), word)
 
 
-def prose_words(post: Post, fine: set[str] | frozenset[str] = frozenset()) -> Iterator[tuple[Span, Word]]:
+def prose_words(post: Post, fine: set[str] | frozenset[str] = frozenset(),
+                wanted: set[str] | None = None) -> Iterator[tuple[Span, Word]]:
     """The words of the post's prose that need a look (see `tokens.words`), with
-    sentence starts and the word before carried across a paragraph's line breaks."""
+    sentence starts and the word before carried across a paragraph's line breaks.
+    With `wanted` (see `Speller.candidates`), only spans that hold one are read."""
     block, tail, before = 0, "", ""
-    for span in spans(post):
+    for span in spans(post, wanted):
         fresh = span.block != block
         start = fresh or tail.rstrip().endswith((".", "!", "?", ":"))
         previous = before if span.joined and not fresh else ""
-        for word in words(span.text, start, previous, fine):
-            yield span, word
+        if wanted is None or holds(span.text, wanted):
+            for word in words(span.text, start, previous, fine):
+                yield span, word
         block, tail, before = span.block, span.text, last_word(span.text)
 
 

@@ -125,7 +125,10 @@ def suggestions(word: str, distance: int = 1, limit: int = 5) -> list[str]:
 
 
 def _ranked(word: str, candidates: set[str]) -> list[str]:
-    ranks = {w: r for w in candidates if (r := rank(w)) is not None}
+    if _table:  # a set intersection instead of a look-up per candidate
+        ranks = {w: _table[w] for w in candidates & _table.keys()}
+    else:
+        ranks = {w: r for w in candidates if (r := rank(w)) is not None}
     return sorted(ranks, key=lambda w: (round(_cost(word, w), 2), ranks[w]))
 
 

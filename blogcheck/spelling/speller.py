@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from blogcheck.spelling import dictionary, misspellings
-from blogcheck.spelling.tokens import REPEAT, Word, checkable
+from blogcheck.spelling.tokens import REPEAT, WORD, Word, checkable
 from blogcheck.spelling.usage import Usage
 
 LANGUAGES = ("en", "en-US", "en-GB")
@@ -27,7 +27,6 @@ _SHORT_NAME = 6
 _MIN_CAPITALISED = 8  # a capitalised unknown word that opens a sentence
 _ELONGATED = re.compile(r"(.)\1\1")  # `sooo`, `ughhh`: written that way on purpose
 _COMMON = 60_000  # parts of a closed compound must be among this many commonest words
-_ANY_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W\d_]+)*")
 
 
 @dataclass(frozen=True)
@@ -97,20 +96,22 @@ class Speller:
             return None  # a name, or next to one
         return Verdict(found.code, tuple(misspellings.match_case(text, s) for s in found.suggestions))
 
-    def may_flag(self, text: str, extra: frozenset[str] = frozenset()) -> bool:
-        """Whether any word of `text` (a whole file: prose, code and all) could be a
-        finding. The same rules as `verdict`, minus those that need the word's place,
-        so a False here is exact and spares the Markdown parse."""
-        if REPEAT.search(text):
-            return True
-        for raw in set(_ANY_WORD.findall(text)) - self.fine:
+    def candidates(self, text: str, extra: frozenset[str] = frozenset()) -> set[str]:
+        """The words of `text` (a whole file: prose, code and all) that could be
+        findings, as written: the rules of `verdict` minus those that need the word's
+        place, and every word written twice. An empty set is exact: no finding."""
+        found = {m[1] for m in REPEAT.finditer(text)}
+        for raw in set(WORD.findall(text)) - self.fine:
+            if not self._other and dictionary.rank(raw.lower()) is not None:
+                self.fine.add(raw)  # an English word is no known misspelling (the data tests see to it)
+                continue
             text_ = raw[:-2] if raw[-2:] in ("'s", "\u2019s") and len(raw) > 3 else raw
             if not checkable(text_):
                 continue
             word = Word(text_, 0, True, _capital(text_), False, False, "", False, True)
             if self.verdict(word, extra) is not None:
-                return True
-        return False
+                found.add(raw)
+        return found
 
     @staticmethod
     def short_name(word: Word) -> bool:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-_WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W\d_]+)*")
+WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W\d_]+)*")
 # A chunk that is not prose: a scheme or `www.`, an address, a path, markup or code.
 _NOT_PROSE = re.compile(r"://|\bwww\.|\w@\w|(?<!\S)@\w|[/\\=<>{}\[\]|~`#$%^*+_]|\w\.\w")
 _PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)?|[A-Z][a-z]+(?:'[a-z]+)?")
@@ -66,7 +66,7 @@ def _raw(text: str) -> list[tuple[str, int]]:
     """(word, offset) pairs, outside chunks that are not prose."""
     skip = _skipped(text)
     found = []
-    for match in _WORD.finditer(text):
+    for match in WORD.finditer(text):
         start, word = match.start(), match[0]
         if skip and any(a <= start < b for a, b in skip):
             continue
@@ -124,7 +124,7 @@ def name_heavy(text: str) -> bool:
 
 def _all_fine(text: str, previous: str, fine: set[str] | frozenset[str]) -> bool:
     """Nothing to look at: every word known fine, no word twice (most spans; C-speed)."""
-    found = _WORD.findall(text)
+    found = WORD.findall(text)
     if not fine.issuperset(found) or REPEAT.search(text):
         return False
     return not (found and previous and found[0].lower() == previous.lower())

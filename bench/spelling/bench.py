@@ -1,0 +1,88 @@
+#!/usr/bin/env python3
+"""Words per second of blogcheck's spelling check, codespell and typos over the whole
+corpus, in one run each, and the time of a one-post run (start-up included).
+
+    bench/spelling/bench.py ../shared/corpus --peers /tmp/peers --runs 5
+
+The peers come from PyPI into a venv outside the repo (see ../shared/bench/PEERS.md):
+`python3 -m venv /tmp/peers/venv && /tmp/peers/venv/bin/pip install codespell==2.4.3 typos==1.52.0`.
+Timing uses hyperfine (-N, 1 warm-up) when it is installed, else repeated runs here.
+Words are counted the same way for every tool: white-space separated words of the post files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[2]
+SEED_POST = "ivanstudyblog__ivanstudyblog.github.io/_posts/2024-3-6-day-65.md"
+
+
+def _times(command: list[str], cwd: Path, runs: int) -> list[float]:
+    if shutil.which("hyperfine"):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = Path(tmp) / "hf.json"
+            subprocess.run(["hyperfine", "-N", "-i", "--warmup", "1", "--runs", str(runs), "--export-json", str(out),
+                            subprocess.list2cmdline(command)], cwd=cwd, capture_output=True, check=True)
+            times: list[float] = json.loads(out.read_text())["results"][0]["times"]
+            return times
+    found = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(command, cwd=cwd, capture_output=True, check=False)
+        found.append(time.perf_counter() - start)
+    return found
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", type=Path)
+    parser.add_argument("--peers", type=Path, default=Path("/tmp/peers"))
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", type=Path, help="write the results here")
+    args = parser.parse_args()
+    corpus = args.corpus.resolve()
+    posts = sorted(str(p.relative_to(corpus)) for p in corpus.glob("*/_posts") if p.is_dir())
+    words = sum(len(f.read_text(encoding="utf-8", errors="replace").split())
+                for p in posts for f in (corpus / p).rglob("*.*"))
+    venv = args.peers / "venv" / "bin"
+    blogcheck = [str(Path(sys.executable).parent / "blogcheck"), "check", "--select", "spelling"]
+    tools = {
+        "blogcheck": blogcheck + posts,
+        "codespell": [str(venv / "codespell"), *posts],
+        "typos": [str(venv / "typos"), "--format", "brief", *posts],
+    }
+    single = {
+        "blogcheck --select spelling": [*blogcheck, SEED_POST],
+        "blogcheck (all checks, --offline)": [blogcheck[0], "check", "--offline", SEED_POST],
+        "blogcheck --select BC1 (no spelling)": [blogcheck[0], "check", "--select", "BC1", SEED_POST],
+        "codespell": [str(venv / "codespell"), SEED_POST],
+        "typos": [str(venv / "typos"), SEED_POST],
+    }
+    results = {"words": words, "corpus": {}, "single_post": {}}
+    for name, command in tools.items():
+        times = _times(command, corpus, args.runs)
+        median = statistics.median(times)
+        results["corpus"][name] = {"median_s": round(median, 3), "min_s": round(min(times), 3),
+                                   "words_per_s": round(words / median)}
+        print(f"corpus  {name:38s} median {median:6.2f} s  min {min(times):6.2f} s  {words / median:12,.0f} words/s")
+    for name, command in single.items():
+        times = _times(command, corpus, max(args.runs, 10))
+        median = statistics.median(times)
+        results["single_post"][name] = {"median_s": round(median, 3), "min_s": round(min(times), 3)}
+        print(f"1 post  {name:38s} median {median:6.3f} s  min {min(times):6.3f} s")
+    print(f"{words:,} words in {len(posts)} blogs", file=sys.stderr)
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
