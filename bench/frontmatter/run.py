@@ -50,7 +50,8 @@ def _extract(posts: list[Path], folder: Path) -> list[Path]:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--corpus", type=Path, default=REPO.parent / "shared" / "corpus")
-    parser.add_argument("--check-jsonschema", default=shutil.which("check-jsonschema") or "/tmp/peers/venv/bin/check-jsonschema")
+    parser.add_argument("--check-jsonschema",
+                        default=shutil.which("check-jsonschema") or "/tmp/peers/venv/bin/check-jsonschema")
     parser.add_argument("--blogcheck", default=str(Path(sys.executable).parent / "blogcheck"))
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()

@@ -17,7 +17,11 @@ from blogcheck.reporters import REPORTERS, get
 from blogcheck.run import run
 
 _SCALARS = st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=20)
-_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4), max_leaves=12)
+_VALUES = st.recursive(
+    _SCALARS,
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=12,
+)
 _YAMLISH = st.text(alphabet="-:{}[]&*!|>'\"#%@`,? \n\tabc123\r\ufeff", max_size=200)
 
 

@@ -16,7 +16,9 @@ def test_github_escaping_follows_the_documented_rules() -> None:
     assert escape_data("100%\r\n") == "100%25%0D%0A"
     assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
     line = get("github")([ODD], Summary.of(1, [ODD])).splitlines()[0]
-    assert line == "::error file=a dir/100%25 post%2C1%3Ax.md,line=2,col=3,title=BC110::50%25 done%0D%0Anext: line%0Ause a|b"
+    assert line == (
+        "::error file=a dir/100%25 post%2C1%3Ax.md,line=2,col=3,title=BC110::50%25 done%0D%0Anext: line%0Ause a|b"
+    )
 
 
 def test_step_summary_escapes_table_cells() -> None:
