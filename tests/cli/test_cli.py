@@ -86,6 +86,7 @@ def test_json_to_output_file(site: Path, capsys: pytest.CaptureFixture[str], tmp
     target = tmp_path / "report.json"
     code, out, _ = _run(capsys, "check", "--select", "frontmatter", "--format", "json", "--output", str(target), BAD)
     assert code == 1 and out == ""
+    assert target.stat().st_mode & 0o777 == 0o644  # not mkstemp's private 0600
     report = json.loads(target.read_text())
     assert report["summary"] == {"files": 1, "errors": 1, "warnings": 0}
     assert report["diagnostics"][0]["code"] == "BC110"
