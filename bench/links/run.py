@@ -106,9 +106,12 @@ def _measure(name: str, run: int, cmd: list[str], corpus: Path, farms: Farms, tr
              parse: Any, timeout: int) -> dict[str, Any]:
     """Run one tool once: wall time, CPU, peak RSS, its findings scored, the farms' log."""
     farms.reset()
+    # markdown-link-check splits one report over stdout and stderr: read them interleaved
+    merge = name.startswith(("markdown-link-check", "html-proofer"))
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(cmd, cwd=corpus, stdout=out, stderr=err, env={**os.environ, "NO_COLOR": "1"})
+        proc = subprocess.Popen(cmd, cwd=corpus, stdout=out, stderr=out if merge else err,
+                                env={**os.environ, "NO_COLOR": "1"})
         status, usage = _wait(proc, timeout)
         wall = time.perf_counter() - start
         out.seek(0)

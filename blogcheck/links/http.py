@@ -14,8 +14,6 @@ import dataclasses
 import threading
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 from urllib.parse import urlsplit
 
@@ -23,6 +21,7 @@ from blogcheck.links.addresses import Screen, screen_host
 from blogcheck.links.dedupe import host_key
 from blogcheck.links.hosts import Hosts
 from blogcheck.links.remap import remap
+from blogcheck.links.replies import Reply, detail, failure, retry_after_seconds
 from blogcheck.links.settings import LinkSettings
 
 if TYPE_CHECKING:
@@ -31,33 +30,7 @@ if TYPE_CHECKING:
 BODY_LIMIT = 8192
 _HOST_POOLS = 256  # hosts whose idle connections are kept (least recently used dropped)
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
-_PHRASES = {"dns": "no such host", "dns-temporary": "DNS lookup failed", "excluded": "not requested",
-            "invalid": "invalid URL"}
 _T = TypeVar("_T")
-
-
-@dataclass(frozen=True)
-class Reply:
-    """What one request (after its retries) came to. `status` 0 = no answer, then
-    `failure` is "timeout", "reset", "refused", "tls", "dns" (no such host),
-    "dns-temporary", "invalid", "excluded" or "error", and `detail` says more."""
-
-    method: str
-    url: str  # as requested, after remap
-    status: int = 0
-    content_type: str = ""
-    location: str = ""
-    retry_after: float | None = None
-    failure: str = ""
-    detail: str = ""
-    body_bytes: int = 0
-    tries: tuple[str, ...] = ()  # earlier attempts: "GET 429 (waited 1.0 s)"
-
-    @property
-    def label(self) -> str:
-        """What was seen, e.g. "HEAD 405 then GET 429 (waited 1.0 s) then GET 200"."""
-        now = _PHRASES.get(self.failure) or f"{self.method} {self.status or self.failure}"
-        return " then ".join((*self.tries, now))
 
 
 class Client:
@@ -128,14 +101,14 @@ class Client:
                 response = self.session().request(method, url, headers=headers, stream=True,
                                                    allow_redirects=False, timeout=(timeout, timeout))
             except requests.RequestException as exc:
-                return Reply(method, url, failure=_failure(exc), detail=_detail(exc))
+                return Reply(method, url, failure=failure(exc), detail=detail(exc))
             except (ValueError, UnicodeError) as exc:
                 return Reply(method, url, failure="invalid", detail=str(exc))
             try:
                 read = _read_some(response)  # HEAD too: an emptied answer frees its connection for reuse
             finally:
                 response.close()
-            retry_after = _retry_after(response.headers.get("Retry-After"))
+            retry_after = retry_after_seconds(response.headers.get("Retry-After"))
             self.hosts.answered(key, response.status_code, retry_after, fallback=1.0)  # before the slot frees
         return Reply(method, url, response.status_code, response.headers.get("Content-Type", ""),
                      response.headers.get("Location", ""), retry_after, body_bytes=read)
@@ -194,57 +167,3 @@ def _read_some(response: requests.Response) -> int:
         return len(response.raw.read(BODY_LIMIT, decode_content=False) or b"")
     except Exception:  # a body cut short says nothing about the status we already have
         return 0
-
-
-def _retry_after(value: str | None) -> float | None:
-    """Seconds from a Retry-After header: "120" or an HTTP date."""
-    if not value:
-        return None
-    text = value.strip()
-    if text.isdigit():
-        return float(text)
-    try:
-        when = parsedate_to_datetime(text)
-    except (TypeError, ValueError, IndexError):
-        return None
-    return max(0.0, when.timestamp() - time.time())
-
-
-def _causes(exc: BaseException) -> list[BaseException]:
-    """The exception and everything it wraps (requests -> urllib3 -> socket)."""
-    found: list[BaseException] = []
-    todo: list[object] = [exc]
-    while todo:
-        item = todo.pop()
-        if not isinstance(item, BaseException) or item in found:
-            continue
-        found.append(item)
-        todo += [item.__cause__, item.__context__, getattr(item, "reason", None), *item.args[:1]]
-    return found
-
-
-def _failure(exc: BaseException) -> str:
-    import requests
-
-    causes = _causes(exc)
-    kinds: list[tuple[type[BaseException] | tuple[type[BaseException], ...], str]] = [
-        (requests.exceptions.SSLError, "tls"),
-        (requests.Timeout, "timeout"),
-        (ConnectionRefusedError, "refused"),
-        ((requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema, requests.exceptions.MissingSchema),
-         "invalid"),
-        (ConnectionError, "reset"),
-    ]
-    for types, name in kinds:
-        if any(isinstance(c, types) for c in causes):
-            return name
-    if any(type(c).__name__ in ("ProtocolError", "RemoteDisconnected", "IncompleteRead") for c in causes):
-        return "reset"
-    return "error"
-
-
-def _detail(exc: BaseException) -> str:
-    """The socket-level cause when there is one ("ConnectionRefusedError: [Errno 111] ...")."""
-    causes = _causes(exc)
-    inner = next((c for c in causes if type(c).__module__ == "builtins" and isinstance(c, OSError)), causes[0])
-    return f"{type(inner).__name__}: {inner}"[:300]

@@ -12,8 +12,9 @@ import dataclasses
 from urllib.parse import urljoin, urlsplit
 
 from blogcheck.links.dedupe import normalise
-from blogcheck.links.http import Client, Reply
+from blogcheck.links.http import Client
 from blogcheck.links.model import Status, Verdict
+from blogcheck.links.replies import Reply
 
 _ACCEPT_PAGE = "text/html,application/xhtml+xml,*/*;q=0.8"
 _ACCEPT_IMAGE = "image/avif,image/webp,image/*,*/*;q=0.8"
