@@ -33,6 +33,7 @@ _MASK = re.compile(
     r"|(?<![\\$\w])\$(?=\S)[^$\n]*?[\\^_{}=][^$\n]*?(?<=\S)\$(?![\w$])",  # inline TeX
     re.DOTALL,
 )
+_GLUED = re.compile(r"^\S+")
 _ALT = 1 << 40  # block numbers of image alt texts start here
 _SKIP_INLINE = {"code_inline", "html_inline", "softbreak", "hardbreak"}
 
@@ -92,8 +93,12 @@ def _inline(token: Token, cursor: Cursor, block: int) -> Iterator[Span]:
 def _children(children: list[Token], cursor: Cursor, block: int) -> Iterator[Span]:
     """Text children in reading order; an image's alt text is a block of its own,
     so no word runs on from it into the text around it."""
-    joined, autolink = False, False
+    joined, autolink, after_html, word_before = False, False, False, False
     for child in children:
+        # `<u>S</u>aturation`: a word cut by a tag goes on after it.
+        glued, after_html = after_html and word_before, child.type == "html_inline"
+        if child.type != "html_inline":
+            word_before = child.type == "text" and child.content[-1:].isalnum()
         if child.type == "image":
             yield from _children(child.children or [], cursor, _ALT + block * 1000 + len(child.content))
         elif child.type == "link_open":
@@ -106,7 +111,9 @@ def _children(children: list[Token], cursor: Cursor, block: int) -> Iterator[Spa
             joined = child.type == "softbreak"
             continue
         elif child.type == "text" and child.content.strip() and not autolink:
-            yield from _located(child.content, cursor, block, joined)
+            text = _GLUED.sub("", child.content) if glued else child.content
+            if text.strip():
+                yield from _located(text, cursor, block, joined)
         joined = False
 
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W\d_]+)*")
 # A chunk that is not prose: a scheme or `www.`, an address, a path, markup or code.
-_NOT_PROSE = re.compile(r"://|\bwww\.|\w@\w|(?<!\S)@\w|[/\\=<>{}\[\]|~`#$%^*+_]|\w\.\w")
+_NOT_PROSE = re.compile(r"://|\bwww\.|\w@\w|(?<!\S)@\w|[/\\=<>{}\[\]|~`#$%^*+_]|\w\.\w|:[a-z0-9_+-]+:")
 _PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)?|[A-Z][a-z]+(?:'[a-z]+)?")
 _ACRONYM = re.compile(r"[A-Z]{2,}s?|[A-Z]+'?s")
 _INNER_CAPITAL = re.compile(r".[a-z]*[A-Z]")
@@ -107,8 +107,10 @@ def words(text: str, sentence_start: bool = True, previous: str = "",
                 sentence_start if index == 0 else _SENTENCE_END.search(gap))
             continue
         initial = sentence_start if index == 0 else bool(_SENTENCE_END.search(gap))
-        following = raw[index + 1][0] if index + 1 < len(raw) else ""
-        capitalised, next_capitalised = _capitalised(word), _capitalised(following)
+        following, next_start = raw[index + 1] if index + 1 < len(raw) else ("", 0)
+        capitalised = _capitalised(word)
+        # The next word is a name only when no sentence ends before it.
+        next_capitalised = _capitalised(following) and not _SENTENCE_END.search(text[end:next_start])
         name_here = capitalised and not initial
         yield Word(word, start, initial, capitalised, next_capitalised, by_name or next_capitalised, before,
                    repeated, checkable(word))
@@ -116,10 +118,14 @@ def words(text: str, sentence_start: bool = True, previous: str = "",
 
 
 def name_heavy(text: str) -> bool:
-    """A list of names (`Parker Moore, maul.esel, Anatol Broder, ...`): at least
-    six words, half of them or more capitalised."""
+    """A list of names (`Parker Moore, maul.esel, Anatol Broder, ...`): at least six
+    words, half of them or more capitalised; or six or more short items (one to three
+    words: user names, `feivel, mitaa, nitoyon, Bret Comnes`) between commas."""
     raw = _raw(text)
-    return len(raw) >= 6 and 2 * sum(1 for w, _ in raw[1:] if _capitalised(w)) >= len(raw) - 1
+    if len(raw) >= 6 and 2 * sum(1 for w, _ in raw[1:] if _capitalised(w)) >= len(raw) - 1:
+        return True
+    items = [item.split() for item in text.split(",")]
+    return len(items) >= 6 and all(1 <= len(item) <= 3 for item in items[1:-1])
 
 
 def _all_fine(text: str, previous: str, fine: set[str] | frozenset[str]) -> bool:

@@ -133,3 +133,22 @@ def test_odd_posts_do_not_crash(site: Path, capsys: pytest.CaptureFixture[str]) 
     assert ("2024-03-24-title-list.md", 8, 3, "recieve") in words
     assert not any(w[0] == "2024-03-22-unclosed.md" for w in words)
     assert code == 1
+
+
+def test_prefilter_changes_no_finding() -> None:
+    """Runs of many posts read each file's words first and parse only where a candidate
+    is; one-post runs parse everything. Both must find the same."""
+    from blogcheck.checks import Context
+    from blogcheck.checks.spelling import check_post, speller_for
+    from blogcheck.config import Config
+    from blogcheck.jekyll.site import load_site
+    from blogcheck.post import Post, load
+
+    site = load_site(SITE)
+    posts = [p for p in (load(f, f.name, site, 10**6) for f in sorted((SITE / "_posts").glob("*.md")))
+             if isinstance(p, Post)]
+    found = {}
+    for prefilter in (True, False):
+        speller = speller_for(Context(site, Config(), posts))
+        found[prefilter] = [d for p in posts for d in check_post(p, speller, prefilter)]
+    assert found[True] == found[False] and len(found[True]) == len(EXPECTED)

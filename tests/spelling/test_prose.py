@@ -26,3 +26,16 @@ def test_spans_and_their_places(tmp_path: Path) -> None:
     found = [(s.text, s.line, s.column, s.where) for s in spans(post)]
     assert found == [("A title", 2, 9, "title"), ("Head ", 5, 4, "body"), ("em", 5, 10, "body"),
                      ("quoted ", 7, 3, "body"), ("link", 7, 11, "body"), ("bold", 7, 30, "body")]
+
+
+def test_a_word_cut_by_a_tag_is_not_read_as_two(tmp_path: Path) -> None:
+    from blogcheck.spelling.tokens import words
+
+    (tmp_path / "_posts").mkdir()
+    path = tmp_path / "_posts" / "2024-01-01-p.md"
+    path.write_text("---\ntitle: t\n---\n\nThe <u>H</u>ue and <u>S</u>aturation of <b>bold</b> :tophat: text.\n",
+                    encoding="utf-8")
+    post = load(path, "p.md", load_site(tmp_path), 10**6)
+    assert isinstance(post, Post)
+    found = [w.text for s in spans(post) if s.where == "body" for w in words(s.text)]
+    assert found == ["The", "H", "and", "S", "of", "bold", "text"]
