@@ -3,10 +3,12 @@ always checked again, and a bad or shared cache file never breaks a run."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -92,6 +94,35 @@ def test_an_unusable_cache_path_is_bypassed_with_a_warning(farm: Farm, tmp_path:
     assert found[Target(farm.url("/ok/a"))].status is Status.OK
     assert len(found.warnings) == 1 and "cannot be used" in found.warnings[0]
     assert found.requests == 1
+
+
+@contextlib.contextmanager
+def _read_only(path: Path) -> Iterator[None]:
+    """The file cannot be written, even by root (who ignores modes: chattr +i then)."""
+    as_root = os.geteuid() == 0
+    if as_root:
+        subprocess.run(["chattr", "+i", str(path)], check=True)
+    else:
+        path.chmod(0o444)
+    try:
+        yield
+    finally:
+        if as_root:
+            subprocess.run(["chattr", "-i", str(path)], check=True)
+        else:
+            path.chmod(0o644)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes and chattr are POSIX")
+def test_a_read_only_cache_is_read_and_a_failed_write_is_a_warning(farm: Farm, tmp_path: Path) -> None:
+    path = tmp_path / "links.sqlite"
+    _run([Target(farm.url("/ok/a"))], path)
+    with _read_only(path):
+        found = _run([Target(farm.url("/ok/a")), Target(farm.url("/ok/new"))], path)
+    assert {v.status for v in found.values()} == {Status.OK}
+    assert found.requests == 1  # /ok/a came from the cache
+    assert len(found.warnings) == 1 and "cannot be used" in found.warnings[0]
+    assert "readonly" in found.warnings[0]
 
 
 _WRITER = """
