@@ -67,7 +67,7 @@ def check_post(post: Post, speller: Speller, prefilter: bool = False) -> Iterato
     wanted = speller.candidates(post.text, extra) if prefilter else None
     if wanted is not None and not wanted:
         return  # no word of the whole file could be a finding: no need to parse it
-    heavy: dict[int, bool] = {}
+    heavy: dict[tuple[int, int], bool] = {}  # by place: a span object may not outlive its words
     for span, word in prose_words(post, speller.fine, wanted):
         column = span.column + word.start
         if word.repeated and _repeat_counts(word):
@@ -77,7 +77,7 @@ def check_post(post: Post, speller: Speller, prefilter: bool = False) -> Iterato
             continue
         verdict = speller.verdict(word, extra)
         if verdict is not None and not verdict.variant and (verdict.code == "BC402" or speller.short_name(word)):
-            key = id(span)
+            key = (span.line, span.column)
             if key not in heavy:
                 heavy[key] = name_heavy(span.text)
             verdict = None if heavy[key] else verdict
