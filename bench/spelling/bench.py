@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[2]
 SEED_POST = "ivanstudyblog__ivanstudyblog.github.io/_posts/2024-3-6-day-65.md"
@@ -40,6 +41,33 @@ def _times(command: list[str], cwd: Path, runs: int) -> list[float]:
         subprocess.run(command, cwd=cwd, capture_output=True, check=False)
         found.append(time.perf_counter() - start)
     return found
+
+
+_IN_PROCESS = """
+import sys, time
+from pathlib import Path
+from typing import Any
+from blogcheck.checks import Context
+from blogcheck.checks.spelling import check
+from blogcheck.config import Config
+from blogcheck.jekyll.site import load_site
+from blogcheck.post import Post, load
+spent = 0.0
+for blog in sorted(p for p in Path(sys.argv[1]).iterdir() if (p / "_posts").is_dir()):
+    site = load_site(blog)
+    posts = [p for p in (load(f, str(f), site, 10**7) for f in sorted((blog / "_posts").rglob("*.*")))
+             if isinstance(p, Post)]
+    start = time.process_time()
+    list(check(posts, Context(site, Config(select=("spelling",)), posts)))
+    spent += time.process_time() - start
+print(spent)
+"""
+
+
+def _check_alone(corpus: Path, runs: int) -> list[float]:
+    """CPU seconds of the spelling check itself (posts already loaded), one process a run."""
+    return [float(subprocess.run([sys.executable, "-c", _IN_PROCESS, str(corpus)], capture_output=True, text=True,
+                                 check=True).stdout) for _ in range(runs)]
 
 
 def main() -> None:
@@ -67,13 +95,18 @@ def main() -> None:
         "codespell": [str(venv / "codespell"), SEED_POST],
         "typos": [str(venv / "typos"), SEED_POST],
     }
-    results = {"words": words, "corpus": {}, "single_post": {}}
+    results: dict[str, Any] = {"words": words, "corpus": {}, "single_post": {}}
     for name, command in tools.items():
         times = _times(command, corpus, args.runs)
         median = statistics.median(times)
         results["corpus"][name] = {"median_s": round(median, 3), "min_s": round(min(times), 3),
                                    "words_per_s": round(words / median)}
         print(f"corpus  {name:38s} median {median:6.2f} s  min {min(times):6.2f} s  {words / median:12,.0f} words/s")
+    alone = _check_alone(corpus, args.runs)
+    results["corpus"]["spelling check alone (CPU, posts loaded)"] = {
+        "median_s": round(statistics.median(alone), 3), "words_per_s": round(words / statistics.median(alone))}
+    print(f"corpus  {'spelling check alone (CPU)':38s} median {statistics.median(alone):6.2f} s"
+          f"  min {min(alone):6.2f} s  {words / statistics.median(alone):12,.0f} words/s")
     for name, command in single.items():
         times = _times(command, corpus, max(args.runs, 10))
         median = statistics.median(times)
