@@ -64,12 +64,11 @@ def main() -> None:
     work.chmod(0o755)  # LinkChecker run as root reads files as `nobody`
     corpus = work / "corpus"
     bases = [f"http://127.0.0.{2 + i}:{a.port}" for i in range(a.hosts)]
-    subprocess.run([sys.executable, str(a.bench / "makecorpus.py"), str(corpus), "--posts", str(a.posts),
-                    "--links", str(a.links), "--seed", str(a.seed), "--base-url", ",".join(bases)],
-                   check=True, stdout=subprocess.DEVNULL)
-    truth = json.loads((corpus / "ground_truth.json").read_text())
+    truth = _corpus(a, corpus, bases)
+    clean = work / "clean"  # the same corpus without broken links: a warm run should ask nothing at all
+    clean_truth = _corpus(a, clean, bases, "--broken-frac", "0")
     tools = [t for t in a.tools.split(",") if t]
-    lifetime = (a.runs + 2 + a.peer_runs * len(tools)) * a.timeout + 60
+    lifetime = (a.runs + 4 + a.peer_runs * len(tools)) * a.timeout + 60
     load_before = os.getloadavg()
     results: list[dict[str, Any]] = []
     with Farms(a.bench / "linkfarm.py", [b.split("//")[1].split(":")[0] for b in bases], a.port,
@@ -83,6 +82,10 @@ def main() -> None:
                  _parse_blogcheck, a.timeout)
         results.append(_measure("blogcheck-warm-cache", 0, [*blogcheck, "--cache", str(cache), "."], corpus,
                                 farms, truth, _parse_blogcheck, a.timeout))
+        _measure("blogcheck-fill-cache", 0, [*blogcheck, "--cache", str(cache), "."], clean, farms, clean_truth,
+                 _parse_blogcheck, a.timeout)
+        results.append(_measure("blogcheck-warm-cache-no-broken", 0, [*blogcheck, "--cache", str(cache), "."],
+                                clean, farms, clean_truth, _parse_blogcheck, a.timeout))
         peerbench = _load(a.bench / "peerbench.py")
         for name in tools:
             for run in range(a.peer_runs):
@@ -100,6 +103,14 @@ def main() -> None:
     a.out.write_text(markdown(facts, results, " ".join(sys.argv[1:])))
     print(a.out.read_text())
     shutil.rmtree(work, ignore_errors=True)
+
+
+def _corpus(a: argparse.Namespace, folder: Path, bases: list[str], *more: str) -> dict[str, Any]:
+    subprocess.run([sys.executable, str(a.bench / "makecorpus.py"), str(folder), "--posts", str(a.posts),
+                    "--links", str(a.links), "--seed", str(a.seed), "--base-url", ",".join(bases), *more],
+                   check=True, stdout=subprocess.DEVNULL)
+    truth: dict[str, Any] = json.loads((folder / "ground_truth.json").read_text())
+    return truth
 
 
 def _measure(name: str, run: int, cmd: list[str], corpus: Path, farms: Farms, truth: dict[str, Any],

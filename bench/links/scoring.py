@@ -34,6 +34,7 @@ def server_facts(log: list[dict[str, Any]], truth: dict[str, Any]) -> dict[str, 
     """What the farms saw: requests, HEADs, dedupe, body bytes, 429s, requests to good URLs."""
     base = re.compile(r"^https?://[^/]+")
     good = {base.sub("", link["url"]) for link in truth["links"] if not link["broken"]}
+    log = [e for e in log if not e["path"].startswith("/__")]  # the harness's own /__reset
     per_url: dict[tuple[str, str], int] = {}
     for entry in log:
         key = (entry["host"], entry["path"])
