@@ -36,6 +36,8 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
         return
     speller = speller_for(ctx)
     prefilter = len(posts) >= _PREFILTER
+    if prefilter:
+        speller.usage.prepare()
     for post in posts:
         yield from check_post(post, speller, prefilter)
 

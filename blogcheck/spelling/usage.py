@@ -23,6 +23,11 @@ class Usage:
         self._index: dict[str, int] | None = None
         self._asked: dict[str, int] = {}
 
+    def prepare(self) -> None:
+        """Index every post now: the run will ask about many words."""
+        if self._index is None:
+            self._index = self._build()
+
     def posts(self, word: str) -> int:
         lower = word.lower()
         if lower in self._asked:
@@ -46,7 +51,8 @@ class Usage:
         at = joined.find(word)
         while at >= 0:
             end = at + len(word)
-            if not _is_word(joined[at - 1: at]) and not _is_word(joined[end: end + 1]):
+            before = joined[at - 1: at]  # as in `_build`: no word starts right after an apostrophe
+            if not (_is_word(before) or before == "'") and not _is_word(joined[end: end + 1]):
                 seen.add(bisect.bisect_right(self._starts, at))
             at = joined.find(word, end)
         return len(seen)

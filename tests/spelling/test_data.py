@@ -79,3 +79,14 @@ def test_an_unwritable_cache_only_costs_speed(tmp_path: Path, monkeypatch: pytes
         assert dictionary.rank("sturdy") is not None
     finally:
         dictionary.reset()
+
+
+def test_site_usage_is_the_same_searched_or_indexed() -> None:
+    from blogcheck.spelling.usage import Usage
+
+    texts = ["The sturd base, sturd's too.", "word2vec and a sturdy one", "'sturd in quotes", "STURD_x sturd"]
+    lazy, eager = Usage(texts), Usage(texts)
+    eager.prepare()
+    for word in ("sturd", "word", "sturdy", "quotes", "vec"):
+        assert lazy.posts(word) == eager.posts(word), word
+    assert lazy.posts("sturd") == 2
