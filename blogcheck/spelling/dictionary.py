@@ -6,7 +6,6 @@ text file in the user cache (`$XDG_CACHE_HOME/blogcheck`, or `$BLOGCHECK_CACHE_D
 
 from __future__ import annotations
 
-import bisect
 import functools
 import os
 import tempfile
@@ -47,48 +46,68 @@ def _package_version() -> str:
 
 
 @functools.lru_cache(maxsize=1)
-def _lines() -> list[str]:
+def _text() -> str:
+    """The `word<TAB>rank` lines, sorted, as one string (no 130,000-line split)."""
     cache = _cache_dir() / f"english-{_package_version()}.tsv"
     try:
-        return cache.read_text(encoding="utf-8").split("\n")
+        return cache.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        lines = _from_package()
-        _write_atomic(cache, "\n".join(lines))
-        return lines
+        text = "\n".join(_from_package())
+        _write_atomic(cache, text)
+        return text
+
+
+def sorted_line(text: str, key: str) -> str | None:
+    """The line of `text` (sorted lines) that starts with `key`, by binary search
+    on the string itself: a one-post run reads the file but never splits it."""
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = text.rfind("\n", 0, mid) + 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if text[start:end] < key:
+            lo = end + 1
+        else:
+            hi = start
+    if text.startswith(key, lo):
+        end = text.find("\n", lo)
+        return text[lo: len(text) if end < 0 else end]
+    return None
 
 
 _lookups = 0
 _table: dict[str, int] = {}
-_BISECTS = 20_000  # look-ups after which one dict of every word is cheaper than bisecting
+_SEARCHES = 20_000  # look-ups after which one dict of every word is cheaper than searching
 
 
 def rank(word: str) -> int | None:
     """Frequency rank of a lower-case English word (0 is the most common), None if unknown.
-    A bisect over the sorted lines, so a one-post run builds no 130,000-entry table;
-    a run that asks often builds it once."""
+    A binary search, so a one-post run builds no 130,000-entry table; a run that asks
+    often builds it once."""
     global _lookups
     if _table:
         return _table.get(word)
     _lookups += 1
-    lines, key = _lines(), word + "\t"
-    if _lookups > _BISECTS:
-        _table.update((line[: line.index("\t")], int(line[line.index("\t") + 1:])) for line in lines if line)
-    index = bisect.bisect_left(lines, key)
-    if index < len(lines) and lines[index].startswith(key):
-        return int(lines[index][len(key):])
-    return None
+    if _lookups > _SEARCHES:
+        for line in _text().split("\n"):
+            name, _, number = line.partition("\t")
+            _table[name] = int(number)
+        return _table.get(word)
+    line = sorted_line(_text(), word + "\t")
+    return None if line is None else int(line[len(word) + 1:])
 
 
 def reset() -> None:
     """Forget what was read (for tests that point the cache elsewhere)."""
     global _lookups
-    _lines.cache_clear()
+    _text.cache_clear()
     _table.clear()
     _lookups = 0
 
 
 def english_words() -> set[str]:
-    return {line.split("\t", 1)[0] for line in _lines()}
+    return {line.split("\t", 1)[0] for line in _text().split("\n")}
 
 
 def _write_atomic(path: Path, text: str) -> None:

@@ -17,7 +17,7 @@ class Usage:
     handful of words, a whole-site run about thousands."""
 
     def __init__(self, texts: list[str]) -> None:
-        self._texts = [t.lower() for t in texts]
+        self._texts = texts  # as written: lowering megabytes for a handful of look-ups costs more
         self._joined = ""
         self._starts: list[int] = []
         self._index: dict[str, int] | None = None
@@ -48,19 +48,20 @@ class Usage:
                 self._starts.append(offset)
                 offset += len(text) + 1
         joined, seen = self._joined, set()
-        at = joined.find(word)
-        while at >= 0:
-            end = at + len(word)
-            before = joined[at - 1: at]  # as in `_build`: no word starts right after an apostrophe
-            if not (_is_word(before) or before == "'") and not _is_word(joined[end: end + 1]):
-                seen.add(bisect.bisect_right(self._starts, at))
-            at = joined.find(word, end)
+        for form in {word, word.capitalize(), word.upper()}:  # mixed case (`sTurd`) is no usage
+            at = joined.find(form)
+            while at >= 0:
+                end = at + len(form)
+                before = joined[at - 1: at]  # as in `_build`: no word starts right after an apostrophe
+                if not (_is_word(before) or before == "'") and not _is_word(joined[end: end + 1]):
+                    seen.add(bisect.bisect_right(self._starts, at))
+                at = joined.find(form, end)
         return len(seen)
 
     def _build(self) -> dict[str, int]:
         index: dict[str, int] = {}
         for text in self._texts:
-            found = set(_WORDS.findall(text))
+            found = set(_WORDS.findall(text.lower()))
             for word in found | {w.split("'", 1)[0] for w in found if "'" in w}:
                 index[word] = index.get(word, 0) + 1
         return index
