@@ -90,12 +90,12 @@ def rank(word: str) -> int | None:
         return _table.get(word)
     _lookups += 1
     if _lookups > _SEARCHES:
-        for line in _text().split("\n"):
-            name, _, number = line.partition("\t")
+        for entry in _text().split("\n"):
+            name, _, number = entry.partition("\t")
             _table[name] = int(number)
         return _table.get(word)
-    line = sorted_line(_text(), word + "\t")
-    return None if line is None else int(line[len(word) + 1:])
+    found = sorted_line(_text(), word + "\t")
+    return None if found is None else int(found[len(word) + 1:])
 
 
 def reset() -> None:
