@@ -26,9 +26,10 @@ if TYPE_CHECKING:
 # kramdown's typographic symbols, which the GFM id generator then drops.
 _TYPOGRAPHIC = [("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026"), ("<< ", "\u00ab "), (" >>", " \u00bb"),
                 ("<<", "\u00ab"), (">>", "\u00bb")]
-_IAL_ID = re.compile(r"\{:?\s*[^}]*?#([\w:.-]+)[^}]*\}")
-_TRAILING_IAL = re.compile(r"\s*\{:?\s*#([\w:.-]+)[^}]*\}\s*$")
-_FOOTNOTE = re.compile(r"\[\^([^\]\s]+)\]")
+# Bounded repeats keep these linear on hostile text (a line of 100,000 `{`).
+_IAL_ID = re.compile(r"\{:?[^{}#\n]{0,80}#([\w:.-]{1,80})[^{}\n]{0,80}\}")
+_TRAILING_IAL = re.compile(r"\{:?[ \t]{0,80}#([\w:.-]{1,80})[^{}\n]{0,80}\}$")
+_FOOTNOTE = re.compile(r"\[\^([^\]\s]{1,80})\]")
 _MAX_LAYOUTS = 500
 ALWAYS = frozenset({"", "top"})  # browsers scroll to the top for these without an element
 
@@ -54,7 +55,7 @@ def heading_ids(texts: Iterable[str], dialect: Dialect) -> set[str]:
     explicit: list[str] = []
     plain: list[str] = []
     for text in texts:
-        match = _TRAILING_IAL.search(text)
+        match = _TRAILING_IAL.search(text.rstrip())
         if match:
             explicit.append(match[1])
         else:
@@ -131,7 +132,7 @@ def _text(parsed: Parsed, inline: Token, resolve: Callable[[str], str]) -> str:
         where = cursor.find(text) if text else None
         written = parsed.cut(where[0], where[1], len(text)) if where is not None else text
         if written != text:  # it held masked Liquid: render what can be rendered
-            text = re.sub(r"\{\{.*?\}\}|\{%.*?%\}", "", resolve(written))
+            text = _without_tags(resolve(written))
         pieces.append(text)
     return "".join(pieces)
 
@@ -156,3 +157,11 @@ def _keys(table: Any) -> Iterable[str]:
         for key, value in table.items():
             yield str(key)
             yield from _keys(value)
+
+
+def _without_tags(text: str) -> str:
+    from blogcheck.links.liquid import tags
+
+    for tag in reversed(tags(text)):
+        text = text[: tag.start] + text[tag.end :]
+    return text

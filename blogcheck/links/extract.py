@@ -34,7 +34,7 @@ class Parsed:
     masked: list[str]  # the same with Liquid masked
     starts: list[int]  # body offset of each line
     tokens: list[Token]
-    references: dict[str, Any]
+    definitions: dict[str, list[tuple[int, int]]]  # href -> line ranges of its reference definitions
     tags: list[liquid.Tag]  # the Liquid tags that render (not in raw/comment)
     quiet: list[tuple[int, int]]  # body offsets whose links are not checked
 
@@ -61,8 +61,11 @@ def parse(post: Post) -> Parsed:
     for line in lines:
         starts.append(total)
         total += len(line) + 1
-    return Parsed(post, lines, masked.split("\n"), starts, stream, env.get("references", {}),
-                  liquid.live(every, no_liquid), quiet)
+    definitions: dict[str, list[tuple[int, int]]] = {}
+    for reference in env.get("references", {}).values():
+        if reference.get("map"):
+            definitions.setdefault(str(reference.get("href")), []).append(tuple(reference["map"]))
+    return Parsed(post, lines, masked.split("\n"), starts, stream, definitions, liquid.live(every, no_liquid), quiet)
 
 
 Resolve = Callable[[str], str]
@@ -133,13 +136,10 @@ def _markdown(parsed: Parsed, cursor: Cursor, href: str, kind: Kind, resolve: Re
         return Link("", "", kind, line, column + 2 if empty else column)
     spellings = _spellings(href)
     found = _earliest(cursor, spellings)
-    if found is None:
-        for reference in parsed.references.values():
-            if reference.get("href") == href and reference.get("map"):
-                start, end = reference["map"]
-                found = _earliest(Cursor(parsed.masked, parsed.post.body_line, start, end), spellings)
-                if found is not None:
-                    break
+    for start, end in parsed.definitions.get(href, []) if found is None else []:
+        found = _earliest(Cursor(parsed.masked, parsed.post.body_line, start, end), spellings)
+        if found is not None:
+            break
     if found is None:  # written in a way not foreseen: at the block's start
         return Link(unquote(href), href, kind, cursor.body_line + cursor.start, 1)
     where, length = found
@@ -163,7 +163,8 @@ def _earliest(cursor: Cursor, needles: list[str]) -> tuple[tuple[int, int], int]
 def _spellings(href: str) -> list[str]:
     """How a normalised href may be written in the source."""
     decoded = unquote(href)
-    return list(dict.fromkeys([href, decoded, htmllib.escape(decoded, quote=False)]))
+    stray = href.replace("%25", "%")  # markdown-it escapes a `%` that starts no escape
+    return list(dict.fromkeys([href, decoded, stray, htmllib.escape(decoded, quote=False)]))
 
 
 def _link(parsed: Parsed, where: tuple[int, int], length: int, kind: Kind, resolve: Resolve,

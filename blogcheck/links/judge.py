@@ -42,8 +42,8 @@ def classify(link: Link, index: SiteIndex, site_url: str, base: str | None,
     scheme = _SCHEME.match(url)
     if scheme:
         return _with_scheme(url, scheme[1].lower())
-    if url.startswith("//"):
-        return Remote(url)  # protocol-relative: the remote checker uses https
+    if url.startswith("//"):  # protocol-relative: the remote checker uses https
+        return _with_scheme(url, "https")
     if _TYPO.match(url):
         return Problem("BC208", f"`{url}` is not a valid URL (no `https://`)",
                        "start a web address with `https://`; as written it is a path on this site")
@@ -57,10 +57,15 @@ def classify(link: Link, index: SiteIndex, site_url: str, base: str | None,
     if not index.exists(target):
         code = "BC303" if link.kind is Kind.IMAGE else "BC204"
         what = "image" if link.kind is Kind.IMAGE else "file or page"
-        return Problem(code, f"`{target}` is no {what} of this site", _missing_hint(link, target, index))
+        return Problem(code, f"`{short(target)}` is no {what} of this site", _missing_hint(link, target, index))
     if fragment:
         return anchors.problem(target, unquote(fragment))
     return None
+
+
+def short(url: str, limit: int = 200) -> str:
+    """A URL for a message: long ones cut in the middle (the `url` key keeps it whole)."""
+    return url if len(url) <= limit else url[: limit // 2] + "…" + url[-limit // 4 :]
 
 
 def _with_scheme(url: str, scheme: str) -> Problem | Remote | None:
@@ -68,9 +73,9 @@ def _with_scheme(url: str, scheme: str) -> Problem | Remote | None:
         from blogcheck.links.dedupe import normalise
 
         try:
-            normalise(url)
+            normalise(url if not url.startswith("//") else "https:" + url)
         except ValueError as exc:
-            return Problem("BC208", f"`{url}` is not a valid URL ({exc})", f"write `{scheme}://host/path`")
+            return Problem("BC208", f"`{short(url)}` is not a valid URL ({exc})", f"write `{scheme}://host/path`")
         return Remote(url)
     if scheme == "file" or len(scheme) == 1:  # file:///C:/..., C:\\Users\\...
         return Problem("BC208", f"`{url}` points at a file on the author's computer",

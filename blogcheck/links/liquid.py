@@ -13,8 +13,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-# Liquid's own tokenizer: a tag runs to the first closing delimiter.
-_TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.S)
 _PAIRS = {"raw": "endraw", "comment": "endcomment", "highlight": "endhighlight"}
 _STRING = re.compile(r"""^(?:"([^"]*)"|'([^']*)')$""")
 _VARIABLE = re.compile(r"^(site|page)((?:\.[\w-]+)+)$")
@@ -30,13 +28,31 @@ class Tag:
 
 
 def tags(text: str) -> list[Tag]:
+    """Every `{{ ... }}` and `{% ... %}`, as Liquid's tokenizer splits them (each
+    runs to its first closing delimiter), in linear time even when unclosed."""
     found = []
-    for match in _TAG.finditer(text):
-        inner = match[0][2:-2].strip("-").strip()
-        output = match[0].startswith("{{")
-        name, _, markup = ("", "", inner) if output else inner.partition(" ")
-        found.append(Tag(match.start(), match.end(), output, name.strip(), markup.strip()))
+    closers = {"{{": "}}", "{%": "%}"}
+    position = 0
+    while closers:
+        starts = {opener: text.find(opener, position) for opener in closers}
+        opener = min((o for o in starts if starts[o] >= 0), key=lambda o: starts[o], default=None)
+        if opener is None:
+            break
+        start = starts[opener]
+        end = text.find(closers[opener], start + 2)
+        if end < 0:  # no later tag of this kind can close either
+            del closers[opener]
+            continue
+        position = end + 2
+        found.append(_tag(start, text[start:position]))
     return found
+
+
+def _tag(start: int, written: str) -> Tag:
+    inner = written[2:-2].strip("-").strip()
+    output = written.startswith("{{")
+    name, _, markup = ("", "", inner) if output else inner.partition(" ")
+    return Tag(start, start + len(written), output, name.strip(), markup.strip())
 
 
 def quiet(text: str, found: list[Tag]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:

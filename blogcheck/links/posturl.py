@@ -15,7 +15,8 @@ from pathlib import PurePosixPath
 from blogcheck.jekyll import dates
 from blogcheck.post import Post
 
-_NAME = re.compile(r"^(.+/)*(\d+-\d+-\d+)-(.*)$")
+# Jekyll's MATCHER `^(.+/)*(\d+-\d+-\d+)-(.*)$`, written so it cannot backtrack exponentially.
+_NAME = re.compile(r"^((?:[^/]*/)*)(\d+-\d+-\d+)-(.*)$")
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+import pytest
+
 from blogcheck.links import extract
 from blogcheck.links.front import front_links
 from blogcheck.links.liquid import Resolver
@@ -177,3 +179,26 @@ def test_markdown_after_an_html_element_as_kramdown_reads_it(make_post: MakePost
     assert [(line, col, raw) for line, col, _, raw, _ in _links(post)] == [
         (5, 15, "/a"), (7, 11, "/b.png"), (7, 42, "/c"),
     ]
+
+
+@pytest.mark.parametrize("body", [
+    "{{ " * 60_000,  # unclosed Liquid: a regex tokenizer would be quadratic
+    "{% " * 60_000,
+    ("{: " + "a" * 40) * 10_000,  # almost attribute lists
+    "[^" + "x" * 200_000,
+    "[" * 50_000 + "](x)",
+    "[a][r] " * 5_000 + "\n\n" + "".join(f"[r{i}]: /r{i}\n" for i in range(5_000)) + "[r]: /r\n",
+    "{% post_url " + "a/" * 5_000 + "x %}",
+], ids=["liquid", "tags", "ial", "footnote", "brackets", "references", "post-url"])
+def test_hostile_bodies_finish_quickly(make_post: MakePost, body: str) -> None:
+    import time
+
+    from blogcheck.links import anchors
+
+    post = make_post(body)
+    started = time.monotonic()
+    parsed = extract.parse(post)
+    extract.links(parsed, lambda raw: raw)
+    extract.tag_refs(parsed)
+    anchors.ids(parsed, anchors.Dialect({}), lambda raw: raw)
+    assert time.monotonic() - started < 20  # the quadratic versions took minutes

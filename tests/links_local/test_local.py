@@ -142,3 +142,10 @@ def test_a_draft_resolves_relative_links_as_if_published_today(site: Path) -> No
                                     encoding="utf-8")
     result = run([drafts / "idea.md"], load_site(site), Config(select=("links",), offline=True))
     assert [(d.code, d.column) for d in result.diagnostics] == [("BC204", 17)]
+
+
+def test_malformed_urls_are_findings_not_crashes(site: Path) -> None:
+    body = ('[a](http://[::1) <a href="http://exa mple.com/">b</a> [c](https:///nohost) [d](http://x.org:99999/)'
+            ' [e](%zz%) [f](/blog/%E0%A4%A) <img src="&#0;"> [g](//) [h](' + "/" + "x" * 100_000 + ")")
+    codes = _codes(site, body)
+    assert codes.count("BC208") == 5 and set(codes) <= {"BC208", "BC204", "BC303"}
