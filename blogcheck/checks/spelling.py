@@ -97,10 +97,15 @@ def prose_words(post: Post, fine: set[str] | frozenset[str] = frozenset(),
         fresh = span.block != block
         start = fresh or tail.rstrip().endswith((".", "!", "?", ":"))
         previous = before if span.joined and not fresh else ""
-        if wanted is None or holds(span.text, wanted):
+        if wanted is None or holds(span.text, wanted) or _starts_with(span.text, previous):
             for word in words(span.text, start, previous, fine):
                 yield span, word
         block, tail, before = span.block, span.text, last_word(span.text)
+
+
+def _starts_with(text: str, word: str) -> bool:
+    """`text` goes on with `word` (a repeat across a line break)."""
+    return bool(word) and text.lstrip()[: len(word)].lower() == word.lower()
 
 
 def _repeat_counts(word: Word) -> bool:

@@ -99,8 +99,9 @@ class Speller:
     def candidates(self, text: str, extra: frozenset[str] = frozenset()) -> set[str]:
         """The words of `text` (a whole file: prose, code and all) that could be
         findings, as written: the rules of `verdict` minus those that need the word's
-        place, and every word written twice. An empty set is exact: no finding."""
-        found = {m[1] for m in REPEAT.finditer(text)}
+        place. When there is none but a word is written twice, `{""}` (the spans then
+        look for repeats themselves). An empty set is exact: no finding."""
+        found = set()
         for raw in set(WORD.findall(text)) - self.fine:
             if not self._other and dictionary.rank(raw.lower()) is not None:
                 self.fine.add(raw)  # an English word is no known misspelling (the data tests see to it)
@@ -111,6 +112,8 @@ class Speller:
             word = Word(text_, 0, True, _capital(text_), False, False, "", False, True)
             if self.verdict(word, extra) is not None:
                 found.add(raw)
+        if not found and REPEAT.search(text):
+            found.add("")
         return found
 
     @staticmethod

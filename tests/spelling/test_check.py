@@ -152,3 +152,21 @@ def test_prefilter_changes_no_finding() -> None:
         speller = speller_for(Context(site, Config(), posts))
         found[prefilter] = [d for p in posts for d in check_post(p, speller, prefilter)]
     assert found[True] == found[False] and len(found[True]) == len(EXPECTED)
+
+
+def test_prefilter_keeps_repeats_across_a_line_break(tmp_path: Path) -> None:
+    from blogcheck.checks import Context
+    from blogcheck.checks.spelling import check_post, speller_for
+    from blogcheck.config import Config
+    from blogcheck.jekyll.site import load_site
+    from blogcheck.post import Post, load
+
+    (tmp_path / "_posts").mkdir()
+    path = tmp_path / "_posts" / "2024-01-01-p.md"
+    path.write_text("---\ntitle: t\n---\n\nA recieve and the\nthe next line, then to to b.\n", encoding="utf-8")
+    post = load(path, "p.md", load_site(tmp_path), 10**6)
+    assert isinstance(post, Post)
+    for prefilter in (True, False):
+        speller = speller_for(Context(load_site(tmp_path), Config(), [post]))
+        found = [(d.line, d.column, d.code) for d in check_post(post, speller, prefilter)]
+        assert found == [(5, 3, "BC401"), (6, 1, "BC403"), (6, 24, "BC403")], prefilter
