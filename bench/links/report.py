@@ -6,6 +6,8 @@ import statistics
 import time
 from typing import Any
 
+NOTES = "<!-- Notes below are written by hand; run.py keeps them when it rewrites the figures above. -->"
+
 
 def markdown(facts: dict[str, Any], results: list[dict[str, Any]], argv: str) -> str:
     b = facts["bounds"]
@@ -55,6 +57,7 @@ def markdown(facts: dict[str, Any], results: list[dict[str, Any]], argv: str) ->
                      f"{sc['missed_kinds'] or '-'}, false kinds {sc['false_kinds'] or '-'}, false warnings "
                      f"{sc['url_false_warnings']} {sc['false_warning_kinds'] or ''}; requests to good URLs "
                      f"{sv['requests_to_good_urls']}, most requests to one URL {sv['max_requests_one_url']}, "
-                     f"429s {sv['status_429']}, bytes of 50 MB bodies sent {sv['huge_bytes_sent']:,}"
+                     f"429s {sv['status_429']}, bytes of 50 MB bodies sent {sv['huge_bytes_sent']:,}; first answer "
+                     f"at {sv['first_answer_s']:.2f} s, last at {sv['last_answer_s']:.2f} s"
                      + (f"; parse error {last['parse_error']}" if last["parse_error"] else ""))
     return "\n".join(lines) + "\n"

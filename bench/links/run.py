@@ -98,9 +98,11 @@ def main() -> None:
              "latency_ms": a.latency_ms, "bounds": bounds(truth, a.latency_ms / 1000, a.hosts)}
     if a.json:
         a.json.write_text(json.dumps({"facts": facts, "results": results}, indent=1))
-    from report import markdown
+    from report import NOTES, markdown
 
-    a.out.write_text(markdown(facts, results, " ".join(sys.argv[1:])))
+    old = a.out.read_text() if a.out.exists() else ""
+    notes = old[old.index(NOTES):] if NOTES in old else NOTES + "\n"  # the hand-written notes are kept
+    a.out.write_text(markdown(facts, results, " ".join(sys.argv[1:])) + "\n" + notes)
     print(a.out.read_text())
     shutil.rmtree(work, ignore_errors=True)
 

@@ -43,7 +43,11 @@ def server_facts(log: list[dict[str, Any]], truth: dict[str, Any]) -> dict[str, 
             "max_requests_one_url": max(per_url.values(), default=0),
             "requests_to_good_urls": sum(1 for e in log if e["path"] in good),
             "huge_bytes_sent": sum(e["bytes"] for e in log if e["path"].startswith("/huge/")),
-            "status_429": sum(e["status"] == 429 for e in log)}
+            "status_429": sum(e["status"] == 429 for e in log),
+            # The farms' clocks start at the /__reset just before the tool starts: the first answer
+            # shows how long start-up and parsing took, the span the network phase.
+            "first_answer_s": min((e["t"] for e in log), default=0.0),
+            "last_answer_s": max((e["t"] for e in log), default=0.0)}
 
 
 def bounds(truth: dict[str, Any], latency: float, hosts: int) -> dict[str, Any]:

@@ -53,7 +53,11 @@ class Client:
             if entry is None:
                 entry = self._memo[key] = _Once()
         if first:
-            entry.set(compute())
+            try:
+                entry.set(compute())
+            except BaseException as exc:  # the threads waiting for it must not wait forever
+                entry.fail(exc)
+                raise
         return cast(_T, entry.get())
 
     def request(self, method: str, url: str, accept: str = "*/*", retry: frozenset[int] = RETRY_STATUSES) -> Reply:
@@ -133,13 +137,20 @@ class _Once(Generic[_T]):
     def __init__(self) -> None:
         self._done = threading.Event()
         self._value: _T | None = None
+        self._error: BaseException | None = None
 
     def set(self, value: _T) -> None:
         self._value = value
         self._done.set()
 
+    def fail(self, error: BaseException) -> None:
+        self._error = error
+        self._done.set()
+
     def get(self) -> _T | None:
         self._done.wait()
+        if self._error is not None:
+            raise self._error
         return self._value
 
 

@@ -3,6 +3,7 @@ redirects, bodies, timeouts, retries and Retry-After."""
 
 from __future__ import annotations
 
+import threading
 import time
 
 from remote_server import Farm
@@ -156,3 +157,27 @@ def test_connections_are_kept_alive_and_reused(farm: Farm) -> None:
     verdicts(urls, max_per_host=2)
     assert len(farm.hits()) == 75  # 15 HEAD + 15 x (HEAD, GET) + 15 x (HEAD, GET)
     assert len(farm.connections) <= 4  # two slots; a 405/404 answer does not cost a new connection
+
+
+def test_a_shared_lookup_that_fails_reaches_every_waiter_instead_of_hanging() -> None:
+    client = Client(quick())
+
+    def boom() -> int:
+        time.sleep(0.1)
+        raise RuntimeError("boom")
+
+    errors: list[str] = []
+
+    def ask() -> None:
+        try:
+            client.once("key", boom)
+        except RuntimeError as exc:
+            errors.append(str(exc))
+
+    threads = [threading.Thread(target=ask) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=5)
+    assert errors == ["boom"] * 3
+    assert not any(t.is_alive() for t in threads)
