@@ -74,7 +74,7 @@ def check_post(post: Post, speller: Speller, prefilter: bool = False) -> Iterato
         column = span.column + word.start
         if word.repeated and _repeat_counts(word):
             yield _at(diagnostic("BC403", post.display, span.line, column, f"`{word.text}` twice in a row",
-                                 "remove one of them", word=word.text), word)
+                                 "remove one of them", word=word.text, suggestions=[word.text]), word)
         if not word.checkable:
             continue
         verdict = speller.verdict(word, extra)

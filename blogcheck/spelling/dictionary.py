@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import os
 import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
@@ -141,6 +142,27 @@ def suggestions(word: str, distance: int = 1, limit: int = 5) -> list[str]:
     if not found and distance >= 2 and len(lower) <= 12:
         found = _ranked(lower, {e2 for e1 in first for e2 in _edits(e1)})
     return found[:limit]
+
+
+def has_near(word: str, distance: int = 1) -> bool:
+    """Whether a dictionary word is within `distance` edits; stops at the first one."""
+    lower = word.lower()
+    if any(rank(e) is not None for e in _edit_stream(lower)):
+        return True
+    return distance >= 2 and len(lower) <= 12 and bool(suggestions(lower, 2, 1))
+
+
+def _edit_stream(word: str) -> Iterator[str]:
+    """The strings one edit away, likeliest slips first, lazily."""
+    for i in range(len(word)):
+        yield word[:i] + word[i + 1:]
+        if i + 1 < len(word):
+            yield word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    for i in range(len(word) + 1):
+        for c in _LETTERS + "'":
+            yield word[:i] + c + word[i:]
+            if i < len(word):
+                yield word[:i] + c + word[i + 1:]
 
 
 def _ranked(word: str, candidates: set[str]) -> list[str]:

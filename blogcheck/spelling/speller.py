@@ -64,14 +64,16 @@ class Verdict:
 class Speller:
     def __init__(self, settings: Settings, accepted: frozenset[str], usage: Usage) -> None:
         self.settings, self.accepted, self.usage = settings, accepted, usage
-        self._cache: dict[str, Verdict | None] = {}
+        self._cache: dict[str, bool] = {}  # lower-case word -> an unknown word to report
+        self._suggested: dict[str, tuple[str, ...]] = {}
         self.fine: set[str] = set()  # words as written that are right in any context
         us_gb, gb_us = misspellings.variants()
         self._other = {"en-US": gb_us, "en-GB": us_gb}.get(settings.language, {})
         self._own = {"en-US": us_gb, "en-GB": gb_us}.get(settings.language, {})
         self._both = set(us_gb) | set(gb_us) if settings.language == "en" else set()
 
-    def verdict(self, word: Word, extra: frozenset[str] = frozenset()) -> Verdict | None:
+    def verdict(self, word: Word, extra: frozenset[str] = frozenset(), suggest: bool = True) -> Verdict | None:
+        """`suggest=False`: the same verdict, without ranking suggestions for an unknown word."""
         text = word.text.replace("\u2019", "'")
         lower = text.lower()
         if lower in extra:
@@ -88,13 +90,16 @@ class Speller:
             return None
         if lower not in self._cache:
             self._cache[lower] = self._unknown(lower)
-        found = self._cache[lower]
-        if found is None:
+        if not self._cache[lower]:
             self.fine.add(word.text)  # right wherever it stands: later spans skip it
             return None
         if (word.capitalised and (not word.initial or len(text) < _MIN_CAPITALISED)) or word.by_name:
             return None  # a name, or next to one
-        return Verdict(found.code, tuple(misspellings.match_case(text, s) for s in found.suggestions))
+        if not suggest:
+            return Verdict("BC402", ())
+        if lower not in self._suggested:
+            self._suggested[lower] = tuple(dictionary.suggestions(lower, self.settings.max_distance))
+        return Verdict("BC402", tuple(misspellings.match_case(text, s) for s in self._suggested[lower]))
 
     def candidates(self, text: str, extra: frozenset[str] = frozenset()) -> set[str]:
         """The words of `text` (a whole file: prose, code and all) that could be
@@ -110,7 +115,7 @@ class Speller:
             if not checkable(text_):
                 continue
             word = Word(text_, 0, True, _capital(text_), False, False, "", False, True)
-            if self.verdict(word, extra) is not None:
+            if self.verdict(word, extra, suggest=False) is not None:
                 found.add(raw)
         if not found and REPEAT.search(text):
             found.add("")
@@ -122,15 +127,13 @@ class Speller:
         slips; long ones (`Univeristy`) are slips even beside a name."""
         return word.capitalised and not word.initial and len(word.text) < _SHORT_NAME
 
-    def _unknown(self, lower: str) -> Verdict | None:
+    def _unknown(self, lower: str) -> bool:
+        """An unknown word to report (wherever it stands, names aside)."""
         if len(lower) < _MIN_LENGTH or _ELONGATED.search(lower) or self.known(lower):
-            return None
+            return False
         if self.settings.min_site_usage and self.usage.posts(lower) >= self.settings.min_site_usage:
-            return None
-        found = dictionary.suggestions(lower, self.settings.max_distance)
-        if not found and self.settings.unknown == "near":
-            return None
-        return Verdict("BC402", tuple(found))
+            return False
+        return self.settings.unknown == "all" or dictionary.has_near(lower, self.settings.max_distance)
 
     def known(self, lower: str, depth: int = 0) -> bool:
         """In a dictionary or a word list, or made of such words: a contraction,

@@ -20,7 +20,7 @@ EXPECTED = [
     (6, 23, "BC402", "sturd", ["sturdy", "stud", "surd", "turd"]),  # folded excerpt, second line
     (12, 11, "BC401", "recieve", ["receive"]),  # paragraph
     (12, 36, "BC401", "sentense", ["sentence"]),
-    (13, 68, "BC403", "the", None),  # `the the`
+    (13, 68, "BC403", "the", ["the"]),  # `the the`
     (16, 23, "BC401", "occurence", ["occurrence"]),  # list item
     (17, 21, "BC401", "definately", ["definitely"]),  # link text, not its URL
     (18, 21, "BC401", "seperate", ["separate"]),  # image alt, not its path or title
