@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import difflib
+import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,8 +33,9 @@ class Remote:
 
 
 def classify(link: Link, index: SiteIndex, site_url: str, base: str | None,
-             anchors: AnchorLookup) -> Problem | Remote | None:
-    """A Problem, a Remote URL for the remote checker, or None (fine or not checkable)."""
+             anchors: AnchorLookup, folder: str = "") -> Problem | Remote | None:
+    """A Problem, a Remote URL for the remote checker, or None (fine or not
+    checkable). `base` is the post's URL, `folder` its source folder."""
     url = link.url.strip()
     if not url:
         return Problem("BC208", "empty link target", "write the URL between the parentheses, or remove the link")
@@ -57,7 +59,8 @@ def classify(link: Link, index: SiteIndex, site_url: str, base: str | None,
     if not index.exists(target):
         code = "BC303" if link.kind is Kind.IMAGE else "BC204"
         what = "image" if link.kind is Kind.IMAGE else "file or page"
-        return Problem(code, f"`{short(target)}` is no {what} of this site", _missing_hint(link, target, index))
+        hint = _relative_hint(unquote(path), base, folder, index) or _missing_hint(link, target, index)
+        return Problem(code, f"`{short(target)}` is no {what} of this site", hint)
     if fragment:
         return anchors.problem(target, unquote(fragment))
     return None
@@ -84,6 +87,17 @@ def _with_scheme(url: str, scheme: str) -> Problem | Remote | None:
     if near and url[len(scheme) + 1 :].startswith("/"):
         return Problem("BC208", f"`{url}` has an unknown scheme `{scheme}:`", f"did you mean `{near[0]}:`?")
     return None  # mailto:, tel:, javascript:, data: and others are not checked
+
+
+def _relative_hint(path: str, base: str | None, folder: str, index: SiteIndex) -> str:
+    """For `../assets/x.png` written relative to the post's file (as GitHub's
+    preview reads it): the site sees it relative to the post's URL."""
+    if path.startswith("/") or not folder:
+        return ""
+    from_file = posixpath.normpath(posixpath.join(folder, path))
+    if from_file.startswith("..") or not index.exists("/" + from_file):
+        return ""
+    return f"relative links resolve against the post's URL ({base}), not its file: write `/{from_file}`"
 
 
 def _missing_hint(link: Link, target: str, index: SiteIndex) -> str:

@@ -46,13 +46,14 @@ class LinkSite:
         resolve = self.resolver(post).resolve
         lookup = judge.AnchorLookup(self._own_ids(post, parsed), self._ids_at)
         base = self._base(post)
+        folder = str(PurePosixPath(post.rel).parent)
         for ref in extract.tag_refs(parsed):
             link = Link(ref.raw, ref.raw, Kind.LINK, ref.line, ref.column)
             yield link, self._tag_problem(ref)
         for link in [*front_links(post, resolve), *extract.links(parsed, resolve)]:
             if unresolved(link.url) or any(p.search(link.url) for p in self._exclude):
                 continue
-            yield link, judge.classify(link, self.index, self.site_url, base, lookup)
+            yield link, judge.classify(link, self.index, self.site_url, base, lookup, folder)
 
     def _tag_problem(self, ref: extract.TagRef) -> judge.Problem | None:
         if ref.name == "post_url":

@@ -149,3 +149,12 @@ def test_malformed_urls_are_findings_not_crashes(site: Path) -> None:
             ' [e](%zz%) [f](/blog/%E0%A4%A) <img src="&#0;"> [g](//) [h](' + "/" + "x" * 100_000 + ")")
     codes = _codes(site, body)
     assert codes.count("BC208") == 5 and set(codes) <= {"BC208", "BC204", "BC303"}
+
+
+def test_a_link_relative_to_the_file_gets_a_hint(site: Path) -> None:
+    post = site / "_posts" / "2024-05-05-probe.md"
+    post.write_text("---\ntitle: p\ncategories: [news]\n---\n![a](../assets/img/photo%20one.png)\n", encoding="utf-8")
+    [diag] = run([post], load_site(site), Config(select=("links",), offline=True)).diagnostics
+    assert diag.code == "BC303" and diag.message == "`/blog/news/assets/img/photo one.png` is no image of this site"
+    assert diag.hint == ("relative links resolve against the post's URL (/blog/news/probe/), not its file: "
+                         "write `/assets/img/photo one.png`")
