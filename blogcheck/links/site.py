@@ -38,7 +38,8 @@ class LinkSite:
         return url_of(post, self.ctx)
 
     def resolver(self, post: Post) -> Resolver:
-        return Resolver(self.ctx.site.config, post.data, self.finder.url, self._link_url)
+        page = {**post.data, "url": self._page_url(post)} if "url" not in post.data else post.data
+        return Resolver(self.ctx.site.config, page, self.finder.url, self._link_url)
 
     def outcomes(self, post: Post) -> Iterator[tuple[Link, Outcome]]:
         """Each link of `post` with what it is (a Problem, a Remote URL, or None)."""

@@ -158,3 +158,7 @@ def test_a_link_relative_to_the_file_gets_a_hint(site: Path) -> None:
     assert diag.code == "BC303" and diag.message == "`/blog/news/assets/img/photo one.png` is no image of this site"
     assert diag.hint == ("relative links resolve against the post's URL (/blog/news/probe/), not its file: "
                          "write `/assets/img/photo one.png`")
+
+
+def test_page_url_in_liquid(site: Path) -> None:
+    assert _codes(site, "[self]({{ site.baseurl }}{{ page.url }}) [anchor]({{ page.url }}#nope)") == ["BC203"]
