@@ -45,10 +45,11 @@ class Summary:
     errors: int
     warnings: int
     infos: int = 0
+    notes: tuple[str, ...] = ()  # about the run as a whole, e.g. links not checked offline
 
     @classmethod
-    def of(cls, files: int, diagnostics: list[Diagnostic]) -> Summary:
+    def of(cls, files: int, diagnostics: list[Diagnostic], notes: tuple[str, ...] = ()) -> Summary:
         def count(severity: Severity) -> int:
             return sum(1 for d in diagnostics if d.severity is severity)
 
-        return cls(files, count(Severity.ERROR), count(Severity.WARNING), count(Severity.INFO))
+        return cls(files, count(Severity.ERROR), count(Severity.WARNING), count(Severity.INFO), notes)

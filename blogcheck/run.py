@@ -9,13 +9,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from blogcheck.checks import Context, post_checks, site_checks
-from blogcheck.codes import diagnostic
+from blogcheck.codes import CODES, diagnostic
 from blogcheck.config import Config
 from blogcheck.diagnostic import Diagnostic, Severity
 from blogcheck.discover import discover
 from blogcheck.jekyll.site import Site
 from blogcheck.post import LoadError, Post, load
-from blogcheck.select import wanted
+from blogcheck.select import check_wanted, wanted
 from blogcheck.suppress import silenced, suppressions
 
 
@@ -23,6 +23,7 @@ from blogcheck.suppress import silenced, suppressions
 class Result:
     diagnostics: list[Diagnostic]
     files: int
+    notes: tuple[str, ...] = ()  # about the run as a whole, e.g. links not checked offline
 
 
 def run(paths: list[Path], site: Site, config: Config) -> Result:
@@ -33,6 +34,7 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
         found.append(diagnostic("BC107", display(site.config_path), site.config_error_line, 1,
                                 site.config_error, "fix _config.yml; Jekyll cannot build the site either"))
     ctx = Context(site, config, _site_posts(site, config, loaded))
+    per_post = [fn for name, fn in post_checks() if _selected(name, config)]
     posts = []
     for path in files:
         post = _load(path, site, config, loaded)
@@ -40,12 +42,21 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
             found.append(diagnostic(post.code, display(path), post.line, post.column, post.message, post.hint))
             continue
         posts.append(post)
-        for check in post_checks():
+        for check in per_post:
             found.extend(check(post, ctx))
-    for site_check in site_checks():
-        found.extend(site_check(posts, ctx))
+    for name, site_check in site_checks():
+        if _selected(name, config):
+            found.extend(site_check(posts, ctx))
     texts = {p.display: p.text for p in posts}
-    return Result(sorted(_finish(found, config, texts), key=Diagnostic.sort_key), len(files))
+    diagnostics = sorted(_finish(found, config, texts), key=Diagnostic.sort_key)
+    return Result(diagnostics, len(files), tuple(ctx.notes))
+
+
+def _selected(check: str, config: Config) -> bool:
+    """Whether any code of `check` survives --select/--ignore: a check none of
+    whose codes can be reported is not run at all (no wasted work, no requests)."""
+    codes = [code for code, entry in CODES.items() if entry.check == check]
+    return check_wanted(check, codes, config.select, config.ignore)
 
 
 def _load(path: Path, site: Site, config: Config, loaded: dict[Path, Post | LoadError]) -> Post | LoadError:

@@ -22,19 +22,23 @@ class Context:
     config: Config
     site_posts: list[Post] = field(default_factory=list)
     cache: dict[str, Any] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # about the run, not a place: shown once, before the summary
 
 
 PostCheck = Callable[[Post, Context], Iterator[Diagnostic]]
 SiteCheck = Callable[[list[Post], Context], Iterator[Diagnostic]]
 
 
-def post_checks() -> list[PostCheck]:
+def post_checks() -> list[tuple[str, PostCheck]]:
+    """(check name, function) of the checks that read one post at a time."""
     from blogcheck.checks import dates, keys, layout, schema
 
-    return [schema.check, keys.check, dates.check, layout.check]
+    return [("frontmatter", schema.check), ("frontmatter", keys.check), ("frontmatter", dates.check),
+            ("frontmatter", layout.check)]
 
 
-def site_checks() -> list[SiteCheck]:
+def site_checks() -> list[tuple[str, SiteCheck]]:
+    """(check name, function) of the checks that read the checked posts together."""
     from blogcheck.checks import links, spelling, urls
 
-    return [urls.check, links.check, spelling.check]
+    return [("frontmatter", urls.check), ("links", links.check), ("spelling", spelling.check)]

@@ -53,13 +53,16 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
     wanted = check_wanted("links", list(_REMOTE_CODES), config.select, config.ignore)
     if not remote or settings.offline or not wanted:
         ctx.cache[NOT_CHECKED] = _unchecked(remote, list(remote))
+        _note(ctx, "offline" if settings.offline else "their codes are not selected")
         return
     from blogcheck.links.remote import check_targets
 
     verdicts = check_targets(remote, settings, progress=not config.quiet)
     ctx.cache[WARNINGS] = list(verdicts.warnings)
+    ctx.notes.extend(verdicts.warnings)
     skipped = [t for t in remote if verdicts.get(t, Verdict(Status.SKIPPED)).status is Status.SKIPPED]
     ctx.cache[NOT_CHECKED] = _unchecked(remote, skipped)
+    _note(ctx, "excluded by `exclude` or by address")
     for target, places in remote.items():
         verdict = verdicts.get(target)
         code = _code(verdict, target.image) if verdict is not None else None
@@ -67,6 +70,12 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
             continue
         for post, link in places:
             yield _remote_diagnostic(code, post, link, verdict)
+
+
+def _note(ctx: Context, why: str) -> None:
+    unchecked: Unchecked = ctx.cache[NOT_CHECKED]
+    if unchecked.links:
+        ctx.notes.append(f"{unchecked.links} remote links ({unchecked.urls} distinct URLs) not checked: {why}")
 
 
 def _unchecked(remote: dict[Target, list[tuple[Post, Link]]], targets: list[Target]) -> Unchecked:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 import tempfile
@@ -106,11 +107,12 @@ def run(args: argparse.Namespace) -> int:
         groups, changes = git_changes.narrow([(chosen.site, chosen.paths), *chosen.more], chosen.config.exclude,
                                              args.changed_since, args.new_links_only)
         results = [run_checks(paths, site, chosen.config) for site, paths in groups if paths]
-        result = Result([d for r in results for d in r.diagnostics], sum(r.files for r in results))
+        result = Result([d for r in results for d in r.diagnostics], sum(r.files for r in results),
+                        tuple(note for r in results for note in r.notes))
         if changes is not None and args.new_links_only:
             found = new_links_only(result.diagnostics, changes, [site for site, _ in groups],
                                    chosen.config.max_file_size)
-            result = Result(found, result.files)
+            result = dataclasses.replace(result, diagnostics=found)
     except (ConfigError, DiscoverError, git_changes.ChangesError) as exc:
         print(f"blogcheck: error: {exc}", file=sys.stderr)
         return USAGE
@@ -130,7 +132,7 @@ def _report(result: Result, config: Config) -> int:
     from blogcheck.reporters import get
 
     fmt = config.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    summary = Summary.of(result.files, result.diagnostics)
+    summary = Summary.of(result.files, result.diagnostics, result.notes)
     shown = result.diagnostics
     if config.quiet:
         shown = [d for d in shown if d.severity is Severity.ERROR]

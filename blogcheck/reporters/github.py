@@ -25,6 +25,7 @@ def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = Fal
         lines.append(f"::{_COMMANDS[d.severity]} {props}::{escape_data(message)}")
     from blogcheck.reporters.text import summary_line
 
+    lines.extend(f"::notice title=blogcheck::{escape_data(note)}" for note in summary.notes)
     lines.append(summary_line(summary))
     return "\n".join(lines) + "\n"
 
@@ -33,7 +34,9 @@ def step_summary(diagnostics: list[Diagnostic], summary: Summary) -> str:
     """Markdown for `$GITHUB_STEP_SUMMARY`."""
     from blogcheck.reporters.text import summary_line
 
-    out = ["## blogcheck", "", summary_line(summary), ""]
+    out = ["## blogcheck", "", summary_line(summary), "", *(f"- {_cell(note)}" for note in summary.notes)]
+    if summary.notes:
+        out.append("")
     if diagnostics:
         out += ["| | Code | Where | Message |", "|---|---|---|---|"]
         icons = {Severity.ERROR: ":x:", Severity.WARNING: ":warning:", Severity.INFO: ":information_source:"}

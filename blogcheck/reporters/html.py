@@ -60,7 +60,8 @@ def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = Fal
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta name="generator" content="blogcheck {_e(__version__)}">',
         f"<title>{_e(title)}</title>", f"<style>{_STYLE}</style>", "</head>", "<body>",
-        "<h1>blogcheck report</h1>", _cards(summary), _per_check(diagnostics), _per_post(by_path, summary),
+        "<h1>blogcheck report</h1>", _cards(summary), *(f'<p class="note">{_e(n)}</p>' for n in summary.notes),
+        _per_check(diagnostics), _per_post(by_path, summary),
         *_findings(by_path, sources), "</body>", "</html>",
     ]
     return "\n".join(parts) + "\n"

@@ -15,7 +15,8 @@ def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = Fal
     document = {
         "version": VERSION,
         "diagnostics": [as_dict(d) for d in diagnostics],
-        "summary": {"files": summary.files, "errors": summary.errors, "warnings": summary.warnings},
+        "summary": {"files": summary.files, "errors": summary.errors, "warnings": summary.warnings,
+                    "notes": list(summary.notes)},
     }
     return json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n"
 

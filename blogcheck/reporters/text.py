@@ -17,6 +17,7 @@ def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = Fal
         lines.append(f"{where} {paint(d.code, _COLORS[d.severity])} {d.message}")
         if d.hint:
             lines.append(f"    hint: {d.hint}")
+    lines.extend(f"note: {note}" for note in summary.notes)
     lines.append(summary_line(summary))
     return "\n".join(lines) + "\n"
 

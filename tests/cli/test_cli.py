@@ -88,7 +88,7 @@ def test_json_to_output_file(site: Path, capsys: pytest.CaptureFixture[str], tmp
     assert code == 1 and out == ""
     assert target.stat().st_mode & 0o777 == 0o644  # not mkstemp's private 0600
     report = json.loads(target.read_text())
-    assert report["summary"] == {"files": 1, "errors": 1, "warnings": 0}
+    assert report["summary"] == {"files": 1, "errors": 1, "warnings": 0, "notes": []}
     assert report["diagnostics"][0]["code"] == "BC110"
 
 
@@ -192,3 +192,19 @@ def test_color_on_a_tty_unless_no_color() -> None:
     assert "\033[31mBC110\033[0m" in _on_a_tty({})
     plain = _on_a_tty({"NO_COLOR": "1"})
     assert "BC110" in plain and "\033[" not in plain
+
+
+def test_offline_run_notes_the_remote_links_it_did_not_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_posts" / "2024-01-01-a.md").write_text(
+        "---\ntitle: a\n---\n\n[one](https://example.com/a) and [two](https://example.com/a#x) "
+        "and ![img](https://example.org/p.png)\n")
+    code, out, _ = _run(capsys, "check", "--offline", "--select", "links", str(tmp_path / "_posts"))
+    assert code == 0
+    assert out.endswith("note: 3 remote links (2 distinct URLs) not checked: offline\n"
+                        "Checked 1 file: no problems found.\n")
+    _run(capsys, "check", "--offline", "--select", "links", "--format", "json", "--output",
+         str(tmp_path / "r.json"), str(tmp_path / "_posts"))
+    assert json.loads((tmp_path / "r.json").read_text())["summary"]["notes"] == [
+        "3 remote links (2 distinct URLs) not checked: offline"]
