@@ -194,7 +194,7 @@ def test_color_on_a_tty_unless_no_color() -> None:
     assert "BC110" in plain and "\033[" not in plain
 
 
-def test_offline_run_notes_the_remote_links_it_did_not_check(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_offline_run_notes_unchecked_remote_links(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "_config.yml").write_text("title: t\n")
     (tmp_path / "_posts").mkdir()
     (tmp_path / "_posts" / "2024-01-01-a.md").write_text(
