@@ -25,11 +25,14 @@ if TYPE_CHECKING:
     from blogcheck.post import Post
 
 FRONT_KEYS = ("title", "description", "excerpt")
+# Each alternative stops at the next opener of its kind, so a file full of unclosed
+# `{%` or `{{` costs linear time, not quadratic.
 _MASK = re.compile(
-    r"\{%-?\s*(highlight|raw|comment)\b.*?\{%-?\s*end\1\s*-?%\}"  # blocks whose content is not prose
-    r"|\{%.*?%\}|\{\{.*?\}\}"  # Liquid tags and output
-    r"|\{::?[^}\n]*\}"  # kramdown IAL / extensions
-    r"|\$\$.*?\$\$"  # display math
+    r"\{%-?\s*(highlight|raw|comment)\b(?:(?!\{%-?\s*\1\b).)*?\{%-?\s*end\1\s*-?%\}"  # not prose inside
+    r"|\{%(?:[^{%]|\{(?!%)|%(?!\}))*%\}"  # Liquid tags
+    r"|\{\{(?:[^{}]|\{(?!\{)|\}(?!\}))*\}\}"  # Liquid output
+    r"|\{::?[^{}\n]*\}"  # kramdown IAL / extensions
+    r"|\$\$[^$]*(?:\$(?!\$)[^$]*)*\$\$"  # display math
     r"|(?<![\\$\w])\$(?=\S)[^$\n]*?[\\^_{}=][^$\n]*?(?<=\S)\$(?![\w$])",  # inline TeX
     re.DOTALL,
 )

@@ -51,9 +51,11 @@ def checkable(word: str) -> bool:
 
 def _skipped(text: str) -> list[tuple[int, int]]:
     """(start, end) of every chunk that is not prose."""
-    found = []
+    found: list[tuple[int, int]] = []
     for match in _NOT_PROSE.finditer(text):
         start, end = match.start(), match.end()
+        if found and start < found[-1][1]:
+            continue  # in the chunk already skipped: no quadratic walk over a long chunk
         while start > 0 and not text[start - 1].isspace():
             start -= 1
         while end < len(text) and not text[end].isspace():
@@ -65,12 +67,14 @@ def _skipped(text: str) -> list[tuple[int, int]]:
 def _raw(text: str) -> list[tuple[str, int]]:
     """(word, offset) pairs, outside chunks that are not prose."""
     skip = _skipped(text)
-    found = []
+    found, at = [], 0  # skip is in order, and so are the words: one walk over both
     for match in WORD.finditer(text):
         start, word = match.start(), match[0]
-        if skip and any(a <= start < b for a, b in skip):
+        while at < len(skip) and skip[at][1] <= start:
+            at += 1
+        if at < len(skip) and skip[at][0] <= start:
             continue
-        if text.startswith(_BREAK, start + len(match[0])) or text[:start].rstrip().endswith(_BREAK):
+        if text.startswith(_BREAK, start + len(match[0])) or text[max(0, start - 8): start].rstrip().endswith(_BREAK):
             continue  # half a word broken across a line in copied text: `effi\u2010 ciently`
         if word.endswith("in") and text.startswith(("'", "\u2019"), start + len(word)):
             continue  # `rockin'`: the g dropped on purpose

@@ -170,3 +170,29 @@ def test_prefilter_keeps_repeats_across_a_line_break(tmp_path: Path) -> None:
         speller = speller_for(Context(load_site(tmp_path), Config(), [post]))
         found = [(d.line, d.column, d.code) for d in check_post(post, speller, prefilter)]
         assert found == [(5, 3, "BC401"), (6, 1, "BC403"), (6, 24, "BC403")], prefilter
+
+
+def test_pathological_posts_take_linear_time(tmp_path: Path) -> None:
+    """Unclosed Liquid by the thousand, one huge line, long runs of punctuation: no
+    regex here may go quadratic (each finishes in well under a second)."""
+    import time
+
+    from blogcheck.checks import Context
+    from blogcheck.checks.spelling import check_post, speller_for
+    from blogcheck.config import Config
+    from blogcheck.jekyll.site import load_site
+    from blogcheck.post import Post, load
+
+    (tmp_path / "_posts").mkdir()
+    bodies = ["{% raw %} x " * 20_000, "{% x {{ y {: z $$ w " * 20_000, "recieve, " * 30_000,
+              "a/b " * 50_000 + "." * 100_000 + " sturd", "| a " * 20_000 + "|\n|---|\n"]
+    site = load_site(tmp_path)
+    for number, body in enumerate(bodies):
+        path = tmp_path / "_posts" / f"2024-01-0{number + 1}-p.md"
+        path.write_text(f"---\ntitle: t\n---\n\n{body}\n", encoding="utf-8")
+        post = load(path, path.name, site, 10**8)
+        assert isinstance(post, Post)
+        start = time.perf_counter()
+        found = list(check_post(post, speller_for(Context(site, Config(), [post])), True))
+        assert time.perf_counter() - start < 5, number
+        assert (number != 2) or len(found) == 30_000
