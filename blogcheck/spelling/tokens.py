@@ -15,6 +15,7 @@ from dataclasses import dataclass
 WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W\d_]+)*")
 # A chunk that is not prose: a scheme or `www.`, an address, a path, markup or code.
 _NOT_PROSE = re.compile(r"://|\bwww\.|\w@\w|(?<!\S)@\w|[/\\=<>{}\[\]|~`#$%^*+_]|\w\.\w|:[a-z0-9_+-]+:")
+_LONGEST = 40  # no English word is longer; a longer run of letters is data, and costly to look at
 _PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)?|[A-Z][a-z]+(?:'[a-z]+)?")
 _ACRONYM = re.compile(r"[A-Z]{2,}s?|[A-Z]+'?s")
 _INNER_CAPITAL = re.compile(r".[a-z]*[A-Z]")
@@ -42,6 +43,8 @@ class Word:
 
 def checkable(word: str) -> bool:
     word = word.replace("\u2019", "'")
+    if len(word) > _LONGEST:
+        return False
     if _PLAIN.fullmatch(word):
         return len(word) > 1
     if len(word) < 2 or not word.isascii() or any(c.isdigit() for c in word):

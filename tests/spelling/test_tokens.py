@@ -60,6 +60,7 @@ def test_copied_hyphenation_and_dropped_g_are_not_words() -> None:
 
 def test_helpers() -> None:
     assert checkable("recieve") and checkable("Teh") and not checkable("a") and not checkable("ÉTÉ")
+    assert checkable("pneumonoultramicroscopicsilicovolcanoconiosis"[:40]) and not checkable("ab" * 21)
     assert last_word("ends with sturd ") == "sturd" and last_word("ends with a URL http://x") == ""
     assert name_heavy("Parker Moore, Matt Rogers, maul, Anatol Broder, Zach Gersh")
     assert not name_heavy("I went to see Chris Manning talk about the course today")
