@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from blogcheck.spelling import dictionary, misspellings
+from blogcheck.spelling import dictionary, misspellings, suggest
 from blogcheck.spelling.tokens import REPEAT, WORD, Word, checkable
 from blogcheck.spelling.usage import Usage
 
@@ -72,8 +72,8 @@ class Speller:
         self._own = {"en-US": us_gb, "en-GB": gb_us}.get(settings.language, {})
         self._both = set(us_gb) | set(gb_us) if settings.language == "en" else set()
 
-    def verdict(self, word: Word, extra: frozenset[str] = frozenset(), suggest: bool = True) -> Verdict | None:
-        """`suggest=False`: the same verdict, without ranking suggestions for an unknown word."""
+    def verdict(self, word: Word, extra: frozenset[str] = frozenset(), with_suggestions: bool = True) -> Verdict | None:
+        """`with_suggestions=False`: the same verdict, without ranking suggestions for an unknown word."""
         text = word.text.replace("\u2019", "'")
         lower = text.lower()
         if lower in extra:
@@ -95,10 +95,10 @@ class Speller:
             return None
         if (word.capitalised and (not word.initial or len(text) < _MIN_CAPITALISED)) or word.by_name:
             return None  # a name, or next to one
-        if not suggest:
+        if not with_suggestions:
             return Verdict("BC402", ())
         if lower not in self._suggested:
-            self._suggested[lower] = tuple(dictionary.suggestions(lower, self.settings.max_distance))
+            self._suggested[lower] = tuple(suggest.suggestions(lower, self.settings.max_distance))
         return Verdict("BC402", tuple(misspellings.match_case(text, s) for s in self._suggested[lower]))
 
     def candidates(self, text: str, extra: frozenset[str] = frozenset()) -> set[str]:
@@ -115,7 +115,7 @@ class Speller:
             if not checkable(text_):
                 continue
             word = Word(text_, 0, True, _capital(text_), False, False, "", False, True)
-            if self.verdict(word, extra, suggest=False) is not None:
+            if self.verdict(word, extra, with_suggestions=False) is not None:
                 found.add(raw)
         if not found and REPEAT.search(text):
             found.add("")
@@ -133,7 +133,7 @@ class Speller:
             return False
         if self.settings.min_site_usage and self.usage.posts(lower) >= self.settings.min_site_usage:
             return False
-        return self.settings.unknown == "all" or dictionary.has_near(lower, self.settings.max_distance)
+        return self.settings.unknown == "all" or suggest.has_near(lower, self.settings.max_distance)
 
     def known(self, lower: str, depth: int = 0) -> bool:
         """In a dictionary or a word list, or made of such words: a contraction,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from blogcheck.spelling import dictionary, misspellings
+from blogcheck.spelling import dictionary, misspellings, suggest
 from blogcheck.spelling.wordlist import tech_words
 
 
@@ -50,9 +50,9 @@ def test_lookups() -> None:
     assert misspellings.fixes("Recieve") == ["Receive"] and misspellings.fixes("TEH") == ["THE"]
     assert misspellings.fixes("receive") == [] and misspellings.fixes("alot") == ["a lot"]
     assert dictionary.rank("the") == 0 and dictionary.rank("sturd") is None
-    assert dictionary.suggestions("sturd")[0] == "sturdy" and dictionary.suggestions("doesnt")[0] == "doesn't"
-    assert dictionary.suggestions("xqzvwk") == []
-    assert "posterior" in dictionary.suggestions("posterio")
+    assert suggest.suggestions("sturd")[0] == "sturdy" and suggest.suggestions("doesnt")[0] == "doesn't"
+    assert suggest.suggestions("xqzvwk") == []
+    assert "posterior" in suggest.suggestions("posterio")
     assert misspellings.variants()[0]["color"] == "colour"
 
 
