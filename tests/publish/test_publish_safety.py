@@ -11,7 +11,7 @@ DAY65 = "_posts/2024-03-06-day-65.md"
 
 
 def test_linked_local_files_are_copied_at_the_same_site_paths(sandbox: Sandbox) -> None:
-    (sandbox.source / "assets" / "img").mkdir(parents=True)
+    (sandbox.source / "assets" / "img").mkdir(parents=True, exist_ok=True)
     (sandbox.source / "files").mkdir()
     png, pdf, cover = b"\x89PNG\r\n\x1a\n-a", b"%PDF-1.4 b", b"\x89PNG\r\n\x1a\n-c"
     (sandbox.source / "assets/img/a.png").write_bytes(png)
@@ -34,7 +34,7 @@ def test_links_that_escape_the_site_are_refused(sandbox: Sandbox, tmp_path: Path
     (tmp_path / "secret.txt").write_text("private key\n")
     (sandbox.source / ".private").mkdir()
     (sandbox.source / ".private" / "token.txt").write_text("hidden\n")
-    (sandbox.source / "assets").mkdir()
+    (sandbox.source / "assets").mkdir(exist_ok=True)
     (sandbox.source / "assets" / "leak.png").symlink_to(tmp_path / "secret.txt")
     cases = {"../../secret.txt": "outside the site folder", "/.private/token.txt": "hidden folder",
              "/assets/leak.png": "symlink", "/_config.yml": "`_` folders"}
@@ -66,7 +66,7 @@ def test_a_symlink_in_the_target_is_not_followed(sandbox: Sandbox, tmp_path: Pat
     git("add", "assets", cwd=work)
     git("commit", "-q", "-m", "assets elsewhere", cwd=work)
     git("push", "-q", "origin", "main", cwd=work)
-    (sandbox.source / "assets").mkdir()
+    (sandbox.source / "assets").mkdir(exist_ok=True)
     (sandbox.source / "assets" / "a.png").write_bytes(b"png")
     post = sandbox.approve(DAY65)
     post.write_text(post.read_text(encoding="utf-8") + "\n![a](/assets/a.png)\n", encoding="utf-8")
