@@ -34,7 +34,8 @@ class Status(str, enum.Enum):
 
 @dataclass(frozen=True)
 class Target:
-    """One distinct remote request: the URL after remap, and whether it must be an image."""
+    """A remote URL to check, as written (Liquid resolved; links/remote.py normalises
+    and remaps it), and whether it must be an image."""
 
     url: str
     image: bool = False
