@@ -44,6 +44,10 @@ class Client:
         self._memo: dict[object, _Once[object]] = {}
         self._lock = threading.Lock()
         self.sent = 0  # requests that reached the network, for tests and the bench
+        # Host names that resolved, and that did not exist, in this run (IP literals and
+        # .invalid names prove nothing about DNS and are left out).
+        self.resolved: set[str] = set()
+        self.unresolved: set[str] = set()
 
     def once(self, key: object, compute: Callable[[], _T]) -> _T:
         """compute() the first time `key` is asked; later callers (any thread) share it."""
@@ -69,7 +73,7 @@ class Client:
             key = host_key(url)
         except ValueError as exc:
             return Reply(method, url, failure="invalid", detail=str(exc))
-        screen: Screen = self.once(("screen", host), lambda: screen_host(host, self.settings))
+        screen: Screen = self.once(("screen", host), lambda: self._screen(host))
         if screen.skip or screen.broken or screen.unverified:
             failure = "excluded" if screen.skip else "dns" if screen.broken else "dns-temporary"
             return Reply(method, url, failure=failure, detail=screen.skip or screen.broken or screen.unverified)
@@ -81,6 +85,21 @@ class Client:
                 return dataclasses.replace(reply, tries=tuple(tries))
             tries.append(f"{reply.label} (waited {wait:.3g} s)")
             time.sleep(wait)
+
+    def _screen(self, host: str) -> Screen:
+        screen = screen_host(host, self.settings)
+        if _is_name(host):
+            with self._lock:
+                if not screen.broken and not screen.unverified:
+                    self.resolved.add(host)
+                elif screen.broken.startswith("no such host"):
+                    self.unresolved.add(host)
+        return screen
+
+    def dns_seems_down(self) -> bool:
+        """No host name resolved in this run and several were 'not found': on a
+        machine without network every name looks missing, which proves nothing."""
+        return not self.resolved and len(self.unresolved) >= 2
 
     def _retry_wait(self, reply: Reply, attempt: int, retry: frozenset[int]) -> float | None:
         """Seconds to wait before trying again, or None to stop here."""
@@ -129,6 +148,18 @@ class Client:
     def close(self) -> None:
         if self._session is not None:
             self._session.close()
+
+
+def _is_name(host: str) -> bool:
+    """A DNS name (not an IP literal, not an RFC 6761 `.invalid` name)."""
+    import ipaddress
+
+    name = host.strip("[]").lower().rstrip(".")
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return bool(name) and name != "invalid" and not name.endswith(".invalid")
+    return False
 
 
 class _Once(Generic[_T]):

@@ -14,6 +14,7 @@ For the links check (checks/links.py), the contract is:
 
 from __future__ import annotations
 
+import dataclasses
 import threading
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -70,12 +71,31 @@ def check_targets(targets: Iterable[Target], settings: LinkSettings, progress: b
             elif job is not None:
                 groups[job] = [target]
                 run.add(job)
+    if run.client.dns_seems_down():
+        _unverify_missing_hosts(run)
     for job, group in groups.items():
         for target in group:
             results[target] = run.verdicts[job]
     results.warnings.extend(run.warnings)
     results.requests = run.client.sent
     return results
+
+
+def _unverify_missing_hosts(run: _Run) -> None:
+    """When DNS resolved nothing at all, "no such host" is not evidence: such links
+    are unverified (a warning), not broken, and the run says why once."""
+    missing = {f"no such host: {host}" for host in run.client.unresolved}
+    changed = 0
+    for job, verdict in run.verdicts.items():
+        if verdict.status is Status.BROKEN and verdict.hint in missing:
+            run.verdicts[job] = dataclasses.replace(
+                verdict, status=Status.UNVERIFIED,
+                hint=f"{verdict.hint}, but no host name resolved in this run: is the network down?")
+            changed += 1
+    if changed:
+        run.warnings.append(f"no host name could be resolved ({len(run.client.unresolved)} tried): "
+                            f"{changed} links reported as unverified, not broken; is the network down? "
+                            "Use --offline to skip remote links")
 
 
 def _plan(target: Target, settings: LinkSettings) -> tuple[Verdict | None, _Job | None]:
