@@ -89,7 +89,8 @@ def find_config(root: Path) -> Path | None:
     if candidate.is_file():
         return candidate
     pyproject = root / "pyproject.toml"
-    if pyproject.is_file() and "tool" in _read(pyproject) and "blogcheck" in _read(pyproject)["tool"]:
+    tool = _read(pyproject).get("tool") if pyproject.is_file() else None
+    if isinstance(tool, dict) and "blogcheck" in tool:
         return pyproject
     return None
 
@@ -128,6 +129,8 @@ def check_keys(table: dict[str, Any], where: str) -> None:
     for name, value in table.items():
         if name in KEYS and name != "" and isinstance(value, dict):
             _check_table(value, KEYS[name], f"{where}: [{name}]")
+        elif name in KEYS and name != "":
+            raise ConfigError(f"{where}: `{name}` must be a table (`[{name}]`), not {value!r}")
         elif name not in KEYS[""]:
             raise ConfigError(f"{where}: unknown key `{name}`{_nearest(name, [*KEYS[''], *KEYS])}")
         else:

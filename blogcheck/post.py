@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,9 +87,8 @@ def load(path: Path, display: str, site: Site, max_size: int) -> Post | LoadErro
     except FrontMatterError as exc:
         return LoadError(exc.code, exc.message, exc.line, exc.column)
     rel = _relative(path, site.root)
-    kind = "drafts" if "/_drafts/" in f"/{rel}" else "posts"
-    data = {**site.defaults_for(rel, kind), **front.data}
-    return Post(path, display, rel, text, front, parts.body, parts.body_line, data)
+    post = Post(path, display, rel, text, front, parts.body, parts.body_line)
+    return dataclasses.replace(post, data={**site.defaults_for(rel, post.kind), **front.data})
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -62,7 +62,12 @@ def _rfc2822(value: str) -> dt.datetime | None:
 def in_zone(moment: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
     """The wall-clock time Jekyll uses for URLs: aware times are converted to the
     site zone; naive ones are already in it."""
-    return moment.astimezone(zone) if moment.tzinfo is not None else moment
+    if moment.tzinfo is None:
+        return moment
+    try:
+        return moment.astimezone(zone)
+    except OverflowError:  # year 1 or 9999 pushed past the calendar: keep the time as written
+        return moment.replace(tzinfo=None)
 
 
 def filename_date(name: str) -> dt.date | None:

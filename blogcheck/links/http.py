@@ -128,11 +128,14 @@ class Client:
             except (ValueError, UnicodeError) as exc:
                 return Reply(method, url, failure="invalid", detail=str(exc))
             try:
-                read = _read_some(response)  # HEAD too: an emptied answer frees its connection for reuse
+                # HEAD too: an emptied answer frees its connection for reuse
+                read = _read_some(response, self.settings.timeout)
             finally:
                 response.close()
             retry_after = retry_after_seconds(response.headers.get("Retry-After"))
-            self.hosts.answered(key, response.status_code, retry_after, fallback=1.0)  # before the slot frees
+            # before the slot frees; a pause never lasts longer than a retry may wait
+            capped = None if retry_after is None else min(retry_after, self.settings.max_retry_wait)
+            self.hosts.answered(key, response.status_code, capped, fallback=1.0)
         return Reply(method, url, response.status_code, response.headers.get("Content-Type", ""),
                      response.headers.get("Location", ""), retry_after, body_bytes=read)
 
@@ -202,10 +205,18 @@ def _new_session(per_host: int) -> requests.Session:
     return session
 
 
-def _read_some(response: requests.Response) -> int:
-    """Read at most BODY_LIMIT bytes. A body read to its end puts the connection
-    back in the pool (keep-alive); closing a longer one drops the rest unread."""
+def _read_some(response: requests.Response, seconds: float) -> int:
+    """Read at most BODY_LIMIT bytes, for at most `seconds` (a server dripping a
+    byte at a time must not hold a worker). A body read to its end puts the
+    connection back in the pool (keep-alive); closing a longer one drops the rest."""
+    got = 0
+    stop = time.monotonic() + seconds
     try:
-        return len(response.raw.read(BODY_LIMIT, decode_content=False) or b"")
+        while got < BODY_LIMIT and time.monotonic() < stop:
+            chunk = response.raw.read1(BODY_LIMIT - got, decode_content=False)
+            if not chunk:
+                break
+            got += len(chunk)
     except Exception:  # a body cut short says nothing about the status we already have
-        return 0
+        pass
+    return got

@@ -43,7 +43,7 @@ def retry_after_seconds(value: str | None) -> float | None:
     if not value:
         return None
     text = value.strip()
-    if text.isdigit():
+    if text.isascii() and text.isdigit():  # "²".isdigit() is True too
         return float(text)
     try:
         when = parsedate_to_datetime(text)

@@ -49,6 +49,8 @@ class Settings:
             found.append(f"[spelling] language must be one of {', '.join(LANGUAGES)}, not {self.language!r}")
         if self.unknown not in UNKNOWN:
             found.append(f"[spelling] unknown must be one of {', '.join(UNKNOWN)}, not {self.unknown!r}")
+        if self.min_site_usage < 0:
+            found.append(f"[spelling] min_site_usage must be 0 (off) or more, not {self.min_site_usage!r}")
         if self.max_distance not in (1, 2):
             found.append(f"[spelling] max_distance must be 1 or 2, not {self.max_distance!r}")
         return found

@@ -45,9 +45,14 @@ def post_words(data: dict[str, Any]) -> frozenset[str]:
 def append(path: Path, words: list[str]) -> list[str]:
     """Add the words not yet in the list, one a line; returns those added."""
     have = project_words(path)
-    new = sorted({w for w in words if w.lower() not in have}, key=str.lower)
+    clean = {w.strip(): None for w in words if w.strip() and not any(c.isspace() or c == "#" for c in w.strip())}
+    unique: dict[str, str] = {}
+    for word in clean:  # the first spelling of a word wins
+        if word.lower() not in have:
+            unique.setdefault(word.lower(), word)
+    new = sorted(unique.values(), key=str.lower)
     if new:
-        text = path.read_text(encoding="utf-8") if path.is_file() else ""
+        text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
         prefix = "" if not text or text.endswith("\n") else "\n"
         path.write_text(text + prefix + "".join(f"{w}\n" for w in new), encoding="utf-8")
     return new

@@ -195,6 +195,8 @@ def _route(h: _Handler, farm: Farm, e: Entry) -> None:
         return h.reply(e, 200, page)
     if kind == "ratelimit":
         return _ratelimit(h, farm, e, rest, parse_qs(parts.query))
+    if kind == "drip":  # a body that comes a byte at a time, for as long as the client listens
+        return _drip(h, e)
     if kind == "huge":
         if "nohead" in parts.query and h.command == "HEAD":
             return h.reply(e, 405, headers=(("Allow", "GET"),))
@@ -222,6 +224,23 @@ def _ratelimit(h: _Handler, farm: Farm, e: Entry, name: str, query: dict[str, li
         value = formatdate(time.time() + wait, usegmt=True) if "date" in query else str(wait)
         return h.reply(e, 429, b"slow down\n", "text/plain", (("Retry-After", value),))
     return h.reply(e, 200, b"<p>fine</p>")
+
+
+def _drip(h: _Handler, e: Entry) -> None:
+    e.status = 200
+    h.answering(e)
+    h.send_response(200)
+    h.send_header("Content-Type", "text/html")
+    h.send_header("Content-Length", "100000")
+    h.end_headers()
+    try:
+        for _ in range(600):  # 60 s at most, then the server gives up by itself
+            h.wfile.write(b"x")
+            h.wfile.flush()
+            e.sent += 1
+            time.sleep(0.1)
+    except OSError:
+        h.close_connection = True
 
 
 def _huge(h: _Handler, farm: Farm, e: Entry) -> None:

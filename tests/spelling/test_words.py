@@ -45,3 +45,13 @@ def test_add_appends_new_words_once(site: Path, capsys: pytest.CaptureFixture[st
 def test_bad_config_is_a_usage_error(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (site / "blogcheck.toml").write_text('[spelling]\nunknown = "every"\n', encoding="utf-8")
     assert main(["words"]) == 2 and "unknown must be one of" in capsys.readouterr().err
+
+
+def test_add_keeps_the_word_list_clean(tmp_path: Path) -> None:
+    from blogcheck.spelling.wordlist import append, project_words
+
+    path = tmp_path / ".blogcheck-words.txt"
+    path.write_bytes(b"caf\xe9\n")  # not UTF-8: read, never a crash
+    added = append(path, ["Foo", "foo", "two words", "#hash", "", "a#b", "x\ny", " word2vec "])
+    assert sorted(added, key=str.lower) == ["Foo", "word2vec"]
+    assert {"foo", "word2vec"} <= project_words(path)

@@ -98,3 +98,15 @@ def test_blogcheck_toml_wins_over_pyproject(tmp_path: Path) -> None:
 def test_schema_path_is_relative_to_the_config(tmp_path: Path) -> None:
     (tmp_path / "blogcheck.toml").write_text('schema = "my.schema.json"\n')
     assert load_config(tmp_path / "blogcheck.toml").schema == str(tmp_path / "my.schema.json")
+
+
+def test_odd_pyproject_is_not_a_crash(tmp_path: Path) -> None:
+    (tmp_path / "pyproject.toml").write_text("tool = 1\n")
+    assert find_config(tmp_path) is None
+
+
+def test_a_section_that_is_not_a_table(tmp_path: Path) -> None:
+    path = tmp_path / "blogcheck.toml"
+    path.write_text("links = 3\n")
+    with pytest.raises(ConfigError, match=r"`links` must be a table"):
+        load_config(path)

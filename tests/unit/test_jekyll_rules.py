@@ -100,3 +100,25 @@ def test_find_root_walks_up(tmp_path: Path) -> None:
     deep = tmp_path / "_posts" / "a"
     deep.mkdir(parents=True)
     assert find_root(deep) == tmp_path
+
+
+def test_in_zone_keeps_dates_at_the_edge_of_the_calendar() -> None:
+    la = Site(Path("."), {"timezone": "America/Los_Angeles"}).timezone
+    early = dt.datetime(1, 1, 1, 0, 30, tzinfo=dt.timezone(dt.timedelta(hours=1)))
+    assert dates.in_zone(early, la) == dt.datetime(1, 1, 1, 0, 30)
+
+
+def test_pages_do_not_get_posts_defaults(tmp_path: Path) -> None:
+    from blogcheck.post import Post, load
+
+    (tmp_path / "_config.yml").write_text("defaults:\n  - scope: {type: posts}\n    values: {layout: post}\n")
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "about.md").write_text("---\ntitle: About\n---\n")
+    (tmp_path / "_posts" / "2024-01-01-a.md").write_text("---\ntitle: A\n---\n")
+    from blogcheck.jekyll.site import load_site
+
+    site = load_site(tmp_path)
+    page = load(tmp_path / "about.md", "about.md", site, 10_000)
+    post = load(tmp_path / "_posts" / "2024-01-01-a.md", "a.md", site, 10_000)
+    assert isinstance(page, Post) and isinstance(post, Post)
+    assert "layout" not in page.data and post.data["layout"] == "post"

@@ -98,3 +98,11 @@ def test_deep_nesting_is_reported(tmp_path: Path) -> None:
         _post(site, f"2024-01-0{depth // 1000}-deep.md", f"---\ntitle: x\na: {nested}\n---\n".encode())
     result = run([site / "_posts"], load_site(site), Config())
     assert sorted(d.code for d in result.diagnostics) == ["BC102", "BC104"]
+
+
+def test_a_date_at_the_edge_of_the_calendar_does_not_crash_the_run(tmp_path: Path) -> None:
+    site = _site(tmp_path, "title: t\ntimezone: America/New_York\n")
+    _post(site, "0001-01-01-early.md", b"---\ntitle: x\ndate: 0001-01-01 00:30:00 +01:00\n---\n")
+    _post(site, "2024-01-01-ok.md", b"---\ntitle: ok\n---\n")
+    result = run([site / "_posts" / "2024-01-01-ok.md"], load_site(site), Config(select=("frontmatter",)))
+    assert result.diagnostics == []
