@@ -49,6 +49,7 @@ class Span:
     block: int  # spans of one paragraph, heading or cell share it
     joined: bool  # follows the previous span of its block across a line break only
     where: str  # "body", or the front-matter key
+    exact: bool = True  # False: found chunk by chunk, so its place is a best guess (never auto-fixed)
 
 
 def mask(body: str) -> str:
@@ -96,7 +97,7 @@ def _inline(token: Token, cursor: Cursor, block: int) -> Iterator[Span]:
 def _children(children: list[Token], cursor: Cursor, block: int) -> Iterator[Span]:
     """Text children in reading order; an image's alt text is a block of its own,
     so no word runs on from it into the text around it."""
-    joined, autolink, after_html, word_before = False, False, False, False
+    joined, autolink, after_html, word_before, href = False, False, False, False, ""
     for child in children:
         # `<u>S</u>aturation`: a word cut by a tag goes on after it.
         glued, after_html = after_html and word_before, child.type == "html_inline"
@@ -105,9 +106,11 @@ def _children(children: list[Token], cursor: Cursor, block: int) -> Iterator[Spa
         if child.type == "image":
             yield from _children(child.children or [], cursor, _ALT + block * 1000 + len(child.content))
         elif child.type == "link_open":
-            autolink = child.markup == "autolink"
+            autolink, href = child.markup == "autolink", str(child.attrs.get("href", ""))
         elif child.type == "link_close":
             autolink = False
+            if href:
+                cursor.find(href)  # past the link target, so later text is not looked for inside it
         elif child.type in _SKIP_INLINE:
             if child.type == "code_inline":
                 cursor.find(child.content)  # move past it, so later text is found after it
@@ -130,7 +133,7 @@ def _located(text: str, cursor: Cursor, block: int, joined: bool) -> Iterator[Sp
     for number, chunk in enumerate(text.split()):
         found = cursor.find(chunk)
         if found is not None:
-            yield Span(chunk, found[0], found[1], block, joined or number > 0, "body")
+            yield Span(chunk, found[0], found[1], block, joined or number > 0, "body", exact=False)
 
 
 def _front(post: Post) -> Iterator[Span]:
@@ -152,4 +155,4 @@ def _front(post: Post) -> Iterator[Span]:
         for number, chunk in enumerate(value.split()):
             found = cursor.find(chunk)
             if found is not None:
-                yield Span(chunk, found[0], found[1], block, number > 0, key)
+                yield Span(chunk, found[0], found[1], block, number > 0, key, exact=False)

@@ -81,3 +81,17 @@ def test_a_file_changed_since_the_check_is_left_alone(tmp_path: Path) -> None:
     assert fix_file(path, [stale]) == set() and path.read_bytes() == b"one teh two\n"
     right = diagnostic("BC401", str(path), 1, 5, "m", fix=[1, 5, "teh", "the"])
     assert fix_file(path, [right]) == {id(right)} and path.read_bytes() == b"one the two\n"
+
+
+def test_fix_never_touches_a_link_target(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    (tmp_path / "_posts").mkdir()
+    post = tmp_path / "_posts" / "2024-01-01-a.md"
+    original = "---\ntitle: a\n---\n\nSee [docs](https://example.com/teh/page) teh \\* star.\n"
+    post.write_text(original)
+    monkeypatch.chdir(tmp_path)
+    code = main(["check", "--offline", "--fix", "--select", "spelling", "_posts"])
+    out = capsys.readouterr().out
+    assert "_posts/2024-01-01-a.md:5:42: BC401 `teh`" in out  # after the link, not inside its URL
+    assert code == 1 and post.read_text() == original  # a guessed place is never rewritten
