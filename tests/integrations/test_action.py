@@ -163,6 +163,13 @@ def test_a_bad_argument_fails_the_check_step_itself(tmp_path: Path, installed: d
     assert "sarif" not in runner.outcomes and "actions/cache/save@v4" in runner.used
 
 
+def test_unbalanced_quotes_in_an_input_stop_the_step(tmp_path: Path, installed: dict[str, str]) -> None:
+    runner = job(tmp_path, _bad_site(tmp_path), installed, offline="true", args='--ignore "BC120')
+    assert runner.outcomes["check"] == "failure"
+    assert "input args is not valid shell quoting" in runner.log
+    assert "Checked" not in runner.log  # blogcheck never ran without the user's arguments
+
+
 def test_arguments_are_shell_quoted(tmp_path: Path, installed: dict[str, str]) -> None:
     site = _bad_site(tmp_path)
     (site / "my settings.toml").write_text('ignore = ["BC120"]\n')
