@@ -8,6 +8,7 @@ blocks that are code. `Resolver` turns the output tags a link uses into text."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -32,10 +33,13 @@ def tags(text: str) -> list[Tag]:
     runs to its first closing delimiter), in linear time even when unclosed."""
     found = []
     closers = {"{{": "}}", "{%": "%}"}
+    starts = {opener: text.find(opener) for opener in closers}  # next place of each opener
     position = 0
     while closers:
-        starts = {opener: text.find(opener, position) for opener in closers}
-        opener = min((o for o in starts if starts[o] >= 0), key=lambda o: starts[o], default=None)
+        for name in closers:  # search again only past a place already consumed
+            if 0 <= starts[name] < position:
+                starts[name] = text.find(name, position)
+        opener = min((o for o in closers if starts[o] >= 0), key=lambda o: starts[o], default=None)
         if opener is None:
             break
         start = starts[opener]
@@ -60,6 +64,10 @@ def quiet(text: str, found: list[Tag]) -> tuple[list[tuple[int, int]], list[tupl
     raw and comment blocks are both; highlight blocks are code, so only the second."""
     no_liquid: list[tuple[int, int]] = []
     no_links: list[tuple[int, int]] = []
+    where: dict[str, list[int]] = {}  # closer name -> indices of its tags, for a bisect
+    for number, tag in enumerate(found):
+        if tag.name in _PAIRS.values() and not tag.output:
+            where.setdefault(tag.name, []).append(number)
     index = 0
     while index < len(found):
         tag = found[index]
@@ -67,12 +75,25 @@ def quiet(text: str, found: list[Tag]) -> tuple[list[tuple[int, int]], list[tupl
         index += 1
         if closer is None or tag.output:
             continue
-        end = next((i for i in range(index, len(found)) if found[i].name == closer), None)
+        later = where.get(closer, [])
+        at = bisect.bisect_left(later, index)
+        end = later[at] if at < len(later) else None
         stop = found[end].end if end is not None else len(text)
         (no_links if tag.name == "highlight" else no_liquid).append((tag.start, stop))
         if tag.name != "highlight":  # nothing inside raw/comment is a tag
             index = end + 1 if end is not None else len(found)
-    return no_liquid, sorted(no_liquid + no_links)
+    return _union(no_liquid), _union(no_liquid + no_links)
+
+
+def _union(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Sorted, non-overlapping regions covering the same offsets (for `inside`)."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(regions):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def live(found: list[Tag], no_liquid: list[tuple[int, int]]) -> list[Tag]:
@@ -81,7 +102,9 @@ def live(found: list[Tag], no_liquid: list[tuple[int, int]]) -> list[Tag]:
 
 
 def inside(offset: int, regions: list[tuple[int, int]]) -> bool:
-    return any(start <= offset < end for start, end in regions)
+    """Whether `offset` is in one of `regions` (sorted and disjoint, as `quiet` gives them)."""
+    at = bisect.bisect_right(regions, (offset, float("inf"))) - 1
+    return at >= 0 and regions[at][0] <= offset < regions[at][1]
 
 
 def mask(text: str, found: list[Tag]) -> str:
