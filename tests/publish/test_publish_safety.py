@@ -17,15 +17,17 @@ def test_linked_local_files_are_copied_at_the_same_site_paths(sandbox: Sandbox) 
     (sandbox.source / "assets/img/a.png").write_bytes(png)
     (sandbox.source / "files/notes.pdf").write_bytes(pdf)
     (sandbox.source / "assets/img/cover.png").write_bytes(cover)
+    (sandbox.source / "feed.xml").write_text("---\nlayout: null\n---\n<feed/>\n")  # a page, not a file
     post = sandbox.approve(DAY65, "status: approved\nimage: /assets/img/cover.png")
     post.write_text(post.read_text(encoding="utf-8") + (
-        "\n![a](/assets/img/a.png) [notes]({{ site.baseurl }}/files/notes.pdf) [home](/)\n"
+        "\n![a](/assets/img/a.png) [notes]({{ site.baseurl }}/files/notes.pdf) [home](/) [feed](/feed.xml)\n"
         "\n```\n![in code](/assets/img/not-copied.png)\n```\n"), encoding="utf-8")
     code, out, _ = sandbox.publish()
     assert code == 0, out
     assert sandbox.show("assets/img/a.png") == png
     assert sandbox.show("files/notes.pdf") == pdf
     assert sandbox.show("assets/img/cover.png") == cover
+    assert "feed.xml" not in out
     assert "           + files/notes.pdf" in out
     assert "- files/notes.pdf (new, for _posts/2024-03-06-day-65.md)" in sandbox.message()
 
