@@ -6,19 +6,29 @@ text inside its block's source lines, left to right (`Cursor`)."""
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 
 def tokens(body: str, env: dict[str, Any] | None = None) -> list[Token]:
     """CommonMark plus GFM tables and strikethrough, as Jekyll's kramdown GFM reads.
     `env`, when given, receives the reference definitions (`env["references"]`)."""
+    return parser().parse(body, env)
+
+
+@functools.lru_cache(maxsize=2)
+def parser(block_only: bool = False) -> MarkdownIt:
+    """The one parser configuration, built once; with `block_only`, its block rules
+    only (inline tokens are then parsed one by one, where they are needed)."""
     from markdown_it import MarkdownIt
 
-    return MarkdownIt("commonmark").enable(["table", "strikethrough"]).parse(body, env)
+    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    return md.disable(["inline", "text_join"]) if block_only else md
 
 
 @dataclass

@@ -9,17 +9,15 @@ Front-matter `title`, `description` and `excerpt` values come first."""
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from blogcheck.parse.markdown import Cursor, tokens
+from blogcheck.parse.markdown import Cursor, parser, tokens
 from blogcheck.spelling.tokens import REPEAT, WORD
 
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
     from blogcheck.post import Post
@@ -70,24 +68,14 @@ def spans(post: Post, wanted: frozenset[str] | set[str] | None = None) -> Iterat
                 yield from _inline(token, Cursor.for_block(lines, post.body_line, token), block + 1)
         return
     env: dict[str, object] = {}
-    for block, token in enumerate(_parser(block_only=True).parse(masked, env)):
+    for block, token in enumerate(parser(block_only=True).parse(masked, env)):
         if token.type == "inline" and holds(token.content, wanted):
-            token.children = _parser(block_only=False).parseInline(token.content, env)[0].children
+            token.children = parser(block_only=False).parseInline(token.content, env)[0].children
             yield from _inline(token, Cursor.for_block(lines, post.body_line, token), block + 1)
 
 
 def holds(text: str, wanted: frozenset[str] | set[str]) -> bool:
     return not wanted.isdisjoint(WORD.findall(text)) or REPEAT.search(text) is not None
-
-
-@functools.lru_cache(maxsize=2)
-def _parser(block_only: bool) -> MarkdownIt:
-    """The parser of `parse.markdown.tokens`; or its block rules only, whose inline
-    tokens are then parsed one by one with the full one."""
-    from markdown_it import MarkdownIt
-
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
-    return md.disable(["inline", "text_join"]) if block_only else md
 
 
 def _inline(token: Token, cursor: Cursor, block: int) -> Iterator[Span]:
