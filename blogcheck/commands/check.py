@@ -15,6 +15,7 @@ from blogcheck.exitcodes import FINDINGS, OK, USAGE
 
 if TYPE_CHECKING:
     from blogcheck.config import Config
+    from blogcheck.diagnostic import Diagnostic
     from blogcheck.jekyll.site import Site
     from blogcheck.run import Result
 
@@ -133,7 +134,7 @@ def _report(result: Result, config: Config) -> int:
 
     fmt = config.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     summary = Summary.of(result.files, result.diagnostics, result.notes)
-    shown = result.diagnostics
+    shown = _from_workspace(result.diagnostics) if fmt in ("github", "sarif") else result.diagnostics
     if config.quiet:
         shown = [d for d in shown if d.severity is Severity.ERROR]
     color = fmt == "text" and not config.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
@@ -151,6 +152,19 @@ def _report(result: Result, config: Config) -> int:
         print(f"blogcheck: error: cannot write report: {exc}", file=sys.stderr)
         return USAGE
     return FINDINGS if summary.errors else OK
+
+
+def _from_workspace(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
+    """Paths relative to $GITHUB_WORKSPACE (the repository root), as annotations and
+    code scanning need them, when blogcheck runs in a folder below it."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    if not workspace:
+        return diagnostics
+    root, here = Path(workspace).resolve(), Path.cwd().resolve()
+    if here == root or not here.is_relative_to(root):
+        return diagnostics
+    return [d if Path(d.path).is_absolute() else
+            dataclasses.replace(d, path=(here / d.path).relative_to(root).as_posix()) for d in diagnostics]
 
 
 def write_atomic(text: str, output: str) -> None:

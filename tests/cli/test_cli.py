@@ -208,3 +208,15 @@ def test_offline_run_notes_unchecked_remote_links(tmp_path: Path, capsys: pytest
          str(tmp_path / "r.json"), str(tmp_path / "_posts"))
     assert json.loads((tmp_path / "r.json").read_text())["summary"]["notes"] == [
         "3 remote links (2 distinct URLs) not checked: offline"]
+
+
+def test_github_paths_are_relative_to_the_workspace(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    site = tmp_path / "blog"
+    shutil.copytree(SITE, site)
+    monkeypatch.chdir(site)
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    _, out, _ = _run(capsys, "check", "--select", "frontmatter", "--format", "github", BAD)
+    assert out.startswith(f"::error file=blog/{BAD},line=1,col=1,title=BC110::")
+    _, out, _ = _run(capsys, "check", "--select", "frontmatter", BAD)
+    assert out.startswith(f"{BAD}:1:1:")  # text stays relative to where it runs
