@@ -129,6 +129,3 @@ def refuse_duplicates(entries: list[Entry]) -> list[Entry]:
         out.append(entry)
     return out
 
-
-def target_paths(entry: Entry) -> list[str]:
-    return [entry.target, *(asset.rel for asset in entry.assets)]
