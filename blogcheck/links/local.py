@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 from typing import Any
 
 from blogcheck.jekyll.site import Site
+from blogcheck.links.plugins import as_list as _list
 from blogcheck.post import Post
 
 PAGE_SUFFIXES = frozenset({".md", ".markdown", ".mkd", ".mkdn", ".mkdown", ".html", ".htm", ".xml", ".txt"})
@@ -104,12 +105,6 @@ def _excluded(config: dict[str, Any]) -> set[str]:
     found = {str(e).strip("/") for e in _list(config.get("exclude"))}
     vendor = {"vendor/bundle", "vendor/cache", "vendor/gems", "vendor/ruby"}
     return found | vendor | {str(config.get("destination") or "_site")}
-
-
-def _list(value: object) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    return [str(v) for v in value] if isinstance(value, list) else []
 
 
 def _add_files(index: SiteIndex, site: Site) -> None:

@@ -15,7 +15,8 @@ _AUTOPAGES = {"tags": (":tag", "/tag/:tag"), "categories": (":cat", "/category/:
 _ARCHIVES = {"tags": ("tag", "/tag/:name/"), "categories": ("category", "/category/:name/")}
 
 
-def _list(value: object) -> list[str]:
+def as_list(value: object) -> list[str]:
+    """A config or front-matter value that may be one string or a list, as strings."""
     if isinstance(value, str):
         return [value]
     return [str(v) for v in value] if isinstance(value, list) else []
@@ -24,7 +25,7 @@ def _list(value: object) -> list[str]:
 def generated(config: dict[str, Any], root: Path, posts: list[Post]) -> tuple[list[str], list[str], list[str]]:
     """(URLs, pagination prefixes, wildcard prefixes) the site serves besides
     its files and posts; a pagination prefix is followed by a page number."""
-    plugins = set(_list(config.get("plugins")) + _list(config.get("gems")))
+    plugins = set(as_list(config.get("plugins")) + as_list(config.get("gems")))
     urls = ["/"]
     feed = config.get("feed")
     path = feed.get("path") if isinstance(feed, dict) else None
@@ -55,7 +56,7 @@ def _pager(template: str) -> str:
 def _term_pages(config: dict[str, Any], posts: list[Post]) -> Iterator[str]:
     """Tag and category pages of jekyll-archives and jekyll-paginate-v2 autopages."""
     archives = config.get("jekyll-archives")
-    enabled = _list(archives.get("enabled")) if isinstance(archives, dict) else []
+    enabled = as_list(archives.get("enabled")) if isinstance(archives, dict) else []
     if enabled == ["all"]:
         enabled = list(_ARCHIVES)
     for kind in enabled:
@@ -76,7 +77,7 @@ def _terms(posts: list[Post], kind: str) -> set[str]:
     for post in posts:
         for key in ((kind, kind[:-1]) if kind == "tags" else (kind, "category")):
             value = post.data.get(key)
-            found.update(value.split() if isinstance(value, str) else _list(value))
+            found.update(value.split() if isinstance(value, str) else as_list(value))
     return found
 
 
