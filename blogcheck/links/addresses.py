@@ -35,9 +35,24 @@ class Screen:
     unverified: str = ""
 
 
+def host_name(host: str) -> str:
+    """The host as DNS and ipaddress read it: no IPv6 brackets, lower case, no root dot."""
+    return host.strip("[]").lower().rstrip(".")
+
+
+def is_dns_name(host: str) -> bool:
+    """A name DNS is asked about: not an IP literal, not an RFC 6761 `.invalid` name."""
+    name = host_name(host)
+    try:
+        ipaddress.ip_address(name)
+    except ValueError:
+        return bool(name) and name != "invalid" and not name.endswith(".invalid")
+    return False
+
+
 def screen_host(host: str, settings: LinkSettings) -> Screen:
     """Resolve the host and check every address against the exclusions."""
-    name = host.strip("[]").lower().rstrip(".")
+    name = host_name(host)
     if name in _METADATA_NAMES and settings.exclude_link_local:
         return Screen(skip=f"{name} is a cloud metadata service: never requested")
     if name == "invalid" or name.endswith(".invalid"):  # RFC 6761: never resolves, ask no DNS server

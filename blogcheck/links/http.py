@@ -17,7 +17,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 from urllib.parse import urlsplit
 
-from blogcheck.links.addresses import Screen, screen_host
+from blogcheck.links.addresses import Screen, is_dns_name, screen_host
 from blogcheck.links.dedupe import host_key
 from blogcheck.links.hosts import Hosts
 from blogcheck.links.remap import remap
@@ -88,7 +88,7 @@ class Client:
 
     def _screen(self, host: str) -> Screen:
         screen = screen_host(host, self.settings)
-        if _is_name(host):
+        if is_dns_name(host):
             with self._lock:
                 if not screen.broken and not screen.unverified:
                     self.resolved.add(host)
@@ -151,18 +151,6 @@ class Client:
     def close(self) -> None:
         if self._session is not None:
             self._session.close()
-
-
-def _is_name(host: str) -> bool:
-    """A DNS name (not an IP literal, not an RFC 6761 `.invalid` name)."""
-    import ipaddress
-
-    name = host.strip("[]").lower().rstrip(".")
-    try:
-        ipaddress.ip_address(name)
-    except ValueError:
-        return bool(name) and name != "invalid" and not name.endswith(".invalid")
-    return False
 
 
 class _Once(Generic[_T]):
