@@ -116,21 +116,7 @@ def test_a_rejected_push_leaves_the_remote_unchanged(sandbox: Sandbox) -> None:
 
 
 def test_two_publishers_racing_both_land(sandbox: Sandbox, tmp_path: Path) -> None:
-    # A barrier in the hook: each push waits (10 s at most) until both have
-    # arrived, so the two really race for the same ref; one must retry.
-    arrived = tmp_path / "arrived"
-    arrived.mkdir()
-    sandbox.hook("pre-receive", f'touch "{arrived}/$$"\ni=0\n'
-                 f'while [ "$(ls "{arrived}" | wc -l)" -lt 2 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done')
-    other = tmp_path / "src2"
-    shutil.copytree(sandbox.source, other)
-    sandbox.approve(DAY65)
-    Sandbox(tmp_path, sandbox.remote, other, sandbox.capture).approve(UNPADDED)
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    runs = [subprocess.Popen([sys.executable, "-m", "blogcheck", "publish", "--to", str(sandbox.remote), "--offline"],
-                             cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for folder in (sandbox.source, other)]
-    results = [run.communicate(timeout=120) for run in runs]
+    runs, results = _race(sandbox, tmp_path)
     assert [run.returncode for run in runs] == [0, 0], results
     assert sandbox.has(DAY65) and sandbox.has(UNPADDED_TARGET)
     assert sandbox.subjects() == ["Publish 1 post", "Publish 1 post", "site"]
@@ -163,21 +149,7 @@ def test_branch_and_message(sandbox: Sandbox) -> None:
 
 def test_retries_are_bounded(sandbox: Sandbox, tmp_path: Path) -> None:
     """With no retry allowed, the publisher that loses the race fails (exit 3) and changes nothing."""
-    arrived = tmp_path / "arrived"
-    arrived.mkdir()
-    sandbox.hook("pre-receive", f'touch "{arrived}/$$"\ni=0\n'
-                 f'while [ "$(ls "{arrived}" | wc -l)" -lt 2 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done')
-    other = tmp_path / "src2"
-    shutil.copytree(sandbox.source, other)
-    sandbox.approve(DAY65)
-    Sandbox(tmp_path, sandbox.remote, other, sandbox.capture).approve(UNPADDED)
-    for folder in (sandbox.source, other):
-        (folder / "blogcheck.toml").write_text("[publish]\nmax_push_retries = 0\n")
-    env = {**os.environ, "PYTHONPATH": str(REPO)}
-    runs = [subprocess.Popen([sys.executable, "-m", "blogcheck", "publish", "--to", str(sandbox.remote), "--offline"],
-                             cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-            for folder in (sandbox.source, other)]
-    results = [run.communicate(timeout=120) for run in runs]
+    runs, results = _race(sandbox, tmp_path, config="[publish]\nmax_push_retries = 0\n")
     assert sorted(run.returncode for run in runs) == [0, 3], results
     assert any("still rejected after 0 retries" in err for _, err in results), results
     assert sandbox.subjects() == ["Publish 1 post", "site"]
@@ -201,3 +173,26 @@ def test_posts_of_two_sites_on_one_command_line(sandbox: Sandbox, tmp_path: Path
     assert code == 0, err
     assert sandbox.has(DAY65) and sandbox.has(UNPADDED_TARGET)
     assert sandbox.subjects() == ["Publish 2 posts", "site"]
+
+
+def _race(sandbox: Sandbox, tmp_path: Path,
+          config: str = "") -> tuple[list[subprocess.Popen[str]], list[tuple[str, str]]]:
+    """Two publishers of two sources pushing to one remote at once. A barrier in
+    the hook makes each push wait (10 s at most) until both have arrived, so they
+    really race for the same ref."""
+    arrived = tmp_path / "arrived"
+    arrived.mkdir()
+    sandbox.hook("pre-receive", f'touch "{arrived}/$$"\ni=0\n'
+                 f'while [ "$(ls "{arrived}" | wc -l)" -lt 2 ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i+1)); done')
+    other = tmp_path / "src2"
+    shutil.copytree(sandbox.source, other)
+    sandbox.approve(DAY65)
+    Sandbox(tmp_path, sandbox.remote, other, sandbox.capture).approve(UNPADDED)
+    if config:
+        for folder in (sandbox.source, other):
+            (folder / "blogcheck.toml").write_text(config)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    runs = [subprocess.Popen([sys.executable, "-m", "blogcheck", "publish", "--to", str(sandbox.remote), "--offline"],
+                             cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for folder in (sandbox.source, other)]
+    return runs, [run.communicate(timeout=120) for run in runs]
