@@ -13,12 +13,7 @@ _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 def _edits(word: str) -> set[str]:
     """Every string one deletion, transposition, replacement or insertion away."""
-    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
-    deletes = [a + b[1:] for a, b in splits if b]
-    swaps = [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
-    replaces = [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
-    inserts = [a + c + b for a, b in splits for c in _LETTERS + "'"]
-    return set(deletes + swaps + replaces + inserts)
+    return {edit for group in _edit_groups(word) for edit in group}
 
 
 def suggestions(word: str, distance: int = 1, limit: int = 5) -> list[str]:
@@ -33,24 +28,28 @@ def suggestions(word: str, distance: int = 1, limit: int = 5) -> list[str]:
 
 
 def has_near(word: str, distance: int = 1) -> bool:
-    """Whether a dictionary word is within `distance` edits; stops at the first one."""
+    """Whether a dictionary word is within `distance` edits; the likeliest slips
+    (a dropped or swapped letter) are tried first, and most words stop there."""
     lower = word.lower()
-    if any(dictionary.rank(e) is not None for e in _edit_stream(lower)):
+    if any(_in_dictionary(group) for group in _edit_groups(lower)):
         return True
     return distance >= 2 and len(lower) <= 12 and bool(suggestions(lower, 2, 1))
 
 
-def _edit_stream(word: str) -> Iterator[str]:
-    """The strings one edit away, likeliest slips first, lazily."""
-    for i in range(len(word)):
-        yield word[:i] + word[i + 1:]
-        if i + 1 < len(word):
-            yield word[:i] + word[i + 1] + word[i] + word[i + 2:]
-    for i in range(len(word) + 1):
-        for c in _LETTERS + "'":
-            yield word[:i] + c + word[i:]
-            if i < len(word):
-                yield word[:i] + c + word[i + 1:]
+def _in_dictionary(candidates: list[str]) -> bool:
+    table = dictionary.table()
+    if table:  # one C-level pass instead of a look-up call per candidate
+        return not table.keys().isdisjoint(candidates)
+    return any(dictionary.rank(c) is not None for c in candidates)
+
+
+def _edit_groups(word: str) -> Iterator[list[str]]:
+    """The strings one edit away (the same as `_edits`), in groups, likeliest first."""
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    yield [a + b[1:] for a, b in splits if b]
+    yield [a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1]
+    yield [a + c + b[1:] for a, b in splits if b for c in _LETTERS]
+    yield [a + c + b for a, b in splits for c in _LETTERS + "'"]
 
 
 def _ranked(word: str, candidates: set[str]) -> list[str]:
