@@ -6,10 +6,11 @@ text file in the user cache (`$XDG_CACHE_HOME/blogcheck`, or `$BLOGCHECK_CACHE_D
 
 from __future__ import annotations
 
-import functools
 import os
 import tempfile
 from pathlib import Path
+
+from blogcheck.spelling.sorted_lines import SortedLines
 
 
 def _cache_dir() -> Path:
@@ -43,7 +44,6 @@ def _package_version() -> str:
         return "0"
 
 
-@functools.lru_cache(maxsize=1)
 def _text() -> str:
     """The `word<TAB>rank` lines, sorted, as one string (no 130,000-line split)."""
     cache = _cache_dir() / f"english-{_package_version()}.tsv"
@@ -55,62 +55,26 @@ def _text() -> str:
         return text
 
 
-def sorted_line(text: str, key: str) -> str | None:
-    """The line of `text` (sorted lines) that starts with `key`, by binary search
-    on the string itself: a one-post run reads the file but never splits it."""
-    lo, hi = 0, len(text)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        start = text.rfind("\n", 0, mid) + 1
-        end = text.find("\n", start)
-        end = len(text) if end < 0 else end
-        if text[start:end] < key:
-            lo = end + 1
-        else:
-            hi = start
-    if text.startswith(key, lo):
-        end = text.find("\n", lo)
-        return text[lo: len(text) if end < 0 else end]
-    return None
-
-
-_lookups = 0
-_table: dict[str, int] = {}
-_SEARCHES = 20_000  # look-ups after which one dict of every word is cheaper than searching
+_WORDS: SortedLines[int] = SortedLines(_text, "\t", int)
 
 
 def rank(word: str) -> int | None:
-    """Frequency rank of a lower-case English word (0 is the most common), None if unknown.
-    A binary search, so a one-post run builds no 130,000-entry table; a run that asks
-    often builds it once."""
-    global _lookups
-    if _table:
-        return _table.get(word)
-    _lookups += 1
-    if _lookups > _SEARCHES:
-        for entry in _text().split("\n"):
-            name, _, number = entry.partition("\t")
-            _table[name] = int(number)
-        return _table.get(word)
-    found = sorted_line(_text(), word + "\t")
-    return None if found is None else int(found[len(word) + 1:])
+    """Frequency rank of a lower-case English word (0 is the most common), None if unknown."""
+    return _WORDS.get(word)
 
 
 def table() -> dict[str, int]:
     """Every word -> rank, once a run has asked often enough to build it (else empty)."""
-    return _table
+    return _WORDS.table()
 
 
 def reset() -> None:
     """Forget what was read (for tests that point the cache elsewhere)."""
-    global _lookups
-    _text.cache_clear()
-    _table.clear()
-    _lookups = 0
+    _WORDS.reset()
 
 
 def english_words() -> set[str]:
-    return {line.split("\t", 1)[0] for line in _text().split("\n")}
+    return {line.split("\t", 1)[0] for line in _WORDS.text().split("\n")}
 
 
 def _write_atomic(path: Path, text: str) -> None:

@@ -6,29 +6,29 @@ from __future__ import annotations
 import functools
 from importlib import resources
 
+from blogcheck.spelling.sorted_lines import SortedLines
+
 
 def _data(name: str) -> str:
     return (resources.files("blogcheck") / "data" / name).read_text(encoding="utf-8")
 
 
-@functools.lru_cache(maxsize=1)
 def _text() -> str:
     return _data("typos.txt")
 
 
-def lookup(typo: str) -> str | None:
-    """The fixes of a lower-case misspelling, comma-separated; None if it is none.
-    A binary search on the sorted file: a dict of 95,000 entries would cost a
-    pre-commit run ~70 ms."""
-    from blogcheck.spelling.dictionary import sorted_line
+# 95,000 entries: a dict of them would cost a pre-commit run ~70 ms, so only a run that asks often builds it.
+_TYPOS: SortedLines[str] = SortedLines(_text, "->", str)
 
-    line = sorted_line(_text(), typo + "->")
-    return None if line is None else line[len(typo) + 2:]
+
+def lookup(typo: str) -> str | None:
+    """The fixes of a lower-case misspelling, comma-separated; None if it is none."""
+    return _TYPOS.get(typo)
 
 
 def known() -> dict[str, str]:
     """Every misspelling -> its fixes (for the data tests)."""
-    return dict(line.split("->", 1) for line in _text().split("\n") if line)
+    return dict(line.split("->", 1) for line in _TYPOS.text().split("\n") if line)
 
 
 def fixes(word: str) -> list[str]:

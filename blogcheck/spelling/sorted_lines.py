@@ -1,0 +1,69 @@
+"""Look-ups in a big sorted `key<SEP>value` text, cheap for few and for many.
+
+A pre-commit run asks about a few hundred words: a binary search on the string
+itself costs microseconds each and never splits a 100,000-line file. A
+whole-site run asks tens of thousands of times: past `searches` look-ups, one
+dict of every line is built once and answers from then on."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Generic, TypeVar
+
+_V = TypeVar("_V")
+
+
+class SortedLines(Generic[_V]):
+    def __init__(self, load: Callable[[], str], sep: str, value: Callable[[str], _V], searches: int = 10_000) -> None:
+        self._load, self._sep, self._value, self._searches = load, sep, value, searches
+        self._text: str | None = None
+        self._table: dict[str, _V] = {}
+        self._asked = 0
+
+    def get(self, key: str) -> _V | None:
+        if self._table:
+            return self._table.get(key)
+        self._asked += 1
+        if self._asked > self._searches:
+            return self.build().get(key)
+        line = search(self.text(), key + self._sep)
+        return None if line is None else self._value(line[len(key) + len(self._sep):])
+
+    def text(self) -> str:
+        if self._text is None:
+            self._text = self._load()
+        return self._text
+
+    def table(self) -> dict[str, _V]:
+        """Every key -> value once built (see `build`), else empty."""
+        return self._table
+
+    def build(self) -> dict[str, _V]:
+        if not self._table:
+            for line in self.text().split("\n"):
+                key, found, value = line.partition(self._sep)
+                if found:
+                    self._table[key] = self._value(value)
+        return self._table
+
+    def reset(self) -> None:
+        self._text, self._table, self._asked = None, {}, 0
+
+
+def search(text: str, prefix: str) -> str | None:
+    """The line of `text` (sorted lines) that starts with `prefix`, by binary
+    search on the string itself."""
+    lo, hi = 0, len(text)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        start = text.rfind("\n", 0, mid) + 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if text[start:end] < prefix:
+            lo = end + 1
+        else:
+            hi = start
+    if text.startswith(prefix, lo):
+        end = text.find("\n", lo)
+        return text[lo: len(text) if end < 0 else end]
+    return None

@@ -1,0 +1,34 @@
+"""SortedLines answers the same by binary search and, past its threshold, by dict."""
+
+from __future__ import annotations
+
+from blogcheck.spelling.sorted_lines import SortedLines, search
+
+_TEXT = "\n".join(sorted(["apple\t3", "apples\t9", "banana\t1", "band\t0", "can't\t7", "zebra\t2"]))
+
+
+def test_search_finds_whole_keys_only() -> None:
+    assert search(_TEXT, "band\t") == "band\t0"
+    assert search(_TEXT, "ban\t") is None
+    assert search(_TEXT, "zebra\t") == "zebra\t2"
+    assert search(_TEXT, "aardvark\t") is None
+    assert search("", "a\t") is None
+
+
+def test_search_and_table_agree() -> None:
+    loads = []
+
+    def load() -> str:
+        loads.append(1)
+        return _TEXT
+
+    lines: SortedLines[int] = SortedLines(load, "\t", int, searches=3)
+    keys = ["apple", "apples", "appl", "band", "can't", "zebra", "zzz", ""]
+    searched = [lines.get(k) for k in keys[:3]]
+    assert not lines.table()  # three look-ups: still binary search
+    rest = [lines.get(k) for k in keys[3:]]
+    assert lines.table()["banana"] == 1  # the fourth built the table
+    assert searched + rest == [3, 9, None, 0, 7, 2, None, None]
+    assert len(loads) == 1  # the text is read once
+    lines.reset()
+    assert not lines.table() and lines.get("apple") == 3 and len(loads) == 2
