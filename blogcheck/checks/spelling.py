@@ -36,7 +36,7 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
         return
     speller = speller_for(ctx)
     prefilter = len(posts) >= _PREFILTER
-    if prefilter:
+    if prefilter and speller.unknown_words:
         speller.usage.prepare()
     for post in posts:
         yield from check_post(post, speller, prefilter)
@@ -46,6 +46,7 @@ def speller_for(ctx: Context) -> Speller:
     """One Speller per run: settings, word lists and site usage are read once."""
     if "speller" not in ctx.cache:
         from blogcheck.config import ConfigError
+        from blogcheck.select import check_wanted
         from blogcheck.spelling.usage import Usage
         from blogcheck.spelling.wordlist import project_words, tech_words
 
@@ -54,7 +55,8 @@ def speller_for(ctx: Context) -> Speller:
             raise ConfigError(settings.problems()[0])
         accepted = tech_words() | project_words(ctx.site.root / settings.wordlist)
         accepted |= {w.lower() for w in settings.words}
-        ctx.cache["speller"] = Speller(settings, accepted, Usage([p.text for p in ctx.site_posts]))
+        unknown = check_wanted("spelling", ["BC402"], ctx.config.select, ctx.config.ignore)
+        ctx.cache["speller"] = Speller(settings, accepted, Usage([p.text for p in ctx.site_posts]), unknown)
     speller: Speller = ctx.cache["speller"]
     return speller
 

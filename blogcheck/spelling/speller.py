@@ -64,8 +64,10 @@ class Verdict:
 
 
 class Speller:
-    def __init__(self, settings: Settings, accepted: frozenset[str], usage: Usage) -> None:
+    def __init__(self, settings: Settings, accepted: frozenset[str], usage: Usage, unknown_words: bool = True) -> None:
         self.settings, self.accepted, self.usage = settings, accepted, usage
+        # False when BC402 cannot be reported (--select BC401): no dictionary work on unknown words
+        self.unknown_words = unknown_words
         self._cache: dict[str, bool] = {}  # lower-case word -> an unknown word to report
         self._suggested: dict[str, tuple[str, ...]] = {}
         self.fine: set[str] = set()  # words as written that are right in any context
@@ -88,7 +90,7 @@ class Speller:
             return Verdict("BC401", tuple(fixes))
         if lower in self._other and lower not in self._own:
             return Verdict("BC402", (misspellings.match_case(text, self._other[lower]),), variant=True)
-        if not (text.islower() or word.capitalised):
+        if not self.unknown_words or not (text.islower() or word.capitalised):
             return None
         if lower not in self._cache:
             self._cache[lower] = self._unknown(lower)

@@ -196,3 +196,20 @@ def test_pathological_posts_take_linear_time(tmp_path: Path) -> None:
         found = list(check_post(post, speller_for(Context(site, Config(), [post])), True))
         assert time.perf_counter() - start < 5, number
         assert (number != 2) or len(found) == 30_000
+
+
+def test_select_bc401_skips_unknown_word_work(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--select BC401` (codespell's job) finds the same known misspellings, and the
+    speller never judges unknown words (no site-usage index, no near-word search)."""
+    from blogcheck.checks import Context
+    from blogcheck.checks.spelling import speller_for
+    from blogcheck.config import Config
+    from blogcheck.jekyll.site import load_site
+
+    _, every = _json(capsys)
+    main(["check", "--select", "BC401", "--format", "json"])
+    only = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert only == [d for d in every if d["code"] == "BC401"] and len(only) == 8
+    narrow = speller_for(Context(load_site(site), Config(select=("BC401",)), []))
+    wide = speller_for(Context(load_site(site), Config(), []))
+    assert not narrow.unknown_words and wide.unknown_words
