@@ -2,13 +2,15 @@
 
 Every post's links are extracted and judged locally (files, pages, posts,
 anchors, `{% post_url %}`); the remote URLs of all posts are deduplicated and
-sent to the remote checker in one call, and each verdict is mapped back to
-every place the URL is written."""
+streamed to the remote checker in one call (requests start while later posts
+are still being parsed), and each verdict is mapped back to every place the
+URL is written."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from blogcheck.checks import Context
 from blogcheck.codes import CODES, diagnostic
@@ -16,6 +18,9 @@ from blogcheck.diagnostic import Diagnostic
 from blogcheck.links.judge import Problem, Remote
 from blogcheck.links.model import Kind, Link, Status, Target, Verdict
 from blogcheck.post import Post
+
+if TYPE_CHECKING:
+    from blogcheck.links.site import LinkSite
 
 NOT_CHECKED = "links.not_checked"  # ctx.cache key: an Unchecked, for the summary
 WARNINGS = "links.warnings"  # ctx.cache key: messages about the run (an unusable cache), to show once
@@ -41,23 +46,22 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
         return
     settings = LinkSettings.from_config(config)
     site = LinkSite(ctx, posts, settings.exclude)
+    local: list[Diagnostic] = []
     remote: dict[Target, list[tuple[Post, Link]]] = {}
-    for post in posts:
-        for link, outcome in site.outcomes(post):
-            if isinstance(outcome, Problem):
-                yield diagnostic(outcome.code, post.display, link.line, link.column, outcome.message,
-                                 outcome.hint, url=link.url, status=Status.BROKEN.value)
-            elif isinstance(outcome, Remote):
-                target = Target(outcome.url, image=link.kind is Kind.IMAGE)
-                remote.setdefault(target, []).append((post, link))
+    targets = _targets(posts, site, local, remote)
     wanted = check_wanted("links", list(_REMOTE_CODES), config.select, config.ignore)
-    if not remote or settings.offline or not wanted:
+    if settings.offline or not wanted:
+        for _ in targets:  # the local findings still count
+            pass
+        yield from local
         ctx.cache[NOT_CHECKED] = _unchecked(remote, list(remote))
         _note(ctx, "offline" if settings.offline else "their codes are not selected")
         return
     from blogcheck.links.remote import check_targets
 
-    verdicts = check_targets(remote, settings, progress=not config.quiet)
+    # Streamed: the first post's URLs are being requested while the next posts are parsed.
+    verdicts = check_targets(targets, settings, progress=not config.quiet)
+    yield from local
     ctx.cache[WARNINGS] = list(verdicts.warnings)
     ctx.notes.extend(verdicts.warnings)
     skipped = [t for t in remote if verdicts.get(t, Verdict(Status.SKIPPED)).status is Status.SKIPPED]
@@ -70,6 +74,23 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
             continue
         for post, link in places:
             yield _remote_diagnostic(code, post, link, verdict)
+
+
+def _targets(posts: list[Post], site: LinkSite, local: list[Diagnostic],
+             remote: dict[Target, list[tuple[Post, Link]]]) -> Iterator[Target]:
+    """Each distinct remote target once, post by post, as the posts are read; local
+    findings go to `local`, and every place a remote target is written to `remote`."""
+    for post in posts:
+        for link, outcome in site.outcomes(post):
+            if isinstance(outcome, Problem):
+                local.append(diagnostic(outcome.code, post.display, link.line, link.column, outcome.message,
+                                        outcome.hint, url=link.url, status=Status.BROKEN.value))
+            elif isinstance(outcome, Remote):
+                target = Target(outcome.url, image=link.kind is Kind.IMAGE)
+                places = remote.setdefault(target, [])
+                places.append((post, link))
+                if len(places) == 1:
+                    yield target
 
 
 def _note(ctx: Context, why: str) -> None:

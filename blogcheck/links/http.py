@@ -35,10 +35,12 @@ _T = TypeVar("_T")
 
 class Client:
     """Shared by the worker threads of one run: sessions (one per thread),
-    host gates, DNS screening and a memo so nothing is asked twice."""
+    host gates, DNS screening and a memo so nothing is asked twice. `wait`
+    sleeps before a retry: the caller may lend the check's place out meanwhile."""
 
-    def __init__(self, settings: LinkSettings) -> None:
+    def __init__(self, settings: LinkSettings, wait: Callable[[float], None] = time.sleep) -> None:
         self.settings = settings
+        self.wait = wait
         self.hosts = Hosts(settings.max_concurrency, settings.max_per_host)
         self._session: requests.Session | None = None
         self._memo: dict[object, _Once[object]] = {}
@@ -84,7 +86,7 @@ class Client:
             if wait is None:
                 return dataclasses.replace(reply, tries=tuple(tries))
             tries.append(f"{reply.label} (waited {wait:.3g} s)")
-            time.sleep(wait)
+            self.wait(wait)
 
     def _screen(self, host: str) -> Screen:
         screen = screen_host(host, self.settings)

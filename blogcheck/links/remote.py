@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import dataclasses
 import threading
+import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -121,16 +122,19 @@ class _Run:
 
     def __init__(self, settings: LinkSettings, progress: bool) -> None:
         self.settings = settings
-        self.client = Client(settings)
+        self.client = Client(settings, wait=self._wait)
         self.verdicts: dict[_Job, Verdict] = {}
         self.warnings: list[str] = []
         self._keys: dict[_Job, str] = {}
         self._checked: list[_Job] = []  # checked in this run (not from the cache)
         self._cache: Cache | None = None
-        # A check asleep on a Retry-After keeps its place: allow a few more per host than the
-        # request limit, which hosts.py still enforces.
+        # A few more checks per host than its request limit (hosts.py enforces that one): a
+        # check between two requests (HEAD then GET, a redirect hop) holds no request slot.
         self._scheduler: Scheduler[_Job] = Scheduler(settings.max_per_host + max(1, settings.max_per_host // 4))
         self._workers: list[threading.Thread] = []
+        self._awake = settings.max_concurrency + max(2, settings.max_concurrency // 4)  # workers not asleep
+        self._asleep = 0
+        self._local = threading.local()  # the host of the check a worker runs
         self._bar = Progress(0, enabled=progress)
         self._lock = threading.Lock()
 
@@ -144,14 +148,22 @@ class _Run:
             return
         self._bar.total += 1
         self._scheduler.add(host_key(job.url), job)
-        if len(self._workers) < self.settings.max_concurrency + max(2, self.settings.max_concurrency // 4):
+        self._grow()
+
+    def _grow(self) -> None:
+        """One more worker while fewer than `_awake` are not asleep (at most twice that in all)."""
+        with self._lock:
+            count = len(self._workers)
+            if count - self._asleep >= self._awake or count >= 2 * self._awake:
+                return
             worker = threading.Thread(target=self._work, name="blogcheck-link", daemon=True)
             self._workers.append(worker)
-            worker.start()
+        worker.start()
 
     def _work(self) -> None:
         while (taken := self._scheduler.take()) is not None:
             host, job = taken
+            self._local.host = host
             try:
                 verdict = _check(job, self.client)
             finally:
@@ -160,6 +172,24 @@ class _Run:
                 self.verdicts[job] = verdict
                 self._checked.append(job)
             self._bar.step()
+
+    def _wait(self, seconds: float) -> None:
+        """Sleep before a retry (a Retry-After) without holding the check's place:
+        its host's other checks, and another worker, go on meanwhile."""
+        host: str | None = getattr(self._local, "host", None)
+        if host is None:
+            time.sleep(seconds)
+            return
+        self._scheduler.done(host)
+        with self._lock:
+            self._asleep += 1
+        self._grow()
+        try:
+            time.sleep(seconds)
+        finally:
+            with self._lock:
+                self._asleep -= 1
+            self._scheduler.resume(host)
 
     def __enter__(self) -> _Run:
         return self

@@ -5,7 +5,8 @@ every worker that picks one of its jobs blocks, and the workers pile up on the
 slowest hosts while the others sit idle. Here a worker only takes a job whose
 host runs fewer than `per_host` checks, round-robin over hosts. (The hard
 limits per request stay in hosts.py: a check may redirect to another host.)
-Jobs can be added while workers run, so checks start before extraction ends."""
+Jobs can be added while workers run, so checks start before extraction ends.
+A check that sleeps (a Retry-After) gives its place back meanwhile."""
 
 from __future__ import annotations
 
@@ -61,10 +62,19 @@ class Scheduler(Generic[_J]):
         if not queue:
             del self._pending[host]
             self._hosts.remove(host)
+            if self._closed and not self._hosts:
+                self._cond.notify_all()  # the last job is out: the idle workers may leave
         self._running[host] += 1
         return job
 
     def done(self, host: str) -> None:
+        """A check of `host` ended, or is asleep (see `resume`): its place is free."""
         with self._cond:
             self._running[host] -= 1
-            self._cond.notify_all()
+            self._cond.notify()  # one place is free: wake one worker, not the whole pool
+
+    def resume(self, host: str) -> None:
+        """A check that slept (done() before) runs again: it takes its place back at
+        once, even over `per_host` for a moment; hosts.py still gates its requests."""
+        with self._cond:
+            self._running[host] += 1
