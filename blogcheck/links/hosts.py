@@ -25,20 +25,29 @@ class _Host:
         self.in_flight = 0
         self.not_before = 0.0  # monotonic time before which no request starts
         self.recent: collections.deque[bool] = collections.deque(maxlen=_RECENT)  # True: a 429/503
+        self._queue: collections.deque[object] = collections.deque()  # waiting requests, first come first
 
     def acquire(self) -> None:
+        """First come, first served: a waiting request is not overtaken by later
+        ones (it was, and a retry or a GET after HEAD could wait 0.6 s for a slot)."""
+        me = object()
         with self.cond:
-            while True:
-                wait = self.not_before - time.monotonic()
-                if wait <= 0 and self.in_flight < self.limit:
-                    self.in_flight += 1
-                    return
-                self.cond.wait(timeout=wait if wait > 0 else None)
+            self._queue.append(me)
+            try:
+                while True:
+                    wait = self.not_before - time.monotonic()
+                    if self._queue[0] is me and wait <= 0 and self.in_flight < self.limit:
+                        self.in_flight += 1
+                        return
+                    self.cond.wait(timeout=wait if wait > 0 else None)
+            finally:
+                self._queue.remove(me)
+                self.cond.notify_all()  # the next in line may go too (they are few: the scheduler caps them)
 
     def release(self) -> None:
         with self.cond:
             self.in_flight -= 1
-            self.cond.notify()
+            self.cond.notify_all()
 
     def answered(self, status: int, retry_after: float | None, fallback: float) -> bool:
         """Record an answer; True when the host as a whole is now paused."""

@@ -18,31 +18,31 @@ from typing import TYPE_CHECKING, Generic, TypeVar, cast
 from urllib.parse import urlsplit
 
 from blogcheck.links.addresses import Screen, is_dns_name, screen_host
-from blogcheck.links.dedupe import host_key
+from blogcheck.links.dedupe import host_key, normalise
 from blogcheck.links.hosts import Hosts
 from blogcheck.links.remap import remap
 from blogcheck.links.replies import Reply, detail, failure, retry_after_seconds
 from blogcheck.links.settings import LinkSettings
+from blogcheck.links.transport import Transport
 
 if TYPE_CHECKING:
-    import requests
+    import urllib3
 
 BODY_LIMIT = 8192
-_HOST_POOLS = 256  # hosts whose idle connections are kept (least recently used dropped)
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 _T = TypeVar("_T")
 
 
 class Client:
-    """Shared by the worker threads of one run: sessions (one per thread),
-    host gates, DNS screening and a memo so nothing is asked twice. `wait`
-    sleeps before a retry: the caller may lend the check's place out meanwhile."""
+    """Shared by the worker threads of one run: the connections, host gates, DNS
+    screening and a memo so nothing is asked twice. `wait` sleeps before a
+    retry: the caller may lend the check's place out meanwhile."""
 
     def __init__(self, settings: LinkSettings, wait: Callable[[float], None] = time.sleep) -> None:
         self.settings = settings
         self.wait = wait
         self.hosts = Hosts(settings.max_concurrency, settings.max_per_host)
-        self._session: requests.Session | None = None
+        self._transport: Transport | None = None
         self._memo: dict[object, _Once[object]] = {}
         self._lock = threading.Lock()
         self.sent = 0  # requests that reached the network, for tests and the bench
@@ -71,6 +71,8 @@ class Client:
         and timeouts are tried again."""
         url = remap(url, self.settings.remap)
         try:
+            if not url.isascii():  # an international host name (a redirect's Location): as DNS sees it
+                url = normalise(url)
             host = urlsplit(url).hostname or ""
             key = host_key(url)
         except ValueError as exc:
@@ -115,17 +117,15 @@ class Client:
         return base * float(1 << attempt)
 
     def _send(self, method: str, url: str, key: str, accept: str) -> Reply:
-        import requests
+        import urllib3
 
         headers = {"User-Agent": self.settings.user_agent, "Accept": accept}
-        timeout = self.settings.timeout
         with self.hosts.slot(key):
             with self._lock:
                 self.sent += 1
             try:
-                response = self.session().request(method, url, headers=headers, stream=True,
-                                                   allow_redirects=False, timeout=(timeout, timeout))
-            except requests.RequestException as exc:
+                response = self.transport().send(method, url, headers, self.settings.timeout)
+            except (urllib3.exceptions.HTTPError, OSError) as exc:
                 return Reply(method, url, failure=failure(exc), detail=detail(exc))
             except (ValueError, UnicodeError) as exc:
                 return Reply(method, url, failure="invalid", detail=str(exc))
@@ -133,26 +133,27 @@ class Client:
                 # HEAD too: an emptied answer frees its connection for reuse
                 read = _read_some(response, self.settings.timeout)
             finally:
-                response.close()
-            retry_after = retry_after_seconds(response.headers.get("Retry-After"))
+                response.close()  # a body not read to its end closes its connection
+                response.release_conn()
+            headers_in = response.headers
+            retry_after = retry_after_seconds(headers_in.get("Retry-After"))
             # before the slot frees; a pause never lasts longer than a retry may wait
             capped = None if retry_after is None else min(retry_after, self.settings.max_retry_wait)
-            self.hosts.answered(key, response.status_code, capped, fallback=1.0)
-        return Reply(method, url, response.status_code, response.headers.get("Content-Type", ""),
-                     response.headers.get("Location", ""), retry_after, body_bytes=read)
+            self.hosts.answered(key, response.status, capped, fallback=1.0)
+        return Reply(method, url, response.status, headers_in.get("Content-Type", ""),
+                     headers_in.get("Location", ""), retry_after, body_bytes=read)
 
-    def session(self) -> requests.Session:
-        """One Session for all threads: its connection pools are thread-safe, and a
-        connection freed by one thread is reused by the next (one pool per host,
-        as large as the per-host limit)."""
+    def transport(self) -> Transport:
+        """One for all threads: a connection freed by one thread is reused by the
+        next (one pool per host, as large as the per-host limit)."""
         with self._lock:
-            if self._session is None:
-                self._session = _new_session(self.settings.max_per_host)
-            return self._session
+            if self._transport is None:
+                self._transport = Transport(self.settings.max_per_host)
+            return self._transport
 
     def close(self) -> None:
-        if self._session is not None:
-            self._session.close()
+        if self._transport is not None:
+            self._transport.close()
 
 
 class _Once(Generic[_T]):
@@ -178,24 +179,7 @@ class _Once(Generic[_T]):
         return self._value
 
 
-def _new_session(per_host: int) -> requests.Session:
-    import os
-    import urllib.request
-
-    import requests
-    from requests.adapters import HTTPAdapter
-
-    session = requests.Session()
-    adapter = HTTPAdapter(pool_connections=_HOST_POOLS, pool_maxsize=per_host)
-    session.mount("http://", adapter)
-    session.mount("https://", adapter)
-    # trust_env reads ~/.netrc and the proxy variables on every request; do it only when a proxy is set.
-    session.trust_env = bool(urllib.request.getproxies())
-    session.verify = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or True
-    return session
-
-
-def _read_some(response: requests.Response, seconds: float) -> int:
+def _read_some(response: urllib3.BaseHTTPResponse, seconds: float) -> int:
     """Read at most BODY_LIMIT bytes, for at most `seconds` (a server dripping a
     byte at a time must not hold a worker). A body read to its end puts the
     connection back in the pool (keep-alive); closing a longer one drops the rest."""
@@ -203,7 +187,7 @@ def _read_some(response: requests.Response, seconds: float) -> int:
     stop = time.monotonic() + seconds
     try:
         while got < BODY_LIMIT and time.monotonic() < stop:
-            chunk = response.raw.read1(BODY_LIMIT - got, decode_content=False)
+            chunk = response.read1(BODY_LIMIT - got, decode_content=False)
             if not chunk:
                 break
             got += len(chunk)

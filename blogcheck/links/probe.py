@@ -33,10 +33,10 @@ def check_url(client: Client, url: str, image: bool = False) -> Verdict:
     for _ in range(client.settings.max_redirects + 1):
         reply = _head_then_get(client, current, image)
         seen.append(reply.label)
-        here = _key(reply.url)
-        visits[here] = visits.get(here, 0) + 1
         if not (300 <= reply.status < 400 and reply.location) or reply.status in client.settings.accept:
             return judge(reply, image, client.settings.accept, seen)
+        here = _key(reply.url)  # only a redirect can loop back
+        visits[here] = visits.get(here, 0) + 1
         current = urljoin(reply.url, reply.location.strip())
         if urlsplit(current).scheme not in ("http", "https"):
             return _verdict(Status.UNVERIFIED, reply, seen, f"redirects to {current}, not a web page")

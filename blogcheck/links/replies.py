@@ -1,8 +1,8 @@
 """What one request came to: a `Reply`, what went wrong in words the verdicts
 use, and how long the server asked us to wait.
 
-requests wraps urllib3, which wraps the socket error: the cause is found by
-walking the chain, so a refused connection reads "refused", not "MaxRetryError"."""
+urllib3 wraps the socket error: the cause is found by walking the chain, so a
+refused connection reads "refused", not "NewConnectionError"."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def retry_after_seconds(value: str | None) -> float | None:
 
 
 def _causes(exc: BaseException) -> list[BaseException]:
-    """The exception and everything it wraps (requests -> urllib3 -> socket)."""
+    """The exception and everything it wraps (urllib3 -> socket)."""
     found: list[BaseException] = []
     todo: list[object] = [exc]
     while todo:
@@ -67,16 +67,18 @@ def _causes(exc: BaseException) -> list[BaseException]:
 
 def failure(exc: BaseException) -> str:
     """"tls", "timeout", "refused", "invalid", "reset" or "error"."""
-    import requests
+    import ssl
 
-    causes = _causes(exc)
+    from urllib3 import exceptions
+
+    # NewConnectionError subclasses ConnectTimeoutError (urllib3's history): its cause says what it is
+    causes = [c for c in _causes(exc) if not isinstance(c, exceptions.NewConnectionError)]
     kinds: list[tuple[type[BaseException] | tuple[type[BaseException], ...], str]] = [
-        (requests.exceptions.SSLError, "tls"),
-        (requests.Timeout, "timeout"),
+        ((ssl.SSLError, ssl.CertificateError, exceptions.SSLError), "tls"),
+        ((TimeoutError, exceptions.TimeoutError), "timeout"),
         (ConnectionRefusedError, "refused"),
-        ((requests.exceptions.InvalidURL, requests.exceptions.InvalidSchema, requests.exceptions.MissingSchema),
-         "invalid"),
-        (ConnectionError, "reset"),
+        ((exceptions.LocationValueError, ValueError), "invalid"),
+        ((ConnectionError, exceptions.ProtocolError), "reset"),
     ]
     for types, name in kinds:
         if any(isinstance(c, types) for c in causes):

@@ -15,6 +15,7 @@ from blogcheck.checks import Context
 from blogcheck.checks.links import check
 from blogcheck.config import Config
 from blogcheck.jekyll.site import load_site
+from blogcheck.links.hosts import Hosts
 from blogcheck.links.model import Status, Target
 from blogcheck.links.remote import check_targets
 from blogcheck.links.schedule import Scheduler
@@ -103,3 +104,34 @@ def test_the_links_check_requests_while_later_posts_are_read(tmp_path: Path) -> 
         found = list(check(handed, Context(site, config, posts)))
         assert found == [] and len(farm.hits()) == 600
         assert min(e.start for e in farm.hits()) < handed.times[-1]  # asked before the last post was read
+
+
+def test_a_request_waiting_for_its_host_is_not_overtaken() -> None:
+    hosts = Hosts(max_concurrency=4, max_per_host=1)
+    order: list[str] = []
+    held = hosts.slot("h:80")
+    held.__enter__()
+
+    def first() -> None:
+        with hosts.slot("h:80"):
+            order.append("first")
+
+    waiter = threading.Thread(target=first, daemon=True)
+    waiter.start()
+    time.sleep(0.1)  # it waits for the one slot
+    held.__exit__(None, None, None)
+    with hosts.slot("h:80"):  # comes later, though the slot is free this instant
+        order.append("later")
+    waiter.join(timeout=5)
+    assert order == ["first", "later"]
+
+
+def test_a_retry_gets_its_turn_on_a_busy_host() -> None:
+    with Farm(latency=0.05) as farm:
+        urls = [farm.url("/ratelimit/r")] + [farm.url(f"/ok/{i}") for i in range(60)]
+        check_targets([Target(u) for u in urls], quick(max_per_host=2))
+        first, retry = farm.hits("/ratelimit/")
+        assert first.status == 429 and retry.status == 200
+        # new checks kept coming for 1.5 s; the retry went within two answers of its second
+        assert 1.0 <= retry.start - first.end < 1.0 + 3 * 0.05
+        assert max(e.end for e in farm.hits("/ok/")) > retry.end  # the host was still busy then
