@@ -3,6 +3,7 @@ workers go once the last job is out; the links check streams its targets."""
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -135,3 +136,17 @@ def test_a_retry_gets_its_turn_on_a_busy_host() -> None:
         # new checks kept coming for 1.5 s; the retry went within two answers of its second
         assert 1.0 <= retry.start - first.end < 1.0 + 3 * 0.05
         assert max(e.end for e in farm.hits("/ok/")) > retry.end  # the host was still busy then
+
+
+def test_a_short_gil_switch_interval_only_while_targets_arrive(farm: Farm) -> None:
+    before = sys.getswitchinterval()
+    seen: list[float] = []
+
+    def targets() -> Iterator[Target]:
+        for i in range(3):
+            seen.append(sys.getswitchinterval())
+            yield Target(farm.url(f"/ok/{i}"))
+
+    found = check_targets(targets(), quick())
+    assert {v.status for v in found.values()} == {Status.OK}
+    assert max(seen) <= 0.001 and sys.getswitchinterval() == before
