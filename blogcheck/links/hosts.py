@@ -75,7 +75,10 @@ class Hosts:
 
     def _host(self, key: str) -> _Host:
         with self._lock:
-            return self._hosts.setdefault(key, _Host(self._per_host))
+            host = self._hosts.get(key)
+            if host is None:  # not setdefault: that built a gate for every request
+                host = self._hosts[key] = _Host(self._per_host)
+            return host
 
     @contextmanager
     def slot(self, key: str) -> Iterator[None]:
