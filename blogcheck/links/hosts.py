@@ -20,38 +20,47 @@ _RECENT = 4  # this many 429/503 answers in a row from one host: it limits us, n
 
 class _Host:
     def __init__(self, limit: int) -> None:
-        self.cond = threading.Condition()
+        self.lock = threading.Lock()
         self.limit = limit
         self.in_flight = 0
         self.not_before = 0.0  # monotonic time before which no request starts
         self.recent: collections.deque[bool] = collections.deque(maxlen=_RECENT)  # True: a 429/503
-        self._queue: collections.deque[object] = collections.deque()  # waiting requests, first come first
+        self._queue: collections.deque[threading.Condition] = collections.deque()  # waiters, first come first
 
     def acquire(self) -> None:
         """First come, first served: a waiting request is not overtaken by later
-        ones (it was, and a retry or a GET after HEAD could wait 0.6 s for a slot)."""
-        me = object()
-        with self.cond:
+        ones (it was, and a retry or a GET after HEAD could wait 0.6 s for a
+        slot). Only the first in line is woken, not every waiter."""
+        with self.lock:
+            if not self._queue and self._free():
+                self.in_flight += 1
+                return
+            me = threading.Condition(self.lock)  # shares the lock: woken alone
             self._queue.append(me)
             try:
-                while True:
+                while not (self._queue[0] is me and self._free()):
                     wait = self.not_before - time.monotonic()
-                    if self._queue[0] is me and wait <= 0 and self.in_flight < self.limit:
-                        self.in_flight += 1
-                        return
-                    self.cond.wait(timeout=wait if wait > 0 else None)
+                    me.wait(timeout=wait if wait > 0 else None)
+                self.in_flight += 1
             finally:
                 self._queue.remove(me)
-                self.cond.notify_all()  # the next in line may go too (they are few: the scheduler caps them)
+                self._wake()  # the next in line may fit too
+
+    def _free(self) -> bool:
+        return self.in_flight < self.limit and time.monotonic() >= self.not_before
+
+    def _wake(self) -> None:
+        if self._queue:
+            self._queue[0].notify()
 
     def release(self) -> None:
-        with self.cond:
+        with self.lock:
             self.in_flight -= 1
-            self.cond.notify_all()
+            self._wake()
 
     def answered(self, status: int, retry_after: float | None, fallback: float) -> bool:
         """Record an answer; True when the host as a whole is now paused."""
-        with self.cond:
+        with self.lock:
             limited = status in (429, 503)
             self.recent.append(limited)
             if not limited or sum(self.recent) < _RECENT:
