@@ -7,13 +7,16 @@ servers may treat them case-sensitively."""
 
 from __future__ import annotations
 
+import functools
 from urllib.parse import urlsplit, urlunsplit
 
 _DEFAULT_PORTS = {"http": 80, "https": 443}
 
 
+@functools.lru_cache(maxsize=8192)
 def normalise(url: str) -> str:
-    """The URL's normal form; ValueError when it is not a usable http(s) URL."""
+    """The URL's normal form; ValueError when it is not a usable http(s) URL.
+    Cached: a URL is normalised when it is judged, planned, and requested."""
     text = url.strip()
     if text.startswith("//"):
         text = "https:" + text  # protocol-relative: browsers use https on an https site

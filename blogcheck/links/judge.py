@@ -108,9 +108,10 @@ def _missing_hint(link: Link, target: str, index: SiteIndex) -> str:
 
 class AnchorLookup:
     """Ids of the post being checked, and of other posts a link points into
-    (`ids_of(url)` is None for a page whose HTML is unknown)."""
+    (`ids_of(url)` is None for a page whose HTML is unknown). `own()` is asked
+    only when a link has a #fragment: most posts never need their ids."""
 
-    def __init__(self, own: set[str], ids_of: Callable[[str], set[str] | None]) -> None:
+    def __init__(self, own: Callable[[], set[str]], ids_of: Callable[[str], set[str] | None]) -> None:
         self.own = own
         self.ids_of = ids_of
 
@@ -119,7 +120,7 @@ class AnchorLookup:
 
         if fragment in ALWAYS:
             return None
-        ids = self.own if target is None else self.ids_of(target)
+        ids = self.own() if target is None else self.ids_of(target)
         if ids is None or fragment in ids:
             return None
         near = difflib.get_close_matches(fragment, sorted(ids), n=1, cutoff=0.6)

@@ -50,7 +50,7 @@ class LinkSite:
         """Each link of `post` with what it is (a Problem, a Remote URL, or None)."""
         parsed = extract.parse(post)
         resolve = self.resolver(post).resolve
-        lookup = judge.AnchorLookup(self._own_ids(post, parsed), self._ids_at)
+        lookup = judge.AnchorLookup(lambda: self._own_ids(post, parsed), self._ids_at)
         base = self._base(post)
         folder = str(PurePosixPath(post.rel).parent)
         for ref in extract.tag_refs(parsed):
