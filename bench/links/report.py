@@ -28,13 +28,15 @@ def markdown(facts: dict[str, Any], results: list[dict[str, Any]], argv: str) ->
         f"Lower bounds at blogcheck's default concurrency ({b['concurrency']} in flight): "
         f"naive = {b['distinct_urls']} URLs x {facts['latency_ms']} ms / {b['concurrency']} = **{b['naive_s']} s**; "
         f"work = {b['work_total_s']} s of unavoidable server time (redirect hops, slow routes, the 429 before "
-        f"the 200) / {b['concurrency']}, or the longest single URL ({b['longest_s']} s) = **{b['work_s']} s**.",
+        f"the 200) / {b['concurrency']}, or the longest single URL ({b['longest_s']} s) = **{b['work_s']} s**; "
+        f"per host = the busiest host's {b['host_total_s']} s of server time / {b['per_host']} in flight per host "
+        f"= **{b['host_s']} s** (no checker that keeps to {b['per_host']} per host can finish sooner).",
         "",
-        "| tool | runs | wall median (min-max) s | x naive bound | x work bound | x blogcheck | CPU s | "
-        "peak RSS MB | requests (HEAD) | broken URLs: errors / warnings only / missed / false (of "
+        "| tool | runs | wall median (min-max) s | x naive bound | x work bound | x per-host bound | x blogcheck | "
+        "CPU s | peak RSS MB | requests (HEAD) | broken URLs: errors / warnings only / missed / false (of "
         f"{s['broken_unique_urls']}) | occurrences: errors / warnings only / missed / false (of "
         f"{s['broken_occurrences']}) |",
-        "|---|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name in names:
         runs = [r for r in results if r["tool"] == name]
@@ -45,7 +47,7 @@ def markdown(facts: dict[str, Any], results: list[dict[str, Any]], argv: str) ->
         cpu = statistics.median(r["cpu_s"] for r in runs if r["cpu_s"] is not None) if runs[0]["cpu_s"] else "-"
         lines.append(
             f"| {name} | {len(runs)} | {mid:.2f} ({min(walls):.2f}-{max(walls):.2f}) | {mid / b['naive_s']:.1f} | "
-            f"{mid / b['work_s']:.2f} | {mid / ours:.2f} | {cpu} | {last['rss_mb']} | "
+            f"{mid / b['work_s']:.2f} | {mid / b['host_s']:.2f} | {mid / ours:.2f} | {cpu} | {last['rss_mb']} | "
             f"{sv['requests']} ({sv['HEAD']}) | "
             f"{sc['url_found']} / {sc['url_warned']} / {sc['url_missed']} / {sc['url_false']} | "
             f"{sc['occ_found']} / {sc['occ_warned']} / {sc['occ_missed']} / {sc['occ_false']} |")

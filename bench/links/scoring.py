@@ -51,17 +51,20 @@ def server_facts(log: list[dict[str, Any]], truth: dict[str, Any]) -> dict[str, 
 
 
 def bounds(truth: dict[str, Any], latency: float, hosts: int) -> dict[str, Any]:
-    """Two lower bounds at blogcheck's default concurrency C = min(max_concurrency,
+    """Lower bounds at blogcheck's default concurrency C = min(max_concurrency,
     hosts x max_per_host): `naive` = distinct URLs x latency / C (the brief's), and
     `work` = the least server time any checker must wait for (each redirect hop,
     the slow routes' delays, the 429 before the 200) / C, or the longest single
-    URL (a 2 s slow route, a 1 s Retry-After), whichever is larger."""
+    URL (a 2 s slow route, a 1 s Retry-After), whichever is larger; `host` = the
+    busiest host's server time / max_per_host, the least time for any checker
+    that keeps to blogcheck's per-host limit."""
     from blogcheck.links.settings import LinkSettings
 
     defaults = LinkSettings()
     concurrency = min(defaults.max_concurrency, hosts * defaults.max_per_host)
     kinds = {link["url"]: link["kind"] for link in truth["links"]}
     work = longest = 0.0
+    per_host: dict[str, float] = {}
     for url, kind in kinds.items():
         requests, extra, wait = 1, 0.0, 0.0
         if kind == "redirect":
@@ -74,7 +77,13 @@ def bounds(truth: dict[str, Any], latency: float, hosts: int) -> dict[str, Any]:
             requests = 0
         work += requests * latency + extra
         longest = max(longest, requests * latency + extra + wait)
+        host = url.split("/")[2]
+        per_host[host] = per_host.get(host, 0.0) + requests * latency + extra
+    busiest = max(per_host.values(), default=0.0)
     return {"distinct_urls": len(kinds), "concurrency": concurrency,
             "naive_s": round(len(kinds) * latency / concurrency, 2),
             "work_s": round(max(work / concurrency, longest), 2), "work_total_s": round(work, 1),
-            "longest_s": round(longest, 2)}
+            "longest_s": round(longest, 2), "per_host": defaults.max_per_host,
+            # the busiest host's server time over its slots: no checker keeping to `per_host`
+            # requests in flight per host can finish sooner (blogcheck's HEAD-then-GET adds more)
+            "host_s": round(max(busiest / defaults.max_per_host, longest), 2), "host_total_s": round(busiest, 1)}
