@@ -119,10 +119,23 @@ def _manager(proxy: str, per_host: int) -> urllib3.PoolManager:
     if not proxy:
         return urllib3.PoolManager(**options)
     if proxy.lower().startswith("socks"):
-        from urllib3.contrib.socks import SOCKSProxyManager  # needs PySocks, as requests does
-
-        return SOCKSProxyManager(proxy, **options)
+        return _socks(proxy, options)
     return urllib3.ProxyManager(proxy if "://" in proxy else f"http://{proxy}", **options)
+
+
+def _socks(proxy: str, options: dict[str, Any]) -> urllib3.PoolManager:
+    """A SOCKS proxy needs PySocks, as with requests; without it each link is
+    unverified, saying so (not broken: the link may well work)."""
+    import importlib.util
+
+    from urllib3.exceptions import ProxyError
+
+    if importlib.util.find_spec("socks") is None:
+        missing = ModuleNotFoundError("No module named 'socks'")
+        raise ProxyError(f"the proxy {proxy} is SOCKS, which needs PySocks (pip install pysocks)", missing)
+    from urllib3.contrib.socks import SOCKSProxyManager
+
+    return SOCKSProxyManager(proxy, **options)
 
 
 def _certifi() -> str:

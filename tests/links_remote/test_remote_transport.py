@@ -3,6 +3,8 @@ from the environment, `no_proxy`, TLS failures, cookies across a redirect."""
 
 from __future__ import annotations
 
+import importlib.util
+
 import pytest
 from remote_server import Farm
 from remote_support import verdicts
@@ -42,3 +44,14 @@ def test_a_cookie_set_on_a_redirect_is_sent_back(farm: Farm) -> None:
     found = verdicts([farm.url("/cookie/a")])
     assert found[farm.url("/cookie/a")].status is Status.OK
     assert [e.status for e in farm.hits()] == [302, 200]
+
+
+def test_a_socks_proxy_without_pysocks_leaves_links_unverified_saying_why(monkeypatch: pytest.MonkeyPatch) -> None:
+    if importlib.util.find_spec("socks") is not None:
+        pytest.skip("PySocks is installed here: the SOCKS proxy would be used")
+    monkeypatch.setenv("all_proxy", "socks5://127.0.0.1:9")
+    monkeypatch.delenv("no_proxy", raising=False)
+    found = verdicts([f"{_NOTHING_THERE}/ok/a"], retries=0)
+    verdict = found[f"{_NOTHING_THERE}/ok/a"]
+    assert verdict.status is Status.UNVERIFIED
+    assert "needs PySocks" in verdict.hint
