@@ -5,7 +5,8 @@ rate-limiting us as a whole.
 A lone 429 only delays the retry of that URL (http.py waits its Retry-After):
 many servers limit per page. When a host's last 4 answers are all 429/503, the
 limit is on us, so every request to that host waits for its Retry-After and
-the host's concurrency is halved for the rest of the run."""
+the host's concurrency is halved for the rest of the run. Requests waiting
+for their host are served first come, first served."""
 
 from __future__ import annotations
 
