@@ -14,8 +14,10 @@ import dataclasses
 import threading
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Generic, TypeVar, cast
+from typing import Generic, TypeVar, cast
 from urllib.parse import urlsplit
+
+import urllib3
 
 from blogcheck.links.addresses import Screen, is_dns_name, screen_host
 from blogcheck.links.dedupe import host_key, normalise
@@ -24,9 +26,6 @@ from blogcheck.links.remap import remap
 from blogcheck.links.replies import Reply, detail, failure, retry_after_seconds
 from blogcheck.links.settings import LinkSettings
 from blogcheck.links.transport import Transport
-
-if TYPE_CHECKING:
-    import urllib3
 
 BODY_LIMIT = 8192
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -117,8 +116,6 @@ class Client:
         return base * float(1 << attempt)
 
     def _send(self, method: str, url: str, key: str, accept: str) -> Reply:
-        import urllib3
-
         headers = {"User-Agent": self.settings.user_agent, "Accept": accept}
         with self.hosts.slot(key):
             with self._lock:

@@ -29,6 +29,7 @@ from blogcheck.links.cache import key as cache_key
 from blogcheck.links.dedupe import host_key, normalise
 from blogcheck.links.http import Client
 from blogcheck.links.model import Status, Target, Verdict
+from blogcheck.links.probe import check_url
 from blogcheck.links.progress import Progress
 from blogcheck.links.providers import find
 from blogcheck.links.remap import remap
@@ -227,8 +228,6 @@ class _Run:
 
 def _check(job: _Job, client: Client) -> Verdict:
     """One distinct URL; never raises (a bug becomes an unverified verdict, not a traceback)."""
-    from blogcheck.links.probe import check_url
-
     try:
         provider = find(job.url)
         if provider is not None:

@@ -9,19 +9,21 @@ was what held the answers back. What requests did for us is kept:
   `no_proxy`), as requests read them;
 - the CA bundle from `REQUESTS_CA_BUNDLE` or `CURL_CA_BUNDLE`, else certifi's;
 - cookies: a site that redirects to itself to set one sees it on the way back;
-- `Accept-Encoding: gzip, deflate`, as requests sends (bodies are not decoded)."""
+- `Accept-Encoding: gzip, deflate`, as requests sends (bodies are not decoded).
+urllib3 and urllib.request are imported with this module (it loads only when
+remote links are checked), not by the first request: that import raced the
+post parser for the GIL and held the first request back by about 0.1 s."""
 
 from __future__ import annotations
 
 import os
 import threading
-from typing import TYPE_CHECKING, Any
+import urllib.request
+from http.cookiejar import CookieJar
+from typing import Any
 from urllib.parse import urlsplit
 
-if TYPE_CHECKING:
-    from http.cookiejar import CookieJar
-
-    import urllib3
+import urllib3
 
 _HOST_POOLS = 256  # hosts whose idle connections are kept (least recently used dropped)
 
@@ -30,8 +32,6 @@ class Transport:
     """Thread-safe: urllib3's pools are, and the cookie jar locks itself."""
 
     def __init__(self, per_host: int) -> None:
-        import urllib.request
-
         self._per_host = per_host
         self._proxies = {k: v for k, v in urllib.request.getproxies().items() if k in ("http", "https", "all")}
         self._managers: dict[str, urllib3.PoolManager] = {}
@@ -41,8 +41,6 @@ class Transport:
     def send(self, method: str, url: str, headers: dict[str, str], timeout: float) -> urllib3.BaseHTTPResponse:
         """One request, no redirect followed, no retry; the body is left to read
         (raw: not decoded). Raises urllib3's errors, or ValueError for a bad URL."""
-        import urllib3
-
         headers = {**headers, "Accept-Encoding": "gzip, deflate"}
         if self._jar is not None and len(self._jar):
             headers.update(self._cookies(url))
@@ -64,16 +62,12 @@ class Transport:
         """The proxy URL for `url`, "" to go direct."""
         if not self._proxies:
             return ""
-        import urllib.request
-
         parts = urlsplit(url)
         if urllib.request.proxy_bypass(parts.hostname or ""):
             return ""
         return self._proxies.get(parts.scheme) or self._proxies.get("all") or ""
 
     def _cookies(self, url: str) -> dict[str, str]:
-        import urllib.request
-
         assert self._jar is not None
         request = urllib.request.Request(url)
         self._jar.add_cookie_header(request)
@@ -81,9 +75,6 @@ class Transport:
         return {"Cookie": cookie} if cookie else {}
 
     def _keep_cookies(self, url: str, response: urllib3.BaseHTTPResponse) -> None:
-        import urllib.request
-        from http.cookiejar import CookieJar
-
         with self._lock:
             if self._jar is None:
                 self._jar = CookieJar()
@@ -110,8 +101,6 @@ class _Info:
 
 
 def _manager(proxy: str, per_host: int) -> urllib3.PoolManager:
-    import urllib3
-
     ca = os.environ.get("REQUESTS_CA_BUNDLE") or os.environ.get("CURL_CA_BUNDLE") or _certifi()
     tls = {"ca_cert_dir": ca} if os.path.isdir(ca) else {"ca_certs": ca}
     options: dict[str, Any] = {"num_pools": _HOST_POOLS, "maxsize": per_host, "block": False,
