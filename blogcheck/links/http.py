@@ -14,10 +14,8 @@ import dataclasses
 import threading
 import time
 from collections.abc import Callable
-from typing import Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 from urllib.parse import urlsplit
-
-import urllib3
 
 from blogcheck.links.addresses import Screen, is_dns_name, screen_host
 from blogcheck.links.dedupe import host_key, normalise
@@ -25,7 +23,11 @@ from blogcheck.links.hosts import Hosts
 from blogcheck.links.remap import remap
 from blogcheck.links.replies import Reply, detail, failure, retry_after_seconds
 from blogcheck.links.settings import LinkSettings
-from blogcheck.links.transport import Transport
+
+if TYPE_CHECKING:
+    import urllib3
+
+    from blogcheck.links.transport import Transport
 
 BODY_LIMIT = 8192
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
@@ -116,6 +118,8 @@ class Client:
         return base * float(1 << attempt)
 
     def _send(self, method: str, url: str, key: str, accept: str) -> Reply:
+        import urllib3  # loaded with requests by transport(), before the first worker starts
+
         headers = {"User-Agent": self.settings.user_agent, "Accept": accept}
         with self.hosts.slot(key):
             with self._lock:
@@ -145,6 +149,8 @@ class Client:
         next (one pool per host, as large as the per-host limit)."""
         with self._lock:
             if self._transport is None:
+                from blogcheck.links.transport import Transport  # requests: only when a request is due
+
                 self._transport = Transport(self.settings.max_per_host)
             return self._transport
 

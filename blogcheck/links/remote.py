@@ -166,6 +166,8 @@ class _Run:
         if key in known:
             self.verdicts[job] = known[key]
             return
+        if not self._workers:  # import requests here, not in a worker racing the post parser for the GIL
+            self.client.transport()
         self._bar.total += 1
         self._scheduler.add(host_key(job.url), job)
         self._grow()
