@@ -15,6 +15,7 @@ false alarms, so the figures are lower bounds.
 from __future__ import annotations
 
 import collections
+import importlib
 import subprocess
 import sys
 from pathlib import Path
@@ -26,8 +27,7 @@ BEFORE = "04988fa"  # the vocabulary before the corpus findings were read
 def main() -> None:
     corpus = Path(sys.argv[1]).resolve()
     sys.path[:0] = [str(REPO), str(REPO / "tests" / "spelling")]
-    import test_corpus_precision as labelled
-
+    labelled = importlib.import_module("test_corpus_precision")
     from blogcheck.spelling import wordlist
 
     labels = {(b, p, int(n), c, w): label for b, p, n, c, w, label, _ in labelled._labels("labelled.tsv")}
@@ -38,8 +38,9 @@ def main() -> None:
     blogs = [b for b in sorted(corpus.iterdir()) if (b / "_posts").is_dir()]
 
     def findings(words: frozenset[str], blog: Path) -> list[tuple[str, str, int, str, str]]:
-        wordlist.tech_words = lambda: words  # read once per run by checks/spelling.speller_for
-        return labelled.blog_findings(blog)
+        wordlist.tech_words = lambda: words  # type: ignore[assignment]  # read by speller_for at each run
+        found: list[tuple[str, str, int, str, str]] = labelled.blog_findings(blog)
+        return found
 
     silenced = collections.defaultdict(set)  # added word -> blogs where it silences a finding
     for blog in blogs:
