@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 from blogcheck.links import html, liquid
 from blogcheck.links.model import Kind, Link
-from blogcheck.parse.markdown import Cursor, tokens
+from blogcheck.parse.markdown import Cursor, tokens, tokens_where
 from blogcheck.post import Post
 
 if TYPE_CHECKING:
@@ -50,12 +50,25 @@ class Parsed:
         return self.lines[line - self.post.body_line][column - 1 : column - 1 + length]
 
 
+# Every inline link, image, autolink, raw HTML tag, footnote and attribute list starts with one of
+# these (an entity may stand for one): inline text without them holds no link and no id.
+_MAY_LINK = ("[", "<", "{", "&")
+
+
+def _may_link(stream: list[Token], number: int) -> bool:
+    """Inline Markdown worth parsing for links and ids: a heading's (its text makes
+    an id), or one with a character that can start a link, a tag or an id."""
+    content = stream[number].content
+    heading = number > 0 and stream[number - 1].type == "heading_open"
+    return heading or any(mark in content for mark in _MAY_LINK)
+
+
 def parse(post: Post) -> Parsed:
     every = liquid.tags(post.body)
     no_liquid, quiet = liquid.quiet(post.body, every)
     masked = liquid.mask(post.body, every)
     env: dict[str, Any] = {}
-    stream = tokens(masked, env)
+    stream = tokens_where(masked, _may_link, env)
     lines = post.body.split("\n")
     starts, total = [], 0
     for line in lines:

@@ -11,6 +11,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
@@ -19,6 +21,19 @@ def tokens(body: str, env: dict[str, Any] | None = None) -> list[Token]:
     """CommonMark plus GFM tables and strikethrough, as Jekyll's kramdown GFM reads.
     `env`, when given, receives the reference definitions (`env["references"]`)."""
     return parser().parse(body, env)
+
+
+def tokens_where(body: str, keep: Callable[[list[Token], int], bool], env: dict[str, Any] | None = None) -> list[Token]:
+    """Like `tokens`, but inline Markdown (two thirds of markdown-it's time) is
+    parsed only in the inline tokens `keep(stream, index)` picks; the others get
+    no children. Exact for a caller that only needs what `keep` lets through."""
+    env = {} if env is None else env
+    stream = parser(block_only=True).parse(body, env)
+    inline = parser()
+    for number, token in enumerate(stream):
+        if token.type == "inline":
+            token.children = inline.parseInline(token.content, env)[0].children if keep(stream, number) else []
+    return stream
 
 
 @functools.lru_cache(maxsize=2)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from blogcheck.parse.markdown import Cursor, parser, tokens
+from blogcheck.parse.markdown import Cursor, tokens, tokens_where
 from blogcheck.spelling.tokens import REPEAT, WORD
 
 if TYPE_CHECKING:
@@ -67,10 +67,8 @@ def spans(post: Post, wanted: frozenset[str] | set[str] | None = None) -> Iterat
             if token.type == "inline" and token.children:
                 yield from _inline(token, Cursor.for_block(lines, post.body_line, token), block + 1)
         return
-    env: dict[str, object] = {}
-    for block, token in enumerate(parser(block_only=True).parse(masked, env)):
-        if token.type == "inline" and holds(token.content, wanted):
-            token.children = parser(block_only=False).parseInline(token.content, env)[0].children
+    for block, token in enumerate(tokens_where(masked, lambda stream, n: holds(stream[n].content, wanted))):
+        if token.type == "inline" and token.children:
             yield from _inline(token, Cursor.for_block(lines, post.body_line, token), block + 1)
 
 
