@@ -36,7 +36,16 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
 
 def url_of(post: Post, ctx: Context) -> str | None:
     """The URL Jekyll gives a published post, or None for drafts, unpublished
-    posts and posts without a usable date."""
+    posts and posts without a usable date. Worked out once per post and run
+    (the URL and links checks both ask, the links check several times)."""
+    known: dict[str, str | None] = ctx.cache.setdefault("urls.url_of", {})
+    key = str(post.path)
+    if key not in known:
+        known[key] = _url_of(post, ctx)
+    return known[key]
+
+
+def _url_of(post: Post, ctx: Context) -> str | None:
     if post.kind != "posts" or post.data.get("published") is False:
         return None
     match = dates.POST_NAME.match(PurePosixPath(post.rel).name)

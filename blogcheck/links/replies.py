@@ -1,8 +1,8 @@
 """What one request came to: a `Reply`, what went wrong in words the verdicts
 use, and how long the server asked us to wait.
 
-urllib3 wraps the socket error: the cause is found by walking the chain, so a
-refused connection reads "refused", not "NewConnectionError"."""
+requests wraps urllib3, which wraps the socket error: the cause is found by
+walking the chain, so a refused connection reads "refused", not "ConnectionError"."""
 
 from __future__ import annotations
 
@@ -53,7 +53,7 @@ def retry_after_seconds(value: str | None) -> float | None:
 
 
 def _causes(exc: BaseException) -> list[BaseException]:
-    """The exception and everything it wraps (urllib3 -> socket)."""
+    """The exception and everything it wraps (requests -> urllib3 -> socket)."""
     found: list[BaseException] = []
     todo: list[object] = [exc]
     while todo:

@@ -24,7 +24,6 @@ class LinkSite:
     def __init__(self, ctx: Context, posts: list[Post], exclude: tuple[str, ...] = ()) -> None:
         every = {p.path: p for p in [*ctx.site_posts, *posts]}
         self.ctx = ctx
-        self._urls: dict[str, str | None] = {}
         self.index = SiteIndex.build(ctx.site, list(every.values()), self._url_of)
         self.finder = PostFinder(list(every.values()), self._url_of, ctx.site.timezone)
         self.dialect = anchors.Dialect(ctx.site.config)
@@ -34,13 +33,9 @@ class LinkSite:
         self._layout_ids = anchors.layout_ids(ctx.site.root, ctx.site.config)
 
     def _url_of(self, post: Post) -> str | None:
-        """The post's URL, worked out once per post (it was four times)."""
         from blogcheck.checks.urls import url_of
 
-        key = str(post.path)
-        if key not in self._urls:
-            self._urls[key] = url_of(post, self.ctx)
-        return self._urls[key]
+        return url_of(post, self.ctx)
 
     def resolver(self, post: Post) -> Resolver:
         page = {**post.data, "url": self._page_url(post)} if "url" not in post.data else post.data
