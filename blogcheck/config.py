@@ -29,7 +29,8 @@ KEYS: dict[str, dict[str, type]] = {
     },
     # Sections: each family adds its table here.
     "spelling": {
-        "language": str, "wordlist": str, "words": list, "min_site_usage": int, "max_distance": int, "unknown": str,
+        "language": str, "wordlist": str, "words": list, "min_site_usage": int, "min_zipf": float, "max_distance": int,
+        "unknown": str,
     },
     "publish": {
         "to": str, "branch": str, "message": str, "dry_run": bool, "build": bool, "build_command": str, "force": bool,

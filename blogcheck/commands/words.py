@@ -89,7 +89,7 @@ def unknown_words(paths: list[Path], site: Site, config: Config) -> list[tuple[s
             lower = word.text.replace("\u2019", "'").lower()
             if not word.checkable or (word.capitalised and not word.initial) or misspellings.fixes(lower):
                 continue
-            if speller.known(lower):
+            if speller.known(lower) or speller.in_use(lower):
                 speller.fine.add(word.text)
                 continue
             counts[lower] += 1

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from blogcheck.spelling import dictionary, misspellings, suggest
+from blogcheck.spelling import attested, dictionary, misspellings, suggest
 from blogcheck.spelling.tokens import REPEAT, WORD, Word, checkable
 from blogcheck.spelling.usage import Usage
 
@@ -35,6 +35,8 @@ class Settings:
     wordlist: str = ".blogcheck-words.txt"
     words: tuple[str, ...] = ()
     min_site_usage: int = 3  # posts using a word that make it jargon; 0 = off
+    # English text uses a word this often (wordfreq's Zipf scale; 2.0 = once in 10 million words): not unknown; 0 = off
+    min_zipf: float = 2.0
     max_distance: int = 1  # edits between an unknown word and its suggestions
     unknown: str = "near"  # report unknown words: only with a suggestion ("near"), or "all"
 
@@ -51,6 +53,8 @@ class Settings:
             found.append(f"[spelling] unknown must be one of {', '.join(UNKNOWN)}, not {self.unknown!r}")
         if self.min_site_usage < 0:
             found.append(f"[spelling] min_site_usage must be 0 (off) or more, not {self.min_site_usage!r}")
+        if self.min_zipf and not attested.LOWEST <= self.min_zipf <= 8:
+            found.append(f"[spelling] min_zipf must be 0 (off) or from {attested.LOWEST} to 8, not {self.min_zipf!r}")
         if self.max_distance not in (1, 2):
             found.append(f"[spelling] max_distance must be 1 or 2, not {self.max_distance!r}")
         return found
@@ -135,9 +139,15 @@ class Speller:
         """An unknown word to report (wherever it stands, names aside)."""
         if len(lower) < _MIN_LENGTH or _ELONGATED.search(lower) or self.known(lower):
             return False
+        if self.in_use(lower):
+            return False
         if self.settings.min_site_usage and self.usage.posts(lower) >= self.settings.min_site_usage:
             return False
         return self.settings.unknown == "all" or suggest.has_near(lower, self.settings.max_distance)
+
+    def in_use(self, lower: str) -> bool:
+        """In no dictionary, but English text uses it at least `min_zipf` often (`admin`, `lossy`)."""
+        return bool(self.settings.min_zipf) and attested.zipf(lower) >= self.settings.min_zipf
 
     def known(self, lower: str, depth: int = 0) -> bool:
         """In a dictionary or a word list, or made of such words: a contraction,
