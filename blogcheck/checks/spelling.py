@@ -5,6 +5,7 @@ A site check: how many posts of the site use a word is evidence that it is jargo
 from __future__ import annotations
 
 import dataclasses
+from collections import Counter
 from collections.abc import Iterator
 
 from blogcheck.checks import Context
@@ -14,6 +15,7 @@ from blogcheck.post import Post
 from blogcheck.spelling.prose import Span, holds, spans
 from blogcheck.spelling.speller import Settings, Speller, Verdict
 from blogcheck.spelling.tokens import Word, last_word, name_heavy, words
+from blogcheck.spelling.usage import occurrences
 
 CODES = ["BC401", "BC402", "BC403"]
 _PREFILTER = 8  # posts checked in one run from which the whole-file prefilter pays
@@ -72,6 +74,8 @@ def check_post(post: Post, speller: Speller, prefilter: bool = False) -> Iterato
     if wanted is not None and not wanted:
         return  # no word of the whole file could be a finding: no need to parse it
     heavy: dict[tuple[int, int], bool] = {}  # by place: a span object may not outlive its words
+    in_prose: Counter[str] = Counter()  # how often the prose has each word
+    unknown: list[tuple[str, Diagnostic]] = []  # BC402, held back until the whole post is read
     for span, word in prose_words(post, speller.fine, wanted):
         column = span.column + word.start
         if word.repeated and _repeat_counts(word):
@@ -79,14 +83,20 @@ def check_post(post: Post, speller: Speller, prefilter: bool = False) -> Iterato
                                  "remove one of them", word=word.text, suggestions=[word.text]), word)
         if not word.checkable:
             continue
+        in_prose[word.text.lower()] += 1
         verdict = speller.verdict(word, extra)
         if verdict is not None and not verdict.variant and (verdict.code == "BC402" or speller.short_name(word)):
             key = (span.line, span.column)
             if key not in heavy:
                 heavy[key] = name_heavy(span.text)
             verdict = None if heavy[key] else verdict
-        if verdict is not None:
+        if verdict is not None and verdict.code == "BC402" and not verdict.variant:
+            unknown.append((word.text, _at(_finding(post, span, word, column, verdict, speller.settings), word)))
+        elif verdict is not None:
             yield _at(_finding(post, span, word, column, verdict, speller.settings), word)
+    for text, diag in unknown:
+        if occurrences(post.text, text) <= in_prose[text.lower()]:
+            yield diag  # else the post also writes it in code, a URL or a tag: a name (`knitr`), not a slip
 
 
 def prose_words(post: Post, fine: set[str] | frozenset[str] = frozenset(),

@@ -67,5 +67,20 @@ class Usage:
         return index
 
 
+def occurrences(text: str, word: str) -> int:
+    """How often `text` has `word` between non-word characters, in lower case, capitalised
+    or upper case (mixed case such as `sTurd` is not the same word), as `Usage` counts."""
+    found = 0
+    for form in {word.lower(), word.lower().capitalize(), word.upper()}:
+        at = text.find(form)
+        while at >= 0:
+            end = at + len(form)
+            before = text[at - 1: at]
+            if not (_is_word(before) or before == "'") and not _is_word(text[end: end + 1]):
+                found += 1
+            at = text.find(form, end)
+    return found
+
+
 def _is_word(char: str) -> bool:
     return char.isalnum() or char == "_"

@@ -90,3 +90,16 @@ def test_an_unwritable_cache_only_costs_speed(tmp_path: Path, monkeypatch: pytes
         assert attested.zipf("quinoa") >= 2.0
     finally:
         attested.reset()
+
+
+def test_a_word_the_post_also_writes_outside_prose_is_a_name(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    post = site / "_posts" / "2024-03-06-post.md"
+    post.write_text("---\ntitle: Notes\ntags: [binpack]\n---\n\nI tried skore, binpack and rsalad today.\n"
+                    "A sturd day: `import skore` then [see rsalad](https://example.org/rsalad/).\n\n"
+                    "One more sturd day with rsalad.\n", encoding="utf-8")
+    # `skore` is in inline code, `binpack` in a tag, `rsalad` in a URL: names. `sturd` is only ever prose.
+    assert _words(capsys, "BC402") == ["sturd", "sturd"]
+    post.write_text(post.read_text(encoding="utf-8").replace("`import skore`", "skore"), encoding="utf-8")
+    assert _words(capsys, "BC402") == ["skore", "sturd", "skore", "sturd"]  # prose only now
+    post.write_text(post.read_text(encoding="utf-8") + "\n```sh\necho sturd\n```\n", encoding="utf-8")
+    assert _words(capsys, "BC402") == ["skore", "skore"]  # now the post writes `sturd` in code too
