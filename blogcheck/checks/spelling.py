@@ -58,7 +58,8 @@ def speller_for(ctx: Context) -> Speller:
         accepted = tech_words() | project_words(ctx.site.root / settings.wordlist)
         accepted |= {w.lower() for w in settings.words}
         unknown = check_wanted("spelling", ["BC402"], ctx.config.select, ctx.config.ignore)
-        ctx.cache["speller"] = Speller(settings, accepted, Usage([p.text for p in ctx.site_posts]), unknown)
+        repeats = check_wanted("spelling", ["BC403"], ctx.config.select, ctx.config.ignore)
+        ctx.cache["speller"] = Speller(settings, accepted, Usage([p.text for p in ctx.site_posts]), unknown, repeats)
     speller: Speller = ctx.cache["speller"]
     return speller
 

@@ -68,10 +68,12 @@ class Verdict:
 
 
 class Speller:
-    def __init__(self, settings: Settings, accepted: frozenset[str], usage: Usage, unknown_words: bool = True) -> None:
+    def __init__(self, settings: Settings, accepted: frozenset[str], usage: Usage, unknown_words: bool = True,
+                 repeats: bool = True) -> None:
         self.settings, self.accepted, self.usage = settings, accepted, usage
         # False when BC402 cannot be reported (--select BC401): no dictionary work on unknown words
         self.unknown_words = unknown_words
+        self.repeats = repeats  # False when BC403 cannot be reported: a repeat alone is no reason to parse
         self._cache: dict[str, bool] = {}  # lower-case word -> an unknown word to report
         self._suggested: dict[str, tuple[str, ...]] = {}
         self.fine: set[str] = set()  # words as written that are right in any context
@@ -125,7 +127,7 @@ class Speller:
             word = Word(text_, 0, True, _capital(text_), False, False, "", False, True)
             if self.verdict(word, extra, with_suggestions=False) is not None:
                 found.add(raw)
-        if not found and REPEAT.search(text):
+        if not found and self.repeats and REPEAT.search(text):
             found.add("")
         return found
 

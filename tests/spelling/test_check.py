@@ -213,3 +213,12 @@ def test_select_bc401_skips_unknown_word_work(site: Path, capsys: pytest.Capture
     narrow = speller_for(Context(load_site(site), Config(select=("BC401",)), []))
     wide = speller_for(Context(load_site(site), Config(), []))
     assert not narrow.unknown_words and wide.unknown_words
+
+
+def test_a_repeat_makes_a_post_worth_parsing_only_when_bc403_is_selected() -> None:
+    from blogcheck.spelling.speller import Settings, Speller
+    from blogcheck.spelling.usage import Usage
+
+    text = "We went to the the shop.\n"
+    assert Speller(Settings(), frozenset(), Usage([])).candidates(text) == {""}  # parse it: BC403 may be there
+    assert Speller(Settings(), frozenset(), Usage([]), repeats=False).candidates(text) == set()  # nothing to find
