@@ -39,10 +39,19 @@ def normalise(url: str) -> str:
 
 
 def _ascii_host(host: str) -> str:
-    """Lower case, and an international name as its punycode form (what DNS sees)."""
+    """Lower case, and an international name as its punycode form (what DNS sees):
+    IDNA 2008 with UTS 46 mapping, as browsers and requests encode it (`straße.de` is
+    `xn--strae-oqa.de`; Python's own codec, IDNA 2003, made it `strasse.de`, another
+    domain). A name IDNA 2008 refuses (`i❤.ws`) falls back to IDNA 2003."""
+    import idna  # requests' own dependency, loaded only for a non-ASCII host
+
     host = host.lower().rstrip(".")
     if host.isascii():
         return host
+    try:
+        return idna.encode(host, uts46=True).decode("ascii")
+    except idna.IDNAError:
+        pass
     try:
         return host.encode("idna").decode("ascii")
     except UnicodeError:

@@ -17,6 +17,9 @@ from blogcheck.links.dedupe import host_key, normalise
         ("//cdn.example.com/lib.js", "https://cdn.example.com/lib.js"),
         ("  https://example.com/a  ", "https://example.com/a"),
         ("https://bücher.example/", "https://xn--bcher-kva.example/"),
+        ("https://straße.de/", "https://xn--strae-oqa.de/"),  # IDNA 2008, as browsers: not strasse.de
+        ("https://STRASSE.de/", "https://strasse.de/"),
+        ("https://i❤.ws/", "https://xn--i-7iq.ws/"),  # refused by IDNA 2008: the 2003 form
         ("http://[::1]:8000/x", "http://[::1]:8000/x"),
         ("https://user:pw@example.com/", "https://user:pw@example.com/"),
         ("https://example.com./a", "https://example.com/a"),
