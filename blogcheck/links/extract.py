@@ -175,9 +175,12 @@ def _earliest(cursor: Cursor, needles: list[str]) -> tuple[tuple[int, int], int]
 
 def _spellings(href: str) -> list[str]:
     """How a normalised href may be written in the source."""
+    from markdown_it.common.normalize_url import normalizeLinkText
+
     decoded = unquote(href)
     stray = href.replace("%25", "%")  # markdown-it escapes a `%` that starts no escape
-    return list(dict.fromkeys([href, decoded, stray, htmllib.escape(decoded, quote=False)]))
+    shown = normalizeLinkText(href)  # an international host was written as such, not as punycode
+    return list(dict.fromkeys([href, decoded, stray, htmllib.escape(decoded, quote=False), shown]))
 
 
 def _link(parsed: Parsed, where: tuple[int, int], length: int, kind: Kind, resolve: Resolve,

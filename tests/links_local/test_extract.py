@@ -203,3 +203,12 @@ def test_hostile_bodies_finish_quickly(make_post: MakePost, body: str) -> None:
     extract.tag_refs(parsed)
     anchors.ids(parsed, anchors.Dialect({}), lambda raw: raw)
     assert time.monotonic() - started < 20  # the quadratic versions took minutes
+
+
+def test_international_and_invisible_hosts_are_found_where_written(make_post: MakePost) -> None:
+    # markdown-it turns the host into punycode (`xn--...`); the link is still reported at its URL
+    post = make_post("See [books](https://bücher.example/ü) and [art](http://\u200bsktchy.com/p6juFc ).\n")
+    assert _links(post) == [
+        (4, 13, "link", "https://bücher.example/ü", "https://bücher.example/ü"),
+        (4, 49, "link", "http://\u200bsktchy.com/p6juFc", "http://\u200bsktchy.com/p6juFc"),
+    ]
