@@ -36,11 +36,17 @@ def _header() -> str:
     return f"# wordfreq {_version()} en, Zipf >= {LOWEST}: word<TAB>Zipf, sorted by code point"
 
 
-def _from_package() -> str:
-    from wordfreq import get_frequency_dict
+def _from_package() -> str | None:
+    """The cache file's text; None when wordfreq cannot be read (then no word counts
+    as used, as with `min_zipf = 0`: a broken install costs findings, never a crash)."""
+    try:
+        from wordfreq import get_frequency_dict
 
+        shares = get_frequency_dict("en", wordlist="large")
+    except (ImportError, OSError, ValueError):
+        return None
     lines = [_header()]
-    for word, share in get_frequency_dict("en", wordlist="large").items():
+    for word, share in shares.items():
         zipf = round(math.log10(share) + 9, 2)
         if zipf >= LOWEST and word.replace("'", "").isalpha():
             lines.append(f"{word}\t{zipf}")
@@ -56,9 +62,11 @@ def _text() -> str:
             return text
     except (OSError, UnicodeDecodeError):
         pass
-    text = _from_package()  # missing, unreadable or not ours: built again
-    write_atomic(cache, text)
-    return text
+    built = _from_package()  # missing, unreadable or not ours: built again
+    if built is None:
+        return ""
+    write_atomic(cache, built)
+    return built
 
 
 _WORDS: SortedLines[float] = SortedLines(_text, "\t", float)

@@ -4,6 +4,7 @@ not unknown words; real slips still are, and known misspellings always are."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -103,3 +104,14 @@ def test_a_word_the_post_also_writes_outside_prose_is_a_name(site: Path, capsys:
     assert _words(capsys, "BC402") == ["skore", "sturd", "skore", "sturd"]  # prose only now
     post.write_text(post.read_text(encoding="utf-8") + "\n```sh\necho sturd\n```\n", encoding="utf-8")
     assert _words(capsys, "BC402") == ["skore", "skore"]  # now the post writes `sturd` in code too
+
+
+def test_without_wordfreq_no_word_counts_as_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BLOGCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setitem(sys.modules, "wordfreq", None)  # as if it were not installed: import fails
+    attested.reset()
+    try:
+        assert attested.zipf("barista") == 0.0
+        assert not (tmp_path / "cache").exists()  # nothing half-built is kept
+    finally:
+        attested.reset()
