@@ -17,23 +17,14 @@ from __future__ import annotations
 
 import math
 
-from blogcheck.spelling.dictionary import cache_dir, write_atomic
+from blogcheck.spelling.dictionary import cache_dir, package_version, write_atomic
 from blogcheck.spelling.sorted_lines import SortedLines
 
 LOWEST = 1.0  # the least frequent words kept; `[spelling] min_zipf` may not go below it
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("wordfreq")
-    except PackageNotFoundError:
-        return "0"
-
-
 def _header() -> str:
-    return f"# wordfreq {_version()} en, Zipf >= {LOWEST}: word<TAB>Zipf, sorted by code point"
+    return f"# wordfreq {package_version('wordfreq')} en, Zipf >= {LOWEST}: word<TAB>Zipf, sorted by code point"
 
 
 def _from_package() -> str | None:
@@ -55,7 +46,7 @@ def _from_package() -> str | None:
 
 
 def _text() -> str:
-    cache = cache_dir() / f"wordfreq-en-{_version()}.tsv"
+    cache = cache_dir() / f"wordfreq-en-{package_version('wordfreq')}.tsv"
     try:
         text = cache.read_bytes().decode("utf-8")  # no newline translation: twice as fast
         if text.startswith(_header() + "\n"):

@@ -35,18 +35,19 @@ def _from_package() -> list[str]:
     return sorted(f"{w}\t{n}" for n, w in enumerate(by_freq))
 
 
-def _package_version() -> str:
+def package_version(name: str) -> str:
+    """The installed version of a data package: part of its cache file's name."""
     from importlib.metadata import PackageNotFoundError, version
 
     try:
-        return version("pyspellchecker")
+        return version(name)
     except PackageNotFoundError:
         return "0"
 
 
 def _text() -> str:
     """The `word<TAB>rank` lines, sorted, as one string (no 130,000-line split)."""
-    cache = cache_dir() / f"english-{_package_version()}.tsv"
+    cache = cache_dir() / f"english-{package_version('pyspellchecker')}.tsv"
     try:
         return cache.read_bytes().decode("utf-8")  # no newline translation: twice as fast
     except (OSError, UnicodeDecodeError):

@@ -82,30 +82,6 @@ def test_the_list_is_cached_once_and_rebuilt_when_not_ours(tmp_path: Path, monke
         attested.reset()
 
 
-def test_an_unwritable_cache_only_costs_speed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    blocker = tmp_path / "file"
-    blocker.write_text("", encoding="utf-8")
-    monkeypatch.setenv("BLOGCHECK_CACHE_DIR", str(blocker / "sub"))
-    attested.reset()
-    try:
-        assert attested.zipf("quinoa") >= 2.0
-    finally:
-        attested.reset()
-
-
-def test_a_word_the_post_also_writes_outside_prose_is_a_name(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    post = site / "_posts" / "2024-03-06-post.md"
-    post.write_text("---\ntitle: Notes\ntags: [binpack]\n---\n\nI tried skore, binpack and rsalad today.\n"
-                    "A sturd day: `import skore` then [see rsalad](https://example.org/rsalad/).\n\n"
-                    "One more sturd day with rsalad.\n", encoding="utf-8")
-    # `skore` is in inline code, `binpack` in a tag, `rsalad` in a URL: names. `sturd` is only ever prose.
-    assert _words(capsys, "BC402") == ["sturd", "sturd"]
-    post.write_text(post.read_text(encoding="utf-8").replace("`import skore`", "skore"), encoding="utf-8")
-    assert _words(capsys, "BC402") == ["skore", "sturd", "skore", "sturd"]  # prose only now
-    post.write_text(post.read_text(encoding="utf-8") + "\n```sh\necho sturd\n```\n", encoding="utf-8")
-    assert _words(capsys, "BC402") == ["skore", "skore"]  # now the post writes `sturd` in code too
-
-
 def test_without_wordfreq_no_word_counts_as_used(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BLOGCHECK_CACHE_DIR", str(tmp_path / "cache"))
     monkeypatch.setitem(sys.modules, "wordfreq", None)  # as if it were not installed: import fails
