@@ -71,7 +71,7 @@ def occurrences(text: str, word: str) -> int:
     """How often `text` has `word` between non-word characters, in lower case, capitalised
     or upper case (mixed case such as `sTurd` is not the same word), as `Usage` counts."""
     found = 0
-    for form in {word.lower(), word.lower().capitalize(), word.upper()}:
+    for form in {word.lower(), word.lower().capitalize(), word.upper()} - {""}:  # "" would be found forever
         at = text.find(form)
         while at >= 0:
             end = at + len(form)

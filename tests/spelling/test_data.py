@@ -92,3 +92,12 @@ def test_site_usage_is_the_same_searched_or_indexed() -> None:
     for word in ("sturd", "word", "sturdy", "quotes", "vec"):
         assert lazy.posts(word) == eager.posts(word), word
     assert lazy.posts("sturd") == 2
+
+
+def test_occurrences_counts_whole_words_in_the_three_cases() -> None:
+    from blogcheck.spelling.usage import occurrences
+
+    text = "Skore and skore, SKORE; sKore, skores, skore's, 'skore, pre_skore, [skore](x/skore/)"
+    assert occurrences(text, "skore") == 6  # not sKore, skores, 'skore or pre_skore
+    assert occurrences(text, "Skore") == 6
+    assert occurrences(text, "") == 0
