@@ -74,6 +74,8 @@ def check_post(post: Post, speller: Speller, prefilter: bool = False) -> Iterato
     wanted = speller.candidates(post.text, extra) if prefilter else None
     if wanted is not None and not wanted:
         return  # no word of the whole file could be a finding: no need to parse it
+    if wanted:  # read every prose use of a possible finding, in any case: `in_prose` below counts them
+        wanted |= {form for word in wanted for form in (word.lower(), word.lower().capitalize(), word.upper())}
     heavy: dict[tuple[int, int], bool] = {}  # by place: a span object may not outlive its words
     in_prose: Counter[str] = Counter()  # how often the prose has each word
     unknown: list[tuple[str, Diagnostic]] = []  # BC402, held back until the whole post is read
@@ -82,9 +84,9 @@ def check_post(post: Post, speller: Speller, prefilter: bool = False) -> Iterato
         if word.repeated and _repeat_counts(word):
             yield _at(diagnostic("BC403", post.display, span.line, column, f"`{word.text}` twice in a row",
                                  "remove one of them", word=word.text, suggestions=[word.text]), word)
+        in_prose[word.text.lower()] += 1
         if not word.checkable:
             continue
-        in_prose[word.text.lower()] += 1
         verdict = speller.verdict(word, extra)
         if verdict is not None and not verdict.variant and (verdict.code == "BC402" or speller.short_name(word)):
             key = (span.line, span.column)

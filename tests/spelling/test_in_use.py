@@ -91,3 +91,14 @@ def test_without_wordfreq_no_word_counts_as_used(tmp_path: Path, monkeypatch: py
         assert not (tmp_path / "cache").exists()  # nothing half-built is kept
     finally:
         attested.reset()
+
+
+def test_prose_uses_in_other_cases_are_prose_not_names(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "_posts" / "2024-03-07-more.md").write_text(
+        "---\ntitle: More\n---\n\n## STURD NOTES\n\nFine words here.\n\nSturd is fine here.\n\n"
+        "And then a sturd day.\n", encoding="utf-8")
+    for day in range(8, 16):  # eight posts or more: the prefilter decides which paragraphs are read
+        (site / "_posts" / f"2024-03-{day:02}-x.md").write_text(f"---\ntitle: Day {day}\n---\n\nA day.\n")
+    main(["check", "--select", "BC402", "--format", "json", "_posts"])
+    found = [(d["path"], d["word"]) for d in json.loads(capsys.readouterr().out)["diagnostics"]]
+    assert ("_posts/2024-03-07-more.md", "sturd") in found  # upper case and capitalised uses are prose too
