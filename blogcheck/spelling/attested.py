@@ -17,14 +17,17 @@ from __future__ import annotations
 
 import math
 
-from blogcheck.spelling.dictionary import cache_dir, package_version, write_atomic
+from blogcheck.spelling.dictionary import cache_dir, data_stamp, write_atomic
 from blogcheck.spelling.sorted_lines import SortedLines
 
 LOWEST = 1.0  # the least frequent words kept; `[spelling] min_zipf` may not go below it
 
 
+_DATA = ("wordfreq", "data", "large_en.msgpack.gz")  # the list read; its size and time name the cache
+
+
 def _header() -> str:
-    return f"# wordfreq {package_version('wordfreq')} en, Zipf >= {LOWEST}: word<TAB>Zipf, sorted by code point"
+    return f"# wordfreq en {data_stamp(*_DATA)}, Zipf >= {LOWEST}: word<TAB>Zipf, sorted by code point"
 
 
 def _from_package() -> str | None:
@@ -46,7 +49,7 @@ def _from_package() -> str | None:
 
 
 def _text() -> str:
-    cache = cache_dir() / f"wordfreq-en-{package_version('wordfreq')}.tsv"
+    cache = cache_dir() / f"wordfreq-en-{data_stamp(*_DATA)}.tsv"
     try:
         text = cache.read_bytes().decode("utf-8")  # no newline translation: twice as fast
         if text.startswith(_header() + "\n"):

@@ -6,11 +6,14 @@ text file in the user cache (`$XDG_CACHE_HOME/blogcheck`, or `$BLOGCHECK_CACHE_D
 
 from __future__ import annotations
 
+import functools
 import os
 import tempfile
 from pathlib import Path
 
 from blogcheck.spelling.sorted_lines import SortedLines
+
+_DATA = ("spellchecker", "resources", "en.json.gz")
 
 
 def cache_dir() -> Path:
@@ -28,26 +31,32 @@ def _from_package() -> list[str]:
     import json
     from importlib import resources
 
-    raw = (resources.files("spellchecker") / "resources" / "en.json.gz").read_bytes()
+    raw = (resources.files(_DATA[0]) / _DATA[1] / _DATA[2]).read_bytes()
     freq: dict[str, int] = json.loads(gzip.decompress(raw))
     words = [w for w in freq if not w.endswith("'s") and w == w.strip() and "\t" not in w]
     by_freq = sorted(words, key=lambda w: (-freq[w], w))
     return sorted(f"{w}\t{n}" for n, w in enumerate(by_freq))
 
 
-def package_version(name: str) -> str:
-    """The installed version of a data package: part of its cache file's name."""
-    from importlib.metadata import PackageNotFoundError, version
+@functools.lru_cache(maxsize=8)
+def data_stamp(package: str, *parts: str) -> str:
+    """Size and time of a package's data file: part of its cache file's name, so that
+    a new version's data is read again. (importlib.metadata.version took 27 ms in a
+    0.27 s pre-commit run; locating the file takes 0.3 ms.) "0" when it is not found."""
+    import importlib.util
 
     try:
-        return version(name)
-    except PackageNotFoundError:
+        spec = importlib.util.find_spec(package)
+        folders = list(spec.submodule_search_locations or []) if spec else []
+        stat = os.stat(os.path.join(folders[0], *parts))
+    except (ImportError, ValueError, IndexError, OSError):
         return "0"
+    return f"{stat.st_size}-{stat.st_mtime_ns}"
 
 
 def _text() -> str:
     """The `word<TAB>rank` lines, sorted, as one string (no 130,000-line split)."""
-    cache = cache_dir() / f"english-{package_version('pyspellchecker')}.tsv"
+    cache = cache_dir() / f"english-{data_stamp(*_DATA)}.tsv"
     try:
         return cache.read_bytes().decode("utf-8")  # no newline translation: twice as fast
     except (OSError, UnicodeDecodeError):

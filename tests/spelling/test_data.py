@@ -62,7 +62,7 @@ def test_the_dictionary_cache_is_built_once_where_asked(tmp_path: Path, monkeypa
     try:
         assert dictionary.rank("sturdy") is not None
         cached = list((tmp_path / "cache").iterdir())
-        assert [p.name for p in cached] == [f"english-{dictionary.package_version('pyspellchecker')}.tsv"]
+        assert [p.name for p in cached] == [f"english-{dictionary.data_stamp(*dictionary._DATA)}.tsv"]
         dictionary.reset()
         cached[0].write_text("aaa\t0\nsturd\t1", encoding="utf-8")  # the cache is what is read next time
         assert dictionary.rank("sturd") == 1
