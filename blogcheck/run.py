@@ -14,7 +14,7 @@ from blogcheck.config import Config
 from blogcheck.diagnostic import Diagnostic, Severity
 from blogcheck.discover import discover
 from blogcheck.jekyll.site import Site
-from blogcheck.post import LoadError, Post, load
+from blogcheck.post import LoadError, Post, load, read_text
 from blogcheck.select import check_wanted, wanted
 from blogcheck.suppress import silenced, suppressions
 
@@ -33,7 +33,8 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
     if files and site.config_error and site.config_path is not None:
         found.append(diagnostic("BC107", display(site.config_path), site.config_error_line, 1,
                                 site.config_error, "fix _config.yml; Jekyll cannot build the site either"))
-    ctx = Context(site, config, _site_posts(site, config, loaded))
+    ctx = Context(site, config, lambda: _site_posts(site, config, loaded),
+                  texts=lambda: _site_texts(site, config, loaded))
     per_post = [fn for name, fn in post_checks() if _selected(name, config)]
     posts = []
     for path in files:
@@ -65,13 +66,27 @@ def _load(path: Path, site: Site, config: Config, loaded: dict[Path, Post | Load
     return loaded[path]
 
 
+def _site_files(site: Site, config: Config) -> list[Path]:
+    folder = site.root / "_posts"
+    return discover([folder], site.root, config.exclude) if folder.is_dir() else []
+
+
 def _site_posts(site: Site, config: Config, loaded: dict[Path, Post | LoadError]) -> list[Post]:
     """Every readable post of the site, for rules across posts."""
-    folder = site.root / "_posts"
-    if not folder.is_dir():
-        return []
-    every = (_load(p, site, config, loaded) for p in discover([folder], site.root, config.exclude))
+    every = (_load(p, site, config, loaded) for p in _site_files(site, config))
     return [p for p in every if isinstance(p, Post)]
+
+
+def _site_texts(site: Site, config: Config, loaded: dict[Path, Post | LoadError]) -> list[str]:
+    """The text of every readable, non-empty post file of the site (front matter
+    unparsed, valid or not): what site-wide word usage counts."""
+    texts = []
+    for path in _site_files(site, config):
+        post = loaded.get(path)
+        text = post.text if isinstance(post, Post) else read_text(path, config.max_file_size)
+        if isinstance(text, str) and text.strip():
+            texts.append(text)
+    return texts
 
 
 def _finish(found: list[Diagnostic], config: Config, texts: dict[str, str]) -> list[Diagnostic]:

@@ -16,13 +16,26 @@ from blogcheck.post import Post
 @dataclass
 class Context:
     """What every check may read: the site, the settings, and every post of the
-    site (site-wide rules need the posts that are not being checked too)."""
+    site (site-wide rules need the posts that are not being checked too). The site's
+    posts may be given as a way to read them: they are then read when first asked for,
+    and a run that never asks (one post, spelling only) does not parse their YAML."""
 
     site: Site
     config: Config
-    site_posts: list[Post] = field(default_factory=list)
+    posts: list[Post] | Callable[[], list[Post]] = field(default_factory=list)
     cache: dict[str, Any] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # about the run, not a place: shown once, before the summary
+    texts: Callable[[], list[str]] | None = None  # the text of every post file of the site, if not the posts'
+
+    @property
+    def site_posts(self) -> list[Post]:
+        if callable(self.posts):
+            self.posts = self.posts()
+        return self.posts
+
+    def site_texts(self) -> list[str]:
+        """The text of every readable post file of the site (for word usage)."""
+        return self.texts() if self.texts is not None else [p.text for p in self.site_posts]
 
 
 PostCheck = Callable[[Post, Context], Iterator[Diagnostic]]

@@ -59,7 +59,7 @@ def speller_for(ctx: Context) -> Speller:
         accepted |= {w.lower() for w in settings.words}
         unknown = check_wanted("spelling", ["BC402"], ctx.config.select, ctx.config.ignore)
         repeats = check_wanted("spelling", ["BC403"], ctx.config.select, ctx.config.ignore)
-        ctx.cache["speller"] = Speller(settings, accepted, Usage([p.text for p in ctx.site_posts]), unknown, repeats)
+        ctx.cache["speller"] = Speller(settings, accepted, Usage(ctx.site_texts), unknown, repeats)
     speller: Speller = ctx.cache["speller"]
     return speller
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 _WORDS = re.compile(r"(?<![a-z0-9_'])[a-z]+(?:'[a-z]+)*(?![a-z0-9_])")
 # Past this many look-ups one pass over every post beats one search per word.
@@ -16,8 +17,11 @@ class Usage:
     """How many posts use a word, answered lazily: a pre-commit run asks about a
     handful of words, a whole-site run about thousands."""
 
-    def __init__(self, texts: list[str]) -> None:
-        self._texts = texts  # as written: lowering megabytes for a handful of look-ups costs more
+    def __init__(self, texts: list[str] | Callable[[], list[str]]) -> None:
+        """`texts`: each post's text, or how to read them when first needed (a run whose
+        words are all known never reads the site)."""
+        self._source = texts
+        self._read: list[str] | None = None
         self._joined = ""
         self._starts: list[int] = []
         self._index: dict[str, int] | None = None
@@ -38,13 +42,19 @@ class Usage:
         self._asked[lower] = count
         return count
 
+    def _texts(self) -> list[str]:
+        """As written: lowering megabytes for a handful of look-ups costs more."""
+        if self._read is None:
+            self._read = self._source() if callable(self._source) else self._source
+        return self._read
+
     def _search(self, word: str) -> int:
         """Posts whose text has `word` between non-word characters: str.find is far
         faster than a regex with look-arounds over megabytes."""
         if not self._starts:
-            self._joined = "\0".join(self._texts)
+            self._joined = "\0".join(self._texts())
             offset = 0
-            for text in self._texts:
+            for text in self._texts():
                 self._starts.append(offset)
                 offset += len(text) + 1
         joined, seen = self._joined, set()
@@ -60,7 +70,7 @@ class Usage:
 
     def _build(self) -> dict[str, int]:
         index: dict[str, int] = {}
-        for text in self._texts:
+        for text in self._texts():
             found = set(_WORDS.findall(text.lower()))
             for word in found | {w.split("'", 1)[0] for w in found if "'" in w}:
                 index[word] = index.get(word, 0) + 1

@@ -222,3 +222,19 @@ def test_a_repeat_makes_a_post_worth_parsing_only_when_bc403_is_selected() -> No
     text = "We went to the the shop.\n"
     assert Speller(Settings(), frozenset(), Usage([])).candidates(text) == {""}  # parse it: BC403 may be there
     assert Speller(Settings(), frozenset(), Usage([]), repeats=False).candidates(text) == set()  # nothing to find
+
+
+def test_site_usage_counts_every_post_file_and_reads_the_site_only_when_asked(
+        site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from blogcheck.checks import Context
+    from blogcheck.config import Config
+    from blogcheck.jekyll.site import load_site
+
+    for day, front in ((10, "title: A"), (12, "title: [unclosed")):  # the second one's YAML is broken
+        (site / "_posts" / f"2024-03-{day}-x.md").write_text(f"---\n{front}\n---\n\nThe sturd day.\n", encoding="utf-8")
+    _, diags = _json(capsys, POST)
+    assert "sturd" not in [d["word"] for d in diags]  # POST and two more post files use it: three, YAML or not
+
+    asked: list[int] = []
+    ctx = Context(load_site(site), Config(), lambda: asked.append(1) or [])
+    assert asked == [] and ctx.site_posts == [] and ctx.site_posts == [] and asked == [1]  # read once, when asked
