@@ -33,10 +33,6 @@ class Context:
             self.posts = self.posts()
         return self.posts
 
-    def site_texts(self) -> list[str]:
-        """The text of every readable post file of the site (for word usage)."""
-        return self.texts() if self.texts is not None else [p.text for p in self.site_posts]
-
 
 PostCheck = Callable[[Post, Context], Iterator[Diagnostic]]
 SiteCheck = Callable[[list[Post], Context], Iterator[Diagnostic]]
