@@ -27,7 +27,7 @@ class SortedLines(Generic[_V]):
         if self._asked > self._searches:
             return self.build().get(key)
         line = search(self.text(), key + self._sep)
-        return None if line is None else self._value(line[len(key) + len(self._sep):])
+        return None if line is None else self._parse(line[len(key) + len(self._sep):])
 
     def text(self) -> str:
         if self._text is None:
@@ -42,9 +42,17 @@ class SortedLines(Generic[_V]):
         if not self._table:
             for line in self.text().split("\n"):
                 key, found, value = line.partition(self._sep)
-                if found:
-                    self._table[key] = self._value(value)
+                parsed = self._parse(value) if found else None
+                if parsed is not None:
+                    self._table[key] = parsed
         return self._table
+
+    def _parse(self, value: str) -> _V | None:
+        """A value, or None for a line that is not ours (a damaged cache file): never a crash."""
+        try:
+            return self._value(value)
+        except ValueError:
+            return None
 
     def reset(self) -> None:
         self._text, self._table, self._asked = None, {}, 0

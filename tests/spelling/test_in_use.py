@@ -73,6 +73,9 @@ def test_the_list_is_cached_once_and_rebuilt_when_not_ours(tmp_path: Path, monke
         attested.reset()
         cached.write_text(f"{header}\nsturd\t5.0", encoding="utf-8")
         assert attested.zipf("sturd") == 5.0 and attested.zipf("barista") == 0.0  # the cache is what is read...
+        attested.reset()
+        cached.write_text(f"{header}\nbarista\tmany\nsturd\t5.0", encoding="utf-8")  # damaged after the header
+        assert attested.zipf("barista") == 0.0 and attested.zipf("sturd") == 5.0  # the bad line is no word, no crash
         for junk in (b"\xff\xfe binary junk", b"sturd\t5.0", b""):
             attested.reset()
             cached.write_bytes(junk)

@@ -32,3 +32,10 @@ def test_search_and_table_agree() -> None:
     assert len(loads) == 1  # the text is read once
     lines.reset()
     assert not lines.table() and lines.get("apple") == 3 and len(loads) == 2
+
+
+def test_a_damaged_line_is_no_entry_searched_or_indexed() -> None:
+    text = "\n".join(sorted(["apple\t3", "band\tnot a number", "zebra\t2"]))
+    for searches in (100, 0):  # binary search, then the table
+        lines: SortedLines[int] = SortedLines(lambda: text, "\t", int, searches=searches)
+        assert [lines.get(k) for k in ("apple", "band", "zebra")] == [3, None, 2]
