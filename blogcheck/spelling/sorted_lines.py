@@ -40,12 +40,20 @@ class SortedLines(Generic[_V]):
 
     def build(self) -> dict[str, _V]:
         if not self._table:
-            for line in self.text().split("\n"):
-                key, found, value = line.partition(self._sep)
-                parsed = self._parse(value) if found else None
-                if parsed is not None:
-                    self._table[key] = parsed
+            try:
+                self._table = self._read(self._value)
+            except ValueError:  # a damaged line (a cache file not ours): read again, skipping such lines
+                self._table = self._read(self._parse)
         return self._table
+
+    def _read(self, value: Callable[[str], _V | None]) -> dict[str, _V]:
+        table: dict[str, _V] = {}
+        for line in self.text().split("\n"):
+            key, found, rest = line.partition(self._sep)
+            parsed = value(rest) if found else None
+            if parsed is not None:
+                table[key] = parsed
+        return table
 
     def _parse(self, value: str) -> _V | None:
         """A value, or None for a line that is not ours (a damaged cache file): never a crash."""

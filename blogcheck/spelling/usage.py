@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 _WORDS = re.compile(r"(?<![a-z0-9_'])[a-z]+(?:'[a-z]+)*(?![a-z0-9_])")
 # Past this many look-ups one pass over every post beats one search per word.
@@ -49,24 +49,14 @@ class Usage:
         return self._read
 
     def _search(self, word: str) -> int:
-        """Posts whose text has `word` between non-word characters: str.find is far
-        faster than a regex with look-arounds over megabytes."""
+        """Posts whose text has `word` (see `_places`)."""
         if not self._starts:
             self._joined = "\0".join(self._texts())
             offset = 0
             for text in self._texts():
                 self._starts.append(offset)
                 offset += len(text) + 1
-        joined, seen = self._joined, set()
-        for form in {word, word.capitalize(), word.upper()}:  # mixed case (`sTurd`) is no usage
-            at = joined.find(form)
-            while at >= 0:
-                end = at + len(form)
-                before = joined[at - 1: at]  # as in `_build`: no word starts right after an apostrophe
-                if not (_is_word(before) or before == "'") and not _is_word(joined[end: end + 1]):
-                    seen.add(bisect.bisect_right(self._starts, at))
-                at = joined.find(form, end)
-        return len(seen)
+        return len({bisect.bisect_right(self._starts, at) for at in _places(self._joined, word)})
 
     def _build(self) -> dict[str, int]:
         index: dict[str, int] = {}
@@ -78,18 +68,23 @@ class Usage:
 
 
 def occurrences(text: str, word: str) -> int:
-    """How often `text` has `word` between non-word characters, in lower case, capitalised
-    or upper case (mixed case such as `sTurd` is not the same word), as `Usage` counts."""
-    found = 0
+    """How often `text` has `word`, as `Usage` counts it."""
+    return sum(1 for _ in _places(text, word))
+
+
+def _places(text: str, word: str) -> Iterator[int]:
+    """Where `text` has `word` between non-word characters, in lower case, capitalised or
+    upper case (mixed case such as `sTurd` is not the same word). As in `_build`, no word
+    starts right after an apostrophe. str.find is far faster than a regex with
+    look-arounds over megabytes."""
     for form in {word.lower(), word.lower().capitalize(), word.upper()} - {""}:  # "" would be found forever
         at = text.find(form)
         while at >= 0:
             end = at + len(form)
             before = text[at - 1: at]
             if not (_is_word(before) or before == "'") and not _is_word(text[end: end + 1]):
-                found += 1
+                yield at
             at = text.find(form, end)
-    return found
 
 
 def _is_word(char: str) -> bool:
