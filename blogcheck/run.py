@@ -4,6 +4,7 @@ No printing and no exit codes here; the CLI does that."""
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,8 +34,9 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
     if files and site.config_error and site.config_path is not None:
         found.append(diagnostic("BC107", display(site.config_path), site.config_error_line, 1,
                                 site.config_error, "fix _config.yml; Jekyll cannot build the site either"))
-    ctx = Context(site, config, lambda: _site_posts(site, config, loaded),
-                  texts=lambda: _site_texts(site, config, loaded))
+    site_files = functools.cache(lambda: _site_files(site, config))  # walked once, for posts and texts alike
+    ctx = Context(site, config, lambda: _site_posts(site_files(), site, config, loaded),
+                  texts=lambda: _site_texts(site_files(), config, loaded))
     per_post = [fn for name, fn in post_checks() if _selected(name, config)]
     posts = []
     for path in files:
@@ -71,17 +73,17 @@ def _site_files(site: Site, config: Config) -> list[Path]:
     return discover([folder], site.root, config.exclude) if folder.is_dir() else []
 
 
-def _site_posts(site: Site, config: Config, loaded: dict[Path, Post | LoadError]) -> list[Post]:
+def _site_posts(files: list[Path], site: Site, config: Config, loaded: dict[Path, Post | LoadError]) -> list[Post]:
     """Every readable post of the site, for rules across posts."""
-    every = (_load(p, site, config, loaded) for p in _site_files(site, config))
+    every = (_load(p, site, config, loaded) for p in files)
     return [p for p in every if isinstance(p, Post)]
 
 
-def _site_texts(site: Site, config: Config, loaded: dict[Path, Post | LoadError]) -> list[str]:
+def _site_texts(files: list[Path], config: Config, loaded: dict[Path, Post | LoadError]) -> list[str]:
     """The text of every readable, non-empty post file of the site (front matter
     unparsed, valid or not): what site-wide word usage counts."""
     texts = []
-    for path in _site_files(site, config):
+    for path in files:
         post = loaded.get(path)
         text = post.text if isinstance(post, Post) else read_text(path, config.max_file_size)
         if isinstance(text, str) and text.strip():
