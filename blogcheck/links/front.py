@@ -5,6 +5,7 @@ Only absolute URLs, root-relative paths and Liquid are taken: a bare name like
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -22,10 +23,12 @@ PATHS: dict[tuple[str, ...], Kind] = {
     ("og_image",): Kind.IMAGE, ("feature_image",): Kind.IMAGE, ("gallery", "*", "image_path"): Kind.IMAGE,
     ("gallery", "*", "url"): Kind.LINK,
 }
+_ANCHOR = re.compile(r"&[^\s,\[\]{}]+[ \t]+")  # `path: &image /x.jpg`: the value starts after its anchor
 
 
 def front_links(post: Post, resolve: Callable[[str], str]) -> Iterator[Link]:
     lines = post.text.split("\n")
+    seen: set[tuple[int, int]] = set()  # a YAML alias (`feature: *image`) is the anchored value, written once
     for path, kind in PATHS.items():
         for where, value, is_key in _values(post.front.data, path, ()):
             if not _wanted(value):
@@ -33,8 +36,13 @@ def front_links(post: Post, resolve: Callable[[str], str]) -> Iterator[Link]:
             position = post.front.locate(where, key=is_key)
             column = position.column
             text = lines[position.line - 1] if position.line <= len(lines) else ""
+            anchor = _ANCHOR.match(text, column - 1)
+            column = anchor.end() + 1 if anchor else column
             if text[column - 1 : column] in ("'", '"'):
                 column += 1
+            if (position.line, column) in seen:
+                continue
+            seen.add((position.line, column))
             yield Link(resolve(value), value, kind, position.line, column)
 
 

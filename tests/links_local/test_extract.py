@@ -153,6 +153,13 @@ def test_front_matter_urls(make_post: MakePost) -> None:
     ]
 
 
+def test_a_front_matter_alias_is_one_link_where_its_anchor_is_written(make_post: MakePost) -> None:
+    """minimal-mistakes posts write `path: &image /x.jpg` and `feature: *image`: one URL, one finding."""
+    post = make_post("Body.\n", front="image:\n  path: &image /assets/x.jpg\n  feature: *image\nog_image: *image")
+    found = [(link.line, link.column, link.url) for link in front_links(post, lambda raw: raw)]
+    assert found == [(3, 16, "/assets/x.jpg")]
+
+
 def test_an_image_is_known_by_its_syntax_not_its_url(make_post: MakePost) -> None:
     post = make_post("![shot](https://github.com/user-attachments/assets/0a1b) [shot](/pic.png)\n")
     assert [kind for _, _, kind, _, _ in _links(post)] == ["image", "link"]
