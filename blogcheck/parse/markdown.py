@@ -71,6 +71,10 @@ class Cursor:
                 return self.body_line + number, column + 1
         return None
 
+    def move_to(self, number: int, column: int) -> None:
+        """Go on from body line `number`, column `column` (both 0-based)."""
+        self._line, self._col = number, column
+
     @classmethod
     def for_block(cls, lines: list[str], body_line: int, token: Token) -> Cursor:
         start, end = token.map if token.map else (0, len(lines))

@@ -1,8 +1,9 @@
 """Prose spans of a post, each with its file line and column.
 
 From the markdown-it token stream: the text of paragraphs, headings, list items,
-table cells, link text and image alt text. Never code (fenced, indented or
-inline), HTML, autolinks or link targets. Liquid (`{% %}`, `{{ }}`, and whole
+table cells, link text and image alt text, and the text readers see in raw HTML
+blocks. Never code (fenced, indented or inline), HTML tags and attributes,
+autolinks or link targets. Liquid (`{% %}`, `{{ }}`, and whole
 `highlight`/`raw`/`comment` blocks), kramdown attribute lists (`{: .x}`) and
 TeX math are masked first with no-break spaces, so every column stays true.
 Front-matter `title`, `description` and `excerpt` values come first."""
@@ -14,7 +15,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from blogcheck.links.html import markdown_from
 from blogcheck.parse.markdown import Cursor, tokens, tokens_where
+from blogcheck.spelling.html_text import pieces
 from blogcheck.spelling.tokens import REPEAT, WORD
 
 if TYPE_CHECKING:
@@ -35,7 +38,9 @@ _MASK = re.compile(
     re.DOTALL,
 )
 _GLUED = re.compile(r"^\S+")
+_GLUED_END = re.compile(r"\S+$")
 _ALT = 1 << 40  # block numbers of image alt texts start here
+_NESTED = 1 << 41  # and those of Markdown inside HTML blocks
 _SKIP_INLINE = {"code_inline", "html_inline", "softbreak", "hardbreak"}
 
 
@@ -62,18 +67,48 @@ def spans(post: Post, wanted: frozenset[str] | set[str] | None = None) -> Iterat
     yield from _front(post)
     masked = mask(post.body)
     lines = masked.split("\n")
-    if wanted is None:
-        for block, token in enumerate(tokens(masked)):
-            if token.type == "inline" and token.children:
-                yield from _inline(token, Cursor.for_block(lines, post.body_line, token), block + 1)
-        return
-    for block, token in enumerate(tokens_where(masked, lambda stream, n: holds(stream[n].content, wanted))):
+    stream = tokens(masked) if wanted is None else tokens_where(
+        masked, lambda stream, n: holds(stream[n].content, wanted))
+    for block, token in enumerate(stream):
         if token.type == "inline" and token.children:
             yield from _inline(token, Cursor.for_block(lines, post.body_line, token), block + 1)
+        elif token.type == "html_block" and token.map and (wanted is None or holds(token.content, wanted)):
+            yield from _html_block(token, lines, post.body_line, block + 1)
 
 
 def holds(text: str, wanted: frozenset[str] | set[str]) -> bool:
     return not wanted.isdisjoint(WORD.findall(text)) or REPEAT.search(text) is not None
+
+
+def _html_block(token: Token, lines: list[str], body_line: int, block: int, depth: int = 0) -> Iterator[Span]:
+    """The text readers see in a raw HTML block; the lines after its first element
+    are Markdown to kramdown (`<div markdown="1">`, or no blank line after `</div>`)."""
+    assert token.map is not None
+    content = token.content.split("\n")
+    start = markdown_from(token.content)
+    html_lines = len(content) if start is None or start == 0 else start
+    cursor = Cursor.for_block(lines, body_line, token)
+    for piece in pieces("\n".join(content[:html_lines])):
+        number = token.map[0] + piece.line
+        row, written = (lines[number] if number < len(lines) else ""), content[piece.line]
+        if not row.endswith(written):
+            continue  # not where markdown-it says: no guess
+        cursor.move_to(number, len(row) - len(written) + piece.column)
+        text = _GLUED.sub("", piece.text) if piece.glued_before else piece.text
+        text = _GLUED_END.sub("", text) if piece.glued_after else text
+        if text.strip():
+            yield from _located(text, cursor, block, False)
+    if html_lines == len(content) or depth >= 2:
+        return
+    for number, sub in enumerate(tokens("\n".join(content[start:]))):
+        if sub.map is None:
+            continue
+        sub.map = [sub.map[0] + token.map[0] + html_lines, sub.map[1] + token.map[0] + html_lines]
+        nested = _NESTED + block * 1000 + number
+        if sub.type == "inline" and sub.children:
+            yield from _inline(sub, Cursor.for_block(lines, body_line, sub), nested)
+        elif sub.type == "html_block":
+            yield from _html_block(sub, lines, body_line, nested, depth + 1)
 
 
 def _inline(token: Token, cursor: Cursor, block: int) -> Iterator[Span]:

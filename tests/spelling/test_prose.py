@@ -25,7 +25,31 @@ def test_spans_and_their_places(tmp_path: Path) -> None:
     assert isinstance(post, Post)
     found = [(s.text, s.line, s.column, s.where) for s in spans(post)]
     assert found == [("A title", 2, 9, "title"), ("Head ", 5, 4, "body"), ("em", 5, 10, "body"),
-                     ("quoted ", 7, 3, "body"), ("link", 7, 11, "body"), ("bold", 7, 30, "body")]
+                     ("quoted ", 7, 3, "body"), ("link", 7, 11, "body"), ("bold", 7, 30, "body"),
+                     ("html", 9, 6, "body")]
+
+
+def test_the_text_readers_see_in_html_blocks(tmp_path: Path) -> None:
+    """Text between tags is prose, wherever the block sits (a blockquote strips `> `
+    from markdown-it's copy); tags, attributes, comments, code and scripts are not.
+    The line after the first element is Markdown to kramdown."""
+    (tmp_path / "_posts").mkdir()
+    path = tmp_path / "_posts" / "2024-01-01-p.md"
+    path.write_text(
+        "---\ntitle: t\n---\n\n"
+        '<p align="center" title="attr">Some <em>caption</em> &amp; more <b>S</b>aturation</p>\n'
+        "<script>var notprose = 1;</script>\n<!-- hidden words -->\n\n"
+        "> <div>quoted <code>x_y</code> text</div>\n\n"
+        "<div>first</div>\nMarkdown *after* it\n",
+        encoding="utf-8")
+    post = load(path, "p.md", load_site(tmp_path), 10**6)
+    assert isinstance(post, Post)
+    found = [(s.text, s.line, s.column, s.exact) for s in spans(post) if s.where == "body"]
+    assert found == [
+        ("Some ", 5, 32, True), ("caption", 5, 41, True), ("&", 5, 54, False), ("more", 5, 60, False),
+        ("quoted ", 9, 8, True), (" text", 9, 31, True),
+        ("first", 11, 6, True), ("Markdown ", 12, 1, True), ("after", 12, 11, True), (" it", 12, 17, True),
+    ]
 
 
 def test_a_word_cut_by_a_tag_is_not_read_as_two(tmp_path: Path) -> None:

@@ -1,0 +1,75 @@
+"""The text of a raw HTML block that readers see, read with the stdlib html.parser.
+
+Only character data between tags: never tag names, attributes, comments, or the
+content of elements that hold code or no prose (`<pre>`, `<code>`, `<script>`,
+`<style>`, `<svg>`...). Each piece comes with its 0-based (line, column) in the
+fragment and the text as the browser shows it (entities decoded)."""
+
+from __future__ import annotations
+
+import html.parser
+from dataclasses import dataclass
+
+# Elements whose content is code, data or drawing, not prose.
+_HIDDEN = frozenset({"code", "kbd", "math", "pre", "samp", "script", "style", "svg", "template", "textarea",
+                     "tt", "var"})
+# Tags that can cut a word in two (`<u>S</u>aturation`); any other tag or a line break ends a word.
+_INLINE = frozenset({"a", "abbr", "b", "big", "del", "em", "font", "i", "ins", "mark", "s", "small", "span",
+                     "strike", "strong", "sub", "sup", "u"})
+
+
+@dataclass(frozen=True)
+class Piece:
+    line: int  # 0-based, in the fragment
+    column: int  # 0-based
+    text: str  # entities decoded
+    glued_before: bool  # a word of the piece before runs on into this one across inline tags only
+    glued_after: bool  # and this one's last word runs on into the next piece
+
+
+class _Reader(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.pieces: list[tuple[int, int, str, bool]] = []  # line, column, text, glued to the piece before
+        self._hidden = 0
+        self._joinable = False  # only inline tags since the last piece, which ended with a letter or digit
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._tag(tag, opening=True)
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._joinable = self._joinable and tag in _INLINE
+
+    def handle_endtag(self, tag: str) -> None:
+        self._tag(tag, opening=False)
+
+    def _tag(self, tag: str, opening: bool) -> None:
+        if tag in _HIDDEN:
+            self._hidden = self._hidden + 1 if opening else max(self._hidden - 1, 0)
+        self._joinable = self._joinable and tag in _INLINE
+
+    def handle_comment(self, data: str) -> None:
+        self._joinable = False
+
+    def handle_data(self, data: str) -> None:
+        if self._hidden:
+            self._joinable = False
+            return
+        line, column = self.getpos()
+        glued = self._joinable and data[:1].isalnum()
+        if data.strip():
+            self.pieces.append((line - 1, column, data, glued))
+        self._joinable = data[-1:].isalnum()
+
+
+def pieces(fragment: str) -> list[Piece]:
+    """The visible text pieces of `fragment`, in order; never raises."""
+    reader = _Reader()
+    try:
+        reader.feed(fragment)
+        reader.close()
+    except (AssertionError, ValueError):  # html.parser gives up on some broken markup
+        pass
+    found = reader.pieces
+    return [Piece(line, column, text, glued, index + 1 < len(found) and found[index + 1][3])
+            for index, (line, column, text, glued) in enumerate(found)]
