@@ -16,6 +16,7 @@ from blogcheck.links.model import Kind, Link
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _WEB = ("http", "https")
 _TYPO = re.compile(r"^(?:www\.|https?//)", re.I)
+_MARKDOWN = frozenset({".md", ".markdown", ".mkdown", ".mkdn", ".mkd"})  # what jekyll-relative-links converts
 
 
 @dataclass(frozen=True)
@@ -56,10 +57,14 @@ def classify(link: Link, index: SiteIndex, site_url: str, base: str | None,
     if base is None and not path.startswith("/"):
         return None  # a relative link in a page whose URL is unknown
     target = urljoin(base or "/", unquote(path))
+    source = _source_file(unquote(path), folder, index)
+    if source and index.relative_md:
+        target = index.by_file[source]  # jekyll-relative-links writes the page's URL instead
     if not index.exists(target):
         code = "BC303" if link.kind is Kind.IMAGE else "BC204"
         what = "image" if link.kind is Kind.IMAGE else "file or page"
-        hint = _relative_hint(unquote(path), base, folder, index) or _missing_hint(link, target, index)
+        hint = (_source_hint(source, index) if source else _relative_hint(unquote(path), base, folder, index)
+                or _missing_hint(link, target, index))
         return Problem(code, f"`{short(target)}` is no {what} of this site", hint)
     if fragment:
         return anchors.problem(target, unquote(fragment))
@@ -98,6 +103,25 @@ def _relative_hint(path: str, base: str | None, folder: str, index: SiteIndex) -
     if from_file.startswith("..") or not index.exists("/" + from_file):
         return ""
     return f"relative links resolve against the post's URL ({base}), not its file: write `/{from_file}`"
+
+
+def _source_file(path: str, folder: str, index: SiteIndex) -> str:
+    """The post or page source file (`2024-01-01-other.md`) a relative link names, as
+    GitHub's preview reads it; "" when it names none."""
+    if path.startswith("/") or not folder:
+        return ""
+    from_file = posixpath.normpath(posixpath.join(folder, path))
+    markdown = posixpath.splitext(from_file)[1].lower() in _MARKDOWN
+    return from_file if markdown and from_file in index.by_file else ""
+
+
+def _source_hint(source: str, index: SiteIndex) -> str:
+    url = index.baseurl + index.by_file[source]
+    if source.startswith("_posts/"):
+        name = posixpath.splitext(source[len("_posts/"):])[0]
+        return (f"that is the source file of a post, published at {url}: write `{{% post_url {name} %}}` "
+                "(or set relative_links: {collections: true} with jekyll-relative-links)")
+    return f"that is a source file, published at {url}: link to that URL"
 
 
 def _missing_hint(link: Link, target: str, index: SiteIndex) -> str:

@@ -43,11 +43,17 @@ class SiteIndex:
     by_file: dict[str, str] = field(default_factory=dict)  # source file -> its URL
     pagers: list[str] = field(default_factory=list)  # prefixes of numbered pages (`/page` of /page2/)
     wildcards: list[str] = field(default_factory=list)  # prefixes that answer any path (`/old/*` redirects)
+    # jekyll-relative-links set to convert posts' links too (`relative_links: {collections: true}`):
+    # `[x](2024-01-01-other.md)` in a post becomes that post's URL
+    relative_md: bool = False
 
     @classmethod
     def build(cls, site: Site, posts: list[Post], url_of: Callable[[Post], str | None]) -> SiteIndex:
         index = cls("/" + str(site.config.get("baseurl") or "").strip("/"))
         index.baseurl = index.baseurl.rstrip("/")
+        options = site.config.get("relative_links")
+        if isinstance(options, dict):
+            index.relative_md = options.get("collections") is True and options.get("enabled") is not False
         for rel in _walk(site.root, _excluded(site.config)):
             index.files.add(rel)
         _add_files(index, site)

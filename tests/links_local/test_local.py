@@ -160,5 +160,25 @@ def test_a_link_relative_to_the_file_gets_a_hint(site: Path) -> None:
                          "write `/assets/img/photo one.png`")
 
 
+def test_a_link_to_a_post_source_file(site: Path) -> None:
+    """`[x](2024-01-05-first.md)` works in GitHub's preview, not on the site, unless
+    jekyll-relative-links converts posts' links (`relative_links: {collections: true}`)."""
+    post = site / "_posts" / "2024-05-05-probe.md"
+    post.write_text("---\ntitle: p\n---\n[a](2024-01-05-first.md#part-one) [b](notes/2024-3-6-day-65.md) "
+                    "[c](2024-01-05-first.md#nope) [d](2024-09-09-none.md)\n", encoding="utf-8")
+    config = Config(select=("links",), offline=True)
+    found = run([post], load_site(site), config).diagnostics
+    assert [(d.code, d.column) for d in found] == [("BC204", 5), ("BC204", 39), ("BC204", 69), ("BC204", 99)]
+    assert found[0].hint == ("that is the source file of a post, published at /blog/news/first/: write "
+                             "`{% post_url 2024-01-05-first %}` (or set relative_links: {collections: true} "
+                             "with jekyll-relative-links)")
+    assert "`{% post_url notes/2024-3-6-day-65 %}`" in found[1].hint
+    assert found[3].hint == "check the path and the file name (case matters on the server)"
+    with (site / "_config.yml").open("a", encoding="utf-8") as handle:
+        handle.write("relative_links:\n  collections: true\n")
+    found = run([post], load_site(site), config).diagnostics
+    assert [(d.code, d.column) for d in found] == [("BC203", 69), ("BC204", 99)]
+
+
 def test_page_url_in_liquid(site: Path) -> None:
     assert _codes(site, "[self]({{ site.baseurl }}{{ page.url }}) [anchor]({{ page.url }}#nope)") == ["BC203"]
