@@ -101,18 +101,20 @@ def links(parsed: Parsed, resolve: Resolve) -> list[Link]:
 
 
 def _html_block(parsed: Parsed, token: Token, resolve: Resolve, depth: int = 0) -> Iterator[Link]:
-    """The HTML links of a block, and the Markdown links of the lines after its
-    first element, which kramdown reads as Markdown (CommonMark does not)."""
+    """The HTML links of a block, and the Markdown links of the lines kramdown reads
+    as Markdown (CommonMark does not): inside a first element that says
+    `markdown="1"`, and after the first element."""
     assert token.map is not None
     yield from _html(parsed, token.content, token.map[0], None, resolve)
+    content = token.content.split("\n")
     start = html.markdown_from(token.content)
-    if start is None or depth > 2:
+    parts = [html.markdown_inside(token.content), (start, len(content)) if start is not None else None]
+    if depth > 2:
         return
-    rest = "\n".join(token.content.split("\n")[start:])
-    for sub in tokens(rest):
+    for first, sub in [(p[0], sub) for p in parts if p for sub in tokens("\n".join(content[p[0]:p[1]]))]:
         if sub.map is None:
             continue
-        sub.map = [sub.map[0] + token.map[0] + start, sub.map[1] + token.map[0] + start]
+        sub.map = [sub.map[0] + token.map[0] + first, sub.map[1] + token.map[0] + first]
         if sub.type == "inline":
             yield from _inline(parsed, sub, resolve)
         elif sub.type == "html_block":
@@ -197,15 +199,19 @@ def _html(parsed: Parsed, fragment: str, first_row: int, first_column: int | Non
     `first_column` when it starts mid-line; else it is a line suffix)."""
     found, _ = html.read(fragment)
     pieces = fragment.split("\n")
+    shifts: dict[int, int] = {}  # by line: one look per line, not per attribute (a long line has many)
     for attribute in found:
         row = first_row + attribute.line
         if row >= len(parsed.masked):
             continue
-        source, piece = parsed.masked[row].rstrip("\r"), pieces[attribute.line]
         if attribute.line == 0 and first_column is not None:
             shift = first_column
+        elif attribute.line in shifts:
+            shift = shifts[attribute.line]
         else:
+            source, piece = parsed.masked[row].rstrip("\r"), pieces[attribute.line]
             shift = len(source) - len(piece) if source.endswith(piece) else max(source.find(piece), 0)
+            shifts[attribute.line] = shift
         where = (parsed.post.body_line + row, shift + attribute.column + 1)
         yield _link(parsed, where, len(attribute.raw), attribute.kind, resolve, markdown=False)
 

@@ -6,6 +6,7 @@ pointing at the attribute value as written (inside its quotes)."""
 
 from __future__ import annotations
 
+import functools
 import html.parser
 import re
 from dataclasses import dataclass
@@ -100,6 +101,7 @@ def read(fragment: str) -> tuple[list[Attribute], set[str]]:
 _SPAN = frozenset({"a", "abbr", "acronym", "b", "big", "bdo", "br", "button", "cite", "code", "del", "dfn", "em",
                    "i", "img", "input", "ins", "kbd", "label", "q", "s", "samp", "small", "span", "strike",
                    "strong", "sub", "sup", "tt", "u", "var"})
+_MARKDOWN_ON = frozenset({"1", "block", "span"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                    "track", "wbr"})
 
@@ -110,8 +112,13 @@ class _Extent(html.parser.HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.depth, self.first, self.end = 0, "", -1
+        self.markdown = False  # the first element says `markdown="1"` (or "block", "span")
+        self.opened = -1  # line (1-based) where its start tag ends
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if not self.first:
+            self.markdown = any(n == "markdown" and (v or "").lower() in _MARKDOWN_ON for n, v in attrs)
+            self.opened = self.getpos()[0] + (self.get_starttag_text() or "").count("\n")
         self.first = self.first or tag
         if tag not in _VOID:
             self.depth += 1
@@ -128,16 +135,37 @@ class _Extent(html.parser.HTMLParser):
             self.first, self.end = self.first or "!--", self.getpos()[0] + data.count("\n")
 
 
-def markdown_from(fragment: str) -> int | None:
-    """The first line (0-based) of an HTML block that kramdown reads as Markdown:
-    0 when the block opens with span HTML (`<img>`, `<a>`: a paragraph to
-    kramdown), else the line after the first element closes; None for none.
-    CommonMark keeps such lines in the HTML block until a blank line."""
+@functools.lru_cache(maxsize=4)
+def _first_element(fragment: str) -> _Extent | None:
+    """The block's first element, read once for both questions below (links and
+    spelling ask them of the same blocks)."""
     reader = _Extent()
     try:
         reader.feed(fragment)
         reader.close()
     except (AssertionError, ValueError):
+        return None
+    return reader
+
+
+def markdown_inside(fragment: str) -> tuple[int, int] | None:
+    """(first line, end line), 0-based, of the lines inside the block's first element
+    when it says `markdown="1"`: kramdown reads them as Markdown. None otherwise."""
+    reader = _first_element(fragment)
+    if reader is None:
+        return None
+    # getpos() lines are 1-based: `opened` is the 0-based line after the start tag, `end - 1` that of the end tag
+    first, stop = reader.opened, reader.end - 1
+    return (first, stop) if reader.markdown and stop > first >= 1 else None
+
+
+def markdown_from(fragment: str) -> int | None:
+    """The first line (0-based) of an HTML block that kramdown reads as Markdown:
+    0 when the block opens with span HTML (`<img>`, `<a>`: a paragraph to
+    kramdown), else the line after the first element closes; None for none.
+    CommonMark keeps such lines in the HTML block until a blank line."""
+    reader = _first_element(fragment)
+    if reader is None:
         return None
     if reader.first in _SPAN:
         return 0

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from blogcheck.links.html import markdown_from
+from blogcheck.links.html import markdown_from, markdown_inside
 from blogcheck.parse.markdown import Cursor, tokens, tokens_where
 from blogcheck.spelling.html_text import pieces
 from blogcheck.spelling.tokens import REPEAT, WORD
@@ -81,29 +81,41 @@ def holds(text: str, wanted: frozenset[str] | set[str]) -> bool:
 
 
 def _html_block(token: Token, lines: list[str], body_line: int, block: int, depth: int = 0) -> Iterator[Span]:
-    """The text readers see in a raw HTML block; the lines after its first element
-    are Markdown to kramdown (`<div markdown="1">`, or no blank line after `</div>`)."""
+    """The text readers see in a raw HTML block. kramdown reads as Markdown the
+    lines inside a first element that says `markdown="1"`, and the lines after
+    the first element (no blank line after `</div>`): those are parsed as such."""
     assert token.map is not None
     content = token.content.split("\n")
     start = markdown_from(token.content)
     html_lines = len(content) if start is None or start == 0 else start
+    parts = [(html_lines, len(content))] if html_lines < len(content) else []
+    shown = content[:html_lines]
+    inside = markdown_inside(token.content)
+    if inside:
+        parts.insert(0, inside)
+        shown = ["" if inside[0] <= n < inside[1] else line for n, line in enumerate(shown)]
     cursor = Cursor.for_block(lines, body_line, token)
-    for piece in pieces("\n".join(content[:html_lines])):
+    indent: dict[int, int | None] = {}  # by line: columns before markdown-it's copy (`> ` of a quote)
+    for piece in pieces("\n".join(shown)):
         number = token.map[0] + piece.line
-        row, written = (lines[number] if number < len(lines) else ""), content[piece.line]
-        if not row.endswith(written):
+        if piece.line not in indent:
+            row, written = (lines[number] if number < len(lines) else ""), content[piece.line]
+            indent[piece.line] = len(row) - len(written) if row.endswith(written) else None
+        shift = indent[piece.line]
+        if shift is None:
             continue  # not where markdown-it says: no guess
-        cursor.move_to(number, len(row) - len(written) + piece.column)
+        cursor.move_to(number, shift + piece.column)
         text = _GLUED.sub("", piece.text) if piece.glued_before else piece.text
         text = _GLUED_END.sub("", text) if piece.glued_after else text
         if text.strip():
             yield from _located(text, cursor, block, False)
-    if html_lines == len(content) or depth >= 2:
+    if depth >= 2:
         return
-    for number, sub in enumerate(tokens("\n".join(content[start:]))):
+    subs = [(first, sub) for first, stop in parts for sub in tokens("\n".join(content[first:stop]))]
+    for number, (first, sub) in enumerate(subs):
         if sub.map is None:
             continue
-        sub.map = [sub.map[0] + token.map[0] + html_lines, sub.map[1] + token.map[0] + html_lines]
+        sub.map = [sub.map[0] + token.map[0] + first, sub.map[1] + token.map[0] + first]
         nested = _NESTED + block * 1000 + number
         if sub.type == "inline" and sub.children:
             yield from _inline(sub, Cursor.for_block(lines, body_line, sub), nested)

@@ -182,9 +182,12 @@ def test_markdown_after_an_html_element_as_kramdown_reads_it(make_post: MakePost
         '<img src="/b.png"> and [beside an image](/c)\n'
         "\n"
         "<div>\n[inside a div](/not-markdown)\n</div>\n"
+        "\n"
+        '<div class="notice" markdown="1">\n**Note:** [inside markdown="1"](/d)\n<a href="/e">e</a>\n</div>\n'
+        "[after it](/f)\n"
     )
     assert [(line, col, raw) for line, col, _, raw, _ in _links(post)] == [
-        (5, 15, "/a"), (7, 11, "/b.png"), (7, 42, "/c"),
+        (5, 15, "/a"), (7, 11, "/b.png"), (7, 42, "/c"), (14, 33, "/d"), (15, 10, "/e"), (17, 12, "/f"),
     ]
 
 

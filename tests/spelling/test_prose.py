@@ -32,7 +32,8 @@ def test_spans_and_their_places(tmp_path: Path) -> None:
 def test_the_text_readers_see_in_html_blocks(tmp_path: Path) -> None:
     """Text between tags is prose, wherever the block sits (a blockquote strips `> `
     from markdown-it's copy); tags, attributes, comments, code and scripts are not.
-    The line after the first element is Markdown to kramdown."""
+    The line after the first element, and the lines inside one that says
+    `markdown="1"`, are Markdown to kramdown."""
     (tmp_path / "_posts").mkdir()
     path = tmp_path / "_posts" / "2024-01-01-p.md"
     path.write_text(
@@ -40,7 +41,9 @@ def test_the_text_readers_see_in_html_blocks(tmp_path: Path) -> None:
         '<p align="center" title="attr">Some <em>caption</em> &amp; more <b>S</b>aturation</p>\n'
         "<script>var notprose = 1;</script>\n<!-- hidden words -->\n\n"
         "> <div>quoted <code>x_y</code> text</div>\n\n"
-        "<div>first</div>\nMarkdown *after* it\n",
+        "<div>first</div>\nMarkdown *after* it\n\n"
+        '<div class="notice" markdown="1">\n**Note:** `code` here\n</div>\n',
+
         encoding="utf-8")
     post = load(path, "p.md", load_site(tmp_path), 10**6)
     assert isinstance(post, Post)
@@ -49,6 +52,7 @@ def test_the_text_readers_see_in_html_blocks(tmp_path: Path) -> None:
         ("Some ", 5, 32, True), ("caption", 5, 41, True), ("&", 5, 54, False), ("more", 5, 60, False),
         ("quoted ", 9, 8, True), (" text", 9, 31, True),
         ("first", 11, 6, True), ("Markdown ", 12, 1, True), ("after", 12, 11, True), (" it", 12, 17, True),
+        ("Note:", 15, 3, True), (" here", 15, 17, True),
     ]
 
 
