@@ -1,8 +1,9 @@
 """BC120 unreadable `date:`, BC121 `date:` on another day than the file name,
-BC122 a `_posts` file name Jekyll will not take."""
+BC122 a `_posts` file name Jekyll will not take, BC123 a post dated in the future."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
@@ -20,6 +21,9 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     if post.kind == "posts" and named is None:
         yield _bad_name(post, name)
     if "date" not in post.front.data or post.front.data["date"] is None:
+        if post.kind == "posts" and named is not None:
+            midnight = dt.datetime(named.year, named.month, named.day, tzinfo=ctx.site.timezone)
+            yield from _future(post, ctx, midnight, 1, 1)
         return
     where = post.front.locate(("date",))
     moment = dates.parse_date(post.front.data["date"])
@@ -29,6 +33,9 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                          "write it as `YYYY-MM-DD HH:MM:SS +/-HHMM`, e.g. `2024-03-06 09:30:00 +0000`")
         return
     local = dates.in_zone(moment, ctx.site.timezone)
+    if post.kind == "posts":
+        aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=ctx.site.timezone)
+        yield from _future(post, ctx, aware, where.line, where.column)
     if post.kind == "posts" and named is not None and local.date() != named:
         match = dates.POST_NAME.match(name)
         slug, ext = (match[2], match[3]) if match else ("", "")
@@ -38,6 +45,16 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
             f"`date:` is {local.date()} in the site's time zone ({_zone_name(ctx)}), "
             f"not the file name's {named}; Jekyll uses {local.date()}: {url}",
             "make the file name and `date:` agree", url=url)
+
+
+def _future(post: Post, ctx: Context, moment: dt.datetime, line: int, column: int) -> Iterator[Diagnostic]:
+    """Jekyll leaves out posts dated after the build (`future: false`, its default)."""
+    if ctx.site.config.get("future") is True or moment <= dt.datetime.now(dt.timezone.utc):
+        return
+    when = dates.in_zone(moment, ctx.site.timezone).strftime("%Y-%m-%d %H:%M")
+    yield diagnostic("BC123", post.display, line, column,
+                     f"the post is dated {when}, in the future: Jekyll leaves it out of the site until then",
+                     "change the date, or set `future: true` in _config.yml to publish dated-ahead posts")
 
 
 def _bad_name(post: Post, name: str) -> Diagnostic:
