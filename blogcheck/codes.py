@@ -34,6 +34,7 @@ CODES: dict[str, Code] = {
         Code("BC106", "duplicate-key", "frontmatter", _W, "A front-matter key appears twice; the last one wins."),
         Code("BC107", "site-config-invalid", "frontmatter", _E, "The site's `_config.yml` cannot be read."),
         Code("BC110", "schema-violation", "frontmatter", _E, "A front-matter value breaks the post schema."),
+        Code("BC111", "comma-separated-names", "frontmatter", _W, "A `tags:` or `categories:` string with commas."),
         Code("BC120", "invalid-date", "frontmatter", _E, "`date:` is not a date Jekyll can read."),
         Code("BC121", "date-filename-mismatch", "frontmatter", _W, "`date:` falls on another day than the file name."),
         Code("BC122", "bad-post-filename", "frontmatter", _E, "A `_posts` file name lacks the date Jekyll needs."),
