@@ -99,7 +99,7 @@ def _html_block(token: Token, lines: list[str], body_line: int, block: int, dept
     for piece in pieces("\n".join(shown)):
         number = token.map[0] + piece.line
         if piece.line not in indent:
-            row, written = (lines[number] if number < len(lines) else ""), content[piece.line]
+            row, written = (lines[number].rstrip("\r") if number < len(lines) else ""), content[piece.line]
             indent[piece.line] = len(row) - len(written) if row.endswith(written) else None
         shift = indent[piece.line]
         if shift is None:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from blogcheck.jekyll.site import load_site
 from blogcheck.post import Post, load
 from blogcheck.spelling.prose import mask, spans
@@ -29,7 +31,8 @@ def test_spans_and_their_places(tmp_path: Path) -> None:
                      ("html", 9, 6, "body")]
 
 
-def test_the_text_readers_see_in_html_blocks(tmp_path: Path) -> None:
+@pytest.mark.parametrize("newline", ["\n", "\r\n"], ids=["lf", "crlf"])
+def test_the_text_readers_see_in_html_blocks(tmp_path: Path, newline: str) -> None:
     """Text between tags is prose, wherever the block sits (a blockquote strips `> `
     from markdown-it's copy); tags, attributes, comments, code and scripts are not.
     The line after the first element, and the lines inside one that says
@@ -43,8 +46,7 @@ def test_the_text_readers_see_in_html_blocks(tmp_path: Path) -> None:
         "> <div>quoted <code>x_y</code> text</div>\n\n"
         "<div>first</div>\nMarkdown *after* it\n\n"
         '<div class="notice" markdown="1">\n**Note:** `code` here\n</div>\n',
-
-        encoding="utf-8")
+        encoding="utf-8", newline=newline)
     post = load(path, "p.md", load_site(tmp_path), 10**6)
     assert isinstance(post, Post)
     found = [(s.text, s.line, s.column, s.exact) for s in spans(post) if s.where == "body"]
