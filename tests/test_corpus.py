@@ -75,3 +75,22 @@ def test_whole_corpus_parses_without_crash(corpus_dir: Path) -> None:
             assert isinstance(post, Post), (path, post)
             loaded += 1
     assert loaded == 1512
+
+
+@pytest.mark.parametrize("blog", ["daattali__daattali.github.io", "jekyll__jekyll"])
+def test_crlf_and_a_bom_change_no_finding(corpus_dir: Path, tmp_path: Path, blog: str) -> None:
+    """Every check, offline, gives the same findings at the same places when each
+    post is saved with CRLF line endings and a UTF-8 BOM (as Windows editors do)."""
+    config = Config(offline=True)
+
+    def findings(site: Path) -> list[tuple[str, int, int, str, str]]:
+        result = run([site / "_posts"], load_site(site), config)
+        return [(Path(d.path).relative_to(site).as_posix(), d.line, d.column, d.code, d.message)
+                for d in result.diagnostics]
+
+    plain = findings(_site(corpus_dir, blog, tmp_path / "lf"))
+    windows = _site(corpus_dir, blog, tmp_path / "crlf")
+    for path in (windows / "_posts").rglob("*.*"):
+        data = path.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n")
+        path.write_bytes(b"\xef\xbb\xbf" + data)
+    assert len(plain) > 50 and findings(windows) == plain
