@@ -8,6 +8,7 @@ fragment and the text as the browser shows it (entities decoded)."""
 from __future__ import annotations
 
 import html.parser
+import re
 from dataclasses import dataclass
 
 # Elements whose content is code, data or drawing, not prose.
@@ -16,6 +17,19 @@ _HIDDEN = frozenset({"code", "kbd", "math", "pre", "samp", "script", "style", "s
 # Tags that can cut a word in two (`<u>S</u>aturation`); any other tag or a line break ends a word.
 _INLINE = frozenset({"a", "abbr", "b", "big", "del", "em", "font", "i", "ins", "mark", "s", "small", "span",
                      "strike", "strong", "sub", "sup", "u"})
+
+
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>$")
+
+
+def hides(tag: str) -> int:
+    """For one inline HTML tag of a paragraph (markdown-it's `html_inline`): +1 when
+    it opens an element whose content is no prose (`<code>`, `<kbd>`), -1 when it
+    closes one, else 0."""
+    match = _TAG.match(tag.strip())
+    if not match or match[2].lower() not in _HIDDEN or match[3]:
+        return 0
+    return -1 if match[1] else 1
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from blogcheck.links.html import markdown_from, markdown_inside
 from blogcheck.parse.markdown import Cursor, tokens, tokens_where
-from blogcheck.spelling.html_text import pieces
+from blogcheck.spelling.html_text import hides, pieces
 from blogcheck.spelling.tokens import REPEAT, WORD
 
 if TYPE_CHECKING:
@@ -131,11 +131,18 @@ def _children(children: list[Token], cursor: Cursor, block: int) -> Iterator[Spa
     """Text children in reading order; an image's alt text is a block of its own,
     so no word runs on from it into the text around it."""
     joined, autolink, after_html, word_before, href = False, False, False, False, ""
+    hidden = 0  # inside inline `<code>`, `<kbd>`... of the paragraph
     for child in children:
         # `<u>S</u>aturation`: a word cut by a tag goes on after it.
         glued, after_html = after_html and word_before, child.type == "html_inline"
         if child.type != "html_inline":
             word_before = child.type == "text" and child.content[-1:].isalnum()
+        else:
+            hidden = max(hidden + hides(child.content), 0)
+        if hidden and child.type != "html_inline":
+            if child.type in ("text", "code_inline"):
+                cursor.find(child.content)  # move past it, so later text is found after it
+            continue
         if child.type == "image":
             yield from _children(child.children or [], cursor, _ALT + block * 1000 + len(child.content))
         elif child.type == "link_open":
