@@ -11,6 +11,7 @@ from __future__ import annotations
 import dataclasses
 from urllib.parse import urljoin, urlsplit
 
+from blogcheck.links import signin
 from blogcheck.links.dedupe import normalise
 from blogcheck.links.http import Client
 from blogcheck.links.model import Status, Verdict
@@ -40,6 +41,9 @@ def check_url(client: Client, url: str, image: bool = False) -> Verdict:
         current = urljoin(reply.url, reply.location.strip())
         if urlsplit(current).scheme not in ("http", "https"):
             return _verdict(Status.UNVERIFIED, reply, seen, f"redirects to {current}, not a web page")
+        wall = signin.site(current)
+        if wall:  # not requested: the login form would answer 200
+            return _signin(reply, image, seen, wall, current)
         if visits.get(_key(current), 0) >= 2:  # once again is allowed: some sites redirect to set a cookie
             return _verdict(Status.BROKEN, reply, seen, f"redirect loop back to {current}")
     return _verdict(Status.BROKEN, reply, seen, f"more than {client.settings.max_redirects} redirects")
@@ -74,6 +78,17 @@ def judge(reply: Reply, image: bool, accept: tuple[int, ...], seen: list[str]) -
         return _verdict(Status.BROKEN, reply, seen, _BROKEN_HINTS.get(status, f"the server answers {status}; "
                                                                      "fix or remove the link"))
     return _verdict(Status.UNVERIFIED, reply, seen, f"the server answers {status}; try again later")
+
+
+def _signin(reply: Reply, image: bool, seen: list[str], wall: str, url: str) -> Verdict:
+    """A redirect to a sign-in page: a link readers may not see (a warning), an image
+    they will not see (an error: what loads is a login form, not an image)."""
+    what = "image" if image else "page"
+    hint = (f"redirects to a sign-in page ({wall}): readers who are not signed in cannot see the {what}; "
+            + ("put the image in the site repository and link that" if image else
+               "share it publicly, or link a public copy"))
+    status = Status.BROKEN if image else Status.UNVERIFIED
+    return Verdict(status, reply.status or None, url, " -> ".join(seen), hint)
 
 
 def _failed(reply: Reply, seen: list[str]) -> Verdict:
