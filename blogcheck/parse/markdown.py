@@ -42,7 +42,14 @@ def parser(block_only: bool = False) -> MarkdownIt:
     only (inline tokens are then parsed one by one, where they are needed)."""
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark").enable(["table", "strikethrough"])
+    class Parser(MarkdownIt):
+        def validateLink(self, url: str) -> bool:  # markdown-it's name
+            """Every link target is a link. markdown-it drops `file:`, `javascript:`,
+            `vbscript:` and `data:` ones (a safety rule for the HTML it renders);
+            kramdown keeps them, so a pasted `file:///C:/...` image is one here too."""
+            return True
+
+    md = Parser("commonmark").enable(["table", "strikethrough"])
     return md.disable(["inline", "text_join"]) if block_only else md
 
 

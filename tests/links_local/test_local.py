@@ -95,6 +95,13 @@ def test_links_that_do_not(site: Path, url: str, code: str) -> None:
     assert _codes(site, f"[x]({url})") == [code]
 
 
+def test_links_markdown_it_would_drop_are_read_as_kramdown_keeps_them(site: Path) -> None:
+    """markdown-it renders `[x](file:...)` as text (a safety rule); kramdown makes a link of it,
+    so a picture pasted from a local editor is reported, and `javascript:` is left alone."""
+    body = "![shot](file:///C:/Users/me/shot.png) [a](javascript:void(0)) ![d](data:image/png;base64,AAAA)"
+    assert _codes(site, body) == ["BC208"]
+
+
 def test_missing_image_is_bc303(site: Path) -> None:
     assert _codes(site, "![x](/blog/assets/img/nope.png) <img src='/blog/nope.gif'>") == ["BC303", "BC303"]
 
