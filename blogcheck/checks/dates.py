@@ -49,7 +49,9 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
 
 def _future(post: Post, ctx: Context, moment: dt.datetime, line: int, column: int) -> Iterator[Diagnostic]:
     """Jekyll leaves out posts dated after the build (`future: false`, its default)."""
-    if ctx.site.config.get("future") is True or moment <= dt.datetime.now(dt.timezone.utc):
+    if ctx.site.config.get("future") is True or post.data.get("published") is False:
+        return  # published anyway, or left out anyway
+    if moment <= dt.datetime.now(dt.timezone.utc):
         return
     when = dates.in_zone(moment, ctx.site.timezone).strftime("%Y-%m-%d %H:%M")
     yield diagnostic("BC123", post.display, line, column,

@@ -28,6 +28,7 @@ def test_a_post_dated_ahead_is_reported_where_its_date_is(tmp_path: Path) -> Non
         "_posts/2024-01-01-by-date.md": f"---\ntitle: b\ndate: {SOON:%Y-%m-%d %H:%M:%S} +0000\n---\n",
         "_posts/2024-01-02-past.md": "---\ntitle: c\ndate: 2024-01-02 10:00:00\n---\n",
         "_drafts/2099-01-01-draft.md": "---\ntitle: d\n---\n",  # a draft gets its date when published
+        "_posts/2099-02-02-unpublished.md": "---\ntitle: e\npublished: false\n---\n",  # left out anyway
     }
     assert _found(tmp_path, files) == [("2024-01-01-by-date.md", 3, 7), ("2099-01-01-by-name.md", 1, 1)]
 
