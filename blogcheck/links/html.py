@@ -86,14 +86,21 @@ def _raw_values(text: str) -> dict[str, tuple[int, str]]:
     return found
 
 
-def read(fragment: str) -> tuple[list[Attribute], set[str]]:
-    """(link attributes, element ids) of an HTML fragment; never raises."""
-    reader = _Reader()
+def feed(reader: html.parser.HTMLParser, fragment: str) -> bool:
+    """Read all of `fragment` into `reader`; False when html.parser gave up on
+    broken markup (what it read until then stays read). Never raises."""
     try:
         reader.feed(fragment)
         reader.close()
-    except (AssertionError, ValueError):  # html.parser gives up on some broken markup
-        pass
+    except (AssertionError, ValueError):
+        return False
+    return True
+
+
+def read(fragment: str) -> tuple[list[Attribute], set[str]]:
+    """(link attributes, element ids) of an HTML fragment; never raises."""
+    reader = _Reader()
+    feed(reader, fragment)
     return reader.links, reader.ids
 
 
@@ -140,12 +147,7 @@ def _first_element(fragment: str) -> _Extent | None:
     """The block's first element, read once for both questions below (links and
     spelling ask them of the same blocks)."""
     reader = _Extent()
-    try:
-        reader.feed(fragment)
-        reader.close()
-    except (AssertionError, ValueError):
-        return None
-    return reader
+    return reader if feed(reader, fragment) else None
 
 
 def markdown_inside(fragment: str) -> tuple[int, int] | None:

@@ -11,6 +11,8 @@ import html.parser
 import re
 from dataclasses import dataclass
 
+from blogcheck.links.html import feed
+
 # Elements whose content is code, data or drawing, not prose.
 _HIDDEN = frozenset({"code", "kbd", "math", "pre", "samp", "script", "style", "svg", "template", "textarea",
                      "tt", "var"})
@@ -79,11 +81,7 @@ class _Reader(html.parser.HTMLParser):
 def pieces(fragment: str) -> list[Piece]:
     """The visible text pieces of `fragment`, in order; never raises."""
     reader = _Reader()
-    try:
-        reader.feed(fragment)
-        reader.close()
-    except (AssertionError, ValueError):  # html.parser gives up on some broken markup
-        pass
+    feed(reader, fragment)
     found = reader.pieces
     return [Piece(line, column, text, glued, index + 1 < len(found) and found[index + 1][3])
             for index, (line, column, text, glued) in enumerate(found)]
