@@ -1,0 +1,64 @@
+"""blogcheck works out each post's URL without building the site (for local links,
+`{% post_url %}`, BC121 and BC140). Here real Jekyll builds each corpus blog and
+reports the URL it gave every post; the two must agree, post for post.
+
+The build keeps the blog's settings that shape post URLs (permalink, time zone,
+collections, defaults, future...) and drops its plugins (not installed here) and
+Liquid (its includes are not in the corpus): neither changes a post's URL."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from blogcheck.checks import Context
+from blogcheck.checks.urls import url_of
+from blogcheck.config import Config
+from blogcheck.jekyll.site import load_site
+from blogcheck.post import Post, load
+
+BLOGS = ["daattali__daattali.github.io", "ivanstudyblog__ivanstudyblog.github.io", "jekyll__jekyll",
+         "mmistakes__made-mistakes-jekyll"]
+KEPT = ("permalink", "timezone", "baseurl", "collections", "defaults", "future", "unpublished", "markdown")
+# A site hook, written into the test site only: the URL Jekyll gave each post it published.
+REPORT_URLS = """require "json"
+Jekyll::Hooks.register :site, :post_write do |site|
+  urls = site.posts.docs.map { |doc| [doc.relative_path, doc.url] }.to_h
+  File.write(File.join(site.source, "urls.json"), JSON.dump(urls))
+end
+"""
+
+
+def _site(corpus: Path, blog: str, root: Path) -> Path:
+    shutil.copytree(corpus / blog / "_posts", root / "_posts")
+    config = yaml.safe_load((corpus / blog / "_config.yml").read_text(encoding="utf-8")) or {}
+    kept = {key: value for key, value in config.items() if key in KEPT}
+    no_liquid = {"scope": {"path": ""}, "values": {"render_with_liquid": False}}
+    kept["defaults"] = [*(kept.get("defaults") or []), no_liquid]
+    kept["exclude"] = ["urls.json"]
+    (root / "_config.yml").write_text(yaml.safe_dump(kept), encoding="utf-8")
+    (root / "_plugins").mkdir()
+    (root / "_plugins" / "report_urls.rb").write_text(REPORT_URLS, encoding="utf-8")
+    return root
+
+
+@pytest.mark.parametrize("blog", BLOGS)
+def test_every_post_url_is_the_one_jekyll_gives(corpus_dir: Path, tmp_path: Path, blog: str) -> None:
+    assert shutil.which("jekyll"), ".ci/run installs jekyll"
+    site_dir = _site(corpus_dir, blog, tmp_path / "site")
+    build = subprocess.run(["jekyll", "build", "--quiet"], cwd=site_dir, capture_output=True, text=True,
+                           timeout=600, check=False)
+    assert build.returncode == 0, build.stderr[-2000:]
+    jekyll: dict[str, str] = json.loads((site_dir / "urls.json").read_text(encoding="utf-8"))
+    site = load_site(site_dir)
+    files = sorted((site_dir / "_posts").rglob("*.*"))
+    posts = [p for p in (load(f, f.name, site, 10**7) for f in files) if isinstance(p, Post)]
+    ctx = Context(site, Config(), posts)
+    ours = {p.rel: url for p in posts if (url := url_of(p, ctx)) is not None}
+    assert len(jekyll) >= 30
+    assert ours == jekyll
