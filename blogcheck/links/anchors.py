@@ -30,6 +30,7 @@ _TYPOGRAPHIC = [("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026"), ("<< ", 
 _IAL_ID = re.compile(r"\{:?[^{}#\n]{0,80}#([\w:.-]{1,80})[^{}\n]{0,80}\}")
 _TRAILING_IAL = re.compile(r"\{:?[ \t]{0,80}#([\w:.-]{1,80})[^{}\n]{0,80}\}$")
 _FOOTNOTE = re.compile(r"\[\^([^\]\s]{1,80})\]")
+_DEFINITION = re.compile(r"^[ \t]{0,3}\[\^([^\]\s]{1,80})\]:", re.MULTILINE)  # at the start of a line
 _MAX_LAYOUTS = 500
 ALWAYS = frozenset({"", "top"})  # browsers scroll to the top for these without an element
 
@@ -92,11 +93,16 @@ def kramdown_id(text: str) -> str:
     return text.replace(" ", "-").lower() or "section"
 
 
-def inline_ids(text: str) -> set[str]:
-    """Ids from attribute lists (`{: #id}`) and footnotes (`[^1]` -> fn:1, fnref:1) in text."""
-    found = set(_IAL_ID.findall(text))
-    for name in _FOOTNOTE.findall(text):
-        found.update({f"fn:{name}", f"fnref:{name}"})
+def footnote_ids(used: list[str], defined: set[str]) -> set[str]:
+    """kramdown's ids for footnotes both used (`[^1]`) and defined (`[^1]: ...`):
+    fn:1 on the note, fnref:1 on its first use, fnref:1:1, fnref:1:2... on later
+    ones. A footnote used but not defined stays text; one never used is dropped."""
+    found: set[str] = set()
+    seen: dict[str, int] = {}
+    for name in used:
+        if name in defined:
+            number = seen[name] = seen.get(name, -1) + 1
+            found |= {f"fn:{name}", f"fnref:{name}" + (f":{number}" if number else "")}
     return found
 
 
@@ -106,6 +112,8 @@ def ids(parsed: Parsed, dialect: Dialect, resolve: Callable[[str], str]) -> set[
 
     headings: list[str] = []
     found: set[str] = set()
+    used: list[str] = []  # footnote names, each use in reading order
+    defined: set[str] = set()
     stream = parsed.tokens
     for number, token in enumerate(stream):
         if token.type == "heading_open" and number + 1 < len(stream):
@@ -113,12 +121,18 @@ def ids(parsed: Parsed, dialect: Dialect, resolve: Callable[[str], str]) -> set[
         elif token.type == "html_block":
             found |= html.read(token.content)[1]
         elif token.type == "inline":
+            labels = _DEFINITION.findall(token.content)  # `[^1]: note` lines of a paragraph
+            defined.update(labels)
             for child in token.children or []:
                 if child.type == "html_inline":
                     found |= html.read(child.content)[1]
                 elif child.type == "text":
-                    found |= inline_ids(child.content)
-    return found | heading_ids(headings, dialect)
+                    found.update(_IAL_ID.findall(child.content))
+                    used += _FOOTNOTE.findall(child.content)
+            for label in labels:
+                if label in used:
+                    used.remove(label)  # a definition's own label is no use of it
+    return found | heading_ids(headings, dialect) | footnote_ids(used, defined)
 
 
 def _text(parsed: Parsed, inline: Token, resolve: Callable[[str], str]) -> str:

@@ -1,6 +1,7 @@
-"""blogcheck works out each post's URL without building the site (for local links,
-`{% post_url %}`, BC121 and BC140). Here real Jekyll builds each corpus blog and
-reports the URL it gave every post; the two must agree, post for post.
+"""blogcheck works out each post's URL and the ids of its page without building the
+site (for local links, `{% post_url %}`, `#fragment`s, BC121 and BC140). Here real
+Jekyll builds each corpus blog and reports the URL it gave every post; the URLs,
+and the ids in each built page, must agree with blogcheck's, post for post.
 
 The build keeps the blog's settings that shape post URLs (permalink, time zone,
 collections, defaults, future...) and drops its plugins (not installed here) and
@@ -11,6 +12,7 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -20,6 +22,7 @@ from blogcheck.checks import Context
 from blogcheck.checks.urls import url_of
 from blogcheck.config import Config
 from blogcheck.jekyll.site import load_site
+from blogcheck.links import anchors, extract
 from blogcheck.post import Post, load
 
 BLOGS = ["daattali__daattali.github.io", "ivanstudyblog__ivanstudyblog.github.io", "jekyll__jekyll",
@@ -32,6 +35,18 @@ Jekyll::Hooks.register :site, :post_write do |site|
   File.write(File.join(site.source, "urls.json"), JSON.dump(urls))
 end
 """
+
+
+class _Ids(HTMLParser):
+    """What a #fragment can point at in a page: ids, and names of `<a>`."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        self.ids.update(v for k, v in values.items() if v is not None and (k == "id" or (tag, k) == ("a", "name")))
 
 
 def _site(corpus: Path, blog: str, root: Path) -> Path:
@@ -62,3 +77,11 @@ def test_every_post_url_is_the_one_jekyll_gives(corpus_dir: Path, tmp_path: Path
     ours = {p.rel: url for p in posts if (url := url_of(p, ctx)) is not None}
     assert len(jekyll) >= 30
     assert ours == jekyll
+    dialect = anchors.Dialect(site.config)
+    for post in posts:
+        if post.rel not in jekyll:
+            continue
+        page = site_dir / "_site" / jekyll[post.rel].lstrip("/")
+        reader = _Ids()
+        reader.feed((page / "index.html" if jekyll[post.rel].endswith("/") else page).read_text(encoding="utf-8"))
+        assert anchors.ids(extract.parse(post), dialect, lambda raw: raw) == reader.ids, post.rel

@@ -70,6 +70,13 @@ def test_ids_of_a_post(make_post: MakePost) -> None:
     assert "setup" not in ids  # an explicit id replaces the automatic one
 
 
+def test_footnote_ids_as_kramdown_gives_them(make_post: MakePost) -> None:
+    """Only a footnote both used and defined gets ids; a second use gets fnref:NAME:1."""
+    post = make_post("Used[^a], again[^a], and [^b] undefined.\n\n[^a]: Note a.\n[^c]: Never used.\n")
+    ids = anchors.ids(extract.parse(post), GFM, lambda raw: raw)
+    assert ids == {"fn:a", "fnref:a", "fnref:a:1"}
+
+
 def test_layout_ids(tmp_path: pytest.TempPathFactory) -> None:
     from pathlib import Path
 
