@@ -42,6 +42,8 @@ def parser(block_only: bool = False) -> MarkdownIt:
     only (inline tokens are then parsed one by one, where they are needed)."""
     from markdown_it import MarkdownIt
 
+    from blogcheck.parse import kramdown_links
+
     class Parser(MarkdownIt):
         def validateLink(self, url: str) -> bool:  # markdown-it's name
             """Every link target is a link. markdown-it drops `file:`, `javascript:`,
@@ -50,6 +52,7 @@ def parser(block_only: bool = False) -> MarkdownIt:
             return True
 
     md = Parser("commonmark").enable(["table", "strikethrough"])
+    md.helpers = kramdown_links  # link URLs with spaces, as kramdown reads them
     return md.disable(["inline", "text_join"]) if block_only else md
 
 

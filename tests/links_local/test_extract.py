@@ -153,6 +153,18 @@ def test_front_matter_urls(make_post: MakePost) -> None:
     ]
 
 
+def test_a_url_with_spaces_is_a_link_as_kramdown_reads_it(make_post: MakePost) -> None:
+    """CommonMark ends a URL at a space; kramdown reads on to the closing `)` (a title
+    after white space and a quote), so these are links and images on the site."""
+    post = make_post(
+        "![shot](/assets/Screen Shot 1.png) and [doc](/files/my notes.pdf \"Notes\") and [p](/a(1) b).\n"
+        "Not a link: [a](b c and\nd) with no `)` on its line.\n"
+    )
+    assert [(line, col, raw) for line, col, _, raw, _ in _links(post)] == [
+        (4, 9, "/assets/Screen Shot 1.png"), (4, 46, "/files/my notes.pdf"), (4, 83, "/a(1) b"),
+    ]
+
+
 def test_a_front_matter_alias_is_one_link_where_its_anchor_is_written(make_post: MakePost) -> None:
     """minimal-mistakes posts write `path: &image /x.jpg` and `feature: *image`: one URL, one finding."""
     post = make_post("Body.\n", front="image:\n  path: &image /assets/x.jpg\n  feature: *image\nog_image: *image")

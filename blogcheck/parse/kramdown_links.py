@@ -1,0 +1,48 @@
+"""markdown-it's link helpers, with link destinations read as kramdown reads them.
+
+CommonMark ends an inline link's URL at the first space, so
+`![shot](/assets/Screen Shot 1.png)` is text to markdown-it; kramdown (Jekyll's
+Markdown, GFM input included) takes everything up to the `)` that closes the
+link, unless white space and a quote start a title. Such links are on the site,
+so they must be checked. This module stands in for `markdown_it.helpers` on
+blogcheck's parser (markdown-it reads its helpers from `md.helpers`)."""
+
+from __future__ import annotations
+
+from markdown_it.helpers import parseLinkDestination as commonmark_destination
+from markdown_it.helpers import parseLinkLabel, parseLinkTitle
+from markdown_it.helpers.parse_link_destination import _Result
+
+__all__ = ("parseLinkDestination", "parseLinkLabel", "parseLinkTitle")
+
+
+def parseLinkDestination(string: str, pos: int, maximum: int) -> _Result:
+    """CommonMark's destination where kramdown reads the same; else kramdown's,
+    kept to one line (a reference definition has no `)` to end it)."""
+    found = commonmark_destination(string, pos, maximum)
+    if string.startswith("<", pos):
+        return found
+    end = found.pos if found.ok else pos
+    after = end
+    while after < maximum and string[after] in " \t":
+        after += 1
+    if found.ok and (after >= maximum or string[after] in ")\n" or (after > end and string[after] in "\"'(")):
+        return found
+    level, index = 0, pos
+    while index < maximum:
+        char = string[index]
+        if char == "\n" or (char in " \t" and string[index + 1: index + 2] in ("'", '"')):
+            break
+        if char == "(":
+            level += 1
+        elif char == ")":
+            if level == 0:
+                break
+            level -= 1
+        index += 1
+    url = string[pos:index].rstrip()
+    if index >= maximum or string[index] == "\n" or not url:
+        return found  # no `)` on this line, or nothing before it
+    kramdown = _Result()
+    kramdown.ok, kramdown.pos, kramdown.str = True, pos + len(url), url
+    return kramdown
