@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 from blogcheck.links import html, liquid
 from blogcheck.links.model import Kind, Link
-from blogcheck.parse.markdown import Cursor, tokens, tokens_where
+from blogcheck.parse.markdown import Cursor, parser, tokens, tokens_where
 from blogcheck.post import Post
 
 if TYPE_CHECKING:
@@ -97,7 +97,26 @@ def links(parsed: Parsed, resolve: Resolve) -> list[Link]:
         for link in items:
             if not liquid.inside(parsed.offset(link.line, link.column), parsed.quiet):
                 found.setdefault((link.raw, link.line, link.column, link.kind), link)
+    for link in _argument_links(parsed, resolve):
+        if not liquid.inside(parsed.offset(link.line, link.column), parsed.quiet):
+            found.setdefault((link.raw, link.line, link.column, link.kind), link)
     return sorted(found.values(), key=lambda k: (k.line, k.column))
+
+
+def _argument_links(parsed: Parsed, resolve: Resolve) -> Iterator[Link]:
+    """Markdown links and images inside the quoted arguments of Liquid tags, which
+    themes render as Markdown (see `liquid.markdown_arguments`)."""
+    for offset, text in liquid.markdown_arguments(parsed.post.body, parsed.tags):
+        line, column = parsed.position(offset)
+        row = line - parsed.post.body_line
+        cursor = Cursor(parsed.lines, parsed.post.body_line, row, row + 1)
+        cursor.move_to(row, column - 1)
+        for child in parser().parseInline(text, {})[0].children or []:
+            kind = {"image": Kind.IMAGE, "link_open": Kind.LINK}.get(child.type)
+            href = str(child.attrs.get("src" if kind is Kind.IMAGE else "href", "")) if kind else ""
+            where = _earliest(cursor, _spellings(href)) if kind and href else None
+            if kind and where is not None:
+                yield _link(parsed, where[0], where[1], kind, resolve, markdown=True)
 
 
 def _html_block(parsed: Parsed, token: Token, resolve: Resolve, depth: int = 0) -> Iterator[Link]:

@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
 _PAIRS = {"raw": "endraw", "comment": "endcomment", "highlight": "endhighlight"}
 _STRING = re.compile(r"""^(?:"([^"]*)"|'([^']*)')$""")
 _VARIABLE = re.compile(r"^(site|page)((?:\.[\w-]+)+)$")
+_QUOTED = re.compile(r""""([^"\n]*)"|'([^'\n]*)'""")
+_NO_MARKDOWN = frozenset({*_PAIRS, *_PAIRS.values(), "post_url", "link"})  # tags whose arguments are no prose
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,20 @@ def _union(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+def markdown_arguments(text: str, found: list[Tag]) -> Iterator[tuple[int, str]]:
+    """(offset, string) of each quoted argument of a `{% %}` tag that holds a Markdown
+    link: themes render such arguments as Markdown (made-mistakes' `{% figure
+    caption:"[x](url)" %}`, minimal-mistakes' `{% include figure.html caption="..." %}`)."""
+    for tag in found:
+        if tag.output or tag.name in _NO_MARKDOWN or "](" not in tag.markup:
+            continue
+        written = text[tag.start : tag.end]
+        for quoted in _QUOTED.finditer(written):
+            inner = quoted[1] if quoted[1] is not None else quoted[2]
+            if "](" in inner:
+                yield tag.start + quoted.start() + 1, inner
 
 
 def live(found: list[Tag], no_liquid: list[tuple[int, int]]) -> list[Tag]:

@@ -165,6 +165,19 @@ def test_a_url_with_spaces_is_a_link_as_kramdown_reads_it(make_post: MakePost) -
     ]
 
 
+def test_markdown_links_in_quoted_liquid_arguments(make_post: MakePost) -> None:
+    """Themes render caption arguments as Markdown, so their links are on the page."""
+    post = make_post(
+        '{% figure caption:"Made with [Paper](https://paper.example/app) and ![i](/i.png)." %}\n'
+        "{% include figure.html image_path=\"/a.png\" caption='See [the guide](/guide/).' %}\n"
+        '{% raw %}{% figure caption:"[not](/raw/)" %}{% endraw %} {{ "[out](/put/)" }}\n'
+        '{% highlight md %}\n{% figure caption:"[code](/code/)" %}\n{% endhighlight %}\n'
+    )
+    assert [(line, col, raw) for line, col, _, raw, _ in _links(post)] == [
+        (4, 38, "https://paper.example/app"), (4, 74, "/i.png"), (5, 69, "/guide/"),
+    ]
+
+
 def test_a_front_matter_alias_is_one_link_where_its_anchor_is_written(make_post: MakePost) -> None:
     """minimal-mistakes posts write `path: &image /x.jpg` and `feature: *image`: one URL, one finding."""
     post = make_post("Body.\n", front="image:\n  path: &image /assets/x.jpg\n  feature: *image\nog_image: *image")
