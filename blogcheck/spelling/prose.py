@@ -33,6 +33,8 @@ _MASK = re.compile(
     r"|\{%(?:[^{%]|\{(?!%)|%(?!\}))*%\}"  # Liquid tags
     r"|\{\{(?:[^{}]|\{(?!\{)|\}(?!\}))*\}\}"  # Liquid output
     r"|\{::?[^{}\n]*\}"  # kramdown IAL / extensions
+    r"|\{#[^{}\s]+\}"  # kramdown header id: `## Background {#background}`
+    r"|\[\^[^\]\s]+\]"  # footnote marker `[^note-label]`: shown as a number
     r"|\$\$[^$]*(?:\$(?!\$)[^$]*)*\$\$"  # display math
     r"|(?<![\\$\w])\$(?=\S)[^$\n]*?[\\^_{}=][^$\n]*?(?<=\S)\$(?![\w$])",  # inline TeX
     re.DOTALL,

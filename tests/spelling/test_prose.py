@@ -18,6 +18,13 @@ def test_mask_keeps_length_and_line_breaks() -> None:
     assert masked.replace("\u00a0", "").split() == ["a", "b", "c", "$5", "and", "$6"]
 
 
+def test_header_ids_and_footnote_markers_are_not_prose() -> None:
+    """kramdown shows neither `{#id}` nor a footnote's label (a number stands for it)."""
+    body = "## Background {#bakground-sec}\nA claim[^polyfil-note] here.\n\n[^polyfil-note]: The note.\n"
+    assert mask(body).replace("\u00a0", "").split() == ["##", "Background", "A", "claim", "here.", ":", "The",
+                                                          "note."]
+
+
 def test_spans_and_their_places(tmp_path: Path) -> None:
     (tmp_path / "_posts").mkdir()
     path = tmp_path / "_posts" / "2024-01-01-p.md"
