@@ -97,10 +97,18 @@ def links(parsed: Parsed, resolve: Resolve) -> list[Link]:
         for link in items:
             if not liquid.inside(parsed.offset(link.line, link.column), parsed.quiet):
                 found.setdefault((link.raw, link.line, link.column, link.kind), link)
-    for link in _argument_links(parsed, resolve):
+    for link in [*_argument_links(parsed, resolve), *_video_links(parsed)]:
         if not liquid.inside(parsed.offset(link.line, link.column), parsed.quiet):
             found.setdefault((link.raw, link.line, link.column, link.kind), link)
     return sorted(found.values(), key=lambda k: (k.line, k.column))
+
+
+def _video_links(parsed: Parsed) -> Iterator[Link]:
+    """Videos embedded with Liquid tags (`{% youtube ID %}`), as their URLs."""
+    from blogcheck.links.videos import videos
+
+    for offset, ident, url in videos(parsed.post.body, parsed.tags):
+        yield Link(url, ident, Kind.EMBED, *parsed.position(offset))
 
 
 def _argument_links(parsed: Parsed, resolve: Resolve) -> Iterator[Link]:

@@ -61,3 +61,21 @@ def test_quiet_regions() -> None:
     highlight = text.index("[a](/b)")
     assert liquid.inside(highlight, quiet) and not liquid.inside(highlight, no_liquid)
     assert liquid.inside(len(text) - 1, no_liquid)  # an unclosed raw runs to the end
+
+
+def test_video_tags_become_video_urls_at_their_ids() -> None:
+    from blogcheck.links import liquid
+    from blogcheck.links.videos import videos
+
+    text = ('{% youtube 8znOwv0XxcI %} {% youtube "https://youtu.be/abcdefghijk" %} {% vimeo 98146708 %}\n'
+            '{% include video id="XsxDH4HcOWA" provider="youtube" %} {% include youtube.html id=\'abcDEF12345\' %}\n'
+            '{% youtube page.video %} {% youtube short %} {% include video id="1" provider="google-drive" %}\n'
+            '{% include figure image_path="/x.png" %} {{ "youtube" }}')
+    found = [(text[offset:offset + len(ident)], url) for offset, ident, url in videos(text, liquid.tags(text))]
+    assert found == [
+        ("8znOwv0XxcI", "https://www.youtube.com/watch?v=8znOwv0XxcI"),
+        ("https://youtu.be/abcdefghijk", "https://youtu.be/abcdefghijk"),
+        ("98146708", "https://vimeo.com/98146708"),
+        ("XsxDH4HcOWA", "https://www.youtube.com/watch?v=XsxDH4HcOWA"),
+        ("abcDEF12345", "https://www.youtube.com/watch?v=abcDEF12345"),
+    ]

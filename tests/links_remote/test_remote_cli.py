@@ -57,3 +57,23 @@ def test_a_second_run_with_the_cache_asks_only_for_the_broken_link(tmp_path: Pat
     farm.log.clear()
     _check(site, farm, "--cache", str(cache), "--no-cache", capsys=capsys)
     assert len(farm.hits()) == 9  # --no-cache asks everything again (the farm no longer rate-limits d)
+
+
+def test_videos_embedded_with_liquid_tags_are_asked_through_oembed(tmp_path: Path, farm: Farm,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """`{% youtube ID %}` and minimal-mistakes' `{% include video %}` embed lecture videos
+    without a link; a removed one is reported at its id, a private one is a warning."""
+    posts = tmp_path / "site" / "_posts"
+    posts.mkdir(parents=True)
+    (tmp_path / "site" / "_config.yml").write_text("title: t\n")
+    (posts / "2024-01-01-videos.md").write_text(
+        "---\ntitle: Lectures\n---\n{% youtube okVideo0001 %}\n"
+        '{% include video id="goneVideo01" provider="youtube" %}\n'
+        "{% include youtube.html id='privVideo01' %} {% youtube page.video %}\n"
+        "{% raw %}{% youtube goneVideo02 %}{% endraw %}\n")
+    code, found = _check(tmp_path / "site", farm, "--no-cache", capsys=capsys)
+    assert code == 1
+    assert sorted((d["code"], d["line"], d["column"], d["url"]) for d in found) == [
+        ("BC206", 5, 22, "https://www.youtube.com/watch?v=goneVideo01"),
+        ("BC207", 6, 29, "https://www.youtube.com/watch?v=privVideo01")]
+    assert len(farm.hits()) == 3 and all(e.path.startswith("/yt/oembed?") for e in farm.hits())

@@ -1,0 +1,53 @@
+"""Videos embedded with Liquid tags instead of links.
+
+`{% youtube ID %}` (jekyll-youtube, and many sites' own plugins), `{% vimeo ID %}`,
+minimal-mistakes' `{% include video id="ID" provider="youtube" %}` and includes
+named like `youtube.html` (`{% include youtube.html id="ID" %}`) each become the
+video's URL, placed at the id as written, so a removed lecture video is found by
+the YouTube provider like a linked one. Ids that are Liquid (`page.video`) are
+left alone: their value is not known here."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from blogcheck.links.liquid import Tag
+
+PAGES = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
+_ID = {"youtube": re.compile(r"[\w-]{11}"), "vimeo": re.compile(r"\d{3,12}")}
+_ARGUMENT = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"'%]+))""")
+_ID_KEYS = ("id", "video", "video_id", "youtube_id", "vimeo_id")
+
+
+def videos(text: str, found: list[Tag]) -> Iterator[tuple[int, str, str]]:
+    """(offset of the id in `text`, the id as written, the video's URL) of each video tag."""
+    for tag in found:
+        if tag.output:
+            continue
+        written = text[tag.start : tag.end]
+        if tag.name in PAGES:
+            first = tag.markup.split()[0] if tag.markup.split() else ""
+            yield from _video(tag, written, tag.name, first.strip("\"'"))
+        elif tag.name == "include":
+            name, _, rest = tag.markup.partition(" ")
+            values = {m[1]: next(v for v in m.groups()[1:] if v is not None) for m in _ARGUMENT.finditer(rest)}
+            stem = name.rsplit("/", 1)[-1].split(".")[0].lower()
+            provider = values.get("provider", "").lower() or next((p for p in PAGES if p in stem), "")
+            if stem in ("video", *PAGES) or any(p in stem for p in PAGES):
+                ident = next((values[k] for k in _ID_KEYS if k in values), "")
+                yield from _video(tag, written, provider, ident)
+
+
+def _video(tag: Tag, written: str, provider: str, ident: str) -> Iterator[tuple[int, str, str]]:
+    if provider not in PAGES or not ident:
+        return
+    if ident.startswith(("https://", "http://")):  # `{% youtube "https://youtu.be/ID" %}`
+        url = ident
+    elif _ID[provider].fullmatch(ident):
+        url = PAGES[provider].format(ident)
+    else:
+        return
+    at = written.find(ident, len(tag.name) + 2)
+    if at >= 0:
+        yield tag.start + at, ident, url
