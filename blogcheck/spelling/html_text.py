@@ -24,6 +24,13 @@ _INLINE = frozenset({"a", "abbr", "b", "big", "del", "em", "font", "i", "ins", "
 _TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9-]*)[^>]*?(/?)>$")
 
 
+def joins(tag: str) -> bool:
+    """Whether one inline HTML tag of a paragraph can cut a word in two (`<u>S</u>aturation`):
+    a formatting tag can, `<br>` or `<img>` cannot."""
+    match = _TAG.match(tag.strip())
+    return match is not None and match[2].lower() in _INLINE
+
+
 def hides(tag: str) -> int:
     """For one inline HTML tag of a paragraph (markdown-it's `html_inline`): +1 when
     it opens an element whose content is no prose (`<code>`, `<kbd>`), -1 when it

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from blogcheck.links.html import markdown_from, markdown_inside
 from blogcheck.parse.markdown import Cursor, tokens, tokens_where
-from blogcheck.spelling.html_text import hides, pieces
+from blogcheck.spelling.html_text import hides, joins, pieces
 from blogcheck.spelling.tokens import REPEAT, WORD
 
 if TYPE_CHECKING:
@@ -136,7 +136,7 @@ def _children(children: list[Token], cursor: Cursor, block: int) -> Iterator[Spa
     hidden = 0  # inside inline `<code>`, `<kbd>`... of the paragraph
     for child in children:
         # `<u>S</u>aturation`: a word cut by a tag goes on after it.
-        glued, after_html = after_html and word_before, child.type == "html_inline"
+        glued, after_html = after_html and word_before, child.type == "html_inline" and joins(child.content)
         if child.type != "html_inline":
             word_before = child.type == "text" and child.content[-1:].isalnum()
         else:
