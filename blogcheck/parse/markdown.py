@@ -7,6 +7,7 @@ text inside its block's source lines, left to right (`Cursor`)."""
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -79,6 +80,15 @@ class Cursor:
             if column >= 0:
                 self._line, self._col = number, column + len(needle)
                 return self.body_line + number, column + 1
+        return None
+
+    def search(self, pattern: re.Pattern[str]) -> tuple[int, int] | None:
+        """Like `find`, for the next match of `pattern` (within one line)."""
+        for number in range(self._line, min(self.end, len(self.lines))):
+            match = pattern.search(self.lines[number], self._col if number == self._line else 0)
+            if match is not None:
+                self._line, self._col = number, match.end()
+                return self.body_line + number, match.start() + 1
         return None
 
     def move_to(self, number: int, column: int) -> None:

@@ -41,6 +41,7 @@ _MASK = re.compile(
 )
 _GLUED = re.compile(r"^\S+")
 _GLUED_END = re.compile(r"\S+$")
+_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # what a backslash can escape in Markdown
 _ALT = 1 << 40  # block numbers of image alt texts start here
 _NESTED = 1 << 41  # and those of Markdown inside HTML blocks
 _SKIP_INLINE = {"code_inline", "html_inline", "softbreak", "hardbreak"}
@@ -174,6 +175,10 @@ def _located(text: str, cursor: Cursor, block: int, joined: bool) -> Iterator[Sp
         return
     for number, chunk in enumerate(text.split()):
         found = cursor.find(chunk)
+        if found is None and len(chunk) <= 200 and _PUNCTUATION.search(chunk):
+            # `It\'s`, `\*note\*`: markdown-it dropped the backslashes
+            escaped = (rf"\\?{re.escape(c)}" if _PUNCTUATION.match(c) else re.escape(c) for c in chunk)
+            found = cursor.search(re.compile("".join(escaped)))
         if found is not None:
             yield Span(chunk, found[0], found[1], block, joined or number > 0, "body", exact=False)
 

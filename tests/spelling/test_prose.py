@@ -76,3 +76,14 @@ def test_a_word_cut_by_a_tag_is_not_read_as_two(tmp_path: Path) -> None:
     assert isinstance(post, Post)
     found = [w.text for s in spans(post) if s.where == "body" for w in words(s.text)]
     assert found == ["The", "H", "and", "S", "of", "bold", "text", "data", "Production", "ready"]  # <br> cuts none
+
+
+def test_words_written_with_backslash_escapes_are_read_where_written(tmp_path: Path) -> None:
+    """markdown-it drops the backslash of `It\\'s`; the word is still read, at its place."""
+    (tmp_path / "_posts").mkdir()
+    path = tmp_path / "_posts" / "2024-01-01-p.md"
+    path.write_text("---\ntitle: t\n---\nIt\\'s &amp; Kath\\'s \\*note\\*.\n", encoding="utf-8")
+    post = load(path, "p.md", load_site(tmp_path), 10**6)
+    assert isinstance(post, Post)
+    found = [(s.text, s.line, s.column) for s in spans(post) if s.where == "body"]
+    assert found == [("It's", 4, 1), ("&", 4, 7), ("Kath's", 4, 13), ("*note*.", 4, 21)]
