@@ -9,11 +9,15 @@ blogcheck's parser (markdown-it reads its helpers from `md.helpers`)."""
 
 from __future__ import annotations
 
+import re
+
 from markdown_it.helpers import parseLinkDestination as commonmark_destination
 from markdown_it.helpers import parseLinkLabel, parseLinkTitle
 from markdown_it.helpers.parse_link_destination import _Result
 
 __all__ = ("parseLinkDestination", "parseLinkLabel", "parseLinkTitle")
+_MARKS = re.compile(r"""[()\n]|[ \t](?=["'])""")
+_LONGEST = 500  # a longer "URL" is prose that happens to hold a `(`; no scan runs past it
 
 
 def parseLinkDestination(string: str, pos: int, maximum: int) -> _Result:
@@ -28,20 +32,19 @@ def parseLinkDestination(string: str, pos: int, maximum: int) -> _Result:
         after += 1
     if found.ok and (after >= maximum or string[after] in ")\n" or (after > end and string[after] in "\"'(")):
         return found
-    level, index = 0, pos
-    while index < maximum:
-        char = string[index]
-        if char == "\n" or (char in " \t" and string[index + 1: index + 2] in ("'", '"')):
-            break
+    level, stop = 0, -1
+    window = string[pos : min(maximum, pos + _LONGEST)]
+    for mark in _MARKS.finditer(window):  # C-speed to each paren, line end or title start
+        char = mark[0]
         if char == "(":
             level += 1
-        elif char == ")":
-            if level == 0:
-                break
+        elif char == ")" and level:
             level -= 1
-        index += 1
-    url = string[pos:index].rstrip()
-    if index >= maximum or string[index] == "\n" or not url:
+        else:  # the `)` that closes the link, white space before a title, or the line's end (no link)
+            stop = -1 if char == "\n" else mark.start()
+            break
+    url = window[:stop].rstrip() if stop >= 0 else ""
+    if not url:
         return found  # no `)` on this line, or nothing before it
     kramdown = _Result()
     kramdown.ok, kramdown.pos, kramdown.str = True, pos + len(url), url
