@@ -93,16 +93,14 @@ def kramdown_id(text: str) -> str:
     return text.replace(" ", "-").lower() or "section"
 
 
-def footnote_ids(used: list[str], defined: set[str]) -> set[str]:
+def footnote_ids(uses: Counter[str], defined: set[str]) -> set[str]:
     """kramdown's ids for footnotes both used (`[^1]`) and defined (`[^1]: ...`):
     fn:1 on the note, fnref:1 on its first use, fnref:1:1, fnref:1:2... on later
     ones. A footnote used but not defined stays text; one never used is dropped."""
     found: set[str] = set()
-    seen: dict[str, int] = {}
-    for name in used:
-        if name in defined:
-            number = seen[name] = seen.get(name, -1) + 1
-            found |= {f"fn:{name}", f"fnref:{name}" + (f":{number}" if number else "")}
+    for name, count in uses.items():
+        if name in defined and count > 0:
+            found |= {f"fn:{name}", f"fnref:{name}", *(f"fnref:{name}:{n}" for n in range(1, count))}
     return found
 
 
@@ -112,7 +110,7 @@ def ids(parsed: Parsed, dialect: Dialect, resolve: Callable[[str], str]) -> set[
 
     headings: list[str] = []
     found: set[str] = set()
-    used: list[str] = []  # footnote names, each use in reading order
+    uses: Counter[str] = Counter()  # footnote name -> how often the text uses it
     defined: set[str] = set()
     stream = parsed.tokens
     for number, token in enumerate(stream):
@@ -128,11 +126,9 @@ def ids(parsed: Parsed, dialect: Dialect, resolve: Callable[[str], str]) -> set[
                     found |= html.read(child.content)[1]
                 elif child.type == "text":
                     found.update(_IAL_ID.findall(child.content))
-                    used += _FOOTNOTE.findall(child.content)
-            for label in labels:
-                if label in used:
-                    used.remove(label)  # a definition's own label is no use of it
-    return found | heading_ids(headings, dialect) | footnote_ids(used, defined)
+                    uses.update(_FOOTNOTE.findall(child.content))
+            uses.subtract(labels)  # a definition's own label is no use of it
+    return found | heading_ids(headings, dialect) | footnote_ids(uses, defined)
 
 
 def _text(parsed: Parsed, inline: Token, resolve: Callable[[str], str]) -> str:

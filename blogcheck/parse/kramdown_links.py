@@ -5,7 +5,8 @@ CommonMark ends an inline link's URL at the first space, so
 Markdown, GFM input included) takes everything up to the `)` that closes the
 link, unless white space and a quote start a title. Such links are on the site,
 so they must be checked. This module stands in for `markdown_it.helpers` on
-blogcheck's parser (markdown-it reads its helpers from `md.helpers`)."""
+blogcheck's parser (markdown-it reads its helpers from `md.helpers`), and gives
+it a reference rule that leaves kramdown's footnote definitions alone."""
 
 from __future__ import annotations
 
@@ -14,6 +15,8 @@ import re
 from markdown_it.helpers import parseLinkDestination as commonmark_destination
 from markdown_it.helpers import parseLinkLabel, parseLinkTitle
 from markdown_it.helpers.parse_link_destination import _Result
+from markdown_it.rules_block.reference import reference as commonmark_reference
+from markdown_it.rules_block.state_block import StateBlock
 
 __all__ = ("parseLinkDestination", "parseLinkLabel", "parseLinkTitle")
 _MARKS = re.compile(r"""[()\n]|[ \t](?=["'])""")
@@ -49,3 +52,13 @@ def parseLinkDestination(string: str, pos: int, maximum: int) -> _Result:
     kramdown = _Result()
     kramdown.ok, kramdown.pos, kramdown.str = True, pos + len(url), url
     return kramdown
+
+
+def reference(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
+    """markdown-it's link reference definition rule, except for `[^label]: ...`:
+    kramdown reads that as a footnote, so `[^1]: Wikipedia.` is the note's text
+    and `[^1]` stays a footnote marker, not a link to `Wikipedia.`."""
+    start = state.bMarks[start_line] + state.tShift[start_line]
+    if state.src.startswith("[^", start):
+        return False
+    return commonmark_reference(state, start_line, end_line, silent)

@@ -54,6 +54,7 @@ def parser(block_only: bool = False) -> MarkdownIt:
 
     md = Parser("commonmark").enable(["table", "strikethrough"])
     md.helpers = kramdown_links  # link URLs with spaces, as kramdown reads them
+    md.block.ruler.at("reference", kramdown_links.reference)  # `[^1]: Note.` is a footnote, not a link target
     return md.disable(["inline", "text_join"]) if block_only else md
 
 

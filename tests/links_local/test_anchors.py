@@ -77,6 +77,20 @@ def test_footnote_ids_as_kramdown_gives_them(make_post: MakePost) -> None:
     assert ids == {"fn:a", "fnref:a", "fnref:a:1"}
 
 
+def test_a_one_word_footnote_is_a_footnote_not_a_link_definition(make_post: MakePost) -> None:
+    """`[^1]: Wikipedia.` is also a valid CommonMark link reference definition; kramdown
+    reads a footnote, so `[^1]` is no link to `Wikipedia.` and its ids exist."""
+    post = make_post("A claim[^1], again[^1].\n\n[^1]: Wikipedia.\n")
+    parsed = extract.parse(post)
+    assert extract.links(parsed, lambda raw: raw) == []
+    assert anchors.ids(parsed, GFM, lambda raw: raw) == {"fn:1", "fnref:1", "fnref:1:1"}
+
+
+def test_many_footnotes_take_linear_time(make_post: MakePost) -> None:
+    post = make_post("".join(f"Use[^n{i}].\n\n[^n{i}]: A note.\n\n" for i in range(20_000)))
+    assert len(anchors.ids(extract.parse(post), GFM, lambda raw: raw)) == 40_000
+
+
 def test_layout_ids(tmp_path: pytest.TempPathFactory) -> None:
     from pathlib import Path
 
