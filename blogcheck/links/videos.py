@@ -17,6 +17,7 @@ from blogcheck.links.liquid import Tag
 PAGES = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
 _ID = {"youtube": re.compile(r"[\w-]{11}"), "vimeo": re.compile(r"\d{3,12}")}
 _ARGUMENT = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"'%]+))""")
+_PLAYLIST = re.compile(r"videoseries\?list=([\w-]{10,64})(?:&amp;|&)?")  # the embed player's form of a playlist
 _ID_KEYS = ("id", "video", "video_id", "youtube_id", "vimeo_id")
 
 
@@ -44,6 +45,8 @@ def _video(tag: Tag, written: str, provider: str, ident: str) -> Iterator[tuple[
         return
     if ident.startswith(("https://", "http://")):  # `{% youtube "https://youtu.be/ID" %}`
         url = ident
+    elif provider == "youtube" and (playlist := _PLAYLIST.fullmatch(ident)):  # `{% youtube videoseries?list=PL... %}`
+        url = "https://www.youtube.com/playlist?list=" + playlist[1]
     elif _ID[provider].fullmatch(ident):
         url = PAGES[provider].format(ident)
     else:

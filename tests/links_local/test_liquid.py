@@ -70,7 +70,7 @@ def test_video_tags_become_video_urls_at_their_ids() -> None:
     text = ('{% youtube 8znOwv0XxcI %} {% youtube "https://youtu.be/abcdefghijk" %} {% vimeo 98146708 %}\n'
             '{% include video id="XsxDH4HcOWA" provider="youtube" %} {% include youtube.html id=\'abcDEF12345\' %}\n'
             '{% youtube page.video %} {% youtube short %} {% include video id="1" provider="google-drive" %}\n'
-            '{% include figure image_path="/x.png" %} {{ "youtube" }}')
+            '{% include figure image_path="/x.png" %} {{ "youtube" }} {% youtube videoseries?list=PLaLqP2ipMLc6U& %}')
     found = [(text[offset:offset + len(ident)], url) for offset, ident, url in videos(text, liquid.tags(text))]
     assert found == [
         ("8znOwv0XxcI", "https://www.youtube.com/watch?v=8znOwv0XxcI"),
@@ -78,4 +78,5 @@ def test_video_tags_become_video_urls_at_their_ids() -> None:
         ("98146708", "https://vimeo.com/98146708"),
         ("XsxDH4HcOWA", "https://www.youtube.com/watch?v=XsxDH4HcOWA"),
         ("abcDEF12345", "https://www.youtube.com/watch?v=abcDEF12345"),
+        ("videoseries?list=PLaLqP2ipMLc6U&", "https://www.youtube.com/playlist?list=PLaLqP2ipMLc6U"),
     ]
