@@ -58,6 +58,10 @@ def parser(block_only: bool = False) -> MarkdownIt:
     return md.disable(["inline", "text_join"]) if block_only else md
 
 
+def _found(column: int, length: int) -> tuple[int, int] | None:
+    return (column, length) if column >= 0 else None
+
+
 @dataclass
 class Cursor:
     """Finds successive inline texts in a block's lines, in reading order, and
@@ -73,23 +77,36 @@ class Cursor:
     def __post_init__(self) -> None:
         self._line = self.start
 
-    def find(self, needle: str) -> tuple[int, int] | None:
+    def find(self, needle: str, within: int | None = None) -> tuple[int, int] | None:
         """File (line, column) of the next `needle` at or after the cursor; the
-        cursor moves past it. None when it is not in the block (e.g. it spans lines)."""
-        for number in range(self._line, min(self.end, len(self.lines))):
-            column = self.lines[number].find(needle, self._col if number == self._line else 0)
-            if column >= 0:
-                self._line, self._col = number, column + len(needle)
-                return self.body_line + number, column + 1
-        return None
+        cursor moves past it. None when it is not in the block (e.g. it spans lines),
+        or, with `within`, not in the next `within` characters."""
+        return self._next(lambda line, start, stop: _found(line.find(needle, start, stop), len(needle)), within)
 
-    def search(self, pattern: re.Pattern[str]) -> tuple[int, int] | None:
+    def search(self, pattern: re.Pattern[str], within: int | None = None) -> tuple[int, int] | None:
         """Like `find`, for the next match of `pattern` (within one line)."""
+
+        def match(line: str, start: int, stop: int) -> tuple[int, int] | None:
+            found = pattern.search(line, start, stop)
+            return (found.start(), found.end() - found.start()) if found else None
+
+        return self._next(match, within)
+
+    def _next(self, look: Callable[[str, int, int], tuple[int, int] | None],
+              within: int | None) -> tuple[int, int] | None:
+        budget = within
         for number in range(self._line, min(self.end, len(self.lines))):
-            match = pattern.search(self.lines[number], self._col if number == self._line else 0)
-            if match is not None:
-                self._line, self._col = number, match.end()
-                return self.body_line + number, match.start() + 1
+            line = self.lines[number]
+            start = self._col if number == self._line else 0
+            stop = len(line) if budget is None else min(len(line), start + budget)
+            found = look(line, start, stop)
+            if found is not None:
+                self._line, self._col = number, found[0] + found[1]
+                return self.body_line + number, found[0] + 1
+            if budget is not None:
+                budget -= stop - start + 1
+                if budget <= 0:
+                    return None
         return None
 
     def move_to(self, number: int, column: int) -> None:

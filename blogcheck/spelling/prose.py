@@ -174,11 +174,12 @@ def _located(text: str, cursor: Cursor, block: int, joined: bool) -> Iterator[Sp
         yield Span(text, where[0], where[1], block, joined, "body")
         return
     for number, chunk in enumerate(text.split()):
-        found = cursor.find(chunk)
+        near = 8 * len(chunk) + 512  # the next chunk is close by: never scan the rest of a long block for it
+        found = cursor.find(chunk, near)
         if found is None and len(chunk) <= 200 and _PUNCTUATION.search(chunk):
             # `It\'s`, `\*note\*`: markdown-it dropped the backslashes
             escaped = (rf"\\?{re.escape(c)}" if _PUNCTUATION.match(c) else re.escape(c) for c in chunk)
-            found = cursor.search(re.compile("".join(escaped)))
+            found = cursor.search(re.compile("".join(escaped)), near)
         if found is not None:
             yield Span(chunk, found[0], found[1], block, joined or number > 0, "body", exact=False)
 

@@ -187,7 +187,8 @@ def test_pathological_posts_take_linear_time(tmp_path: Path) -> None:
 
     (tmp_path / "_posts").mkdir()
     bodies = ["{% raw %} x " * 20_000, "{% x {{ y {: z $$ w " * 20_000, "recieve, " * 30_000,
-              "a/b " * 50_000 + "." * 100_000 + " sturd", "| a " * 20_000 + "|\n|---|\n", "ab" * 50_000]
+              "a/b " * 50_000 + "." * 100_000 + " sturd", "| a " * 20_000 + "|\n|---|\n", "ab" * 50_000,
+              "recieve&amp;x " * 30_000]  # text markdown-it changed, found chunk by chunk: 24 s when each scanned on
     site = load_site(tmp_path)
     for number, body in enumerate(bodies):
         path = tmp_path / "_posts" / f"2024-01-0{number + 1}-p.md"
