@@ -24,6 +24,7 @@ from blogcheck.post import Post
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
+_NEAR = 8192  # characters of link text (and markup) a link's target may follow
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 
 
@@ -177,7 +178,9 @@ def _markdown(parsed: Parsed, cursor: Cursor, href: str, kind: Kind, resolve: Re
         line, column = empty[0] if empty else (cursor.body_line + cursor.start, 1)
         return Link("", "", kind, line, column + 2 if empty else column)
     spellings = _spellings(href)
-    found = _earliest(cursor, spellings)
+    # In its paragraph, a link's target follows its text closely: a target that is not
+    # there (a reference, an entity) must not cost a scan of the rest of the block.
+    found = _earliest(cursor, spellings, _NEAR + 8 * len(href))
     for start, end in parsed.definitions.get(href, []) if found is None else []:
         found = _earliest(Cursor(parsed.masked, parsed.post.body_line, start, end), spellings)
         if found is not None:
@@ -188,12 +191,13 @@ def _markdown(parsed: Parsed, cursor: Cursor, href: str, kind: Kind, resolve: Re
     return _link(parsed, where, length, kind, resolve, markdown=True)
 
 
-def _earliest(cursor: Cursor, needles: list[str]) -> tuple[tuple[int, int], int] | None:
-    """The first place any of `needles` is written after the cursor (which moves past it)."""
+def _earliest(cursor: Cursor, needles: list[str], within: int | None = None) -> tuple[tuple[int, int], int] | None:
+    """The first place any of `needles` is written after the cursor (which moves past
+    it), within the next `within` characters when given."""
     best: tuple[tuple[int, int], int, Cursor] | None = None
     for needle in needles:
         trial = copy.copy(cursor)
-        where = trial.find(needle) if needle else None
+        where = trial.find(needle, within) if needle else None
         if where is not None and (best is None or where < best[0]):
             best = (where, len(needle), trial)
     if best is None:
