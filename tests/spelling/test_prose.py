@@ -11,6 +11,16 @@ from blogcheck.post import Post, load
 from blogcheck.spelling.prose import mask, spans
 
 
+def _post(tmp_path: Path, text: str, newline: str = "\n") -> Post:
+    """`text` (front matter and all) as a post of a site at `tmp_path`."""
+    (tmp_path / "_posts").mkdir()
+    path = tmp_path / "_posts" / "2024-01-01-p.md"
+    path.write_text(text, encoding="utf-8", newline=newline)
+    post = load(path, "p.md", load_site(tmp_path), 10**6)
+    assert isinstance(post, Post)
+    return post
+
+
 def test_mask_keeps_length_and_line_breaks() -> None:
     body = "a {% raw %}\n{{ x }}\n{% endraw %} b {{ y }} $$x^2$$ {: .note} $\\alpha$ c $5 and $6"
     masked = mask(body)
@@ -26,12 +36,8 @@ def test_header_ids_and_footnote_markers_are_not_prose() -> None:
 
 
 def test_spans_and_their_places(tmp_path: Path) -> None:
-    (tmp_path / "_posts").mkdir()
-    path = tmp_path / "_posts" / "2024-01-01-p.md"
-    path.write_text("---\ntitle: 'A title'\n---\n\n## Head *em* `code`\n\n> quoted [link](http://x) "
-                    "<b>bold</b>\n\n<div>html</div>\n\n    indented code\n", encoding="utf-8")
-    post = load(path, "p.md", load_site(tmp_path), 10**6)
-    assert isinstance(post, Post)
+    post = _post(tmp_path, "---\ntitle: 'A title'\n---\n\n## Head *em* `code`\n\n> quoted [link](http://x) "
+                           "<b>bold</b>\n\n<div>html</div>\n\n    indented code\n")
     found = [(s.text, s.line, s.column, s.where) for s in spans(post)]
     assert found == [("A title", 2, 9, "title"), ("Head ", 5, 4, "body"), ("em", 5, 10, "body"),
                      ("quoted ", 7, 3, "body"), ("link", 7, 11, "body"), ("bold", 7, 30, "body"),
@@ -44,18 +50,12 @@ def test_the_text_readers_see_in_html_blocks(tmp_path: Path, newline: str) -> No
     from markdown-it's copy); tags, attributes, comments, code and scripts are not.
     The line after the first element, and the lines inside one that says
     `markdown="1"`, are Markdown to kramdown."""
-    (tmp_path / "_posts").mkdir()
-    path = tmp_path / "_posts" / "2024-01-01-p.md"
-    path.write_text(
-        "---\ntitle: t\n---\n\n"
-        '<p align="center" title="attr">Some <em>caption</em> &amp; more <b>S</b>aturation</p>\n'
-        "<script>var notprose = 1;</script>\n<!-- hidden words -->\n\n"
-        "> <div>quoted <code>x_y</code> text</div>\n\n"
-        "<div>first</div>\nMarkdown *after* it\n\n"
-        '<div class="notice" markdown="1">\n**Note:** `code` here\n</div>\n',
-        encoding="utf-8", newline=newline)
-    post = load(path, "p.md", load_site(tmp_path), 10**6)
-    assert isinstance(post, Post)
+    post = _post(tmp_path, "---\ntitle: t\n---\n\n"
+                 '<p align="center" title="attr">Some <em>caption</em> &amp; more <b>S</b>aturation</p>\n'
+                 "<script>var notprose = 1;</script>\n<!-- hidden words -->\n\n"
+                 "> <div>quoted <code>x_y</code> text</div>\n\n"
+                 "<div>first</div>\nMarkdown *after* it\n\n"
+                 '<div class="notice" markdown="1">\n**Note:** `code` here\n</div>\n', newline=newline)
     found = [(s.text, s.line, s.column, s.exact) for s in spans(post) if s.where == "body"]
     assert found == [
         ("Some ", 5, 32, True), ("caption", 5, 41, True), ("&", 5, 54, False), ("more", 5, 60, False),
@@ -68,22 +68,14 @@ def test_the_text_readers_see_in_html_blocks(tmp_path: Path, newline: str) -> No
 def test_a_word_cut_by_a_tag_is_not_read_as_two(tmp_path: Path) -> None:
     from blogcheck.spelling.tokens import words
 
-    (tmp_path / "_posts").mkdir()
-    path = tmp_path / "_posts" / "2024-01-01-p.md"
-    path.write_text("---\ntitle: t\n---\n\nThe <u>H</u>ue and <u>S</u>aturation of <b>bold</b> :tophat: text.\n\n"
-                    "| data<br>Production ready |\n|---|\n", encoding="utf-8")
-    post = load(path, "p.md", load_site(tmp_path), 10**6)
-    assert isinstance(post, Post)
+    post = _post(tmp_path, "---\ntitle: t\n---\n\nThe <u>H</u>ue and <u>S</u>aturation of <b>bold</b> :tophat: "
+                           "text.\n\n| data<br>Production ready |\n|---|\n")
     found = [w.text for s in spans(post) if s.where == "body" for w in words(s.text)]
     assert found == ["The", "H", "and", "S", "of", "bold", "text", "data", "Production", "ready"]  # <br> cuts none
 
 
 def test_words_written_with_backslash_escapes_are_read_where_written(tmp_path: Path) -> None:
     """markdown-it drops the backslash of `It\\'s`; the word is still read, at its place."""
-    (tmp_path / "_posts").mkdir()
-    path = tmp_path / "_posts" / "2024-01-01-p.md"
-    path.write_text("---\ntitle: t\n---\nIt\\'s &amp; Kath\\'s \\*note\\*.\n", encoding="utf-8")
-    post = load(path, "p.md", load_site(tmp_path), 10**6)
-    assert isinstance(post, Post)
+    post = _post(tmp_path, "---\ntitle: t\n---\nIt\\'s &amp; Kath\\'s \\*note\\*.\n")
     found = [(s.text, s.line, s.column) for s in spans(post) if s.where == "body"]
     assert found == [("It's", 4, 1), ("&", 4, 7), ("Kath's", 4, 13), ("*note*.", 4, 21)]
