@@ -81,7 +81,14 @@ class Cursor:
         """File (line, column) of the next `needle` at or after the cursor; the
         cursor moves past it. None when it is not in the block (e.g. it spans lines),
         or, with `within`, not in the next `within` characters."""
-        return self._next(lambda line, start, stop: _found(line.find(needle, start, stop), len(needle)), within)
+        if within is not None:
+            return self._next(lambda line, start, stop: _found(line.find(needle, start, stop), len(needle)), within)
+        for number in range(self._line, min(self.end, len(self.lines))):  # the hot path: every text of a post
+            column = self.lines[number].find(needle, self._col if number == self._line else 0)
+            if column >= 0:
+                self._line, self._col = number, column + len(needle)
+                return self.body_line + number, column + 1
+        return None
 
     def search(self, pattern: re.Pattern[str], within: int | None = None) -> tuple[int, int] | None:
         """Like `find`, for the next match of `pattern` (within one line)."""
