@@ -18,7 +18,7 @@ from urllib.parse import unquote
 
 from blogcheck.links import html, liquid
 from blogcheck.links.model import Kind, Link
-from blogcheck.parse.markdown import Cursor, parser, tokens, tokens_where
+from blogcheck.parse.markdown import Cursor, line_tokens, parser, tokens_where
 from blogcheck.post import Post
 
 if TYPE_CHECKING:
@@ -134,15 +134,11 @@ def _html_block(parsed: Parsed, token: Token, resolve: Resolve, depth: int = 0) 
     `markdown="1"`, and after the first element."""
     assert token.map is not None
     yield from _html(parsed, token.content, token.map[0], None, resolve)
-    content = token.content.split("\n")
-    start = html.markdown_from(token.content)
-    parts = [html.markdown_inside(token.content), (start, len(content)) if start is not None else None]
     if depth > 2:
         return
-    for first, sub in [(p[0], sub) for p in parts if p for sub in tokens("\n".join(content[p[0]:p[1]]))]:
-        if sub.map is None:
-            continue
-        sub.map = [sub.map[0] + token.map[0] + first, sub.map[1] + token.map[0] + first]
+    start = html.markdown_from(token.content)
+    parts = [html.markdown_inside(token.content), (start, token.content.count("\n") + 1) if start is not None else None]
+    for _, sub in line_tokens(token, [p for p in parts if p]):
         if sub.type == "inline":
             yield from _inline(parsed, sub, resolve)
         elif sub.type == "html_block":

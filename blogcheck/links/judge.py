@@ -97,10 +97,8 @@ def _with_scheme(url: str, scheme: str) -> Problem | Remote | None:
 def _relative_hint(path: str, base: str | None, folder: str, index: SiteIndex) -> str:
     """For `../assets/x.png` written relative to the post's file (as GitHub's
     preview reads it): the site sees it relative to the post's URL."""
-    if path.startswith("/") or not folder:
-        return ""
-    from_file = posixpath.normpath(posixpath.join(folder, path))
-    if from_file.startswith("..") or not index.exists("/" + from_file):
+    from_file = _from_file(path, folder)
+    if not from_file or from_file.startswith("..") or not index.exists("/" + from_file):
         return ""
     return f"relative links resolve against the post's URL ({base}), not its file: write `/{from_file}`"
 
@@ -108,11 +106,14 @@ def _relative_hint(path: str, base: str | None, folder: str, index: SiteIndex) -
 def _source_file(path: str, folder: str, index: SiteIndex) -> str:
     """The post or page source file (`2024-01-01-other.md`) a relative link names, as
     GitHub's preview reads it; "" when it names none."""
-    if path.startswith("/") or not folder:
-        return ""
-    from_file = posixpath.normpath(posixpath.join(folder, path))
+    from_file = _from_file(path, folder)
     markdown = posixpath.splitext(from_file)[1].lower() in _MARKDOWN
     return from_file if markdown and from_file in index.by_file else ""
+
+
+def _from_file(path: str, folder: str) -> str:
+    """A relative `path` read against the post's source folder; "" for a root path."""
+    return "" if path.startswith("/") or not folder else posixpath.normpath(posixpath.join(folder, path))
 
 
 def _source_hint(source: str, index: SiteIndex) -> str:

@@ -58,6 +58,21 @@ def parser(block_only: bool = False) -> MarkdownIt:
     return md.disable(["inline", "text_join"]) if block_only else md
 
 
+def line_tokens(block: Token, ranges: list[tuple[int, int]]) -> list[tuple[int, Token]]:
+    """The tokens of some lines of a block token (`(first, stop)` ranges of its
+    content, e.g. the Markdown kramdown reads inside raw HTML), each with the range's
+    first line and its `map` moved to the body's lines."""
+    assert block.map is not None
+    content = block.content.split("\n")
+    found = []
+    for first, stop in ranges:
+        for sub in tokens("\n".join(content[first:stop])):
+            if sub.map is not None:
+                sub.map = [sub.map[0] + block.map[0] + first, sub.map[1] + block.map[0] + first]
+                found.append((first, sub))
+    return found
+
+
 def _found(column: int, length: int) -> tuple[int, int] | None:
     return (column, length) if column >= 0 else None
 

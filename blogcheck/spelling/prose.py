@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from blogcheck.links.html import markdown_from, markdown_inside
-from blogcheck.parse.markdown import Cursor, tokens, tokens_where
+from blogcheck.parse.markdown import Cursor, line_tokens, tokens, tokens_where
 from blogcheck.spelling.html_text import hides, joins, pieces
 from blogcheck.spelling.tokens import REPEAT, WORD
 
@@ -114,11 +114,7 @@ def _html_block(token: Token, lines: list[str], body_line: int, block: int, dept
             yield from _located(text, cursor, block, False)
     if depth >= 2:
         return
-    subs = [(first, sub) for first, stop in parts for sub in tokens("\n".join(content[first:stop]))]
-    for number, (first, sub) in enumerate(subs):
-        if sub.map is None:
-            continue
-        sub.map = [sub.map[0] + token.map[0] + first, sub.map[1] + token.map[0] + first]
+    for number, (_, sub) in enumerate(line_tokens(token, parts)):
         nested = _NESTED + block * 1000 + number
         if sub.type == "inline" and sub.children:
             yield from _inline(sub, Cursor.for_block(lines, body_line, sub), nested)
