@@ -55,6 +55,10 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="with --changed-since: link errors fail only on links added since REF (others warn)")
     parser.add_argument("--fix", action="store_true",
                         help="rewrite, in place, known misspellings (BC401) that have exactly one fix")
+    parser.add_argument("--diff", action="store_true",
+                        help="print what --fix would change as a unified diff, and change nothing")
+    parser.add_argument("--statistics", action="store_true",
+                        help="count the findings by code instead of listing them (text or json)")
 
 
 @dataclass(frozen=True)
@@ -117,20 +121,39 @@ def run(args: argparse.Namespace) -> int:
     except (ConfigError, DiscoverError, git_changes.ChangesError) as exc:
         print(f"blogcheck: error: {exc}", file=sys.stderr)
         return USAGE
-    if getattr(args, "fix", False):
+    if args.diff:
+        return _diff(result, chosen.config)
+    if args.fix:
         from blogcheck.spelling.fix import apply
 
         result = apply(result)
-    return _report(result, chosen.config)
+    return _report(result, chosen.config, args.statistics)
+
+
+def _diff(result: Result, config: Config) -> int:
+    """`--diff`: the edits `--fix` would make, exit 1 when there are some (as ruff does)."""
+    from blogcheck.spelling.fix import diff
+
+    text, fixes, files = diff(result)
+    try:
+        write_atomic(text, config.output)
+    except OSError as exc:
+        print(f"blogcheck: error: cannot write report: {exc}", file=sys.stderr)
+        return USAGE
+    if not config.quiet:
+        print(f"{fixes} fix{'es' if fixes != 1 else ''} in {files} file{'s' if files != 1 else ''}"
+              + (" (blogcheck check --fix applies them)" if fixes else ""), file=sys.stderr)
+    return FINDINGS if fixes else OK
 
 
 def _flat(groups: list[list[str]] | None) -> list[str] | None:
     return None if groups is None else [w for group in groups for w in group]
 
 
-def _report(result: Result, config: Config) -> int:
+def _report(result: Result, config: Config, statistics: bool = False) -> int:
     from blogcheck.diagnostic import Severity, Summary
     from blogcheck.reporters import get
+    from blogcheck.reporters import statistics as counts
 
     fmt = config.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     summary = Summary.of(result.files, result.diagnostics, result.notes)
@@ -138,7 +161,11 @@ def _report(result: Result, config: Config) -> int:
     if config.quiet:
         shown = [d for d in shown if d.severity is Severity.ERROR]
     color = fmt == "text" and not config.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    text = get(fmt)(shown, summary, color=color)
+    if statistics and fmt not in counts.FORMATS:
+        print(f"blogcheck: error: --statistics works with --format {' or '.join(counts.FORMATS)}, not {fmt}",
+              file=sys.stderr)
+        return USAGE
+    text = counts.render(shown, summary, fmt) if statistics else get(fmt)(shown, summary, color=color)
     if config.quiet and fmt == "text":
         text = "".join(line for line in text.splitlines(True)[:-1] if not line.startswith("    hint:"))
     try:

@@ -3,11 +3,13 @@
 A check proposes a fix with the extra key `fix` = (line, column, old, new), 1-based
 positions in the decoded text (as every finding has). A fix is applied only when
 `old` is still exactly there; the file keeps its BOM, line endings and everything
-else. A fixed finding is reported again as `info`: "fixed: `teh` -> `the`"."""
+else. A fixed finding is reported again as `info`: "fixed: `teh` -> `the`".
+`check --diff` shows the same edits as a unified diff and writes nothing."""
 
 from __future__ import annotations
 
 import dataclasses
+import difflib
 import os
 import tempfile
 from collections import defaultdict
@@ -24,15 +26,19 @@ _BOM = b"\xef\xbb\xbf"
 
 def apply(result: Result) -> Result:
     """The result with every applied fix's finding turned into an `info` record."""
+    done: set[int] = set()
+    for path, diags in _fixable(result).items():
+        done |= fix_file(Path(path), diags)
+    kept = [_fixed(d) if id(d) in done else d for d in result.diagnostics]
+    return dataclasses.replace(result, diagnostics=kept)
+
+
+def _fixable(result: Result) -> dict[str, list[Diagnostic]]:
     by_path: dict[str, list[Diagnostic]] = defaultdict(list)
     for diag in result.diagnostics:
         if _edit(diag) is not None:
             by_path[diag.path].append(diag)
-    done: set[int] = set()
-    for path, diags in by_path.items():
-        done |= fix_file(Path(path), diags)
-    kept = [_fixed(d) if id(d) in done else d for d in result.diagnostics]
-    return dataclasses.replace(result, diagnostics=kept)
+    return by_path
 
 
 def _edit(diag: Diagnostic) -> tuple[int, int, str, str] | None:
@@ -46,12 +52,23 @@ def _edit(diag: Diagnostic) -> tuple[int, int, str, str] | None:
 
 def fix_file(path: Path, diags: list[Diagnostic]) -> set[int]:
     """Apply the fixes of `diags` to `path`; ids of the diagnostics applied."""
+    planned = plan(path, diags)
+    if planned is None:
+        return set()
+    _, new, applied = planned
+    _write_atomic(path, new)
+    return applied
+
+
+def plan(path: Path, diags: list[Diagnostic]) -> tuple[bytes, bytes, set[int]] | None:
+    """The file's bytes before and after the fixes of `diags`, and the ids of the
+    diagnostics applied; None when none applies (or the file cannot be read)."""
     try:
         raw = path.read_bytes()
         bom = raw.startswith(_BOM)
         lines = raw[len(_BOM) if bom else 0:].decode("utf-8").split("\n")
     except (OSError, UnicodeDecodeError):
-        return set()
+        return None
     applied: set[int] = set()
     # Right to left on each line, so earlier columns stay true.
     for diag in sorted(diags, key=lambda d: (d.line, d.column), reverse=True):
@@ -63,9 +80,32 @@ def fix_file(path: Path, diags: list[Diagnostic]) -> set[int]:
         if text[start: start + len(old)] == old:
             lines[line - 1] = text[:start] + new + text[start + len(old):]
             applied.add(id(diag))
-    if applied:
-        _write_atomic(path, (_BOM if bom else b"") + "\n".join(lines).encode("utf-8"))
-    return applied
+    if not applied:
+        return None
+    return raw, (_BOM if bom else b"") + "\n".join(lines).encode("utf-8"), applied
+
+
+def diff(result: Result) -> tuple[str, int, int]:
+    """What `apply` would write, as a git-style unified diff (`git apply` takes it);
+    the number of fixes and of files."""
+    chunks: list[str] = []
+    fixes = files = 0
+    for path, diags in _fixable(result).items():
+        planned = plan(Path(path), diags)
+        if planned is None:
+            continue
+        old, new, applied = planned
+        fixes, files = fixes + len(applied), files + 1
+        name = os.path.relpath(path) if os.path.isabs(path) else path
+        lines = difflib.unified_diff(_lines(old), _lines(new), f"a/{name}", f"b/{name}")
+        chunks.extend(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
+    return "".join(chunks), fixes, files
+
+
+def _lines(data: bytes) -> list[str]:
+    """Lines as git counts them: split at \\n only (a \\r or U+2028 stays inside its line)."""
+    parts = data.decode("utf-8").split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
 
 
 def _write_atomic(path: Path, data: bytes) -> None:

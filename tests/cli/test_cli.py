@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import json
 import shutil
+from collections import Counter
 from pathlib import Path
 
 import pytest
 
 from blogcheck import __version__
 from blogcheck.cli import main
+from blogcheck.codes import CODES
 
 SITE = Path(__file__).resolve().parents[1] / "fixtures" / "site"
 GOOD = "_posts/good/2015-05-17-offset-date.md"
@@ -220,3 +222,25 @@ def test_github_paths_are_relative_to_the_workspace(tmp_path: Path, capsys: pyte
     assert out.startswith(f"::error file=blog/{BAD},line=1,col=1,title=BC110::")
     _, out, _ = _run(capsys, "check", "--select", "frontmatter", BAD)
     assert out.startswith(f"{BAD}:1:1:")  # text stays relative to where it runs
+
+
+def test_statistics_count_the_findings_by_code(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = _run(capsys, "check", "--offline", "--format", "json", "_posts/bad")
+    found = Counter(d["code"] for d in json.loads(out)["diagnostics"])
+    assert len(found) > 5
+    assert _run(capsys, "check", "--offline", "--statistics", "_posts/bad") == (
+        code, "".join(f"{n:>{len(str(max(found.values())))}}  {c}  "
+                      f"{CODES[c].severity.value:<7}  {CODES[c].name}"
+                      + ("  (1 fixable with --fix)" if c == "BC401" else "") + "\n"
+                      for c, n in sorted(found.items(), key=lambda item: (-item[1], item[0])))
+        + out_summary(json.loads(out)["summary"]), "")
+    _, out, _ = _run(capsys, "check", "--offline", "--statistics", "--format", "json", "_posts/bad")
+    rows = json.loads(out)["statistics"]
+    assert {row["code"]: row["count"] for row in rows} == found
+    assert [row["count"] for row in rows] == sorted(found.values(), reverse=True)
+    code, out, err = _run(capsys, "check", "--offline", "--statistics", "--format", "sarif", "_posts/bad")
+    assert (code, out) == (2, "") and "--statistics works with --format text or json" in err
+
+
+def out_summary(summary: dict[str, int]) -> str:
+    return f"Checked {summary['files']} files: {summary['errors']} errors, {summary['warnings']} warnings.\n"

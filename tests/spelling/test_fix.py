@@ -3,6 +3,7 @@ and every other byte of the file stays as it was."""
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,30 @@ def test_fix_never_touches_a_link_target(tmp_path: Path, monkeypatch: pytest.Mon
     out = capsys.readouterr().out
     assert "_posts/2024-01-01-a.md:5:42: BC401 `teh`" in out  # after the link, not inside its URL
     assert code == 1 and post.read_text() == original  # a guessed place is never rewritten
+
+
+def test_diff_shows_what_fix_writes_and_changes_nothing(post: Path, tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    last = post.parent / "2024-01-02-last.md"  # a fix on a last line with no newline
+    last.write_bytes(b"---\ntitle: Last\n---\nIt ends with teh")
+    before = {p: p.read_bytes() for p in (post, last)}
+    code = main(["check", "--select", "spelling", "--diff", "_posts"])
+    out, err = capsys.readouterr()
+    assert code == 1 and {p: p.read_bytes() for p in (post, last)} == before
+    assert out.startswith("--- a/_posts/2024-01-01-fix.md\n+++ b/_posts/2024-01-01-fix.md\n")
+    assert "-I recieve it, then recieve it again; a tabel.\tTabs\tstay.\r\n" in out
+    assert "-It ends with teh\n\\ No newline at end of file\n+It ends with the\n\\ No newline" in out
+    assert "BC401" not in out and err == "5 fixes in 2 files (blogcheck check --fix applies them)\n"
+    # `git apply` takes the diff and writes exactly what --fix writes
+    patch = tmp_path / "fixes.diff"
+    patch.write_text(out, encoding="utf-8", newline="")
+    applied = subprocess.run(["git", "apply", "--whitespace=nowarn", str(patch)], capture_output=True, text=True)
+    assert applied.returncode == 0, applied.stderr
+    patched = {p: p.read_bytes() for p in (post, last)}
+    for p, data in before.items():
+        p.write_bytes(data)
+    main(["check", "--select", "spelling", "--fix", "_posts"])
+    assert {p: p.read_bytes() for p in (post, last)} == patched != before
+    capsys.readouterr()
+    assert main(["check", "--select", "spelling", "--diff", "_posts"]) == 0
+    assert capsys.readouterr() == ("", "0 fixes in 0 files\n")
