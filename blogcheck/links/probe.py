@@ -23,7 +23,8 @@ _HEAD_RETRY = frozenset({429})  # a HEAD that fails otherwise goes straight to G
 _BROKEN_HINTS = {404: "the page is not there (404); fix the URL, or link a copy from web.archive.org",
                  410: "the page was removed for good (410); remove or replace the link"}
 _UNVERIFIED_STATUSES = {401: "needs a login", 403: "refused to a robot (a bot wall?)", 407: "needs a proxy login",
-                        408: "timed out on the server", 429: "still rate-limited after retries"}
+                        408: "timed out on the server", 429: "still rate-limited after retries",
+                        999: "refused to a robot (LinkedIn's bot wall answers 999)"}
 
 
 def check_url(client: Client, url: str, image: bool = False) -> Verdict:

@@ -33,8 +33,10 @@ def test_gone_pages_and_dead_hosts_are_broken(farm: Farm) -> None:
 
 def test_bot_walls_server_errors_and_resets_are_unverified_not_broken(farm: Farm) -> None:
     found = verdicts([farm.url("/status/403/a"), farm.url("/status/401/b"), farm.url("/status/500/c"),
-                      farm.url("/reset/d")], retries=1)
+                      farm.url("/reset/d"), farm.url("/status/999/e")], retries=1)
     assert {v.status for v in found.values()} == {Status.UNVERIFIED}
+    assert found[farm.url("/status/999/e")].seen == "HEAD 999 then GET 999"  # not retried: it will not change
+    assert "LinkedIn's bot wall" in found[farm.url("/status/999/e")].hint
     assert found[farm.url("/status/500/c")].seen == "HEAD 500 then GET 500 (waited 0.5 s) then GET 500"
     assert "reset" in found[farm.url("/reset/d")].hint
 
