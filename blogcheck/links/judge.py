@@ -149,6 +149,9 @@ class AnchorLookup:
         if ids is None or fragment in ids:
             return None
         near = difflib.get_close_matches(fragment, sorted(ids), n=1, cutoff=0.6)
+        if not near:  # `#setup` for `#setup-on-linux`: the start of one heading's id
+            near = [i for i in ids if i.startswith(f"{fragment.lower()}-")][:2]
+            near = near if len(near) == 1 else []
         where = "this post" if target is None else f"`{target}`"
         return Problem("BC203", f"`#{fragment}` matches no heading or id in {where}",
                        f"did you mean `#{near[0]}`?" if near else "link to a heading's id (lower case, hyphens)")

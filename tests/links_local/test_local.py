@@ -189,3 +189,15 @@ def test_a_link_to_a_post_source_file(site: Path) -> None:
 
 def test_page_url_in_liquid(site: Path) -> None:
     assert _codes(site, "[self]({{ site.baseurl }}{{ page.url }}) [anchor]({{ page.url }}#nope)") == ["BC203"]
+
+
+def test_a_broken_anchor_names_the_heading_it_may_mean(site: Path) -> None:
+    post = site / "_posts" / "2024-05-05-anchors.md"
+    post.write_text("---\ntitle: a\n---\n## Setup on Linux\n## Setup on Mac\n## Results in full\n\n"
+                    "[a](#results) [b](#setup) [c](#reslts-in-full) [d](#nothing)\n", encoding="utf-8")
+    found = run([post], load_site(site), Config(select=("BC203",))).diagnostics
+    assert [d.hint for d in found] == [
+        "did you mean `#results-in-full`?",  # the start of one heading's id
+        "link to a heading's id (lower case, hyphens)",  # the start of two: no guess
+        "did you mean `#results-in-full`?",  # a near miss
+        "link to a heading's id (lower case, hyphens)"]
