@@ -1,4 +1,11 @@
-"""GitHub Actions workflow commands, and a Markdown table for the job summary."""
+"""GitHub Actions workflow commands, and a Markdown table for the job summary.
+
+GitHub shows at most 10 error and 10 warning annotations a step and hides the
+rest without a word; the log keeps every command line but shows only its
+message. So each message starts with `path:line:col: CODE` (as ruff's github
+format does), and a notice says when some findings are not annotations. A job
+summary above 1 MiB is dropped whole, so its table of findings stops at
+SUMMARY_BUDGET bytes and says how many rows it left out."""
 
 from __future__ import annotations
 
@@ -7,6 +14,8 @@ import re
 from blogcheck.diagnostic import Diagnostic, Severity, Summary
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
+ANNOTATIONS_SHOWN = 10  # of each kind, per step
+SUMMARY_BUDGET = 500_000  # bytes of the findings table; GitHub's limit is 1 MiB a step
 
 
 def escape_data(text: str) -> str:
@@ -20,12 +29,19 @@ def escape_property(text: str) -> str:
 def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = False) -> str:
     lines = []
     for d in diagnostics:
-        props = f"file={escape_property(d.path)},line={d.line},col={d.column},title={escape_property(d.code)}"
-        message = f"{d.message}\n{d.hint}" if d.hint else d.message
-        lines.append(f"::{_COMMANDS[d.severity]} {props}::{escape_data(message)}")
+        props = f"file={escape_property(d.path)},line={d.line},col={d.column}"
+        if d.end_line is not None and d.end_column is not None:
+            props += f",endLine={d.end_line},endColumn={d.end_column}"
+        message = f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}" + (f"\n{d.hint}" if d.hint else "")
+        lines.append(f"::{_COMMANDS[d.severity]} {props},title={escape_property(d.code)}::{escape_data(message)}")
     from blogcheck.reporters.text import summary_line
 
-    lines.extend(f"::notice title=blogcheck::{escape_data(note)}" for note in summary.notes)
+    notes = list(summary.notes)
+    if summary.errors > ANNOTATIONS_SHOWN or summary.warnings > ANNOTATIONS_SHOWN:
+        notes.append(f"GitHub shows {ANNOTATIONS_SHOWN} error and {ANNOTATIONS_SHOWN} warning annotations a step; "
+                     f"all {summary.errors + summary.warnings} findings are in this step's log, and the job summary "
+                     "counts them by code")
+    lines.extend(f"::notice title=blogcheck::{escape_data(note)}" for note in notes)
     lines.append(summary_line(summary))
     return "\n".join(lines) + "\n"
 
@@ -37,12 +53,24 @@ def step_summary(diagnostics: list[Diagnostic], summary: Summary) -> str:
     out = ["## blogcheck", "", summary_line(summary), "", *(f"- {_cell(note)}" for note in summary.notes)]
     if summary.notes:
         out.append("")
-    if diagnostics:
-        out += ["| | Code | Where | Message |", "|---|---|---|---|"]
-        icons = {Severity.ERROR: ":x:", Severity.WARNING: ":warning:", Severity.INFO: ":information_source:"}
-        for d in diagnostics:
-            cells = [icons[d.severity], d.code, f"`{d.path}:{d.line}:{d.column}`", d.message]
-            out.append("| " + " | ".join(_cell(c) for c in cells) + " |")
+    if not diagnostics:
+        return "\n".join(out) + "\n"
+    from blogcheck.reporters.statistics import counts
+
+    out += ["| Code | Name | Severity | Findings |", "|---|---|---|---|"]
+    out += [f"| {row['code']} | {row['name']} | {row['severity']} | {row['count']} |" for row in counts(diagnostics)]
+    out += ["", "| | Code | Where | Message |", "|---|---|---|---|"]
+    icons = {Severity.ERROR: ":x:", Severity.WARNING: ":warning:", Severity.INFO: ":information_source:"}
+    spent = 0
+    for shown, d in enumerate(diagnostics):
+        cells = [icons[d.severity], d.code, f"`{d.path}:{d.line}:{d.column}`", d.message]
+        row = "| " + " | ".join(_cell(c) for c in cells) + " |"
+        spent += len(row.encode("utf-8")) + 1
+        if spent > SUMMARY_BUDGET:
+            out += ["", f"{len(diagnostics) - shown} more findings are not in this table (a job summary holds "
+                    "at most 1 MiB): they are all in the step's log, or write them with `--format html` or `sarif`."]
+            break
+        out.append(row)
     return "\n".join(out) + "\n"
 
 

@@ -80,7 +80,8 @@ def test_github_actions_default_format(site: Path, capsys: pytest.CaptureFixture
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
     _, out, _ = _run(capsys, "check", "--select", "frontmatter", BAD)
-    assert out.startswith(f"::error file={BAD},line=1,col=1,title=BC110::missing required key `title`%0A")
+    assert out.startswith(f"::error file={BAD},line=1,col=1,title=BC110::"
+                          f"{BAD}:1:1: BC110 missing required key `title`%0A")
     assert "| :x: | BC110 |" in summary.read_text()
 
 

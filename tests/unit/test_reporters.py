@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Summary
-from blogcheck.reporters import REPORTERS, get
+from blogcheck.reporters import REPORTERS, get, github
 from blogcheck.reporters.github import escape_data, escape_property, step_summary
 
 ODD = diagnostic("BC110", "a dir/100% post,1:x.md", 2, 3, "50% done\r\nnext: line", "use a|b")
@@ -17,8 +18,34 @@ def test_github_escaping_follows_the_documented_rules() -> None:
     assert escape_property("a:b,c%") == "a%3Ab%2Cc%25"
     line = get("github")([ODD], Summary.of(1, [ODD])).splitlines()[0]
     assert line == (
-        "::error file=a dir/100%25 post%2C1%3Ax.md,line=2,col=3,title=BC110::50%25 done%0D%0Anext: line%0Ause a|b"
+        "::error file=a dir/100%25 post%2C1%3Ax.md,line=2,col=3,title=BC110::"
+        "a dir/100%25 post,1:x.md:2:3: BC110 50%25 done%0D%0Anext: line%0Ause a|b"
     )
+
+
+def test_github_messages_carry_their_place_and_the_hidden_annotations_are_counted() -> None:
+    many = [dataclasses.replace(diagnostic("BC402", "p.md", n, 5, f"`wrd{n}` is in no dictionary"),
+                                end_line=n, end_column=9) for n in range(1, 12)]
+    lines = get("github")(many, Summary.of(1, many)).splitlines()
+    assert lines[0] == ("::warning file=p.md,line=1,col=5,endLine=1,endColumn=9,title=BC402::"
+                        "p.md:1:5: BC402 `wrd1` is in no dictionary")
+    assert lines[-2] == ("::notice title=blogcheck::GitHub shows 10 error and 10 warning annotations a step; "
+                         "all 11 findings are in this step's log, and the job summary counts them by code")
+    ten = get("github")(many[:10], Summary.of(1, many[:10]))
+    assert "annotations a step" not in ten and ten.count("::warning ") == 10
+
+
+def test_step_summary_counts_by_code_and_stays_under_githubs_limit() -> None:
+    long = "x" * 1000
+    found = [diagnostic("BC303", f"_posts/p{n}.md", 1, 1, f"`/assets/{long}{n}.png` is no image") for n in range(2000)]
+    found.append(diagnostic("BC121", "_posts/q.md", 2, 7, "date"))
+    text = step_summary(found, Summary.of(2001, found))
+    assert "| BC303 | missing-local-image | error | 2000 |\n| BC121 | date-filename-mismatch | warning | 1 |" in text
+    assert len(text.encode("utf-8")) < github.SUMMARY_BUDGET + 10_000 < 1024 * 1024
+    rows = text.count("| :x: |")
+    assert 400 < rows < 2000 and f"{2001 - rows} more findings are not in this table" in text
+    small = step_summary(found[:3], Summary.of(3, found[:3]))
+    assert small.count("| :x: |") == 3 and "more findings" not in small
 
 
 def test_step_summary_escapes_table_cells() -> None:
