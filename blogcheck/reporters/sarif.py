@@ -1,4 +1,8 @@
-"""SARIF 2.1.0, one rule per code, for GitHub code scanning and other viewers."""
+"""SARIF 2.1.0, one rule per code, for GitHub code scanning and other viewers.
+
+GitHub code scanning rejects a whole run with more than 25,000 results, so a
+larger report keeps the first MAX_RESULTS (errors first, then warnings, then
+notes) and says in the run's invocation how many it left out."""
 
 from __future__ import annotations
 
@@ -13,16 +17,26 @@ from blogcheck.diagnostic import Diagnostic, Severity, Summary
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+MAX_RESULTS = 25_000
+_RANK = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
 
 
 def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = False) -> str:
     codes = sorted(CODES)
     index = {code: i for i, code in enumerate(codes)}
     rules = [_rule(code) for code in codes]
-    results = [_result(d, index) for d in diagnostics]
+    kept = diagnostics
+    if len(diagnostics) > MAX_RESULTS:
+        kept = sorted(diagnostics, key=lambda d: _RANK[d.severity])[:MAX_RESULTS]  # stable: file order stays
+    results = [_result(d, index) for d in kept]
     driver = {"name": "blogcheck", "version": __version__, "informationUri": "https://pypi.org/project/blogcheck/",
               "rules": rules}
-    run = {"tool": {"driver": driver}, "results": results, "columnKind": "unicodeCodePoints"}
+    run: dict[str, Any] = {"tool": {"driver": driver}, "results": results, "columnKind": "unicodeCodePoints"}
+    if len(kept) < len(diagnostics):
+        left = f"{len(diagnostics) - len(kept)} of {len(diagnostics)} findings are left out, the least severe first: " \
+               f"GitHub code scanning rejects a run with more than {MAX_RESULTS:,} results"
+        run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": [
+            {"level": "warning", "message": {"text": left}}]}]
     document = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
     return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
 
@@ -46,12 +60,19 @@ def _result(d: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
         "message": {"text": message},
         "locations": [{"physicalLocation": {
             "artifactLocation": {"uri": _uri(d.path)},
-            "region": {"startLine": d.line, "startColumn": d.column},
+            "region": _region(d),
         }}],
     }
     if d.code in index:
         result["ruleIndex"] = index[d.code]
     return result
+
+
+def _region(d: Diagnostic) -> dict[str, int]:
+    region = {"startLine": d.line, "startColumn": d.column}
+    if d.end_line is not None and d.end_column is not None:
+        region |= {"endLine": d.end_line, "endColumn": d.end_column}
+    return region
 
 
 def _uri(path: str) -> str:

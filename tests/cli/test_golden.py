@@ -56,3 +56,26 @@ def test_json_has_the_documented_shape(capsys: pytest.CaptureFixture[str], monke
     common = {"path", "line", "column", "code", "check", "severity", "message", "hint"}
     assert all(common <= set(d) for d in document["diagnostics"])
     assert document["summary"]["errors"] == sum(d["severity"] == "error" for d in document["diagnostics"])
+
+
+def test_a_sarif_run_over_githubs_result_limit_keeps_the_errors_and_says_so(
+        capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import jsonschema
+
+    from blogcheck.reporters import sarif
+
+    monkeypatch.chdir(SITE)
+    monkeypatch.setattr(sarif, "MAX_RESULTS", 16)  # the fixture site has 15 errors and 7 warnings
+    main(["check", "--select", "frontmatter", "--format", "sarif"])
+    document = json.loads(capsys.readouterr().out)
+    schema = json.loads((TESTS / "schemas" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
+    assert list(jsonschema.Draft4Validator(schema).iter_errors(document)) == []
+    run = document["runs"][0]
+    assert [r["level"] for r in run["results"]] == ["error"] * 15 + ["warning"]
+    paths = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"][:15]]
+    assert paths == sorted(paths)  # file order within a severity
+    notice = run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
+    assert notice.startswith("6 of 22 findings are left out, the least severe first")
+    monkeypatch.setattr(sarif, "MAX_RESULTS", 22)
+    main(["check", "--select", "frontmatter", "--format", "sarif"])
+    assert "invocations" not in json.loads(capsys.readouterr().out)["runs"][0]

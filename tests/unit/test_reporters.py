@@ -70,3 +70,12 @@ def test_json_keeps_extra_keys_beside_common_ones() -> None:
     diag = diagnostic("BC110", "p.md", 1, 1, "m", url="https://x", status=404)
     entry = json.loads(get("json")([diag], Summary.of(1, [diag])))["diagnostics"][0]
     assert entry["url"] == "https://x" and entry["status"] == 404 and entry["code"] == "BC110"
+
+
+def test_sarif_region_has_the_end_when_the_finding_knows_it() -> None:
+    spans = [dataclasses.replace(diagnostic("BC401", "p.md", 3, 5, "m"), end_line=3, end_column=9),
+             diagnostic("BC110", "p.md", 1, 1, "m")]
+    results = json.loads(get("sarif")(spans, Summary.of(1, spans)))["runs"][0]["results"]
+    regions = [r["locations"][0]["physicalLocation"]["region"] for r in results]
+    assert regions == [{"startLine": 3, "startColumn": 5, "endLine": 3, "endColumn": 9},
+                       {"startLine": 1, "startColumn": 1}]
