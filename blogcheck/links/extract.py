@@ -98,10 +98,36 @@ def links(parsed: Parsed, resolve: Resolve) -> list[Link]:
         for link in items:
             if not liquid.inside(parsed.offset(link.line, link.column), parsed.quiet):
                 found.setdefault((link.raw, link.line, link.column, link.kind), link)
-    for link in [*_argument_links(parsed, resolve), *_video_links(parsed)]:
-        if not liquid.inside(parsed.offset(link.line, link.column), parsed.quiet):
+    for link in [*_argument_links(parsed, resolve), *_video_links(parsed), *_include_images(parsed, resolve)]:
+        offset = parsed.offset(link.line, link.column)
+        if not liquid.inside(offset, parsed.quiet) and not _in_code(parsed, offset):
             found.setdefault((link.raw, link.line, link.column, link.kind), link)
     return sorted(found.values(), key=lambda k: (k.line, k.column))
+
+
+_SENTINEL = "\ue000"  # a private-use character: no Markdown syntax, in no post
+
+
+def _in_code(parsed: Parsed, offset: int) -> bool:
+    """Whether the Liquid tag at body `offset` is shown as code (a fence, an indented
+    block, a code span) rather than rendered: its video or image is no embed then.
+    The tag's block is parsed again with the tag marked, to see where the mark lands."""
+    row = bisect.bisect_right(parsed.starts, offset) - 1
+    block = next((t for t in parsed.tokens if t.map and t.map[0] <= row < t.map[1]
+                  and t.type in ("fence", "code_block", "inline")), None)
+    if block is None or block.type != "inline":
+        return block is not None
+    assert block.map is not None
+    tag = next((t for t in parsed.tags if t.start <= offset < t.end), None)
+    if tag is None:
+        return False
+    lines = parsed.masked[block.map[0] : block.map[1]]
+    here, column = row - block.map[0], tag.start - parsed.starts[row]
+    width = min(tag.end, parsed.starts[row] + len(lines[here])) - tag.start
+    lines[here] = lines[here][:column] + _SENTINEL * width + lines[here][column + width:]
+    return any(child.type == "code_inline" and _SENTINEL in child.content
+               for token in parser().parse("\n".join(lines)) if token.type == "inline"
+               for child in token.children or [])
 
 
 def _video_links(parsed: Parsed) -> Iterator[Link]:
@@ -110,6 +136,14 @@ def _video_links(parsed: Parsed) -> Iterator[Link]:
 
     for offset, ident, url in videos(parsed.post.body, parsed.tags):
         yield Link(url, ident, Kind.EMBED, *parsed.position(offset))
+
+
+def _include_images(parsed: Parsed, resolve: Resolve) -> Iterator[Link]:
+    """Images given to theme includes (`{% include figure image_path="..." %}`)."""
+    from blogcheck.links.includes import images
+
+    for offset, raw, url in images(parsed.post.body, parsed.tags):
+        yield Link(resolve(url), raw, Kind.IMAGE, *parsed.position(offset))
 
 
 def _argument_links(parsed: Parsed, resolve: Resolve) -> Iterator[Link]:

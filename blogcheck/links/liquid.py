@@ -112,6 +112,21 @@ def markdown_arguments(text: str, found: list[Tag]) -> Iterator[tuple[int, str]]
                 yield tag.start + quoted.start() + 1, inner
 
 
+_ARGUMENT = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"'%]+))""")
+
+
+def include_arguments(tag: Tag, written: str) -> tuple[str, dict[str, tuple[int, str]]]:
+    """The included file's stem (`figure` for `{% include figure.html ... %}`) and
+    its `key=value` arguments: key -> (offset of the value in `written`, value)."""
+    name = tag.markup.split(maxsplit=1)[0] if tag.markup.split() else ""
+    after = written.find(name, len(tag.name) + 2) + len(name) if name else len(written)
+    arguments: dict[str, tuple[int, str]] = {}
+    for match in _ARGUMENT.finditer(written, after):
+        group = next(g for g in (2, 3, 4) if match[g] is not None)
+        arguments[match[1]] = (match.start(group), match[group])
+    return name.rsplit("/", 1)[-1].split(".")[0].lower(), arguments
+
+
 def live(found: list[Tag], no_liquid: list[tuple[int, int]]) -> list[Tag]:
     """The tags Liquid renders: those outside raw and comment blocks."""
     return [t for t in found if not inside(t.start, no_liquid)]

@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from blogcheck.links.liquid import Tag
+from blogcheck.links.liquid import Tag, include_arguments
 
 PAGES = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
 _ID = {"youtube": re.compile(r"[\w-]{11}"), "vimeo": re.compile(r"\d{3,12}")}
-_ARGUMENT = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"\n]*)"|'([^'\n]*)'|([^\s"'%]+))""")
 _PLAYLIST = re.compile(r"videoseries\?list=([\w-]{10,64})(?:&amp;|&)?")  # the embed player's form of a playlist
 _ID_KEYS = ("id", "video", "video_id", "youtube_id", "vimeo_id")
 
@@ -31,9 +30,8 @@ def videos(text: str, found: list[Tag]) -> Iterator[tuple[int, str, str]]:
             first = tag.markup.split()[0] if tag.markup.split() else ""
             yield from _video(tag, written, tag.name, first.strip("\"'"))
         elif tag.name == "include":
-            name, _, rest = tag.markup.partition(" ")
-            values = {m[1]: next(v for v in m.groups()[1:] if v is not None) for m in _ARGUMENT.finditer(rest)}
-            stem = name.rsplit("/", 1)[-1].split(".")[0].lower()
+            stem, arguments = include_arguments(tag, written)
+            values = {key: value for key, (_, value) in arguments.items()}
             provider = values.get("provider", "").lower() or next((p for p in PAGES if p in stem), "")
             if stem in ("video", *PAGES) or any(p in stem for p in PAGES):
                 ident = next((values[k] for k in _ID_KEYS if k in values), "")

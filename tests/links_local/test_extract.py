@@ -174,7 +174,7 @@ def test_markdown_links_in_quoted_liquid_arguments(make_post: MakePost) -> None:
         '{% highlight md %}\n{% figure caption:"[code](/code/)" %}\n{% endhighlight %}\n'
     )
     assert [(line, col, raw) for line, col, _, raw, _ in _links(post)] == [
-        (4, 38, "https://paper.example/app"), (4, 74, "/i.png"), (5, 69, "/guide/"),
+        (4, 38, "https://paper.example/app"), (4, 74, "/i.png"), (5, 36, "/a.png"), (5, 69, "/guide/"),
     ]
 
 

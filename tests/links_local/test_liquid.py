@@ -80,3 +80,14 @@ def test_video_tags_become_video_urls_at_their_ids() -> None:
         ("abcDEF12345", "https://www.youtube.com/watch?v=abcDEF12345"),
         ("videoseries?list=PLaLqP2ipMLc6U&", "https://www.youtube.com/playlist?list=PLaLqP2ipMLc6U"),
     ]
+
+
+def test_theme_include_images_become_image_urls_at_their_values() -> None:
+    from blogcheck.links.includes import images
+
+    text = ('{% include figure image_path="/a.png" alt="x" %} '
+            '{% include figure.html popup=true image_path=\'b.jpg\' %}\n'
+            '{% include figure image_path=page.photo %} {% include figure image_path="https://e.org/c.png" %}\n'
+            '{% include gallery image_path="/not-figure.png" %} {% include figure image_path="" %} {{ "figure" }}')
+    found = [(text[offset:offset + len(raw)], _resolve(url)) for offset, raw, url in images(text, liquid.tags(text))]
+    assert found == [("/a.png", "/blog/a.png"), ("b.jpg", "/blog/b.jpg"), ("https://e.org/c.png", "https://e.org/c.png")]

@@ -201,3 +201,20 @@ def test_a_broken_anchor_names_the_heading_it_may_mean(site: Path) -> None:
         "link to a heading's id (lower case, hyphens)",  # the start of two: no guess
         "did you mean `#results-in-full`?",  # a near miss
         "link to a heading's id (lower case, hyphens)"]
+
+
+def test_tags_shown_as_code_embed_nothing(site: Path) -> None:
+    post = site / "_posts" / "2024-05-05-figures.md"
+    post.write_text(
+        "---\ntitle: a\n---\n"
+        '{% include figure image_path="/assets/img/photo one.png" alt="there" %}\n'
+        "{% include figure image_path='/assets/img/gone.png' %}\n\n"  # line 5
+        '> quoted `{% include figure image_path="/in-span.png" %}` and {% include figure image_path="/q.png" %}\n\n'
+        "    {% include figure image_path=\"/indented.png\" %}\n\n"
+        "```\n{% include figure image_path=\"/fenced.png\" %}\n{% youtube dQw4w9WgXcQ %}\n```\n\n"
+        "- `{% youtube dQw4w9WgXcQ %}` {% include figure image_path=\"/li.png\" %}\n", encoding="utf-8")
+    result = run([post], load_site(site), Config(select=("links",), offline=True))
+    assert [(d.code, d.line, d.column, d.extras["url"]) for d in result.diagnostics] == [
+        ("BC303", 5, 31, "/blog/assets/img/gone.png"), ("BC303", 7, 93, "/blog/q.png"),
+        ("BC303", 16, 61, "/blog/li.png")]
+    assert result.notes == ()  # no video left to ask for: both are code
