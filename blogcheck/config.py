@@ -26,6 +26,7 @@ KEYS: dict[str, dict[str, type]] = {
     "": {
         "select": list, "ignore": list, "format": str, "output": str, "quiet": bool,
         "offline": bool, "schema": str, "exclude": list, "max_file_size": int, "severity": dict,
+        "per_file_ignores": dict,
     },
     # Sections: each family adds its table here.
     "spelling": {
@@ -62,6 +63,8 @@ class Config:
     exclude: tuple[str, ...] = ()
     max_file_size: int = 5_000_000
     severity: dict[str, str] = field(default_factory=dict)
+    # path glob (relative to the site root, as `exclude`) -> checks or code prefixes not reported there
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
     sections: dict[str, dict[str, Any]] = field(default_factory=dict)  # `[links]` etc., checked against KEYS
     source: str = ""  # the file the settings came from, for messages
 
@@ -167,7 +170,11 @@ def validate_values(config: Config) -> None:
 
     if config.format and config.format not in FORMATS:
         raise ConfigError(f"unknown format `{config.format}`{_nearest(config.format, list(FORMATS))}")
-    for word in (*config.select, *config.ignore):
+    for glob, words in config.per_file_ignores.items():
+        if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
+            raise ConfigError(f"per_file_ignores: `{glob}` must be a list of check names or code prefixes, "
+                              f"not {words!r}")
+    for word in (*config.select, *config.ignore, *(w for words in config.per_file_ignores.values() for w in words)):
         if word not in checks() and not any(code.startswith(word) for code in CODES):
             near = _nearest(word, [*checks(), *CODES])
             raise ConfigError(f"`{word}` is neither a check name nor a code prefix{near}")

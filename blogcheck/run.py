@@ -4,6 +4,7 @@ No printing and no exit codes here; the CLI does that."""
 from __future__ import annotations
 
 import dataclasses
+import fnmatch
 import functools
 import os
 from dataclasses import dataclass
@@ -51,7 +52,8 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
         if _selected(name, config):
             found.extend(site_check(posts, ctx))
     texts = {p.display: p.text for p in posts}
-    diagnostics = sorted(_finish(found, config, texts), key=Diagnostic.sort_key)
+    ignores = _per_file_ignores(files, site, config)
+    diagnostics = sorted(_finish(found, config, texts, ignores), key=Diagnostic.sort_key)
     return Result(diagnostics, len(files), tuple(ctx.notes))
 
 
@@ -91,14 +93,31 @@ def _site_texts(files: list[Path], config: Config, loaded: dict[Path, Post | Loa
     return texts
 
 
-def _finish(found: list[Diagnostic], config: Config, texts: dict[str, str]) -> list[Diagnostic]:
-    """Severity overrides, then --select/--ignore, then inline suppressions."""
+def _per_file_ignores(files: list[Path], site: Site, config: Config) -> dict[str, tuple[str, ...]]:
+    """Displayed path -> the `per_file_ignores` words of every glob its site path matches."""
+    if not config.per_file_ignores:
+        return {}
+    found = {}
+    for path in files:
+        try:
+            rel = path.relative_to(site.root).as_posix()
+        except ValueError:
+            rel = path.as_posix()
+        words = [w for glob, ws in config.per_file_ignores.items() if fnmatch.fnmatch(rel, glob) for w in ws]
+        if words:
+            found[display(path)] = tuple(words)
+    return found
+
+
+def _finish(found: list[Diagnostic], config: Config, texts: dict[str, str],
+            ignores: dict[str, tuple[str, ...]]) -> list[Diagnostic]:
+    """Severity overrides, then --select/--ignore and per-file ignores, then inline suppressions."""
     tables = {path: suppressions(text) for path, text in texts.items()}
     kept = []
     for diag in found:
         if diag.code in config.severity:
             diag = dataclasses.replace(diag, severity=Severity(config.severity[diag.code]))
-        if not wanted(diag, config.select, config.ignore):
+        if not wanted(diag, config.select, config.ignore) or not wanted(diag, (), ignores.get(diag.path, ())):
             continue
         if silenced(diag.code, diag.line, tables.get(diag.path, {})):
             continue

@@ -110,3 +110,33 @@ def test_a_section_that_is_not_a_table(tmp_path: Path) -> None:
     path.write_text("links = 3\n")
     with pytest.raises(ConfigError, match=r"`links` must be a table"):
         load_config(path)
+
+
+def test_per_file_ignores_drop_codes_in_matching_posts_only(tmp_path: Path) -> None:
+    from blogcheck.jekyll.site import load_site
+    from blogcheck.run import run
+
+    (tmp_path / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (tmp_path / "_posts" / "old").mkdir(parents=True)
+    body = "---\ntitle: teh\n---\n![a](/assets/gone.png) [b](/gone/) teh\n"
+    for rel in ("_posts/old/2010-01-01-a.md", "_posts/2024-01-01-b.md"):
+        (tmp_path / rel).write_text(body, encoding="utf-8")
+    (tmp_path / "blogcheck.toml").write_text(
+        '[per_file_ignores]\n"_posts/old/*" = ["BC303", "spelling"]\n"*2024-*" = ["BC2"]\n', encoding="utf-8")
+    config = load_config(tmp_path / "blogcheck.toml").merged(offline=True)
+    found = run([tmp_path / "_posts"], load_site(tmp_path), config).diagnostics
+    assert sorted((Path(d.path).name, d.code) for d in found) == [
+        ("2010-01-01-a.md", "BC204"),
+        ("2024-01-01-b.md", "BC303"), ("2024-01-01-b.md", "BC401"), ("2024-01-01-b.md", "BC401")]
+
+
+@pytest.mark.parametrize("table,message", [
+    ('"_posts/*" = ["BC99"]', "`BC99` is neither a check name nor a code prefix"),
+    ('"_posts/*" = ["speling"]', "did you mean `spelling`?"),
+    ('"_posts/*" = "BC303"', "per_file_ignores: `_posts/*` must be a list of check names or code prefixes"),
+    ('"_posts/*" = [3]', "per_file_ignores: `_posts/*` must be a list"),
+])
+def test_bad_per_file_ignores_are_usage_errors(tmp_path: Path, table: str, message: str) -> None:
+    (tmp_path / "blogcheck.toml").write_text(f"[per_file_ignores]\n{table}\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load_config(tmp_path / "blogcheck.toml")
