@@ -11,6 +11,7 @@ import bisect
 import copy
 import html as htmllib
 import re
+import textwrap
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -126,7 +127,7 @@ def _in_code(parsed: Parsed, offset: int) -> bool:
     width = min(tag.end, parsed.starts[row] + len(lines[here])) - tag.start
     lines[here] = lines[here][:column] + _SENTINEL * width + lines[here][column + width:]
     return any(child.type == "code_inline" and _SENTINEL in child.content
-               for token in parser().parse("\n".join(lines)) if token.type == "inline"
+               for token in parser().parse(textwrap.dedent("\n".join(lines))) if token.type == "inline"
                for child in token.children or [])
 
 

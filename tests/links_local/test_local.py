@@ -212,7 +212,8 @@ def test_tags_shown_as_code_embed_nothing(site: Path) -> None:
         '> quoted `{% include figure image_path="/in-span.png" %}` and {% include figure image_path="/q.png" %}\n\n'
         "    {% include figure image_path=\"/indented.png\" %}\n\n"
         "```\n{% include figure image_path=\"/fenced.png\" %}\n{% youtube dQw4w9WgXcQ %}\n```\n\n"
-        "- `{% youtube dQw4w9WgXcQ %}` {% include figure image_path=\"/li.png\" %}\n", encoding="utf-8")
+        "- `{% youtube dQw4w9WgXcQ %}` {% include figure image_path=\"/li.png\" %}\n\n"
+        "  - nested\n\n    - deeper `{% include figure image_path=\"/deep.png\" %}`, code\n", encoding="utf-8")
     result = run([post], load_site(site), Config(select=("links",), offline=True))
     assert [(d.code, d.line, d.column, d.extras["url"]) for d in result.diagnostics] == [
         ("BC303", 5, 31, "/blog/assets/img/gone.png"), ("BC303", 7, 93, "/blog/q.png"),
