@@ -52,7 +52,7 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
         if _selected(name, config):
             found.extend(site_check(posts, ctx))
     texts = {p.display: p.text for p in posts}
-    ignores = _per_file_ignores(files, site, config)
+    ignores = per_file_ignores(files, site, config)
     diagnostics = sorted(_finish(found, config, texts, ignores), key=Diagnostic.sort_key)
     return Result(diagnostics, len(files), tuple(ctx.notes))
 
@@ -93,7 +93,7 @@ def _site_texts(files: list[Path], config: Config, loaded: dict[Path, Post | Loa
     return texts
 
 
-def _per_file_ignores(files: list[Path], site: Site, config: Config) -> dict[str, tuple[str, ...]]:
+def per_file_ignores(files: list[Path], site: Site, config: Config) -> dict[str, tuple[str, ...]]:
     """Displayed path -> the `per_file_ignores` words of every glob its site path matches."""
     if not config.per_file_ignores:
         return {}

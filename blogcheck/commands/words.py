@@ -77,9 +77,13 @@ def unknown_words(paths: list[Path], site: Site, config: Config) -> list[tuple[s
     from blogcheck.checks.spelling import prose_words, speller_for
     from blogcheck.discover import discover
     from blogcheck.post import Post, load
+    from blogcheck.run import per_file_ignores
+    from blogcheck.select import check_wanted
     from blogcheck.spelling import misspellings
 
     files = discover(paths, site.root, config.exclude)
+    ignores = per_file_ignores(files, site, config)  # a post whose unknown words are not reported lists none
+    files = [f for f in files if check_wanted("spelling", ["BC402"], (), ignores.get(_display(f), ()))]
     posts = [p for p in (load(f, _display(f), site, config.max_file_size) for f in files) if isinstance(p, Post)]
     speller = speller_for(Context(site, config, posts))
     counts: Counter[str] = Counter()

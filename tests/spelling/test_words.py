@@ -31,6 +31,13 @@ def test_lists_unknown_words_by_count_with_first_place(site: Path, capsys: pytes
     assert lines[-1].startswith(f"{len(lines) - 1} unknown words")
 
 
+def test_posts_whose_unknown_words_are_ignored_list_none(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (site / "blogcheck.toml").write_text('[per_file_ignores]\n"*-more.md" = ["BC402"]\n', encoding="utf-8")
+    assert main(["words"]) == 0
+    out = capsys.readouterr().out
+    assert "embetter" not in out and "     1  sturd  _posts/2024-03-06-seeded.md:6:23" in out
+
+
 def test_add_appends_new_words_once(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     wordlist = site / ".blogcheck-words.txt"
     wordlist.write_text("# our jargon\nfoo", encoding="utf-8")
