@@ -126,6 +126,11 @@ def _source_hint(source: str, index: SiteIndex) -> str:
 
 
 def _missing_hint(link: Link, target: str, index: SiteIndex) -> str:
+    near = index.nearest(target)
+    if near is not None:
+        path, case_only = near
+        return f"did you mean `{path}`?" + (" Only the case differs: it matters on the server, not on a Mac "
+                                            "or Windows disk." if case_only else "")
     if index.baseurl and not target.startswith(index.baseurl + "/") and "{{" not in link.raw:
         return f"check the path; on this site it may need `{{{{ site.baseurl }}}}` ({index.baseurl})"
     return "check the path and the file name (case matters on the server)"

@@ -8,6 +8,8 @@ Lookups are lenient where servers are: `/about`, `/about/`, `/about.html` and
 
 from __future__ import annotations
 
+import difflib
+import functools
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -88,6 +90,49 @@ class SiteIndex:
         if any(path.startswith(prefix) for prefix in self.wildcards):
             return True
         return any(re.fullmatch(re.escape(p) + r"\d+", key(path)) for p in self.pagers)
+
+    def nearest(self, path: str) -> tuple[str, bool] | None:
+        """The published path a missing `path` was likely meant to be, and whether only
+        the case differs (a Mac or Windows disk does not care, the server does); else the
+        one file of the site with that name, in another folder; else a file of the same
+        folder with a close name. None when there is no good guess. The guess keeps the
+        baseurl only when `path` has it."""
+        bare = self.strip_base(re.sub(r"/{2,}", "/", path))
+        base = self.baseurl if bare != path else ""
+        wanted = key(bare)
+        same_case = self._folded_keys.get(wanted.lower())
+        if same_case is not None and same_case != wanted:
+            return base + same_case + bare[len(wanted):], True
+        folder, _, name = wanted.rpartition("/")
+        if "." not in name:
+            return None  # a page's URL: its key has lost the form it is written in
+        elsewhere = self._files_by_name.get(name.lower(), [])
+        if len(elsewhere) == 1:
+            return base + elsewhere[0], False
+        files = {k.rpartition("/")[2].lower(): k for k in self._files_by_folder.get(folder.lower(), [])}
+        close = difflib.get_close_matches(name.lower(), list(files), n=1, cutoff=0.85)
+        return (base + files[close[0]], False) if close else None
+
+    @functools.cached_property
+    def _folded_keys(self) -> dict[str, str]:
+        return {k.lower(): k for k in self.keys}
+
+    @functools.cached_property
+    def _files_by_folder(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for k in self.keys:
+            folder, _, name = k.rpartition("/")
+            if "." in name:
+                found.setdefault(folder.lower(), []).append(k)
+        return found
+
+    @functools.cached_property
+    def _files_by_name(self) -> dict[str, list[str]]:
+        found: dict[str, list[str]] = {}
+        for files in self._files_by_folder.values():
+            for k in files:
+                found.setdefault(k.rpartition("/")[2].lower(), []).append(k)
+        return found
 
     def post_at(self, path: str) -> Post | None:
         return self.keys.get(key(self.strip_base(re.sub(r"/{2,}", "/", path))))

@@ -112,6 +112,9 @@ def test_corpus_errors_are_the_real_defects(sites: dict[str, Path], blog: str) -
              for d in result.diagnostics}
     assert found == {e for e in ERRORS if e[0] == blog}
     assert all(d.severity.value == "error" for d in result.diagnostics)
+    for d in result.diagnostics:  # the one error whose file is elsewhere in the site is told where
+        if d.extras["url"] == "/shinydisconnect/shinydisconnect-default-message.png":
+            assert d.hint == "did you mean `/assets/img/blog/shinydisconnect/shinydisconnect-default-message.png`?"
 
 
 @pytest.mark.parametrize("blog", BLOGS)

@@ -219,3 +219,24 @@ def test_tags_shown_as_code_embed_nothing(site: Path) -> None:
         ("BC303", 5, 31, "/blog/assets/img/gone.png"), ("BC303", 7, 93, "/blog/q.png"),
         ("BC303", 16, 61, "/blog/li.png")]
     assert result.notes == ()  # no video left to ask for: both are code
+
+
+def test_a_missing_file_names_the_file_it_likely_meant(site: Path) -> None:
+    for rel in ("assets/img/Chart.PNG", "assets/img/diagram.jpg", "assets/old/only-here.gif",
+                "assets/a/twice.png", "assets/b/twice.png"):
+        (site / rel).parent.mkdir(parents=True, exist_ok=True)
+        (site / rel).touch()
+    post = site / "_posts" / "2024-05-05-images.md"
+    post.write_text("---\ntitle: a\n---\n"
+                    "![a](/assets/img/chart.png) ![b](/blog/assets/IMG/Chart.PNG) ![c](/assets/img/diagram.jpeg)\n"
+                    "![d](/img/only-here.gif) ![e](/assets/c/twice.png) ![f](/assets/img/unrelated.png)\n",
+                    encoding="utf-8")
+    found = run([post], load_site(site), Config(select=("links",), offline=True)).diagnostics
+    case = " Only the case differs: it matters on the server, not on a Mac or Windows disk."
+    assert [d.hint for d in found] == [
+        "did you mean `/assets/img/Chart.PNG`?" + case,
+        "did you mean `/blog/assets/img/Chart.PNG`?" + case,  # the baseurl kept as written
+        "did you mean `/assets/img/diagram.jpg`?",  # a close name in the same folder
+        "did you mean `/assets/old/only-here.gif`?",  # the one file of that name
+        "check the path; on this site it may need `{{ site.baseurl }}` (/blog)",  # two files of that name: no guess
+        "check the path; on this site it may need `{{ site.baseurl }}` (/blog)"]
