@@ -48,6 +48,10 @@ class SiteIndex:
     # jekyll-relative-links set to convert posts' links too (`relative_links: {collections: true}`):
     # `[x](2024-01-01-other.md)` in a post becomes that post's URL
     relative_md: bool = False
+    # file names a missing file's name may still be compared with, over the whole run:
+    # difflib takes 17 ms for a folder of 5,000 files, so a site with thousands of broken
+    # images in big folders gets guesses for the first ones only, and stays fast
+    guess_budget: int = 100_000
 
     @classmethod
     def build(cls, site: Site, posts: list[Post], url_of: Callable[[Post], str | None]) -> SiteIndex:
@@ -97,8 +101,9 @@ class SiteIndex:
         one file of the site with that name, in another folder; else a file of the same
         folder with a close name. None when there is no good guess. The guess keeps the
         baseurl only when `path` has it."""
-        bare = self.strip_base(re.sub(r"/{2,}", "/", path))
-        base = self.baseurl if bare != path else ""
+        path = re.sub(r"/{2,}", "/", path)
+        bare = self.strip_base(path)
+        base = self.baseurl if self.baseurl and path.startswith(self.baseurl + "/") else ""
         wanted = key(bare)
         same_case = self._folded_keys.get(wanted.lower())
         if same_case is not None and same_case != wanted:
@@ -109,7 +114,10 @@ class SiteIndex:
         elsewhere = self._files_by_name.get(name.lower(), [])
         if len(elsewhere) == 1:
             return base + elsewhere[0], False
-        files = {k.rpartition("/")[2].lower(): k for k in self._files_by_folder.get(folder.lower(), [])}
+        files = self._files_by_folder.get(folder.lower(), {})
+        if not files or len(files) > self.guess_budget:
+            return None
+        self.guess_budget -= len(files)
         close = difflib.get_close_matches(name.lower(), list(files), n=1, cutoff=0.85)
         return (base + files[close[0]], False) if close else None
 
@@ -118,20 +126,21 @@ class SiteIndex:
         return {k.lower(): k for k in self.keys}
 
     @functools.cached_property
-    def _files_by_folder(self) -> dict[str, list[str]]:
-        found: dict[str, list[str]] = {}
+    def _files_by_folder(self) -> dict[str, dict[str, str]]:
+        """folder -> file name -> published path, folders and names in lower case."""
+        found: dict[str, dict[str, str]] = {}
         for k in self.keys:
             folder, _, name = k.rpartition("/")
             if "." in name:
-                found.setdefault(folder.lower(), []).append(k)
+                found.setdefault(folder.lower(), {})[name.lower()] = k
         return found
 
     @functools.cached_property
     def _files_by_name(self) -> dict[str, list[str]]:
         found: dict[str, list[str]] = {}
         for files in self._files_by_folder.values():
-            for k in files:
-                found.setdefault(k.rpartition("/")[2].lower(), []).append(k)
+            for name, k in files.items():
+                found.setdefault(name, []).append(k)
         return found
 
     def post_at(self, path: str) -> Post | None:
