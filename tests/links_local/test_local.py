@@ -240,3 +240,20 @@ def test_a_missing_file_names_the_file_it_likely_meant(site: Path) -> None:
         "did you mean `/assets/old/only-here.gif`?",  # the one file of that name
         "check the path; on this site it may need `{{ site.baseurl }}` (/blog)",  # two files of that name: no guess
         "check the path; on this site it may need `{{ site.baseurl }}` (/blog)"]
+
+
+def test_close_name_guesses_stop_when_their_budget_is_spent(tmp_path: Path) -> None:
+    """Each guess compares a name with its whole folder; a run compares at most 100,000
+    names, so thousands of broken images in a big folder cannot make the check slow."""
+    (tmp_path / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    folder = tmp_path / "assets" / "img"
+    folder.mkdir(parents=True)
+    for i in range(25_001):
+        (folder / f"shot-{i:05d}.png").touch()
+    post = tmp_path / "_posts" / "2024-01-01-a.md"
+    post.parent.mkdir()
+    post.write_text("---\ntitle: a\n---\n" + "".join(f"![x](/assets/img/shot-{i:05d}x.png)\n" for i in range(6)),
+                    encoding="utf-8")
+    found = run([post], load_site(tmp_path), Config(select=("links",), offline=True)).diagnostics
+    assert [d.hint for d in found] == [f"did you mean `/assets/img/shot-{i:05d}.png`?" for i in range(3)] + [
+        "check the path and the file name (case matters on the server)"] * 3  # 4 x 25,001 > 100,000
