@@ -27,7 +27,7 @@ def discover(paths: list[Path], root: Path, exclude: tuple[str, ...] = ()) -> li
             found.update(dict.fromkeys(_walk(path.resolve())))
         else:
             raise DiscoverError(f"{path}: no such file or folder")
-    return sorted(p for p in found if not _excluded(p, root, exclude))
+    return sorted(p for p in found if not matches(p, root, exclude))
 
 
 def default_paths(root: Path) -> list[Path]:
@@ -51,7 +51,9 @@ def _seen_post_dir(folder: Path, every: list[Path], in_posts: list[Path]) -> boo
     return bool(in_posts) or any(d.name in POST_DIRS for d in folder.iterdir() if d.is_dir())
 
 
-def _excluded(path: Path, root: Path, patterns: tuple[str, ...]) -> bool:
+def matches(path: Path, root: Path, patterns: tuple[str, ...]) -> bool:
+    """Whether `path`, relative to the site `root`, matches one of the path globs (as
+    `exclude` and `per_file_ignores` write them; `*` crosses folders)."""
     if not patterns:
         return False
     try:

@@ -4,7 +4,6 @@ No printing and no exit codes here; the CLI does that."""
 from __future__ import annotations
 
 import dataclasses
-import fnmatch
 import functools
 import os
 from dataclasses import dataclass
@@ -14,7 +13,7 @@ from blogcheck.checks import Context, post_checks, site_checks
 from blogcheck.codes import CODES, diagnostic
 from blogcheck.config import Config
 from blogcheck.diagnostic import Diagnostic, Severity
-from blogcheck.discover import discover
+from blogcheck.discover import discover, matches
 from blogcheck.jekyll.site import Site
 from blogcheck.post import LoadError, Post, load, read_text
 from blogcheck.select import check_wanted, wanted
@@ -99,11 +98,7 @@ def per_file_ignores(files: list[Path], site: Site, config: Config) -> dict[str,
         return {}
     found = {}
     for path in files:
-        try:
-            rel = path.relative_to(site.root).as_posix()
-        except ValueError:
-            rel = path.as_posix()
-        words = [w for glob, ws in config.per_file_ignores.items() if fnmatch.fnmatch(rel, glob) for w in ws]
+        words = [w for glob, ws in config.per_file_ignores.items() if matches(path, site.root, (glob,)) for w in ws]
         if words:
             found[display(path)] = tuple(words)
     return found
