@@ -81,3 +81,32 @@ def test_blog_workflow_has_the_three_jobs() -> None:
     assert blog[True]["schedule"][0]["cron"]  # YAML 1.1 reads the key `on` as True
     sweep = "\n".join(step.get("run", "") for step in jobs["sweep"]["steps"])
     assert "gh issue edit" in sweep and "gh issue create" in sweep and "gh issue close" in sweep
+
+
+@pytest.mark.parametrize("rows", [10, 3_000])
+def test_sweep_issue_body_fits_githubs_limit_in_whole_lines(tmp_path: Path, rows: int) -> None:
+    """The sweep's issue body, built by its own shell lines from a real job summary."""
+    from blogcheck.codes import diagnostic
+    from blogcheck.diagnostic import Summary
+    from blogcheck.reporters.github import step_summary
+
+    found = [diagnostic("BC201", f"_posts/2024-01-{i:05d}-café.md", 3, 7, f"broken link: https://e.org/ü{i}")
+             for i in range(rows)]
+    summary = tmp_path / "summary.md"
+    summary.write_text(step_summary(found, Summary.of(rows, found)), encoding="utf-8")
+    blog = yaml.safe_load((REPO / "examples/workflows/blog.yml").read_text(encoding="utf-8"))
+    script = next(step["run"] for step in blog["jobs"]["sweep"]["steps"] if "gh issue edit" in step.get("run", ""))
+    lines = script.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.strip() == "{")
+    end = next(i for i, line in enumerate(lines) if line.strip().startswith('} > "$body"'))
+    body = tmp_path / "body.md"
+    shell = "\n".join([*lines[start:end], f'}} > "{body}"'])
+    subprocess.run(["bash", "-euo", "pipefail", "-c", shell], check=True, env={
+        "SUMMARY": str(summary), "RUN_URL": "https://github.com/o/r/actions/runs/1", "PATH": "/usr/bin:/bin"})
+    text = body.read_bytes().decode("utf-8")  # whole characters: no line cut inside one
+    assert len(text) <= 65_536 and "| BC201 | broken-link | error |" in text
+    if rows == 10:
+        assert text.endswith(summary.read_text(encoding="utf-8")) and "cut here" not in text
+    else:
+        assert text.endswith("... (cut here; the run's job summary has the rest)\n")
+        assert text.splitlines()[-2].endswith(" |")  # the last row is whole
