@@ -99,36 +99,63 @@ def links(parsed: Parsed, resolve: Resolve) -> list[Link]:
         for link in items:
             if not liquid.inside(parsed.offset(link.line, link.column), parsed.quiet):
                 found.setdefault((link.raw, link.line, link.column, link.kind), link)
-    for link in [*_argument_links(parsed, resolve), *_video_links(parsed), *_include_images(parsed, resolve)]:
-        offset = parsed.offset(link.line, link.column)
-        if not liquid.inside(offset, parsed.quiet) and not _in_code(parsed, offset):
+    tagged = [link for link in [*_argument_links(parsed, resolve), *_video_links(parsed),
+                                *_include_images(parsed, resolve)]
+              if not liquid.inside(parsed.offset(link.line, link.column), parsed.quiet)]
+    coded = _in_code(parsed, [parsed.offset(link.line, link.column) for link in tagged])
+    for link in tagged:
+        if parsed.offset(link.line, link.column) not in coded:
             found.setdefault((link.raw, link.line, link.column, link.kind), link)
     return sorted(found.values(), key=lambda k: (k.line, k.column))
 
 
-_SENTINEL = "\ue000"  # a private-use character: no Markdown syntax, in no post
+_MARKS = 0xF0000  # Supplementary Private Use Area-A: no Markdown syntax, in no post
+_MARKS_MAX = 65_534
 
 
-def _in_code(parsed: Parsed, offset: int) -> bool:
-    """Whether the Liquid tag at body `offset` is shown as code (a fence, an indented
-    block, a code span) rather than rendered: its video or image is no embed then.
-    The tag's block is parsed again with the tag marked, to see where the mark lands."""
-    row = bisect.bisect_right(parsed.starts, offset) - 1
-    block = next((t for t in parsed.tokens if t.map and t.map[0] <= row < t.map[1]
-                  and t.type in ("fence", "code_block", "inline")), None)
-    if block is None or block.type != "inline":
-        return block is not None
+def _in_code(parsed: Parsed, offsets: list[int]) -> set[int]:
+    """Of the body `offsets` (each inside a Liquid tag), those whose tag is shown as
+    code (a fence, an indented block, a code span) rather than rendered: its video or
+    image is no embed then. Each paragraph holding such tags is parsed once more with
+    every tag filled with a mark of its own, to see which marks land in code spans."""
+    if not offsets:
+        return set()
+    block_of: dict[int, int] = {}  # body row -> index of its fence, code block or inline token
+    for number, token in enumerate(parsed.tokens):
+        if token.map and token.type in ("fence", "code_block", "inline"):
+            for row in range(token.map[0], token.map[1]):
+                block_of.setdefault(row, number)
+    starts = [tag.start for tag in parsed.tags]
+    coded: set[int] = set()
+    pending: dict[int, list[tuple[int, liquid.Tag]]] = {}  # inline token -> (offset, its tag)
+    for offset in offsets:
+        block = block_of.get(bisect.bisect_right(parsed.starts, offset) - 1)
+        at = bisect.bisect_right(starts, offset) - 1
+        if block is None or at < 0 or not parsed.tags[at].start <= offset < parsed.tags[at].end:
+            continue
+        if parsed.tokens[block].type != "inline":
+            coded.add(offset)
+        else:
+            pending.setdefault(block, []).append((offset, parsed.tags[at]))
+    for number, tagged in pending.items():
+        coded |= _marked_in_code(parsed, parsed.tokens[number], tagged[:_MARKS_MAX])
+    return coded
+
+
+def _marked_in_code(parsed: Parsed, block: Token, tagged: list[tuple[int, liquid.Tag]]) -> set[int]:
     assert block.map is not None
-    tag = next((t for t in parsed.tags if t.start <= offset < t.end), None)
-    if tag is None:
-        return False
-    lines = parsed.masked[block.map[0] : block.map[1]]
-    here, column = row - block.map[0], tag.start - parsed.starts[row]
-    width = min(tag.end, parsed.starts[row] + len(lines[here])) - tag.start
-    lines[here] = lines[here][:column] + _SENTINEL * width + lines[here][column + width:]
-    return any(child.type == "code_inline" and _SENTINEL in child.content
-               for token in parser().parse(textwrap.dedent("\n".join(lines))) if token.type == "inline"
-               for child in token.children or [])
+    first = parsed.starts[block.map[0]]
+    text = list("\n".join(parsed.masked[block.map[0] : block.map[1]]))
+    mark_of: dict[str, int] = {}
+    for n, (offset, tag) in enumerate(tagged):
+        mark = chr(_MARKS + n)
+        mark_of[mark] = offset
+        for i in range(max(tag.start - first, 0), min(tag.end - first, len(text))):
+            if text[i] != "\n":
+                text[i] = mark
+    return {mark_of[mark] for token in parser().parse(textwrap.dedent("".join(text))) if token.type == "inline"
+            for child in token.children or [] if child.type == "code_inline"
+            for mark in set(child.content) & mark_of.keys()}
 
 
 def _video_links(parsed: Parsed) -> Iterator[Link]:
