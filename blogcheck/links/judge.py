@@ -43,6 +43,8 @@ def classify(link: Link, index: SiteIndex, site_url: str, base: str | None,
     if site_url and link.raw.lstrip().startswith("{{") and url.startswith(site_url + "/"):
         url = url[len(site_url):]  # `{{ site.url }}/x`: a page of this site
     scheme = _SCHEME.match(url)
+    if scheme and link.kind is Kind.IMAGE and (page := _share_page(url)):
+        return page
     if scheme:
         return _with_scheme(url, scheme[1].lower())
     if url.startswith("//"):  # protocol-relative: the remote checker uses https
@@ -69,6 +71,16 @@ def classify(link: Link, index: SiteIndex, site_url: str, base: str | None,
     if fragment:
         return anchors.problem(target, unquote(fragment))
     return None
+
+
+def _share_page(url: str) -> Problem | None:
+    from blogcheck.links.image_pages import direct
+
+    image = direct(url)
+    if image is None:
+        return None
+    return Problem("BC301", f"`{short(url)}` is a page that shows the image, not the image",
+                   f"link the image itself: {image}")
 
 
 def short(url: str, limit: int = 200) -> str:

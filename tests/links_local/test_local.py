@@ -257,3 +257,31 @@ def test_close_name_guesses_stop_when_their_budget_is_spent(tmp_path: Path) -> N
     found = run([post], load_site(tmp_path), Config(select=("links",), offline=True)).diagnostics
     assert [d.hint for d in found] == [f"did you mean `/assets/img/shot-{i:05d}.png`?" for i in range(3)] + [
         "check the path and the file name (case matters on the server)"] * 3  # 4 x 25,001 > 100,000
+
+
+def test_a_share_page_pasted_as_an_image_is_broken_offline_and_names_the_image(site: Path) -> None:
+    post = site / "_posts" / "2024-05-05-shares.md"
+    post.write_text(
+        "---\ntitle: a\nimage: https://www.dropbox.com/scl/fi/abc123/plot.png?rlkey=k1&dl=0\n---\n"
+        "![plot](https://github.com/me/blog/blob/main/assets/plot.png) ![cat](https://imgur.com/aB3dE9x)\n"
+        "![raw](https://github.com/me/blog/blob/main/assets/plot.png?raw=true) "
+        "[a page is fine as a link](https://github.com/me/blog/blob/main/assets/plot.png)\n", encoding="utf-8")
+    result = run([post], load_site(site), Config(select=("links",), offline=True))
+    assert [(d.code, d.line, d.hint) for d in result.diagnostics] == [
+        ("BC301", 3, "link the image itself: https://www.dropbox.com/scl/fi/abc123/plot.png?rlkey=k1&raw=1"),
+        ("BC301", 5, "link the image itself: https://raw.githubusercontent.com/me/blog/main/assets/plot.png"),
+        ("BC301", 5, "link the image itself: https://i.imgur.com/aB3dE9x.jpg")]
+    assert result.diagnostics[1].message == (
+        "`https://github.com/me/blog/blob/main/assets/plot.png` is a page that shows the image, not the image")
+    assert result.notes == ("2 remote links (2 distinct URLs) not checked: offline",)  # ?raw=true and the link
+
+
+def test_share_page_urls_and_their_direct_forms() -> None:
+    from blogcheck.links.image_pages import direct
+
+    assert direct("https://imgur.com/aB3dE9x") == "https://i.imgur.com/aB3dE9x.jpg"
+    assert direct("https://imgur.com/gallery/aB3dE9x") is None  # an album: no single image
+    assert direct("https://github.com/me/blog/tree/main/assets") is None
+    assert direct("https://github.com/me/blog/blob/main/x.png?raw=1") is None
+    assert direct("https://www.dropbox.com/s/abc/x.png?dl=1") is None  # already the file
+    assert direct("https://example.com/blob/x.png") is None

@@ -79,33 +79,9 @@ def test_a_google_image_403_is_broken_but_elsewhere_403_is_a_bot_wall(farm: Farm
 
 
 def test_the_registry_finds_every_provider_module() -> None:
-    assert [p.name for p in providers()] == ["github-attachments", "googleusercontent", "image-pages", "youtube"]
+    assert [p.name for p in providers()] == ["github-attachments", "googleusercontent", "youtube"]
     assert find("https://www.youtube.com/channel/UC123") is None  # no video id: a plain check
     assert find("https://2.bp.blogspot.com/x/s1600/a.png") is not None
     assert find("https://private-user-images.githubusercontent.com/1/2.png?jwt=x") is not None
     assert find("https://example.com/watch?v=okVideo0001") is None
 
-
-def test_a_share_page_pasted_as_an_image_names_the_image_itself(farm: Farm) -> None:
-    blob = "https://github.com/me/blog/blob/main/assets/plot.png"
-    dropbox = "https://www.dropbox.com/scl/fi/abc123/plot.png?rlkey=k1&dl=0"
-    rule = ((r"^https://(github\.com|www\.dropbox\.com)/", farm.url("/page/")),)
-    found = verdicts([blob, dropbox], image=True, remap=rule)
-    assert {v.status for v in found.values()} == {Status.BROKEN}
-    assert found[blob].hint == ("this URL is a page that shows the image, not the image: "
-                                "link https://raw.githubusercontent.com/me/blog/main/assets/plot.png")
-    assert found[dropbox].hint.endswith("link https://www.dropbox.com/scl/fi/abc123/plot.png?rlkey=k1&raw=1")
-    as_links = verdicts([blob], image=False, remap=rule)  # as a link, a page is what it should be
-    assert as_links[blob].status is Status.OK
-    raw = verdicts([blob], image=True, remap=((r"^https://github\.com/", farm.url("/img/")),))
-    assert raw[blob].status is Status.OK  # GitHub answers ?raw=true and the like with the image: no finding
-
-
-def test_image_page_urls_and_their_direct_forms() -> None:
-    from blogcheck.links.providers.image_pages import direct
-
-    assert direct("https://imgur.com/aB3dE9x") == "https://i.imgur.com/aB3dE9x.jpg"
-    assert direct("https://imgur.com/gallery/aB3dE9x") is None  # an album: no single image
-    assert direct("https://github.com/me/blog/tree/main/assets") is None
-    assert direct("https://www.dropbox.com/s/abc/x.png?dl=1") is None  # already the file
-    assert direct("https://example.com/blob/x.png") is None
