@@ -48,7 +48,7 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
     site = LinkSite(ctx, posts, settings.exclude)
     local: list[Diagnostic] = []
     remote: dict[Target, list[tuple[Post, Link]]] = {}
-    targets = _targets(posts, site, local, remote)
+    targets = _targets(posts, site, local, remote, settings.exclude)
     wanted = check_wanted("links", list(_REMOTE_CODES), config.select, config.ignore)
     if settings.offline or not wanted:
         for _ in targets:  # the local findings still count
@@ -77,20 +77,41 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
 
 
 def _targets(posts: list[Post], site: LinkSite, local: list[Diagnostic],
-             remote: dict[Target, list[tuple[Post, Link]]]) -> Iterator[Target]:
+             remote: dict[Target, list[tuple[Post, Link]]], exclude: tuple[str, ...]) -> Iterator[Target]:
     """Each distinct remote target once, post by post, as the posts are read; local
-    findings go to `local`, and every place a remote target is written to `remote`."""
+    findings go to `local` (with what a provider knows from a URL alone), and every
+    place a remote target is written to `remote`."""
     for post in posts:
         for link, outcome in site.outcomes(post):
             if isinstance(outcome, Problem):
                 local.append(diagnostic(outcome.code, post.display, link.line, link.column, outcome.message,
                                         outcome.hint, url=link.url, status=Status.BROKEN.value))
+            elif isinstance(outcome, Remote) and (known := _known(outcome.url, exclude)) is not None:
+                code = _code(known, link.kind is Kind.IMAGE)
+                if code is not None:
+                    local.append(_remote_diagnostic(code, post, link, known))
             elif isinstance(outcome, Remote):
                 target = Target(outcome.url, image=link.kind is Kind.IMAGE)
                 places = remote.setdefault(target, [])
                 places.append((post, link))
                 if len(places) == 1:
                     yield target
+
+
+def _known(url: str, exclude: tuple[str, ...]) -> Verdict | None:
+    """What a provider knows of `url` without a request (None: it must be asked)."""
+    from blogcheck.links.addresses import excluded_by_pattern
+    from blogcheck.links.dedupe import normalise
+    from blogcheck.links.providers import find
+
+    try:
+        url = normalise(url)
+    except ValueError:
+        return None
+    provider = find(url)
+    if provider is None or excluded_by_pattern(url, exclude):
+        return None
+    return provider.known(url)
 
 
 def _note(ctx: Context, why: str) -> None:

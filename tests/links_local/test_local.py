@@ -285,3 +285,18 @@ def test_share_page_urls_and_their_direct_forms() -> None:
     assert direct("https://github.com/me/blog/blob/main/x.png?raw=1") is None
     assert direct("https://www.dropbox.com/s/abc/x.png?dl=1") is None  # already the file
     assert direct("https://example.com/blob/x.png") is None
+
+
+def test_a_malformed_video_id_is_broken_offline(site: Path) -> None:
+    """A video link cut short by a paste is known broken from its URL: no request, so
+    the offline hook reports it; an excluded URL is left alone."""
+    post = site / "_posts" / "2024-05-05-videos.md"
+    post.write_text("---\ntitle: a\n---\n[a](https://www.youtube.com/watch?v=dQw4w9WgXc) "
+                    "[b](https://youtu.be/dQw4w9WgXcQ) {% youtube dQw4w9WgX %} [c](https://youtu.be/abc)\n",
+                    encoding="utf-8")
+    result = run([post], load_site(site), Config(select=("links",), offline=True))
+    assert [(d.code, d.column, d.extras["url"]) for d in result.diagnostics] == [
+        ("BC206", 5, "https://www.youtube.com/watch?v=dQw4w9WgXc"),  # {% youtube %} takes 11-letter ids only
+        ("BC206", 111, "https://youtu.be/abc")]
+    config = Config(select=("links",), offline=True).with_section("links", exclude=["youtu"])
+    assert run([post], load_site(site), config).diagnostics == []

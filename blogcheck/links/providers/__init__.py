@@ -2,7 +2,9 @@
 
 Each provider is one module in this package with `NAME`, `match(url) -> bool`,
 `canonical(url) -> str` (the form several spellings share, for dedupe) and
-`check(url, image, client) -> Verdict`. Adding a provider = adding one file:
+`check(url, image, client) -> Verdict`, and may have `known(url) -> Verdict | None`:
+what the URL alone tells, with no request (a malformed video id), so that it
+is reported offline too. Adding a provider = adding one file:
 the registry finds every module here. `url` is the normal form of the link as
 written (before remap); the provider's own requests go through `client`,
 which remaps them."""
@@ -25,6 +27,11 @@ class Provider:
     match: Callable[[str], bool]
     canonical: Callable[[str], str]
     check: Callable[[str, bool, Client], Verdict]
+    known: Callable[[str], Verdict | None]
+
+
+def _nothing_known(url: str) -> Verdict | None:
+    return None
 
 
 @functools.lru_cache(maxsize=1)
@@ -33,7 +40,8 @@ def providers() -> tuple[Provider, ...]:
     found = []
     for info in sorted(pkgutil.iter_modules(__path__), key=lambda i: i.name):
         module = importlib.import_module(f"{__name__}.{info.name}")
-        found.append(Provider(module.NAME, module.match, module.canonical, module.check))
+        found.append(Provider(module.NAME, module.match, module.canonical, module.check,
+                              getattr(module, "known", _nothing_known)))
     return tuple(found)
 
 

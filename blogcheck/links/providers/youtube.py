@@ -49,14 +49,24 @@ def canonical(url: str) -> str:
     return "https://www.youtube.com/watch?" + urlencode({"v": video, **({"list": playlist} if playlist else {})})
 
 
+def known(url: str) -> Verdict | None:
+    """A malformed video id (a paste cut short) is broken, with no request."""
+    video, _ = _ids(url)
+    if video and not _ID.match(video):
+        return Verdict(Status.BROKEN, None, None, f"video id {video!r} is malformed",
+                       "a YouTube video id has 11 letters, digits, - or _; copy the link again", NAME)
+    return None
+
+
 def check(url: str, image: bool, client: Client) -> Verdict:
+    malformed = known(url)
+    if malformed is not None:
+        return malformed
     video, playlist = _ids(url)
     verdicts = []
     if video:
         page = "https://www.youtube.com/watch?" + urlencode({"v": video})
-        verdicts.append(_oembed(client, page, "video") if _ID.match(video) else
-                        Verdict(Status.BROKEN, None, None, f"video id {video!r} is malformed",
-                                "a YouTube video id has 11 letters, digits, - or _", NAME))
+        verdicts.append(_oembed(client, page, "video"))
     if playlist:
         page = "https://www.youtube.com/playlist?" + urlencode({"list": playlist})
         verdicts.append(_oembed(client, page, "playlist"))
