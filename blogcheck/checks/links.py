@@ -8,6 +8,7 @@ URL is written."""
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -84,8 +85,9 @@ def _targets(posts: list[Post], site: LinkSite, local: list[Diagnostic],
     for post in posts:
         for link, outcome in site.outcomes(post):
             if isinstance(outcome, Problem):
-                local.append(diagnostic(outcome.code, post.display, link.line, link.column, outcome.message,
-                                        outcome.hint, url=link.url, status=Status.BROKEN.value))
+                local.append(_spanned(diagnostic(outcome.code, post.display, link.line, link.column,
+                                                 outcome.message, outcome.hint, url=link.url,
+                                                 status=Status.BROKEN.value), link))
             elif isinstance(outcome, Remote) and (known := _known(outcome.url, exclude)) is not None:
                 code = _code(known, link.kind is Kind.IMAGE)
                 if code is not None:
@@ -155,5 +157,12 @@ def _remote_diagnostic(code: str, post: Post, link: Link, verdict: Verdict) -> D
     extra: dict[str, object] = {"url": link.url, "status": verdict.status.value, "http_status": verdict.http_status}
     if verdict.final_url:
         extra["final_url"] = verdict.final_url
-    return diagnostic(code, post.display, link.line, link.column, f"{_WORDS[code]}: {link.url}{seen}",
-                      verdict.hint, **extra)
+    return _spanned(diagnostic(code, post.display, link.line, link.column, f"{_WORDS[code]}: {link.url}{seen}",
+                               verdict.hint, **extra), link)
+
+
+def _spanned(diag: Diagnostic, link: Link) -> Diagnostic:
+    """The finding ends where the link's target, as written, ends (one line only)."""
+    if not link.raw or "\n" in link.raw:
+        return diag
+    return dataclasses.replace(diag, end_line=link.line, end_column=link.column + len(link.raw))

@@ -22,8 +22,10 @@ def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = Fal
 
 
 def as_dict(d: Diagnostic) -> dict[str, Any]:
-    common = {
+    common: dict[str, Any] = {
         "path": d.path, "line": d.line, "column": d.column, "code": d.code, "check": d.check,
         "severity": d.severity.value, "message": d.message, "hint": d.hint,
     }
+    if d.end_line is not None and d.end_column is not None:  # where the finding ends (exclusive), when known
+        common |= {"end_line": d.end_line, "end_column": d.end_column}
     return {**d.extras, **common}

@@ -300,3 +300,20 @@ def test_a_malformed_video_id_is_broken_offline(site: Path) -> None:
         ("BC206", 111, "https://youtu.be/abc")]
     config = Config(select=("links",), offline=True).with_section("links", exclude=["youtu"])
     assert run([post], load_site(site), config).diagnostics == []
+
+
+def test_link_findings_end_where_the_target_ends(site: Path, capsys: pytest.CaptureFixture[str],
+                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+    import json
+
+    from blogcheck.cli import main
+
+    post = site / "_posts" / "2024-05-05-spans.md"
+    post.write_text("---\ntitle: a\n---\nSee ![x](/assets/none.png) and [v](https://youtu.be/abc).\n", encoding="utf-8")
+    monkeypatch.chdir(site)
+    main(["check", "--offline", "--select", "links", "--format", "json", "_posts/2024-05-05-spans.md"])
+    found = [(d["code"], d["line"], d["column"], d["end_line"], d["end_column"])
+             for d in json.loads(capsys.readouterr().out)["diagnostics"]]
+    assert found == [("BC303", 4, 10, 4, 26), ("BC206", 4, 36, 4, 56)]
+    line = post.read_text(encoding="utf-8").splitlines()[3]
+    assert line[9:25] == "/assets/none.png" and line[35:55] == "https://youtu.be/abc"
