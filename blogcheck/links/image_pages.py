@@ -13,8 +13,11 @@ _IMGUR_PAGE = re.compile(r"/[A-Za-z0-9]{5,8}")
 
 
 def direct(url: str) -> str | None:
-    """The image itself for a share page's URL, or None for any other URL."""
-    parts = urlsplit(url)
+    """The image itself for a share page's URL, or None for any other URL (or none)."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:  # `http://[::1`: not a URL at all; judged elsewhere
+        return None
     host = (parts.hostname or "").removeprefix("www.")
     query = parse_qsl(parts.query, keep_blank_values=True)
     segments = parts.path.split("/")

@@ -317,3 +317,13 @@ def test_link_findings_end_where_the_target_ends(site: Path, capsys: pytest.Capt
     assert found == [("BC303", 4, 10, 4, 26), ("BC206", 4, 36, 4, 56)]
     line = post.read_text(encoding="utf-8").splitlines()[3]
     assert line[9:25] == "/assets/none.png" and line[35:55] == "https://youtu.be/abc"
+
+
+def test_invalid_image_urls_are_findings_not_crashes(site: Path) -> None:
+    """The share-page rule reads an image URL's parts; an invalid one must reach BC208."""
+    post = site / "_posts" / "2024-05-05-bad-urls.md"
+    post.write_text('---\ntitle: a\nimage: "http://[bad"\n---\n'
+                    "![y](https://github.com:99999/a/b/blob/main/x.png) ![z](https://imgur.com:x/aB3dE9x)\n",
+                    encoding="utf-8")
+    found = run([post], load_site(site), Config(select=("links",), offline=True)).diagnostics
+    assert [(d.code, d.line, d.column) for d in found] == [("BC208", 3, 9), ("BC208", 5, 6), ("BC208", 5, 57)]
