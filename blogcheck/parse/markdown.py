@@ -52,6 +52,22 @@ def parser(block_only: bool = False) -> MarkdownIt:
             kramdown keeps them, so a pasted `file:///C:/...` image is one here too."""
             return True
 
+        def normalizeLink(self, url: str) -> str:  # markdown-it's name
+            """markdown-it rebuilds a URL from its parts; one with an invalid host or port, or
+            a bracketed IP host (`http://[::1`, `https://[fe80::1%25eth0]/`), comes out
+            rewritten (`http://:1%5B:`), as written nowhere in the post. Such a URL is only
+            percent-encoded (an IP has no name to punycode), so its finding is placed."""
+            from urllib.parse import urlsplit
+
+            from mdurl import encode
+
+            try:
+                parts = urlsplit(url)
+                parts.port  # noqa: B018 - raises for an invalid host or port
+            except ValueError:
+                return str(encode(url))
+            return str(encode(url)) if "[" in parts.netloc else str(super().normalizeLink(url))
+
     md = Parser("commonmark").enable(["table", "strikethrough"])
     md.helpers = kramdown_links  # link URLs with spaces, as kramdown reads them
     md.block.ruler.at("reference", kramdown_links.reference)  # `[^1]: Note.` is a footnote, not a link target

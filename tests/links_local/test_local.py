@@ -327,3 +327,12 @@ def test_invalid_image_urls_are_findings_not_crashes(site: Path) -> None:
                     encoding="utf-8")
     found = run([post], load_site(site), Config(select=("links",), offline=True)).diagnostics
     assert [(d.code, d.line, d.column) for d in found] == [("BC208", 3, 9), ("BC208", 5, 6), ("BC208", 5, 57)]
+
+
+def test_a_bracketed_host_is_placed_where_it_is_written(site: Path) -> None:
+    """markdown-it rebuilt `http://[::1` as `http://:1%5B:`, written nowhere: the finding
+    fell back to column 1 with a URL the writer never wrote."""
+    post = site / "_posts" / "2024-05-05-hosts.md"
+    post.write_text("---\ntitle: a\n---\nSee ![x](http://[::1) and [y](http://[::1]:8080/x y).\n", encoding="utf-8")
+    found = run([post], load_site(site), Config(select=("links",), offline=True)).diagnostics
+    assert [(d.code, d.column, d.extras["url"]) for d in found] == [("BC208", 10, "http://[::1")]
