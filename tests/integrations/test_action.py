@@ -189,7 +189,7 @@ def test_pull_request_inputs_check_changed_posts_and_new_links(tmp_path: Path, i
     runner = job(tmp_path, site, installed, offline="true", args="--ignore spelling",
                  **{"changed-since": "main", "new-links-only": "true"})
     assert runner.outputs["check"]["exit-code"] == "0", runner.log
-    assert "::warning file=_posts/2024-03-01-old.md,line=5,col=12,title=BC204::" in runner.log
+    assert "::warning file=_posts/2024-03-01-old.md,line=5,col=12,endLine=5,endColumn=22,title=BC204::" in runner.log
     assert "2024-03-08-bad.md" not in runner.log  # not changed: not checked
 
 
