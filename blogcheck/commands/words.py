@@ -80,6 +80,7 @@ def unknown_words(paths: list[Path], site: Site, config: Config) -> list[tuple[s
     from blogcheck.run import per_file_ignores
     from blogcheck.select import check_wanted
     from blogcheck.spelling import misspellings
+    from blogcheck.suppress import silenced, suppressions
 
     files = discover(paths, site.root, config.exclude)
     ignores = per_file_ignores(files, site, config)  # a post whose unknown words are not reported lists none
@@ -89,7 +90,10 @@ def unknown_words(paths: list[Path], site: Site, config: Config) -> list[tuple[s
     counts: Counter[str] = Counter()
     first: dict[str, str] = {}
     for post in posts:
+        quiet = suppressions(post.text)  # `<!-- blogcheck: ignore BC402 -->` silences a line here too
         for span, word in prose_words(post, speller.fine):
+            if silenced("BC402", span.line, quiet):
+                continue
             lower = word.text.replace("\u2019", "'").lower()
             if not word.checkable or (word.capitalised and not word.initial) or misspellings.fixes(lower):
                 continue

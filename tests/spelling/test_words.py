@@ -38,6 +38,15 @@ def test_posts_whose_unknown_words_are_ignored_list_none(site: Path, capsys: pyt
     assert "embetter" not in out and "     1  sturd  _posts/2024-03-06-seeded.md:6:23" in out
 
 
+def test_a_line_silenced_inline_lists_no_words(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    more = site / "_posts" / "2024-03-08-more.md"
+    more.write_text(more.read_text(encoding="utf-8").rstrip("\n") + " <!-- blogcheck: ignore BC402 -->\n",
+                    encoding="utf-8")
+    assert main(["words"]) == 0
+    out = capsys.readouterr().out
+    assert "embetter" not in out and "     1  sturd  _posts/2024-03-06-seeded.md:6:23" in out
+
+
 def test_add_appends_new_words_once(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     wordlist = site / ".blogcheck-words.txt"
     wordlist.write_text("# our jargon\nfoo", encoding="utf-8")
