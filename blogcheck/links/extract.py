@@ -99,12 +99,12 @@ def links(parsed: Parsed, resolve: Resolve) -> list[Link]:
         for link in items:
             if not liquid.inside(parsed.offset(link.line, link.column), parsed.quiet):
                 found.setdefault((link.raw, link.line, link.column, link.kind), link)
-    tagged = [link for link in [*_argument_links(parsed, resolve), *_video_links(parsed),
-                                *_include_images(parsed, resolve)]
-              if not liquid.inside(parsed.offset(link.line, link.column), parsed.quiet)]
-    coded = _in_code(parsed, [parsed.offset(link.line, link.column) for link in tagged])
-    for link in tagged:
-        if parsed.offset(link.line, link.column) not in coded:
+    in_tags = [*_argument_links(parsed, resolve), *_video_links(parsed), *_include_images(parsed, resolve)]
+    tagged = [(at, link) for link in in_tags
+              if not liquid.inside(at := parsed.offset(link.line, link.column), parsed.quiet)]
+    coded = _in_code(parsed, [at for at, _ in tagged])
+    for at, link in tagged:
+        if at not in coded:
             found.setdefault((link.raw, link.line, link.column, link.kind), link)
     return sorted(found.values(), key=lambda k: (k.line, k.column))
 
