@@ -43,13 +43,11 @@ def classify(link: Link, index: SiteIndex, site_url: str, base: str | None,
     if site_url and link.raw.lstrip().startswith("{{") and url.startswith(site_url + "/"):
         url = url[len(site_url):]  # `{{ site.url }}/x`: a page of this site
     scheme = _SCHEME.match(url)
-    if scheme:
-        outcome = _with_scheme(url, scheme[1].lower())
+    if scheme or url.startswith("//"):  # protocol-relative: the remote checker uses https
+        outcome = _with_scheme(url, scheme[1].lower() if scheme else "https")
         if isinstance(outcome, Remote) and link.kind is Kind.IMAGE:  # a valid web URL: is it a share page?
             return _share_page(outcome.url) or outcome
         return outcome
-    if url.startswith("//"):  # protocol-relative: the remote checker uses https
-        return _with_scheme(url, "https")
     if _TYPO.match(url):
         return Problem("BC208", f"`{url}` is not a valid URL (no `https://`)",
                        "start a web address with `https://`; as written it is a path on this site")

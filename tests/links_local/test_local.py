@@ -263,7 +263,7 @@ def test_a_share_page_pasted_as_an_image_is_broken_offline_and_names_the_image(s
     post = site / "_posts" / "2024-05-05-shares.md"
     post.write_text(
         "---\ntitle: a\nimage: https://www.dropbox.com/scl/fi/abc123/plot.png?rlkey=k1&dl=0\n---\n"
-        "![plot](https://github.com/me/blog/blob/main/assets/plot.png) ![cat](https://imgur.com/aB3dE9x)\n"
+        "![plot](https://github.com/me/blog/blob/main/assets/plot.png) ![cat](//imgur.com/aB3dE9x)\n"
         "![raw](https://github.com/me/blog/blob/main/assets/plot.png?raw=true) "
         "[a page is fine as a link](https://github.com/me/blog/blob/main/assets/plot.png)\n", encoding="utf-8")
     result = run([post], load_site(site), Config(select=("links",), offline=True))
