@@ -152,5 +152,6 @@ def _finding(post: Post, span: Span, word: Word, column: int, verdict: Verdict, 
     else:
         message = f"unknown word `{word.text}`"
         add = f"add it to {settings.wordlist}"
-        hint = f"did you mean `{best}`? If not, {add}" if best else f"if it is right, {add}"
+        meant = f"`{best}` (`{word.previous} {word.text}` as one word)" if verdict.joins else f"`{best}`"
+        hint = f"did you mean {meant}? If not, {add}" if best else f"if it is right, {add}"
     return diagnostic(verdict.code, post.display, where["line"], where["column"], message, hint, **extra)

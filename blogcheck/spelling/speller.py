@@ -65,6 +65,7 @@ class Verdict:
     code: str  # BC401 or BC402
     suggestions: tuple[str, ...]
     variant: bool = False  # the other language's spelling of a word
+    joins: bool = False  # the first suggestion joins the word before and this one
 
 
 class Speller:
@@ -93,7 +94,7 @@ class Speller:
             return None
         fixes = misspellings.fixes(text)
         if fixes and not (self.short_name(word) and word.by_name):
-            return Verdict("BC401", tuple(fixes))
+            return Verdict("BC401", tuple(suggest.order(fixes, self.usage.posts) if len(fixes) > 1 else fixes))
         if lower in self._other and lower not in self._own:
             return Verdict("BC402", (misspellings.match_case(text, self._other[lower]),), variant=True)
         if not self.unknown_words or not (text.islower() or word.capitalised):
@@ -108,8 +109,19 @@ class Speller:
         if not with_suggestions:
             return Verdict("BC402", ())
         if lower not in self._suggested:
-            self._suggested[lower] = tuple(suggest.suggestions(lower, self.settings.max_distance))
-        return Verdict("BC402", tuple(misspellings.match_case(text, s) for s in self._suggested[lower]))
+            found = suggest.suggestions(lower, self.settings.max_distance, usage=self.usage.posts)
+            self._suggested[lower] = tuple(found)
+        cased = tuple(misspellings.match_case(text, s) for s in self._suggested[lower])
+        joined = self._joined(word)
+        return Verdict("BC402", (joined, *cased) if joined else cased, joins=bool(joined))
+
+    def _joined(self, word: Word) -> str:
+        """`Nevertheless` for `theless` after `Never `: the word before and this one,
+        written as one, is an English word (a space put in by mistake)."""
+        if not (word.previous and word.after_space) or not word.text.islower():
+            return ""
+        whole = word.previous + word.text
+        return whole if dictionary.rank(whole.lower()) is not None else ""
 
     def candidates(self, text: str, extra: frozenset[str] = frozenset()) -> set[str]:
         """The words of `text` (a whole file: prose, code and all) that could be

@@ -39,6 +39,7 @@ class Word:
     previous: str  # the word before it ("" when none)
     repeated: bool  # the same word as the one before, with only space between
     checkable: bool  # a word to spell-check (not an acronym, identifier, number...)
+    after_space: bool = False  # only white space between `previous` and it
 
 
 def checkable(word: str) -> bool:
@@ -107,7 +108,8 @@ def words(text: str, sentence_start: bool = True, previous: str = "",
         before = raw[index - 1][0] if index else previous
         gap = text[end:start] if index else " "
         end = start + len(word)
-        repeated = _twice(raw, index, before) and not gap.strip()
+        spaced = not gap.strip()
+        repeated = _twice(raw, index, before) and spaced
         by_name = name_before
         if word in fine and not repeated:
             name_before = word[0].isupper() and _capitalised(word) and not (
@@ -120,7 +122,7 @@ def words(text: str, sentence_start: bool = True, previous: str = "",
         next_capitalised = _capitalised(following) and not _SENTENCE_END.search(text[end:next_start])
         name_here = capitalised and not initial
         yield Word(word, start, initial, capitalised, next_capitalised, by_name or next_capitalised, before,
-                   repeated, checkable(word))
+                   repeated, checkable(word), spaced)
         name_before = name_here
 
 

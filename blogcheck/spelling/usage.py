@@ -43,20 +43,32 @@ class Usage:
         return count
 
     def _texts(self) -> list[str]:
-        """As written: lowering megabytes for a handful of look-ups costs more."""
         if self._read is None:
             self._read = self._source() if callable(self._source) else self._source
         return self._read
 
     def _search(self, word: str) -> int:
-        """Posts whose text has `word` (see `_places`)."""
+        """Posts whose text has `word`, in any case, as the index counts them: one
+        search of the site's lowered text (a few ms a word), not a pass over every word."""
         if not self._starts:
-            self._joined = "\0".join(self._texts())
+            lowered = [text.lower() for text in self._texts()]
+            self._joined = "\0".join(lowered)
             offset = 0
-            for text in self._texts():
+            for text in lowered:
                 self._starts.append(offset)
                 offset += len(text) + 1
-        return len({bisect.bisect_right(self._starts, at) for at in _places(self._joined, word)})
+        found = 0
+        at = self._joined.find(word) if word else -1
+        while at >= 0:
+            end = at + len(word)
+            if not _bounded(self._joined, at, end):
+                at = self._joined.find(word, end)
+                continue
+            found += 1
+            # once a post has the word, the rest of it need not be read (`study`: 2,000 uses, 300 posts)
+            after = bisect.bisect_right(self._starts, at)
+            at = self._joined.find(word, self._starts[after]) if after < len(self._starts) else -1
+        return found
 
     def _build(self) -> dict[str, int]:
         index: dict[str, int] = {}
@@ -77,14 +89,23 @@ def _places(text: str, word: str) -> Iterator[int]:
     upper case (mixed case such as `sTurd` is not the same word). As in `_build`, no word
     starts right after an apostrophe. str.find is far faster than a regex with
     look-arounds over megabytes."""
-    for form in {word.lower(), word.lower().capitalize(), word.upper()} - {""}:  # "" would be found forever
+    for form in _forms(word):
         at = text.find(form)
         while at >= 0:
             end = at + len(form)
-            before = text[at - 1: at]
-            if not (_is_word(before) or before == "'") and not _is_word(text[end: end + 1]):
+            if _bounded(text, at, end):
                 yield at
             at = text.find(form, end)
+
+
+def _forms(word: str) -> set[str]:
+    return {word.lower(), word.lower().capitalize(), word.upper()} - {""}  # "" would be found forever
+
+
+def _bounded(text: str, start: int, end: int) -> bool:
+    """`text[start:end]` is a whole word: no word character (or apostrophe) just before, none after."""
+    before = text[start - 1: start]
+    return not (_is_word(before) or before == "'") and not _is_word(text[end: end + 1])
 
 
 def _is_word(char: str) -> bool:

@@ -17,7 +17,7 @@ POST = "_posts/2024-03-06-seeded.md"
 EXPECTED = [
     (2, 9, "BC401", "Teh", ["The"]),  # front-matter title
     (3, 28, "BC401", "recieve", ["receive"]),  # description
-    (6, 23, "BC402", "sturd", ["sturdy", "stud", "surd", "turd"]),  # folded excerpt, second line
+    (6, 23, "BC402", "sturd", ["sturdy", "stud", "turd", "surd"]),  # folded excerpt, second line
     (12, 11, "BC401", "recieve", ["receive"]),  # paragraph
     (12, 36, "BC401", "sentense", ["sentence"]),
     (13, 68, "BC403", "the", ["the"]),  # `the the`
