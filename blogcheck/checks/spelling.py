@@ -15,7 +15,7 @@ from blogcheck.post import Post
 from blogcheck.spelling.prose import Span, holds, spans
 from blogcheck.spelling.speller import Settings, Speller, Verdict
 from blogcheck.spelling.tokens import Word, last_word, name_heavy, words
-from blogcheck.spelling.usage import occurrences
+from blogcheck.spelling.usage import Occurrences
 
 CODES = ["BC401", "BC402", "BC403"]
 _PREFILTER = 8  # posts checked in one run from which the whole-file prefilter pays
@@ -100,8 +100,9 @@ def check_post(post: Post, speller: Speller, prefilter: bool = False) -> Iterato
             unknown.append((word.text, _at(_finding(post, span, word, column, verdict, speller.settings), word)))
         elif verdict is not None:
             yield _at(_finding(post, span, word, column, verdict, speller.settings), word)
+    occurrences = Occurrences(post.text)
     for text, diag in unknown:
-        if occurrences(post.text, text) <= in_prose[text.lower()]:
+        if occurrences(text) <= in_prose[text.lower()]:
             yield diag  # else the post also writes it in code, a URL or a tag: a name (`knitr`), not a slip
 
 
