@@ -1,7 +1,9 @@
 """`blogcheck words [PATH ...]`: the site's unknown words by count, to review and add.
 
 Every prose word that no dictionary or word list knows (names inside a sentence and
-known misspellings aside), with how often the site uses it and where first.
+known misspellings aside), with how often the site uses it, where first, and the
+dictionary word it may be a slip for: a slip that many posts repeat (`magnitute`,
+three posts) is not reported by `check`, which takes it for the site's jargon.
 `--add WORD ...` appends words to the project word list."""
 
 from __future__ import annotations
@@ -48,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
     except (ConfigError, DiscoverError) as exc:
         print(f"blogcheck: error: {exc}", file=sys.stderr)
         return USAGE
-    text = "".join(f"{count:6d}  {word}  {place}\n" for word, count, place in rows)
+    text = "".join(f"{count:6d}  {word}  {place}{f'  ({best}?)' if best else ''}\n"
+                   for word, count, place, best in rows)
     try:
         sys.stdout.write(text + f"{len(rows)} unknown words; add the right ones: blogcheck words --add WORD ...\n")
         sys.stdout.flush()
@@ -71,8 +74,9 @@ def _add(path: Path, words: list[str]) -> int:
     return OK
 
 
-def unknown_words(paths: list[Path], site: Site, config: Config) -> list[tuple[str, int, str]]:
-    """(word, count, first place) of every unknown prose word, most frequent first."""
+def unknown_words(paths: list[Path], site: Site, config: Config) -> list[tuple[str, int, str, str]]:
+    """(word, count, first place, best suggestion or "") of every unknown prose word,
+    most frequent first."""
     from blogcheck.checks import Context
     from blogcheck.checks.spelling import prose_words, speller_for
     from blogcheck.discover import discover
@@ -102,7 +106,8 @@ def unknown_words(paths: list[Path], site: Site, config: Config) -> list[tuple[s
                 continue
             counts[lower] += 1
             first.setdefault(lower, f"{post.display}:{span.line}:{span.column + word.start}")
-    return [(w, n, first[w]) for w, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))]
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return [(w, n, first[w], next(iter(speller.suggestions(w)), "")) for w, n in ranked]
 
 
 def _display(path: Path) -> str:

@@ -108,12 +108,16 @@ class Speller:
             return None  # a name, or next to one
         if not with_suggestions:
             return Verdict("BC402", ())
+        cased = tuple(misspellings.match_case(text, s) for s in self.suggestions(lower))
+        joined = self._joined(word)
+        return Verdict("BC402", (joined, *cased) if joined else cased, joins=bool(joined))
+
+    def suggestions(self, lower: str) -> tuple[str, ...]:
+        """The dictionary words likeliest meant by the unknown word `lower`, best first."""
         if lower not in self._suggested:
             found = suggest.suggestions(lower, self.settings.max_distance, usage=self.usage.posts)
             self._suggested[lower] = tuple(found)
-        cased = tuple(misspellings.match_case(text, s) for s in self._suggested[lower])
-        joined = self._joined(word)
-        return Verdict("BC402", (joined, *cased) if joined else cased, joins=bool(joined))
+        return self._suggested[lower]
 
     def _joined(self, word: Word) -> str:
         """`Nevertheless` for `theless` after `Never `: the word before and this one,

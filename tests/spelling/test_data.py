@@ -121,4 +121,4 @@ def test_many_words_of_one_text_are_counted_in_one_pass(monkeypatch: pytest.Monk
     assert [counted(word) for word in words] == expected
     assert expected[:6] == [6, 6, 1, 2, 3, 1] and expected[-2:] == [2, 1]
     # the first 16 words searched one by one, later only one that is no single run of word characters
-    assert searches == words[:16] + ["sync'ed"]
+    assert searches == [*words[:16], "sync'ed"]

@@ -25,8 +25,8 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_lists_unknown_words_by_count_with_first_place(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["words"]) == 0
     lines = capsys.readouterr().out.splitlines()
-    assert lines[:2] == ["     2  embetter  _posts/2024-03-08-more.md:5:5",
-                         "     2  sturd  _posts/2024-03-06-seeded.md:6:23"]
+    assert lines[:2] == ["     2  embetter  _posts/2024-03-08-more.md:5:5  (embitter?)",
+                         "     2  sturd  _posts/2024-03-06-seeded.md:6:23  (sturdy?)"]
     assert "recieve" not in "\n".join(lines)  # a known misspelling is an error, not jargon
     assert lines[-1].startswith(f"{len(lines) - 1} unknown words")
 
@@ -35,7 +35,7 @@ def test_posts_whose_unknown_words_are_ignored_list_none(site: Path, capsys: pyt
     (site / "blogcheck.toml").write_text('[per_file_ignores]\n"*-more.md" = ["BC402"]\n', encoding="utf-8")
     assert main(["words"]) == 0
     out = capsys.readouterr().out
-    assert "embetter" not in out and "     1  sturd  _posts/2024-03-06-seeded.md:6:23" in out
+    assert "embetter" not in out and "     1  sturd  _posts/2024-03-06-seeded.md:6:23  (sturdy?)" in out
 
 
 def test_a_line_silenced_inline_lists_no_words(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -44,7 +44,21 @@ def test_a_line_silenced_inline_lists_no_words(site: Path, capsys: pytest.Captur
                     encoding="utf-8")
     assert main(["words"]) == 0
     out = capsys.readouterr().out
-    assert "embetter" not in out and "     1  sturd  _posts/2024-03-06-seeded.md:6:23" in out
+    assert "embetter" not in out and "     1  sturd  _posts/2024-03-06-seeded.md:6:23  (sturdy?)" in out
+
+
+def test_a_slip_repeated_in_many_posts_shows_what_it_may_mean(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Three posts with `magnitute`: `check` takes it for the site's jargon; `words`
+    lists it with the word it may be a slip for. A word with no near word has none."""
+    for day in (10, 11, 12):
+        (site / "_posts" / f"2024-03-{day}-m.md").write_text(
+            "---\ntitle: M\n---\n\nThe magnitute of the qwzrtxv vector.\n", encoding="utf-8")
+    main(["check", "--select", "BC402", "--format", "json", "_posts/2024-03-10-m.md"])
+    assert "magnitute" not in capsys.readouterr().out
+    assert main(["words"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert "     3  magnitute  _posts/2024-03-10-m.md:5:5  (magnitude?)" in lines
+    assert "     3  qwzrtxv  _posts/2024-03-10-m.md:5:22" in lines
 
 
 def test_add_appends_new_words_once(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
