@@ -25,6 +25,10 @@ def discover(paths: list[Path], root: Path, exclude: tuple[str, ...] = ()) -> li
             found[path.resolve()] = None
         elif path.is_dir():
             found.update(dict.fromkeys(_walk(path.resolve())))
+        elif path.exists():  # a named pipe, a device: reading it would hang
+            raise DiscoverError(f"{path}: not a regular file or folder")
+        elif path.is_symlink():
+            raise DiscoverError(f"{path}: a symbolic link to nothing ({os.readlink(path)})")
         else:
             raise DiscoverError(f"{path}: no such file or folder")
     return sorted(p for p in found if not matches(p, root, exclude))

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import dataclasses
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from blogcheck import files
 from blogcheck.jekyll.site import Site
 from blogcheck.parse.frontmatter import FrontMatter, FrontMatterError, parse
 from blogcheck.parse.split import split
@@ -55,8 +57,16 @@ def read_text(path: Path, max_size: int) -> str | LoadError:
         if size > max_size:
             return LoadError("BC105", f"file is {size:,} bytes, over max_file_size ({max_size:,})",
                              hint="raise `max_file_size` or exclude this file")
-        raw = path.read_bytes()
+        raw = files.read_bytes(path, max_size + 1)  # a file that grew, or says it is empty (/proc)
+        if len(raw) > max_size:
+            return LoadError("BC105", f"file is over max_file_size ({max_size:,} bytes)",
+                             hint="raise `max_file_size` or exclude this file")
+    except files.NotRegular as exc:
+        return LoadError("BC100", f"cannot read file: {exc}", hint="move it out of the posts folder")
     except OSError as exc:
+        if path.is_symlink() and not path.exists():
+            return LoadError("BC100", f"a symbolic link to nothing ({os.readlink(path)})",
+                             hint="point it at the post, or remove it")
         return LoadError("BC100", f"cannot read file: {exc.strerror or exc}")
     if b"\0" in raw[:8192]:
         return LoadError("BC100", "binary file, not a text post", hint="move it out of the posts folder")

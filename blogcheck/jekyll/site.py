@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from blogcheck import files
+
 CONFIG_NAMES = ("_config.yml", "_config.yaml")
 
 
@@ -86,7 +88,7 @@ def load_site(root: Path) -> Site:
     if config_path is None:
         return Site(root, layouts=layouts)
     try:
-        text = config_path.read_text(encoding="utf-8-sig")
+        text = files.read_text(config_path)
         config = parse(text, start_line=1).data
     except (OSError, UnicodeDecodeError) as exc:
         return Site(root, {}, config_path, f"cannot read {config_path.name}: {exc}", 1, layouts)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from blogcheck import files
 from blogcheck.parse.markdown import Cursor
 
 if TYPE_CHECKING:
@@ -153,10 +154,10 @@ def layout_ids(root: Path, config: dict[str, Any]) -> set[str]:
     from blogcheck.links import html
 
     found = {"disqus_thread"} if any("disqus" in str(k).lower() for k in _keys(config)) else set()
-    files = [p for folder in ("_layouts", "_includes") for p in sorted((root / folder).rglob("*.htm*"))]
-    for path in files[:_MAX_LAYOUTS]:
+    templates = [p for folder in ("_layouts", "_includes") for p in sorted((root / folder).rglob("*.htm*"))]
+    for path in templates[:_MAX_LAYOUTS]:
         try:
-            found |= {i for i in html.read(path.read_text(encoding="utf-8", errors="replace"))[1] if "{" not in i}
+            found |= {i for i in html.read(files.read_text(path, errors="replace"))[1] if "{" not in i}
         except OSError:
             continue
     return found

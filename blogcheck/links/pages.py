@@ -7,6 +7,7 @@ import re
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from blogcheck import files
 from blogcheck.jekyll.url import slugify
 
 _DEFAULT_COLLECTION = "/:collection/:path:output_ext"
@@ -65,8 +66,7 @@ def front(path: Path) -> dict[str, Any] | None:
     from blogcheck.parse.split import split
 
     try:
-        with path.open("rb") as handle:
-            raw = handle.read(_MAX_PAGE)
+        raw = files.read_bytes(path, _MAX_PAGE)
         if not raw.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
             return None if raw.strip() else {}  # an empty file: unknown (a stand-in), lenient
         parts = split(raw.decode("utf-8-sig"))

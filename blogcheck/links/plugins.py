@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from blogcheck import files
 from blogcheck.jekyll.url import slugify
 from blogcheck.post import Post
 
@@ -91,7 +92,7 @@ def _fill(template: str, placeholder: str, terms: set[str]) -> Iterator[str]:
 def _netlify(path: Path) -> tuple[list[str], list[str]]:
     """Sources of Netlify redirect rules (`/old /new 301`): they answer too."""
     try:
-        text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
+        text = files.read_text(path, errors="replace") if path.is_file() else ""
     except OSError:
         return [], []
     exact: list[str] = []

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
+from blogcheck import files
 from blogcheck.discover import POST_SUFFIXES
 from blogcheck.jekyll.site import Site
 from blogcheck.post import Post
@@ -113,8 +114,7 @@ def _classify(candidate: Path, root: Path) -> Asset | str | None:
 def _has_front_matter(path: Path) -> bool:
     """Jekyll's `has_yaml_header?`: the file opens with a `---` line."""
     try:
-        with path.open("rb") as handle:
-            head = handle.read(64)
+        head = files.read_bytes(path, 64)
     except OSError:
         return False
     return re.match(rb"(\xef\xbb\xbf)?---[ \t]*\r?\n", head) is not None

@@ -9,6 +9,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from blogcheck import files
+
 DEFAULT_FILE = ".blogcheck-words.txt"
 
 
@@ -27,7 +29,7 @@ def tech_words() -> frozenset[str]:
 def project_words(path: Path) -> frozenset[str]:
     """The project word list; a missing or unreadable file is an empty list."""
     try:
-        return parse(path.read_text(encoding="utf-8", errors="replace"))
+        return parse(files.read_text(path, errors="replace"))
     except OSError:
         return frozenset()
 
