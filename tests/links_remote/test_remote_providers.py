@@ -1,4 +1,4 @@
-"""Providers: YouTube through its oEmbed API, GitHub attachments, Google images.
+"""Providers: YouTube and Twitter through their oEmbed APIs, GitHub attachments, Google images.
 Their real hosts are remapped to the loopback farm, as a user would remap them
 to a mirror: nothing leaves the machine."""
 
@@ -79,9 +79,42 @@ def test_a_google_image_403_is_broken_but_elsewhere_403_is_a_bot_wall(farm: Farm
 
 
 def test_the_registry_finds_every_provider_module() -> None:
-    assert [p.name for p in providers()] == ["github-attachments", "googleusercontent", "youtube"]
+    assert [p.name for p in providers()] == ["github-attachments", "googleusercontent", "twitter", "youtube"]
     assert find("https://www.youtube.com/channel/UC123") is None  # no video id: a plain check
     assert find("https://2.bp.blogspot.com/x/s1600/a.png") is not None
     assert find("https://private-user-images.githubusercontent.com/1/2.png?jwt=x") is not None
     assert find("https://example.com/watch?v=okVideo0001") is None
 
+
+
+def _twitter_to(farm: Farm) -> tuple[tuple[str, str], ...]:
+    return ((r"^https://publish\.twitter\.com/", farm.url("/tw/")),)
+
+
+def test_every_spelling_of_one_post_is_one_oembed_request(farm: Farm) -> None:
+    urls = ["https://twitter.com/mmistakes/status/1234567890123", "https://x.com/MMistakes/status/1234567890123",
+            "https://mobile.twitter.com/mmistakes/statuses/1234567890123?s=20",
+            "https://www.x.com/mmistakes/status/1234567890123/photo/1"]
+    found = verdicts(urls, remap=_twitter_to(farm))
+    assert {(v.status, v.provider, v.seen) for v in found.values()} == {(Status.OK, "twitter", "post oEmbed 200")}
+    assert [e.path for e in farm.hits()] == [
+        "/tw/oembed?url=https%3A%2F%2Ftwitter.com%2Fmmistakes%2Fstatus%2F1234567890123&omit_script=true&dnt=true"]
+
+
+def test_a_deleted_post_is_broken_and_a_protected_one_a_warning(farm: Farm) -> None:
+    gone, locked = "https://x.com/gone_user/status/111", "https://twitter.com/locked_user/status/222"
+    found = verdicts([gone, locked, "https://x.com/busy_api/status/333"], retries=0, remap=_twitter_to(farm))
+    assert (found[gone].status, found[gone].hint) == (Status.BROKEN, "post deleted, or its account is gone")
+    assert (found[locked].status, found[locked].http_status) == (Status.UNVERIFIED, 403)
+    assert "protected" in found[locked].hint
+    busy = found["https://x.com/busy_api/status/333"]
+    assert (busy.status, busy.provider, busy.seen) == (Status.UNVERIFIED, "", "post oEmbed 429")
+    assert all(e.path.startswith("/tw/oembed?") for e in farm.hits())  # never a post's page
+
+
+def test_only_posts_go_to_the_twitter_api() -> None:
+    assert find("https://twitter.com/mmistakes") is None  # a profile: a plain check
+    assert find("https://twitter.com/hashtag/rstats?src=hash") is None
+    assert find("https://twitter.com/i/web/status/1234") is not None
+    assert find("https://example.com/mmistakes/status/1234") is None
+    assert find("https://x.com/mmistakes/status/12ab") is None

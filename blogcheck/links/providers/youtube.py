@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+from blogcheck.links import oembed
 from blogcheck.links.http import Client
 from blogcheck.links.model import Status, Verdict
 
@@ -20,7 +21,8 @@ _HOSTS = {"youtube.com", "www.youtube.com", "m.youtube.com", "music.youtube.com"
           "www.youtube-nocookie.com", "youtu.be", "www.youtu.be"}
 _PATH_ID = re.compile(r"^/(?:embed|shorts|live|v|e)/([^/?#]+)")
 _ID = re.compile(r"^[A-Za-z0-9_-]{11}$")
-_OEMBED = "https://www.youtube.com/oembed?"
+_API = oembed.Api("https://www.youtube.com/oembed?", NAME, frozenset({400, 404}), frozenset({401, 403}),
+                  "{what} removed or does not exist", "{what} is private or not embeddable")
 
 
 def _ids(url: str) -> tuple[str, str]:
@@ -66,27 +68,11 @@ def check(url: str, image: bool, client: Client) -> Verdict:
     verdicts = []
     if video:
         page = "https://www.youtube.com/watch?" + urlencode({"v": video})
-        verdicts.append(_oembed(client, page, "video"))
+        verdicts.append(oembed.ask(_API, client, page, "video", format="json"))
     if playlist:
         page = "https://www.youtube.com/playlist?" + urlencode({"list": playlist})
-        verdicts.append(_oembed(client, page, "playlist"))
+        verdicts.append(oembed.ask(_API, client, page, "playlist", format="json"))
     order = [Status.BROKEN, Status.UNVERIFIED, Status.SKIPPED, Status.OK]
     worst = min(verdicts, key=lambda v: order.index(v.status))
     return Verdict(worst.status, worst.http_status, worst.final_url, "; ".join(v.seen for v in verdicts),
                    worst.hint, worst.provider)
-
-
-def _oembed(client: Client, page: str, what: str) -> Verdict:
-    api = _OEMBED + urlencode({"url": page, "format": "json"})
-    reply = client.once(("oembed", api), lambda: client.request("GET", api, "application/json"))
-    seen = f"{what} oEmbed {reply.label.replace('GET ', '')}"
-    if reply.status == 200:
-        return Verdict(Status.OK, 200, None, seen, "", NAME)
-    if reply.status in (400, 404):
-        return Verdict(Status.BROKEN, reply.status, None, seen, f"{what} removed or does not exist", NAME)
-    if reply.status in (401, 403):
-        return Verdict(Status.UNVERIFIED, reply.status, None, seen, f"{what} is private or not embeddable", NAME)
-    if reply.failure == "excluded":
-        return Verdict(Status.SKIPPED, None, None, seen, reply.detail)
-    why = reply.detail or f"the oEmbed API answers {reply.status}"  # not the video's fault: a plain warning
-    return Verdict(Status.UNVERIFIED, reply.status or None, None, seen, f"{why}; try again later")
