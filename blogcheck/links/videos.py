@@ -1,6 +1,8 @@
-"""Videos embedded with Liquid tags instead of links.
+"""Videos (and tweets) embedded with Liquid tags instead of links.
 
 `{% youtube ID %}` (jekyll-youtube, and many sites' own plugins), `{% vimeo ID %}`,
+jekyll-twitter-plugin's `{% twitter URL %}` (`{% twitter oembed URL %}` before 2.0) and
+`{% tweet URL %}`,
 minimal-mistakes' `{% include video id="ID" provider="youtube" %}` and includes
 named like `youtube.html` (`{% include youtube.html id="ID" %}`) each become the
 video's URL, placed at the id as written, so a removed lecture video is found by
@@ -14,10 +16,13 @@ from collections.abc import Iterator
 
 from blogcheck.links.liquid import Tag, include_arguments
 
-PAGES = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
-_ID = {"youtube": re.compile(r"[\w-]{11}"), "vimeo": re.compile(r"\d{3,12}")}
+PAGES = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}",
+         "twitter": "https://twitter.com/i/web/status/{}", "tweet": "https://twitter.com/i/web/status/{}"}
+_ID = {"youtube": re.compile(r"[\w-]{11}"), "vimeo": re.compile(r"\d{3,12}"), "twitter": re.compile(r"\d{5,20}"),
+       "tweet": re.compile(r"\d{5,20}")}
 _PLAYLIST = re.compile(r"videoseries\?list=([\w-]{10,64})(?:&amp;|&)?")  # the embed player's form of a playlist
 _ID_KEYS = ("id", "video", "video_id", "youtube_id", "vimeo_id")
+_VIDEOS = ("youtube", "vimeo")  # the providers of minimal-mistakes' `{% include video %}` and its kind
 
 
 def videos(text: str, found: list[Tag]) -> Iterator[tuple[int, str, str]]:
@@ -27,13 +32,15 @@ def videos(text: str, found: list[Tag]) -> Iterator[tuple[int, str, str]]:
             continue
         written = text[tag.start : tag.end]
         if tag.name in PAGES:
-            first = tag.markup.split()[0] if tag.markup.split() else ""
-            yield from _video(tag, written, tag.name, first.strip("\"'"))
+            words = tag.markup.split()
+            if words[:1] == ["oembed"] and tag.name == "twitter":
+                words = words[1:]  # the plugin's 1.x form
+            yield from _video(tag, written, tag.name, words[0].strip("\"'") if words else "")
         elif tag.name == "include":
             stem, arguments = include_arguments(tag, written)
             values = {key: value for key, (_, value) in arguments.items()}
-            provider = values.get("provider", "").lower() or next((p for p in PAGES if p in stem), "")
-            if stem in ("video", *PAGES) or any(p in stem for p in PAGES):
+            provider = values.get("provider", "").lower() or next((p for p in _VIDEOS if p in stem), "")
+            if stem in ("video", *_VIDEOS) or any(p in stem for p in _VIDEOS):
                 ident = next((values[k] for k in _ID_KEYS if k in values), "")
                 yield from _video(tag, written, provider, ident)
 

@@ -82,6 +82,21 @@ def test_video_tags_become_video_urls_at_their_ids() -> None:
     ]
 
 
+def test_tweet_tags_become_post_urls() -> None:
+    from blogcheck.links import liquid
+    from blogcheck.links.providers import find
+    from blogcheck.links.videos import videos
+
+    post = "https://twitter.com/jekyllrb/status/518821243320287232"
+    text = (f"{{% twitter {post} maxwidth=500 %}} {{% twitter oembed {post}/ %}} {{% tweet 1087047171306856451 %}}\n"
+            "{% twitter page.tweet %} {% tweet 12 %} {% include tweet.html id=\"1087047171306856451\" %}")
+    found = [(text[offset:offset + len(ident)], url) for offset, ident, url in videos(text, liquid.tags(text))]
+    assert found == [(post, post), (post + "/", post + "/"),
+                     ("1087047171306856451", "https://twitter.com/i/web/status/1087047171306856451")]
+    names = [provider.name if (provider := find(url)) else "" for _, url in found]
+    assert names == ["twitter"] * 3
+
+
 def test_theme_include_images_become_image_urls_at_their_values() -> None:
     from blogcheck.links.includes import images
 
