@@ -24,7 +24,7 @@ class Usage:
         words are all known never reads the site)."""
         self._source = texts
         self._read: list[str] | None = None
-        self._joined = ""
+        self._joined = b""
         self._starts: list[int] = []
         self._index: dict[str, int] | None = None
         self._asked: dict[str, int] = {}
@@ -51,25 +51,28 @@ class Usage:
 
     def _search(self, word: str) -> int:
         """Posts whose text has `word`, in any case, as the index counts them: one
-        search of the site's lowered text (a few ms a word), not a pass over every word."""
+        search of the site's text as UTF-8 with its ASCII letters lowered (like the
+        index, which counts words of a to z; 9 ms for 3.4 MB, a str.lower() took 28),
+        a few ms a word, not a pass over every word."""
         if not self._starts:
-            lowered = [text.lower() for text in self._texts()]
-            self._joined = "\0".join(lowered)
+            data = [text.encode("utf-8", "replace").lower() for text in self._texts()]
+            self._joined = b"\0".join(data)
             offset = 0
-            for text in lowered:
+            for text in data:
                 self._starts.append(offset)
                 offset += len(text) + 1
+        form = word.encode("utf-8", "replace")
         found = 0
-        at = self._joined.find(word) if word else -1
+        at = self._joined.find(form) if form else -1
         while at >= 0:
-            end = at + len(word)
-            if not _bounded(self._joined, at, end):
-                at = self._joined.find(word, end)
+            end = at + len(form)
+            if not _bounded_bytes(self._joined, at, end):
+                at = self._joined.find(form, end)
                 continue
             found += 1
             # once a post has the word, the rest of it need not be read (`study`: 2,000 uses, 300 posts)
             after = bisect.bisect_right(self._starts, at)
-            at = self._joined.find(word, self._starts[after]) if after < len(self._starts) else -1
+            at = self._joined.find(form, self._starts[after]) if after < len(self._starts) else -1
         return found
 
     def _build(self) -> dict[str, int]:
@@ -130,6 +133,17 @@ def _bounded(text: str, start: int, end: int) -> bool:
     """`text[start:end]` is a whole word: no word character (or apostrophe) just before, none after."""
     before = text[start - 1: start]
     return not (_is_word(before) or before == "'") and not _is_word(text[end: end + 1])
+
+
+def _bounded_bytes(data: bytes, start: int, end: int) -> bool:
+    """`data[start:end]` is a whole word as the index sees words: no a-z, 0-9, `_` or
+    apostrophe just before, no a-z, 0-9 or `_` after (a non-ASCII letter ends a word)."""
+    before, after = data[start - 1: start] if start else b"", data[end: end + 1]
+    return not (_is_word_byte(before) or before == b"'") and not _is_word_byte(after)
+
+
+def _is_word_byte(byte: bytes) -> bool:
+    return byte.isalnum() or byte == b"_"  # ASCII only, as bytes are
 
 
 def _is_word(char: str) -> bool:

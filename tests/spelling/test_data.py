@@ -87,12 +87,12 @@ def test_site_usage_is_the_same_searched_or_indexed() -> None:
     from blogcheck.spelling.usage import Usage
 
     texts = ["The sturd base, sturd's too. Study, study.", "word2vec and a sturdy one", "'sturd in quotes",
-             "STURD_x sturd", "studying", "A STUDY of study and Study"]
+             "STURD_x sturd", "studying", "A STUDY of study and Study", "sturdé über-sturd", "naïve café"]
     lazy, eager = Usage(texts), Usage(texts)
     eager.prepare()
-    for word in ("sturd", "word", "sturdy", "quotes", "vec", "study", "of"):
+    for word in ("sturd", "word", "sturdy", "quotes", "vec", "study", "of", "na", "ve", "caf", "ber"):
         assert lazy.posts(word) == eager.posts(word), word
-    assert lazy.posts("sturd") == 2 and lazy.posts("study") == 2
+    assert lazy.posts("sturd") == 3 and lazy.posts("study") == 2
 
 
 def test_occurrences_counts_whole_words_in_the_three_cases() -> None:
