@@ -94,7 +94,8 @@ class Speller:
             return None
         fixes = misspellings.fixes(text)
         if fixes and not (self.short_name(word) and word.by_name):
-            return Verdict("BC401", tuple(suggest.order(fixes, self.usage.posts) if len(fixes) > 1 else fixes))
+            ranked = len(fixes) > 1 and with_suggestions  # the site's usage orders them: not for the prefilter
+            return Verdict("BC401", tuple(suggest.order(fixes, self.usage.posts) if ranked else fixes))
         if lower in self._other and lower not in self._own:
             return Verdict("BC402", (misspellings.match_case(text, self._other[lower]),), variant=True)
         if not self.unknown_words or not (text.islower() or word.capitalised):
@@ -110,7 +111,9 @@ class Speller:
             return Verdict("BC402", ())
         cased = tuple(misspellings.match_case(text, s) for s in self.suggestions(lower))
         joined = self._joined(word)
-        return Verdict("BC402", (joined, *cased) if joined else cased, joins=bool(joined))
+        if joined:  # `attended` for `a ttended`, first, and not again among the edits of `ttended`
+            cased = (joined, *(c for c in cased if c.lower() != joined.lower()))
+        return Verdict("BC402", cased, joins=bool(joined))
 
     def suggestions(self, lower: str) -> tuple[str, ...]:
         """The dictionary words likeliest meant by the unknown word `lower`, best first."""
