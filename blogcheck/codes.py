@@ -59,6 +59,8 @@ CODES: dict[str, Code] = {
         Code("BC401", "known-misspelling", "spelling", _E, "A common misspelling with a known fix."),
         Code("BC402", "unknown-word", "spelling", _W, "A word found in no dictionary or word list."),
         Code("BC403", "repeated-word", "spelling", _W, "The same word twice in a row."),
+        Code("BC501", "liquid-in-code", "liquid", _E, "Liquid written in code, which Jekyll renders anyway."),
+        Code("BC502", "unknown-liquid-variable", "liquid", _E, "`{{ x }}` names a variable Jekyll does not have."),
         # BC9xx publish: rows go here.
         Code("BC901", "no-publish-date", "publish", _E, "An approved post has no date for its `_posts/` file name."),
         Code("BC902", "unsafe-publish-path", "publish", _E,

@@ -116,17 +116,24 @@ _MARKS_MAX = 65_534
 def _in_code(parsed: Parsed, offsets: list[int]) -> set[int]:
     """Of the body `offsets` (each inside a Liquid tag), those whose tag is shown as
     code (a fence, an indented block, a code span) rather than rendered: its video or
-    image is no embed then. Each paragraph holding such tags is parsed once more with
-    every tag filled with a mark of its own, to see which marks land in code spans."""
+    image is no embed then."""
+    return set(code_blocks(parsed, offsets))
+
+
+def code_blocks(parsed: Parsed, offsets: list[int]) -> dict[int, int]:
+    """Of the body `offsets` (each inside a Liquid tag), those whose tag is written in
+    code, each with the index of its fence, indented block or paragraph in
+    `parsed.tokens`. Each paragraph holding such tags is parsed once more with every
+    tag filled with a mark of its own, to see which marks land in code spans."""
     if not offsets:
-        return set()
+        return {}
     block_of: dict[int, int] = {}  # body row -> index of its fence, code block or inline token
     for number, token in enumerate(parsed.tokens):
         if token.map and token.type in ("fence", "code_block", "inline"):
             for row in range(token.map[0], token.map[1]):
                 block_of.setdefault(row, number)
     starts = [tag.start for tag in parsed.tags]
-    coded: set[int] = set()
+    coded: dict[int, int] = {}
     pending: dict[int, list[tuple[int, liquid.Tag]]] = {}  # inline token -> (offset, its tag)
     for offset in offsets:
         block = block_of.get(bisect.bisect_right(parsed.starts, offset) - 1)
@@ -134,11 +141,11 @@ def _in_code(parsed: Parsed, offsets: list[int]) -> set[int]:
         if block is None or at < 0 or not parsed.tags[at].start <= offset < parsed.tags[at].end:
             continue
         if parsed.tokens[block].type != "inline":
-            coded.add(offset)
+            coded[offset] = block
         else:
             pending.setdefault(block, []).append((offset, parsed.tags[at]))
     for number, tagged in pending.items():
-        coded |= _marked_in_code(parsed, parsed.tokens[number], tagged[:_MARKS_MAX])
+        coded.update(dict.fromkeys(_marked_in_code(parsed, parsed.tokens[number], tagged[:_MARKS_MAX]), number))
     return coded
 
 

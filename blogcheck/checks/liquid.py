@@ -1,0 +1,167 @@
+"""BC501 liquid-in-code: Liquid written in code, which Jekyll renders anyway.
+
+Jekyll runs every post through Liquid before Markdown, code blocks and code spans
+included. A dbt model's `{{ ref('orders') }}`, an Ansible `{{ item }}`, a GitHub
+Actions `${{ secrets.TOKEN }}` or a Helm `{{ .Values.image }}` in a code sample is
+published as nothing (Jekyll at most logs a "Liquid Warning"); a Jinja `{% if %}` or
+`{% for %}` runs and can empty the whole block; a tag Liquid does not know
+(`{% set %}`, `{% macro %}`) stops the build. Built with Jekyll 4.3: the seed blog's
+dbt post loses every `{{ ref(...) }}` of its SQL.
+
+Not reported: Liquid inside `{% raw %}` or `{% comment %}`, posts with
+`render_with_liquid: false`, `{% include %}`/`{% include_relative %}` (a common way
+to fill a code block from a file), and `{{ site.x }}`, `{{ page.x }}` and the like,
+or a variable the post assigns: those are most likely meant to be filled in. One
+finding per code block, at its first such tag."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from blogcheck.checks import Context
+from blogcheck.codes import diagnostic
+from blogcheck.diagnostic import Diagnostic
+from blogcheck.links.liquid import Tag
+from blogcheck.post import Post
+
+CODES = ["BC501", "BC502"]
+# Liquid's own tags (Liquid 4/5, as Jekyll 4 runs them) and Jekyll's.
+_LIQUID_TAGS = frozenset({
+    "assign", "break", "capture", "case", "comment", "continue", "cycle", "decrement", "echo", "else", "elsif",
+    "for", "if", "ifchanged", "increment", "liquid", "raw", "render", "tablerow", "unless", "when",
+    "endcapture", "endcase", "endcomment", "endfor", "endif", "endifchanged", "endraw", "endtablerow", "endunless",
+    "highlight", "endhighlight", "include", "include_relative", "link", "post_url"})
+# Tags of widely used plugins: in code they are most likely meant to run.
+_PLUGIN_TAGS = frozenset({"gist", "seo", "feed_meta", "github_edit_link", "avatar", "twitter", "tweet", "youtube",
+                          "vimeo", "octicon", "bibliography", "cite", "reference", "jekyll_version", "asset",
+                          "stylesheet", "javascript", "picture", "img", "responsive_image", "figure"})
+_MEANT = frozenset({"include", "include_relative", "highlight", "endhighlight"})  # fill or mark the code block
+_JEKYLL_ROOTS = frozenset({"site", "page", "layout", "include", "content", "paginator", "jekyll", "post",
+                           "forloop", "tablerowloop", "theme"})
+_ROOT = re.compile(r"\s*([A-Za-z_][\w-]*)")
+_LITERAL = re.compile(r"""(?:"[^"]*"|'[^']*'|-?\d[\d.]*)\s*(?:\|.*)?""", re.S)
+_ASSIGNED = re.compile(r"^(?:assign|capture|increment|decrement)\s+([\w-]+)|^(?:for|tablerow)\s+([\w-]+)\s+in\b")
+_REGISTERED = re.compile(r"""register_tag\(\s*['":]([\w-]+)""")
+_PLUGIN_BYTES = 1_000_000  # of each _plugins/*.rb file read for its tag names
+
+
+def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
+    from blogcheck.links import liquid
+
+    body = post.body
+    if "{" not in body or post.data.get("render_with_liquid") is False:
+        return
+    every = liquid.tags(body)
+    no_liquid, _ = liquid.quiet(body, every)
+    live = liquid.live(every, no_liquid)
+    if not live:
+        return
+    blocks = _in_code(post, live)
+    assigned = {name for tag in live if not tag.output and (m := _ASSIGNED.match(f"{tag.name} {tag.markup}"))
+                for name in m.groups() if name}
+    known = _LIQUID_TAGS | _PLUGIN_TAGS | _site_tags(ctx)
+    grouped: dict[int, list[tuple[Tag, str]]] = {}
+    starts = _line_starts(body)
+    for tag in live:
+        block = blocks.get(tag.start)
+        if block is None:  # in the text: only a variable Jekyll does not have is surely a slip
+            if tag.output and (root := _ROOT.match(tag.markup)) and _unknown(root[1], assigned):
+                yield _at(post, starts, tag, "BC502", f"`{_short(body[tag.start:tag.end])}` is Liquid to Jekyll, and "
+                          f"it has no variable `{root[1]}`: the published page shows nothing in its place")
+        elif (why := _why(tag, assigned, known)) is not None:
+            grouped.setdefault(block, []).append((tag, why))
+    for found in grouped.values():
+        tag, why = found[0]
+        more = f" (and {len(found) - 1} more Liquid tag{'s' * (len(found) > 2)} in this code)" if len(found) > 1 else ""
+        yield _at(post, starts, tag, "BC501", f"`{_short(body[tag.start:tag.end])}` in code is Liquid to Jekyll: "
+                  f"{why}{more}")
+
+
+def _at(post: Post, starts: list[int], tag: Tag, code: str, message: str) -> Diagnostic:
+    line, column = _position(starts, tag.start, post.body_line)
+    first_line = post.body[tag.start:tag.end].split("\n")[0]
+    found = diagnostic(code, post.display, line, column, message,
+                       "wrap it in {% raw %} ... {% endraw %}, or set `render_with_liquid: false` in the front matter")
+    return dataclasses.replace(found, end_line=line, end_column=column + len(first_line))
+
+
+def _unknown(root: str, assigned: set[str]) -> bool:
+    return root not in _JEKYLL_ROOTS and root not in assigned
+
+
+def _why(tag: Tag, assigned: set[str], known: frozenset[str]) -> str | None:
+    """What Jekyll does with a live tag written in code, or None when that is most likely meant."""
+    if tag.output:
+        root = _ROOT.match(tag.markup)
+        if root is not None and not _unknown(root[1], assigned):
+            return None
+        if _LITERAL.fullmatch(tag.markup):
+            return None  # `{{ "/about/" | relative_url }}`: a value, filled in on purpose
+        if root is None and not tag.markup.startswith("."):  # `{{ "a": 1 }}`: Liquid prints what it can read
+            return "the published page shows Liquid's output in its place, not this"
+        return "the published page shows nothing in its place"  # an unknown variable, `ref(...)`, `.Values`
+    if tag.name in _MEANT:
+        return None
+    if tag.name in known:
+        return f"it runs as a Liquid `{tag.name}` tag, and the published code loses it"
+    return f"`{tag.name}` is no Liquid tag, so the Jekyll build stops (`Unknown tag '{tag.name}'`)"
+
+
+def _in_code(post: Post, live: list[Tag]) -> dict[int, int]:
+    """Tag offset -> a key of the code block (fence, indented block, paragraph with code
+    spans, or `{% highlight %}` block) it is written in."""
+    from blogcheck.links import extract
+
+    found: dict[int, int] = {}
+    opened = None  # a {% highlight %} block: code, though Liquid runs in it
+    for tag in live:
+        if tag.name == "highlight" and not tag.output:
+            opened = tag.end
+        elif tag.name == "endhighlight" and not tag.output:
+            opened = None
+        elif opened is not None:
+            found[tag.start] = -opened  # negative: no token index is
+    rest = [t.start for t in live if t.start not in found]
+    body = post.body
+    if rest and ("`" in body or "~~~" in body or "\n    " in body or "\n\t" in body):
+        found.update(extract.code_blocks(extract.parse(post), rest))  # code needs Markdown: parsed only then
+    return found
+
+
+def _site_tags(ctx: Context) -> frozenset[str]:
+    """Tags the site's own plugins register (`_plugins/*.rb`), read once per run."""
+    if "liquid.site_tags" not in ctx.cache:
+        from blogcheck import files
+
+        names: set[str] = set()
+        for path in sorted(Path(ctx.site.root, "_plugins").rglob("*.rb"))[:200]:
+            try:
+                names.update(_REGISTERED.findall(files.read_text(path, _PLUGIN_BYTES, errors="replace")))
+            except OSError:
+                continue
+        ctx.cache["liquid.site_tags"] = frozenset(names)
+    tags: frozenset[str] = ctx.cache["liquid.site_tags"]
+    return tags
+
+
+def _line_starts(text: str) -> list[int]:
+    starts, at = [0], text.find("\n")
+    while at >= 0:
+        starts.append(at + 1)
+        at = text.find("\n", at + 1)
+    return starts
+
+
+def _position(starts: list[int], offset: int, first_line: int) -> tuple[int, int]:
+    import bisect
+
+    row = bisect.bisect_right(starts, offset) - 1
+    return first_line + row, offset - starts[row] + 1
+
+
+def _short(text: str, limit: int = 60) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1] + "…"
