@@ -1,4 +1,5 @@
-"""BC501 liquid-in-code: Liquid written in code, which Jekyll renders anyway.
+"""BC501 liquid-in-code: Liquid written in code, which Jekyll renders anyway; BC502
+unknown-liquid-variable: `{{ name }}` in the text, with no such variable in Jekyll.
 
 Jekyll runs every post through Liquid before Markdown, code blocks and code spans
 included. A dbt model's `{{ ref('orders') }}`, an Ansible `{{ item }}`, a GitHub
@@ -12,7 +13,9 @@ Not reported: Liquid inside `{% raw %}` or `{% comment %}`, posts with
 `render_with_liquid: false`, `{% include %}`/`{% include_relative %}` (a common way
 to fill a code block from a file), and `{{ site.x }}`, `{{ page.x }}` and the like,
 or a variable the post assigns: those are most likely meant to be filled in. One
-finding per code block, at its first such tag."""
+finding per code block, at its first such tag. In the text only an output tag whose
+variable Jekyll does not give a post (nor the post assigns) is reported: other tags
+there are the post's own Liquid."""
 
 from __future__ import annotations
 
@@ -38,7 +41,8 @@ _LIQUID_TAGS = frozenset({
 _PLUGIN_TAGS = frozenset({"gist", "seo", "feed_meta", "github_edit_link", "avatar", "twitter", "tweet", "youtube",
                           "vimeo", "octicon", "bibliography", "cite", "reference", "jekyll_version", "asset",
                           "stylesheet", "javascript", "picture", "img", "responsive_image", "figure"})
-_MEANT = frozenset({"include", "include_relative", "highlight", "endhighlight"})  # fill or mark the code block
+# Tags that fill or mark a code block (jekyll-include-cache's `include_cached` too).
+_MEANT = frozenset({"include", "include_relative", "include_cached", "highlight", "endhighlight"})
 _JEKYLL_ROOTS = frozenset({"site", "page", "layout", "include", "content", "paginator", "jekyll", "post",
                            "forloop", "tablerowloop", "theme"})
 _ROOT = re.compile(r"\s*([A-Za-z_][\w-]*)")

@@ -1,0 +1,62 @@
+"""The `liquid` check's rules one by one (tests/integrations/test_jekyll_liquid.py
+holds them against real Jekyll)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from blogcheck.cli import main
+
+
+def _found(tmp_path: Path, body: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+           plugin: str = "") -> list[tuple[int, str, str]]:
+    (tmp_path / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (tmp_path / "_posts").mkdir(exist_ok=True)
+    if plugin:
+        (tmp_path / "_plugins").mkdir(exist_ok=True)
+        (tmp_path / "_plugins" / "tags.rb").write_text(plugin, encoding="utf-8")
+    (tmp_path / "_posts" / "2024-01-01-p.md").write_text("---\ntitle: t\n---\n" + body, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    main(["check", "--select", "liquid", "--format", "json"])
+    return [(d["line"], d["code"], d["message"]) for d in json.loads(capsys.readouterr().out)["diagnostics"]]
+
+
+def test_a_highlight_block_is_code_and_its_markers_are_not_findings(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    body = "{% highlight yaml %}\nname: {{ item }}\n{% endhighlight %}\n\nAfter {{ page.title }}.\n"
+    found = _found(tmp_path, body, capsys, monkeypatch)
+    assert [(line, code) for line, code, _ in found] == [(5, "BC501")]
+    assert "`{{ item }}` in code" in found[0][2]
+
+
+def test_tags_a_site_plugin_or_a_known_plugin_defines_run_on_purpose(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    body = ("```text\n{% mytag a %}\n```\n\n```text\n{% gist 123 %}\n```\n\n"
+            "```text\n{% include_cached code.py %}\n```\n\n```text\n{% macro m() %}\n```\n")
+    found = _found(tmp_path, body, capsys, monkeypatch, "Liquid::Template.register_tag('mytag', MyTag)\n")
+    assert [(line, code) for line, code, _ in found] == [(5, "BC501"), (9, "BC501"), (17, "BC501")]
+    assert "runs as a Liquid `mytag` tag" in found[0][2]
+    assert "runs as a Liquid `gist` tag" in found[1][2]
+    assert "`macro` is no Liquid tag, so the Jekyll build stops" in found[2][2]  # include_cached: not reported
+
+
+def test_raw_blocks_and_render_with_liquid_false_are_left_alone(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    body = "{% raw %}\n```\n{{ item }}\n```\n{% endraw %}\n\n`{% raw %}{{ x }}{% endraw %}` and {{ y }}\n"
+    assert [(line, code) for line, code, _ in _found(tmp_path, body, capsys, monkeypatch)] == [(10, "BC502")]
+    post = tmp_path / "_posts" / "2024-01-01-p.md"
+    post.write_text("---\ntitle: t\nrender_with_liquid: false\n---\n" + body, encoding="utf-8")
+    main(["check", "--select", "liquid", "--format", "json"])
+    assert json.loads(capsys.readouterr().out)["diagnostics"] == []
+
+
+def test_a_variable_the_post_assigns_is_meant(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    body = ("{% assign user = 'me' %}{% capture note %}x{% endcapture %}\n"
+            "{% for tag in page.tags %}`{{ tag }}`{% endfor %} {{ user }} {{ note }} {{ other }}\n")
+    found = _found(tmp_path, body, capsys, monkeypatch)
+    assert [(line, code) for line, code, _ in found] == [(5, "BC502")]
+    assert "no variable `other`" in found[0][2]
