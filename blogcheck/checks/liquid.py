@@ -110,7 +110,7 @@ def _why(tag: Tag, assigned: set[str], known: frozenset[str]) -> str | None:
     if tag.name in _MEANT:
         return None
     if tag.name in known:
-        return f"it runs as a Liquid `{tag.name}` tag, and the published code loses it"
+        return f"it runs as a Liquid `{tag.name}` tag: the published code shows its output, not this text"
     return f"`{tag.name}` is no Liquid tag, so the Jekyll build stops (`Unknown tag '{tag.name}'`)"
 
 
