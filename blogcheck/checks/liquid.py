@@ -72,7 +72,8 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     for tag in live:
         block = blocks.get(tag.start)
         if block is None:  # in the text: only a variable Jekyll does not have is surely a slip
-            if tag.output and (root := _ROOT.match(tag.markup)) and _unknown(root[1], assigned):
+            if tag.output and (root := _ROOT.match(tag.markup)) and _unknown(root[1], assigned) \
+                    and not _in_comment(body, tag.start):
                 yield _at(post, starts, tag, "BC502", f"`{_short(body[tag.start:tag.end])}` is Liquid to Jekyll, and "
                           f"it has no variable `{root[1]}`: the published page shows nothing in its place")
         elif (why := _why(tag, assigned, known)) is not None:
@@ -90,6 +91,12 @@ def _at(post: Post, starts: list[int], tag: Tag, code: str, message: str) -> Dia
     found = diagnostic(code, post.display, line, column, message,
                        "wrap it in {% raw %} ... {% endraw %}, or set `render_with_liquid: false` in the front matter")
     return dataclasses.replace(found, end_line=line, end_column=column + len(first_line))
+
+
+def _in_comment(body: str, offset: int) -> bool:
+    """Inside an HTML comment (`<!-- TODO {{ x }} -->`): what renders there is never seen."""
+    opened = body.rfind("<!--", 0, offset)
+    return opened >= 0 and body.find("-->", opened + 4, offset) < 0
 
 
 def _unknown(root: str, assigned: set[str]) -> bool:

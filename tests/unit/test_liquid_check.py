@@ -56,7 +56,8 @@ def test_raw_blocks_and_render_with_liquid_false_are_left_alone(
 def test_a_variable_the_post_assigns_is_meant(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     body = ("{% assign user = 'me' %}{% capture note %}x{% endcapture %}\n"
-            "{% for tag in page.tags %}`{{ tag }}`{% endfor %} {{ user }} {{ note }} {{ other }}\n")
+            "{% for tag in page.tags %}`{{ tag }}`{% endfor %} {{ user }} {{ note }} {{ other }}\n"
+            "<!-- TODO: {{ later }} --> <!-- x --> {{ again }}\n")
     found = _found(tmp_path, body, capsys, monkeypatch)
-    assert [(line, code) for line, code, _ in found] == [(5, "BC502")]
-    assert "no variable `other`" in found[0][2]
+    assert [(line, code) for line, code, _ in found] == [(5, "BC502"), (6, "BC502")]  # not in the comment
+    assert "no variable `other`" in found[0][2] and "no variable `again`" in found[1][2]
