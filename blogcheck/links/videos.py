@@ -2,7 +2,7 @@
 
 `{% youtube ID %}` (jekyll-youtube, and many sites' own plugins), `{% vimeo ID %}`,
 jekyll-twitter-plugin's `{% twitter URL %}` (`{% twitter oembed URL %}` before 2.0) and
-`{% tweet URL %}`,
+`{% tweet URL %}` (an id alone names no account: not checked),
 minimal-mistakes' `{% include video id="ID" provider="youtube" %}` and includes
 named like `youtube.html` (`{% include youtube.html id="ID" %}`) each become the
 video's URL, placed at the id as written, so a removed lecture video is found by
@@ -16,10 +16,9 @@ from collections.abc import Iterator
 
 from blogcheck.links.liquid import Tag, include_arguments
 
-PAGES = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}",
-         "twitter": "https://twitter.com/i/web/status/{}", "tweet": "https://twitter.com/i/web/status/{}"}
-_ID = {"youtube": re.compile(r"[\w-]{11}"), "vimeo": re.compile(r"\d{3,12}"), "twitter": re.compile(r"\d{5,20}"),
-       "tweet": re.compile(r"\d{5,20}")}
+# A tweet tag's post is checked only when written as a URL: an id alone names no account.
+PAGES = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}", "twitter": "", "tweet": ""}
+_ID = {"youtube": re.compile(r"[\w-]{11}"), "vimeo": re.compile(r"\d{3,12}")}
 _PLAYLIST = re.compile(r"videoseries\?list=([\w-]{10,64})(?:&amp;|&)?")  # the embed player's form of a playlist
 _ID_KEYS = ("id", "video", "video_id", "youtube_id", "vimeo_id")
 _VIDEOS = ("youtube", "vimeo")  # the providers of minimal-mistakes' `{% include video %}` and its kind
@@ -52,7 +51,7 @@ def _video(tag: Tag, written: str, provider: str, ident: str) -> Iterator[tuple[
         url = ident
     elif provider == "youtube" and (playlist := _PLAYLIST.fullmatch(ident)):  # `{% youtube videoseries?list=PL... %}`
         url = "https://www.youtube.com/playlist?list=" + playlist[1]
-    elif _ID[provider].fullmatch(ident):
+    elif provider in _ID and _ID[provider].fullmatch(ident):
         url = PAGES[provider].format(ident)
     else:
         return
