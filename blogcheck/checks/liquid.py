@@ -19,6 +19,7 @@ there are the post's own Liquid."""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ from pathlib import Path
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
+from blogcheck.links import liquid
 from blogcheck.links.liquid import Tag
 from blogcheck.post import Post
 
@@ -53,8 +55,6 @@ _PLUGIN_BYTES = 1_000_000  # of each _plugins/*.rb file read for its tag names
 
 
 def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
-    from blogcheck.links import liquid
-
     body = post.body
     if "{" not in body or post.data.get("render_with_liquid") is False:
         return
@@ -167,8 +167,6 @@ def _line_starts(text: str) -> list[int]:
 
 
 def _position(starts: list[int], offset: int, first_line: int) -> tuple[int, int]:
-    import bisect
-
     row = bisect.bisect_right(starts, offset) - 1
     return first_line + row, offset - starts[row] + 1
 

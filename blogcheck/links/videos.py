@@ -16,12 +16,12 @@ from collections.abc import Iterator
 
 from blogcheck.links.liquid import Tag, include_arguments
 
-# A tweet tag's post is checked only when written as a URL: an id alone names no account.
-PAGES = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}", "twitter": "", "tweet": ""}
+PAGES = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
 _ID = {"youtube": re.compile(r"[\w-]{11}"), "vimeo": re.compile(r"\d{3,12}")}
+# Tags whose first argument is checked: a tweet tag's only when it is a URL (an id alone names no account).
+_TAGS = (*PAGES, "twitter", "tweet")
 _PLAYLIST = re.compile(r"videoseries\?list=([\w-]{10,64})(?:&amp;|&)?")  # the embed player's form of a playlist
 _ID_KEYS = ("id", "video", "video_id", "youtube_id", "vimeo_id")
-_VIDEOS = ("youtube", "vimeo")  # the providers of minimal-mistakes' `{% include video %}` and its kind
 
 
 def videos(text: str, found: list[Tag]) -> Iterator[tuple[int, str, str]]:
@@ -30,7 +30,7 @@ def videos(text: str, found: list[Tag]) -> Iterator[tuple[int, str, str]]:
         if tag.output:
             continue
         written = text[tag.start : tag.end]
-        if tag.name in PAGES:
+        if tag.name in _TAGS:
             words = tag.markup.split()
             if words[:1] == ["oembed"] and tag.name == "twitter":
                 words = words[1:]  # the plugin's 1.x form
@@ -38,20 +38,20 @@ def videos(text: str, found: list[Tag]) -> Iterator[tuple[int, str, str]]:
         elif tag.name == "include":
             stem, arguments = include_arguments(tag, written)
             values = {key: value for key, (_, value) in arguments.items()}
-            provider = values.get("provider", "").lower() or next((p for p in _VIDEOS if p in stem), "")
-            if stem in ("video", *_VIDEOS) or any(p in stem for p in _VIDEOS):
+            provider = values.get("provider", "").lower() or next((p for p in PAGES if p in stem), "")
+            if stem in ("video", *PAGES) or any(p in stem for p in PAGES):
                 ident = next((values[k] for k in _ID_KEYS if k in values), "")
                 yield from _video(tag, written, provider, ident)
 
 
 def _video(tag: Tag, written: str, provider: str, ident: str) -> Iterator[tuple[int, str, str]]:
-    if provider not in PAGES or not ident:
+    if provider not in _TAGS or not ident:
         return
     if ident.startswith(("https://", "http://")):  # `{% youtube "https://youtu.be/ID" %}`
         url = ident
     elif provider == "youtube" and (playlist := _PLAYLIST.fullmatch(ident)):  # `{% youtube videoseries?list=PL... %}`
         url = "https://www.youtube.com/playlist?list=" + playlist[1]
-    elif provider in _ID and _ID[provider].fullmatch(ident):
+    elif provider in PAGES and _ID[provider].fullmatch(ident):
         url = PAGES[provider].format(ident)
     else:
         return

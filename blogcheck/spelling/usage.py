@@ -85,7 +85,8 @@ class Usage:
 
 
 def occurrences(text: str, word: str) -> int:
-    """How often `text` has `word`, as `Usage` counts it."""
+    """How often `text` has `word` as a whole word, in lower case, capitalised or upper
+    case (see `_places`): the one post's own count, not the site-wide `Usage`."""
     return sum(1 for _ in _places(text, word))
 
 
