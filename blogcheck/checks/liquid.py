@@ -81,16 +81,34 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     for found in grouped.values():
         tag, why = found[0]
         more = f" (and {len(found) - 1} more Liquid tag{'s' * (len(found) > 2)} in this code)" if len(found) > 1 else ""
+        edits = _raw_edits(post, starts, every, [t for t, _ in found])
         yield _at(post, starts, tag, "BC501", f"`{_short(body[tag.start:tag.end])}` in code is Liquid to Jekyll: "
-                  f"{why}{more}")
+                  f"{why}{more}", **({"fix": edits} if edits else {}))
 
 
-def _at(post: Post, starts: list[int], tag: Tag, code: str, message: str) -> Diagnostic:
+def _at(post: Post, starts: list[int], tag: Tag, code: str, message: str, **extra: object) -> Diagnostic:
     line, column = _position(starts, tag.start, post.body_line)
     first_line = post.body[tag.start:tag.end].split("\n")[0]
     found = diagnostic(code, post.display, line, column, message,
-                       "wrap it in {% raw %} ... {% endraw %}, or set `render_with_liquid: false` in the front matter")
+                       "wrap it in {% raw %} ... {% endraw %}, or set `render_with_liquid: false` in the front matter",
+                       **extra)
     return dataclasses.replace(found, end_line=line, end_column=column + len(first_line))
+
+
+def _raw_edits(post: Post, starts: list[int], every: list[Tag], group: list[Tag]) -> list[list[object]]:
+    """`check --fix`: `{% raw %}` before the block's first reported tag and `{% endraw %}`
+    after its last, inside the code (Liquid runs before Markdown, so the tags vanish and
+    the code reads as written). None when another tag lies between them: a meant one
+    (`{{ site.url }}`, `{% include %}`) would stop running, and a `{% raw %}` or
+    `{% comment %}` already there would end the new one early or show up as text."""
+    first, last = group[0], group[-1]
+    between = [t for t in every if first.start <= t.start < last.end]
+    if len(between) != len(group):
+        return []
+    line, column = _position(starts, first.start, post.body_line)
+    end_line, end_column = _position(starts, last.end - 2, post.body_line)
+    opener, closer = post.body[first.start:first.start + 2], post.body[last.end - 2:last.end]
+    return [[line, column, opener, "{% raw %}" + opener], [end_line, end_column, closer, closer + "{% endraw %}"]]
 
 
 def _in_comment(body: str, offset: int) -> bool:

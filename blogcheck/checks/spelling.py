@@ -146,7 +146,7 @@ def _finding(post: Post, span: Span, word: Word, column: int, verdict: Verdict, 
         message = f"`{word.text}` is a misspelling of " + " or ".join(f"`{s}`" for s in verdict.suggestions)
         hint = f"write `{best}`" if len(verdict.suggestions) == 1 else "pick the word you meant"
         if len(verdict.suggestions) == 1 and span.exact:
-            extra["fix"] = [span.line, column, word.text, best]
+            extra["fix"] = [[span.line, column, word.text, best]]
     elif verdict.variant:
         message = f"`{word.text}` is not the {settings.language} spelling"
         hint = f"write `{best}` (or set [spelling] language = \"en\" to accept both)"

@@ -54,7 +54,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--new-links-only", action="store_true",
                         help="with --changed-since: link errors fail only on links added since REF (others warn)")
     parser.add_argument("--fix", action="store_true",
-                        help="rewrite, in place, known misspellings (BC401) that have exactly one fix")
+                        help="apply the safe fixes in place: known misspellings with exactly one fix (BC401), "
+                             "Liquid in code wrapped in {%% raw %%} (BC501)")
     parser.add_argument("--diff", action="store_true",
                         help="print what --fix would change as a unified diff, and change nothing")
     parser.add_argument("--statistics", action="store_true",
@@ -124,7 +125,7 @@ def run(args: argparse.Namespace) -> int:
     if args.diff:
         return _diff(result, chosen.config)
     if args.fix:
-        from blogcheck.spelling.fix import apply
+        from blogcheck.fix import apply
 
         result = apply(result)
     return _report(result, chosen.config, args.statistics)
@@ -132,7 +133,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _diff(result: Result, config: Config) -> int:
     """`--diff`: the edits `--fix` would make, exit 1 when there are some (as ruff does)."""
-    from blogcheck.spelling.fix import diff
+    from blogcheck.fix import diff
 
     text, fixes, files = diff(result)
     try:

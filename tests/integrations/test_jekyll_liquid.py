@@ -116,6 +116,26 @@ def test_an_unknown_tag_in_code_stops_the_build(tmp_path: Path, monkeypatch: pyt
     assert build.returncode != 0 and "Unknown tag 'set'" in build.stdout + build.stderr
 
 
+def test_after_fix_jekyll_publishes_the_code_as_written(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """`check --fix` wraps each reported block's Liquid in `{% raw %}`: the build that
+    stopped at `{% set %}` passes, every dropped text is on the page, `{{ site.title }}`
+    is still filled in, and only the BC502 in the text is left to the writer."""
+    site = _site(tmp_path / "site", {**POSTS, "2024-01-04-jinja.md": BREAKS})
+    monkeypatch.chdir(site)
+    assert main(["check", "--select", "liquid", "--fix"]) == 1
+    assert capsys.readouterr().out.count("BC501 fixed: `{") == 5
+    assert [(d["line"], d["code"]) for d in _findings(site, monkeypatch, capsys)] == [(14, "BC502")]
+    assert _build(site).returncode == 0
+    dbt = _page(site, "2024-01-01-dbt.md")
+    for kept in ("{{ ref('orders') }}", "{{ source('shop', 'orders') }}", "{% if is_incremental() %}",
+                 "where updated > (select max(updated) from {{ this }})", "{% endif %}", "{{ item }}",
+                 "${{ secrets.TOKEN }}", "{{ .Values.image }}", "The site is Notes"):
+        assert kept in dbt, kept
+    assert "var('start')" not in dbt and "{% raw %}" not in dbt
+    assert "{% set total = 0 %}" in _page(site, "2024-01-04-jinja.md")
+
+
 def test_on_the_corpus_each_finding_is_text_jekyll_drops(corpus_dir: Path, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
@@ -146,6 +166,18 @@ def test_on_the_corpus_each_finding_is_text_jekyll_drops(corpus_dir: Path, tmp_p
             written = lines[line - 1][column - 1:].split("}}")[0].split("%}")[0]  # the tag's first line, as written
             assert written.startswith("{"), (name, line)
             assert not any(written in _text(page) for page in built), (name, line, written)
+    # `check --fix` (BC501 only: the one BC502 is prose) brings back every tag written in code
+    monkeypatch.chdir(site)
+    assert main(["check", "--select", "liquid", "--fix"]) == 1
+    capsys.readouterr()
+    assert [d["code"] for d in _findings(site, monkeypatch, capsys)] == ["BC502"]
+    assert _build(site).returncode == 0
+    built = {_text(page.read_text(encoding="utf-8")) for page in (site / "_site").rglob("*.html")}
+    for name, diagnostics in found.items():
+        lines = posts[Path(name).name].split("\n")
+        for d in diagnostics:
+            written = lines[int(str(d["line"])) - 1][int(str(d["column"])) - 1:].split("}}")[0].split("%}")[0]
+            assert any(written in page for page in built) is (d["code"] == "BC501"), (name, d["line"], written)
 
 
 def _text(page: str) -> str:

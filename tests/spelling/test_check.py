@@ -52,7 +52,7 @@ def test_seeded_typos_are_found_in_prose_only(site: Path, capsys: pytest.Capture
     assert _found(diags) == EXPECTED
     assert code == 1  # BC401 is an error
     assert all(d["severity"] == ("error" if d["code"] == "BC401" else "warning") for d in diags)
-    assert diags[0]["fix"] == [2, 9, "Teh", "The"] and "fix" not in diags[2]
+    assert diags[0]["fix"] == [[2, 9, "Teh", "The"]] and "fix" not in diags[2]
 
 
 def test_text_report_shows_the_best_suggestion(site: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -61,3 +61,40 @@ def test_a_variable_the_post_assigns_is_meant(
     found = _found(tmp_path, body, capsys, monkeypatch)
     assert [(line, code) for line, code, _ in found] == [(5, "BC502"), (6, "BC502")]  # not in the comment
     assert "no variable `other`" in found[0][2] and "no variable `again`" in found[1][2]
+
+
+def _fixes(tmp_path: Path, body: str, capsys: pytest.CaptureFixture[str],
+           monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    _found(tmp_path, body, capsys, monkeypatch)
+    main(["check", "--select", "liquid", "--format", "json"])
+    return [d.get("fix") for d in json.loads(capsys.readouterr().out)["diagnostics"]]
+
+
+def test_fix_wraps_the_blocks_liquid_in_raw(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    body = "```sql\nselect {{ a }}\n{% if b %}x{% endif %}\n```\n\nSee `{{ c }}`, {{ d }}.\n"
+    assert _fixes(tmp_path, body, capsys, monkeypatch) == [
+        [[5, 8, "{{", "{% raw %}{{"], [6, 21, "%}", "%}{% endraw %}"]],  # from the first tag to the last
+        [[9, 6, "{{", "{% raw %}{{"], [9, 11, "}}", "}}{% endraw %}"]],
+        None,  # BC502 in the text: `{{ title }}` may be a slip for `{{ page.title }}`, not code
+    ]
+    assert main(["check", "--select", "liquid", "--fix"]) == 1  # the BC502 is left
+    capsys.readouterr()
+    post = (tmp_path / "_posts" / "2024-01-01-p.md").read_text(encoding="utf-8")
+    assert post.endswith("```sql\nselect {% raw %}{{ a }}\n{% if b %}x{% endif %}{% endraw %}\n```\n\n"
+                         "See `{% raw %}{{ c }}{% endraw %}`, {{ d }}.\n")
+    main(["check", "--select", "liquid", "--format", "json"])
+    assert [d["code"] for d in json.loads(capsys.readouterr().out)["diagnostics"]] == ["BC502"]
+
+
+def test_no_fix_when_other_liquid_lies_between(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    """Wrapping would stop a meant tag from running, end early at a `{% endraw %}`,
+    or show a `{% comment %}` as text."""
+    for between in ("{{ site.title }}", "{% include a.html %}", "{% raw %}{{ r }}{% endraw %}",
+                    "{% comment %}note{% endcomment %}"):
+        body = f"```text\n{{{{ a }}}}\n{between}\n{{{{ b }}}}\n```\n"
+        assert _fixes(tmp_path, body, capsys, monkeypatch) == [None], between
+    body = "```text\n{{ site.title }}\n{{ a }}\n```\n"  # a meant tag before the first one reported: no matter
+    wrap = [[6, 1, "{{", "{% raw %}{{"], [6, 6, "}}", "}}{% endraw %}"]]
+    assert _fixes(tmp_path, body, capsys, monkeypatch) == [wrap]

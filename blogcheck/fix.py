@@ -1,8 +1,10 @@
 """`check --fix`: apply the fixes that findings propose, in place, changing no other byte.
 
-A check proposes a fix with the extra key `fix` = (line, column, old, new), 1-based
-positions in the decoded text (as every finding has). A fix is applied only when
-`old` is still exactly there; the file keeps its BOM, line endings and everything
+A check proposes a fix with the extra key `fix`: a list of edits (line, column, old,
+new), 1-based positions in the decoded text (as every finding has): BC401 replaces a
+word, BC501 puts `{% raw %}` and `{% endraw %}` around Liquid. A finding's edits are
+applied all or none: only when each `old` is still exactly there and no edit of
+another finding overlaps it; the file keeps its BOM, line endings and everything
 else. A fixed finding is reported again as `info`: "fixed: `teh` -> `the`".
 `check --diff` shows the same edits as a unified diff and writes nothing."""
 
@@ -36,18 +38,26 @@ def apply(result: Result) -> Result:
 def _fixable(result: Result) -> dict[str, list[Diagnostic]]:
     by_path: dict[str, list[Diagnostic]] = defaultdict(list)
     for diag in result.diagnostics:
-        if _edit(diag) is not None:
+        if _edits(diag):
             by_path[diag.path].append(diag)
     return by_path
 
 
-def _edit(diag: Diagnostic) -> tuple[int, int, str, str] | None:
+Edit = tuple[int, int, str, str]  # line, column, old, new
+
+
+def _edits(diag: Diagnostic) -> list[Edit]:
+    """The edits a finding proposes; none when its `fix` is malformed."""
     value = diag.extras.get("fix")
-    if isinstance(value, (list, tuple)) and len(value) == 4:
-        line, column, old, new = value
-        if isinstance(line, int) and isinstance(column, int) and isinstance(old, str) and isinstance(new, str):
-            return line, column, old, new
-    return None
+    found: list[Edit] = []
+    for edit in value if isinstance(value, (list, tuple)) else ():
+        if not (isinstance(edit, (list, tuple)) and len(edit) == 4):
+            return []
+        line, column, old, new = edit
+        if not (isinstance(line, int) and isinstance(column, int) and isinstance(old, str) and isinstance(new, str)):
+            return []
+        found.append((line, column, old, new))
+    return found
 
 
 def fix_file(path: Path, diags: list[Diagnostic]) -> set[int]:
@@ -70,19 +80,31 @@ def plan(path: Path, diags: list[Diagnostic]) -> tuple[bytes, bytes, set[int]] |
     except (OSError, UnicodeDecodeError):
         return None
     applied: set[int] = set()
-    # Right to left on each line, so earlier columns stay true.
-    for diag in sorted(diags, key=lambda d: (d.line, d.column), reverse=True):
-        edit = _edit(diag)
-        if edit is None or not 1 <= edit[0] <= len(lines):
-            continue
-        line, column, old, new = edit
-        text, start = lines[line - 1], column - 1
-        if text[start: start + len(old)] == old:
-            lines[line - 1] = text[:start] + new + text[start + len(old):]
+    taken: list[Edit] = []  # checked against the file as read, applied at the end
+    for diag in sorted(diags, key=lambda d: (d.line, d.column)):
+        edits = _edits(diag)
+        if edits and all(_there(lines, edit) and not any(_overlap(edit, other) for other in taken) for edit in edits):
+            taken.extend(edits)
             applied.add(id(diag))
     if not applied:
         return None
+    for line, column, old, new in sorted(taken, reverse=True):  # right to left, so earlier columns stay true
+        text = lines[line - 1]
+        lines[line - 1] = text[:column - 1] + new + text[column - 1 + len(old):]
     return raw, (_BOM if bom else b"") + "\n".join(lines).encode("utf-8"), applied
+
+
+def _there(lines: list[str], edit: Edit) -> bool:
+    line, column, old, _ = edit
+    return 1 <= line <= len(lines) and column >= 1 and lines[line - 1][column - 1:column - 1 + len(old)] == old
+
+
+def _overlap(one: Edit, other: Edit) -> bool:
+    """Two edits touch the same characters (or insert at the same place)."""
+    if one[0] != other[0]:
+        return False
+    start, stop = one[1], one[1] + max(len(one[2]), 1)
+    return start < other[1] + max(len(other[2]), 1) and other[1] < stop
 
 
 def diff(result: Result) -> tuple[str, int, int]:
@@ -121,6 +143,5 @@ def _write_atomic(path: Path, data: bytes) -> None:
 
 
 def _fixed(diag: Diagnostic) -> Diagnostic:
-    edit = _edit(diag)
-    assert edit is not None
-    return dataclasses.replace(diag, severity=Severity.INFO, message=f"fixed: `{edit[2]}` -> `{edit[3]}`", hint="")
+    done = ", ".join(f"`{old}` -> `{new}`" for _, _, old, new in _edits(diag))
+    return dataclasses.replace(diag, severity=Severity.INFO, message=f"fixed: {done}", hint="")

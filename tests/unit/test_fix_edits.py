@@ -1,0 +1,52 @@
+"""`check --fix` as any check uses it: a finding's edits apply all or none, never
+over another finding's, and every other byte of the file stays."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from blogcheck.codes import diagnostic
+from blogcheck.fix import fix_file, plan
+
+
+def _finding(path: Path, *edits: list[object]) -> object:
+    return diagnostic("BC501", str(path), 1, 1, "m", fix=list(edits))
+
+
+def test_a_findings_edits_apply_all_or_none(tmp_path: Path) -> None:
+    path = tmp_path / "p.md"
+    path.write_bytes(b"a {{ x }} b\r\nc {{ y }} d\r\n")
+    stale = _finding(path, [1, 3, "{{", "{% raw %}{{"], [2, 9, "}}", "}}{% endraw %}"])  # the 2nd is off by one
+    assert fix_file(path, [stale]) == set() and path.read_bytes() == b"a {{ x }} b\r\nc {{ y }} d\r\n"
+    both = _finding(path, [1, 3, "{{", "{% raw %}{{"], [2, 8, "}}", "}}{% endraw %}"])
+    assert fix_file(path, [both]) == {id(both)}
+    assert path.read_bytes() == b"a {% raw %}{{ x }} b\r\nc {{ y }}{% endraw %} d\r\n"  # CRLF kept
+
+
+def test_edits_on_one_line_apply_right_to_left(tmp_path: Path) -> None:
+    path = tmp_path / "p.md"
+    path.write_bytes(b"\xef\xbb\xbfteh `{{ a }}` teh")
+    first = diagnostic("BC401", str(path), 1, 1, "m", fix=[[1, 1, "teh", "the"]])
+    raw = _finding(path, [1, 6, "{{", "{% raw %}{{"], [1, 11, "}}", "}}{% endraw %}"])
+    last = diagnostic("BC401", str(path), 1, 15, "m", fix=[[1, 15, "teh", "the"]])
+    assert fix_file(path, [last, raw, first]) == {id(first), id(raw), id(last)}
+    assert path.read_bytes() == b"\xef\xbb\xbfthe `{% raw %}{{ a }}{% endraw %}` the"  # BOM kept
+
+
+def test_overlapping_fixes_take_the_first_one_only(tmp_path: Path) -> None:
+    path = tmp_path / "p.md"
+    path.write_bytes(b"x teh y\n")
+    one = diagnostic("BC401", str(path), 1, 3, "m", fix=[[1, 3, "teh", "the"]])
+    again = diagnostic("BC401", str(path), 1, 3, "m", fix=[[1, 3, "teh", "tea"]])
+    inside = diagnostic("BC401", str(path), 1, 4, "m", fix=[[1, 4, "eh", "ah"]])
+    assert fix_file(path, [again, inside, one]) in ({id(one)}, {id(again)})
+    assert path.read_bytes() in (b"x the y\n", b"x tea y\n")
+
+
+def test_malformed_fixes_are_ignored(tmp_path: Path) -> None:
+    path = tmp_path / "p.md"
+    path.write_bytes(b"x teh y\n")
+    for fix in ([1, 3, "teh", "the"], [[1, 3, "teh"]], [["1", 3, "teh", "the"]], [[9, 3, "teh", "the"]],
+                [[1, 0, "teh", "the"]], "teh", []):
+        assert plan(path, [diagnostic("BC401", str(path), 1, 3, "m", fix=fix)]) is None, fix
+    assert path.read_bytes() == b"x teh y\n"
