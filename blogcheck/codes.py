@@ -61,6 +61,8 @@ CODES: dict[str, Code] = {
         Code("BC403", "repeated-word", "spelling", _W, "The same word twice in a row."),
         Code("BC501", "liquid-in-code", "liquid", _E, "Liquid written in code, which Jekyll renders anyway."),
         Code("BC502", "unknown-liquid-variable", "liquid", _E, "`{{ x }}` names a variable Jekyll does not have."),
+        Code("BC503", "missing-include", "liquid", _E, "`{% include %}` names no file; Jekyll stops the build."),
+        Code("BC504", "include-syntax", "liquid", _E, "An `{% include %}` Jekyll cannot read; the build stops."),
         # BC9xx publish: rows go here.
         Code("BC901", "no-publish-date", "publish", _E, "An approved post has no date for its `_posts/` file name."),
         Code("BC902", "unsafe-publish-path", "publish", _E,

@@ -68,13 +68,13 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                 for name in m.groups() if name}
     known = _LIQUID_TAGS | _PLUGIN_TAGS | _site_tags(ctx)
     grouped: dict[int, list[tuple[Tag, str]]] = {}
-    starts = _line_starts(body)
+    starts = line_starts(body)
     for tag in live:
         block = blocks.get(tag.start)
         if block is None:  # in the text: only a variable Jekyll does not have is surely a slip
             if tag.output and (root := _ROOT.match(tag.markup)) and _unknown(root[1], assigned) \
                     and not _in_comment(body, tag.start):
-                yield _at(post, starts, tag, "BC502", f"`{_short(body[tag.start:tag.end])}` is Liquid to Jekyll, and "
+                yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is Liquid to Jekyll, and "
                           f"it has no variable `{root[1]}`: the published page shows nothing in its place")
         elif (why := _why(tag, assigned, known)) is not None:
             grouped.setdefault(block, []).append((tag, why))
@@ -82,12 +82,12 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         tag, why = found[0]
         more = f" (and {len(found) - 1} more Liquid tag{'s' * (len(found) > 2)} in this code)" if len(found) > 1 else ""
         edits = _raw_edits(post, starts, every, [t for t, _ in found])
-        yield _at(post, starts, tag, "BC501", f"`{_short(body[tag.start:tag.end])}` in code is Liquid to Jekyll: "
+        yield _at(post, starts, tag, "BC501", f"`{short(body[tag.start:tag.end])}` in code is Liquid to Jekyll: "
                   f"{why}{more}", **({"fix": edits} if edits else {}))
 
 
 def _at(post: Post, starts: list[int], tag: Tag, code: str, message: str, **extra: object) -> Diagnostic:
-    line, column = _position(starts, tag.start, post.body_line)
+    line, column = position(starts, tag.start, post.body_line)
     first_line = post.body[tag.start:tag.end].split("\n")[0]
     found = diagnostic(code, post.display, line, column, message,
                        "wrap it in {% raw %} ... {% endraw %}, or set `render_with_liquid: false` in the front matter",
@@ -105,8 +105,8 @@ def _raw_edits(post: Post, starts: list[int], every: list[Tag], group: list[Tag]
     between = [t for t in every if first.start <= t.start < last.end]
     if len(between) != len(group):
         return []
-    line, column = _position(starts, first.start, post.body_line)
-    end_line, end_column = _position(starts, last.end - 2, post.body_line)
+    line, column = position(starts, first.start, post.body_line)
+    end_line, end_column = position(starts, last.end - 2, post.body_line)
     opener, closer = post.body[first.start:first.start + 2], post.body[last.end - 2:last.end]
     return [[line, column, opener, "{% raw %}" + opener], [end_line, end_column, closer, closer + "{% endraw %}"]]
 
@@ -176,7 +176,7 @@ def _site_tags(ctx: Context) -> frozenset[str]:
     return tags
 
 
-def _line_starts(text: str) -> list[int]:
+def line_starts(text: str) -> list[int]:
     starts, at = [0], text.find("\n")
     while at >= 0:
         starts.append(at + 1)
@@ -184,11 +184,11 @@ def _line_starts(text: str) -> list[int]:
     return starts
 
 
-def _position(starts: list[int], offset: int, first_line: int) -> tuple[int, int]:
+def position(starts: list[int], offset: int, first_line: int) -> tuple[int, int]:
     row = bisect.bisect_right(starts, offset) - 1
     return first_line + row, offset - starts[row] + 1
 
 
-def _short(text: str, limit: int = 60) -> str:
+def short(text: str, limit: int = 60) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"

@@ -1,0 +1,135 @@
+"""BC503 missing-include, BC504 include-syntax: an `{% include %}` that stops the build.
+
+Jekyll runs every `{% include %}`, `{% include_relative %}` and `{% include_cached %}`
+a post holds (in code and HTML comments too; not inside `{% raw %}` or `{% comment %}`),
+and stops the build with a Liquid Exception when the file is not there ("Could not
+locate the included file"), when its name has characters or sequences Jekyll refuses
+(`../x`, a quoted name), or when its arguments do not read as `key="value"` ("Invalid
+syntax for include tag"). The rules and the argument grammar are Jekyll 4.3's
+(`lib/jekyll/tags/include.rb`); names are matched case by case, as on the Linux
+server that builds the site, even where the writer's disk does not care.
+
+`include` looks in the site's `includes_dir` (`_includes/`); a site with a theme
+(`theme:`, `remote_theme:`) may get the file from the theme, which is not on disk,
+so there only a name that cannot be valid is reported. `include_relative` looks in
+the post's own folder. A name built with Liquid (`{% include {{ page.x }} %}`) is
+known only when the page is built, and is left alone."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+from blogcheck.checks import Context
+from blogcheck.checks.liquid import line_starts, position, short
+from blogcheck.codes import diagnostic
+from blogcheck.diagnostic import Diagnostic
+from blogcheck.links import liquid
+from blogcheck.post import Post
+
+CODES = ["BC503", "BC504"]
+_TAGS = frozenset({"include", "include_relative", "include_cached"})
+# Jekyll 4.3's grammar (Ruby's \w, \s and \z are ASCII; \Z here is Ruby's \z).
+_ARGUMENT = r"""([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))"""
+_ARGUMENTS = re.compile(rf"\A\s*(?:{_ARGUMENT}(?=\s|\Z)\s*)*\Z", re.ASCII)
+_VARIABLE = re.compile(r"[^{]*(\{\{\s*[\w\-.]+\s*(\|.*)?\}\}[^\s{}]*)+", re.ASCII | re.S)
+_NAME_CHARS = re.compile(r"[\w/.\-()+~#@]+", re.ASCII)
+_BAD_SEQUENCE = re.compile(r"[./]{2,}")
+_LISTED = 5_000  # include files read for a "did you mean" (a folder walk is bounded)
+
+
+def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
+    body = post.body
+    if "include" not in body or post.data.get("render_with_liquid") is False:
+        return
+    every = liquid.tags(body)
+    no_liquid, _ = liquid.quiet(body, every)
+    starts: list[int] = []
+    for tag in liquid.live(every, no_liquid):
+        if tag.output or tag.name not in _TAGS or _VARIABLE.search(tag.markup):
+            continue
+        found = _problem(tag.name, tag.markup, post, ctx)
+        if found is not None:
+            starts = starts or line_starts(body)
+            line, column = position(starts, tag.start, post.body_line)
+            written = body[tag.start:tag.end].split("\n")[0]
+            yield diagnostic(found[0], post.display, line, column, found[1], found[2], end_line=line,
+                             end_column=column + len(written))
+
+
+def _problem(name: str, markup: str, post: Post, ctx: Context) -> tuple[str, str, str] | None:
+    """(code, message, hint) of what stops the build at this tag, or None."""
+    file, arguments = [*re.split(r"\s+", markup.strip(), maxsplit=1), ""][:2]
+    tag = f"{{% {name} %}}"
+    if not file:
+        return "BC504", f"`{tag}` names no file", "write the file's name: `{% include file.html %}`"
+    if arguments and not _ARGUMENTS.match(arguments):
+        return ("BC504", f"Jekyll cannot read the arguments of `{tag}` (\"Invalid syntax for include tag\"): "
+                f"`{short(arguments)}`", "write each as key=\"value\" (or key=variable), with no bare words")
+    if _BAD_SEQUENCE.search(file) or not _NAME_CHARS.fullmatch(file):
+        return ("BC504", f"Jekyll refuses the file name `{short(file)}` of `{tag}` (\"Invalid syntax for include "
+                "tag\")", "name a file inside the folder, unquoted, without `..`, `./` or `//`")
+    if name == "include_relative":
+        folder = post.path.parent
+    else:
+        folder = ctx.site.root / str(ctx.site.config.get("includes_dir") or "_includes")
+        if ctx.site.has_theme or ctx.site.config_path is None:
+            return None  # the theme may have it; without a _config.yml the site's root is a guess
+    wanted = file.lstrip("/")
+    if _exists(folder, wanted, ctx):
+        return None
+    where = _shown(folder, ctx.site.root)
+    return ("BC503", f"`{tag}` names `{wanted}`, which is not in {where}: Jekyll stops the build "
+            "(\"Could not locate the included file\")", _hint(folder, wanted, where))
+
+
+def _exists(folder: Path, relative: str, ctx: Context) -> bool:
+    """`folder/relative` is a file, each part named with its exact case."""
+    current = folder
+    for part in relative.split("/"):
+        if part not in _names(current, ctx):
+            return False
+        current = current / part
+    return current.is_file()
+
+
+def _names(folder: Path, ctx: Context) -> frozenset[str]:
+    cache: dict[Path, frozenset[str]] = ctx.cache.setdefault("includes.names", {})
+    if folder not in cache:
+        try:
+            cache[folder] = frozenset(os.listdir(folder))
+        except OSError:
+            cache[folder] = frozenset()
+    return cache[folder]
+
+
+def _hint(folder: Path, wanted: str, where: str) -> str:
+    files = _files(folder)
+    same = [f for f in files if f.lower() == wanted.lower()]
+    if same:
+        return f"the file is `{same[0]}`: the server that builds the site tells upper from lower case"
+    close = difflib.get_close_matches(wanted, files, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    return f"add the file to {where}, or fix the name"
+
+
+def _files(folder: Path) -> list[str]:
+    found: list[str] = []
+    for top, dirs, names in os.walk(folder):
+        dirs.sort()
+        found.extend(Path(top, n).relative_to(folder).as_posix() for n in sorted(names))
+        if len(found) >= _LISTED:
+            break
+    return found
+
+
+def _shown(folder: Path, root: Path) -> str:
+    try:
+        return folder.relative_to(root).as_posix() + "/"
+    except ValueError:
+        return str(folder)
+
