@@ -1,5 +1,7 @@
 """BC501 liquid-in-code: Liquid written in code, which Jekyll renders anyway; BC502
-unknown-liquid-variable: `{{ name }}` in the text, with no such variable in Jekyll.
+unknown-liquid-variable: `{{ name }}` in the text, with no such variable in Jekyll;
+BC505 liquid-syntax: the first Liquid that Jekyll cannot parse, which stops the build
+(`blogcheck.jekyll.liquid_syntax`; in code, it takes the place of that code's BC501).
 
 Jekyll runs every post through Liquid before Markdown, code blocks and code spans
 included. A dbt model's `{{ ref('orders') }}`, an Ansible `{{ item }}`, a GitHub
@@ -28,11 +30,12 @@ from pathlib import Path
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
+from blogcheck.jekyll.liquid_syntax import Error, first_error
 from blogcheck.links import liquid
 from blogcheck.links.liquid import Tag
 from blogcheck.post import Post
 
-CODES = ["BC501", "BC502"]
+CODES = ["BC501", "BC502", "BC505"]
 # Liquid's own tags (Liquid 4/5, as Jekyll 4 runs them) and Jekyll's.
 _LIQUID_TAGS = frozenset({
     "assign", "break", "capture", "case", "comment", "continue", "cycle", "decrement", "echo", "else", "elsif",
@@ -61,14 +64,17 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     every = liquid.tags(body)
     no_liquid, _ = liquid.quiet(body, every)
     live = liquid.live(every, no_liquid)
+    error = first_error(body)
+    starts = line_starts(body)
     if not live:
+        if error is not None:
+            yield _stops(post, starts, error, in_code=False)
         return
     blocks = _in_code(post, live)
     assigned = {name for tag in live if not tag.output and (m := _ASSIGNED.match(f"{tag.name} {tag.markup}"))
                 for name in m.groups() if name}
     known = _LIQUID_TAGS | _PLUGIN_TAGS | _site_tags(ctx)
     grouped: dict[int, list[tuple[Tag, str]]] = {}
-    starts = line_starts(body)
     for tag in live:
         block = blocks.get(tag.start)
         if block is None:  # in the text: only a variable Jekyll does not have is surely a slip
@@ -78,12 +84,46 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                           f"it has no variable `{root[1]}`: the published page shows nothing in its place")
         elif (why := _why(tag, assigned, known)) is not None:
             grouped.setdefault(block, []).append((tag, why))
-    for found in grouped.values():
+    stopped = _block_of(error, live, blocks) if error is not None else None
+    if error is not None and stopped not in grouped:
+        yield _stops(post, starts, error, in_code=stopped is not None)
+    for block, found in grouped.items():
         tag, why = found[0]
         more = f" (and {len(found) - 1} more Liquid tag{'s' * (len(found) > 2)} in this code)" if len(found) > 1 else ""
         edits = _raw_edits(post, starts, every, [t for t, _ in found])
+        if error is not None and block == stopped:  # the build stops in this code: say so, with the same fix
+            fixed = edits and _fixes(body, [t for t, _ in found], error)
+            yield _stops(post, starts, error, in_code=True, **({"fix": edits} if fixed else {}))
+            continue
         yield _at(post, starts, tag, "BC501", f"`{short(body[tag.start:tag.end])}` in code is Liquid to Jekyll: "
                   f"{why}{more}", **({"fix": edits} if edits else {}))
+
+
+def _block_of(error: Error, live: list[Tag], blocks: dict[int, int]) -> int | None:
+    """The code block the error's token is written in, if any."""
+    holder = next((t for t in live if t.start <= error.offset < t.end), None)
+    return None if holder is None else blocks.get(holder.start)
+
+
+def _fixes(body: str, group: list[Tag], error: Error) -> bool:
+    """`{% raw %}` around the group gets Liquid past the error (it could lie outside the group)."""
+    first, last = group[0], group[-1]
+    fixed = body[:first.start] + "{% raw %}" + body[first.start:last.end] + "{% endraw %}" + body[last.end:]
+    after = first_error(fixed)
+    return after is None or after.offset > last.end + len("{% raw %}{% endraw %}")
+
+
+def _stops(post: Post, starts: list[int], error: Error, in_code: bool, **extra: object) -> Diagnostic:
+    """BC505: Jekyll's build ends at this token."""
+    line, column = position(starts, error.offset, post.body_line)
+    where = "in code " if in_code else ""
+    hint = ("wrap the code in {% raw %} ... {% endraw %} (`blogcheck check --fix` does), or set "
+            "`render_with_liquid: false` in the front matter" if in_code else
+            "if it is meant as text, wrap it in {% raw %} ... {% endraw %}; else mend the Liquid as the message says")
+    found = diagnostic("BC505", post.display, line, column,
+                       f"`{short(error.token)}` {where}stops the Jekyll build: Liquid syntax error: {error.message}",
+                       hint, **extra)
+    return dataclasses.replace(found, end_line=line, end_column=column + len(error.token.split("\n")[0]))
 
 
 def _at(post: Post, starts: list[int], tag: Tag, code: str, message: str, **extra: object) -> Diagnostic:
