@@ -57,7 +57,7 @@ def tags(text: str) -> list[Tag]:
 def _tag(start: int, written: str) -> Tag:
     inner = written[2:-2].strip("-").strip()
     output = written.startswith("{{")
-    name, _, markup = ("", "", inner) if output else inner.partition(" ")
+    name, markup = ("", inner) if output else ([*inner.split(None, 1), "", ""])[:2]  # any space ends the name
     return Tag(start, start + len(written), output, name.strip(), markup.strip())
 
 

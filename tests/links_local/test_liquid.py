@@ -30,6 +30,8 @@ def _resolve(raw: str) -> str:
     ("{{ page.count }}", "3"),
     ("{% post_url 2024-01-01-a %}#top", "/posts/2024-01-01-a/#top"),
     ("{% link about.md %}", "/about/"),
+    ("{% link\nabout.md %}", "/about/"),  # any white space ends a tag's name (jekyll's 3.6.2 release post)
+    ("{%link about.md%}", "/about/"),
     # what cannot be rendered stays as written, so the link is not checked
     ("{{ site.nothing }}/a", "{{ site.nothing }}/a"),
     ("{{ post.url }}", "{{ post.url }}"),
