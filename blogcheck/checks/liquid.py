@@ -1,7 +1,9 @@
 """BC501 liquid-in-code: Liquid written in code, which Jekyll renders anyway; BC502
 unknown-liquid-variable: `{{ name }}` in the text, with no such variable in Jekyll;
 BC505 liquid-syntax: the first Liquid that Jekyll cannot parse, which stops the build
-(`blogcheck.jekyll.liquid_syntax`; in code, it takes the place of that code's BC501).
+(`blogcheck.jekyll.liquid_syntax`; in code, it takes the place of that code's BC501);
+BC506 unknown-liquid-tag: a tag in the text that no plugin of the site defines, when
+its plugins are all known (`blogcheck.jekyll.plugins`).
 
 Jekyll runs every post through Liquid before Markdown, code blocks and code spans
 included. A dbt model's `{{ ref('orders') }}`, an Ansible `{{ item }}`, a GitHub
@@ -25,7 +27,6 @@ import bisect
 import dataclasses
 import re
 from collections.abc import Iterator
-from pathlib import Path
 
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
@@ -35,7 +36,7 @@ from blogcheck.links import liquid
 from blogcheck.links.liquid import Tag
 from blogcheck.post import Post
 
-CODES = ["BC501", "BC502", "BC505"]
+CODES = ["BC501", "BC502", "BC505", "BC506"]
 # Liquid's own tags (Liquid 4/5, as Jekyll 4 runs them) and Jekyll's.
 _LIQUID_TAGS = frozenset({
     "assign", "break", "capture", "case", "comment", "continue", "cycle", "decrement", "echo", "else", "elsif",
@@ -50,11 +51,10 @@ _PLUGIN_TAGS = frozenset({"gist", "seo", "feed_meta", "github_edit_link", "avata
 _MEANT = frozenset({"include", "include_relative", "include_cached", "highlight", "endhighlight"})
 _JEKYLL_ROOTS = frozenset({"site", "page", "layout", "include", "content", "paginator", "jekyll", "post",
                            "forloop", "tablerowloop", "theme"})
+_WORD = re.compile(r"\w+", re.ASCII)
 _ROOT = re.compile(r"\s*([A-Za-z_][\w-]*)")
 _LITERAL = re.compile(r"""(?:"[^"]*"|'[^']*'|-?\d[\d.]*)\s*(?:\|.*)?""", re.S)
 _ASSIGNED = re.compile(r"^(?:assign|capture|increment|decrement)\s+([\w-]+)|^(?:for|tablerow)\s+([\w-]+)\s+in\b")
-_REGISTERED = re.compile(r"""register_tag\(\s*['":]([\w-]+)""")
-_PLUGIN_BYTES = 1_000_000  # of each _plugins/*.rb file read for its tag names
 
 
 def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
@@ -73,7 +73,8 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     blocks = _in_code(post, live)
     assigned = {name for tag in live if not tag.output and (m := _ASSIGNED.match(f"{tag.name} {tag.markup}"))
                 for name in m.groups() if name}
-    known = _LIQUID_TAGS | _PLUGIN_TAGS | _site_tags(ctx)
+    own, defined = _site_tags(ctx)
+    known = defined if defined is not None else _LIQUID_TAGS | _PLUGIN_TAGS | own
     grouped: dict[int, list[tuple[Tag, str]]] = {}
     for tag in live:
         block = blocks.get(tag.start)
@@ -82,6 +83,9 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                     and not _in_comment(body, tag.start):
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is Liquid to Jekyll, and "
                           f"it has no variable `{root[1]}`: the published page shows nothing in its place")
+            elif defined is not None and not tag.output and _WORD.fullmatch(tag.name) and tag.name not in defined \
+                    and not tag.name.startswith("end") and (error is None or tag.start < error.offset):
+                yield _unknown_tag(post, starts, tag)
         elif (why := _why(tag, assigned, known)) is not None:
             grouped.setdefault(block, []).append((tag, why))
     stopped = _block_of(error, live, blocks) if error is not None else None
@@ -97,6 +101,18 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
             continue
         yield _at(post, starts, tag, "BC501", f"`{short(body[tag.start:tag.end])}` in code is Liquid to Jekyll: "
                   f"{why}{more}", **({"fix": edits} if edits else {}))
+
+
+def _unknown_tag(post: Post, starts: list[int], tag: Tag) -> Diagnostic:
+    """BC506: no Liquid, Jekyll or plugin of this site defines the tag."""
+    line, column = position(starts, tag.start, post.body_line)
+    written = post.body[tag.start:tag.end]
+    found = diagnostic("BC506", post.display, line, column,
+                       f"`{short(written)}` stops the Jekyll build: Liquid syntax error: Unknown tag '{tag.name}' "
+                       "(no plugin this site loads defines it)",
+                       "add the plugin that defines it to `plugins:` in _config.yml (and the Gemfile); if it is meant "
+                       "as text, wrap it in {% raw %} ... {% endraw %}")
+    return dataclasses.replace(found, end_line=line, end_column=column + len(written.split("\n")[0]))
 
 
 def _block_of(error: Error, live: list[Tag], blocks: dict[int, int]) -> int | None:
@@ -200,19 +216,14 @@ def _in_code(post: Post, live: list[Tag]) -> dict[int, int]:
     return found
 
 
-def _site_tags(ctx: Context) -> frozenset[str]:
-    """Tags the site's own plugins register (`_plugins/*.rb`), read once per run."""
+def _site_tags(ctx: Context) -> tuple[frozenset[str], frozenset[str] | None]:
+    """(the tags the site's own plugins register, every tag its build defines or None
+    when that cannot be known), read once per run."""
     if "liquid.site_tags" not in ctx.cache:
-        from blogcheck import files
+        from blogcheck.jekyll import plugins
 
-        names: set[str] = set()
-        for path in sorted(Path(ctx.site.root, "_plugins").rglob("*.rb"))[:200]:
-            try:
-                names.update(_REGISTERED.findall(files.read_text(path, _PLUGIN_BYTES, errors="replace")))
-            except OSError:
-                continue
-        ctx.cache["liquid.site_tags"] = frozenset(names)
-    tags: frozenset[str] = ctx.cache["liquid.site_tags"]
+        ctx.cache["liquid.site_tags"] = (plugins.site_tags(ctx.site.root)[0], plugins.known_tags(ctx.site))
+    tags: tuple[frozenset[str], frozenset[str] | None] = ctx.cache["liquid.site_tags"]
     return tags
 
 
