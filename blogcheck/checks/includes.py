@@ -38,6 +38,7 @@ _ARGUMENTS = re.compile(rf"\A\s*(?:{_ARGUMENT}(?=\s|\Z)\s*)*\Z", re.ASCII)
 _VARIABLE = re.compile(r"[^{]*(\{\{\s*[\w\-.]+\s*(\|.*)?\}\}[^\s{}]*)+", re.ASCII | re.S)
 _NAME_CHARS = re.compile(r"[\w/.\-()+~#@]+", re.ASCII)
 _BAD_SEQUENCE = re.compile(r"[./]{2,}")
+_MARKUP_MAX = 2_000
 _LISTED = 5_000  # include files read for a "did you mean" (a folder walk is bounded)
 
 
@@ -49,8 +50,8 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     no_liquid, _ = liquid.quiet(body, every)
     starts: list[int] = []
     for tag in liquid.live(every, no_liquid):
-        if tag.output or tag.name not in _TAGS or _VARIABLE.search(tag.markup):
-            continue
+        if tag.output or tag.name not in _TAGS or len(tag.markup) > _MARKUP_MAX or _VARIABLE.search(tag.markup):
+            continue  # (a markup longer than any include is not matched: the patterns backtrack)
         found = _problem(tag.name, tag.markup, post, ctx)
         if found is not None:
             starts = starts or line_starts(body)

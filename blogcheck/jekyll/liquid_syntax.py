@@ -28,12 +28,12 @@ import re
 from dataclasses import dataclass
 
 # Liquid 4.0's patterns (Ruby's \w and \s are ASCII; `m` is re.S).
-_TOKEN = re.compile(r"\{%.*?%\}|\{\{.*?\}\}?|\{%|\{\{", re.S)
 _FULL_TOKEN = re.compile(r"\A\{%-?(\s*)(\w+)(\s*)(.*?)-?%\}\Z", re.S | re.ASCII)
+_MARKUP_MAX = 2_000  # characters of a tag's markup held against its pattern
 _INLINE_COMMENT = re.compile(r"\A\{%-?\s*#.*%\}\Z", re.S)
 _VARIABLE = re.compile(r"\A\{\{-?(.*?)-?\}\}\Z", re.S)
-# Liquid 4.0's raw ends at a token like this, with no `-`: `{%- endraw %}` does not end it (Liquid 5 does).
-_RAW_END = re.compile(r"\A(.*)\{%\s*(\w+)\s*(.*)?%\}\Z", re.S | re.ASCII)
+# Liquid's raw ends at `{% endraw %}` with no `-` before the name: `{%- endraw %}` does not end it.
+_NAME = re.compile(r"\s*(\w+)", re.ASCII)
 _QUOTED = r"""(?:"[^"]*"|'[^']*')"""
 _FRAGMENT = rf"""(?:{_QUOTED}|(?:[^\s,|'"]|{_QUOTED})+)"""
 _SIGNATURE = r"\(?[\w\-.\[\]]\)?"
@@ -85,14 +85,42 @@ class _Block:
     has_else: bool = False
 
 
+def tokens(text: str) -> list[tuple[int, str]]:
+    """Liquid's `{%`/`{{` tokens with their offsets (the text between is left out), as
+    its tokenizer's pattern splits them, in linear time: a `{%` token runs to the first
+    `%}`, a `{{` token to the first `}` (and one more `}`), else each is alone."""
+    found: list[tuple[int, str]] = []
+    ahead = {"{%": text.find("{%"), "{{": text.find("{{"), "%}": 0, "}": 0}  # next place of each, -1: none
+    position = 0
+
+    def after(mark: str, start: int) -> int:
+        if 0 <= ahead[mark] < start:
+            ahead[mark] = text.find(mark, start)
+        return ahead[mark]
+
+    while True:
+        starts = [at for at in (after("{%", position), after("{{", position)) if at >= 0]
+        if not starts:
+            return found
+        start = min(starts)
+        if text.startswith("{%", start):
+            end = after("%}", start + 2)
+            stop = end + 2 if end >= 0 else start + 2
+        else:
+            end = after("}", start + 2)
+            stop = (end + 2 if text.startswith("}", end + 1) else end + 1) if end >= 0 else start + 2
+        found.append((start, text[start:stop]))
+        position = stop
+
+
 def first_error(text: str) -> Error | None:
     """The error that ends the build, or None when Liquid 4 parses `text`."""
-    tokens = [(m.start(), m.group()) for m in _TOKEN.finditer(text)]
-    ends = {m[2] for _, t in tokens if (m := _FULL_TOKEN.match(t)) and m[2].startswith("end")}
+    tokens_ = tokens(text)
+    ends = {m[2] for _, t in tokens_ if (m := _FULL_TOKEN.match(t)) and m[2].startswith("end")}
     stack: list[_Block] = []
     index = 0
-    while index < len(tokens):
-        offset, token = tokens[index]
+    while index < len(tokens_):
+        offset, token = tokens_[index]
         index += 1
         if token.startswith("{{"):
             if not _VARIABLE.match(token):
@@ -113,7 +141,7 @@ def first_error(text: str) -> Error | None:
             if problem:
                 return Error(offset, problem, token)
             if name == "raw":
-                index = _raw_end(tokens, index)
+                index = _raw_end(tokens_, index)
                 if index < 0:
                     return Error(offset, "'raw' tag was never closed", token)
             elif name in _BLOCKS:
@@ -153,7 +181,10 @@ def first_error(text: str) -> Error | None:
 
 
 def _markup(name: str, markup: str) -> str:
-    """Liquid's complaint about a known tag's markup, or ""."""
+    """Liquid's complaint about a known tag's markup, or "" (also for markup too long to
+    judge in bounded time: some of the patterns backtrack)."""
+    if len(markup) > _MARKUP_MAX:
+        return ""
     if name in _NOT_EMPTY:
         return _MESSAGES["if"] if not markup.strip() else ""  # `unless` and `elsif` say `if` too
     syntax = _SYNTAX.get(name)
@@ -162,11 +193,23 @@ def _markup(name: str, markup: str) -> str:
     return _MESSAGES[name]
 
 
-def _raw_end(tokens: list[tuple[int, str]], index: int) -> int:
+def _raw_end(tokens_: list[tuple[int, str]], index: int) -> int:
     """The index after the token that ends a raw block, or -1."""
-    while index < len(tokens):
-        found = _RAW_END.match(tokens[index][1])
+    while index < len(tokens_):
+        token = tokens_[index][1]
         index += 1
-        if found and found[2] == "endraw":
+        if token.endswith("%}") and _raw_name(token) == "endraw":
             return index
     return -1
+
+
+def _raw_name(token: str) -> str:
+    """The tag name Liquid 4's raw reads in a token ending with `%}` (its pattern
+    `\\A(.*)\\{%\\s*(\\w+)\\s*(.*)?%\\}\\z`: the last `{%` followed by a name), found
+    without the pattern's backtracking over a long token."""
+    at = len(token)
+    while (at := token.rfind("{%", 0, at)) >= 0:
+        found = _NAME.match(token, at + 2)
+        if found:
+            return found[1]
+    return ""
