@@ -65,6 +65,7 @@ CODES: dict[str, Code] = {
         Code("BC504", "include-syntax", "liquid", _E, "An `{% include %}` Jekyll cannot read; the build stops."),
         Code("BC505", "liquid-syntax", "liquid", _E, "Liquid that Jekyll cannot parse; the build stops."),
         Code("BC506", "unknown-liquid-tag", "liquid", _E, "A tag no plugin of the site defines; the build stops."),
+        Code("BC601", "hidden-html-tag", "markup", _E, "A `<placeholder>` in the text, which the browser hides."),
         # BC9xx publish: rows go here.
         Code("BC901", "no-publish-date", "publish", _E, "An approved post has no date for its `_posts/` file name."),
         Code("BC902", "unsafe-publish-path", "publish", _E,

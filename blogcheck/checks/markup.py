@@ -1,0 +1,81 @@
+"""BC601 hidden-html-tag: a placeholder written like an HTML tag, which the page hides.
+
+Markdown passes raw HTML through, kramdown as well as CommonMark: a `<sos>` token
+of NLP notes, `git checkout <branch>`, `List<T>` or a prompt template's `<extract
+the passages here>` written in the text (not in code) reaches the browser as a tag
+of an element it does not know, and the reader sees nothing in its place. Built
+with Jekyll, the seed blog's `gds.<algorithm>` reads `gds.` on the page.
+
+Reported: a tag in the text whose name is no element of HTML, SVG or MathML, when
+the post never closes it (a web component such as `<model-viewer ...></model-viewer>`
+is closed). `check --fix` escapes its `<` (`\\<sos>`), which both Markdown readers
+show as written."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+
+from blogcheck.checks import Context
+from blogcheck.codes import diagnostic
+from blogcheck.diagnostic import Diagnostic
+from blogcheck.parse.markdown import Cursor, tokens_where
+from blogcheck.post import Post
+
+CODES = ["BC601"]
+_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
+# HTML's elements (current and obsolete ones browsers still know), SVG's and MathML's.
+_NAMES = """
+a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big blink blockquote body br
+button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed
+fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe image
+img input ins isindex kbd keygen label legend li link listing main map mark marquee menu menuitem meta meter multicol
+nav nextid nobr noembed noframes noscript object ol optgroup option output p param picture plaintext pre progress q rb
+rp rt rtc ruby s samp script search section select slot small source spacer span strike strong style sub summary sup
+table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr xmp
+svg animate animatemotion animatetransform circle clippath defs desc ellipse feblend fecolormatrix
+fecomponenttransfer fecomposite feconvolvematrix fediffuselighting fedisplacementmap fedistantlight fedropshadow
+feflood fefunca fefuncb fefuncg fefuncr fegaussianblur feimage femerge femergenode femorphology feoffset
+fepointlight fespecularlighting fespotlight fetile feturbulence filter foreignobject g line lineargradient marker
+mask metadata mpath path pattern polygon polyline radialgradient rect set stop switch symbol text textpath tspan use
+view
+math annotation annotation-xml maction menclose merror mfenced mfrac mi mmultiscripts mn mo mover mpadded mphantom
+mprescripts mroot mrow ms mspace msqrt mstyle msub msubsup msup mtable mtd mtext mtr munder munderover none semantics
+"""
+_ELEMENTS = frozenset(_NAMES.split())
+
+
+def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
+    body = post.body
+    unknown = {m[1].lower() for m in _TAG.finditer(body)} - _ELEMENTS
+    if not unknown:
+        return  # no Markdown to parse
+    closed = {m[1].lower() for m in re.finditer(r"</([A-Za-z][A-Za-z0-9-]*)\s*>", body)}
+    lines = body.split("\n")
+    stream = tokens_where(body, lambda stream, index: "<" in stream[index].content)
+    for token in stream:
+        if token.map is None or token.type not in ("inline", "html_block"):
+            continue
+        cursor = Cursor.for_block(lines, post.body_line, token)
+        parts = [(child.type, child.content) for child in token.children or []] if token.type == "inline" \
+            else [("html_inline", token.content.split("\n")[0])]  # a block: its opening tag starts it
+        for kind, content in parts:
+            where = cursor.find(content) if content and kind in ("text", "code_inline", "html_inline") else None
+            if kind != "html_inline" or where is None:
+                continue
+            for found in _TAG.finditer(content):
+                name = found[1].lower()
+                if name in unknown and name not in closed:
+                    yield _hidden(post, where[0], where[1] + found.start(), found, content, token.type)
+
+
+def _hidden(post: Post, line: int, column: int, found: re.Match[str], content: str, kind: str) -> Diagnostic:
+    tag = content[found.start():].split(">")[0] + ">" if ">" in content[found.start():] else found[0]
+    block = " (and kramdown reads the lines after it as HTML, not Markdown)" if kind == "html_block" else ""
+    diag = diagnostic("BC601", post.display, line, column,
+                      f"`{tag}` is an HTML tag to the browser, of no element it knows: the page shows nothing in "
+                      f"its place{block}",
+                      f"write `\\{tag}` to show it as written, or put it in backticks",
+                      fix=[[line, column, "<", "\\<"]])
+    return dataclasses.replace(diag, end_line=line, end_column=column + len(tag.split("\n")[0]))

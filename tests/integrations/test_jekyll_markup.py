@@ -1,0 +1,107 @@
+"""BC601 against real Jekyll: each reported tag is on the built page as a tag (the
+browser shows nothing for it), the ones left alone are elements or text, and after
+`check --fix` the page shows each as written."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from blogcheck.cli import main
+
+BODY = """So if we have <sos>, I and am tokens, we hide the rest.
+
+* Run `git checkout <branch>` in code, or git checkout <branch> in the text.
+* A generic List<T> and <happy noises> too; <sos/start> is no tag.
+* Press <kbd>Ctrl</kbd>, see <model-viewer src="a.glb"></model-viewer> and <span>this</span>.
+
+<algorithm>
+The block after it.
+"""
+
+
+class _Visible(HTMLParser):
+    """The text a browser shows: data outside tags (every tag, known or not, shows nothing)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def _visible(page: Path) -> str:
+    reader = _Visible()
+    reader.feed(page.read_text(encoding="utf-8"))
+    return " ".join(" ".join(reader.parts).split())
+
+
+def test_reported_tags_are_hidden_and_fix_shows_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: t\nmarkdown: kramdown\n", encoding="utf-8")
+    (site / "_posts" / "2024-01-01-p.md").write_text("---\ntitle: t\n---\n" + BODY, encoding="utf-8")
+    monkeypatch.chdir(site)
+    main(["check", "--select", "markup", "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert [(d["line"], d["column"], d["message"].split("`")[1]) for d in found] == [
+        (4, 15, "<sos>"), (6, 56, "<branch>"), (7, 17, "<T>"), (7, 25, "<happy noises>"), (10, 1, "<algorithm>")]
+    assert shutil.which("jekyll"), ".ci/run installs jekyll"
+
+    def build() -> str:
+        done = subprocess.run(["jekyll", "build"], capture_output=True, text=True, timeout=300, check=False)
+        assert done.returncode == 0, done.stderr
+        return _visible(site / "_site" / "2024" / "01" / "01" / "p.html")
+
+    shown = build()
+    assert "<sos>" not in shown and "So if we have , I and am tokens" in shown
+    assert "git checkout <branch> in code" in shown and "or git checkout in the text" in shown
+    assert "List and too" in shown and "<sos/start> is no tag" in shown and "Press Ctrl , see and this ." in shown
+    assert main(["check", "--select", "markup", "--fix"]) == 0
+    capsys.readouterr()
+    shown = build()
+    for written in ("So if we have <sos>, I", "or git checkout <branch> in the text", "List<T> and <happy noises> too",
+                    "<algorithm> The block after it."):
+        assert written in shown, written
+
+
+def test_on_the_corpus_each_finding_is_hidden_by_the_page(corpus_dir: Path, tmp_path: Path,
+                                                         monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """Six findings, all in the seed blog (`<sos>`, `gds.<algorithm>`, `<happy noises>`,
+    a prompt's `<extract ... here>`), none in the other three; Jekyll's page of each
+    post has the tag as a tag, so its words are not shown."""
+    found: dict[str, list[dict[str, object]]] = {}
+    for blog in sorted(p for p in corpus_dir.iterdir() if (p / "_posts").is_dir()):
+        monkeypatch.chdir(blog)
+        main(["check", "--select", "markup", "--format", "json"])
+        for d in json.loads(capsys.readouterr().out)["diagnostics"]:
+            found.setdefault(f"{blog.name}/{d['path']}", []).append(d)
+    seed = "ivanstudyblog__ivanstudyblog.github.io/_posts/"
+    assert sorted(found) == [seed + name for name in ("2024-10-05-day-278.md", "2024-2-16-day-46.md",
+                                                      "2024-2-17-day-47.md", "2024-3-23-day-82.md")]
+    assert sum(map(len, found.values())) == 6
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: t\nmarkdown: kramdown\n", encoding="utf-8")
+    for name in found:
+        text = (corpus_dir / name).read_text(encoding="utf-8")
+        (site / "_posts" / Path(name).name).write_text(text.replace("layout: post", "layout: none", 1),
+                                                       encoding="utf-8")
+    done = subprocess.run(["jekyll", "build"], cwd=site, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    pages = list((site / "_site").rglob("*.html"))
+    shown = " ".join(_visible(page) for page in pages)
+    raw = " ".join(page.read_text(encoding="utf-8") for page in pages)
+    for diagnostics in found.values():
+        for d in diagnostics:
+            tag = str(d["message"]).split("`")[1]
+            element = "<" + tag[1:].split()[0].rstrip(">")  # kramdown rewrites `<happy noises>` as an element
+            assert element in raw and tag not in shown, tag
