@@ -1,7 +1,8 @@
 """BC501 liquid-in-code: Liquid written in code, which Jekyll renders anyway; BC502
 unknown-liquid-variable: `{{ name }}` in the text, with no such variable in Jekyll;
-BC505 liquid-syntax: the first Liquid that Jekyll cannot parse, which stops the build
-(`blogcheck.jekyll.liquid_syntax`; in code, it takes the place of that code's BC501);
+BC505 liquid-syntax: Liquid that Jekyll cannot parse, which stops the build
+(`blogcheck.jekyll.liquid_syntax`; in code, it takes the place of that code's BC501, and
+the search goes on past it as if it were fixed);
 BC506 unknown-liquid-tag: a tag in the text that no plugin of the site defines, when
 its plugins are all known (`blogcheck.jekyll.plugins`).
 
@@ -51,6 +52,7 @@ _PLUGIN_TAGS = frozenset({"gist", "seo", "feed_meta", "github_edit_link", "avata
 _MEANT = frozenset({"include", "include_relative", "include_cached", "highlight", "endhighlight"})
 _JEKYLL_ROOTS = frozenset({"site", "page", "layout", "include", "content", "paginator", "jekyll", "post",
                            "forloop", "tablerowloop", "theme"})
+_STOPS_MAX = 50  # code blocks with a Liquid syntax error, found in one post
 _WORD = re.compile(r"\w+", re.ASCII)
 _ROOT = re.compile(r"\s*([A-Za-z_][\w-]*)")
 _LITERAL = re.compile(r"""(?:"[^"]*"|'[^']*'|-?\d[\d.]*)\s*(?:\|.*)?""", re.S)
@@ -76,6 +78,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     own, defined = _site_tags(ctx)
     known = defined if defined is not None else _LIQUID_TAGS | _PLUGIN_TAGS | own
     grouped: dict[int, list[tuple[Tag, str]]] = {}
+    unknown_tags: list[Tag] = []  # BC506, up to where Liquid stops
     for tag in live:
         block = blocks.get(tag.start)
         if block is None:  # in the text: only a variable Jekyll does not have is surely a slip
@@ -84,23 +87,52 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is Liquid to Jekyll, and "
                           f"it has no variable `{root[1]}`: the published page shows nothing in its place")
             elif defined is not None and not tag.output and _WORD.fullmatch(tag.name) and tag.name not in defined \
-                    and not tag.name.startswith("end") and (error is None or tag.start < error.offset):
-                yield _unknown_tag(post, starts, tag)
+                    and not tag.name.startswith("end"):
+                unknown_tags.append(tag)
         elif (why := _why(tag, assigned, known)) is not None:
             grouped.setdefault(block, []).append((tag, why))
-    stopped = _block_of(error, live, blocks) if error is not None else None
-    if error is not None and stopped not in grouped:
-        yield _stops(post, starts, error, in_code=stopped is not None)
+    edits = {block: _raw_edits(post, starts, every, [t for t, _ in found]) for block, found in grouped.items()}
+    stops, final = _code_errors(body, error, live, blocks, grouped, edits)
+    final_block = _block_of(final, live, blocks) if final is not None else None
+    for tag in unknown_tags:
+        if final is None or tag.start < final.offset:
+            yield _unknown_tag(post, starts, tag)
+    if final is not None and final_block not in grouped:
+        yield _stops(post, starts, final, in_code=final_block is not None)
     for block, found in grouped.items():
         tag, why = found[0]
-        more = f" (and {len(found) - 1} more Liquid tag{'s' * (len(found) > 2)} in this code)" if len(found) > 1 else ""
-        edits = _raw_edits(post, starts, every, [t for t, _ in found])
-        if error is not None and block == stopped:  # the build stops in this code: say so, with the same fix
-            fixed = edits and _fixes(body, [t for t, _ in found], error)
-            yield _stops(post, starts, error, in_code=True, **({"fix": edits} if fixed else {}))
-            continue
-        yield _at(post, starts, tag, "BC501", f"`{short(body[tag.start:tag.end])}` in code is Liquid to Jekyll: "
-                  f"{why}{more}", **({"fix": edits} if edits else {}))
+        if block in stops:  # the build stops in this code: say so, with the fix that gets past it
+            yield _stops(post, starts, stops[block], in_code=True, fix=edits[block])
+        elif final is not None and block == final_block:
+            yield _stops(post, starts, final, in_code=True)  # `{% raw %}` around its tags would not get past it
+        else:
+            more = f" (and {len(found) - 1} more Liquid tag{'s' * (len(found) > 2)} in this code)" \
+                if len(found) > 1 else ""
+            yield _at(post, starts, tag, "BC501", f"`{short(body[tag.start:tag.end])}` in code is Liquid to "
+                      f"Jekyll: {why}{more}", **({"fix": edits[block]} if edits[block] else {}))
+
+
+def _code_errors(body: str, error: Error | None, live: list[Tag], blocks: dict[int, int],
+                 grouped: dict[int, list[tuple[Tag, str]]], edits: dict[int, list[list[object]]],
+                 ) -> tuple[dict[int, Error], Error | None]:
+    """The code blocks Liquid stops in, each with its error, found one after another
+    as if each were fixed (so one `--fix` mends them all), and the error that ends the
+    search: one that `{% raw %}` around a block's tags does not get past, or one
+    outside code (Liquid stops there, and what follows is not known)."""
+    found: dict[int, Error] = {}
+    text = body
+    while error is not None and len(found) < _STOPS_MAX:
+        block = _block_of(error, live, blocks)
+        if block is None or block in found or not edits.get(block):
+            return found, error
+        group = [t for t, _ in grouped[block]]
+        if not _fixes(text, group, error):
+            return found, error
+        found[block] = error
+        first, last = group[0].start, group[-1].end
+        text = text[:first] + re.sub(r"[{}%]", " ", text[first:last]) + text[last:]  # as raw: no Liquid, same offsets
+        error = first_error(text)
+    return found, error
 
 
 def _unknown_tag(post: Post, starts: list[int], tag: Tag) -> Diagnostic:
@@ -122,11 +154,13 @@ def _block_of(error: Error, live: list[Tag], blocks: dict[int, int]) -> int | No
 
 
 def _fixes(body: str, group: list[Tag], error: Error) -> bool:
-    """`{% raw %}` around the group gets Liquid past the error (it could lie outside the group)."""
+    """`{% raw %}` around the group gets Liquid past the error (it could lie outside the
+    group): the text parses, or its first error is outside the wrapped code (a block
+    opened before it and never closed, an error after it)."""
     first, last = group[0], group[-1]
     fixed = body[:first.start] + "{% raw %}" + body[first.start:last.end] + "{% endraw %}" + body[last.end:]
     after = first_error(fixed)
-    return after is None or after.offset > last.end + len("{% raw %}{% endraw %}")
+    return after is None or not first.start <= after.offset < last.end + len("{% raw %}{% endraw %}")
 
 
 def _stops(post: Post, starts: list[int], error: Error, in_code: bool, **extra: object) -> Diagnostic:

@@ -98,3 +98,18 @@ def test_no_fix_when_other_liquid_lies_between(tmp_path: Path, capsys: pytest.Ca
     body = "```text\n{{ site.title }}\n{{ a }}\n```\n"  # a meant tag before the first one reported: no matter
     wrap = [[6, 1, "{{", "{% raw %}{{"], [6, 6, "}}", "}}{% endraw %}"]]
     assert _fixes(tmp_path, body, capsys, monkeypatch) == [wrap]
+
+
+def test_each_broken_code_block_is_found_in_one_run_and_fixed_at_once(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Liquid stops at the first; the fix of each block is known, so the next are found too."""
+    block = "```c\nint a[2][2] = {{1, 2}, {3, 4}};\n```\n\n"
+    body = block * 3 + "{% if x %} open\n\n" + block
+    post = tmp_path / "_posts" / "2024-01-01-p.md"
+    _found(tmp_path, body, capsys, monkeypatch)
+    main(["check", "--select", "BC505", "--format", "json"])
+    found = [(d["line"], "fix" in d) for d in json.loads(capsys.readouterr().out)["diagnostics"]]
+    assert found == [(5, True), (9, True), (13, True), (16, False), (19, True)]  # the `if` is the writer's
+    assert main(["check", "--select", "BC505", "--fix"]) == 1
+    capsys.readouterr()
+    assert post.read_text(encoding="utf-8").count("{% raw %}{{1, 2}, {3, 4}}{% endraw %}") == 4
