@@ -46,10 +46,8 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     body = post.body
     if "include" not in body or post.data.get("render_with_liquid") is False:
         return
-    every = liquid.tags(body)
-    no_liquid, _ = liquid.quiet(body, every)
     starts: list[int] = []
-    for tag in liquid.live(every, no_liquid):
+    for tag in liquid.rendered(body)[1]:
         if tag.output or tag.name not in _TAGS or len(tag.markup) > _MARKUP_MAX or _VARIABLE.search(tag.markup):
             continue  # (a markup longer than any include is not matched: the patterns backtrack)
         found = _problem(tag.name, tag.markup, post, ctx)

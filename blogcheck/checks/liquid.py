@@ -63,9 +63,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     body = post.body
     if "{" not in body or post.data.get("render_with_liquid") is False:
         return
-    every = liquid.tags(body)
-    no_liquid, _ = liquid.quiet(body, every)
-    live = liquid.live(every, no_liquid)
+    every, live = liquid.rendered(body)
     error = first_error(body)
     starts = line_starts(body)
     if not live:

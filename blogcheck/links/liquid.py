@@ -127,6 +127,13 @@ def include_arguments(tag: Tag, written: str) -> tuple[str, dict[str, tuple[int,
     return name.rsplit("/", 1)[-1].split(".")[0].lower(), arguments
 
 
+def rendered(text: str) -> tuple[list[Tag], list[Tag]]:
+    """(every tag of `text`, those Liquid renders: outside raw and comment blocks)."""
+    every = tags(text)
+    no_liquid, _ = quiet(text, every)
+    return every, live(every, no_liquid)
+
+
 def live(found: list[Tag], no_liquid: list[tuple[int, int]]) -> list[Tag]:
     """The tags Liquid renders: those outside raw and comment blocks."""
     return [t for t in found if not inside(t.start, no_liquid)]

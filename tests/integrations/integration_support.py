@@ -6,6 +6,7 @@ from __future__ import annotations
 import http.server
 import os
 import subprocess
+from html.parser import HTMLParser
 from pathlib import Path
 from typing import ClassVar
 
@@ -54,3 +55,20 @@ class LinkServer(http.server.BaseHTTPRequestHandler):
 
     def log_message(self, *args: object) -> None:
         pass
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+
+    def handle_data(self, data: str) -> None:
+        self.parts.append(data)
+
+
+def page_text(page: str, separator: str = "") -> str:
+    """The text a browser shows of an HTML page: the data outside its tags (a tag of an
+    element the browser does not know shows nothing either), joined by `separator`."""
+    reader = _Text()
+    reader.feed(page)
+    return separator.join(reader.parts)

@@ -8,10 +8,10 @@ import json
 import re
 import shutil
 import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from integration_support import page_text
 
 from blogcheck.cli import main
 
@@ -69,19 +69,10 @@ def _findings(site: Path, monkeypatch: pytest.MonkeyPatch,
     return diagnostics
 
 
-class _Text(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
 def _page(site: Path, post: str) -> str:
     """The text of a built post's page (highlighted code comes in many spans)."""
     year, month, day, slug = post[:-3].split("-", 3)
-    return _text((site / "_site" / year / month / day / f"{slug}.html").read_text(encoding="utf-8"))
+    return page_text((site / "_site" / year / month / day / f"{slug}.html").read_text(encoding="utf-8"))
 
 
 def test_what_is_reported_is_what_jekyll_drops(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
@@ -165,25 +156,19 @@ def test_on_the_corpus_each_finding_is_text_jekyll_drops(corpus_dir: Path, tmp_p
             line, column = int(str(d["line"])), int(str(d["column"]))
             written = lines[line - 1][column - 1:].split("}}")[0].split("%}")[0]  # the tag's first line, as written
             assert written.startswith("{"), (name, line)
-            assert not any(written in _text(page) for page in built), (name, line, written)
+            assert not any(written in page_text(page) for page in built), (name, line, written)
     # `check --fix` (BC501 only: the one BC502 is prose) brings back every tag written in code
     monkeypatch.chdir(site)
     assert main(["check", "--select", "BC501,BC502", "--fix"]) == 1
     capsys.readouterr()
     assert [d["code"] for d in _findings(site, monkeypatch, capsys)] == ["BC502"]
     assert _build(site).returncode == 0
-    built = {_text(page.read_text(encoding="utf-8")) for page in (site / "_site").rglob("*.html")}
+    built = {page_text(page.read_text(encoding="utf-8")) for page in (site / "_site").rglob("*.html")}
     for name, diagnostics in found.items():
         lines = posts[Path(name).name].split("\n")
         for d in diagnostics:
             written = lines[int(str(d["line"])) - 1][int(str(d["column"])) - 1:].split("}}")[0].split("%}")[0]
             assert any(written in page for page in built) is (d["code"] == "BC501"), (name, d["line"], written)
-
-
-def _text(page: str) -> str:
-    reader = _Text()
-    reader.feed(page)
-    return "".join(reader.parts)
 
 
 def test_every_post_jekyll_warns_about_has_a_finding(corpus_dir: Path, tmp_path: Path,

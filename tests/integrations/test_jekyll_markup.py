@@ -7,10 +7,10 @@ from __future__ import annotations
 import json
 import shutil
 import subprocess
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from integration_support import page_text
 
 from blogcheck.cli import main
 
@@ -25,21 +25,8 @@ The block after it.
 """
 
 
-class _Visible(HTMLParser):
-    """The text a browser shows: data outside tags (every tag, known or not, shows nothing)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-
-    def handle_data(self, data: str) -> None:
-        self.parts.append(data)
-
-
 def _visible(page: Path) -> str:
-    reader = _Visible()
-    reader.feed(page.read_text(encoding="utf-8"))
-    return " ".join(" ".join(reader.parts).split())
+    return " ".join(page_text(page.read_text(encoding="utf-8"), " ").split())
 
 
 def test_reported_tags_are_hidden_and_fix_shows_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
