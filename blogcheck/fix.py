@@ -10,6 +10,7 @@ else. A fixed finding is reported again as `info`: "fixed: `teh` -> `the`".
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import difflib
 import os
@@ -81,9 +82,12 @@ def plan(path: Path, diags: list[Diagnostic]) -> tuple[bytes, bytes, set[int]] |
         return None
     applied: set[int] = set()
     taken: list[Edit] = []  # checked against the file as read, applied at the end
+    spans: dict[int, list[tuple[int, int]]] = {}  # line -> sorted (start, stop) of the edits taken
     for diag in sorted(diags, key=lambda d: (d.line, d.column)):
         edits = _edits(diag)
-        if edits and all(_there(lines, edit) and not any(_overlap(edit, other) for other in taken) for edit in edits):
+        if edits and all(_there(lines, edit) and _free(spans, edit) for edit in edits):
+            for line, column, old, _ in edits:
+                bisect.insort(spans.setdefault(line, []), (column, column + max(len(old), 1)))
             taken.extend(edits)
             applied.add(id(diag))
     if not applied:
@@ -99,12 +103,13 @@ def _there(lines: list[str], edit: Edit) -> bool:
     return 1 <= line <= len(lines) and column >= 1 and lines[line - 1][column - 1:column - 1 + len(old)] == old
 
 
-def _overlap(one: Edit, other: Edit) -> bool:
-    """Two edits touch the same characters (or insert at the same place)."""
-    if one[0] != other[0]:
-        return False
-    start, stop = one[1], one[1] + max(len(one[2]), 1)
-    return start < other[1] + max(len(other[2]), 1) and other[1] < stop
+def _free(spans: dict[int, list[tuple[int, int]]], edit: Edit) -> bool:
+    """No edit taken touches the same characters (or inserts at the same place)."""
+    line, column, old, _ = edit
+    taken = spans.get(line, [])
+    start, stop = column, column + max(len(old), 1)
+    at = bisect.bisect_left(taken, (start, stop))
+    return (at == 0 or taken[at - 1][1] <= start) and (at == len(taken) or stop <= taken[at][0])
 
 
 def diff(result: Result) -> tuple[str, int, int]:

@@ -81,6 +81,7 @@ class Error:
 class _Block:
     name: str
     offset: int
+    token: str
     plugin: bool = False
     has_else: bool = False
 
@@ -145,7 +146,7 @@ def first_error(text: str) -> Error | None:
                 if index < 0:
                     return Error(offset, "'raw' tag was never closed", token)
             elif name in _BLOCKS:
-                stack.append(_Block(name, offset))
+                stack.append(_Block(name, offset, token))
             continue
         if block is not None and name in _INNER.get(block.name, ()):
             case_else = block.name == "case" and name == "else" and markup.strip()
@@ -173,10 +174,10 @@ def first_error(text: str) -> Error | None:
                        else f"Unknown tag '{name}'")
             return Error(offset, message, token)
         if f"end{name}" in ends:
-            stack.append(_Block(name, offset, plugin=True))  # a plugin's block, by its end tag
+            stack.append(_Block(name, offset, token, plugin=True))  # a plugin's block, by its end tag
     if stack:
         block = stack[-1]
-        return Error(block.offset, f"'{block.name}' tag was never closed", text[block.offset:].split("%}")[0] + "%}")
+        return Error(block.offset, f"'{block.name}' tag was never closed", block.token)
     return None
 
 

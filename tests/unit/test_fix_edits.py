@@ -50,3 +50,19 @@ def test_malformed_fixes_are_ignored(tmp_path: Path) -> None:
                 [[1, 0, "teh", "the"]], "teh", []):
         assert plan(path, [diagnostic("BC401", str(path), 1, 3, "m", fix=fix)]) is None, fix
     assert path.read_bytes() == b"x teh y\n"
+
+
+def test_thirty_thousand_fixes_on_one_line_end(tmp_path: Path) -> None:
+    """Each edit is held against the others of its line by a binary search, not one by
+    one (that took minutes here); a child process with a timeout, so a regression fails."""
+    import subprocess
+    import sys
+
+    (tmp_path / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    post = tmp_path / "_posts" / "2024-01-01-a.md"
+    post.write_text("---\ntitle: t\n---\n" + "teh " * 30_000 + "\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "blogcheck", "check", "--select", "BC401", "--fix", "-q"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert post.read_text(encoding="utf-8") == "---\ntitle: t\n---\n" + "the " * 30_000 + "\n"
