@@ -157,7 +157,10 @@ def _report(result: Result, config: Config, statistics: bool = False) -> int:
     from blogcheck.reporters import statistics as counts
 
     fmt = config.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
-    summary = Summary.of(result.files, result.diagnostics, result.notes)
+    fixable = sum(1 for d in result.diagnostics if d.severity is not Severity.INFO and "fix" in d.extras)
+    notes = result.notes + ((f"{fixable} finding{'s' * (fixable != 1)} can be fixed in place: "
+                             "`blogcheck check --fix` (`--diff` shows the changes first)",) if fixable else ())
+    summary = Summary.of(result.files, result.diagnostics, notes)
     shown = _from_workspace(result.diagnostics) if fmt in ("github", "sarif") else result.diagnostics
     if config.quiet:
         shown = [d for d in shown if d.severity is Severity.ERROR]

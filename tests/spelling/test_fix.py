@@ -3,6 +3,7 @@ and every other byte of the file stays as it was."""
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -123,3 +124,15 @@ def test_diff_shows_what_fix_writes_and_changes_nothing(post: Path, tmp_path: Pa
     capsys.readouterr()
     assert main(["check", "--select", "spelling", "--diff", "_posts"]) == 0
     assert capsys.readouterr() == ("", "0 fixes in 0 files\n")
+
+
+def test_the_report_says_how_many_findings_fix_can_mend(post: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    main(["check", "--select", "spelling", "_posts"])
+    note = "note: 4 findings can be fixed in place: `blogcheck check --fix` (`--diff` shows the changes first)\n"
+    assert note in capsys.readouterr().out
+    main(["check", "--select", "spelling", "--format", "json", "_posts"])
+    assert json.loads(capsys.readouterr().out)["summary"]["notes"] == [note[len("note: "):-1]]
+    main(["check", "--select", "spelling", "--fix", "_posts"])  # fixed ones are reported as done, not as fixable
+    assert "can be fixed in place" not in capsys.readouterr().out
+    main(["check", "--select", "spelling", "_posts"])
+    assert "can be fixed in place" not in capsys.readouterr().out
