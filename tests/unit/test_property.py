@@ -58,3 +58,32 @@ def test_random_yamlish_front_matter(text: str) -> None:
 @given(st.dictionaries(st.text(min_size=1, max_size=12), _VALUES, max_size=6))
 def test_random_yaml_documents(data: dict[str, object]) -> None:
     _check(("---\n" + yaml.safe_dump(data, allow_unicode=True) + "---\nbody\n").encode())
+
+
+_SOUP = st.lists(st.sampled_from([
+    "{{", "}}", "{%", "%}", "{", "}", "%", "-", " ", "\n", "\n\n", "`", "```\n", "    ", "<", ">", "</", "/>", "<sos>",
+    "<kbd>", "</kbd>", "<!--", "-->", "if x", "endif", "raw", "endraw", "comment", "endcomment", "include a.html",
+    "youtube x", "for i in y", "endfor", "teh", "recieve", "word", "[a](b)", "![i](x.png)", "\\", "|", "*", "#",
+]), max_size=40).map("".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_SOUP)
+def test_liquid_html_and_markdown_soup(body: str) -> None:
+    """Bodies of Liquid, HTML and Markdown pieces through the liquid, markup and spelling
+    checks: no exception, every position inside the file, and every fix proposed
+    applies to the file as it is (its `old` text is where it says)."""
+    from blogcheck.fix import plan
+
+    with tempfile.TemporaryDirectory() as folder:
+        site = Path(folder)
+        (site / "_config.yml").write_text("title: t\n")
+        (site / "_posts").mkdir()
+        post = site / "_posts" / "2024-01-01-post.md"
+        post.write_text(f"---\ntitle: t\n---\n{body}", encoding="utf-8")
+        result = run([site / "_posts"], load_site(site), Config(select=("liquid", "markup", "spelling")))
+        lines = post.read_text(encoding="utf-8").split("\n")
+        for diag in result.diagnostics:
+            assert 1 <= diag.line <= len(lines) and 1 <= diag.column <= len(lines[diag.line - 1]) + 1, diag
+            if "fix" in diag.extras:
+                assert plan(post, [diag]) is not None, diag
