@@ -59,6 +59,19 @@ def test_reported_tags_are_hidden_and_fix_shows_them(tmp_path: Path, monkeypatch
         assert written in shown, written
 
 
+def test_an_html_post_is_left_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """Jekyll does not convert a `.html` post; `markdown_ext` names the ones it does."""
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: t\nmarkdown_ext: MD\n", encoding="utf-8")
+    for name in ("2024-01-01-a.html", "2024-01-02-b.md", "2024-01-03-c.markdown"):
+        (site / "_posts" / name).write_text("---\ntitle: t\n---\nA <sos> token.\n", encoding="utf-8")
+    monkeypatch.chdir(site)
+    main(["check", "--select", "markup", "--format", "json", "_posts"])
+    assert [Path(d["path"]).name for d in json.loads(capsys.readouterr().out)["diagnostics"]] == ["2024-01-02-b.md"]
+
+
 def test_on_the_corpus_each_finding_is_hidden_by_the_page(corpus_dir: Path, tmp_path: Path,
                                                          monkeypatch: pytest.MonkeyPatch,
                                                          capsys: pytest.CaptureFixture[str]) -> None:
