@@ -70,7 +70,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         if error is not None:
             yield _stops(post, starts, error, in_code=False)
         return
-    blocks = _in_code(post, live)
+    blocks = _in_code(post, live, ctx.site.converts_markdown(post.path))
     assigned = {name for tag in live if not tag.output and (m := _ASSIGNED.match(f"{tag.name} {tag.markup}"))
                 for name in m.groups() if name}
     own, defined = _site_tags(ctx)
@@ -227,9 +227,10 @@ def _why(tag: Tag, assigned: set[str], known: frozenset[str]) -> str | None:
     return f"`{tag.name}` is no Liquid tag, so the Jekyll build stops (`Unknown tag '{tag.name}'`)"
 
 
-def _in_code(post: Post, live: list[Tag]) -> dict[int, int]:
+def _in_code(post: Post, live: list[Tag], markdown: bool = True) -> dict[int, int]:
     """Tag offset -> a key of the code block (fence, indented block, paragraph with code
-    spans, or `{% highlight %}` block) it is written in."""
+    spans, or `{% highlight %}` block) it is written in; in a post Jekyll does not
+    convert from Markdown (`.html`), only `{% highlight %}` blocks are code."""
     from blogcheck.links import extract
 
     found: dict[int, int] = {}
@@ -243,7 +244,7 @@ def _in_code(post: Post, live: list[Tag]) -> dict[int, int]:
             found[tag.start] = -opened  # negative: no token index is
     rest = [t.start for t in live if t.start not in found]
     body = post.body
-    if rest and ("`" in body or "~~~" in body or "\n    " in body or "\n\t" in body):
+    if markdown and rest and ("`" in body or "~~~" in body or "\n    " in body or "\n\t" in body):
         found.update(extract.code_blocks(extract.parse(post), rest))  # code needs Markdown: parsed only then
     return found
 

@@ -48,7 +48,7 @@ _ELEMENTS = frozenset(_NAMES.split())
 
 def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     body = post.body
-    if not _markdown(post, ctx):
+    if not ctx.site.converts_markdown(post.path):
         return  # an HTML post is the writer's HTML, and a `\<` would show as written
     unknown = {m[1].lower() for m in _TAG.finditer(body)} - _ELEMENTS
     if not unknown:
@@ -70,12 +70,6 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                 name = found[1].lower()
                 if name in unknown and name not in closed:
                     yield _hidden(post, where[0], where[1] + found.start(), found, content, token.type)
-
-
-def _markdown(post: Post, ctx: Context) -> bool:
-    """Jekyll converts the post from Markdown: its extension is one of `markdown_ext`."""
-    extensions = str(ctx.site.config.get("markdown_ext") or "markdown,mkdown,mkdn,mkd,md")
-    return post.path.suffix.lower().lstrip(".") in {e.strip().lower() for e in extensions.split(",")}
 
 
 def _hidden(post: Post, line: int, column: int, found: re.Match[str], content: str, kind: str) -> Diagnostic:

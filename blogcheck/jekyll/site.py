@@ -35,6 +35,11 @@ class Site:
                 pass
         return dt.timezone.utc
 
+    def converts_markdown(self, path: Path) -> bool:
+        """Jekyll converts the file from Markdown: its extension is one of `markdown_ext`."""
+        extensions = str(self.config.get("markdown_ext") or "markdown,mkdown,mkdn,mkd,md")
+        return path.suffix.lower().lstrip(".") in {e.strip().lower() for e in extensions.split(",")}
+
     @property
     def has_theme(self) -> bool:
         return bool(self.config.get("theme") or self.config.get("remote_theme"))

@@ -113,3 +113,14 @@ def test_each_broken_code_block_is_found_in_one_run_and_fixed_at_once(
     assert main(["check", "--select", "BC505", "--fix"]) == 1
     capsys.readouterr()
     assert post.read_text(encoding="utf-8").count("{% raw %}{{1, 2}, {3, 4}}{% endraw %}") == 4
+
+
+def test_an_html_post_has_no_markdown_code(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    """Indented lines of an `.html` post are HTML, not a code block: its Liquid runs as meant."""
+    body = "<p>Posts:</p>\n\n    {% for p in site.posts %}<b>{{ p.title }}</b>{% endfor %}\n"
+    assert [code for _, code, _ in _found(tmp_path, body, capsys, monkeypatch)] == ["BC501"]  # as Markdown: code
+    html = tmp_path / "_posts" / "2024-01-01-p.html"
+    (tmp_path / "_posts" / "2024-01-01-p.md").rename(html)
+    main(["check", "--select", "BC501,BC502", "--format", "json"])
+    assert json.loads(capsys.readouterr().out)["diagnostics"] == []
