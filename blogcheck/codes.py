@@ -66,6 +66,7 @@ CODES: dict[str, Code] = {
         Code("BC505", "liquid-syntax", "liquid", _E, "Liquid that Jekyll cannot parse; the build stops."),
         Code("BC506", "unknown-liquid-tag", "liquid", _E, "A tag no plugin of the site defines; the build stops."),
         Code("BC601", "hidden-html-tag", "markup", _E, "A `<placeholder>` in the text, which the browser hides."),
+        Code("BC602", "text-not-link", "markup", _W, "A link written so that Markdown shows it as text."),
         # BC9xx publish: rows go here.
         Code("BC901", "no-publish-date", "publish", _E, "An approved post has no date for its `_posts/` file name."),
         Code("BC902", "unsafe-publish-path", "publish", _E,

@@ -1,4 +1,6 @@
-"""BC601 hidden-html-tag: a placeholder written like an HTML tag, which the page hides.
+"""BC601 hidden-html-tag: a placeholder written like an HTML tag, which the page hides;
+BC602 text-not-link: a link written so that no Markdown reads it as one
+(`[text] (url)`, `(text)[url]`, `[text(url]`): the page shows brackets and the URL.
 
 Markdown passes raw HTML through, kramdown as well as CommonMark: a `<sos>` token
 of NLP notes, `git checkout <branch>`, `List<T>` or a prompt template's `<extract
@@ -23,9 +25,16 @@ from blogcheck.diagnostic import Diagnostic
 from blogcheck.parse.markdown import Cursor, tokens_where
 from blogcheck.post import Post
 
-CODES = ["BC601"]
+CODES = ["BC601", "BC602"]
 _TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 # HTML's elements (current and obsolete ones browsers still know), SVG's and MathML's.
+# Links written wrong (the URL must start like one, so `[1, 2] (see ...)` is prose): (pattern, what is wrong).
+_NOT_LINKS = (
+    (re.compile(r"\[([^\[\]\n]+)\][ \t]+\(((?:https?://|/)[^\s()]*)\)"),
+     "Markdown allows no space between `]` and `(`"),
+    (re.compile(r"\(([^()\n]+)\)\[((?:https?://|/)[^\s\[\]]*)\]"), "its text and URL are the wrong way round"),
+    (re.compile(r"\[([^\[\]()\n]+)\((https?://[^\s\[\]()]+)\]"), "the `](` between its text and URL is missing"),
+)
 _NAMES = """
 a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big blink blockquote body br
 button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed
@@ -51,11 +60,12 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     if not ctx.site.converts_markdown(post.path):
         return  # an HTML post is the writer's HTML, and a `\<` would show as written
     unknown = {m[1].lower() for m in _TAG.finditer(body)} - _ELEMENTS
-    if not unknown:
+    links = any(pattern.search(body) for pattern, _ in _NOT_LINKS)
+    if not unknown and not links:
         return  # no Markdown to parse
     closed = {m[1].lower() for m in re.finditer(r"</([A-Za-z][A-Za-z0-9-]*)\s*>", body)}
     lines = body.split("\n")
-    stream = tokens_where(body, lambda stream, index: "<" in stream[index].content)
+    stream = tokens_where(body, lambda stream, index: "<" in stream[index].content or "[" in stream[index].content)
     for token in stream:
         if token.map is None or token.type not in ("inline", "html_block"):
             continue
@@ -64,12 +74,26 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
             else [("html_inline", token.content.split("\n")[0])]  # a block: its opening tag starts it
         for kind, content in parts:
             where = cursor.find(content) if content and kind in ("text", "code_inline", "html_inline") else None
+            if kind == "text" and where is not None and links:
+                yield from _not_links(post, where, content)
             if kind != "html_inline" or where is None:
                 continue
             for found in _TAG.finditer(content):
                 name = found[1].lower()
                 if name in unknown and name not in closed:
                     yield _hidden(post, where[0], where[1] + found.start(), found, content, token.type)
+
+
+def _not_links(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagnostic]:
+    """BC602: prose written like a link that no Markdown reads as one."""
+    for pattern, why in _NOT_LINKS:
+        for found in pattern.finditer(text):
+            line, column = where[0], where[1] + found.start()
+            right = f"[{found[1]}]({found[2]})"
+            diag = diagnostic("BC602", post.display, line, column,
+                              f"`{found[0]}` is no link: {why}, so the page shows it as text", f"write `{right}`",
+                              url=found[2], fix=[[line, column, found[0], right]])
+            yield dataclasses.replace(diag, end_line=line, end_column=column + len(found[0]))
 
 
 def _hidden(post: Post, line: int, column: int, found: re.Match[str], content: str, kind: str) -> Diagnostic:

@@ -5,6 +5,7 @@ browser shows nothing for it), the ones left alone are elements or text, and aft
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -81,7 +82,7 @@ def test_on_the_corpus_each_finding_is_hidden_by_the_page(corpus_dir: Path, tmp_
     found: dict[str, list[dict[str, object]]] = {}
     for blog in sorted(p for p in corpus_dir.iterdir() if (p / "_posts").is_dir()):
         monkeypatch.chdir(blog)
-        main(["check", "--select", "markup", "--format", "json"])
+        main(["check", "--select", "BC601", "--format", "json"])
         for d in json.loads(capsys.readouterr().out)["diagnostics"]:
             found.setdefault(f"{blog.name}/{d['path']}", []).append(d)
     seed = "ivanstudyblog__ivanstudyblog.github.io/_posts/"
@@ -105,3 +106,36 @@ def test_on_the_corpus_each_finding_is_hidden_by_the_page(corpus_dir: Path, tmp_
             tag = str(d["message"]).split("`")[1]
             element = "<" + tag[1:].split()[0].rstrip(">")  # kramdown rewrites `<happy noises>` as an element
             assert element in raw and tag not in shown, tag
+
+
+LINKS = """A [spaced] (https://example.org/a) link, a (reversed)[https://example.org/b] one,
+and I covered [this(https://example.org/c/1986175] *amazing* course.
+
+Not these: a list [1, 2] (see https://example.org/e), `[code] (https://example.org/f)` and [fine](/g).
+"""
+
+
+def test_text_written_like_a_link_becomes_one_with_fix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """BC602 against Jekyll: each reported one is text on the page; after `--fix` a link."""
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: t\nmarkdown: kramdown\n", encoding="utf-8")
+    (site / "_posts" / "2024-01-01-p.md").write_text("---\ntitle: t\n---\n" + LINKS, encoding="utf-8")
+    monkeypatch.chdir(site)
+    main(["check", "--select", "markup", "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert [(d["line"], d["column"], d["code"], d["url"]) for d in found] == [
+        (4, 3, "BC602", "https://example.org/a"), (4, 44, "BC602", "https://example.org/b"),
+        (5, 15, "BC602", "https://example.org/c/1986175")]
+
+    def links() -> list[str]:
+        done = subprocess.run(["jekyll", "build"], capture_output=True, text=True, timeout=300, check=False)
+        assert done.returncode == 0, done.stderr
+        page = (site / "_site" / "2024" / "01" / "01" / "p.html").read_text(encoding="utf-8")
+        return re.findall(r'<a href="([^"]+)">', page)
+
+    assert links() == ["/g"]
+    assert main(["check", "--select", "markup", "--fix"]) == 0
+    capsys.readouterr()
+    assert links() == ["https://example.org/a", "https://example.org/b", "https://example.org/c/1986175", "/g"]
