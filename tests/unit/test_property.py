@@ -64,13 +64,15 @@ _SOUP = st.lists(st.sampled_from([
     "{{", "}}", "{%", "%}", "{", "}", "%", "-", " ", "\n", "\n\n", "`", "```\n", "    ", "<", ">", "</", "/>", "<sos>",
     "<kbd>", "</kbd>", "<!--", "-->", "if x", "endif", "raw", "endraw", "comment", "endcomment", "include a.html",
     "youtube x", "for i in y", "endfor", "teh", "recieve", "word", "[a](b)", "![i](x.png)", "\\", "|", "*", "#",
+    "[t]", "(t)", "[", "]", "(", ")", "(https://x.y/z)", "[https://x.y/z]", "https://x.y/z", "/p",
+    "[t] (https://x.y/z)", "(t)[/p]", "[t(https://x.y/z]", "```\n{{ a }}\n```\n", "`{% b %}`", "{{1, 2}, {3}}",
 ]), max_size=40).map("".join)
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_SOUP)
 def test_liquid_html_and_markdown_soup(body: str) -> None:
-    """Bodies of Liquid, HTML and Markdown pieces through the liquid, markup and spelling
+    """Bodies of Liquid, HTML, Markdown and link pieces through the liquid, markup and spelling
     checks: no exception, every position inside the file, and every fix proposed
     applies to the file as it is (its `old` text is where it says)."""
     from blogcheck.fix import plan
