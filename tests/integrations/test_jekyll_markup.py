@@ -30,15 +30,22 @@ def _visible(page: Path) -> str:
     return " ".join(page_text(page.read_text(encoding="utf-8"), " ").split())
 
 
-def test_reported_tags_are_hidden_and_fix_shows_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def _checked(tmp_path: Path, body: str, monkeypatch: pytest.MonkeyPatch,
+             capsys: pytest.CaptureFixture[str]) -> tuple[Path, list[dict[str, object]]]:
+    """A site with one post of `body`, and the markup check's findings on it (JSON)."""
     site = tmp_path / "site"
     (site / "_posts").mkdir(parents=True)
     (site / "_config.yml").write_text("title: t\nmarkdown: kramdown\n", encoding="utf-8")
-    (site / "_posts" / "2024-01-01-p.md").write_text("---\ntitle: t\n---\n" + BODY, encoding="utf-8")
+    (site / "_posts" / "2024-01-01-p.md").write_text("---\ntitle: t\n---\n" + body, encoding="utf-8")
     monkeypatch.chdir(site)
     main(["check", "--select", "markup", "--format", "json"])
-    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    found: list[dict[str, object]] = json.loads(capsys.readouterr().out)["diagnostics"]
+    return site, found
+
+
+def test_reported_tags_are_hidden_and_fix_shows_them(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    site, found = _checked(tmp_path, BODY, monkeypatch, capsys)
     assert [(d["line"], d["column"], d["message"].split("`")[1]) for d in found] == [
         (4, 15, "<sos>"), (6, 56, "<branch>"), (7, 17, "<T>"), (7, 25, "<happy noises>"), (10, 1, "<algorithm>")]
     assert shutil.which("jekyll"), ".ci/run installs jekyll"
@@ -118,13 +125,7 @@ Not these: a list [1, 2] (see https://example.org/e), `[code] (https://example.o
 def test_text_written_like_a_link_becomes_one_with_fix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                        capsys: pytest.CaptureFixture[str]) -> None:
     """BC602 against Jekyll: each reported one is text on the page; after `--fix` a link."""
-    site = tmp_path / "site"
-    (site / "_posts").mkdir(parents=True)
-    (site / "_config.yml").write_text("title: t\nmarkdown: kramdown\n", encoding="utf-8")
-    (site / "_posts" / "2024-01-01-p.md").write_text("---\ntitle: t\n---\n" + LINKS, encoding="utf-8")
-    monkeypatch.chdir(site)
-    main(["check", "--select", "markup", "--format", "json"])
-    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    site, found = _checked(tmp_path, LINKS, monkeypatch, capsys)
     assert [(d["line"], d["column"], d["code"], d["url"]) for d in found] == [
         (4, 3, "BC602", "https://example.org/a"), (4, 44, "BC602", "https://example.org/b"),
         (5, 15, "BC602", "https://example.org/c/1986175")]
