@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import difflib
 import os
+import posixpath
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -74,7 +75,7 @@ def _problem(name: str, markup: str, post: Post, ctx: Context) -> tuple[str, str
     if name == "include_relative":
         folder = post.path.parent
     else:
-        folder = ctx.site.root / str(ctx.site.config.get("includes_dir") or "_includes")
+        folder = _in_site(ctx.site.root, str(ctx.site.config.get("includes_dir") or "_includes"))
         if ctx.site.has_theme or ctx.site.config_path is None:
             return None  # the theme may have it; without a _config.yml the site's root is a guess
     wanted = file.lstrip("/")
@@ -83,6 +84,14 @@ def _problem(name: str, markup: str, post: Post, ctx: Context) -> tuple[str, str
     where = _shown(folder, ctx.site.root)
     return ("BC503", f"`{tag}` names `{wanted}`, which is not in {where}: Jekyll stops the build "
             "(\"Could not locate the included file\")", _hint(folder, wanted, where))
+
+
+def _in_site(root: Path, folder: str) -> Path:
+    """`includes_dir` as Jekyll reads it (`sanitized_path`): always inside the site, so
+    `/etc` is `<site>/etc` and `../x` goes no higher than the site's root."""
+    if Path(folder).is_absolute() and Path(folder).is_relative_to(root):
+        return Path(folder)  # already inside the site
+    return root / posixpath.normpath("/" + folder.replace("\\", "/")).lstrip("/")  # Ruby's expand_path(p, "/")
 
 
 def _exists(folder: Path, relative: str, ctx: Context) -> bool:

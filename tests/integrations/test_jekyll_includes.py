@@ -104,6 +104,11 @@ def test_a_theme_may_hold_the_include(tmp_path: Path, monkeypatch: pytest.Monkey
     (site / "parts").mkdir()
     (site / "parts" / "google-analytics.html").write_text("GA\n", encoding="utf-8")
     assert [d["code"] for d in _findings(site, monkeypatch, capsys)] == ["BC504"]
+    # Jekyll keeps includes_dir inside the site: `/parts` and `../../parts` are `<site>/parts` too
+    for outside in ("/parts", "../../parts", str(site / "parts"), str(tmp_path)):
+        (site / "_config.yml").write_text(f"title: t\nincludes_dir: '{outside}'\n", encoding="utf-8")
+        found = _findings(site, monkeypatch, capsys)
+        assert [d["code"] for d in found] == (["BC504"] if outside != str(tmp_path) else ["BC503", "BC504"])
 
 
 def test_corpus_includes_resolve_against_each_blogs_real_file_list(
