@@ -58,7 +58,7 @@ def test_manifest_and_configs_are_valid_for_pre_commit(tmp_path: Path) -> None:
 
 def test_every_hook_id_appears_in_the_readme() -> None:
     readme = (REPO / "README.md").read_text(encoding="utf-8")
-    assert HOOK_IDS == ["blogcheck", "blogcheck-offline"]
+    assert HOOK_IDS == ["blogcheck", "blogcheck-offline", "blogcheck-fix"]
     missing = [hook for hook in HOOK_IDS if not re.search(rf"id: {re.escape(hook)}(?![\w-])", readme)]
     assert missing == [], "README.md should show `- id: HOOK` for every hook of .pre-commit-hooks.yaml"
 
@@ -101,6 +101,23 @@ def test_try_repo_passes_on_a_good_post(tmp_path: Path, snapshot: Path) -> None:
                       cwd=site, home=tmp_path / "home")
     assert done.returncode == 0, done.stdout + done.stderr
     assert re.search(r"blogcheck \(offline\)\.+Passed", done.stdout)
+
+
+def test_fix_hook_mends_the_post_and_stops_the_commit_once(tmp_path: Path, snapshot: Path) -> None:
+    """pre-commit fails a hook that changed a file; the second run, on the mended post, passes."""
+    site = _site(tmp_path)
+    post = site / "_posts/2024-03-06-fixable.md"
+    post.write_text(GOOD_POST.replace("Hello,", "Teh SQL is") + "\n```sql\nselect * from {{ ref('orders') }}\n```\n")
+    git("add", "-A", cwd=site)
+    first = pre_commit("try-repo", str(snapshot), "blogcheck-fix", "--files", "_posts/2024-03-06-fixable.md",
+                       cwd=site, home=tmp_path / "home")
+    assert first.returncode == 1 and re.search(r"blogcheck \(fix\)\.+Failed", first.stdout), first.stdout
+    assert "files were modified by this hook" in first.stdout and "BC401 fixed: `Teh` -> `The`" in first.stdout
+    assert post.read_text() == GOOD_POST.replace("Hello,", "The SQL is") + (
+        "\n```sql\nselect * from {% raw %}{{ ref('orders') }}{% endraw %}\n```\n")
+    second = pre_commit("try-repo", str(snapshot), "blogcheck-fix", "--files", "_posts/2024-03-06-fixable.md",
+                        cwd=site, home=tmp_path / "home")
+    assert second.returncode == 0 and re.search(r"blogcheck \(fix\)\.+Passed", second.stdout), second.stdout
 
 
 def _commit(site: Path, message: str) -> subprocess.CompletedProcess[str]:
