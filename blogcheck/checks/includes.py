@@ -75,7 +75,8 @@ def _problem(name: str, markup: str, post: Post, ctx: Context) -> tuple[str, str
     if name == "include_relative":
         folder = post.path.parent
     else:
-        folder = _in_site(ctx.site.root, str(ctx.site.config.get("includes_dir") or "_includes"))
+        configured = ctx.site.config.get("includes_dir")
+        folder = _in_site(ctx.site.root, configured if isinstance(configured, str) and configured else "_includes")
         if ctx.site.has_theme or ctx.site.config_path is None:
             return None  # the theme may have it; without a _config.yml the site's root is a guess
     wanted = file.lstrip("/")

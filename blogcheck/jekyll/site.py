@@ -37,7 +37,8 @@ class Site:
 
     def converts_markdown(self, path: Path) -> bool:
         """Jekyll converts the file from Markdown: its extension is one of `markdown_ext`."""
-        extensions = str(self.config.get("markdown_ext") or "markdown,mkdown,mkdn,mkd,md")
+        configured = self.config.get("markdown_ext")
+        extensions = configured if isinstance(configured, str) and configured else "markdown,mkdown,mkdn,mkd,md"
         return path.suffix.lower().lstrip(".") in {e.strip().lower() for e in extensions.split(",")}
 
     @property

@@ -104,6 +104,10 @@ def test_a_theme_may_hold_the_include(tmp_path: Path, monkeypatch: pytest.Monkey
     (site / "parts").mkdir()
     (site / "parts" / "google-analytics.html").write_text("GA\n", encoding="utf-8")
     assert [d["code"] for d in _findings(site, monkeypatch, capsys)] == ["BC504"]
+    # a value that is no folder name (Jekyll itself fails on it) counts as the default, _includes/
+    (site / "_config.yml").write_text("title: t\nincludes_dir: [1, 2]\nmarkdown_ext: {a: 1}\n", encoding="utf-8")
+    assert [d["message"].split(", which is not in ")[-1][:11] for d in _findings(site, monkeypatch, capsys)
+            if d["code"] == "BC503"] == ["_includes/:"]
     # Jekyll keeps includes_dir inside the site: `/parts` and `../../parts` are `<site>/parts` too
     for outside in ("/parts", "../../parts", str(site / "parts"), str(tmp_path)):
         (site / "_config.yml").write_text(f"title: t\nincludes_dir: '{outside}'\n", encoding="utf-8")
