@@ -32,18 +32,13 @@ from collections.abc import Iterator
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
+from blogcheck.jekyll import plugins
 from blogcheck.jekyll.liquid_syntax import Error, first_error
 from blogcheck.links import liquid
 from blogcheck.links.liquid import Tag
 from blogcheck.post import Post
 
 CODES = ["BC501", "BC502", "BC505", "BC506"]
-# Liquid's own tags (Liquid 4/5, as Jekyll 4 runs them) and Jekyll's.
-_LIQUID_TAGS = frozenset({
-    "assign", "break", "capture", "case", "comment", "continue", "cycle", "decrement", "echo", "else", "elsif",
-    "for", "if", "ifchanged", "increment", "liquid", "raw", "render", "tablerow", "unless", "when",
-    "endcapture", "endcase", "endcomment", "endfor", "endif", "endifchanged", "endraw", "endtablerow", "endunless",
-    "highlight", "endhighlight", "include", "include_relative", "link", "post_url"})
 # Tags of widely used plugins: in code they are most likely meant to run.
 _PLUGIN_TAGS = frozenset({"gist", "seo", "feed_meta", "github_edit_link", "avatar", "twitter", "tweet", "youtube",
                           "vimeo", "octicon", "bibliography", "cite", "reference", "jekyll_version", "asset",
@@ -74,7 +69,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     assigned = {name for tag in live if not tag.output and (m := _ASSIGNED.match(f"{tag.name} {tag.markup}"))
                 for name in m.groups() if name}
     own, defined = _site_tags(ctx)
-    known = defined if defined is not None else _LIQUID_TAGS | _PLUGIN_TAGS | own
+    known = defined if defined is not None else plugins.CORE | _PLUGIN_TAGS | own
     grouped: dict[int, list[tuple[Tag, str]]] = {}
     unknown_tags: list[Tag] = []  # BC506, up to where Liquid stops
     for tag in live:
@@ -222,7 +217,7 @@ def _why(tag: Tag, assigned: set[str], known: frozenset[str]) -> str | None:
         return "the published page shows nothing in its place"  # an unknown variable, `ref(...)`, `.Values`
     if tag.name in _MEANT:
         return None
-    if tag.name in known:
+    if tag.name in known or (tag.name.startswith("end") and tag.name[3:] in known):  # `endif` closes an `if`
         return f"it runs as a Liquid `{tag.name}` tag: the published code shows its output, not this text"
     return f"`{tag.name}` is no Liquid tag, so the Jekyll build stops (`Unknown tag '{tag.name}'`)"
 

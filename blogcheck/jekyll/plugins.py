@@ -11,6 +11,7 @@ from pathlib import Path
 
 from blogcheck import files
 from blogcheck.jekyll.site import Site
+from blogcheck.links.plugins import as_list
 
 # Liquid 4.0's tags (Jekyll 3.10 and 4.3 run it) with their inner tags, Jekyll's own, and
 # Liquid 5's `echo`, `liquid` and `render`: a site on Liquid 5 has them, and they are not guessed at.
@@ -82,11 +83,7 @@ def site_tags(root: Path) -> tuple[frozenset[str], bool]:
 def gems(site: Site) -> list[str]:
     """The plugin gems the site loads: `plugins:` (or the old `gems:`) and the
     Gemfile's `jekyll_plugins` group."""
-    listed: list[str] = []
-    for key in ("plugins", "gems"):
-        value = site.config.get(key)
-        if isinstance(value, list):
-            listed.extend(str(v) for v in value if isinstance(v, str))
+    listed = as_list(site.config.get("plugins")) + as_list(site.config.get("gems"))
     try:
         gemfile = files.read_text(site.root / "Gemfile", _PLUGIN_BYTES, errors="replace")
     except OSError:

@@ -124,3 +124,11 @@ def test_an_html_post_has_no_markdown_code(tmp_path: Path, capsys: pytest.Captur
     (tmp_path / "_posts" / "2024-01-01-p.md").rename(html)
     main(["check", "--select", "BC501,BC502", "--format", "json"])
     assert json.loads(capsys.readouterr().out)["diagnostics"] == []
+
+
+def test_an_end_tag_in_code_closes_its_block(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    """`{% endif %}` in code closes an `if` of the text: it runs; it does not stop the build."""
+    found = _found(tmp_path, "{% if page.x %}\nText.\n\n```\nx {% endif %}\n```\n", capsys, monkeypatch)
+    assert [(line, code) for line, code, _ in found] == [(8, "BC501")]
+    assert "it runs as a Liquid `endif` tag" in found[0][2]
