@@ -35,6 +35,13 @@ class Site:
                 pass
         return dt.timezone.utc
 
+    @property
+    def kramdown(self) -> bool:
+        """Jekyll converts Markdown with kramdown: `markdown:` is unset or says so (any case),
+        as on GitHub Pages by default; not with `CommonMarkGhPages` and the like."""
+        engine = self.config.get("markdown")
+        return not isinstance(engine, str) or engine.strip().lower() in ("", "kramdown")
+
     def converts_markdown(self, path: Path) -> bool:
         """Jekyll converts the file from Markdown: its extension is one of `markdown_ext`."""
         configured = self.config.get("markdown_ext")

@@ -68,7 +68,8 @@ _SOUP = st.lists(st.sampled_from([
     "[t] (https://x.y/z)", "(t)[/p]", "[t(https://x.y/z]", "```\n{{ a }}\n```\n", "`{% b %}`", "{{1, 2}, {3}}",
     "{% post_url 2024-01-01-x %}", "{% link a.md %}", "![x](/assets/a b.png)", "[l](#top)", "## Head\n",
     "{{ site.baseurl }}/x", "<img src=\"/a.png\">", "[r]: /ref\n", "{% include figure image_path=\"/x.png\" %}",
-    "{% highlight ruby %}", "{% endhighlight %}",
+    "{% highlight ruby %}", "{% endhighlight %}", "| a | b |\n", "|---|---|\n", "P(Y|X) ", "> ", "- ", "{: .x}\n",
+    "$$", "<details>\n",
 ]), max_size=40).map("".join)
 
 

@@ -1,0 +1,89 @@
+"""BC603 paragraph-table: a paragraph that kramdown makes a table; BC604
+table-not-rendered: a table that kramdown shows as text. Both look right in the
+preview a writer reads (GitHub, an editor), and wrong on the site Jekyll builds
+with kramdown, its default (see `jekyll/kramdown_tables`).
+
+ML notes write `P(Y|X)` and `<|endoftext|>` in the text: each such paragraph is a
+table of cells on the page, and its `|` are gone (24 paragraphs of the seed blog).
+`check --fix` escapes the pipes (`P(Y\\|X)`), which both readers show as `|`; and
+puts the blank line kramdown needs around a table."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Iterator
+
+from blogcheck.checks import Context
+from blogcheck.codes import diagnostic
+from blogcheck.diagnostic import Diagnostic
+from blogcheck.jekyll.kramdown_blocks import Lines
+from blogcheck.jekyll.kramdown_tables import Table, Unrendered, read
+from blogcheck.parse.markdown import tokens_where
+from blogcheck.post import Post
+
+CODES = ["BC603", "BC604"]
+
+
+def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
+    from blogcheck.select import check_wanted
+
+    body = post.body
+    if "|" not in body or not ctx.site.kramdown or not ctx.site.converts_markdown(post.path):
+        return
+    if not check_wanted("markup", CODES, ctx.config.select, ctx.config.ignore):
+        return
+    lines = Lines.of(body)
+    stream = tokens_where(lines.rendered, lambda stream, index: False)  # block structure only
+    lines = lines.with_html(stream)
+    made, as_text = read(lines, stream)
+    raw = body.split("\n")
+    for table in made:
+        if not table.shown and not table.meant:
+            yield _paragraph_table(post, raw, table)
+    for found in as_text:
+        yield _not_rendered(post, raw, found)
+
+
+def _paragraph_table(post: Post, raw: list[str], table: Table) -> Diagnostic:
+    first = table.pipes[table.first][0]
+    source = raw[table.first]
+    words = source.split(" ")
+    at = source[:first].count(" ")  # the word holding the pipe; a lone `|` with its neighbours
+    word = " ".join(words[max(at - 1, 0):at + 2]) if words[at] == "|" else words[at]
+    line, column = post.body_line + table.first, first + 1
+    rows = table.stop - table.first
+    what = "this paragraph" if rows == 1 else f"these {rows} lines"
+    edits = [[post.body_line + n, c + 1, "|", "\\|"] for n, columns in table.pipes.items() for c in columns]
+    extra = {"fix": edits} if table.escapable else {}
+    hint = "write `\\|` for a `|` of the text, or put code in backticks" if table.escapable else \
+        "in `$$` math write `\\mid` or `\\vert` for `|`; elsewhere `\\|`, or put code in backticks"
+    diag = diagnostic("BC603", post.display, line, column,
+                      f"kramdown makes {what} a table: the `|` in `{word}` splits it into cells, and the page "
+                      "shows no `|` (the Markdown preview shows the text)", hint, **extra)
+    return dataclasses.replace(diag, end_line=line, end_column=column + 1)
+
+
+def _not_rendered(post: Post, raw: list[str], found: Unrendered) -> Diagnostic:
+    why = []
+    if found.blank_before:
+        why.append("kramdown starts a table only after a blank line, and the line above is text")
+    if found.blank_at is not None:
+        why.append(f"a table must end at a blank line, and line {post.body_line + found.blank_at} is text under it")
+    if found.no_body:
+        why.append("it has no row under its header, and kramdown drops such a table")
+    at = [n for n in (found.first if found.blank_before else None, found.blank_at) if n is not None]
+    edits = [[post.body_line + n, 1, "", _blank_line(raw[found.first], raw[n])] for n in at]
+    extra = {"fix": edits} if edits and not found.no_body else {}
+    hint = "put a blank line before the table and after it" if edits else "add a row under the header"
+    line = post.body_line + found.first
+    diag = diagnostic("BC604", post.display, line, 1,
+                      "this table shows as text on the page, its pipes and dashes in a paragraph (the Markdown "
+                      f"preview shows a table): {'; '.join(why)}", hint, **extra)
+    return dataclasses.replace(diag, end_line=line, end_column=len(raw[found.first]) + 1)
+
+
+def _blank_line(table: str, before: str) -> str:
+    """A blank line to put before the line `before`, inside the quote (`>`) the table's
+    first line `table` is in, with the file's line ending."""
+    marks = table[:len(table) - len(table.lstrip(" \t>"))].rstrip(" \t")
+    return marks + ("\r\n" if before.endswith("\r") else "\n")

@@ -1,0 +1,229 @@
+"""A post's lines as kramdown, which Jekyll runs, reads them, next to the preview a
+writer reads (GitHub, an editor: CommonMark with GFM tables, which markdown-it-py
+gives here). Enough of kramdown's block structure for `kramdown_tables`.
+
+Jekyll renders Liquid first: a tag's text never reaches kramdown, and a line of
+control tags alone (`{% if %}`) becomes blank. A line that other Liquid alone makes
+(an include, a raw, comment or highlight block) could become anything: it is
+`unsure`, and no finding depends on one. So are the lines of an HTML element that
+runs on past a blank line (`<details>`): kramdown keeps them as raw HTML.
+
+kramdown reads a list item's and a quote's content as a document of its own (a
+`_Box`), and takes lazy lines more widely than CommonMark: a quote runs to the next
+blank line, a list item takes any line of text after it that starts no item of its
+list (blockquote.rb, list.rb)."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from blogcheck.links import liquid
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+# Tags that render nothing where they stand.
+_SILENT = frozenset({"if", "elsif", "else", "endif", "unless", "endunless", "case", "when", "endcase", "for",
+                     "endfor", "break", "continue", "assign", "capture", "endcapture"})
+_EOB = re.compile(r"^\^[ \t]*$")  # kramdown's EOB_MARKER: a boundary
+# A block attribute list (kramdown's IAL_BLOCK_START): a boundary after a blank line, none after a block.
+_IAL = re.compile(r"^ {0,3}\{:(?![:/])(?:\\\}|[^}])+\}[ \t]*$")
+MARKER = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")  # a list item's marker and the spaces after it
+_QUOTE = re.compile(r"^ {0,3}> ?")  # kramdown's BLOCKQUOTE_START
+TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
+# Block elements whose lines kramdown keeps as they are (Jekyll leaves parse_block_html off).
+_RAW_BLOCKS = frozenset({"article", "aside", "audio", "blockquote", "center", "details", "div", "dl", "fieldset",
+                         "figure", "footer", "form", "header", "iframe", "main", "nav", "noscript", "object", "ol",
+                         "p", "picture", "pre", "script", "section", "style", "svg", "table", "ul", "video"})
+OPENS = frozenset({"list_item_open", "blockquote_open"})
+
+
+@dataclass(frozen=True)
+class Lines:
+    """The body's lines with Liquid rendered as far as it is known: tags blanked
+    (`liquid.mask`), silent ones removed; `unsure[n]` when Liquid or raw HTML may
+    make line `n` anything."""
+
+    text: list[str]  # without a CRLF file's `\r`, as kramdown reads it
+    unsure: list[bool]
+
+    @classmethod
+    def of(cls, body: str) -> Lines:
+        """The lines of `body` once Liquid has run; parse `rendered` for their blocks,
+        and give the tokens to `with_html`."""
+        body = body.replace("\r\n", "\n")  # one character less per line end: columns stay
+        text = body.split("\n")
+        unsure = [False] * len(text)
+        if "{" in body:
+            every = liquid.tags(body)
+            no_liquid, not_markdown = liquid.quiet(body, every)
+            live = liquid.live(every, no_liquid)
+            text = liquid.mask(body, live).split("\n")
+            starts = [0]
+            for line in text:
+                starts.append(starts[-1] + len(line) + 1)
+            by_line: dict[int, list[liquid.Tag]] = {}
+            for tag in live:
+                for number in range(_line_of(starts, tag.start), _line_of(starts, tag.end - 1) + 1):
+                    by_line.setdefault(number, []).append(tag)
+            for number, found in by_line.items():
+                text[number], unsure[number] = _rendered(text[number], found, starts[number])
+            for start, end in not_markdown:  # raw, comment and highlight blocks: Liquid's, whatever they become
+                for number in range(_line_of(starts, start), _line_of(starts, max(start, end - 1)) + 1):
+                    unsure[number] = True
+        unsure = [doubt or bool(_IAL.match(line.lstrip(" >"))) for doubt, line in zip(unsure, text, strict=True)]
+        return cls(text, unsure)
+
+    @property
+    def rendered(self) -> str:
+        return "\n".join(self.text)
+
+    def with_html(self, stream: list[Token]) -> Lines:
+        """These lines, with those of an HTML element that runs on past its block in the
+        preview (`<details>`, a blank line, Markdown, `</details>`) unsure: kramdown keeps
+        them as the element's raw HTML, unless it says `markdown="1"`."""
+        unsure = list(self.unsure)
+        _raw_html(self.text, unsure, stream)
+        return Lines(self.text, unsure)
+
+
+def _line_of(starts: list[int], offset: int) -> int:
+    return bisect.bisect_right(starts, offset) - 1
+
+
+def _rendered(masked: str, tags: list[liquid.Tag], line_start: int) -> tuple[str, bool]:
+    """A line holding Liquid, rendered: (text, unsure). A silent tag leaves white space
+    (columns stay), another tag its mask; a line of other tags alone is unsure."""
+    silent = list(masked)
+    bare = list(masked)
+    stop = line_start + len(masked)
+    for tag in tags:
+        quiet = not tag.output and tag.name in _SILENT and line_start <= tag.start and tag.end <= stop
+        for offset in range(max(tag.start, line_start), min(tag.end, stop)):
+            bare[offset - line_start] = " "
+            if quiet:
+                silent[offset - line_start] = " "
+    rendered = "".join(silent)
+    return rendered, bool(rendered.strip(" \t\r>")) and not "".join(bare).strip(" \t\r>")
+
+
+def _raw_html(text: list[str], unsure: list[bool], stream: list[Token]) -> None:
+    covered = 0  # lines before this are read already; each line is read once
+    for token in stream:
+        name = TAG_NAME.match(token.content.lstrip()) if token.type == "html_block" and token.map else None
+        tag = name[1].lower() if name is not None and not name[0].startswith("</") else ""
+        if tag not in _RAW_BLOCKS or token.map is None or token.map[0] < covered:
+            continue
+        opened = re.compile(rf"<{tag}[\s>]|</{tag}\b", re.I)
+        depth, end = 0, len(text) - 1  # kramdown closes an element left open at the end
+        for number in range(token.map[0], len(text)):  # to the line where the element closes
+            for found in opened.finditer(text[number]):
+                depth += -1 if found[0].startswith("</") else 1
+            if depth <= 0:
+                end = number
+                break
+        covered = end + 1
+        if end >= token.map[1]:
+            unsure[token.map[0]:end + 1] = [True] * (end + 1 - token.map[0])
+
+
+@dataclass
+class Box:
+    """A container kramdown reads as a document of its own: the post, a list item, a quote."""
+
+    first: int
+    stop: int
+    depth: int  # how many block tokens start on `first` before this box's content
+    kind: str = ""  # "item", "quote", or "" for the post
+    parent: Box | None = None
+    indent: int = 0  # an item's: the columns of its marker and the spaces after it
+    unsure: bool = False  # an item with nothing (or `{: .x}`) after its marker: kramdown's rules not replayed
+    children: list[Box] = field(default_factory=list)
+
+    def line(self, number: int, text: str) -> str:
+        """Line `number` (written `text`) as kramdown reads it inside this box: a quote's
+        `>` and an item's indent taken off (blockquote.rb, list.rb); a lazy line as it is."""
+        if self.parent is not None:
+            text = self.parent.line(number, text)
+        if self.kind == "quote":
+            return _QUOTE.sub("", text, count=1)
+        if self.kind == "item" and (number == self.first or text[:self.indent].isspace()):
+            return text[self.indent:]
+        return text
+
+    def blank(self, lines: Lines, number: int) -> bool:
+        """Line `number` is a block boundary to kramdown in this box: blank, or the
+        end-of-block mark `^`."""
+        if lines.unsure[number]:
+            return False
+        seen = self.line(number, lines.text[number])
+        return not seen.strip() or bool(_EOB.match(seen))
+
+    def text(self, lines: Lines, number: int) -> bool:
+        """Line `number` is a line of text (neither blank nor unsure) in this box."""
+        return not lines.unsure[number] and not self.blank(lines, number)
+
+
+def boxes(lines: Lines, stream: list[Token]) -> tuple[Box, dict[int, list[str]]]:
+    """The post's box, holding the others; and per line the types of the block tokens
+    starting there, outermost first."""
+    starting: dict[int, list[str]] = {}
+    root = Box(0, len(lines.text), 0)
+    stack = [root]
+    for token in stream:
+        if token.map is None or token.nesting < 0:
+            if token.type in ("list_item_close", "blockquote_close"):
+                stack.pop()
+            continue
+        types = starting.setdefault(token.map[0], [])
+        types.append(token.type)
+        if token.type in OPENS:
+            first, parent = token.map[0], stack[-1]
+            if token.type == "list_item_open":
+                marker = MARKER.match(parent.line(first, lines.text[first]))
+                stop = _item_end(lines, token.map[1], parent, token.markup in ".)")
+                box = Box(first, stop, len(types), "item", parent, len(marker[0]) if marker else 0)
+                content = box.line(first, lines.text[first])
+                box.unsure = not content.strip() or lines.unsure[first] or bool(_IAL.match(content))
+            else:
+                box = Box(first, _quote_end(lines, first, parent), len(types), "quote", parent)
+            stack[-1].children.append(box)
+            stack.append(box)
+    _adopt(root)
+    return root, starting
+
+
+def _quote_end(lines: Lines, first: int, parent: Box) -> int:
+    """kramdown's quote takes every line up to a blank one (LAZY_END), where the
+    preview's may end sooner (at a list or a heading, say)."""
+    return next((n for n in range(first + 1, parent.stop) if not parent.text(lines, n)), parent.stop)
+
+
+def _item_end(lines: Lines, stop: int, parent: Box, ordered: bool) -> int:
+    """kramdown's list item also takes, as lazy lines, the lines of text after it that
+    start no item of its list (a `1.` under a `-` item included), where the preview's
+    item ends; not after a blank line."""
+    while stop < parent.stop and parent.text(lines, stop) and parent.text(lines, stop - 1):
+        marker = MARKER.match(parent.line(stop, lines.text[stop]))
+        if marker is not None and (marker[0].strip()[-1] in ".)") == ordered:
+            break
+        stop += 1
+    return stop
+
+
+def _adopt(box: Box) -> None:
+    """Boxes that start on an item's lazy lines (see `_item_end`) are inside the item to
+    kramdown, though siblings in the preview."""
+    kept: list[Box] = []
+    for child in box.children:
+        if kept and kept[-1].kind == "item" and child.first < kept[-1].stop:
+            child.parent = kept[-1]
+            kept[-1].children.append(child)
+        else:
+            kept.append(child)
+    box.children = kept
+    for child in kept:
+        _adopt(child)

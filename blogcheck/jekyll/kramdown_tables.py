@@ -1,0 +1,317 @@
+"""Where kramdown, which Jekyll runs, and the preview a writer reads disagree about
+tables (see `kramdown_blocks` for the lines and containers kramdown sees).
+
+kramdown 2.4 (`parser/kramdown/table.rb`) tries a table, before a paragraph and
+after lists, quotes, code, headings, rules, HTML and block math, at each line that
+opens a block after a boundary (a blank line, or the start of the post, a list item
+or a quote) and holds a `|` that is not escaped. The table takes the lines after it
+while each holds a `|`, and must end at a boundary; no header separator is needed.
+So a paragraph whose every line holds a `|` outside code (`P(Y|X) is the
+posterior.`, `<|endoftext|>`, `[MLOps | Specialization](...)`) is a table of cells
+on the page, its `|` gone, where the preview shows the paragraph; and a GFM table
+right under a line of text, or with a line of text under it, or with no row under
+its header, is a paragraph of pipes and dashes on the page, where the preview shows
+the table."""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from blogcheck.jekyll.kramdown_blocks import MARKER, TAG_NAME, Box, Lines, boxes
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
+
+_TABLE_OR_TEXT = frozenset({"paragraph_open", "table_open"})  # blocks no parser before the table one takes
+_SEPARATOR = frozenset("+|:- \t")
+# kramdown's HTML_BLOCK_ELEMENTS and HTML_ELEMENTS_WITHOUT_BODY (kramdown/parser/html.rb).
+_BLOCKS = """address article aside applet body blockquote caption col colgroup dd div dl dt fieldset figcaption footer
+form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li main map nav ol optgroup p pre section summary
+table tbody td th thead tfoot tr ul"""
+_BLOCK_ELEMENTS = frozenset(_BLOCKS.split())
+_EMPTIES = "area base br col command embed hr img input keygen link meta param source track wbr"
+_EMPTY = frozenset(_EMPTIES.split())
+_PIPE = re.compile(r"^\||[^\\\n]\|")  # kramdown's TABLE_PIPE_CHECK: a `|` not after a backslash
+_PIPE_AT_START = re.compile(r"\||.*?[^\\\n]\|")  # the same, matched at a line's start
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table kramdown makes: body lines `first` to `stop` (0-based, `stop` excluded)."""
+
+    first: int
+    stop: int
+    shown: bool  # the preview shows a table there too (a GFM table starts on `first`)
+    meant: bool  # written as a table: a line starts with `|`, or is a `---|---` separator
+    lines: Lines = field(repr=False, compare=False)
+
+    @functools.cached_property
+    def _read(self) -> dict[int, tuple[list[int], bool]]:
+        return {n: _pipes(self.lines.text[n]) for n in range(self.first, self.stop)}
+
+    @property
+    def pipes(self) -> dict[int, list[int]]:
+        """Line -> 0-based columns of its cell-splitting pipes outside code and HTML."""
+        return {n: columns for n, (columns, _) in self._read.items()}
+
+    @property
+    def escapable(self) -> bool:
+        """Every pipe can be written `\\|`: none in `$$ ... $$` math (where `\\|` is `‖`)
+        or in an autolink (where it would change the URL)."""
+        in_math = any(_in_math(self.lines.text[n], columns) for n, columns in self.pipes.items())
+        return not in_math and all(ok for _, ok in self._read.values())
+
+
+def read(lines: Lines, stream: list[Token]) -> tuple[list[Table], list[Unrendered]]:
+    """The tables kramdown makes of the body, and the preview's tables it makes none of."""
+    if not any(t.type == "table_open" or (t.type == "inline" and "|" in t.content) for t in stream):
+        return [], []  # every `|` is in code or HTML: no table to make
+    root, starting = boxes(lines, stream)
+    made = _tables(lines, stream, root, starting)
+    return made, list(_unrendered(lines, stream, made, root))
+
+
+def _tables(lines: Lines, stream: list[Token], root: Box, starting: dict[int, list[str]]) -> list[Table]:
+    gfm = {token.map[0] for token in stream if token.type == "table_open" and token.map}
+    within = {n for token in stream if token.type == "paragraph_open" and token.map
+              for n in range(token.map[0] + 1, token.map[1])}  # the lines of a paragraph after its first
+    found: list[Table] = []
+
+    def visit(box: Box) -> None:
+        line = box.first
+        firsts = [c.first for c in box.children]
+        while line < box.stop:
+            at = bisect.bisect_right(firsts, line) - 1
+            child = box.children[at] if at >= 0 and line < box.children[at].stop else None
+            if child is not None and (line != child.first or child.unsure):
+                line = child.stop
+                continue
+            if line > box.first and lines.unsure[line - 1] and box.text(lines, line):
+                line = _next_blank(lines, line, box)  # a table might start here, and take lines up to a blank one
+                continue
+            types = starting.get(line, [])
+            kind = types[box.depth] if line == box.first and box.depth < len(types) else (types or [""])[0]
+            kind = kind or ("paragraph_open" if line in within else "")  # a `{: .note}` line ends a block
+            at_boundary = line == box.first or box.blank(lines, line - 1)
+            table = _table(lines, line, box, gfm) if at_boundary and kind in _TABLE_OR_TEXT else None
+            if isinstance(table, int):
+                line = table  # a table might stand here or not: its lines are left alone
+            elif table is not None:
+                found.append(table)
+                line = table.stop
+            elif child is not None:
+                visit(child)
+                line = child.stop
+            else:
+                line += 1
+
+    visit(root)
+    return found
+
+
+def _next_blank(lines: Lines, line: int, box: Box) -> int:
+    return next((n for n in range(line, box.stop) if not box.text(lines, n)), box.stop)
+
+
+@dataclass(frozen=True)
+class Unrendered:
+    """A GFM table of the preview that kramdown shows as text, and why."""
+
+    first: int  # body line (0-based) of its header row
+    blank_before: bool  # kramdown needs a blank line above it
+    blank_at: int | None  # ... and one before this body line (a line of text under the rows), if any
+    no_body: bool  # it has no row under its header, and kramdown drops such a table
+
+
+def _unrendered(lines: Lines, stream: list[Token], made: list[Table], root: Box) -> Iterator[Unrendered]:
+    """The GFM tables of the preview that kramdown makes no table of."""
+    for token in stream:
+        if token.type != "table_open" or token.map is None:
+            continue
+        first, stop = token.map
+        if any(lines.unsure[max(first - 1, 0):stop + 1]) or any(t.first <= first < t.stop for t in made):
+            continue
+        if MARKER.match(lines.text[first].lstrip(" \t>")):
+            continue  # a header row that starts like a list item: the preview's reading is in doubt
+        box = _innermost(root, first)
+        if _in_unsure(box):
+            continue
+        end = first
+        while end < box.stop and box.text(lines, end) and _PIPE.search(lines.text[end]):
+            end += 1
+        blank_at = end if end < box.stop and not box.blank(lines, end) else None
+        rows = [box.line(n, lines.text[n]) for n in range(first, end)]
+        before = first != box.first and not box.blank(lines, first - 1)
+        if before or blank_at is not None or not _has_body(rows):
+            yield Unrendered(first, before, blank_at, not _has_body(rows))
+
+
+def _in_unsure(box: Box | None) -> bool:
+    return box is not None and (box.unsure or _in_unsure(box.parent))
+
+
+def _innermost(box: Box, line: int) -> Box:
+    child = next((c for c in box.children if c.first <= line < c.stop), None)
+    return box if child is None else _innermost(child, line)
+
+
+def _table(lines: Lines, first: int, box: Box, gfm: set[int]) -> Table | int | None:
+    """kramdown's table parse at `first` (table.rb): lines while each holds a `|`, then a
+    boundary or the container's end; a `|` outside code and HTML on every line; a row
+    under the header. The end of its lines when Liquid or HTML leaves that unknown."""
+    end = first
+    while end < box.stop and box.text(lines, end) and _PIPE.search(lines.text[end]):
+        end += 1
+    if end > first and end < len(lines.unsure) and lines.unsure[end]:
+        return end
+    if end == first or (end < box.stop and not box.blank(lines, end)):
+        return None
+    rows = [box.line(n, lines.text[n]) for n in range(first, end)]
+    if _math_block(lines, first, box, rows[0].lstrip(" ")):
+        return None
+    if not _pipe_on_every_line("\n".join(rows)) or not _has_body(rows):
+        return None
+    meant = any(row.lstrip().startswith("|") or _separator(row) for row in rows)
+    return Table(first, end, first in gfm, meant, lines)
+
+
+def _in_math(line: str, columns: list[int]) -> bool:
+    """A pipe at one of `columns` lies between `$$` and `$$`."""
+    marks = [found.start() for found in re.finditer(r"\$\$", line)]
+    return any(bisect.bisect_left(marks, column) % 2 for column in columns)
+
+
+def _math_block(lines: Lines, first: int, box: Box, row: str) -> bool:
+    """kramdown's block math, tried before tables: `$$` opening the block, the next `$$`
+    ending a line, and a boundary after it (block_math.rb)."""
+    if not row.startswith("$$"):
+        return False
+    text, offset = row, 2
+    for line in range(first, box.stop):
+        close = text.find("$$", offset)
+        if close >= 0:
+            return not text[close + 2:].strip() and (line + 1 >= box.stop or box.blank(lines, line + 1))
+        text, offset = (box.line(line + 1, lines.text[line + 1]) if line + 1 < box.stop else ""), 0
+    return False
+
+
+def _has_body(rows: list[str]) -> bool:
+    """kramdown drops a table without body rows: the rows above its first separator
+    line (after a row) are its header."""
+    header = next((i for i, row in enumerate(rows) if _separator(row) and any(not _separator(r) for r in rows[:i])),
+                  None)
+    return any(not _separator(row) for row in rows[0 if header is None else header + 1:])
+
+
+def _separator(line: str) -> bool:
+    return "-" in line and "|" in line and set(line) <= _SEPARATOR
+
+
+def _pipe_on_every_line(text: str) -> bool:
+    """kramdown's last test of a table (table.rb, "Check if each line has at least one
+    unescaped pipe that is not inside a code span/code HTML element"), replayed step by
+    step over its pieces of text, code spans and HTML elements, as Ruby splits them."""
+    pipe_on_line = False
+    for kind, value in _segments(text):
+        parts = _ruby_lines(value)
+        if kind == "code":
+            if len(parts) > 2 or (len(parts) == 2 and not pipe_on_line):
+                break
+            pipe_on_line = pipe_on_line and len(parts) != 2
+        elif kind == "text":
+            if len(parts) > 1 and not pipe_on_line and not _PIPE_AT_START.match(parts[0]):
+                break
+            pipe_on_line = (pipe_on_line and len(parts) <= 1) or bool(parts and _PIPE_AT_START.match(parts[-1]))
+    return pipe_on_line
+
+
+def _ruby_lines(value: str) -> list[str]:
+    """Ruby's `value.split("\\n")`, which drops the empty strings at the end."""
+    parts = value.split("\n")
+    while parts and not parts[-1]:
+        parts.pop()
+    return parts
+
+
+def _segments(text: str) -> list[tuple[str, str]]:
+    """`text` as kramdown's table parser cuts it with its code span and HTML parsers:
+    ("text", raw text), ("code", a code span's content), ("html", an element, whose
+    inside kramdown does not look at)."""
+    found: list[tuple[str, str]] = []
+    at, depth, start = 0, 0, 0  # `start`: where the current piece of text began
+    for child in _inline().parseInline(text)[0].children or []:
+        if child.type == "code_inline" and not depth:
+            opening = text.find(child.markup, at)
+            closing = text.find(child.markup, opening + len(child.markup)) if opening >= 0 else -1
+            if closing < 0:
+                continue
+            found.extend([("text", text[start:opening]), ("code", text[opening + len(child.markup):closing])])
+            at = start = closing + len(child.markup)
+        elif child.type == "html_inline":
+            where = text.find(child.content, at)
+            if where < 0:
+                continue
+            at = where + len(child.content)
+            step = _nesting(child.content)
+            if step > 0 and not depth:
+                found.append(("text", text[start:where]))
+            depth = max(0, depth + step)
+            if step < 0 and not depth:
+                found.append(("html", ""))
+                start = at
+        elif child.type in ("text", "text_special"):
+            written = child.markup if child.type == "text_special" else child.content
+            where = text.find(written, at)
+            at = where + len(written) if where >= 0 else at
+    found.append(("text", text[start:]) if not depth else ("html", ""))
+    return [(kind, value) for kind, value in found if kind != "text" or value]
+
+
+def _pipes(line: str) -> tuple[list[int], bool]:
+    """Columns of the pipes of a source line that kramdown splits cells at (in text,
+    not after a backslash, not in code or inside an HTML element), and whether all of
+    them can be escaped: a `\\|` in an autolink (`<https://a|b>`) would change its URL."""
+    found: list[int] = []
+    at, depth, autolink, escapable = 0, 0, False, True
+    for child in _inline().parseInline(line)[0].children or []:
+        if child.type in ("link_open", "link_close"):
+            autolink = child.type == "link_open" and child.markup == "autolink"
+        written = child.markup if child.type == "text_special" else child.content
+        start = line.find(written, at) if written else -1
+        if start < 0:
+            continue
+        at = start + len(written)
+        if child.type == "html_inline":
+            depth = max(0, depth + _nesting(written))
+        elif child.type == "text" and not depth:
+            here = [start + i for i, c in enumerate(written)
+                    if c == "|" and not (start + i and line[start + i - 1] == "\\")]
+            escapable = escapable and not (autolink and here)
+            found.extend(here)
+    return found, escapable
+
+
+def _nesting(tag: str) -> int:
+    """+1 for a start tag kramdown reads as an element in text, which hides the rest up
+    to its end tag (or to the end, when there is none: kramdown closes it there); -1
+    for an end tag; 0 for a tag of a block element (text to kramdown there), an empty
+    one, or no tag (kramdown/html.rb, parse_span_html)."""
+    name = TAG_NAME.match(tag)
+    if name is None or name[1].lower() in _BLOCK_ELEMENTS or name[1].lower() in _EMPTY or tag.endswith("/>"):
+        return 0
+    return -1 if tag.startswith("</") else 1
+
+
+@functools.lru_cache(maxsize=1)
+def _inline() -> MarkdownIt:
+    """Inline Markdown with escapes and entities kept apart from text (no `text_join`),
+    so that each text is written as such in the line."""
+    from markdown_it import MarkdownIt
+
+    return MarkdownIt("commonmark").disable("text_join")

@@ -1,0 +1,109 @@
+"""BC603 paragraph-table and BC604 table-not-rendered through the command line:
+places, messages, fixes, and the sites and files they do not apply to
+(tests/integrations/test_kramdown_tables.py builds the same with Jekyll)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from blogcheck.cli import main
+
+HEAD = "---\ntitle: t\n---\n"
+
+
+def _site(tmp_path: Path, body: str, config: str = "title: t\n", name: str = "2024-01-01-p.md") -> Path:
+    (tmp_path / "_config.yml").write_text(config, encoding="utf-8")
+    (tmp_path / "_posts").mkdir(exist_ok=True)
+    post = tmp_path / "_posts" / name
+    post.write_bytes((HEAD + body).encode("utf-8"))
+    return post
+
+
+def _found(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
+           *flags: str) -> list[dict[str, Any]]:
+    monkeypatch.chdir(tmp_path)
+    main(["check", "--select", "markup", "--format", "json", *flags])
+    found: list[dict[str, Any]] = json.loads(capsys.readouterr().out)["diagnostics"]
+    return found
+
+
+def test_a_paragraph_with_a_pipe_is_reported_where_its_first_pipe_is(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    _site(tmp_path, "Intro.\n\nIn classification we care about P(Y|X).\n\n* [MLOps | Course](https://a.b/c)\n")
+    found = _found(tmp_path, capsys, monkeypatch)
+    assert [(d["code"], d["line"], d["column"], d["severity"]) for d in found] == [
+        ("BC603", 6, 36, "error"), ("BC603", 8, 10, "error")]
+    assert "the `|` in `P(Y|X).` splits it into cells" in found[0]["message"]
+    assert "the `|` in `[MLOps | Course](https://a.b/c)`" in found[1]["message"]
+    assert found[0]["fix"] == [[6, 36, "|", "\\|"]] and found[0]["end_column"] == 37
+
+
+def test_fix_escapes_every_pipe_of_the_table_and_keeps_the_rest(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    post = _site(tmp_path, "p(a|b) and `x|y` and <|eos|>\nq(c|d) too\r\n\r\nKept: `a|b`.\n")
+    _found(tmp_path, capsys, monkeypatch, "--fix")
+    assert post.read_bytes().decode() == HEAD + "p(a\\|b) and `x|y` and <\\|eos\\|>\nq(c\\|d) too\r\n\r\nKept: `a|b`.\n"
+    assert _found(tmp_path, capsys, monkeypatch) == []
+
+
+def test_no_fix_for_pipes_in_math_or_in_an_autolink(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    _site(tmp_path, "$$P(a|b)$$ is it\n\nsee <https://a.b/?q=a|b> now\n")
+    found = _found(tmp_path, capsys, monkeypatch)
+    assert [(d["line"], "fix" in d) for d in found] == [(4, False), (6, False)]
+    assert "`\\mid`" in found[0]["hint"]
+
+
+def test_a_table_under_text_gets_a_blank_line_before_it_and_after_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    post = _site(tmp_path, "Results:\r\n| a | b |\r\n|---|---|\r\n| 1 | 2 |\r\nDone.\r\n\r\n"
+                           "> Quoted:\n> | a | b |\n> |---|---|\n> | 1 | 2 |\n")
+    found = _found(tmp_path, capsys, monkeypatch)
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("BC604", 5, 1), ("BC604", 11, 1)]
+    assert "the line above is text" in found[0]["message"] and "line 8 is text under it" in found[0]["message"]
+    _found(tmp_path, capsys, monkeypatch, "--fix")
+    assert post.read_bytes().decode() == HEAD + (
+        "Results:\r\n\r\n| a | b |\r\n|---|---|\r\n| 1 | 2 |\r\n\r\nDone.\r\n\r\n"
+        "> Quoted:\n>\n> | a | b |\n> |---|---|\n> | 1 | 2 |\n")
+    assert _found(tmp_path, capsys, monkeypatch) == []
+
+
+def test_a_table_with_no_row_under_its_header_is_reported_without_a_fix(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    _site(tmp_path, "| a | b |\n|---|---|\n")
+    (found,) = _found(tmp_path, capsys, monkeypatch)
+    assert found["code"] == "BC604" and "no row under its header" in found["message"] and "fix" not in found
+
+
+@pytest.mark.parametrize("config", ["title: t\nmarkdown: CommonMarkGhPages\n", "markdown: GFM\n"])
+def test_a_site_not_on_kramdown_has_no_finding(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, config: str) -> None:
+    _site(tmp_path, "P(Y|X) here\n\nText:\n| a | b |\n|---|---|\n| 1 | 2 |\n", config)
+    assert _found(tmp_path, capsys, monkeypatch) == []
+
+
+def test_kramdown_in_any_case_and_by_default(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    _site(tmp_path, "P(Y|X) here\n", "markdown: Kramdown\n")
+    assert [d["code"] for d in _found(tmp_path, capsys, monkeypatch)] == ["BC603"]
+
+
+def test_an_html_post_and_code_and_liquid_have_no_finding(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    _site(tmp_path, "P(Y|X) here\n", name="2024-01-02-h.html")
+    _site(tmp_path, "```\nP(Y|X)\n```\n\n    a | b\n\n{{ page.title | upcase }} is it\n\n"
+                    "{% highlight text %}\na|b\n{% endhighlight %}\n")
+    assert _found(tmp_path, capsys, monkeypatch) == []
+
+
+def test_ignore_and_select_by_code(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    _site(tmp_path, "P(Y|X) here\n\nText:\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+    assert [d["code"] for d in _found(tmp_path, capsys, monkeypatch, "--ignore", "BC603")] == ["BC604"]
+    monkeypatch.chdir(tmp_path)
+    main(["check", "--select", "BC603", "--format", "json"])
+    assert [d["code"] for d in json.loads(capsys.readouterr().out)["diagnostics"]] == ["BC603"]
