@@ -22,23 +22,15 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from blogcheck.jekyll.kramdown_blocks import MARKER, TAG_NAME, Box, Lines, boxes
+from blogcheck.jekyll.kramdown_blocks import MARKER, Box, Lines, boxes
+from blogcheck.jekyll.kramdown_pipes import pipe_on_every_line, pipes
 
 if TYPE_CHECKING:
-    from markdown_it import MarkdownIt
     from markdown_it.token import Token
 
 _TABLE_OR_TEXT = frozenset({"paragraph_open", "table_open"})  # blocks no parser before the table one takes
 _SEPARATOR = frozenset("+|:- \t")
-# kramdown's HTML_BLOCK_ELEMENTS and HTML_ELEMENTS_WITHOUT_BODY (kramdown/parser/html.rb).
-_BLOCKS = """address article aside applet body blockquote caption col colgroup dd div dl dt fieldset figcaption footer
-form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li main map nav ol optgroup p pre section summary
-table tbody td th thead tfoot tr ul"""
-_BLOCK_ELEMENTS = frozenset(_BLOCKS.split())
-_EMPTIES = "area base br col command embed hr img input keygen link meta param source track wbr"
-_EMPTY = frozenset(_EMPTIES.split())
 _PIPE = re.compile(r"^\||[^\\\n]\|")  # kramdown's TABLE_PIPE_CHECK: a `|` not after a backslash
-_PIPE_AT_START = re.compile(r"\||.*?[^\\\n]\|")  # the same, matched at a line's start
 
 
 @dataclass(frozen=True)
@@ -53,7 +45,7 @@ class Table:
 
     @functools.cached_property
     def _read(self) -> dict[int, tuple[list[int], bool]]:
-        return {n: _pipes(self.lines.text[n]) for n in range(self.first, self.stop)}
+        return {n: pipes(self.lines.text[n]) for n in range(self.first, self.stop)}
 
     @property
     def pipes(self) -> dict[int, list[int]]:
@@ -175,7 +167,7 @@ def _table(lines: Lines, first: int, box: Box, gfm: set[int]) -> Table | int | N
     rows = [box.line(n, lines.text[n]) for n in range(first, end)]
     if _math_block(lines, first, box, rows[0].lstrip(" ")):
         return None
-    if not _pipe_on_every_line("\n".join(rows)) or not _has_body(rows):
+    if not pipe_on_every_line("\n".join(rows)) or not _has_body(rows):
         return None
     meant = any(row.lstrip().startswith("|") or _separator(row) for row in rows)
     return Table(first, end, first in gfm, meant, lines)
@@ -211,107 +203,3 @@ def _has_body(rows: list[str]) -> bool:
 
 def _separator(line: str) -> bool:
     return "-" in line and "|" in line and set(line) <= _SEPARATOR
-
-
-def _pipe_on_every_line(text: str) -> bool:
-    """kramdown's last test of a table (table.rb, "Check if each line has at least one
-    unescaped pipe that is not inside a code span/code HTML element"), replayed step by
-    step over its pieces of text, code spans and HTML elements, as Ruby splits them."""
-    pipe_on_line = False
-    for kind, value in _segments(text):
-        parts = _ruby_lines(value)
-        if kind == "code":
-            if len(parts) > 2 or (len(parts) == 2 and not pipe_on_line):
-                break
-            pipe_on_line = pipe_on_line and len(parts) != 2
-        elif kind == "text":
-            if len(parts) > 1 and not pipe_on_line and not _PIPE_AT_START.match(parts[0]):
-                break
-            pipe_on_line = (pipe_on_line and len(parts) <= 1) or bool(parts and _PIPE_AT_START.match(parts[-1]))
-    return pipe_on_line
-
-
-def _ruby_lines(value: str) -> list[str]:
-    """Ruby's `value.split("\\n")`, which drops the empty strings at the end."""
-    parts = value.split("\n")
-    while parts and not parts[-1]:
-        parts.pop()
-    return parts
-
-
-def _segments(text: str) -> list[tuple[str, str]]:
-    """`text` as kramdown's table parser cuts it with its code span and HTML parsers:
-    ("text", raw text), ("code", a code span's content), ("html", an element, whose
-    inside kramdown does not look at)."""
-    found: list[tuple[str, str]] = []
-    at, depth, start = 0, 0, 0  # `start`: where the current piece of text began
-    for child in _inline().parseInline(text)[0].children or []:
-        if child.type == "code_inline" and not depth:
-            opening = text.find(child.markup, at)
-            closing = text.find(child.markup, opening + len(child.markup)) if opening >= 0 else -1
-            if closing < 0:
-                continue
-            found.extend([("text", text[start:opening]), ("code", text[opening + len(child.markup):closing])])
-            at = start = closing + len(child.markup)
-        elif child.type == "html_inline":
-            where = text.find(child.content, at)
-            if where < 0:
-                continue
-            at = where + len(child.content)
-            step = _nesting(child.content)
-            if step > 0 and not depth:
-                found.append(("text", text[start:where]))
-            depth = max(0, depth + step)
-            if step < 0 and not depth:
-                found.append(("html", ""))
-                start = at
-        elif child.type in ("text", "text_special"):
-            written = child.markup if child.type == "text_special" else child.content
-            where = text.find(written, at)
-            at = where + len(written) if where >= 0 else at
-    found.append(("text", text[start:]) if not depth else ("html", ""))
-    return [(kind, value) for kind, value in found if kind != "text" or value]
-
-
-def _pipes(line: str) -> tuple[list[int], bool]:
-    """Columns of the pipes of a source line that kramdown splits cells at (in text,
-    not after a backslash, not in code or inside an HTML element), and whether all of
-    them can be escaped: a `\\|` in an autolink (`<https://a|b>`) would change its URL."""
-    found: list[int] = []
-    at, depth, autolink, escapable = 0, 0, False, True
-    for child in _inline().parseInline(line)[0].children or []:
-        if child.type in ("link_open", "link_close"):
-            autolink = child.type == "link_open" and child.markup == "autolink"
-        written = child.markup if child.type == "text_special" else child.content
-        start = line.find(written, at) if written else -1
-        if start < 0:
-            continue
-        at = start + len(written)
-        if child.type == "html_inline":
-            depth = max(0, depth + _nesting(written))
-        elif child.type == "text" and not depth:
-            here = [start + i for i, c in enumerate(written)
-                    if c == "|" and not (start + i and line[start + i - 1] == "\\")]
-            escapable = escapable and not (autolink and here)
-            found.extend(here)
-    return found, escapable
-
-
-def _nesting(tag: str) -> int:
-    """+1 for a start tag kramdown reads as an element in text, which hides the rest up
-    to its end tag (or to the end, when there is none: kramdown closes it there); -1
-    for an end tag; 0 for a tag of a block element (text to kramdown there), an empty
-    one, or no tag (kramdown/html.rb, parse_span_html)."""
-    name = TAG_NAME.match(tag)
-    if name is None or name[1].lower() in _BLOCK_ELEMENTS or name[1].lower() in _EMPTY or tag.endswith("/>"):
-        return 0
-    return -1 if tag.startswith("</") else 1
-
-
-@functools.lru_cache(maxsize=1)
-def _inline() -> MarkdownIt:
-    """Inline Markdown with escapes and entities kept apart from text (no `text_join`),
-    so that each text is written as such in the line."""
-    from markdown_it import MarkdownIt
-
-    return MarkdownIt("commonmark").disable("text_join")
