@@ -87,7 +87,7 @@ def plan(path: Path, diags: list[Diagnostic]) -> tuple[bytes, bytes, set[int]] |
         edits = _edits(diag)
         if edits and all(_there(lines, edit) and _free(spans, edit) for edit in edits):
             for line, column, old, _ in edits:
-                bisect.insort(spans.setdefault(line, []), (column, column + max(len(old), 1)))
+                bisect.insort(spans.setdefault(line, []), (column, column + len(old)))
             taken.extend(edits)
             applied.add(id(diag))
     if not applied:
@@ -104,12 +104,22 @@ def _there(lines: list[str], edit: Edit) -> bool:
 
 
 def _free(spans: dict[int, list[tuple[int, int]]], edit: Edit) -> bool:
-    """No edit taken touches the same characters (or inserts at the same place)."""
+    """No edit taken touches the same characters, and no two insert at one place. An
+    insertion (`old` empty) may stand where a replacement starts or ends: it goes before
+    or after it (BC605 indents a line whose first characters another fix replaces).
+    `spans`: per line, the sorted (start, stop) of the edits taken, compatible so."""
     line, column, old, _ = edit
     taken = spans.get(line, [])
-    start, stop = column, column + max(len(old), 1)
-    at = bisect.bisect_left(taken, (start, stop))
-    return (at == 0 or taken[at - 1][1] <= start) and (at == len(taken) or stop <= taken[at][0])
+    start, stop = column, column + len(old)
+    at = bisect.bisect_left(taken, (start, start))  # those before start sooner
+    if at and taken[at - 1][0] < taken[at - 1][1] > start:
+        return False  # a replacement before runs past this start
+    if start == stop:
+        return at == len(taken) or taken[at] != (start, start)
+    later = taken[at:at + 2]
+    if later and later[0] == (start, start):  # an insertion right at this start goes before it
+        later = later[1:]
+    return not later or later[0][0] >= stop
 
 
 def diff(result: Result) -> tuple[str, int, int]:

@@ -142,6 +142,7 @@ class Box:
     indent: int = 0  # an item's: the columns of its marker and the spaces after it
     unsure: bool = False  # an item with nothing (or `{: .x}`) after its marker: kramdown's rules not replayed
     children: list[Box] = field(default_factory=list)
+    firsts: list[int] = field(default_factory=list)  # the children's first lines, for `child_at`
 
     def line(self, number: int, text: str) -> str:
         """Line `number` (written `text`) as kramdown reads it inside this box: a quote's
@@ -165,6 +166,26 @@ class Box:
     def text(self, lines: Lines, number: int) -> bool:
         """Line `number` is a line of text (neither blank nor unsure) in this box."""
         return not lines.unsure[number] and not self.blank(lines, number)
+
+    def child_at(self, line: int) -> Box | None:
+        """The child box holding `line`, if any."""
+        if len(self.firsts) != len(self.children):
+            self.firsts[:] = [c.first for c in self.children]
+        at = bisect.bisect_right(self.firsts, line) - 1
+        return self.children[at] if at >= 0 and line < self.children[at].stop else None
+
+    def in_unsure(self) -> bool:
+        """This box or one around it is unsure (see `unsure`)."""
+        return self.unsure or (self.parent is not None and self.parent.in_unsure())
+
+
+def innermost(box: Box, line: int, depth: int | None = None) -> Box:
+    """The deepest box holding `line` below `box`; with `depth`, the one starting on
+    `line` whose content comes after `depth` block tokens there (see `Box.depth`)."""
+    child = box.child_at(line)
+    if child is None or (depth is not None and box.first == line and box.depth == depth):
+        return box
+    return innermost(child, line, depth)
 
 
 def boxes(lines: Lines, stream: list[Token]) -> tuple[Box, dict[int, list[str]]]:
@@ -199,7 +220,10 @@ def boxes(lines: Lines, stream: list[Token]) -> tuple[Box, dict[int, list[str]]]
 def _quote_end(lines: Lines, first: int, parent: Box) -> int:
     """kramdown's quote takes every line up to a blank one (LAZY_END), where the
     preview's may end sooner (at a list or a heading, say)."""
-    return next((n for n in range(first + 1, parent.stop) if not parent.text(lines, n)), parent.stop)
+    def ends(number: int) -> bool:  # an unsure line goes on in the quote when it says so (`>`)
+        return parent.blank(lines, number) or (lines.unsure[number] and not lines.text[number].lstrip().startswith(">"))
+
+    return next((n for n in range(first + 1, parent.stop) if ends(n)), parent.stop)
 
 
 def _item_end(lines: Lines, stop: int, parent: Box, ordered: bool) -> int:

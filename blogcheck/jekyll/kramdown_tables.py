@@ -22,7 +22,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from blogcheck.jekyll.kramdown_blocks import MARKER, Box, Lines, boxes
+from blogcheck.jekyll.kramdown_blocks import MARKER, Box, Lines, boxes, innermost
 from blogcheck.jekyll.kramdown_pipes import pipe_on_every_line, pipes
 
 if TYPE_CHECKING:
@@ -77,10 +77,8 @@ def _tables(lines: Lines, stream: list[Token], root: Box, starting: dict[int, li
 
     def visit(box: Box) -> None:
         line = box.first
-        firsts = [c.first for c in box.children]
         while line < box.stop:
-            at = bisect.bisect_right(firsts, line) - 1
-            child = box.children[at] if at >= 0 and line < box.children[at].stop else None
+            child = box.child_at(line)
             if child is not None and (line != child.first or child.unsure):
                 line = child.stop
                 continue
@@ -131,8 +129,8 @@ def _unrendered(lines: Lines, stream: list[Token], made: list[Table], root: Box)
             continue
         if MARKER.match(lines.text[first].lstrip(" \t>")):
             continue  # a header row that starts like a list item: the preview's reading is in doubt
-        box = _innermost(root, first)
-        if _in_unsure(box):
+        box = innermost(root, first)
+        if box.in_unsure():
             continue
         end = first
         while end < box.stop and box.text(lines, end) and _PIPE.search(lines.text[end]):
@@ -142,15 +140,6 @@ def _unrendered(lines: Lines, stream: list[Token], made: list[Table], root: Box)
         before = first != box.first and not box.blank(lines, first - 1)
         if before or blank_at is not None or not _has_body(rows):
             yield Unrendered(first, before, blank_at, not _has_body(rows))
-
-
-def _in_unsure(box: Box | None) -> bool:
-    return box is not None and (box.unsure or _in_unsure(box.parent))
-
-
-def _innermost(box: Box, line: int) -> Box:
-    child = next((c for c in box.children if c.first <= line < c.stop), None)
-    return box if child is None else _innermost(child, line)
 
 
 def _table(lines: Lines, first: int, box: Box, gfm: set[int]) -> Table | int | None:

@@ -72,3 +72,30 @@ def page_text(page: str, separator: str = "") -> str:
     reader = _Text()
     reader.feed(page)
     return separator.join(reader.parts)
+
+
+def kramdown(texts: list[str], *flags: str) -> list[set[int]]:
+    """kramdown_oracle.rb on `texts` (NUL-separated): per text, the 1-based lines where
+    kramdown starts a table (`--ol`: an ordered list; `--liquid`: Liquid renders first)."""
+    import shutil
+
+    assert shutil.which("ruby") and shutil.which("jekyll"), ".ci/run installs jekyll (and with it ruby)"
+    oracle = Path(__file__).with_name("kramdown_oracle.rb")
+    done = subprocess.run(["ruby", str(oracle), *flags], input="\0".join(texts), capture_output=True, text=True,
+                          timeout=600, check=True)
+    return [{int(n) for n in line.split()} for line in done.stdout.split("\n")[:len(texts)]]
+
+
+def corpus_bodies(corpus: Path) -> list[str]:
+    """The body of every Markdown post of the corpus, its Liquid tags blanked as `mask`
+    does (kramdown then sees no Liquid, as after Jekyll's; plugin tags cannot run here)."""
+    from blogcheck.links.liquid import live, mask, quiet, tags
+
+    bodies = []
+    for path in sorted(corpus.glob("*/_posts/**/*.*")):
+        if path.suffix in (".md", ".markdown"):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            body = text.split("---", 2)[2].lstrip("\n") if text.startswith("---") else text
+            found = tags(body)
+            bodies.append(mask(body, live(found, quiet(body, found)[0])).replace("\0", ""))
+    return bodies

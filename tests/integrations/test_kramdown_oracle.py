@@ -15,24 +15,15 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from integration_support import page_text
+from integration_support import corpus_bodies, page_text
+from integration_support import kramdown as _kramdown
 
 from blogcheck.cli import main
 from blogcheck.jekyll.kramdown_blocks import Lines
 from blogcheck.jekyll.kramdown_tables import Table, read
-from blogcheck.links.liquid import live, mask, quiet
-from blogcheck.links.liquid import tags as liquid_tags
 from blogcheck.parse.markdown import tokens_where
 
-ORACLE = Path(__file__).with_name("kramdown_oracle.rb")
 UNIT = Path(__file__).parents[1] / "unit" / "test_kramdown_tables.py"
-
-
-def _kramdown(texts: list[str], liquid: bool = False) -> list[set[int]]:
-    assert shutil.which("ruby") and shutil.which("jekyll"), ".ci/run installs jekyll (and with it ruby)"
-    done = subprocess.run(["ruby", str(ORACLE), *(["--liquid"] if liquid else [])], input="\0".join(texts),
-                          capture_output=True, text=True, timeout=600, check=True)
-    return [{int(n) for n in line.split()} for line in done.stdout.split("\n")[:len(texts)]]
 
 
 def _read(text: str) -> tuple[list[Table], set[int], set[int]]:
@@ -54,19 +45,13 @@ def test_the_unit_examples_agree_with_kramdown() -> None:
     unit = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(unit)
     cases: dict[str, list[int]] = unit.TABLES
-    assert _kramdown(list(cases), liquid=True) == [set(lines) for lines in cases.values()]
+    assert _kramdown(list(cases), "--liquid") == [set(lines) for lines in cases.values()]
 
 
 def test_every_corpus_post_agrees_with_kramdown(corpus_dir: Path) -> None:
     """Liquid blanked (kramdown sees what Jekyll's Liquid leaves, and the corpus's
     plugin tags cannot run here): the same tables, and the same GFM tables not made."""
-    texts = []
-    for path in sorted(corpus_dir.glob("*/_posts/**/*.*")):
-        if path.suffix in (".md", ".markdown"):
-            text = path.read_text(encoding="utf-8", errors="replace")
-            body = text.split("---", 2)[2].lstrip("\n") if text.startswith("---") else text
-            found = liquid_tags(body)
-            texts.append(mask(body, live(found, quiet(body, found)[0])).replace("\0", ""))
+    texts = corpus_bodies(corpus_dir)
     assert len(texts) > 1400
     reported = 0
     for text, kramdown in zip(texts, _kramdown(texts), strict=True):
@@ -126,7 +111,7 @@ def test_generated_texts_mostly_agree_and_what_is_reported_is_right() -> None:
     2 are wrong, of about 320 tables shown as text 0 and 1."""
     texts = _generated(6, 2000)
     plain = agree = reported = wrong = shown = shown_wrong = 0
-    for text, kramdown in zip(texts, _kramdown(texts, liquid=True), strict=True):
+    for text, kramdown in zip(texts, _kramdown(texts, "--liquid"), strict=True):
         made, shown_as_text, _ = _read(text)
         if "{" not in text and "<d" not in text:
             plain, agree = plain + 1, agree + ({t.first + 1 for t in made} == kramdown)

@@ -66,3 +66,16 @@ def test_thirty_thousand_fixes_on_one_line_end(tmp_path: Path) -> None:
                           cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
     assert done.returncode == 0, done.stderr
     assert post.read_text(encoding="utf-8") == "---\ntitle: t\n---\n" + "the " * 30_000 + "\n"
+
+
+def test_an_insertion_goes_before_a_replacement_at_its_place_but_never_inside_one(tmp_path: Path) -> None:
+    path = tmp_path / "p.md"
+    path.write_bytes(b"{{ a }} and teh\n")
+    indent = diagnostic("BC605", str(path), 1, 1, "m", fix=[[1, 1, "", "   "]])
+    raw = _finding(path, [1, 1, "{{", "{% raw %}{{"], [1, 6, "}}", "}}{% endraw %}"])
+    twice = diagnostic("BC605", str(path), 1, 1, "m", fix=[[1, 1, "", "  "]])
+    inside = diagnostic("BC605", str(path), 1, 14, "m", fix=[[1, 14, "", "x"]])
+    word = diagnostic("BC401", str(path), 1, 13, "m", fix=[[1, 13, "teh", "the"]])
+    after = diagnostic("BC605", str(path), 1, 16, "m", fix=[[1, 16, "", "!"]])
+    assert fix_file(path, [indent, raw, twice, inside, word, after]) == {id(indent), id(raw), id(word), id(after)}
+    assert path.read_bytes() == b"   {% raw %}{{ a }}{% endraw %} and the!\n"

@@ -1,47 +1,74 @@
-"""BC603 paragraph-table: a paragraph that kramdown makes a table; BC604
-table-not-rendered: a table that kramdown shows as text. Both look right in the
-preview a writer reads (GitHub, an editor), and wrong on the site Jekyll builds
-with kramdown, its default (see `jekyll/kramdown_tables`).
+"""What kramdown, Jekyll's Markdown, makes of a post where the preview a writer reads
+(GitHub, an editor: CommonMark) shows something else (see `jekyll/kramdown_tables`
+and `jekyll/kramdown_lists`).
 
-ML notes write `P(Y|X)` and `<|endoftext|>` in the text: each such paragraph is a
-table of cells on the page, and its `|` are gone (24 paragraphs of the seed blog).
-`check --fix` escapes the pipes (`P(Y\\|X)`), which both readers show as `|`; and
-puts the blank line kramdown needs around a table."""
+BC603 paragraph-table: ML notes write `P(Y|X)` and `<|endoftext|>` in the text; each
+such paragraph is a table of cells on the page, and its `|` are gone (24 paragraphs of
+the seed blog). `check --fix` escapes the pipes (`P(Y\\|X)`), which both readers show
+as `|`. BC604 table-not-rendered: a table kramdown shows as text; `--fix` puts in the
+blank lines it needs. BC605 list-numbering: a list that the preview numbers from 2 and
+kramdown from 1, most often steps with an image between them; `--fix` indents what
+stands between, so that one list goes on."""
 
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Iterator
 
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.jekyll.kramdown_blocks import Lines
+from blogcheck.jekyll.kramdown_lists import Renumbered, renumbered
 from blogcheck.jekyll.kramdown_tables import Table, Unrendered, read
 from blogcheck.parse.markdown import tokens_where
 from blogcheck.post import Post
 
-CODES = ["BC603", "BC604"]
+CODES = ["BC603", "BC604", "BC605"]
+_ORDERED = re.compile(r"^[ \t>]*(?!1\.)\d{1,9}\.[ \t]", re.M)  # an item numbered other than 1
 
 
 def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     from blogcheck.select import check_wanted
 
     body = post.body
-    if "|" not in body or not ctx.site.kramdown or not ctx.site.converts_markdown(post.path):
+    pipes, numbers = "|" in body, _ORDERED.search(body) is not None
+    if not (pipes or numbers) or not ctx.site.kramdown or not ctx.site.converts_markdown(post.path):
         return
     if not check_wanted("markup", CODES, ctx.config.select, ctx.config.ignore):
         return
     lines = Lines.of(body)
     stream = tokens_where(lines.rendered, lambda stream, index: False)  # block structure only
     lines = lines.with_html(stream)
-    made, as_text = read(lines, stream)
+    made, as_text = read(lines, stream) if pipes else ([], [])
     raw = body.split("\n")
     for table in made:
         if not table.shown and not table.meant:
             yield _paragraph_table(post, raw, table)
     for found in as_text:
         yield _not_rendered(post, raw, found)
+    for found_list in renumbered(lines, stream) if numbers else ():
+        yield _numbered(post, raw, found_list)
+
+
+def _numbered(post: Post, raw: list[str], found: Renumbered) -> Diagnostic:
+    line = post.body_line + found.first
+    text = raw[found.first]
+    column = len(text) - len(text.lstrip(" \t>")) + 1
+    extra: dict[str, object] = {}
+    if found.indent:
+        extra["fix"] = [[post.body_line + n, 1, "", " " * found.by] for n in found.indent]
+        why = "the list above it ends at the first line under it that is not indented to its items"
+        hint = f"indent what stands between the two lists by {found.by} spaces, so that one list goes on"
+    else:
+        why = "kramdown keeps no start number"
+        hint = f'put `{{: start="{found.start}"}}` on the line above the list (kramdown reads it), or number from 1'
+    diag = diagnostic("BC605", post.display, line, column,
+                      f"this list starts at {found.start} in the Markdown preview and at 1 on the page: {why}, "
+                      "and kramdown numbers each new list from 1", hint, **extra)
+    return dataclasses.replace(diag, end_line=line, end_column=column + len(str(found.start)) + 1)
+
 
 
 def _paragraph_table(post: Post, raw: list[str], table: Table) -> Diagnostic:

@@ -1,6 +1,6 @@
-"""BC603 paragraph-table and BC604 table-not-rendered through the command line:
-places, messages, fixes, and the sites and files they do not apply to
-(tests/integrations/test_kramdown_tables.py builds the same with Jekyll)."""
+"""BC603 paragraph-table, BC604 table-not-rendered and BC605 list-numbering through
+the command line: places, messages, fixes, and the sites and files they do not apply
+to (tests/integrations/test_kramdown_oracle.py builds the same with Jekyll)."""
 
 from __future__ import annotations
 
@@ -107,3 +107,26 @@ def test_ignore_and_select_by_code(
     monkeypatch.chdir(tmp_path)
     main(["check", "--select", "BC603", "--format", "json"])
     assert [d["code"] for d in json.loads(capsys.readouterr().out)["diagnostics"]] == ["BC603"]
+
+
+def test_steps_with_images_between_them_are_reported_and_fixed_by_indenting(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    body = ("1. Input your key\n\n![image](https://a.b/1.png)\n\n2. Load the data\r\n\r\n"
+            "<img src=\"https://a.b/2.png\">\r\n\r\n3. Plot it\n\n## Later\n\n4. On\n")
+    post = _site(tmp_path, body)
+    found = _found(tmp_path, capsys, monkeypatch)
+    assert [(d["code"], d["line"], d["column"], d["severity"], "fix" in d) for d in found] == [
+        ("BC605", 8, 1, "warning", True), ("BC605", 12, 1, "warning", True), ("BC605", 16, 1, "warning", False)]
+    assert "starts at 2 in the Markdown preview and at 1 on the page" in found[0]["message"]
+    assert "by 3 spaces" in found[0]["hint"] and '`{: start="4"}`' in found[2]["hint"]
+    _found(tmp_path, capsys, monkeypatch, "--fix")
+    assert post.read_bytes().decode() == HEAD + (
+        "1. Input your key\n\n   ![image](https://a.b/1.png)\n\n2. Load the data\r\n\r\n"
+        "   <img src=\"https://a.b/2.png\">\r\n\r\n3. Plot it\n\n## Later\n\n4. On\n")
+    assert [d["line"] for d in _found(tmp_path, capsys, monkeypatch)] == [16]
+
+
+def test_a_list_the_list_above_takes_on_is_not_reported(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    _site(tmp_path, "1. Step\n- a detail, a lazy line to kramdown\n2. Step\n\n1. New\n\n   ![i](x.png)\n\n2. On\n")
+    assert _found(tmp_path, capsys, monkeypatch) == []

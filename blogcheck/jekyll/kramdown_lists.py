@@ -1,0 +1,137 @@
+"""Ordered lists that the preview numbers from their first number and kramdown, which
+Jekyll runs, from 1: kramdown keeps no start number (its `<ol>` has no `start`).
+
+Study notes number their steps and paste an image (or a paragraph, code, a bullet
+list) under each: `1. Setup`, the image, `2. Load the data`. Unless the image is
+indented under the item, the list ends at it, and the next one starts at 2 in the
+preview, which honours the number, and at 1 on the site: every step reads `1.`.
+
+kramdown's list goes on past a line only as list.rb says: a blank line, another item
+of the list (`N.`), a line indented to the item's content, or, right after a line of
+the item, any line of text but a block HTML tag or an attribute list (a lazy line:
+`1. Step` then `- detail` then `2. Step` is one list to kramdown, two to CommonMark)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from blogcheck.jekyll.kramdown_blocks import Box, Lines, boxes, innermost
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+_ITEM = re.compile(r"^( {0,3}\d+\.)([ \t]+)\S")  # kramdown's LIST_START_OL, with content after it
+_HR = re.compile(r"^ {0,3}([*_-])[ \t]*\1[ \t]*\1(?:\1|[ \t])*$")
+_NOT_LAZY = re.compile(r"^ {0,3}(?:\{:|</?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input"
+                       r"|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup"
+                       r"|tt|u|var|script)\b)[A-Za-z])")  # an attribute list or a block HTML tag ends a lazy run
+_MOVABLE = frozenset({"paragraph_open", "fence", "html_block", "bullet_list_open", "table_open"})
+
+
+@dataclass(frozen=True)
+class Renumbered:
+    """An ordered list the preview starts at `start` and kramdown at 1."""
+
+    first: int  # body line (0-based) of its first item
+    start: int
+    indent: list[int]  # body lines to indent by `by` spaces so that the list above goes on; [] for none
+    by: int
+
+
+def renumbered(lines: Lines, stream: list[Token]) -> Iterator[Renumbered]:
+    root: Box | None = None
+    for index, token in enumerate(stream):
+        if token.type != "ordered_list_open" or token.markup != "." or token.map is None:
+            continue
+        start = int(str(token.attrGet("start") or 1))
+        first = token.map[0]
+        if start == 1 or lines.unsure[first]:
+            continue
+        root = root or boxes(lines, stream)[0]
+        before, back = 2, index - 1  # block tokens starting on `first` up to this list's first item, theirs included
+        while back >= 0 and (stream[back].map or [-1])[0] == first:
+            before, back = before + 1, back - 1
+        item = innermost(root, first, before)  # this list's first item: its content follows its list_item_open
+        box = item.parent if item.parent is not None else item
+        if box.in_unsure():
+            continue
+        above = _list_above(stream, index)
+        if _hidden_item(stream, above, index):
+            continue  # a line of text or HTML between reads as an item to kramdown: its list may go on
+        above_map = stream[above].map if above is not None else None
+        above_line = above_map[0] if above_map else None
+        if above_line is not None and _goes_on(lines, box, above_line, first):
+            continue  # kramdown numbers on: the list above takes this one as items
+        yield Renumbered(first, start, *_fix(lines, stream, box, above, index, start))
+
+
+def _list_above(stream: list[Token], index: int) -> int | None:
+    """Index of the ordered list that ends last before the one at `index`, at its level."""
+    level = stream[index].level
+    for back in range(index - 1, -1, -1):
+        if stream[back].level < level:
+            return None
+        if stream[back].type == "ordered_list_close" and stream[back].level == level:
+            return next(i for i in range(back, -1, -1) if stream[i].type == "ordered_list_open"
+                        and stream[i].level == level)
+    return None
+
+
+def _hidden_item(stream: list[Token], above: int | None, index: int) -> bool:
+    """A paragraph or HTML block between the list above (or the post's start) and this
+    one has a line like `4. step` inside it, where kramdown starts or goes on with a
+    list that the preview does not show."""
+    between = stream[(above or 0):index]
+    return any(t.type in ("inline", "html_block") and any(_ITEM.match(line) for line in t.content.split("\n")[1:])
+               for t in between) or any(t.type == "html_block" and _ITEM.match(t.content) for t in between)
+
+
+def _goes_on(lines: Lines, box: Box, above: int, first: int) -> bool:
+    """kramdown's list at line `above` takes every line up to `first` and `first` as its
+    next item (list.rb): the list goes on."""
+    indent, after_blank = 0, False
+    for number in range(above, first + 1):
+        if lines.unsure[number]:
+            return True  # Liquid or HTML decides: say nothing
+        text = box.line(number, lines.text[number])
+        item = _ITEM.match(text)
+        lead = len(item[1]) - len(item[1].lstrip(" ")) if item is not None else 0
+        if item is not None and lead <= (3 if not indent else min(indent - 1, 3)):
+            if number == first:
+                return True
+            indent, after_blank = len(item[1]) + len(item[2]), False
+        elif not text.strip():
+            after_blank = True
+        elif number == first or (after_blank and _HR.match(text)):
+            return False
+        elif text[:indent].strip() == "" and len(text) > indent:
+            after_blank = False  # the item's content
+        elif after_blank or _NOT_LAZY.match(text):
+            return False
+    return False
+
+
+def _fix(lines: Lines, stream: list[Token], box: Box, above: int | None, index: int,
+         start: int) -> tuple[list[int], int]:
+    """The lines between the list above and this one, to indent to its items' content
+    so that one list goes on: when both lists stand at the top of the post, the one
+    above ends at `start` - 1, and what is between is text, images, code, HTML, a
+    bullet list or a table (not a heading, a rule or a quote)."""
+    opened = stream[above] if above is not None else None
+    if opened is None or above is None or box.parent is not None or opened.map is None:
+        return [], 0
+    close = next(i for i in range(above, index) if stream[i].type == "ordered_list_close"
+                 and stream[i].level == opened.level)
+    items = [t.map[0] for t in stream[above:close] if t.type == "list_item_open" and t.map
+             and t.level == opened.level + 1]
+    between = [t for t in stream[close + 1:index] if t.level == opened.level and t.nesting >= 0]
+    if int(str(opened.attrGet("start") or 1)) + len(items) != start or any(t.type not in _MOVABLE for t in between):
+        return [], 0
+    marker = _ITEM.match(lines.text[items[-1]])
+    first = stream[index].map
+    if marker is None or first is None:
+        return [], 0
+    return [n for n in range(opened.map[1], first[0]) if lines.text[n].strip()], len(marker[1]) + len(marker[2])
