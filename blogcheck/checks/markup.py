@@ -1,6 +1,8 @@
 """BC601 hidden-html-tag: a placeholder written like an HTML tag, which the page hides;
 BC602 text-not-link: a link written so that no Markdown reads it as one
-(`[text] (url)`, `(text)[url]`, `[text(url]`): the page shows brackets and the URL.
+(`[text] (url)`, `(text)[url]`, `[text(url]`): the page shows brackets and the URL;
+BC606 spaced-emphasis: `**Chapter 4 **`, whose `**` both show, as no Markdown takes
+a `**` after a space for a closing one (`--fix` takes the space out).
 
 Markdown passes raw HTML through, kramdown as well as CommonMark: a `<sos>` token
 of NLP notes, `git checkout <branch>`, `List<T>` or a prompt template's `<extract
@@ -25,7 +27,7 @@ from blogcheck.diagnostic import Diagnostic
 from blogcheck.parse.markdown import Cursor, tokens_where
 from blogcheck.post import Post
 
-CODES = ["BC601", "BC602"]
+CODES = ["BC601", "BC602", "BC606"]
 _TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 # HTML's elements (current and obsolete ones browsers still know), SVG's and MathML's.
 # Links written wrong (the URL must start like one, so `[1, 2] (see ...)` is prose): (pattern, what is wrong).
@@ -35,6 +37,9 @@ _NOT_LINKS = (
     (re.compile(r"\(([^()\n]+)\)\[((?:https?://|/)[^\s\[\]]*)\]"), "its text and URL are the wrong way round"),
     (re.compile(r"\[([^\[\]()\n]+)\((https?://[^\s\[\]()]+)\]"), "the `](` between its text and URL is missing"),
 )
+# `**` or `__` that opens (before text) and one after a space, which Markdown takes for no closing
+_OPENING = re.compile(r"(?<![*_\w])(\*\*|__)(?=[^\s*_])")
+_SPACED = re.compile(r"\S[ \t]+(?:\*\*|__)(?![*_\w])")
 _NAMES = """
 a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big blink blockquote body br
 button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed
@@ -61,11 +66,12 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         return  # an HTML post is the writer's HTML, and a `\<` would show as written
     unknown = {m[1].lower() for m in _TAG.finditer(body)} - _ELEMENTS
     links = any(pattern.search(body) for pattern, _ in _NOT_LINKS)
-    if not unknown and not links:
+    strong = _SPACED.search(body) is not None
+    if not unknown and not links and not strong:
         return  # no Markdown to parse
     closed = {m[1].lower() for m in re.finditer(r"</([A-Za-z][A-Za-z0-9-]*)\s*>", body)}
     lines = body.split("\n")
-    stream = tokens_where(body, lambda stream, index: "<" in stream[index].content or "[" in stream[index].content)
+    stream = tokens_where(body, lambda stream, index: any(c in stream[index].content for c in ("<", "[", "**", "__")))
     for token in stream:
         if token.map is None or token.type not in ("inline", "html_block"):
             continue
@@ -76,12 +82,30 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
             where = cursor.find(content) if content and kind in ("text", "code_inline", "html_inline") else None
             if kind == "text" and where is not None and links:
                 yield from _not_links(post, where, content)
+            if kind == "text" and where is not None and strong:
+                yield from _spaced(post, where, content)
             if kind != "html_inline" or where is None:
                 continue
             for found in _TAG.finditer(content):
                 name = found[1].lower()
                 if name in unknown and name not in closed:
                     yield _hidden(post, where[0], where[1] + found.start(), found, content, token.type)
+
+
+def _spaced(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagnostic]:
+    """BC606: `**bold text **`: a `**` after a space closes nothing, so both show as written."""
+    for opened in _OPENING.finditer(text):
+        closing = re.compile(r"(?<=\S)(\s+)" + re.escape(opened[1]) + r"(?![*_\w])").search(text, opened.end())
+        if closing is None:
+            continue
+        line, column = where[0], where[1] + closing.start()
+        run, written = opened[1], text[opened.start():closing.end()]
+        diag = diagnostic("BC606", post.display, line, column,
+                          f"`{written}` shows its `{run}` as written and nothing in bold: a closing `{run}` must "
+                          "follow the text, not a space",
+                          f"take the space out: `{run}{text[opened.end():closing.start()]}{run}`",
+                          fix=[[line, column, closing[0], run]])
+        yield dataclasses.replace(diag, end_line=line, end_column=column + len(closing[0]))
 
 
 def _not_links(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagnostic]:

@@ -1,6 +1,7 @@
-"""BC601 against real Jekyll: each reported tag is on the built page as a tag (the
-browser shows nothing for it), the ones left alone are elements or text, and after
-`check --fix` the page shows each as written."""
+"""The markup check against real Jekyll. BC601: each reported tag is on the built page
+as a tag (the browser shows nothing for it), the ones left alone are elements or
+text, and after `check --fix` the page shows each as written. BC602: text meant as a
+link is a link after the fix. BC606: a `**` after a space shows, and bold after it."""
 
 from __future__ import annotations
 
@@ -140,3 +141,37 @@ def test_text_written_like_a_link_becomes_one_with_fix(tmp_path: Path, monkeypat
     assert main(["check", "--select", "markup", "--fix"]) == 0
     capsys.readouterr()
     assert links() == ["https://example.org/a", "https://example.org/b", "https://example.org/c/1986175", "/g"]
+
+
+BOLD = """**How do we train such a model? **
+
+Next, **Chapter 4: Classification ** and **Chapter 8 **, too.
+
+Not these: **bold**, **a** **b**, a ** b, `**code **`.
+
+Nor 2**3 in a sum.
+"""
+
+
+def test_a_closing_star_pair_after_a_space_shows_and_fix_makes_bold(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """BC606 against Jekyll: each reported `**` shows on the page; after `--fix` the
+    text is bold and no `**` is left but the ones written on purpose."""
+    site, found = _checked(tmp_path, BOLD, monkeypatch, capsys)
+    assert [(d["line"], d["column"], d["code"], d["severity"]) for d in found] == [
+        (4, 32, "BC606", "warning"), (6, 34, "BC606", "warning"), (6, 53, "BC606", "warning")]
+    assert found[1]["fix"] == [[6, 34, " **", "**"]]
+
+    def page() -> str:
+        done = subprocess.run(["jekyll", "build"], capture_output=True, text=True, timeout=300, check=False)
+        assert done.returncode == 0, done.stderr
+        return (site / "_site" / "2024" / "01" / "01" / "p.html").read_text(encoding="utf-8")
+
+    before = page()
+    assert "**How do we train such a model? **" in before and before.count("<strong>") == 3  # bold, a, b
+    assert main(["check", "--select", "BC606", "--fix"]) == 0
+    capsys.readouterr()
+    after = page()
+    assert "<strong>How do we train such a model?</strong>" in after and after.count("<strong>") == 6
+    assert "<strong>Chapter 4: Classification</strong> and <strong>Chapter 8</strong>, too" in after
+    assert "a ** b" in after and "Nor 2**3 in a sum." in after
