@@ -99,3 +99,22 @@ def corpus_bodies(corpus: Path) -> list[str]:
             found = tags(body)
             bodies.append(mask(body, live(found, quiet(body, found)[0])).replace("\0", ""))
     return bodies
+
+
+def one_post_site(root: Path, body: str, config: str = "title: t\nmarkdown: kramdown\n") -> Path:
+    """A Jekyll site at `root` with one post, `_posts/2024-01-01-p.md`, of `body`."""
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text(config, encoding="utf-8")
+    (root / "_posts" / "2024-01-01-p.md").write_text("---\ntitle: t\n---\n" + body, encoding="utf-8")
+    return root
+
+
+def built_post(site: Path) -> str:
+    """`jekyll build` of `one_post_site`'s site; the post's page."""
+    import shutil
+
+    assert shutil.which("jekyll"), ".ci/run installs jekyll"
+    done = subprocess.run(["jekyll", "build", "--quiet"], cwd=site, capture_output=True, text=True, timeout=300,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    return (site / "_site" / "2024" / "01" / "01" / "p.html").read_text(encoding="utf-8")

@@ -12,7 +12,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from integration_support import page_text
+from integration_support import built_post, one_post_site, page_text
 
 from blogcheck.cli import main
 
@@ -34,10 +34,7 @@ def _visible(page: Path) -> str:
 def _checked(tmp_path: Path, body: str, monkeypatch: pytest.MonkeyPatch,
              capsys: pytest.CaptureFixture[str]) -> tuple[Path, list[dict[str, object]]]:
     """A site with one post of `body`, and the markup check's findings on it (JSON)."""
-    site = tmp_path / "site"
-    (site / "_posts").mkdir(parents=True)
-    (site / "_config.yml").write_text("title: t\nmarkdown: kramdown\n", encoding="utf-8")
-    (site / "_posts" / "2024-01-01-p.md").write_text("---\ntitle: t\n---\n" + body, encoding="utf-8")
+    site = one_post_site(tmp_path / "site", body)
     monkeypatch.chdir(site)
     main(["check", "--select", "markup", "--format", "json"])
     found: list[dict[str, object]] = json.loads(capsys.readouterr().out)["diagnostics"]
@@ -161,17 +158,11 @@ def test_a_closing_star_pair_after_a_space_shows_and_fix_makes_bold(
     assert [(d["line"], d["column"], d["code"], d["severity"]) for d in found] == [
         (4, 32, "BC606", "warning"), (6, 34, "BC606", "warning"), (6, 53, "BC606", "warning")]
     assert found[1]["fix"] == [[6, 34, " **", "**"]]
-
-    def page() -> str:
-        done = subprocess.run(["jekyll", "build"], capture_output=True, text=True, timeout=300, check=False)
-        assert done.returncode == 0, done.stderr
-        return (site / "_site" / "2024" / "01" / "01" / "p.html").read_text(encoding="utf-8")
-
-    before = page()
+    before = built_post(site)
     assert "**How do we train such a model? **" in before and before.count("<strong>") == 3  # bold, a, b
     assert main(["check", "--select", "BC606", "--fix"]) == 0
     capsys.readouterr()
-    after = page()
+    after = built_post(site)
     assert "<strong>How do we train such a model?</strong>" in after and after.count("<strong>") == 6
     assert "<strong>Chapter 4: Classification</strong> and <strong>Chapter 8</strong>, too" in after
     assert "a ** b" in after and "Nor 2**3 in a sum." in after

@@ -9,11 +9,10 @@ import json
 import random
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from integration_support import corpus_bodies, kramdown
+from integration_support import built_post, corpus_bodies, kramdown, one_post_site
 
 from blogcheck.cli import main
 from blogcheck.jekyll.kramdown_blocks import Lines
@@ -132,24 +131,13 @@ BODY = """Steps:
 
 def test_jekyll_numbers_the_steps_one_one_one_and_after_fix_one_two_three(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    site = tmp_path / "site"
-    (site / "_posts").mkdir(parents=True)
-    (site / "_config.yml").write_text("title: t\n", encoding="utf-8")
-    (site / "_posts" / "2024-01-01-p.md").write_text("---\ntitle: T\n---\n" + BODY, encoding="utf-8")
+    site = one_post_site(tmp_path / "site", BODY)
     monkeypatch.chdir(site)
     main(["check", "--select", "BC605", "--format", "json"])
     assert [d["line"] for d in json.loads(capsys.readouterr().out)["diagnostics"]] == [10, 14]
-
-    def lists() -> list[str]:
-        assert shutil.which("jekyll"), ".ci/run installs jekyll"
-        done = subprocess.run(["jekyll", "build", "--quiet"], capture_output=True, text=True, timeout=300, check=False)
-        assert done.returncode == 0, done.stderr
-        page = (site / "_site" / "2024" / "01" / "01" / "p.html").read_text(encoding="utf-8")
-        return re.findall(r"<ol[^>]*>", page)
-
-    assert lists() == ["<ol>", "<ol>", "<ol>"]  # each shows "1."
+    assert re.findall(r"<ol[^>]*>", built_post(site)) == ["<ol>", "<ol>", "<ol>"]  # each shows "1."
     main(["check", "--select", "BC605", "--fix"])
     capsys.readouterr()
-    assert lists() == ["<ol>"]
-    page = (site / "_site" / "2024" / "01" / "01" / "p.html").read_text(encoding="utf-8")
+    page = built_post(site)
+    assert re.findall(r"<ol[^>]*>", page) == ["<ol>"]
     assert page.count("<li>") == 3 and page.index("/a.png") < page.index("Load the data")

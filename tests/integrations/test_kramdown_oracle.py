@@ -10,12 +10,10 @@ import importlib.util
 import json
 import random
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
-from integration_support import corpus_bodies, page_text
+from integration_support import built_post, corpus_bodies, one_post_site, page_text
 from integration_support import kramdown as _kramdown
 
 from blogcheck.cli import main
@@ -168,27 +166,17 @@ Kept in code: `a|b`, and {{ page.title | upcase }}.
 
 def test_jekyll_builds_what_is_reported_and_what_fix_makes(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    site = tmp_path / "site"
-    (site / "_posts").mkdir(parents=True)
-    (site / "_config.yml").write_text("title: t\nmarkdown: kramdown\n", encoding="utf-8")
-    (site / "_posts" / "2024-01-01-p.md").write_text("---\ntitle: T\n---\n" + BODY, encoding="utf-8")
+    site = one_post_site(tmp_path / "site", BODY)
     monkeypatch.chdir(site)
     main(["check", "--select", "markup", "--format", "json"])
     found = json.loads(capsys.readouterr().out)["diagnostics"]
     assert [(d["code"], d["line"]) for d in found] == [("BC603", 4), ("BC603", 6), ("BC604", 9), ("BC603", 14)]
-
-    def build() -> str:
-        assert shutil.which("jekyll"), ".ci/run installs jekyll"
-        done = subprocess.run(["jekyll", "build", "--quiet"], capture_output=True, text=True, timeout=300, check=False)
-        assert done.returncode == 0, done.stderr
-        return (site / "_site" / "2024" / "01" / "01" / "p.html").read_text(encoding="utf-8")
-
-    page = build()
+    page = built_post(site)
     assert page.count("<table>") == 3 and "| model | score |" in page_text(page)
     assert "<td>In classification we care about P(Y</td>" in page and "<td>The posterior p(theta</td>" in page
     main(["check", "--select", "markup", "--fix"])
     capsys.readouterr()
-    page = build()
+    page = built_post(site)
     text = page_text(page)
     assert page.count("<table>") == 1 and "<th>model</th>" in page
     assert "P(Y|X)." in text and "<|endoftext|>" in text and "p(theta|x)" in text and "a|b" in text
