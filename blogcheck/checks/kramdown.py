@@ -15,15 +15,18 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.jekyll.kramdown_blocks import Lines
-from blogcheck.jekyll.kramdown_lists import Renumbered, renumbered
-from blogcheck.jekyll.kramdown_tables import Table, Unrendered, read
 from blogcheck.parse.markdown import tokens_where
 from blogcheck.post import Post
+
+if TYPE_CHECKING:
+    from blogcheck.jekyll.kramdown_lists import Renumbered
+    from blogcheck.jekyll.kramdown_tables import Table, Unrendered
 
 CODES = ["BC603", "BC604", "BC605"]
 _ORDERED = re.compile(r"^[ \t>]*(?!1\.)\d{1,9}\.[ \t]", re.M)  # an item numbered other than 1
@@ -32,12 +35,15 @@ _ORDERED = re.compile(r"^[ \t>]*(?!1\.)\d{1,9}\.[ \t]", re.M)  # an item numbere
 def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     from blogcheck.select import check_wanted
 
+    if not check_wanted("markup", CODES, ctx.config.select, ctx.config.ignore):
+        return
     body = post.body
     pipes, numbers = "|" in body, _ORDERED.search(body) is not None
     if not (pipes or numbers) or not ctx.site.kramdown or not ctx.site.converts_markdown(post.path):
         return
-    if not check_wanted("markup", CODES, ctx.config.select, ctx.config.ignore):
-        return
+    from blogcheck.jekyll.kramdown_lists import renumbered
+    from blogcheck.jekyll.kramdown_tables import read
+
     lines = Lines.of(body)
     stream = tokens_where(lines.rendered, lambda stream, index: False)  # block structure only
     lines = lines.with_html(stream)

@@ -61,7 +61,11 @@ _ELEMENTS = frozenset(_NAMES.split())
 
 
 def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
+    from blogcheck.select import check_wanted
+
     body = post.body
+    if not check_wanted("markup", CODES, ctx.config.select, ctx.config.ignore):
+        return
     if not ctx.site.converts_markdown(post.path):
         return  # an HTML post is the writer's HTML, and a `\<` would show as written
     unknown = {m[1].lower() for m in _TAG.finditer(body)} - _ELEMENTS
