@@ -69,7 +69,7 @@ _SOUP = st.lists(st.sampled_from([
     "{% post_url 2024-01-01-x %}", "{% link a.md %}", "![x](/assets/a b.png)", "[l](#top)", "## Head\n",
     "{{ site.baseurl }}/x", "<img src=\"/a.png\">", "[r]: /ref\n", "{% include figure image_path=\"/x.png\" %}",
     "{% highlight ruby %}", "{% endhighlight %}", "| a | b |\n", "|---|---|\n", "P(Y|X) ", "> ", "- ", "{: .x}\n",
-    "$$", "<details>\n",
+    "$$", "<details>\n", "1. ", "2. ", "10. ", "**x **", "__",
 ]), max_size=40).map("".join)
 
 
