@@ -76,10 +76,9 @@ def _numbered(post: Post, raw: list[str], found: Renumbered) -> Diagnostic:
     return dataclasses.replace(diag, end_line=line, end_column=column + len(str(found.start)) + 1)
 
 
-
 def _paragraph_table(post: Post, raw: list[str], table: Table) -> Diagnostic:
     first = table.pipes[table.first][0]
-    source = raw[table.first]
+    source = raw[table.first].rstrip("\r")
     words = source.split(" ")
     at = source[:first].count(" ")  # the word holding the pipe; a lone `|` with its neighbours
     word = " ".join(words[max(at - 1, 0):at + 2]) if words[at] == "|" else words[at]
@@ -89,7 +88,7 @@ def _paragraph_table(post: Post, raw: list[str], table: Table) -> Diagnostic:
     edits = [[post.body_line + n, c + 1, "|", "\\|"] for n, columns in table.pipes.items() for c in columns]
     extra = {"fix": edits} if table.escapable else {}
     hint = "write `\\|` for a `|` of the text, or put code in backticks" if table.escapable else \
-        "in `$$` math write `\\mid` or `\\vert` for `|`; elsewhere `\\|`, or put code in backticks"
+        "in `$$` math write `\\mid` or `\\vert` for `|`, in a URL `%7C`; elsewhere `\\|`, or put code in backticks"
     diag = diagnostic("BC603", post.display, line, column,
                       f"kramdown makes {what} a table: the `|` in `{word}` splits it into cells, and the page "
                       "shows no `|` (the Markdown preview shows the text)", hint, **extra)

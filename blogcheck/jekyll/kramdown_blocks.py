@@ -1,6 +1,7 @@
 """A post's lines as kramdown, which Jekyll runs, reads them, next to the preview a
 writer reads (GitHub, an editor: CommonMark with GFM tables, which markdown-it-py
-gives here). Enough of kramdown's block structure for `kramdown_tables`.
+gives here). Enough of kramdown's block structure for `kramdown_tables` and
+`kramdown_lists`.
 
 Jekyll renders Liquid first: a tag's text never reaches kramdown, and a line of
 control tags alone (`{% if %}`) becomes blank. A line that other Liquid alone makes
@@ -9,13 +10,14 @@ control tags alone (`{% if %}`) becomes blank. A line that other Liquid alone ma
 runs on past a blank line (`<details>`): kramdown keeps them as raw HTML.
 
 kramdown reads a list item's and a quote's content as a document of its own (a
-`_Box`), and takes lazy lines more widely than CommonMark: a quote runs to the next
+`Box`), and takes lazy lines more widely than CommonMark: a quote runs to the next
 blank line, a list item takes any line of text after it that starts no item of its
 list (blockquote.rb, list.rb)."""
 
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -43,9 +45,9 @@ OPENS = frozenset({"list_item_open", "blockquote_open"})
 
 @dataclass(frozen=True)
 class Lines:
-    """The body's lines with Liquid rendered as far as it is known: tags blanked
-    (`liquid.mask`), silent ones removed; `unsure[n]` when Liquid or raw HTML may
-    make line `n` anything."""
+    """The body's lines with Liquid rendered as far as it is known: tags masked
+    (`liquid.mask`), silent ones turned to spaces; `unsure[n]` when Liquid, raw HTML or
+    a block attribute list may make line `n` anything to kramdown."""
 
     text: list[str]  # without a CRLF file's `\r`, as kramdown reads it
     unsure: list[bool]
@@ -80,6 +82,11 @@ class Lines:
     @property
     def rendered(self) -> str:
         return "\n".join(self.text)
+
+    @functools.cached_property
+    def dollars(self) -> list[int]:
+        """The lines holding `$$`, in order (for kramdown's block math)."""
+        return [number for number, line in enumerate(self.text) if "$$" in line]
 
     def with_html(self, stream: list[Token]) -> Lines:
         """These lines, with those of an HTML element that runs on past its block in the

@@ -58,8 +58,8 @@ def renumbered(lines: Lines, stream: list[Token]) -> Iterator[Renumbered]:
         box = item.parent if item.parent is not None else item
         if box.in_unsure():
             continue
-        above = _list_above(stream, index)
-        if _hidden_item(stream, above, index):
+        above, since = _list_above(stream, index)
+        if _hidden_item(stream[since:index]):
             continue  # a line of text or HTML between reads as an item to kramdown: its list may go on
         above_map = stream[above].map if above is not None else None
         above_line = above_map[0] if above_map else None
@@ -68,23 +68,25 @@ def renumbered(lines: Lines, stream: list[Token]) -> Iterator[Renumbered]:
         yield Renumbered(first, start, *_fix(lines, stream, box, above, index, start))
 
 
-def _list_above(stream: list[Token], index: int) -> int | None:
-    """Index of the ordered list that ends last before the one at `index`, at its level."""
+def _list_above(stream: list[Token], index: int) -> tuple[int | None, int]:
+    """Index of the ordered list that ends last before the one at `index`, at its level,
+    if any; and where the tokens to look at between them start (that list, or the start
+    of the container)."""
     level = stream[index].level
     for back in range(index - 1, -1, -1):
         if stream[back].level < level:
-            return None
+            return None, back + 1
         if stream[back].type == "ordered_list_close" and stream[back].level == level:
-            return next(i for i in range(back, -1, -1) if stream[i].type == "ordered_list_open"
-                        and stream[i].level == level)
-    return None
+            above = next(i for i in range(back, -1, -1) if stream[i].type == "ordered_list_open"
+                         and stream[i].level == level)
+            return above, above
+    return None, 0
 
 
-def _hidden_item(stream: list[Token], above: int | None, index: int) -> bool:
-    """A paragraph or HTML block between the list above (or the post's start) and this
-    one has a line like `4. step` inside it, where kramdown starts or goes on with a
-    list that the preview does not show."""
-    between = stream[(above or 0):index]
+def _hidden_item(between: list[Token]) -> bool:
+    """A paragraph or HTML block `between` the list above (or the container's start)
+    and this one has a line like `4. step` inside it, where kramdown starts or goes on
+    with a list that the preview does not show."""
     return any(t.type in ("inline", "html_block") and any(_ITEM.match(line) for line in t.content.split("\n")[1:])
                for t in between) or any(t.type == "html_block" and _ITEM.match(t.content) for t in between)
 

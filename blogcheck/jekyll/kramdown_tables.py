@@ -121,11 +121,13 @@ class Unrendered:
 
 def _unrendered(lines: Lines, stream: list[Token], made: list[Table], root: Box) -> Iterator[Unrendered]:
     """The GFM tables of the preview that kramdown makes no table of."""
+    starts = [t.first for t in made]  # in order: found top to bottom
     for token in stream:
         if token.type != "table_open" or token.map is None:
             continue
         first, stop = token.map
-        if any(lines.unsure[max(first - 1, 0):stop + 1]) or any(t.first <= first < t.stop for t in made):
+        at = bisect.bisect_right(starts, first) - 1  # the last table kramdown makes from here up
+        if any(lines.unsure[max(first - 1, 0):stop + 1]) or (at >= 0 and first < made[at].stop):
             continue
         if MARKER.match(lines.text[first].lstrip(" \t>")):
             continue  # a header row that starts like a list item: the preview's reading is in doubt
@@ -137,9 +139,9 @@ def _unrendered(lines: Lines, stream: list[Token], made: list[Table], root: Box)
             end += 1
         blank_at = end if end < box.stop and not box.blank(lines, end) else None
         rows = [box.line(n, lines.text[n]) for n in range(first, end)]
-        before = first != box.first and not box.blank(lines, first - 1)
-        if before or blank_at is not None or not _has_body(rows):
-            yield Unrendered(first, before, blank_at, not _has_body(rows))
+        before, body = first != box.first and not box.blank(lines, first - 1), _has_body(rows)
+        if before or blank_at is not None or not body:
+            yield Unrendered(first, before, blank_at, not body)
 
 
 def _table(lines: Lines, first: int, box: Box, gfm: set[int]) -> Table | int | None:
@@ -173,21 +175,29 @@ def _math_block(lines: Lines, first: int, box: Box, row: str) -> bool:
     ending a line, and a boundary after it (block_math.rb)."""
     if not row.startswith("$$"):
         return False
-    text, offset = row, 2
-    for line in range(first, box.stop):
-        close = text.find("$$", offset)
-        if close >= 0:
-            return not text[close + 2:].strip() and (line + 1 >= box.stop or box.blank(lines, line + 1))
-        text, offset = (box.line(line + 1, lines.text[line + 1]) if line + 1 < box.stop else ""), 0
-    return False
+    close, line = row.find("$$", 2), first
+    if close < 0:
+        at = bisect.bisect_right(lines.dollars, first)
+        line = lines.dollars[at] if at < len(lines.dollars) else box.stop
+        if line >= box.stop:
+            return False
+        row = box.line(line, lines.text[line])
+        close = row.find("$$")
+    return close >= 0 and not row[close + 2:].strip() and (line + 1 >= box.stop or box.blank(lines, line + 1))
 
 
 def _has_body(rows: list[str]) -> bool:
     """kramdown drops a table without body rows: the rows above its first separator
     line (after a row) are its header."""
-    header = next((i for i, row in enumerate(rows) if _separator(row) and any(not _separator(r) for r in rows[:i])),
-                  None)
-    return any(not _separator(row) for row in rows[0 if header is None else header + 1:])
+    row_seen = header = False
+    for row in rows:
+        if not _separator(row):
+            if header:
+                return True
+            row_seen = True
+        elif row_seen:
+            header = True
+    return row_seen and not header
 
 
 def _separator(line: str) -> bool:

@@ -52,3 +52,8 @@ def test_many_lists_stay_linear(size: int) -> None:
     """Hostile input: thousands of lists, each interrupted by a line of text."""
     found = read("".join(f"{n}. item\n\ntext\n\n" for n in range(1, size + 1)))
     assert len(found) == size - 1
+
+
+def test_many_lists_in_items_stay_linear() -> None:
+    """Each a list in its own bullet item, none above it at its level."""
+    assert len(read("- a\n\n  5. x\n\n" * 3_000)) == 3_000

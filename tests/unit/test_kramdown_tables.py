@@ -109,3 +109,13 @@ def test_many_pipes_and_lines_stay_linear(size: int) -> None:
     assert len(made) == size
     (one,) = read("|" * size * 10 + " x\n")[0]
     assert one.meant
+
+
+def test_hostile_tables_separators_and_math_stay_linear() -> None:
+    """Thousands of GFM tables, one table of thousands of separator lines, and
+    thousands of `$$` paragraphs that never close: each read in one pass."""
+    made, as_text = read("| a | b |\n|---|---|\n| 1 | 2 |\n\n" * 3_000)
+    assert len(made) == 3_000 and as_text == []
+    (table,) = read("| a | b |\n" + "|---|---|\n" * 20_000 + "| 1 | 2 |\n")[0]
+    assert table.stop == 20_002
+    assert len(read("$$ a|b\n\n" * 5_000)[0]) == 5_000
