@@ -39,6 +39,7 @@ _NOT_LINKS = (
 )
 # `**` or `__` that opens (before text) and one after a space, which Markdown takes for no closing
 _OPENING = re.compile(r"(?<![*_\w])(\*\*|__)(?=[^\s*_])")
+_CLOSING = {run: re.compile(r"(?<=\S)(\s+)" + re.escape(run) + r"(?![*_\w])") for run in ("**", "__")}
 _SPACED = re.compile(r"\S[ \t]+(?:\*\*|__)(?![*_\w])")
 _NAMES = """
 a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big blink blockquote body br
@@ -97,19 +98,27 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
 
 
 def _spaced(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagnostic]:
-    """BC606: `**bold text **`: a `**` after a space closes nothing, so both show as written."""
-    for opened in _OPENING.finditer(text):
-        closing = re.compile(r"(?<=\S)(\s+)" + re.escape(opened[1]) + r"(?![*_\w])").search(text, opened.end())
-        if closing is None:
+    """BC606: `**bold text **`: a `**` after a space closes nothing, so both show as
+    written. One finding per such `**`, from the first `**` that opens before it (one
+    pass: each `**` is looked at once)."""
+    for run in ("**", "__"):
+        if run not in text:
             continue
-        line, column = where[0], where[1] + closing.start()
-        run, written = opened[1], text[opened.start():closing.end()]
-        diag = diagnostic("BC606", post.display, line, column,
-                          f"`{written}` shows its `{run}` as written and nothing in bold: a closing `{run}` must "
-                          "follow the text, not a space",
-                          f"take the space out: `{run}{text[opened.end():closing.start()]}{run}`",
-                          fix=[[line, column, closing[0], run]])
-        yield dataclasses.replace(diag, end_line=line, end_column=column + len(closing[0]))
+        openers = [found.start() for found in _OPENING.finditer(text) if found[1] == run]
+        at = 0
+        for closing in _CLOSING[run].finditer(text):
+            if at == len(openers) or openers[at] >= closing.start():
+                continue
+            start = openers[at]
+            while at < len(openers) and openers[at] < closing.end():
+                at += 1  # the openers before this closing are used up
+            line, column = where[0], where[1] + closing.start()
+            diag = diagnostic("BC606", post.display, line, column,
+                              f"`{text[start:closing.end()]}` shows its `{run}` as written and nothing in bold: a "
+                              f"closing `{run}` must follow the text, not a space",
+                              f"take the space out: `{run}{text[start + 2:closing.start()]}{run}`",
+                              fix=[[line, column, closing[0], run]])
+            yield dataclasses.replace(diag, end_line=line, end_column=column + len(closing[0]))
 
 
 def _not_links(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagnostic]:

@@ -130,3 +130,31 @@ def test_a_list_the_list_above_takes_on_is_not_reported(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     _site(tmp_path, "1. Step\n- a detail, a lazy line to kramdown\n2. Step\n\n1. New\n\n   ![i](x.png)\n\n2. On\n")
     assert _found(tmp_path, capsys, monkeypatch) == []
+
+
+HOSTILE = {
+    "separators": "| a | b |\n" + "|---|---|\n" * 20_000 + "| 1 | 2 |\n",
+    "tables": "| a | b |\n|---|---|\n| 1 | 2 |\n\n" * 3_000,
+    "math": "$$ a|b\n\n" * 5_000,
+    "pipes": "|" * 200_000 + " x\n",
+    "lists": "- a\n\n  5. x\n\n" * 3_000,
+    "stars": "**a " * 30_000 + " **\n",
+    "spaced": "**a **" * 20_000 + "\n",
+}
+
+
+def test_hostile_markup_ends_in_a_child_process(tmp_path: Path) -> None:
+    """Each of these took quadratic time in a first version (minutes); now the markup
+    check reads them all in one child process with a timeout, so a regression fails."""
+    import subprocess
+    import sys
+
+    for name, body in HOSTILE.items():
+        _site(tmp_path, body, name=f"2024-01-01-{name}.md")
+    done = subprocess.run([sys.executable, "-m", "blogcheck", "check", "--select", "markup", "--format", "json"],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 1, done.stderr
+    codes: dict[str, set[str]] = {}
+    for diag in json.loads(done.stdout)["diagnostics"]:
+        codes.setdefault(Path(diag["path"]).stem.removeprefix("2024-01-01-"), set()).add(diag["code"])
+    assert codes == {"math": {"BC603"}, "lists": {"BC605"}, "stars": {"BC606"}, "spaced": {"BC606"}}
