@@ -2,7 +2,9 @@
 BC602 text-not-link: a link written so that no Markdown reads it as one
 (`[text] (url)`, `(text)[url]`, `[text(url]`): the page shows brackets and the URL;
 BC606 spaced-emphasis: `**Chapter 4 **`, whose `**` both show, as no Markdown takes
-a `**` after a space for a closing one (`--fix` takes the space out).
+a `**` after a space for a closing one (`--fix` takes the space out); BC607
+dashed-option: `--year` in the text, an en dash on a kramdown site (`--fix` writes
+`\\-\\-`).
 
 Markdown passes raw HTML through, kramdown as well as CommonMark: a `<sos>` token
 of NLP notes, `git checkout <branch>`, `List<T>` or a prompt template's `<extract
@@ -27,7 +29,7 @@ from blogcheck.diagnostic import Diagnostic
 from blogcheck.parse.markdown import Cursor, tokens_where
 from blogcheck.post import Post
 
-CODES = ["BC601", "BC602", "BC606"]
+CODES = ["BC601", "BC602", "BC606", "BC607"]
 _TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 # HTML's elements (current and obsolete ones browsers still know), SVG's and MathML's.
 # Links written wrong (the URL must start like one, so `[1, 2] (see ...)` is prose): (pattern, what is wrong).
@@ -41,6 +43,8 @@ _NOT_LINKS = (
 _OPENING = re.compile(r"(?<![*_\w])(\*\*|__)(?=[^\s*_])")
 _CLOSING = {run: re.compile(r"(?<=\S)(\s+)" + re.escape(run) + r"(?![*_\w])") for run in ("**", "__")}
 _SPACED = re.compile(r"\S[ \t]+(?:\*\*|__)(?![*_\w])")
+# A command-line option in the text (`--year`), whose `--` kramdown makes an en dash
+_OPTION = re.compile(r"(?<![\w\\-])--[A-Za-z][\w-]*")
 _NAMES = """
 a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big blink blockquote body br
 button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed
@@ -64,19 +68,21 @@ _ELEMENTS = frozenset(_NAMES.split())
 def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     from blogcheck.select import check_wanted
 
-    body = post.body
     if not check_wanted("markup", CODES, ctx.config.select, ctx.config.ignore):
         return
     if not ctx.site.converts_markdown(post.path):
         return  # an HTML post is the writer's HTML, and a `\<` would show as written
+    body = _as_text(post.body)
     unknown = {m[1].lower() for m in _TAG.finditer(body)} - _ELEMENTS
     links = any(pattern.search(body) for pattern, _ in _NOT_LINKS)
     strong = _SPACED.search(body) is not None
-    if not unknown and not links and not strong:
+    options = ctx.site.kramdown and _OPTION.search(body) is not None
+    if not unknown and not links and not strong and not options:
         return  # no Markdown to parse
     closed = {m[1].lower() for m in re.finditer(r"</([A-Za-z][A-Za-z0-9-]*)\s*>", body)}
     lines = body.split("\n")
-    stream = tokens_where(body, lambda stream, index: any(c in stream[index].content for c in ("<", "[", "**", "__")))
+    stream = tokens_where(body, lambda stream, index: any(c in stream[index].content
+                                                          for c in ("<", "[", "**", "__", "--")))
     for token in stream:
         if token.map is None or token.type not in ("inline", "html_block"):
             continue
@@ -89,12 +95,30 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                 yield from _not_links(post, where, content)
             if kind == "text" and where is not None and strong:
                 yield from _spaced(post, where, content)
+            if kind == "text" and where is not None and options:
+                yield from _options(post, where, content)
             if kind != "html_inline" or where is None:
                 continue
             for found in _TAG.finditer(content):
                 name = found[1].lower()
                 if name in unknown and name not in closed:
                     yield _hidden(post, where[0], where[1] + found.start(), found, content, token.type)
+
+
+def _as_text(body: str) -> str:
+    """`body` with its highlight and comment blocks blanked (code, and text Liquid
+    drops), so that nothing in them is taken for the page's text; lines and columns stay."""
+    if "{%" not in body:
+        return body
+    from blogcheck.links import liquid
+
+    regions = liquid.not_on_page_as_text(body, liquid.tags(body))
+    if not regions:
+        return body
+    out = list(body)
+    for start, stop in regions:
+        out[start:stop] = [c if c in "\r\n" else " " for c in out[start:stop]]
+    return "".join(out)
 
 
 def _spaced(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagnostic]:
@@ -119,6 +143,19 @@ def _spaced(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagnosti
                               f"take the space out: `{run}{text[start + 2:closing.start()]}{run}`",
                               fix=[[line, column, closing[0], run]])
             yield dataclasses.replace(diag, end_line=line, end_column=column + len(closing[0]))
+
+
+def _options(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagnostic]:
+    """BC607: `python starter.py --year 2024` in the text: kramdown makes the `--` an en
+    dash (the preview keeps it), so the page shows the option with a dash no program takes."""
+    for found in _OPTION.finditer(text):
+        line, column = where[0], where[1] + found.start()
+        diag = diagnostic("BC607", post.display, line, column,
+                          f"`{found[0]}` shows as `\u2013{found[0][2:]}` on the page: kramdown makes `--` an en dash "
+                          "(the Markdown preview keeps it), and a reader who copies the command gets an option no "
+                          "program takes", "put the command in backticks; or write `\\-\\-` (which both show as `--`)",
+                          fix=[[line, column, "--", "\\-\\-"]])
+        yield dataclasses.replace(diag, end_line=line, end_column=column + len(found[0]))
 
 
 def _not_links(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagnostic]:

@@ -64,8 +64,21 @@ def _tag(start: int, written: str) -> Tag:
 def quiet(text: str, found: list[Tag]) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """(regions Liquid does not run in, regions whose links are not checked):
     raw and comment blocks are both; highlight blocks are code, so only the second."""
-    no_liquid: list[tuple[int, int]] = []
-    no_links: list[tuple[int, int]] = []
+    blocks = _blocks(text, found)
+    no_liquid = [(start, stop) for name, start, stop in blocks if name != "highlight"]
+    return _union(no_liquid), _union([(start, stop) for _, start, stop in blocks])
+
+
+def not_on_page_as_text(text: str, found: list[Tag]) -> list[tuple[int, int]]:
+    """The regions whose words do not reach the page as Markdown text: comment blocks
+    (Liquid drops them) and highlight blocks (code); raw blocks do reach it."""
+    return _union([(start, stop) for name, start, stop in _blocks(text, found) if name != "raw"])
+
+
+def _blocks(text: str, found: list[Tag]) -> list[tuple[str, int, int]]:
+    """(name, start, stop) of each raw, comment and highlight block, to its end tag (or
+    the text's end); nothing inside a raw or comment block is a tag."""
+    blocks: list[tuple[str, int, int]] = []
     where: dict[str, list[int]] = {}  # closer name -> indices of its tags, for a bisect
     for number, tag in enumerate(found):
         if tag.name in _PAIRS.values() and not tag.output:
@@ -80,11 +93,10 @@ def quiet(text: str, found: list[Tag]) -> tuple[list[tuple[int, int]], list[tupl
         later = where.get(closer, [])
         at = bisect.bisect_left(later, index)
         end = later[at] if at < len(later) else None
-        stop = found[end].end if end is not None else len(text)
-        (no_links if tag.name == "highlight" else no_liquid).append((tag.start, stop))
+        blocks.append((tag.name, tag.start, found[end].end if end is not None else len(text)))
         if tag.name != "highlight":  # nothing inside raw/comment is a tag
             index = end + 1 if end is not None else len(found)
-    return _union(no_liquid), _union(no_liquid + no_links)
+    return blocks
 
 
 def _union(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:

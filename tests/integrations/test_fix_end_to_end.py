@@ -2,7 +2,8 @@
 after: every change of a page's text is one that a fix meant (a misspelling corrected,
 Liquid in code shown as written, a hidden `<placeholder>` shown, text that was meant
 as a link now one: its text stays, its URL goes; a paragraph that was table cells
-one text again, with its `|`; `**` shown as written now bold), and nothing else moves."""
+one text again, with its `|`; `**` shown as written now bold; an option's en dash two
+dashes again), and nothing else moves."""
 
 from __future__ import annotations
 
@@ -43,7 +44,7 @@ def test_fix_changes_the_built_pages_only_where_it_means_to(corpus_dir: Path, tm
     main(["check", "--offline", "--fix", "--format", "json"])
     fixed = [d for d in json.loads(capsys.readouterr().out)["diagnostics"] if d["message"].startswith("fixed:")]
     assert len(fixed) == len(fixable) >= 280
-    assert {d["code"] for d in fixed} == {"BC401", "BC501", "BC601", "BC602", "BC603", "BC605", "BC606"}
+    assert {d["code"] for d in fixed} == {"BC401", "BC501", "BC601", "BC602", "BC603", "BC605", "BC606", "BC607"}
     words = {(old, new) for d in fixable if d["code"] == "BC401" for _, _, old, new in d["fix"]}
     shown = {d["message"].split("`")[1] for d in fixable if d["code"] == "BC601"}  # `<sos>`, its `\<` gone
     linked = {(d["fix"][0][3].split("](")[0][1:], d["url"]) for d in fixable if d["code"] == "BC602"}  # a link now
@@ -53,7 +54,7 @@ def test_fix_changes_the_built_pages_only_where_it_means_to(corpus_dir: Path, tm
         return any(o in old and n in new for o, n in words) or "{{" in new or "{%" in new \
             or any(tag in new for tag in shown) or any(text in new and url not in new for text, url in linked) \
             or ("|" in new and re.sub(r"\W", "", new) in re.sub(r"\W", "", old)) \
-            or ("**" in old and "**" not in new and re.sub(r"\W", "", new) == re.sub(r"\W", "", old))  # bold now
+            or (("**" in old or "--" in new) and re.sub(r"\W", "", new) == re.sub(r"\W", "", old))  # bold; dashes
 
     after = _build(site, tmp_path / "after")
     assert sorted(after) == sorted(before)

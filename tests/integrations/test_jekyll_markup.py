@@ -166,3 +166,34 @@ def test_a_closing_star_pair_after_a_space_shows_and_fix_makes_bold(
     assert "<strong>How do we train such a model?</strong>" in after and after.count("<strong>") == 6
     assert "<strong>Chapter 4: Classification</strong> and <strong>Chapter 8</strong>, too" in after
     assert "a ** b" in after and "Nor 2**3 in a sum." in after
+
+
+OPTIONS = """To run it: python starter.py --year 2024 --month 3, then mlflow ui.
+
+Not these: `python starter.py --year 2024`, a -- b, well--known, and:
+
+{% highlight shell %}
+$ gem install jekyll --pre
+git checkout <branch>
+**a **
+{% endhighlight %}
+
+{% comment %}
+run --foo and <sos> and **b **
+{% endcomment %}
+"""
+
+
+def test_an_option_in_the_text_shows_an_en_dash_and_fix_keeps_its_dashes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """BC607 against Jekyll: each reported `--option` has an en dash on the page, and two
+    dashes after `--fix`. Nothing in a highlight or comment block is reported, by any
+    markup code: code there, and text Liquid drops."""
+    site, found = _checked(tmp_path, OPTIONS, monkeypatch, capsys)
+    assert [(d["line"], d["column"], d["code"]) for d in found] == [(4, 30, "BC607"), (4, 42, "BC607")]
+    before = page_text(built_post(site))
+    assert "python starter.py \u2013year 2024 \u2013month 3" in before and "jekyll --pre" in before
+    assert main(["check", "--select", "BC607", "--fix"]) == 0
+    capsys.readouterr()
+    after = page_text(built_post(site))
+    assert "python starter.py --year 2024 --month 3" in after and "a \u2013 b" in after
