@@ -97,8 +97,8 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                 yield from _spaced(post, where, content)
             if kind == "text" and where is not None and options:
                 yield from _options(post, where, content)
-            if kind != "html_inline" or where is None:
-                continue
+            if kind != "html_inline" or where is None or content.lstrip().startswith(("<!", "<?")):
+                continue  # a comment (its tags show nowhere), a processing instruction, a declaration
             for found in _TAG.finditer(content):
                 name = found[1].lower()
                 if name in unknown and name not in closed:
