@@ -25,11 +25,12 @@ from blogcheck.parse.markdown import tokens_where
 from blogcheck.post import Post
 
 if TYPE_CHECKING:
-    from blogcheck.jekyll.kramdown_lists import Renumbered
+    from blogcheck.jekyll.kramdown_lists import ParenList, Renumbered
     from blogcheck.jekyll.kramdown_tables import Table, Unrendered
 
-CODES = ["BC603", "BC604", "BC605"]
+CODES = ["BC603", "BC604", "BC605", "BC608"]
 _ORDERED = re.compile(r"^[ \t>]*(?!1\.)\d{1,9}\.[ \t]", re.M)  # an item numbered other than 1
+_PAREN = re.compile(r"^[ \t>]*\d{1,9}\)[ \t].*\n[ \t>]*\d{1,9}\)[ \t]", re.M)  # two `1)` items, one under the other
 
 
 def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
@@ -38,10 +39,10 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     if not check_wanted("markup", CODES, ctx.config.select, ctx.config.ignore):
         return
     body = post.body
-    pipes, numbers = "|" in body, _ORDERED.search(body) is not None
-    if not (pipes or numbers) or not ctx.site.kramdown or not ctx.site.converts_markdown(post.path):
+    pipes, numbers, parens = "|" in body, _ORDERED.search(body) is not None, _PAREN.search(body) is not None
+    if not (pipes or numbers or parens) or not ctx.site.kramdown or not ctx.site.converts_markdown(post.path):
         return
-    from blogcheck.jekyll.kramdown_lists import renumbered
+    from blogcheck.jekyll.kramdown_lists import paren_lists, renumbered
     from blogcheck.jekyll.kramdown_tables import read
 
     lines = Lines.of(body)
@@ -56,6 +57,8 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         yield _not_rendered(post, raw, found)
     for found_list in renumbered(lines, stream) if numbers else ():
         yield _numbered(post, raw, found_list)
+    for paren in paren_lists(lines, stream) if parens else ():
+        yield _paren_list(post, paren)
 
 
 def _numbered(post: Post, raw: list[str], found: Renumbered) -> Diagnostic:
@@ -74,6 +77,16 @@ def _numbered(post: Post, raw: list[str], found: Renumbered) -> Diagnostic:
                       f"this list starts at {found.start} in the Markdown preview and at 1 on the page: {why}, "
                       "and kramdown numbers each new list from 1", hint, **extra)
     return dataclasses.replace(diag, end_line=line, end_column=column + len(str(found.start)) + 1)
+
+
+def _paren_list(post: Post, found: ParenList) -> Diagnostic:
+    line, column = post.body_line + found.first, found.markers[0][1] + 1
+    diag = diagnostic("BC608", post.display, line, column,
+                      f"kramdown reads no `1)` list: these {len(found.markers)} items run together into one paragraph "
+                      "on the page (the Markdown preview shows a list)",
+                      "number them `1.`, `2.`, ... (check --fix does), or put a blank line between them",
+                      fix=[[post.body_line + n, paren + 1, ")", "."] for n, _, paren in found.markers])
+    return dataclasses.replace(diag, end_line=line, end_column=found.markers[0][2] + 2)
 
 
 def _paragraph_table(post: Post, raw: list[str], table: Table) -> Diagnostic:

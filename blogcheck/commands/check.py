@@ -58,7 +58,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "Liquid in code wrapped in {%% raw %%} (BC501, BC505), hidden <tags> escaped (BC601), "
                              "links written as text made links (BC602), pipes that make tables escaped (BC603), "
                              "blank lines around tables (BC604), steps indented so that a list goes on (BC605), "
-                             "the space before a closing ** (BC606), an option's -- escaped (BC607)")
+                             "the space before a closing ** (BC606), an option's -- escaped (BC607), "
+                             "1) items numbered 1. (BC608)")
     parser.add_argument("--diff", action="store_true",
                         help="print what --fix would change as a unified diff, and change nothing")
     parser.add_argument("--statistics", action="store_true",

@@ -137,3 +137,30 @@ def _fix(lines: Lines, stream: list[Token], box: Box, above: int | None, index: 
     if marker is None or first is None:
         return [], 0
     return [n for n in range(opened.map[1], first[0]) if lines.text[n].strip()], len(marker[1]) + len(marker[2])
+
+
+@dataclass(frozen=True)
+class ParenList:
+    """A `1)` list the preview shows, whose items kramdown (which knows only `1.`) runs
+    together into one paragraph: at least two of them stand on adjacent lines."""
+
+    first: int  # body line (0-based) of its first item
+    markers: list[tuple[int, int, int]]  # (body line, 0-based columns of the number and of its `)`) of each item
+
+
+def paren_lists(lines: Lines, stream: list[Token]) -> Iterator[ParenList]:
+    for index, token in enumerate(stream):
+        if token.type != "ordered_list_open" or token.markup != ")" or token.map is None:
+            continue
+        items: list[Token] = []
+        for later in stream[index + 1:]:
+            if later.type == "ordered_list_close" and later.level == token.level:
+                break
+            if later.type == "list_item_open" and later.level == token.level + 1 and later.map is not None:
+                items.append(later)
+        starts = [item.map[0] for item in items if item.map is not None]
+        if any(lines.unsure[token.map[0]:token.map[1]]) or not any(lines.text[n - 1].strip(" \t>") for n in starts[1:]):
+            continue  # Liquid decides, or each item is a paragraph of its own to kramdown: it reads as a list
+        found = [(n, lines.text[n].find(item.info + ")"), item.info) for n, item in zip(starts, items, strict=True)]
+        if all(at >= 0 for _, at, _ in found):
+            yield ParenList(starts[0], [(n, at, at + len(number)) for n, at, number in found])

@@ -141,3 +141,31 @@ def test_jekyll_numbers_the_steps_one_one_one_and_after_fix_one_two_three(
     page = built_post(site)
     assert re.findall(r"<ol[^>]*>", page) == ["<ol>"]
     assert page.count("<li>") == 3 and page.index("/a.png") < page.index("Load the data")
+
+
+PARENS = """Steps:
+
+1) Read the chapter
+2) Check the slides
+3) Take notes
+
+Kept: 1) one
+
+2) two
+"""
+
+
+def test_jekyll_runs_paren_items_together_and_after_fix_lists_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """BC608 against Jekyll: the `1)` items are one paragraph on the page; after `--fix`
+    a list of three. Items each a paragraph of its own are left alone."""
+    site = one_post_site(tmp_path / "site", PARENS)
+    monkeypatch.chdir(site)
+    main(["check", "--select", "BC608", "--format", "json"])
+    assert [(d["line"], d["column"]) for d in json.loads(capsys.readouterr().out)["diagnostics"]] == [(6, 1)]
+    page = built_post(site)
+    assert "<ol>" not in page and "<p>1) Read the chapter\n2) Check the slides\n3) Take notes</p>" in page
+    main(["check", "--select", "BC608", "--fix"])
+    capsys.readouterr()
+    page = built_post(site)
+    assert page.count("<ol>") == 1 and page.count("<li>") == 3 and "<p>2) two</p>" in page

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from blogcheck.jekyll.kramdown_blocks import Lines
-from blogcheck.jekyll.kramdown_lists import Renumbered, renumbered
+from blogcheck.jekyll.kramdown_lists import Renumbered, paren_lists, renumbered
 from blogcheck.parse.markdown import tokens_where
 
 
@@ -57,3 +57,21 @@ def test_many_lists_stay_linear(size: int) -> None:
 def test_many_lists_in_items_stay_linear() -> None:
     """Each a list in its own bullet item, none above it at its level."""
     assert len(read("- a\n\n  5. x\n\n" * 3_000)) == 3_000
+
+
+def parens(body: str) -> list[tuple[int, list[tuple[int, int, int]]]]:
+    lines = Lines.of(body)
+    stream = tokens_where(lines.rendered, lambda stream, index: False)
+    return [(found.first, found.markers) for found in paren_lists(lines.with_html(stream), stream)]
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ("1) Read\n2) Check\n3) Note\n", [(0, [(0, 0, 1), (1, 0, 1), (2, 0, 1)])]),
+    ("> 9) a\n> 10) b\n", [(0, [(0, 2, 3), (1, 2, 4)])]),
+    ("- 1) x\n  2) y\n", [(0, [(0, 2, 3), (1, 2, 3)])]),
+    ("1) p\n\n2) q\n", []),  # each item a paragraph of its own: reads as a list
+    ("1. a\n2. b\n", []),
+    ("1) a\n{% include x.html %}\n2) b\n", []),  # Liquid between: not judged
+])
+def test_paren_lists_kramdown_runs_together(body: str, expected: list[tuple[int, list[tuple[int, int, int]]]]) -> None:
+    assert parens(body) == expected
