@@ -21,7 +21,7 @@ from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.jekyll.kramdown_blocks import Lines
-from blogcheck.parse.markdown import tokens_where
+from blogcheck.parse.markdown import blocks
 from blogcheck.post import Post
 
 if TYPE_CHECKING:
@@ -46,7 +46,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     from blogcheck.jekyll.kramdown_tables import read
 
     lines = Lines.of(body)
-    stream = tokens_where(lines.rendered, lambda stream, index: False)  # block structure only
+    stream, _ = blocks(lines.rendered)  # block structure only
     lines = lines.with_html(stream)
     made, as_text = read(lines, stream) if pipes else ([], [])
     raw = body.split("\n")

@@ -26,7 +26,8 @@ from collections.abc import Iterator
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
-from blogcheck.parse.markdown import Cursor, tokens_where
+from blogcheck.jekyll.kramdown_blocks import Lines
+from blogcheck.parse.markdown import Cursor, blocks, parser
 from blogcheck.post import Post
 
 CODES = ["BC601", "BC602", "BC606", "BC607"]
@@ -72,7 +73,8 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         return
     if not ctx.site.converts_markdown(post.path):
         return  # an HTML post is the writer's HTML, and a `\<` would show as written
-    body = _as_text(post.body)
+    view = Lines.of(post.body)  # Liquid rendered as far as known; highlight and comment blocks blanked
+    body = view.rendered
     unknown = {m[1].lower() for m in _TAG.finditer(body)} - _ELEMENTS
     links = any(pattern.search(body) for pattern, _ in _NOT_LINKS)
     strong = _SPACED.search(body) is not None
@@ -80,15 +82,19 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     if not unknown and not links and not strong and not options:
         return  # no Markdown to parse
     closed = {m[1].lower() for m in re.finditer(r"</([A-Za-z][A-Za-z0-9-]*)\s*>", body)}
-    lines = body.split("\n")
-    stream = tokens_where(body, lambda stream, index: any(c in stream[index].content
-                                                          for c in ("<", "[", "**", "__", "--")))
+    lines = view.text
+    needles = [n for n, wanted in (("<", unknown), ("[", links), ("**", strong), ("__", strong), ("--", options))
+               if wanted]
+    stream, env = blocks(body)  # shared with the kramdown check when it reads the same text
+    inline = parser()
     for token in stream:
         if token.map is None or token.type not in ("inline", "html_block"):
             continue
+        if token.type == "inline" and not any(needle in token.content for needle in needles):
+            continue
         cursor = Cursor.for_block(lines, post.body_line, token)
-        parts = [(child.type, child.content) for child in token.children or []] if token.type == "inline" \
-            else [("html_inline", token.content.split("\n")[0])]  # a block: its opening tag starts it
+        parts = [(child.type, child.content) for child in inline.parseInline(token.content, env)[0].children or []] \
+            if token.type == "inline" else [("html_inline", token.content.split("\n")[0])]  # a block: its tag
         for kind, content in parts:
             where = cursor.find(content) if content and kind in ("text", "code_inline", "html_inline") else None
             if kind == "text" and where is not None and links:
@@ -103,22 +109,6 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                 name = found[1].lower()
                 if name in unknown and name not in closed:
                     yield _hidden(post, where[0], where[1] + found.start(), found, content, token.type)
-
-
-def _as_text(body: str) -> str:
-    """`body` with its highlight and comment blocks blanked (code, and text Liquid
-    drops), so that nothing in them is taken for the page's text; lines and columns stay."""
-    if "{%" not in body:
-        return body
-    from blogcheck.links import liquid
-
-    regions = liquid.not_on_page_as_text(body, liquid.tags(body))
-    if not regions:
-        return body
-    out = list(body)
-    for start, stop in regions:
-        out[start:stop] = [c if c in "\r\n" else " " for c in out[start:stop]]
-    return "".join(out)
 
 
 def _spaced(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagnostic]:

@@ -46,8 +46,10 @@ OPENS = frozenset({"list_item_open", "blockquote_open"})
 @dataclass(frozen=True)
 class Lines:
     """The body's lines with Liquid rendered as far as it is known: tags masked
-    (`liquid.mask`), silent ones turned to spaces; `unsure[n]` when Liquid, raw HTML or
-    a block attribute list may make line `n` anything to kramdown."""
+    (`liquid.mask`), silent ones turned to spaces, highlight and comment blocks blanked
+    (code, and text Liquid drops: none of it is the page's text); `unsure[n]` when
+    Liquid, raw HTML or a block attribute list may make line `n` anything to kramdown.
+    Lines and columns stay those of the post; the markup checks read these lines."""
 
     text: list[str]  # without a CRLF file's `\r`, as kramdown reads it
     unsure: list[bool]
@@ -76,6 +78,11 @@ class Lines:
             for start, end in not_markdown:  # raw, comment and highlight blocks: Liquid's, whatever they become
                 for number in range(_line_of(starts, start), _line_of(starts, max(start, end - 1)) + 1):
                     unsure[number] = True
+            for start, end in liquid.not_on_page_as_text(body, every):  # code, or dropped: no text of the page
+                for number in range(_line_of(starts, start), _line_of(starts, max(start, end - 1)) + 1):
+                    line = text[number]
+                    first, stop = max(start - starts[number], 0), min(end - starts[number], len(line))
+                    text[number] = line[:first] + " " * (stop - first) + line[stop:]
         unsure = [doubt or bool(_IAL.match(line.lstrip(" >"))) for doubt, line in zip(unsure, text, strict=True)]
         return cls(text, unsure)
 

@@ -38,6 +38,15 @@ def tokens_where(body: str, keep: Callable[[list[Token], int], bool], env: dict[
 
 
 @functools.lru_cache(maxsize=2)
+def blocks(body: str) -> tuple[list[Token], dict[str, Any]]:
+    """The block tokens of `body` (inline Markdown not parsed) and the env holding its
+    reference definitions, for the last two bodies asked: the markup checks that read
+    the same post parse it once. Shared: read them, never change them."""
+    env: dict[str, Any] = {}
+    return parser(block_only=True).parse(body, env), env
+
+
+@functools.lru_cache(maxsize=2)
 def parser(block_only: bool = False) -> MarkdownIt:
     """The one parser configuration, built once; with `block_only`, its block rules
     only (inline tokens are then parsed one by one, where they are needed)."""
