@@ -73,6 +73,15 @@ _SOUP = st.lists(st.sampled_from([
 ]), max_size=40).map("".join)
 
 
+def _one_post(site: Path, body: str) -> tuple[Path, Path]:
+    """A site (with a `baseurl`) holding one post of `body`; the site and the post."""
+    (site / "_config.yml").write_text("title: t\nbaseurl: /blog\n")
+    (site / "_posts").mkdir()
+    post = site / "_posts" / "2024-01-01-post.md"
+    post.write_text(f"---\ntitle: t\n---\n{body}", encoding="utf-8")
+    return site, post
+
+
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_SOUP)
 def test_liquid_html_and_markdown_soup(body: str) -> None:
@@ -82,11 +91,7 @@ def test_liquid_html_and_markdown_soup(body: str) -> None:
     from blogcheck.fix import plan
 
     with tempfile.TemporaryDirectory() as folder:
-        site = Path(folder)
-        (site / "_config.yml").write_text("title: t\nbaseurl: /blog\n")
-        (site / "_posts").mkdir()
-        post = site / "_posts" / "2024-01-01-post.md"
-        post.write_text(f"---\ntitle: t\n---\n{body}", encoding="utf-8")
+        site, post = _one_post(Path(folder), body)
         result = run([site / "_posts"], load_site(site), Config(offline=True))
         lines = post.read_text(encoding="utf-8").split("\n")
         for diag in result.diagnostics:
@@ -106,11 +111,7 @@ def test_fix_converges(body: str) -> None:
     from blogcheck.fix import apply
 
     with tempfile.TemporaryDirectory() as folder:
-        site = Path(folder)
-        (site / "_config.yml").write_text("title: t\n")
-        (site / "_posts").mkdir()
-        post = site / "_posts" / "2024-01-01-post.md"
-        post.write_text(f"---\ntitle: t\n---\n{body}", encoding="utf-8")
+        site, post = _one_post(Path(folder), body)
         seen = []
         for _ in range(4):
             seen.append(post.read_text(encoding="utf-8"))
