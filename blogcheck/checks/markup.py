@@ -26,12 +26,11 @@ from collections.abc import Iterator
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
-from blogcheck.jekyll.kramdown_blocks import Lines
+from blogcheck.jekyll.kramdown_blocks import TAG_NAME, Lines
 from blogcheck.parse.markdown import Cursor, blocks, parser
 from blogcheck.post import Post
 
 CODES = ["BC601", "BC602", "BC606", "BC607"]
-_TAG = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 # HTML's elements (current and obsolete ones browsers still know), SVG's and MathML's.
 # Links written wrong (the URL must start like one, so `[1, 2] (see ...)` is prose): (pattern, what is wrong).
 _NOT_LINKS = (
@@ -75,7 +74,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         return  # an HTML post is the writer's HTML, and a `\<` would show as written
     view = Lines.of(post.body)  # Liquid rendered as far as known; highlight and comment blocks blanked
     body = view.rendered
-    unknown = {m[1].lower() for m in _TAG.finditer(body)} - _ELEMENTS
+    unknown = {m[1].lower() for m in TAG_NAME.finditer(body)} - _ELEMENTS
     links = any(pattern.search(body) for pattern, _ in _NOT_LINKS)
     strong = _SPACED.search(body) is not None
     options = ctx.site.kramdown and _OPTION.search(body) is not None
@@ -105,7 +104,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                 yield from _options(post, where, content)
             if kind != "html_inline" or where is None or content.lstrip().startswith(("<!", "<?")):
                 continue  # a comment (its tags show nowhere), a processing instruction, a declaration
-            for found in _TAG.finditer(content):
+            for found in TAG_NAME.finditer(content):
                 name = found[1].lower()
                 if name in unknown and name not in closed:
                     yield _hidden(post, where[0], where[1] + found.start(), found, content, token.type)
