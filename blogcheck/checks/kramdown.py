@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
-from blogcheck.jekyll.kramdown_blocks import Lines
+from blogcheck.jekyll.kramdown_blocks import view
 from blogcheck.parse.markdown import blocks
 from blogcheck.post import Post
 
@@ -45,7 +45,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     from blogcheck.jekyll.kramdown_lists import paren_lists, renumbered
     from blogcheck.jekyll.kramdown_tables import read
 
-    lines = Lines.of(body)
+    lines = view(body)  # shared with the markup check, as is the parse
     stream, _ = blocks(lines.rendered)  # block structure only
     lines = lines.with_html(stream)
     made, as_text = read(lines, stream) if pipes else ([], [])

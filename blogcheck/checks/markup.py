@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
-from blogcheck.jekyll.kramdown_blocks import TAG_NAME, Lines
+from blogcheck.jekyll.kramdown_blocks import TAG_NAME, view
 from blogcheck.parse.markdown import Cursor, blocks, parser
 from blogcheck.post import Post
 
@@ -72,16 +72,15 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         return
     if not ctx.site.converts_markdown(post.path):
         return  # an HTML post is the writer's HTML, and a `\<` would show as written
-    view = Lines.of(post.body)  # Liquid rendered as far as known; highlight and comment blocks blanked
-    body = view.rendered
-    unknown = {m[1].lower() for m in TAG_NAME.finditer(body)} - _ELEMENTS
-    links = any(pattern.search(body) for pattern, _ in _NOT_LINKS)
-    strong = _SPACED.search(body) is not None
-    options = ctx.site.kramdown and _OPTION.search(body) is not None
+    if not any(_wanted(post.body, ctx.site.kramdown)):
+        return  # nothing to look for, even before Liquid and code blocks are taken out
+    seen = view(post.body)  # Liquid rendered as far as known; highlight and comment blocks blanked
+    body = seen.rendered
+    unknown, links, strong, options = _wanted(body, ctx.site.kramdown)
     if not unknown and not links and not strong and not options:
         return  # no Markdown to parse
     closed = {m[1].lower() for m in re.finditer(r"</([A-Za-z][A-Za-z0-9-]*)\s*>", body)}
-    lines = view.text
+    lines = seen.text
     needles = [n for n, wanted in (("<", unknown), ("[", links), ("**", strong), ("__", strong), ("--", options))
                if wanted]
     stream, env = blocks(body)  # shared with the kramdown check when it reads the same text
@@ -108,6 +107,14 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                 name = found[1].lower()
                 if name in unknown and name not in closed:
                     yield _hidden(post, where[0], where[1] + found.start(), found, content, token.type)
+
+
+def _wanted(body: str, kramdown: bool) -> tuple[set[str], bool, bool, bool]:
+    """What `body` may hold: tags of no known element, links written as text, spaced
+    `**`, options (on a kramdown site)."""
+    unknown = {m[1].lower() for m in TAG_NAME.finditer(body)} - _ELEMENTS
+    links = any(pattern.search(body) for pattern, _ in _NOT_LINKS)
+    return unknown, links, _SPACED.search(body) is not None, kramdown and _OPTION.search(body) is not None
 
 
 def _spaced(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagnostic]:

@@ -40,7 +40,7 @@ TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _RAW_BLOCKS = frozenset({"article", "aside", "audio", "blockquote", "center", "details", "div", "dl", "fieldset",
                          "figure", "footer", "form", "header", "iframe", "main", "nav", "noscript", "object", "ol",
                          "p", "picture", "pre", "script", "section", "style", "svg", "table", "ul", "video"})
-OPENS = frozenset({"list_item_open", "blockquote_open"})
+_OPENS = frozenset({"list_item_open", "blockquote_open"})
 
 
 @dataclass(frozen=True)
@@ -102,6 +102,13 @@ class Lines:
         unsure = list(self.unsure)
         _raw_html(self.text, unsure, stream)
         return Lines(self.text, unsure)
+
+
+@functools.lru_cache(maxsize=2)
+def view(body: str) -> Lines:
+    """`Lines.of(body)`, kept for the last two bodies: the markup and kramdown checks
+    read the same post one after the other. Shared: read it, never change it."""
+    return Lines.of(body)
 
 
 def _line_of(starts: list[int], offset: int) -> int:
@@ -215,7 +222,7 @@ def boxes(lines: Lines, stream: list[Token]) -> tuple[Box, dict[int, list[str]]]
             continue
         types = starting.setdefault(token.map[0], [])
         types.append(token.type)
-        if token.type in OPENS:
+        if token.type in _OPENS:
             first, parent = token.map[0], stack[-1]
             if token.type == "list_item_open":
                 marker = MARKER.match(parent.line(first, lines.text[first]))

@@ -9,7 +9,10 @@ preview, which honours the number, and at 1 on the site: every step reads `1.`.
 kramdown's list goes on past a line only as list.rb says: a blank line, another item
 of the list (`N.`), a line indented to the item's content, or, right after a line of
 the item, any line of text but a block HTML tag or an attribute list (a lazy line:
-`1. Step` then `- detail` then `2. Step` is one list to kramdown, two to CommonMark)."""
+`1. Step` then `- detail` then `2. Step` is one list to kramdown, two to CommonMark).
+
+kramdown knows no `1)` list at all: such items on adjacent lines run together into
+one paragraph on the page (`paren_lists`)."""
 
 from __future__ import annotations
 
