@@ -21,7 +21,7 @@ from blogcheck.links.addresses import Screen, is_dns_name, screen_host
 from blogcheck.links.dedupe import host_key, normalise
 from blogcheck.links.hosts import Hosts
 from blogcheck.links.remap import remap
-from blogcheck.links.replies import Reply, detail, failure, retry_after_seconds
+from blogcheck.links.replies import Reply, detail, failure, location_text, retry_after_seconds
 from blogcheck.links.settings import LinkSettings
 
 if TYPE_CHECKING:
@@ -87,7 +87,7 @@ class Client:
             reply = self._send(method, url, key, accept)
             wait = self._retry_wait(reply, len(tries), retry)
             if wait is None:
-                return dataclasses.replace(reply, tries=tuple(tries))
+                return dataclasses.replace(reply, tries=tuple(tries), detail=reply.detail or self._too_long(reply))
             tries.append(f"{reply.label} (waited {wait:.3g} s)")
             self.wait(wait)
 
@@ -108,14 +108,26 @@ class Client:
 
     def _retry_wait(self, reply: Reply, attempt: int, retry: frozenset[int]) -> float | None:
         """Seconds to wait before trying again, or None to stop here."""
-        limit = min(self.settings.retries, 1) if reply.failure == "timeout" else self.settings.retries
-        transient = reply.failure in ("timeout", "reset", "refused", "error") or reply.status in retry
+        # a timeout costs `timeout` seconds; a malformed answer is tried once more on a fresh
+        # connection (a server that sent a body after a HEAD garbles the next answer on its connection)
+        once = reply.failure in ("timeout", "malformed")
+        limit = min(self.settings.retries, 1) if once else self.settings.retries
+        transient = once or reply.failure in ("reset", "refused", "error") or reply.status in retry
         if not transient or attempt >= limit:
             return None
         if reply.retry_after is not None and reply.status in (429, 503):
             return None if reply.retry_after > self.settings.max_retry_wait else reply.retry_after
         base = 0.5 if reply.status else 0.25  # a server in trouble gets more time than a dropped connection
         return base * float(1 << attempt)
+
+    def _too_long(self, reply: Reply) -> str:
+        """Why a 429/503 was not tried again: the wait it asked for is over `max_retry_wait`."""
+        if reply.status not in (429, 503) or reply.retry_after is None:
+            return ""
+        if reply.retry_after <= self.settings.max_retry_wait:
+            return ""
+        return (f"asks to wait {reply.retry_after:.0f} s (Retry-After), more than max_retry_wait "
+                f"({self.settings.max_retry_wait:g} s)")
 
     def _send(self, method: str, url: str, key: str, accept: str) -> Reply:
         import urllib3  # loaded with requests by transport(), before the first worker starts
@@ -142,7 +154,7 @@ class Client:
             capped = None if retry_after is None else min(retry_after, self.settings.max_retry_wait)
             self.hosts.answered(key, response.status, capped, fallback=1.0)
         return Reply(method, url, response.status, headers_in.get("Content-Type", ""),
-                     headers_in.get("Location", ""), retry_after, body_bytes=read)
+                     location_text(headers_in.get("Location", "")), retry_after, body_bytes=read)
 
     def transport(self) -> Transport:
         """One for all threads: a connection freed by one thread is reused by the

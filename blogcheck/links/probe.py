@@ -2,7 +2,7 @@
 by hand (so each hop is gated, remapped and screened like any request).
 
 A HEAD answer other than 2xx/3xx is tried again with GET: many servers refuse or
-mishandle HEAD (405, 403, 404, 500) yet serve the page. The cost is one more
+mishandle HEAD (405, 403, 404, 500, or an answer that is not HTTP) yet serve the page. The cost is one more
 request for links that are really broken. A 429 is not re-asked with GET: the
 server asked to wait, and http.py waits."""
 
@@ -39,8 +39,12 @@ def check_url(client: Client, url: str, image: bool = False) -> Verdict:
             return judge(reply, image, client.settings.accept, seen)
         here = _key(reply.url)  # only a redirect can loop back
         visits[here] = visits.get(here, 0) + 1
-        current = urljoin(reply.url, reply.location.strip())
-        if urlsplit(current).scheme not in ("http", "https"):
+        try:
+            current = urljoin(reply.url, reply.location.strip())
+            scheme = urlsplit(current).scheme
+        except ValueError as exc:  # `http://[::1`: a browser cannot go there either
+            return _verdict(Status.BROKEN, reply, seen, f"redirects to an invalid URL ({exc}): {reply.location!r}")
+        if scheme not in ("http", "https"):
             return _verdict(Status.UNVERIFIED, reply, seen, f"redirects to {current}, not a web page")
         wall = signin.site(current)
         if wall:  # not requested: the login form would answer 200
@@ -53,7 +57,9 @@ def check_url(client: Client, url: str, image: bool = False) -> Verdict:
 def _head_then_get(client: Client, url: str, image: bool) -> Reply:
     accept = _ACCEPT_IMAGE if image else _ACCEPT_PAGE
     head = client.request("HEAD", url, accept, retry=_HEAD_RETRY)
-    if head.failure or head.status == 429 or (300 <= head.status < 400 and head.location):
+    # a malformed answer to HEAD may be the server's HEAD alone: GET is asked too
+    if (head.failure and head.failure != "malformed") or head.status == 429 or \
+            (300 <= head.status < 400 and head.location):
         return head
     if head.status in client.settings.accept and not (image and _is_page(head)):
         return head
@@ -73,12 +79,13 @@ def judge(reply: Reply, image: bool, accept: tuple[int, ...], seen: list[str]) -
     if 300 <= status < 400:
         return _verdict(Status.UNVERIFIED, reply, seen, f"a {status} redirect with no Location")
     if status in _UNVERIFIED_STATUSES:
-        why = _UNVERIFIED_STATUSES[status]
+        why = reply.detail or _UNVERIFIED_STATUSES[status]
         return _verdict(Status.UNVERIFIED, reply, seen, f"{status}: {why}; check it in a browser")
     if 400 <= status < 500:
         return _verdict(Status.BROKEN, reply, seen, _BROKEN_HINTS.get(status, f"the server answers {status}; "
                                                                      "fix or remove the link"))
-    return _verdict(Status.UNVERIFIED, reply, seen, f"the server answers {status}; try again later")
+    why = f" and {reply.detail}" if reply.detail else ""
+    return _verdict(Status.UNVERIFIED, reply, seen, f"the server answers {status}{why}; try again later")
 
 
 def _signin(reply: Reply, image: bool, seen: list[str], wall: str, url: str) -> Verdict:
@@ -99,6 +106,9 @@ def _failed(reply: Reply, seen: list[str]) -> Verdict:
         return _verdict(Status.SKIPPED, reply, seen, reply.detail)
     if reply.failure in broken:
         return _verdict(Status.BROKEN, reply, seen, broken[reply.failure])
+    if reply.failure == "malformed":
+        return _verdict(Status.UNVERIFIED, reply, seen, f"the server's answer is not valid HTTP ({reply.detail}); "
+                                                        "check it in a browser")
     why = {"timeout": "no answer in time", "reset": "the connection was reset",
            "dns-temporary": reply.detail}.get(reply.failure, reply.detail)
     return _verdict(Status.UNVERIFIED, reply, seen, f"{why}; try again later")

@@ -2,23 +2,32 @@
 use, and how long the server asked us to wait.
 
 requests wraps urllib3, which wraps the socket error: the cause is found by
-walking the chain, so a refused connection reads "refused", not "ConnectionError"."""
+walking the chain, so a refused connection reads "refused", not "ConnectionError".
+A server that answers, but not in HTTP (a garbled status line, more than 100
+headers, a header line over 64 KB, two different Content-Lengths), is
+"malformed": the server is there, but what a browser makes of its answer is
+not known, so the link is unverified, never called broken or "reset"."""
 
 from __future__ import annotations
 
+import functools
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+from urllib.parse import quote
 
 _PHRASES = {"dns": "no such host", "dns-temporary": "DNS lookup failed", "excluded": "not requested",
             "invalid": "invalid URL"}
+_AFTER_METHOD = {"malformed": "malformed answer"}
+_PRINTABLE = "".join(map(chr, range(0x21, 0x7F)))  # ASCII kept as sent, `%` escapes included
 
 
 @dataclass(frozen=True)
 class Reply:
     """What one request (after its retries) came to. `status` 0 = no answer, then
     `failure` is "timeout", "reset", "refused", "tls", "dns" (no such host),
-    "dns-temporary", "invalid", "excluded" or "error", and `detail` says more."""
+    "dns-temporary", "invalid", "malformed", "excluded" or "error", and `detail` says more."""
 
     method: str
     url: str  # as requested, after remap
@@ -34,7 +43,8 @@ class Reply:
     @property
     def label(self) -> str:
         """What was seen, e.g. "HEAD 405 then GET 429 (waited 1 s) then GET 200"."""
-        now = _PHRASES.get(self.failure) or f"{self.method} {self.status or self.failure}"
+        what = self.status or _AFTER_METHOD.get(self.failure, self.failure)
+        now = _PHRASES.get(self.failure) or f"{self.method} {what}"
         return " then ".join((*self.tries, now))
 
 
@@ -52,8 +62,28 @@ def retry_after_seconds(value: str | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
+def location_text(value: str) -> str:
+    """A Location header as the URL a browser goes to. http.client reads header bytes
+    as Latin-1, so a raw UTF-8 `/café` comes out as `/cafÃ©`: such bytes are read
+    again as UTF-8 (requests then sends `/caf%C3%A9`, as browsers do). Bytes that are
+    not UTF-8 are percent-encoded one by one (`/caf%E9`), as browsers do too."""
+    if value.isascii():
+        return value
+    try:
+        raw = value.encode("latin-1")
+    except UnicodeEncodeError:  # not from the wire as Latin-1: leave it
+        return value
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return quote(raw, safe=_PRINTABLE)
+
+
 def _causes(exc: BaseException) -> list[BaseException]:
-    """The exception and everything it wraps (requests -> urllib3 -> socket)."""
+    """The exception and everything it wraps (requests -> urllib3 -> socket): its
+    cause, its context unless suppressed (`raise X from None` after a failed
+    int() must not make a garbled status line look like a ValueError), and the
+    exceptions among its arguments (urllib3's ProtocolError holds its cause there)."""
     found: list[BaseException] = []
     todo: list[object] = [exc]
     while todo:
@@ -61,35 +91,55 @@ def _causes(exc: BaseException) -> list[BaseException]:
         if not isinstance(item, BaseException) or item in found:
             continue
         found.append(item)
-        todo += [item.__cause__, item.__context__, getattr(item, "reason", None), *item.args[:1]]
+        context = None if item.__suppress_context__ else item.__context__
+        todo += [item.__cause__, context, getattr(item, "reason", None), *item.args]
     return found
 
 
 def failure(exc: BaseException) -> str:
-    """"tls", "timeout", "refused", "invalid", "reset" or "error"."""
-    import ssl
-
-    from urllib3 import exceptions
-
-    # NewConnectionError subclasses ConnectTimeoutError (urllib3's history): its cause says what it is
-    causes = [c for c in _causes(exc) if not isinstance(c, exceptions.NewConnectionError)]
-    kinds: list[tuple[type[BaseException] | tuple[type[BaseException], ...], str]] = [
-        ((ssl.SSLError, ssl.CertificateError, exceptions.SSLError), "tls"),
-        ((TimeoutError, exceptions.TimeoutError), "timeout"),
-        (ConnectionRefusedError, "refused"),
-        ((exceptions.LocationValueError, ValueError), "invalid"),
-        ((ConnectionError, exceptions.ProtocolError), "reset"),
-    ]
-    for types, name in kinds:
-        if any(isinstance(c, types) for c in causes):
+    """"tls", "timeout", "refused", "malformed", "invalid", "reset" or "error"."""
+    causes = _causes(exc)
+    for name, test in _kinds():
+        if any(test(c) for c in causes):
             return name
-    if any(type(c).__name__ in ("ProtocolError", "RemoteDisconnected", "IncompleteRead") for c in causes):
-        return "reset"
     return "error"
 
 
+@functools.lru_cache(maxsize=1)
+def _kinds() -> tuple[tuple[str, Callable[[BaseException], bool]], ...]:
+    """Each failure with the test of one cause, the first that holds wins: a socket
+    error beats the wrappers around it, a garbled answer beats the "Connection
+    aborted." urllib3 wraps it in."""
+    import http.client
+    import ssl
+
+    from requests import exceptions as req
+    from urllib3 import exceptions as u3
+
+    def kind(*types: type[BaseException], unless: tuple[type[BaseException], ...] = ()) -> Callable[
+            [BaseException], bool]:
+        return lambda c: isinstance(c, types) and not isinstance(c, unless)
+
+    # NewConnectionError subclasses ConnectTimeoutError (urllib3's history): its cause says what it is
+    return (("tls", kind(ssl.SSLError, ssl.CertificateError, u3.SSLError)),
+            ("timeout", kind(TimeoutError, u3.TimeoutError, unless=(u3.NewConnectionError,))),
+            ("refused", kind(ConnectionRefusedError)),
+            ("malformed", kind(http.client.HTTPException, u3.InvalidHeader, u3.HeaderParsingError,
+                               u3.ResponseNotChunked,
+                               unless=(http.client.RemoteDisconnected, http.client.IncompleteRead,
+                                       http.client.InvalidURL, http.client.ImproperConnectionState))),
+            ("invalid", kind(u3.LocationValueError, http.client.InvalidURL, req.InvalidURL, req.MissingSchema,
+                             req.InvalidSchema, req.URLRequired, UnicodeError)),
+            ("reset", kind(ConnectionError, u3.ProtocolError, http.client.RemoteDisconnected,
+                           http.client.IncompleteRead)))
+
+
 def detail(exc: BaseException) -> str:
-    """The socket-level cause when there is one ("ConnectionRefusedError: [Errno 111] ...")."""
+    """The socket-level cause when there is one ("ConnectionRefusedError: [Errno 111] ..."),
+    else the HTTP parser's complaint ("BadStatusLine: ..."), else the error itself."""
     causes = _causes(exc)
-    inner = next((c for c in causes if type(c).__module__ == "builtins" and isinstance(c, OSError)), causes[0])
-    return f"{type(inner).__name__}: {inner}"[:300]
+    inner = next((c for c in causes if type(c).__module__ == "builtins" and isinstance(c, OSError)), None) or \
+        next((c for c in causes if type(c).__module__ == "http.client"), causes[0])
+    text = f"{type(inner).__name__}: {str(inner).strip()}"[:300]
+    # the server's own bytes may be in it (a garbled status line): no control characters reach a terminal
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)

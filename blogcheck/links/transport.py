@@ -28,12 +28,20 @@ if TYPE_CHECKING:
 _HOST_POOLS = 256  # hosts whose idle connections are kept (least recently used dropped)
 
 
+class _Session(requests.Session):
+    def get_redirect_target(self, resp: requests.Response) -> None:
+        """None: http.py follows redirects itself. requests' own reading of a Location
+        (asked even with allow_redirects=False) raised UnicodeDecodeError on bytes
+        that are not UTF-8, and the answer was lost."""
+        return None
+
+
 class Transport:
     """Thread-safe: requests' connection pools are, and its cookie jar locks itself."""
 
     def __init__(self, per_host: int) -> None:
         self._proxies = urllib.request.getproxies()
-        self._session = requests.Session()
+        self._session = _Session()
         adapter = HTTPAdapter(pool_connections=_HOST_POOLS, pool_maxsize=per_host)
         self._session.mount("http://", adapter)
         self._session.mount("https://", adapter)

@@ -22,6 +22,20 @@ PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108000000003
                     "0000000a49444154789c6360000000020001e221bc330000000049454e44ae426082")
 
 
+# /raw/<name>: these bytes as the whole answer, then the connection closes (answers
+# http.server would refuse to write: not HTTP, too many headers, raw UTF-8 in a header).
+_CLOSE = b"Connection: close\r\nContent-Length: 0\r\n\r\n"
+RAW = {
+    "bad-status": b"HTTP/1.1 abc Weird\r\n" + _CLOSE,
+    "not-http": b"\x1b[2J\x1b[31mhello\x07\r\n\r\n",  # terminal escapes, as a hostile server might send
+    "many-headers": b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-%d: v\r\n" % n for n in range(150)) + _CLOSE,
+    "two-lengths": b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n" + _CLOSE,
+    "utf8-location": "HTTP/1.1 301 Moved\r\nLocation: /ok/caf\u00e9\r\n".encode() + _CLOSE,
+    "latin1-location": "HTTP/1.1 301 Moved\r\nLocation: /ok/caf\u00e9\r\n".encode("latin-1") + _CLOSE,
+    "bad-location": b"HTTP/1.1 302 Found\r\nLocation: http://[::1/x\r\n" + _CLOSE,
+}
+
+
 @dataclass
 class Entry:
     method: str
@@ -203,6 +217,12 @@ def _route(h: _Handler, farm: Farm, e: Entry) -> None:
         return _huge(h, farm, e)
     if kind == "to":  # a redirect to any URL (?u=...)
         return h.reply(e, 302, headers=(("Location", parse_qs(parts.query)["u"][0]),))
+    if kind == "raw":
+        e.status = -1
+        h.answering(e)
+        h.close_connection = True
+        h.wfile.write(RAW[rest])
+        return None
     if kind == "reset":
         h.answering(e)
         h.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
