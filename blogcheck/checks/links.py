@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 NOT_CHECKED = "links.not_checked"  # ctx.cache key: an Unchecked, for the summary
 WARNINGS = "links.warnings"  # ctx.cache key: messages about the run (an unusable cache), to show once
-_REMOTE_CODES = ("BC201", "BC202", "BC206", "BC207", "BC301", "BC302", "BC304")
+_REMOTE_CODES = ("BC201", "BC202", "BC206", "BC207", "BC209", "BC301", "BC302", "BC304")
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,9 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
         _note(ctx, "offline" if settings.offline else "their codes are not selected")
         return
     from blogcheck.links.remote import check_targets
+
+    if not check_wanted("links", ["BC209"], config.select, config.ignore):
+        settings = dataclasses.replace(settings, remote_anchors=False)  # no page fetched for a code not wanted
 
     # Streamed: the first post's URLs are being requested while the next posts are parsed.
     verdicts = check_targets(targets, settings, progress=not config.quiet)
@@ -138,6 +141,8 @@ def _code(verdict: Verdict, image: bool) -> str | None:
     if verdict.status in (Status.OK, Status.SKIPPED):
         return None
     broken = verdict.status is Status.BROKEN
+    if verdict.provider == "anchor":  # the page is there, the section is not
+        return "BC209"
     if verdict.provider == "youtube":  # removed / private or not embeddable
         return "BC206" if broken else "BC207"
     if verdict.provider == "github-attachments" and broken and image:
@@ -149,7 +154,7 @@ def _code(verdict: Verdict, image: bool) -> str | None:
 
 _WORDS = {"BC201": "broken link", "BC202": "could not verify link", "BC206": "video unavailable",
           "BC207": "video restricted", "BC301": "broken image", "BC302": "private GitHub attachment image",
-          "BC304": "could not verify image"}
+          "BC209": "missing anchor", "BC304": "could not verify image"}
 
 
 def _remote_diagnostic(code: str, post: Post, link: Link, verdict: Verdict) -> Diagnostic:

@@ -67,9 +67,11 @@ class Client:
                 raise
         return cast(_T, entry.get())
 
-    def request(self, method: str, url: str, accept: str = "*/*", retry: frozenset[int] = RETRY_STATUSES) -> Reply:
+    def request(self, method: str, url: str, accept: str = "*/*", retry: frozenset[int] = RETRY_STATUSES,
+                keep: int = 0) -> Reply:
         """`method` on `url` (remapped first); answers in `retry`, resets, refusals
-        and timeouts are tried again."""
+        and timeouts are tried again. `keep`: read up to that many bytes of the body
+        into `Reply.body` (else BODY_LIMIT bytes are read and dropped)."""
         url = remap(url, self.settings.remap)
         try:
             if not url.isascii():  # an international host name (a redirect's Location): as DNS sees it
@@ -84,7 +86,7 @@ class Client:
             return Reply(method, url, failure=failure, detail=screen.skip or screen.broken or screen.unverified)
         tries: list[str] = []
         while True:
-            reply = self._send(method, url, key, accept)
+            reply = self._send(method, url, key, accept, keep)
             wait = self._retry_wait(reply, len(tries), retry)
             if wait is None:
                 return dataclasses.replace(reply, tries=tuple(tries), detail=reply.detail or self._too_long(reply))
@@ -129,10 +131,12 @@ class Client:
         return (f"asks to wait {reply.retry_after:.0f} s (Retry-After), more than max_retry_wait "
                 f"({self.settings.max_retry_wait:g} s)")
 
-    def _send(self, method: str, url: str, key: str, accept: str) -> Reply:
+    def _send(self, method: str, url: str, key: str, accept: str, keep: int = 0) -> Reply:
         import urllib3  # loaded with requests by transport(), before the first worker starts
 
         headers = {"User-Agent": self.settings.user_agent, "Accept": accept}
+        if keep:  # a body to read: not compressed, so `keep` bytes are that much of the page
+            headers["Accept-Encoding"] = "identity"
         with self.hosts.slot(key):
             with self._lock:
                 self.sent += 1
@@ -144,7 +148,7 @@ class Client:
                 return Reply(method, url, failure="invalid", detail=str(exc))
             try:
                 # HEAD too: an emptied answer frees its connection for reuse
-                read = _read_some(response, self.settings.timeout)
+                body, whole = _read_some(response, self.settings.timeout, keep or BODY_LIMIT)
             finally:
                 response.close()  # a body not read to its end closes its connection
                 response.release_conn()
@@ -154,7 +158,9 @@ class Client:
             capped = None if retry_after is None else min(retry_after, self.settings.max_retry_wait)
             self.hosts.answered(key, response.status, capped, fallback=1.0)
         return Reply(method, url, response.status, headers_in.get("Content-Type", ""),
-                     location_text(headers_in.get("Location", "")), retry_after, body_bytes=read)
+                     location_text(headers_in.get("Location", "")), retry_after, body_bytes=len(body),
+                     body=body if keep else b"", whole=whole,
+                     content_encoding=headers_in.get("Content-Encoding", "") if keep else "")
 
     def transport(self) -> Transport:
         """One for all threads: a connection freed by one thread is reused by the
@@ -194,18 +200,21 @@ class _Once(Generic[_T]):
         return self._value
 
 
-def _read_some(response: urllib3.BaseHTTPResponse, seconds: float) -> int:
-    """Read at most BODY_LIMIT bytes, for at most `seconds` (a server dripping a
-    byte at a time must not hold a worker). A body read to its end puts the
-    connection back in the pool (keep-alive); closing a longer one drops the rest."""
+def _read_some(response: urllib3.BaseHTTPResponse, seconds: float, limit: int) -> tuple[bytes, bool]:
+    """Read at most `limit` bytes, for at most `seconds` (a server dripping a byte
+    at a time must not hold a worker); True when that was the whole body. A body
+    read to its end puts the connection back in the pool (keep-alive); closing a
+    longer one drops the rest."""
+    chunks: list[bytes] = []
     got = 0
     stop = time.monotonic() + seconds
     try:
-        while got < BODY_LIMIT and time.monotonic() < stop:
-            chunk = response.read1(BODY_LIMIT - got, decode_content=False)
+        while got < limit and time.monotonic() < stop:
+            chunk = response.read1(min(limit - got, 65536), decode_content=False)
             if not chunk:
-                break
+                return b"".join(chunks), True
+            chunks.append(chunk)
             got += len(chunk)
     except Exception:  # a body cut short says nothing about the status we already have
         pass
-    return got
+    return b"".join(chunks), False

@@ -23,6 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from blogcheck.links import fragments
 from blogcheck.links.addresses import excluded_by_pattern
 from blogcheck.links.cache import Cache, default_path
 from blogcheck.links.cache import key as cache_key
@@ -50,6 +51,7 @@ class Results(dict[Target, Verdict]):
 class _Job:
     url: str  # normalised (or a provider's canonical form), before remap
     image: bool
+    anchor: str = ""  # a #fragment to find on the page (fragments.py), "" for the page itself
 
 
 def is_remote(url: str) -> bool:
@@ -63,23 +65,33 @@ def check_targets(targets: Iterable[Target], settings: LinkSettings, progress: b
     cache knows are ok. `targets` may be a generator: checks start as they come."""
     results = Results()
     groups: dict[_Job, list[Target]] = {}
+    anchors: dict[Target, _Job] = {}
     # _quick_switches ends when the targets do, before the run waits for its workers
     with _Run(settings, progress) as run, _quick_switches():
         for target in targets:
-            if target in results:
+            if target in results or target in anchors:
                 continue
             verdict, job = _plan(target, settings)
             if verdict is not None:
                 results[target] = verdict
-            elif job in groups:
-                groups[job].append(target)
-            elif job is not None:
-                groups[job] = [target]
-                run.add(job)
+                continue
+            for needed in (job, _anchor_job(target, job, settings)):
+                if needed is None:
+                    continue
+                if needed not in groups:
+                    groups[needed] = []
+                    run.add(needed)
+                if not needed.anchor:
+                    groups[needed].append(target)
+                else:
+                    anchors[target] = needed
     if run.client.dns_seems_down():
         _unverify_missing_hosts(run)
     for job, group in groups.items():
         for target in group:
+            results[target] = run.verdicts[job]
+    for target, job in anchors.items():  # a page that is there, without the anchor
+        if results[target].status is Status.OK and run.verdicts[job].status is Status.BROKEN:
             results[target] = run.verdicts[job]
     results.warnings.extend(run.warnings)
     results.requests = run.client.sent
@@ -117,6 +129,14 @@ def _unverify_missing_hosts(run: _Run) -> None:
         run.warnings.append(f"no host name could be resolved ({len(run.client.unresolved)} tried): "
                             f"{changed} links reported as unverified, not broken; is the network down? "
                             "Use --offline to skip remote links")
+
+
+def _anchor_job(target: Target, job: _Job | None, settings: LinkSettings) -> _Job | None:
+    """The check of the target's #fragment on its page, when there is one to check."""
+    if job is None or job.image or not settings.remote_anchors or find(job.url) is not None:
+        return None
+    fragment = fragments.wanted(target.url)
+    return _Job(job.url, False, fragment) if fragment else None
 
 
 def _plan(target: Target, settings: LinkSettings) -> tuple[Verdict | None, _Job | None]:
@@ -159,7 +179,8 @@ class _Run:
         self._lock = threading.Lock()
 
     def add(self, job: _Job) -> None:
-        key = self._keys[job] = cache_key(remap(job.url, self.settings.remap), job.image)
+        anchor = f"#{job.anchor}" if job.anchor else ""
+        key = self._keys[job] = cache_key(remap(job.url, self.settings.remap) + anchor, job.image)
         if not self.settings.no_cache and self._cache is None:
             self._cache = Cache.open(Path(self.settings.cache or default_path()), self.settings.cache_ttl)
         known = self._cache.get([key]) if self._cache else {}
@@ -231,6 +252,8 @@ class _Run:
 def _check(job: _Job, client: Client) -> Verdict:
     """One distinct URL; never raises (a bug becomes an unverified verdict, not a traceback)."""
     try:
+        if job.anchor:
+            return fragments.check(client, job.url, job.anchor)
         provider = find(job.url)
         if provider is not None:
             return provider.check(job.url, job.image, client)

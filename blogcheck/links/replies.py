@@ -38,6 +38,9 @@ class Reply:
     failure: str = ""
     detail: str = ""
     body_bytes: int = 0
+    body: bytes = b""  # kept only when asked for (`keep`), up to that many bytes
+    whole: bool = False  # the body was read to its end
+    content_encoding: str = ""  # of a kept body: "" or "identity" unless the server compressed it anyway
     tries: tuple[str, ...] = ()  # earlier attempts: "GET 429 (waited 1 s)"
 
     @property

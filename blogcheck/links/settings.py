@@ -33,6 +33,7 @@ class LinkSettings:
     accept: tuple[int, ...] = tuple(range(200, 300))  # statuses that mean ok
     user_agent: str = f"blogcheck/{__version__} (link checker)"
     offline: bool = False
+    remote_anchors: bool = True  # a #fragment of a remote page must name an element there (BC209)
 
     @classmethod
     def from_config(cls, config: Config) -> LinkSettings:

@@ -137,7 +137,9 @@ def test_verdicts_map_to_codes_at_every_place(server: _Server, site: Path,
         "_posts/2024-01-01-a.md:8:71: BC202 could not verify link: https://example.test/busy (HEAD 429)",
         "_posts/2024-01-01-a.md:9:15: BC204 `/nope/` is no file or page of this site",
         "_posts/2024-01-02-b.md:4:15: BC201 broken link: https://example.test/gone (HEAD 404 then GET 404)",
-        "Checked 2 files: 6 errors, 2 warnings.",
+        # the page is there, but has no element with id `part` (BC209, a warning)
+        "_posts/2024-01-02-b.md:4:50: BC209 missing anchor: https://EXAMPLE.test/ok#part (GET 200)",
+        "Checked 2 files: 6 errors, 3 warnings.",
     ]
     assert server.hits["/code-only"] == 0
 
@@ -148,7 +150,8 @@ def test_one_request_per_distinct_url(server: _Server, site: Path, capsys: pytes
     server.hits.clear()
     _check(capsys, *_remaps(server), "_posts/2024-01-01-a.md")
     assert both["/gone"] == server.hits["/gone"] >= 1  # the second post's copy costs nothing
-    assert both["/ok"] == server.hits["/ok"] == 1  # `EXAMPLE.test/ok#part` is the same request
+    assert server.hits["/ok"] == 1  # `EXAMPLE.test/ok#part` (second post) costs no HEAD of its own:
+    assert both["/ok"] == 2  # the page is asked once, and read once (GET) to look for `#part`
 
 
 def test_json_has_url_and_status(server: _Server, site: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,6 +7,7 @@ requests were in flight at once, per Host and across the farms sharing a
 
 from __future__ import annotations
 
+import gzip
 import json
 import socket
 import struct
@@ -34,6 +35,13 @@ RAW = {
     "latin1-location": "HTTP/1.1 301 Moved\r\nLocation: /ok/caf\u00e9\r\n".encode("latin-1") + _CLOSE,
     "bad-location": b"HTTP/1.1 302 Found\r\nLocation: http://[::1/x\r\n" + _CLOSE,
 }
+
+
+# /doc/<name>: a documentation page with anchors written in the ways pages write them.
+DOC = (b'<!doctype html><html><body><h2 id="intro">Intro</h2><h3 id=\'setup-steps\'>Setup</h3>'
+       b'<p><a name="legacy">old anchor</a> <span id=caf\xc3\xa9-et-th&eacute;>French</span></p>'
+       b'<script type="application/json">{"html":"<h2 id=\\"user-content-usage\\">Usage</h2>"}</script>'
+       b'</body></html>')
 
 
 @dataclass
@@ -217,6 +225,10 @@ def _route(h: _Handler, farm: Farm, e: Entry) -> None:
         return _huge(h, farm, e)
     if kind == "to":  # a redirect to any URL (?u=...)
         return h.reply(e, 302, headers=(("Location", parse_qs(parts.query)["u"][0]),))
+    if kind == "doc":
+        if rest == "gzip":  # compressed though the client asked for none
+            return h.reply(e, 200, gzip.compress(DOC), headers=(("Content-Encoding", "gzip"),))
+        return h.reply(e, 200, DOC)
     if kind == "raw":
         e.status = -1
         h.answering(e)

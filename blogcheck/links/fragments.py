@@ -1,0 +1,119 @@
+"""Remote anchors: `https://host/page#section` needs an element with that id on
+the page. Docs sites rename and move sections; the link then opens the top of
+the page, and the reader never finds what the post pointed at (BC209, a warning).
+
+Only fragments that name an element are looked for: not `#top` (HTML scrolls
+any page there), nor ones that hold a page's state (`#scrollTo=x`, `#gid=0`,
+`#page=2`, `#/route`, `#!/route`, `#:~:text=...`), nor GitHub's (github.com
+draws README headings and code lines with scripts). The page is fetched once per
+run with GET, whatever number of fragments point into it; at most PAGE_LIMIT
+bytes are read. A page that does not answer 200 with HTML read to its end is
+left alone: the page's own check reports what is wrong with it.
+
+Ids are found by a pattern over the raw HTML (`id=`, `name=`, also inside
+scripts and JSON-escaped), not an HTML parser: it is fast on megabyte pages,
+and text that only looks like an id can hide a missing anchor, never invent one."""
+
+from __future__ import annotations
+
+import difflib
+import html
+import re
+import zlib
+from dataclasses import dataclass
+from urllib.parse import unquote, urljoin, urlsplit
+
+from blogcheck.links.http import Client
+from blogcheck.links.model import Status, Verdict
+from blogcheck.links.replies import Reply
+
+PROVIDER = "anchor"
+PAGE_LIMIT = 5_000_000
+_ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
+_SCRIPTED_HOSTS = ("github.com",)
+_ID = re.compile(rb"""[\s"'](?:id|name)\s*=\s*(?:"([^"<>]{1,300})"|'([^'<>]{1,300})'|\\"([^"\\<>]{1,300})\\"|"""
+                 rb"""([^\s"'=<>`]{1,300}))""", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Page:
+    ids: frozenset[str] | None  # None: not read (not 200 HTML, cut short, not decodable)
+    url: str  # where the redirects ended
+    seen: str
+
+
+def wanted(url: str) -> str:
+    """The fragment of `url` to look for on its page, or "" when there is none to check."""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    fragment = parts.fragment
+    if not fragment or fragment.lower() == "top" or fragment[0] in "!/" or "=" in fragment:
+        return ""
+    if fragment.startswith(":~:"):
+        return ""
+    host = (parts.hostname or "").lower()
+    if any(host == h or host.endswith("." + h) for h in _SCRIPTED_HOSTS):
+        return ""
+    return fragment
+
+
+def check(client: Client, url: str, fragment: str) -> Verdict:
+    """OK when the page has the anchor, BROKEN (BC209) when it has not, SKIPPED
+    when the page could not be read."""
+    page: Page = client.once(("page", url), lambda: _fetch(client, url))
+    if page.ids is None:
+        return Verdict(Status.SKIPPED, seen=page.seen)
+    if fragment in page.ids or unquote(fragment) in page.ids:
+        return Verdict(Status.OK, 200, seen=page.seen)
+    close = difflib.get_close_matches(unquote(fragment), page.ids, n=1, cutoff=0.75)
+    hint = f"the page has no element with id `{unquote(fragment)}`: its section was renamed or moved"
+    hint += f"; did you mean `#{close[0]}`?" if close else "; link the section's new anchor, or the page alone"
+    final = page.url if page.url != url else None
+    return Verdict(Status.BROKEN, 200, final, page.seen, hint, provider=PROVIDER)
+
+
+def _fetch(client: Client, url: str) -> Page:
+    seen: list[str] = []
+    current = url
+    for _ in range(client.settings.max_redirects + 1):
+        reply = client.request("GET", current, _ACCEPT, keep=PAGE_LIMIT)
+        seen.append(reply.label)
+        if not (300 <= reply.status < 400 and reply.location):
+            return Page(_ids(reply), current, " -> ".join(seen))
+        try:
+            current = urljoin(reply.url, reply.location.strip())
+            if urlsplit(current).scheme not in ("http", "https") or urlsplit(current).fragment:
+                break  # not a page, or the redirect names its own anchor
+        except ValueError:
+            break
+    return Page(None, current, " -> ".join(seen))
+
+
+def _ids(reply: Reply) -> frozenset[str] | None:
+    kind = reply.content_type.split(";")[0].strip().lower()
+    if reply.status != 200 or kind not in ("text/html", "application/xhtml+xml") or not reply.whole:
+        return None
+    body = _decoded(reply.body, reply.content_encoding.strip().lower())
+    if body is None:
+        return None
+    found = set()
+    for match in _ID.finditer(body):
+        raw = next(group for group in match.groups() if group is not None)
+        found.add(html.unescape(raw.decode("utf-8", "replace")))
+    return frozenset(found)
+
+
+def _decoded(body: bytes, encoding: str) -> bytes | None:
+    """The body as sent before compression (asked for none; some servers compress anyway)."""
+    if encoding in ("", "identity"):
+        return body
+    if encoding not in ("gzip", "x-gzip", "deflate"):
+        return None
+    inflater = zlib.decompressobj(zlib.MAX_WBITS | 32 if encoding != "deflate" else zlib.MAX_WBITS)
+    try:
+        out = inflater.decompress(body, PAGE_LIMIT * 4)  # a bound: a small body may inflate to gigabytes
+    except zlib.error:
+        return None
+    return out if not inflater.unconsumed_tail else None
