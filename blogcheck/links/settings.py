@@ -72,6 +72,9 @@ def _convert(key: str, value: Any, source: str) -> Any:
         return float(value) if isinstance(low, float) else value
     if key == "user_agent" and not value.strip():
         raise ValueError("must not be empty")
+    if key == "user_agent" and (value != value.strip() or not value.isprintable()):
+        # a header value: a line break or a control character would make every request fail
+        raise ValueError(f"must be one line of printable text, not {value!r}")
     return value
 
 

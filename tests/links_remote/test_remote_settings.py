@@ -52,6 +52,8 @@ def test_a_config_table_is_read_and_converted(tmp_path: Path) -> None:
         ("max_concurrency = 0", "between 1 and 1024"),
         ("timeout = -1", "between"),
         ('user_agent = " "', "must not be empty"),
+        ('user_agent = "blogcheck\\nX-Injected: 1"', "one line of printable text"),
+        ("remote_anchors = \"yes\"", "true or false"),
         ("retrys = 3", "did you mean `retries`"),
     ],
 )
