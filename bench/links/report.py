@@ -30,13 +30,17 @@ def markdown(facts: dict[str, Any], results: list[dict[str, Any]], argv: str) ->
         f"work = {b['work_total_s']} s of unavoidable server time (redirect hops, slow routes, the 429 before "
         f"the 200) / {b['concurrency']}, or the longest single URL ({b['longest_s']} s) = **{b['work_s']} s**; "
         f"per host = the busiest host's {b['host_total_s']} s of server time / {b['per_host']} in flight per host "
-        f"= **{b['host_s']} s** (no checker that keeps to {b['per_host']} per host can finish sooner).",
+        f"= **{b['host_s']} s** (no checker that keeps to {b['per_host']} per host can finish sooner); "
+        f"in order = those {b['per_host']} slots per host filled with the URLs in the order the posts first write "
+        f"them, no time lost between requests = **{b.get('in_order_s', '-')} s** (a slow URL written late "
+        "starts late: a checker cannot know which URLs are slow before asking).",
         "",
-        "| tool | runs | wall median (min-max) s | x naive bound | x work bound | x per-host bound | x blogcheck | "
+        "| tool | runs | wall median (min-max) s | x naive bound | x work bound | x per-host bound | x in-order bound | "
+        "x blogcheck | "
         "CPU s | peak RSS MB | requests (HEAD) | broken URLs: errors / warnings only / missed / false (of "
         f"{s['broken_unique_urls']}) | occurrences: errors / warnings only / missed / false (of "
         f"{s['broken_occurrences']}) |",
-        "|---|---|---|---|---|---|---|---|---|---|---|---|",
+        "|---|---|---|---|---|---|---|---|---|---|---|---|---|",
     ]
     for name in names:
         runs = [r for r in results if r["tool"] == name]
@@ -47,7 +51,8 @@ def markdown(facts: dict[str, Any], results: list[dict[str, Any]], argv: str) ->
         cpu = statistics.median(r["cpu_s"] for r in runs if r["cpu_s"] is not None) if runs[0]["cpu_s"] else "-"
         lines.append(
             f"| {name} | {len(runs)} | {mid:.2f} ({min(walls):.2f}-{max(walls):.2f}) | {mid / b['naive_s']:.1f} | "
-            f"{mid / b['work_s']:.2f} | {mid / b['host_s']:.2f} | {mid / ours:.2f} | {cpu} | {last['rss_mb']} | "
+            f"{mid / b['work_s']:.2f} | {mid / b['host_s']:.2f} | {_ratio(mid, b.get('in_order_s'))} | "
+            f"{mid / ours:.2f} | {cpu} | {last['rss_mb']} | "
             f"{sv['requests']} ({sv['HEAD']}) | "
             f"{sc['url_found']} / {sc['url_warned']} / {sc['url_missed']} / {sc['url_false']} | "
             f"{sc['occ_found']} / {sc['occ_warned']} / {sc['occ_missed']} / {sc['occ_false']} |")
@@ -63,3 +68,7 @@ def markdown(facts: dict[str, Any], results: list[dict[str, Any]], argv: str) ->
                      f"at {sv['first_answer_s']:.2f} s, last at {sv['last_answer_s']:.2f} s"
                      + (f"; parse error {last['parse_error']}" if last["parse_error"] else ""))
     return "\n".join(lines) + "\n"
+
+
+def _ratio(wall: float, bound: float | None) -> str:
+    return f"{wall / bound:.2f}" if bound else "-"
