@@ -35,8 +35,8 @@ def markdown(facts: dict[str, Any], results: list[dict[str, Any]], argv: str) ->
         f"them, no time lost between requests = **{b.get('in_order_s', '-')} s** (a slow URL written late "
         "starts late: a checker cannot know which URLs are slow before asking).",
         "",
-        "| tool | runs | wall median (min-max) s | x naive bound | x work bound | x per-host bound | x in-order bound | "
-        "x blogcheck | "
+        "| tool | runs | wall median (min-max) s | x naive bound | x work bound | x per-host bound | "
+        "x in-order bound | x blogcheck | "
         "CPU s | peak RSS MB | requests (HEAD) | broken URLs: errors / warnings only / missed / false (of "
         f"{s['broken_unique_urls']}) | occurrences: errors / warnings only / missed / false (of "
         f"{s['broken_occurrences']}) |",
