@@ -52,6 +52,7 @@ CODES: dict[str, Code] = {
         Code("BC207", "video-restricted", "links", _W, "A YouTube video is private or cannot be embedded."),
         Code("BC208", "invalid-url", "links", _E, "A link is not a valid URL."),
         Code("BC209", "missing-remote-anchor", "links", _W, "A remote page has no element the `#fragment` names."),
+        Code("BC210", "https-redirect", "links", _W, "An http:// link redirects to the same address over https."),
         Code("BC301", "broken-image", "links", _E, "An image URL is gone, refused, or serves a page, not an image."),
         Code("BC302", "private-image", "links", _E, "A GitHub attachment image is visible only to signed-in users."),
         Code("BC303", "missing-local-image", "links", _E, "An image file of the site does not exist."),

@@ -18,6 +18,7 @@ from blogcheck.codes import CODES, diagnostic
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.links.judge import Problem, Remote
 from blogcheck.links.model import Kind, Link, Status, Target, Verdict
+from blogcheck.links.upgrade import to_https
 from blogcheck.post import Post
 
 if TYPE_CHECKING:
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 NOT_CHECKED = "links.not_checked"  # ctx.cache key: an Unchecked, for the summary
 WARNINGS = "links.warnings"  # ctx.cache key: messages about the run (an unusable cache), to show once
-_REMOTE_CODES = ("BC201", "BC202", "BC206", "BC207", "BC209", "BC301", "BC302", "BC304")
+_REMOTE_CODES = ("BC201", "BC202", "BC206", "BC207", "BC209", "BC210", "BC301", "BC302", "BC304")
 
 
 @dataclass(frozen=True)
@@ -71,9 +72,12 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
     skipped = [t for t in remote if verdicts.get(t, Verdict(Status.SKIPPED)).status is Status.SKIPPED]
     ctx.cache[NOT_CHECKED] = _unchecked(remote, skipped)
     _note(ctx, "excluded by `exclude` or by address")
+    upgrades = check_wanted("links", ["BC210"], config.select, config.ignore)
     for target, places in remote.items():
         verdict = verdicts.get(target)
         code = _code(verdict, target.image) if verdict is not None else None
+        if verdict is not None and upgrades and to_https(target.url, verdict, settings.remap):
+            yield from (_upgrade(post, link, verdict) for post, link in places if link.raw[:7].lower() == "http://")
         if verdict is None or code is None:
             continue
         for post, link in places:
@@ -164,6 +168,17 @@ def _remote_diagnostic(code: str, post: Post, link: Link, verdict: Verdict) -> D
         extra["final_url"] = verdict.final_url
     return _spanned(diagnostic(code, post.display, link.line, link.column, f"{_WORDS[code]}: {link.url}{seen}",
                                verdict.hint, **extra), link)
+
+
+def _upgrade(post: Post, link: Link, verdict: Verdict) -> Diagnostic:
+    """BC210, with the fix: the same address over https, where the redirects led."""
+    secure = "https://" + link.url.strip()[len("http://"):]
+    return _spanned(diagnostic("BC210", post.display, link.line, link.column,
+                               f"`{link.url}` redirects to its https:// address ({verdict.seen})",
+                               f"link `{secure}`: the first request no longer goes out unencrypted",
+                               url=link.url, status=verdict.status.value, http_status=verdict.http_status,
+                               final_url=verdict.final_url, fix=[[link.line, link.column, link.raw[:7], "https://"]]),
+                    link)
 
 
 def _spanned(diag: Diagnostic, link: Link) -> Diagnostic:

@@ -59,7 +59,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "links written as text made links (BC602), pipes that make tables escaped (BC603), "
                              "blank lines around tables (BC604), steps indented so that a list goes on (BC605), "
                              "the space before a closing ** (BC606), an option's -- escaped (BC607), "
-                             "1) items numbered 1. (BC608)")
+                             "1) items numbered 1. (BC608), http:// made https:// where the server redirects "
+                             "there (BC210)")
     parser.add_argument("--diff", action="store_true",
                         help="print what --fix would change as a unified diff, and change nothing")
     parser.add_argument("--statistics", action="store_true",

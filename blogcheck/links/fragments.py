@@ -38,7 +38,7 @@ _ID = re.compile(rb"""[\s"'](?:id|name)\s*=\s*(?:"([^"<>]{1,300})"|'([^'<>]{1,30
 @dataclass(frozen=True)
 class Page:
     ids: frozenset[str] | None  # None: not read (not 200 HTML, cut short, not decodable)
-    url: str  # where the redirects ended
+    url: str  # where the redirects ended, after remap
     seen: str
 
 
@@ -65,12 +65,12 @@ def check(client: Client, url: str, fragment: str) -> Verdict:
     page: Page = client.once(("page", url), lambda: _fetch(client, url))
     if page.ids is None:
         return Verdict(Status.SKIPPED, seen=page.seen)
+    final = page.url if " -> " in page.seen else None  # redirected: where to (after remap, as check_url says)
     if fragment in page.ids or unquote(fragment) in page.ids:
-        return Verdict(Status.OK, 200, seen=page.seen)
+        return Verdict(Status.OK, 200, final, page.seen)
     close = difflib.get_close_matches(unquote(fragment), page.ids, n=1, cutoff=0.75)
     hint = f"the page has no element with id `{unquote(fragment)}`: its section was renamed or moved"
     hint += f"; did you mean `#{close[0]}`?" if close else "; link the section's new anchor, or the page alone"
-    final = page.url if page.url != url else None
     return Verdict(Status.BROKEN, 200, final, page.seen, hint, provider=PROVIDER)
 
 
@@ -81,7 +81,7 @@ def _fetch(client: Client, url: str) -> Page:
         reply = client.request("GET", current, _ACCEPT, keep=PAGE_LIMIT)
         seen.append(reply.label)
         if not (300 <= reply.status < 400 and reply.location):
-            return Page(_ids(reply), current, " -> ".join(seen))
+            return Page(_ids(reply), reply.url, " -> ".join(seen))
         try:
             current = urljoin(reply.url, reply.location.strip())
             if urlsplit(current).scheme not in ("http", "https") or urlsplit(current).fragment:

@@ -225,6 +225,10 @@ def _route(h: _Handler, farm: Farm, e: Entry) -> None:
         return _huge(h, farm, e)
     if kind == "to":  # a redirect to any URL (?u=...)
         return h.reply(e, 302, headers=(("Location", parse_qs(parts.query)["u"][0]),))
+    if kind == "plain":  # a site that sends every http:// request to its https:// address (path, query kept)
+        return h.reply(e, 301, headers=(("Location", "https://example.test/" + h.path[len("/plain/"):]),))
+    if kind == "secure":  # that https:// address (remapped here): an image or a page
+        return h.reply(e, 200, PNG, "image/png") if parts.path.endswith(".png") else h.reply(e, 200, page)
     if kind == "doc":
         if rest == "gzip":  # compressed though the client asked for none
             return h.reply(e, 200, gzip.compress(DOC), headers=(("Content-Encoding", "gzip"),))
