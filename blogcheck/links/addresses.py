@@ -12,6 +12,7 @@ import ipaddress
 import re
 import socket
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from blogcheck.links.settings import LinkSettings
 
@@ -23,6 +24,18 @@ _IP = ipaddress.IPv4Address | ipaddress.IPv6Address
 def excluded_by_pattern(url: str, patterns: tuple[str, ...]) -> str:
     """The first `exclude` regex found in the URL, or ""."""
     return next((p for p in patterns if re.search(p, url)), "")
+
+
+def written_local(url: str) -> str:
+    """Why a link, as the post writes it, names the reader's own computer ("" when
+    it does not): `localhost` (and any `*.localhost`, RFC 6761) or `0.0.0.0`. Such a
+    link is an instruction ("open http://localhost:4000"), not a page to check.
+    Loopback numbers (127.0.0.1) are checked: local mirrors and test servers use them."""
+    host = host_name(urlsplit(url).hostname or "")
+    if host == "localhost" or host.endswith(".localhost") or host == "0.0.0.0":
+        return (f"`{host}` is the reader's own computer: the link works only where that service runs, so it "
+                "is not requested; to show the address, write it as code")
+    return ""
 
 
 @dataclass(frozen=True)

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from blogcheck.links import fragments
-from blogcheck.links.addresses import excluded_by_pattern
+from blogcheck.links.addresses import excluded_by_pattern, written_local
 from blogcheck.links.cache import Cache, default_path
 from blogcheck.links.cache import key as cache_key
 from blogcheck.links.dedupe import host_key, normalise
@@ -149,6 +149,9 @@ def _plan(target: Target, settings: LinkSettings) -> tuple[Verdict | None, _Job 
         url = normalise(target.url)
     except ValueError as exc:
         return Verdict(Status.BROKEN, seen="not requested", hint=f"not a valid URL: {exc}"), None
+    local = written_local(url)
+    if local:
+        return Verdict(Status.SKIPPED, seen="a local address: not requested", hint=local), None
     pattern = excluded_by_pattern(url, settings.exclude)
     if pattern:
         return Verdict(Status.SKIPPED, seen="excluded", hint=f"excluded by the `exclude` pattern {pattern!r}"), None
