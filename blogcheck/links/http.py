@@ -148,7 +148,8 @@ class Client:
                 return Reply(method, url, failure="invalid", detail=str(exc))
             try:
                 # HEAD too: an emptied answer frees its connection for reuse
-                body, whole = _read_some(response, self.settings.timeout, keep or BODY_LIMIT)
+                limit = keep if keep and response.status == 200 else BODY_LIMIT  # an error page is not kept
+                body, whole = _read_some(response, self.settings.timeout, limit)
             finally:
                 response.close()  # a body not read to its end closes its connection
                 response.release_conn()

@@ -2,9 +2,9 @@
 by hand (so each hop is gated, remapped and screened like any request).
 
 A HEAD answer other than 2xx/3xx is tried again with GET: many servers refuse or
-mishandle HEAD (405, 403, 404, 500, or an answer that is not HTTP) yet serve the page. The cost is one more
-request for links that are really broken. A 429 is not re-asked with GET: the
-server asked to wait, and http.py waits."""
+mishandle HEAD (405, 403, 404, 500, an answer that is not HTTP) yet serve the
+page. The cost is one more request for links that are really broken. A 429 is
+not re-asked with GET: the server asked to wait, and http.py waits."""
 
 from __future__ import annotations
 
