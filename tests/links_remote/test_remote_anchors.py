@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from remote_server import Farm
-from remote_support import quick
+from remote_support import one_post_site, quick
 
 from blogcheck.cli import main
 from blogcheck.links import fragments
@@ -81,12 +81,8 @@ def test_anchors_off(farm: Farm) -> None:
 
 
 def _site(tmp_path: Path, farm: Farm) -> Path:
-    posts = tmp_path / "site" / "_posts"
-    posts.mkdir(parents=True)
-    (tmp_path / "site" / "_config.yml").write_text("title: t\n")
-    (posts / "2024-01-01-a.md").write_text(
-        f"---\ntitle: A\n---\nSee [intro]({farm.url('/doc/a#intro')}) and [usage]({farm.url('/doc/a#usage')}).\n")
-    return tmp_path / "site"
+    return one_post_site(tmp_path, f"See [intro]({farm.url('/doc/a#intro')}) and "
+                                   f"[usage]({farm.url('/doc/a#usage')}).\n")
 
 
 def _check(site: Path, capsys: pytest.CaptureFixture[str], *flags: str) -> tuple[int, list[dict[str, object]]]:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from remote_server import Farm
+from remote_support import one_post_site
 
 from blogcheck.cli import main
 
@@ -65,15 +66,11 @@ def test_videos_embedded_with_liquid_tags_are_asked_through_oembed(tmp_path: Pat
                                                                    capsys: pytest.CaptureFixture[str]) -> None:
     """`{% youtube ID %}` and minimal-mistakes' `{% include video %}` embed lecture videos
     without a link; a removed one is reported at its id, a private one is a warning."""
-    posts = tmp_path / "site" / "_posts"
-    posts.mkdir(parents=True)
-    (tmp_path / "site" / "_config.yml").write_text("title: t\n")
-    (posts / "2024-01-01-videos.md").write_text(
-        "---\ntitle: Lectures\n---\n{% youtube okVideo0001 %}\n"
-        '{% include video id="goneVideo01" provider="youtube" %}\n'
-        "{% include youtube.html id='privVideo01' %} {% youtube page.video %}\n"
-        "{% raw %}{% youtube goneVideo02 %}{% endraw %}\n")
-    code, found = _check(tmp_path / "site", farm, "--no-cache", capsys=capsys)
+    site = one_post_site(tmp_path, "{% youtube okVideo0001 %}\n"
+                         '{% include video id="goneVideo01" provider="youtube" %}\n'
+                         "{% include youtube.html id='privVideo01' %} {% youtube page.video %}\n"
+                         "{% raw %}{% youtube goneVideo02 %}{% endraw %}\n")
+    code, found = _check(site, farm, "--no-cache", capsys=capsys)
     assert code == 1
     assert sorted((d["code"], d["line"], d["column"], d["url"]) for d in found) == [
         ("BC206", 5, 22, "https://www.youtube.com/watch?v=goneVideo01"),

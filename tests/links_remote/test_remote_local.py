@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from remote_server import Farm
-from remote_support import verdicts
+from remote_support import one_post_site, verdicts
 
 from blogcheck.cli import main
 from blogcheck.links.model import Status
@@ -33,11 +33,8 @@ def test_loopback_numbers_and_remapped_urls_are_still_checked(farm: Farm) -> Non
 
 
 def test_the_run_counts_them_as_not_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    (tmp_path / "_posts").mkdir()
-    (tmp_path / "_config.yml").write_text("title: t\n")
-    (tmp_path / "_posts" / "2024-01-01-a.md").write_text(
-        "---\ntitle: A\n---\nThen open [http://localhost:9000/help](http://localhost:9000/help).\n")
-    code = main(["check", "--select", "links", "--no-cache", "--format", "json", str(tmp_path)])
+    site = one_post_site(tmp_path, "Then open [http://localhost:9000/help](http://localhost:9000/help).\n")
+    code = main(["check", "--select", "links", "--no-cache", "--format", "json", str(site)])
     report = json.loads(capsys.readouterr().out)
     assert (code, report["diagnostics"]) == (0, [])
     assert report["summary"]["notes"] == ["1 remote links (1 distinct URLs) not checked: "

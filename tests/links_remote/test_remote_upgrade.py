@@ -8,20 +8,17 @@ from pathlib import Path
 
 import pytest
 from remote_server import Farm
+from remote_support import one_post_site
 
 from blogcheck.cli import main
 
 
 def _site(tmp_path: Path, farm: Farm) -> Path:
-    posts = tmp_path / "site" / "_posts"
-    posts.mkdir(parents=True)
-    (tmp_path / "site" / "_config.yml").write_text("title: t\n")
-    (posts / "2024-01-01-a.md").write_text(
-        "---\ntitle: A\n---\n"
-        "Read [the docs](http://example.test/docs/?v=2#usage) and ![a chart](HTTP://example.test/c.png).\n"
-        f"Not these: [moved]({farm.url('/to?u=https://example.test/other')}) [plain]({farm.url('/ok/p')})\n"
-        '<a href="http://example.test/docs/?v=2">again</a>\n', newline="\r\n")
-    return tmp_path / "site"
+    return one_post_site(tmp_path, "Read [the docs](http://example.test/docs/?v=2#usage) and "
+                         "![a chart](HTTP://example.test/c.png).\n"
+                         f"Not these: [moved]({farm.url('/to?u=https://example.test/other')}) "
+                         f"[plain]({farm.url('/ok/p')})\n"
+                         '<a href="http://example.test/docs/?v=2">again</a>\n', newline="\r\n")
 
 
 def _check(site: Path, farm: Farm, capsys: pytest.CaptureFixture[str], *flags: str) -> list[dict[str, object]]:
