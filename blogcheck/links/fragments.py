@@ -29,6 +29,8 @@ from blogcheck.links.replies import Reply
 
 PROVIDER = "anchor"
 PAGE_LIMIT = 5_000_000
+MAX_IDS = 100_000  # a page with more (a hostile one) is not judged: its set would cost too much
+_SUGGEST_FROM = 10_000  # ids to pick the closest from (difflib is quadratic in the worst case)
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
 _SCRIPTED_HOSTS = ("github.com",)
 _ID = re.compile(rb"""[\s"'](?:id|name)\s*=\s*(?:"([^"<>]{1,300})"|'([^'<>]{1,300})'|\\"([^"\\<>]{1,300})\\"|"""
@@ -68,7 +70,8 @@ def check(client: Client, url: str, fragment: str) -> Verdict:
     final = page.url if " -> " in page.seen else None  # redirected: where to (after remap, as check_url says)
     if fragment in page.ids or unquote(fragment) in page.ids:
         return Verdict(Status.OK, 200, final, page.seen)
-    close = difflib.get_close_matches(unquote(fragment), page.ids, n=1, cutoff=0.75)
+    ids = page.ids if len(page.ids) <= _SUGGEST_FROM else ()
+    close = difflib.get_close_matches(unquote(fragment), ids, n=1, cutoff=0.75)
     hint = f"the page has no element with id `{unquote(fragment)}`: its section was renamed or moved"
     hint += f"; did you mean `#{close[0]}`?" if close else "; link the section's new anchor, or the page alone"
     return Verdict(Status.BROKEN, 200, final, page.seen, hint, provider=PROVIDER)
@@ -102,6 +105,8 @@ def _ids(reply: Reply) -> frozenset[str] | None:
     for match in _ID.finditer(body):
         raw = next(group for group in match.groups() if group is not None)
         found.add(html.unescape(raw.decode("utf-8", "replace")))
+        if len(found) > MAX_IDS:
+            return None
     return frozenset(found)
 
 

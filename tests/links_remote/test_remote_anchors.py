@@ -75,6 +75,19 @@ def test_no_finding_when_the_page_cannot_be_read_whole(farm: Farm, monkeypatch: 
     assert _anchors(farm, "gone", page="/missing/x") == {"gone": Status.BROKEN}  # the page itself: BC201
 
 
+def test_a_page_of_too_many_ids_is_not_judged(farm: Farm) -> None:
+    assert _anchors(farm, "s7", "gone", page="/doc/many") == {"s7": Status.OK, "gone": Status.OK}
+    assert [e.method for e in farm.hits("/doc/many") if e.method == "GET"] == ["GET"]
+
+
+def test_no_suggestion_is_looked_for_among_too_many_ids(farm: Farm, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(fragments, "MAX_IDS", 200_000)  # judged, but too many to pick the closest from
+    target = Target(farm.url("/doc/many#s7x"))
+    verdict = check_targets([target], quick())[target]
+    assert verdict.status is Status.BROKEN
+    assert verdict.hint.endswith("link the section's new anchor, or the page alone")
+
+
 def test_anchors_off(farm: Farm) -> None:
     assert _anchors(farm, "gone", remote_anchors=False) == {"gone": Status.OK}
     assert [e.method for e in farm.hits("/doc/a")] == ["HEAD"]
