@@ -25,6 +25,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from blogcheck.links.http import Client
 from blogcheck.links.model import Status, Verdict
+from blogcheck.links.probe import is_page
 from blogcheck.links.replies import Reply
 
 PROVIDER = "anchor"
@@ -95,8 +96,7 @@ def _fetch(client: Client, url: str) -> Page:
 
 
 def _ids(reply: Reply) -> frozenset[str] | None:
-    kind = reply.content_type.split(";")[0].strip().lower()
-    if reply.status != 200 or kind not in ("text/html", "application/xhtml+xml") or not reply.whole:
+    if reply.status != 200 or not is_page(reply) or not reply.whole:
         return None
     body = _decoded(reply.body, reply.content_encoding.strip().lower())
     if body is None:

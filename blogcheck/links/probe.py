@@ -61,7 +61,7 @@ def _head_then_get(client: Client, url: str, image: bool) -> Reply:
     if (head.failure and head.failure != "malformed") or head.status == 429 or \
             (300 <= head.status < 400 and head.location):
         return head
-    if head.status in client.settings.accept and not (image and _is_page(head)):
+    if head.status in client.settings.accept and not (image and is_page(head)):
         return head
     get = client.request("GET", url, accept)
     return dataclasses.replace(get, tries=(head.label, *get.tries))
@@ -73,7 +73,7 @@ def judge(reply: Reply, image: bool, accept: tuple[int, ...], seen: list[str]) -
     if reply.failure:
         return _failed(reply, seen)
     if status in accept:
-        if image and _is_page(reply):
+        if image and is_page(reply):
             return _verdict(Status.BROKEN, reply, seen, f"serves a web page ({reply.content_type}), not an image")
         return _verdict(Status.OK, reply, seen)
     if 300 <= status < 400:
@@ -119,7 +119,8 @@ def _verdict(status: Status, reply: Reply, seen: list[str], hint: str = "") -> V
     return Verdict(status, reply.status or None, reply.url if redirected else None, " -> ".join(seen), hint)
 
 
-def _is_page(reply: Reply) -> bool:
+def is_page(reply: Reply) -> bool:
+    """The answer is a web page (HTML), by its Content-Type."""
     return reply.content_type.split(";")[0].strip().lower() in ("text/html", "application/xhtml+xml")
 
 
