@@ -16,6 +16,7 @@ and text that only looks like an id can hide a missing anchor, never invent one.
 
 from __future__ import annotations
 
+import codecs
 import difflib
 import html
 import re
@@ -101,13 +102,26 @@ def _ids(reply: Reply) -> frozenset[str] | None:
     body = _decoded(reply.body, reply.content_encoding.strip().lower())
     if body is None:
         return None
+    charset = _charset(reply.content_type)
     found = set()
     for match in _ID.finditer(body):
         raw = next(group for group in match.groups() if group is not None)
-        found.add(html.unescape(raw.decode("utf-8", "replace")))
+        found.add(html.unescape(raw.decode(charset, "replace")))
         if len(found) > MAX_IDS:
             return None
     return frozenset(found)
+
+
+def _charset(content_type: str) -> str:
+    """The charset the Content-Type names, if Python knows it; else UTF-8 (what pages mostly are)."""
+    for param in content_type.split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset":
+            try:
+                return codecs.lookup(value.strip().strip('"\'')).name
+            except LookupError:
+                break
+    return "utf-8"
 
 
 def _decoded(body: bytes, encoding: str) -> bytes | None:

@@ -230,6 +230,8 @@ def _route(h: _Handler, farm: Farm, e: Entry) -> None:
     if kind == "secure":  # that https:// address (remapped here): an image or a page
         return h.reply(e, 200, PNG, "image/png") if parts.path.endswith(".png") else h.reply(e, 200, page)
     if kind == "doc":
+        if rest == "latin1":  # an id with a non-ASCII letter, in the charset the page names
+            return h.reply(e, 200, '<h2 id="caf\u00e9">'.encode("latin-1"), "text/html; charset=ISO-8859-1")
         if rest == "many":  # 150,000 ids in 2.5 MB
             return h.reply(e, 200, b"<html>" + b"".join(b'<p id="s%d">' % n for n in range(150_000)))
         if rest == "gzip":  # compressed though the client asked for none

@@ -55,6 +55,10 @@ def test_github_fragments_are_not_looked_for(farm: Farm) -> None:
     assert [e.method for e in farm.hits("/doc/")] == ["HEAD"]
 
 
+def test_ids_are_read_in_the_charset_the_page_names(farm: Farm) -> None:
+    assert _anchors(farm, "caf%C3%A9", "cafe", page="/doc/latin1") == {"caf%C3%A9": Status.OK, "cafe": Status.BROKEN}
+
+
 def test_a_page_compressed_anyway_is_read(farm: Farm) -> None:
     assert _anchors(farm, "intro", "gone", page="/doc/gzip") == {"intro": Status.OK, "gone": Status.BROKEN}
     assert {e.method: e.path for e in farm.hits("/doc/")}["GET"] == "/doc/gzip"
