@@ -4,8 +4,11 @@ the page, and the reader never finds what the post pointed at (BC209, a warning)
 
 Only fragments that name an element are looked for: not `#top` (HTML scrolls
 any page there), nor ones that hold a page's state (`#scrollTo=x`, `#gid=0`,
-`#page=2`, `#/route`, `#!/route`, `#:~:text=...`), nor GitHub's (github.com
-draws README headings and code lines with scripts). The page is fetched once per
+`#page=2`, `#/route`, `#!/route`, `#:~:text=...`). On github.com, a heading of a
+README or a Markdown file is `user-content-<fragment>` in the page (its script
+scrolls `#fragment` there), and the anchors its scripts draw are not looked for:
+code lines (`#L10-L20`), `#readme`, diffs, comments and reviews; other GitHub
+hosts (gists, docs) are not looked at. The page is fetched once per
 run with GET, whatever number of fragments point into it; at most PAGE_LIMIT
 bytes are read. A page that does not answer 200 with HTML read to its end is
 left alone: the page's own check reports what is wrong with it.
@@ -34,7 +37,10 @@ PAGE_LIMIT = 5_000_000
 MAX_IDS = 100_000  # a page with more (a hostile one) is not judged: its set would cost too much
 _SUGGEST_FROM = 10_000  # ids to pick the closest from (difflib is quadratic in the worst case)
 _ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
-_SCRIPTED_HOSTS = ("github.com",)
+_GITHUB = "github.com"
+# the anchors github.com's scripts draw, not in the page's HTML
+_GITHUB_SCRIPTED = re.compile(r"L\d+(C\d+)?(-L\d+(C\d+)?)?|readme|diff-?.*|(issue|discussion|commit)comment-\d+|"
+                              r"pullrequestreview-\d+|r\d+|event-\d+|ref-.*", re.IGNORECASE)
 _ID = re.compile(rb"""[\s"'](?:id|name)\s*=\s*(?:"([^"<>]{1,300})"|'([^'<>]{1,300})'|\\"([^"\\<>]{1,300})\\"|"""
                  rb"""([^\s"'=<>`]{1,300}))""", re.IGNORECASE)
 
@@ -58,7 +64,7 @@ def wanted(url: str) -> str:
     if fragment.startswith(":~:"):
         return ""
     host = (parts.hostname or "").lower()
-    if any(host == h or host.endswith("." + h) for h in _SCRIPTED_HOSTS):
+    if host.endswith("." + _GITHUB) or (host == _GITHUB and _GITHUB_SCRIPTED.fullmatch(fragment)):
         return ""
     return fragment
 
@@ -70,7 +76,10 @@ def check(client: Client, url: str, fragment: str) -> Verdict:
     if page.ids is None:
         return Verdict(Status.SKIPPED, seen=page.seen)
     final = page.url if " -> " in page.seen else None  # redirected: where to (after remap, as check_url says)
-    if fragment in page.ids or unquote(fragment) in page.ids:
+    names = {fragment, unquote(fragment)}
+    if (urlsplit(url).hostname or "").lower() == _GITHUB:
+        names |= {f"user-content-{name}" for name in names}
+    if not names.isdisjoint(page.ids):
         return Verdict(Status.OK, 200, final, page.seen)
     ids = page.ids if len(page.ids) <= _SUGGEST_FROM else ()
     close = difflib.get_close_matches(unquote(fragment), ids, n=1, cutoff=0.75)

@@ -48,11 +48,16 @@ def test_fragments_that_are_page_state_are_not_looked_for(farm: Farm) -> None:
     assert [e.method for e in farm.hits("/doc/a")] == ["HEAD"]
 
 
-def test_github_fragments_are_not_looked_for(farm: Farm) -> None:
-    target = Target("https://github.com/owner/repo#installation")
-    found = check_targets([target], quick(remap=((r"^https://github\.com/", farm.url("/doc/")),)))
-    assert found[target].status is Status.OK
-    assert [e.method for e in farm.hits("/doc/")] == ["HEAD"]
+def test_github_readme_headings_are_user_content_ids_and_scripted_anchors_are_not_looked_for(farm: Farm) -> None:
+    fragments_ = ["usage", "gone", "L10-L20", "readme", "issuecomment-12", "diff-0a1b"]
+    targets = [Target(f"https://github.com/owner/repo#{f}") for f in fragments_]
+    targets.append(Target("https://gist.github.com/someone/1a2b#file-gone-py"))
+    found = check_targets(targets, quick(remap=((r"^https://(gist\.)?github\.com/[^#]*", farm.url("/doc/a")),)))
+    assert {t.url.rpartition("#")[2]: v.status for t, v in found.items()} == {
+        "usage": Status.OK, "gone": Status.BROKEN, "L10-L20": Status.OK, "readme": Status.OK,
+        "issuecomment-12": Status.OK, "diff-0a1b": Status.OK, "file-gone-py": Status.OK}
+    # two pages (the repo, the gist) asked once each; only the repo's read, once
+    assert sorted(e.method for e in farm.hits("/doc/a")) == ["GET", "HEAD", "HEAD"]
 
 
 def test_ids_are_read_in_the_charset_the_page_names(farm: Farm) -> None:
