@@ -31,7 +31,10 @@ def written_local(url: str) -> str:
     it does not): `localhost` (and any `*.localhost`, RFC 6761) or `0.0.0.0`. Such a
     link is an instruction ("open http://localhost:4000"), not a page to check.
     Loopback numbers (127.0.0.1) are checked: local mirrors and test servers use them."""
-    host = host_name(urlsplit(url).hostname or "")
+    try:
+        host = host_name(urlsplit(url).hostname or "")
+    except ValueError:  # `http://[`: not a URL, nobody's computer
+        return ""
     if host == "localhost" or host.endswith(".localhost") or host == "0.0.0.0":
         return (f"`{host}` is the reader's own computer: the link works only where that service runs, so it "
                 "is not requested; to show the address, write it as code")
