@@ -8,6 +8,7 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterator
 
+from blogcheck import parallel
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
@@ -19,6 +20,7 @@ from blogcheck.spelling.usage import Occurrences
 
 CODES = ["BC401", "BC402", "BC403"]
 _PREFILTER = 8  # posts checked in one run from which the whole-file prefilter pays
+_SPREAD = 64  # posts from which the check is spread over the CPUs (parallel.py)
 # Words that are fine twice in a row.
 _REPEAT_OK = frozenset({
     "that", "had", "is", "do", "bye", "very", "so", "no", "ha", "la", "knock", "yeah", "really", "many", "far", "long",
@@ -39,7 +41,17 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
     speller = speller_for(ctx)
     prefilter = len(posts) >= _PREFILTER
     if prefilter and speller.unknown_words:
-        speller.usage.prepare()
+        speller.usage.prepare()  # before the workers fork: they share it
+    if len(posts) >= _SPREAD and parallel.workers() > 1:
+        from blogcheck.spelling import attested, dictionary, misspellings
+
+        for words in (dictionary, misspellings, attested):
+            words.build()
+    spread = parallel.map_items(lambda post: list(check_post(post, speller, prefilter)), posts, _SPREAD)
+    if spread is not None:
+        for found in spread:
+            yield from found
+        return
     for post in posts:
         yield from check_post(post, speller, prefilter)
 

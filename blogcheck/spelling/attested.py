@@ -72,6 +72,11 @@ def zipf(word: str) -> float:
     return _WORDS.get(word) or 0.0
 
 
+def build() -> None:
+    """Read the whole list into a table now (a run over many posts would soon anyway):
+    before worker processes fork, so that they share it instead of each building it."""
+    _WORDS.build()
+
 def reset() -> None:
     """Forget what was read (for tests that point the cache elsewhere)."""
     _WORDS.reset()

@@ -78,6 +78,11 @@ def table() -> dict[str, int]:
     return _WORDS.table()
 
 
+def build() -> None:
+    """Read the whole list into a table now (a run over many posts would soon anyway):
+    before worker processes fork, so that they share it instead of each building it."""
+    _WORDS.build()
+
 def reset() -> None:
     """Forget what was read (for tests that point the cache elsewhere)."""
     _WORDS.reset()

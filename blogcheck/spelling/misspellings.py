@@ -58,3 +58,8 @@ def variants() -> tuple[dict[str, str], dict[str, str]]:
         us_gb.setdefault(american, british)
         gb_us.setdefault(british, american)
     return us_gb, gb_us
+
+def build() -> None:
+    """Read the whole list into a table now (a run over many posts would soon anyway):
+    before worker processes fork, so that they share it instead of each building it."""
+    _TYPOS.build()

@@ -1,0 +1,53 @@
+"""Per-post work spread over the machine's cores, for runs over many posts.
+
+Linux only, with fork: the workers share what the parent built before (word
+lists, the site's word usage) at no cost, and get back only the findings. Not
+when threads run (fork copies one thread, and the locks the others held), nor for
+fewer than `min_items` posts (a worker costs a few milliseconds), nor when
+`BLOGCHECK_JOBS=1`. Results come back in the order of the items."""
+
+from __future__ import annotations
+
+import os
+import sys
+import threading
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
+
+_T = TypeVar("_T")
+_R = TypeVar("_R")
+_TASK: tuple[Callable[[Any], Any], Sequence[Any]] | None = None  # what the forked workers run
+
+
+def workers() -> int:
+    """Processes to use: BLOGCHECK_JOBS if set (1 = none), else the CPUs this process may run on."""
+    wanted = os.environ.get("BLOGCHECK_JOBS", "").strip()
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def map_items(fn: Callable[[_T], _R], items: Sequence[_T], min_items: int = 64) -> list[_R] | None:
+    """[fn(item) for item in items] computed by forked workers, or None when that is
+    not worth it or not safe here: then the caller does the work itself."""
+    global _TASK
+    count = min(workers(), len(items))
+    if sys.platform != "linux" or count < 2 or len(items) < min_items or threading.active_count() > 1:
+        return None
+    import multiprocessing
+
+    size = -(-len(items) // (count * 4))  # a few chunks per worker: a slow post does not hold the others up
+    chunks = [range(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+    _TASK = (fn, items)
+    try:
+        with multiprocessing.get_context("fork").Pool(count) as pool:
+            done = pool.map(_chunk, chunks)
+    finally:
+        _TASK = None
+    return [result for chunk in done for result in chunk]
+
+
+def _chunk(indexes: range) -> list[Any]:
+    assert _TASK is not None
+    fn, items = _TASK
+    return [fn(items[i]) for i in indexes]

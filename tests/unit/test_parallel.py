@@ -1,0 +1,103 @@
+"""parallel.map_items: per-post work over forked workers, in order, or None when it
+is not worth it or not safe; the spelling check finds the same either way. The
+spreading runs are in child processes: a thread some other test left running
+would (rightly) keep map_items from forking in this one."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+from blogcheck import parallel
+
+_SPREAD = """
+import json, os, sys
+from blogcheck import parallel
+def work(i):
+    if i == int(sys.argv[1]):
+        raise ValueError("item %d" % i)
+    return [i, os.getpid()]
+try:
+    print(json.dumps({"parent": os.getpid(), "done": parallel.map_items(work, list(range(100)))}))
+except ValueError as exc:
+    print(json.dumps({"error": str(exc)}))
+"""
+
+
+_CHECK = """
+import sys
+from blogcheck import parallel
+original = parallel.map_items
+def noted(*args, **kwargs):
+    done = original(*args, **kwargs)
+    print("alone" if done is None else "spread", file=sys.stderr)
+    return done
+parallel.map_items = noted
+from blogcheck.cli import main
+sys.exit(main(["check", "--select", "spelling", "--format", "json", sys.argv[1]]))
+"""
+
+
+def _spread(fail_at: int = -1, jobs: str = "2") -> dict[str, object]:
+    out = subprocess.run([sys.executable, "-c", _SPREAD, str(fail_at)], capture_output=True, text=True, check=True,
+                         env={**os.environ, "BLOGCHECK_JOBS": jobs})
+    result: dict[str, object] = json.loads(out.stdout)
+    return result
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="fork workers are Linux-only by design (parallel.py)")
+def test_items_come_back_in_order_from_other_processes() -> None:
+    result = _spread()
+    done = result["done"]
+    assert isinstance(done, list)
+    assert [i for i, _ in done] == list(range(100))
+    assert {pid for _, pid in done} - {result["parent"]}  # computed elsewhere
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="fork workers are Linux-only by design (parallel.py)")
+def test_a_workers_error_reaches_the_caller() -> None:
+    assert _spread(fail_at=57) == {"error": "item 57"}
+
+
+def test_not_spread_when_few_items_one_job_or_threads_running(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _spread(jobs="1")["done"] is None
+    monkeypatch.setenv("BLOGCHECK_JOBS", "2")
+    assert parallel.map_items(str, list(range(10))) is None  # under min_items
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    try:
+        assert parallel.map_items(str, list(range(100))) is None
+    finally:
+        stop.set()
+        thread.join()
+
+
+def test_workers_follow_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BLOGCHECK_JOBS", "3")
+    assert parallel.workers() == 3
+    monkeypatch.setenv("BLOGCHECK_JOBS", "none")
+    assert parallel.workers() >= 1
+
+
+def test_the_spelling_check_finds_the_same_spread_or_not(tmp_path: Path) -> None:
+    posts = tmp_path / "_posts"
+    posts.mkdir()
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    slips = ["recieve", "teh", "seperate", "posterio", "definately", "the the"]
+    for n in range(70):
+        (posts / f"2024-01-{n % 28 + 1:02d}-note-{n}.md").write_text(
+            f"---\ntitle: Note {n}\n---\nToday I read about {slips[n % len(slips)]} and word2vec.\n\n"
+            f"`{slips[(n + 1) % len(slips)]}` in code is fine.\n")
+    runs = [subprocess.run([sys.executable, "-c", _CHECK, str(tmp_path)], capture_output=True, text=True,
+                           env={**os.environ, "BLOGCHECK_JOBS": jobs}) for jobs in ("1", "2")]
+    assert [run.stderr.split() for run in runs] == [["alone"], ["spread" if sys.platform == "linux" else "alone"]]
+    alone, spread = (json.loads(run.stdout)["diagnostics"] for run in runs)
+    assert {d["code"] for d in alone} == {"BC401", "BC403"}  # `posterio` in 11 posts: the site's jargon
+    assert len(alone) == 58 and spread == alone
