@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from blogcheck import parallel
 from blogcheck.checks import Context
 from blogcheck.codes import CODES, diagnostic
 from blogcheck.diagnostic import Diagnostic
@@ -50,8 +51,9 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
     site = LinkSite(ctx, posts, settings.exclude)
     local: list[Diagnostic] = []
     remote: dict[Target, list[tuple[Post, Link]]] = {}
-    targets = _targets(posts, site, local, remote, settings.exclude)
     wanted = check_wanted("links", list(_REMOTE_CODES), config.select, config.ignore)
+    # with no request to stream to, the posts' links are read over the CPUs (parallel.py)
+    targets = _targets(posts, site, local, remote, settings.exclude, spread=settings.offline or not wanted)
     if settings.offline or not wanted:
         for _ in targets:  # the local findings still count
             pass
@@ -85,12 +87,15 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
 
 
 def _targets(posts: list[Post], site: LinkSite, local: list[Diagnostic],
-             remote: dict[Target, list[tuple[Post, Link]]], exclude: tuple[str, ...]) -> Iterator[Target]:
+             remote: dict[Target, list[tuple[Post, Link]]], exclude: tuple[str, ...],
+             spread: bool = False) -> Iterator[Target]:
     """Each distinct remote target once, post by post, as the posts are read; local
     findings go to `local` (with what a provider knows from a URL alone), and every
-    place a remote target is written to `remote`."""
-    for post in posts:
-        for link, outcome in site.outcomes(post):
+    place a remote target is written to `remote`. `spread`: read the posts' links
+    over the CPUs first (nothing waits for the first target)."""
+    read = parallel.map_items(lambda post: list(site.outcomes(post)), posts) if spread else None
+    for post, outcomes in zip(posts, read, strict=True) if read is not None else ((p, site.outcomes(p)) for p in posts):
+        for link, outcome in outcomes:
             if isinstance(outcome, Problem):
                 local.append(_spanned(diagnostic(outcome.code, post.display, link.line, link.column,
                                                  outcome.message, outcome.hint, url=link.url,

@@ -40,7 +40,7 @@ def noted(*args, **kwargs):
     return done
 parallel.map_items = noted
 from blogcheck.cli import main
-sys.exit(main(["check", "--select", "spelling", "--format", "json", sys.argv[1]]))
+sys.exit(main(["check", "--offline", "--format", "json", sys.argv[1]]))
 """
 
 
@@ -86,18 +86,23 @@ def test_workers_follow_the_environment(monkeypatch: pytest.MonkeyPatch) -> None
     assert parallel.workers() >= 1
 
 
-def test_the_spelling_check_finds_the_same_spread_or_not(tmp_path: Path) -> None:
+def test_every_check_finds_the_same_spread_or_not(tmp_path: Path) -> None:
+    """Offline, the links check reads the posts' links over the CPUs, and the
+    spelling check its words: the findings are the same as in one process."""
     posts = tmp_path / "_posts"
     posts.mkdir()
     (tmp_path / "_config.yml").write_text("title: t\n")
     slips = ["recieve", "teh", "seperate", "posterio", "definately", "the the"]
     for n in range(70):
         (posts / f"2024-01-{n % 28 + 1:02d}-note-{n}.md").write_text(
-            f"---\ntitle: Note {n}\n---\nToday I read about {slips[n % len(slips)]} and word2vec.\n\n"
-            f"`{slips[(n + 1) % len(slips)]}` in code is fine.\n")
+            f"---\ntitle: Note {n}\n---\n## Part {n}\n\nToday I read about {slips[n % len(slips)]} and word2vec, "
+            f"[see]({'#part-' + str(n) if n % 2 else '#nowhere'}), ![chart](/assets/c{n}.png).\n\n"
+            f"`{slips[(n + 1) % len(slips)]}` in code is fine, [web](https://example.com/{n}).\n")
     runs = [subprocess.run([sys.executable, "-c", _CHECK, str(tmp_path)], capture_output=True, text=True,
                            env={**os.environ, "BLOGCHECK_JOBS": jobs}) for jobs in ("1", "2")]
-    assert [run.stderr.split() for run in runs] == [["alone"], ["spread" if sys.platform == "linux" else "alone"]]
-    alone, spread = (json.loads(run.stdout)["diagnostics"] for run in runs)
-    assert {d["code"] for d in alone} == {"BC401", "BC403"}  # `posterio` in 11 posts: the site's jargon
-    assert len(alone) == 58 and spread == alone
+    spread = "spread" if sys.platform == "linux" else "alone"
+    assert [run.stderr.split() for run in runs] == [["alone", "alone"], [spread, spread]]  # links, spelling
+    alone, spread_out = (json.loads(run.stdout)["diagnostics"] for run in runs)
+    codes = {d["code"] for d in alone}
+    assert codes == {"BC401", "BC403", "BC203", "BC303"}  # `posterio` in 11 posts: the site's jargon
+    assert len(alone) == 58 + 35 + 70 and spread_out == alone
