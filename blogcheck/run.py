@@ -9,7 +9,8 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from blogcheck.checks import Context, post_checks, site_checks
+from blogcheck import parallel
+from blogcheck.checks import Context, PostCheck, post_checks, site_checks
 from blogcheck.codes import CODES, diagnostic
 from blogcheck.config import Config
 from blogcheck.diagnostic import Diagnostic, Severity
@@ -45,8 +46,7 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
             found.append(diagnostic(post.code, display(path), post.line, post.column, post.message, post.hint))
             continue
         posts.append(post)
-        for check in per_post:
-            found.extend(check(post, ctx))
+    found.extend(_each_post(posts, per_post, ctx))
     for name, site_check in site_checks():
         if _selected(name, config):
             found.extend(site_check(posts, ctx))
@@ -54,6 +54,22 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
     ignores = per_file_ignores(files, site, config)
     diagnostics = sorted(_finish(found, config, texts, ignores), key=Diagnostic.sort_key)
     return Result(diagnostics, len(files), tuple(ctx.notes))
+
+
+def _each_post(posts: list[Post], checks: list[PostCheck], ctx: Context) -> list[Diagnostic]:
+    """The per-post checks over every post; over many posts, spread over the CPUs
+    (parallel.py). The first post is checked here first: what the checks read once
+    per run (the schema, the site's keys and tags) is then read before the workers
+    fork, and shared, instead of once in each."""
+    def work(post: Post) -> list[Diagnostic]:
+        return [d for check in checks for d in check(post, ctx)]
+
+    if not checks or not posts:
+        return []
+    first = work(posts[0])
+    spread = parallel.map_items(work, posts[1:])
+    rest = spread if spread is not None else [work(post) for post in posts[1:]]
+    return first + [d for found in rest for d in found]
 
 
 def _selected(check: str, config: Config) -> bool:

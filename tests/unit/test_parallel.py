@@ -87,8 +87,8 @@ def test_workers_follow_the_environment(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_every_check_finds_the_same_spread_or_not(tmp_path: Path) -> None:
-    """Offline, the links check reads the posts' links over the CPUs, and the
-    spelling check its words: the findings are the same as in one process."""
+    """Offline, the per-post checks, the links check (the posts' links) and the
+    spelling check run over the CPUs: the findings are the same as in one process."""
     posts = tmp_path / "_posts"
     posts.mkdir()
     (tmp_path / "_config.yml").write_text("title: t\n")
@@ -97,12 +97,14 @@ def test_every_check_finds_the_same_spread_or_not(tmp_path: Path) -> None:
         (posts / f"2024-01-{n % 28 + 1:02d}-note-{n}.md").write_text(
             f"---\ntitle: Note {n}\n---\n## Part {n}\n\nToday I read about {slips[n % len(slips)]} and word2vec, "
             f"[see]({'#part-' + str(n) if n % 2 else '#nowhere'}), ![chart](/assets/c{n}.png).\n\n"
-            f"`{slips[(n + 1) % len(slips)]}` in code is fine, [web](https://example.com/{n}).\n")
+            f"`{slips[(n + 1) % len(slips)]}` in code is fine, [web](https://example.com/{n}).\n"
+            + ("\n**Chapter two **\n" if n % 5 == 0 else ""))  # BC606, a per-post (markup) check
     runs = [subprocess.run([sys.executable, "-c", _CHECK, str(tmp_path)], capture_output=True, text=True,
                            env={**os.environ, "BLOGCHECK_JOBS": jobs}) for jobs in ("1", "2")]
     spread = "spread" if sys.platform == "linux" else "alone"
-    assert [run.stderr.split() for run in runs] == [["alone", "alone"], [spread, spread]]  # links, spelling
+    # the per-post checks (run.py), the links check, the spelling check
+    assert [run.stderr.split() for run in runs] == [["alone"] * 3, [spread] * 3]
     alone, spread_out = (json.loads(run.stdout)["diagnostics"] for run in runs)
     codes = {d["code"] for d in alone}
-    assert codes == {"BC401", "BC403", "BC203", "BC303"}  # `posterio` in 11 posts: the site's jargon
-    assert len(alone) == 58 + 35 + 70 and spread_out == alone
+    assert codes == {"BC401", "BC403", "BC203", "BC303", "BC606"}  # `posterio` in 11 posts: the site's jargon
+    assert len(alone) == 58 + 35 + 70 + 14 and spread_out == alone
