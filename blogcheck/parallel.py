@@ -19,11 +19,14 @@ _R = TypeVar("_R")
 _TASK: tuple[Callable[[Any], Any], Sequence[Any]] | None = None  # what the forked workers run
 
 
+_MOST = 64  # workers at most, whatever BLOGCHECK_JOBS says: each is a whole copy of the process
+
+
 def workers() -> int:
     """Processes to use: BLOGCHECK_JOBS if set (1 = none), else the CPUs this process may run on."""
     wanted = os.environ.get("BLOGCHECK_JOBS", "").strip()
     if wanted.isdigit() and int(wanted) > 0:
-        return int(wanted)
+        return min(int(wanted), _MOST)
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 

@@ -82,6 +82,8 @@ def test_not_spread_when_few_items_one_job_or_threads_running(monkeypatch: pytes
 def test_workers_follow_the_environment(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("BLOGCHECK_JOBS", "3")
     assert parallel.workers() == 3
+    monkeypatch.setenv("BLOGCHECK_JOBS", "100000")
+    assert parallel.workers() == 64  # each worker is a copy of the process: a bound
     monkeypatch.setenv("BLOGCHECK_JOBS", "none")
     assert parallel.workers() >= 1
 
