@@ -9,6 +9,7 @@ fewer than `min_items` posts (a worker costs a few milliseconds), nor when
 from __future__ import annotations
 
 import os
+import signal
 import sys
 import threading
 from collections.abc import Callable, Sequence
@@ -43,11 +44,17 @@ def map_items(fn: Callable[[_T], _R], items: Sequence[_T], min_items: int = 64) 
     chunks = [range(start, min(start + size, len(items))) for start in range(0, len(items), size)]
     _TASK = (fn, items)
     try:
-        with multiprocessing.get_context("fork").Pool(count) as pool:
-            done = pool.map(_chunk, chunks)
+        with multiprocessing.get_context("fork").Pool(count, initializer=_quiet_on_interrupt) as pool:
+            done = pool.map(_chunk, chunks)  # leaving the `with` early (Ctrl-C) terminates the workers
     finally:
         _TASK = None
     return [result for chunk in done for result in chunk]
+
+
+def _quiet_on_interrupt() -> None:
+    """Ctrl-C reaches every process of the terminal's group: only the parent acts on
+    it (it stops the workers), so the user sees no traceback from each worker."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _chunk(indexes: range) -> list[Any]:

@@ -65,6 +65,34 @@ def test_a_workers_error_reaches_the_caller() -> None:
     assert _spread(fail_at=57) == {"error": "item 57"}
 
 
+_SLOW = """
+import sys, time
+from blogcheck import parallel
+print("started", flush=True)
+parallel.map_items(lambda i: time.sleep(0.2), list(range(100)))  # 10 s over 2 workers
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="fork workers are Linux-only by design (parallel.py)")
+def test_ctrl_c_stops_the_workers_without_a_traceback_from_each(tmp_path: Path) -> None:
+    import signal
+    import time
+
+    marker = tmp_path / "slow_marker.py"  # in every process's command line, to find leftovers
+    marker.write_text(_SLOW)
+    proc = subprocess.Popen([sys.executable, str(marker)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            text=True, start_new_session=True, env={**os.environ, "BLOGCHECK_JOBS": "2"})
+    assert proc.stdout is not None and proc.stdout.readline() == "started\n"
+    time.sleep(1.0)  # the pool is at work
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole group
+    _, err = proc.communicate(timeout=30)
+    assert proc.returncode != 0 and "KeyboardInterrupt" in err
+    assert err.count("Traceback") == 1 and "ForkPoolWorker" not in err  # the parent's own only
+    time.sleep(0.5)
+    left = subprocess.run(["pgrep", "-f", str(marker)], capture_output=True, text=True).stdout.split()
+    assert left == []
+
+
 def test_not_spread_when_few_items_one_job_or_threads_running(monkeypatch: pytest.MonkeyPatch) -> None:
     assert _spread(jobs="1")["done"] is None
     monkeypatch.setenv("BLOGCHECK_JOBS", "2")
