@@ -1,7 +1,7 @@
 """parallel.map_items: per-post work over forked workers, in order, or None when it
-is not worth it or not safe; the spelling check finds the same either way. The
-spreading runs are in child processes: a thread some other test left running
-would (rightly) keep map_items from forking in this one."""
+is not worth it or not safe; every check finds the same either way, and Ctrl-C
+leaves no worker behind. The spreading runs are in child processes: a thread some
+other test left running would (rightly) keep map_items from forking in this one."""
 
 from __future__ import annotations
 
