@@ -31,15 +31,22 @@ def workers() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
 
 
+def will_spread(count: int, min_items: int = 64) -> bool:
+    """Whether map_items over `count` items would fork workers (so that a caller can
+    build what they will share first)."""
+    return (sys.platform == "linux" and min(workers(), count) >= 2 and count >= min_items
+            and threading.active_count() == 1)
+
+
 def map_items(fn: Callable[[_T], _R], items: Sequence[_T], min_items: int = 64) -> list[_R] | None:
     """[fn(item) for item in items] computed by forked workers, or None when that is
     not worth it or not safe here: then the caller does the work itself."""
     global _TASK
-    count = min(workers(), len(items))
-    if sys.platform != "linux" or count < 2 or len(items) < min_items or threading.active_count() > 1:
+    if not will_spread(len(items), min_items):
         return None
     import multiprocessing
 
+    count = min(workers(), len(items))
     size = -(-len(items) // (count * 4))  # a few chunks per worker: a slow post does not hold the others up
     chunks = [range(start, min(start + size, len(items))) for start in range(0, len(items), size)]
     _TASK = (fn, items)

@@ -42,7 +42,7 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
     prefilter = len(posts) >= _PREFILTER
     if prefilter and speller.unknown_words:
         speller.usage.prepare()  # before the workers fork: they share it
-    if len(posts) >= _SPREAD and parallel.workers() > 1:
+    if parallel.will_spread(len(posts), _SPREAD):  # built once here, shared by the workers
         from blogcheck.spelling import attested, dictionary, misspellings
 
         for words in (dictionary, misspellings, attested):
