@@ -44,7 +44,7 @@ KEYS: dict[str, dict[str, type]] = {
         "timeout": float, "max_concurrency": int, "max_per_host": int, "retries": int, "max_retry_wait": float,
         "max_redirects": int, "remap": list, "exclude": list, "exclude_private": bool, "exclude_loopback": bool,
         "exclude_link_local": bool, "cache": str, "no_cache": bool, "cache_ttl": object, "accept": object,
-        "user_agent": str, "remote_anchors": bool,
+        "user_agent": str, "remote_anchors": bool, "suggest_archive": bool,
     },
 }
 

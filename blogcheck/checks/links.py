@@ -12,6 +12,7 @@ import dataclasses
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from blogcheck import parallel
 from blogcheck.checks import Context
@@ -23,6 +24,8 @@ from blogcheck.links.upgrade import to_https
 from blogcheck.post import Post
 
 if TYPE_CHECKING:
+    from blogcheck.links.archive import Snapshot
+    from blogcheck.links.settings import LinkSettings
     from blogcheck.links.site import LinkSite
 
 NOT_CHECKED = "links.not_checked"  # ctx.cache key: an Unchecked, for the summary
@@ -75,6 +78,7 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
     ctx.cache[NOT_CHECKED] = _unchecked(remote, skipped)
     _note(ctx, "excluded by `exclude` or by address")
     upgrades = check_wanted("links", ["BC210"], config.select, config.ignore)
+    copies = _archived(remote, verdicts, settings, ctx) if settings.suggest_archive else {}
     for target, places in remote.items():
         verdict = verdicts.get(target)
         code = _code(verdict, target.image) if verdict is not None else None
@@ -83,7 +87,7 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
         if verdict is None or code is None:
             continue
         for post, link in places:
-            yield _remote_diagnostic(code, post, link, verdict)
+            yield _remote_diagnostic(code, post, link, verdict, copies.get(target))
 
 
 def _targets(posts: list[Post], site: LinkSite, local: list[Diagnostic],
@@ -128,6 +132,50 @@ def _known(url: str, exclude: tuple[str, ...]) -> Verdict | None:
     return provider.known(url)
 
 
+def _archived(remote: dict[Target, list[tuple[Post, Link]]], verdicts: dict[Target, Verdict],
+              settings: LinkSettings, ctx: Context) -> dict[Target, Snapshot]:
+    """The Wayback Machine's copy of each broken link and image (BC201, BC301), asked
+    once per URL, closest to the day of the earliest post that writes it."""
+    from blogcheck.links import archive
+    from blogcheck.links.dedupe import normalise
+    from blogcheck.select import check_wanted
+
+    asked: dict[Target, str] = {}
+    days: dict[str, str] = {}
+    for target, places in remote.items():
+        verdict = verdicts.get(target)
+        code = _code(verdict, target.image) if verdict is not None else None
+        if code not in ("BC201", "BC301") or not check_wanted("links", [code], ctx.config.select, ctx.config.ignore):
+            continue
+        try:
+            url = normalise(target.url)
+        except ValueError:
+            continue
+        if urlsplit(url).username is not None:
+            continue  # a password in a URL is not for archive.org
+        asked[target] = url
+        for day in (_day(post) for post, _ in places):
+            if day and (not days.get(url) or day < days[url]):
+                days[url] = day
+        days.setdefault(url, "")
+    if not days:
+        return {}
+    found = archive.lookup(days, settings)
+    if found.failed:
+        ctx.notes.append(f"the Wayback Machine could not be asked about {found.failed} of {len(days)} broken "
+                         f"URLs ({found.why}): no archived copy is named for them")
+    return {target: found.copies[url] for target, url in asked.items() if url in found.copies}
+
+
+def _day(post: Post) -> str:
+    """The post's date as "YYYYMMDD" (`date:` first, then the file name), or ""."""
+    from blogcheck.jekyll.dates import filename_date, parse_date
+
+    moment = parse_date(post.data.get("date")) if post.data.get("date") is not None else None
+    day = moment.date() if moment is not None else filename_date(post.path.name)
+    return day.strftime("%Y%m%d") if day is not None else ""
+
+
 def _note(ctx: Context, why: str) -> None:
     unchecked: Unchecked = ctx.cache[NOT_CHECKED]
     if unchecked.links:
@@ -166,13 +214,20 @@ _WORDS = {"BC201": "broken link", "BC202": "could not verify link", "BC206": "vi
           "BC209": "missing anchor", "BC304": "could not verify image"}
 
 
-def _remote_diagnostic(code: str, post: Post, link: Link, verdict: Verdict) -> Diagnostic:
+def _remote_diagnostic(code: str, post: Post, link: Link, verdict: Verdict,
+                       copy: Snapshot | None = None) -> Diagnostic:
     seen = f" ({verdict.seen})" if verdict.seen else ""
     extra: dict[str, object] = {"url": link.url, "status": verdict.status.value, "http_status": verdict.http_status}
     if verdict.final_url:
         extra["final_url"] = verdict.final_url
+    hint = verdict.hint
+    if copy is not None:  # --suggest-archive
+        extra["archive"] = copy.url
+        taken = f" from {copy.taken}" if copy.taken else ""
+        hint = f"{hint}; " if hint else ""
+        hint += f"the Wayback Machine has a copy{taken}: {copy.url}"
     return _spanned(diagnostic(code, post.display, link.line, link.column, f"{_WORDS[code]}: {link.url}{seen}",
-                               verdict.hint, **extra), link)
+                               hint, **extra), link)
 
 
 def _upgrade(post: Post, link: Link, verdict: Verdict) -> Diagnostic:

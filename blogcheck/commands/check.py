@@ -40,6 +40,8 @@ def add_check_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--cache", metavar="PATH", help="the link cache file (default: in the user's cache folder)")
     parser.add_argument("--no-cache", action="store_true", default=None,
                         help="check every remote link again, without the link cache")
+    parser.add_argument("--suggest-archive", action="store_true", default=None,
+                        help="name the Wayback Machine's copy of each broken link (one request to archive.org each)")
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -93,6 +95,7 @@ def settings(args: argparse.Namespace) -> Settings:
     )
     cache = getattr(args, "cache", None)
     config = config.with_section("links", remap=getattr(args, "remap", None), no_cache=getattr(args, "no_cache", None),
+                                 suggest_archive=getattr(args, "suggest_archive", None),
                                  cache=str(Path(cache).expanduser().resolve()) if cache else None)
     LinkSettings.from_config(config)  # a bad --remap or [links] value is a usage error before any work
     paths = list(args.paths) or default_paths(root)

@@ -1,7 +1,8 @@
 """The link cache: ok verdicts from earlier runs, in one SQLite file.
 
 Only ok verdicts are stored, each for `cache_ttl` seconds, so a broken link
-that gets fixed goes green on the next run and a broken one is never hidden.
+that gets fixed goes green on the next run and a broken one is never hidden
+(and, for `suggest_archive`, the Wayback Machine's answers about broken ones).
 Several blogcheck processes may share the file: WAL mode, a busy timeout,
 one short transaction per run, and retries when it is locked anyway. A file
 that is not a cache (corrupt, a folder, unreadable) is rebuilt or bypassed
@@ -9,19 +10,23 @@ with a warning; the run goes on without it."""
 
 from __future__ import annotations
 
+import functools
 import os
 import sqlite3
 import sys
 import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from blogcheck.links.model import Status, Verdict
 
 _T = TypeVar("_T")
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS ok_links (key TEXT PRIMARY KEY, http_status INTEGER, final_url TEXT,"
-           " seen TEXT NOT NULL, provider TEXT NOT NULL, checked REAL NOT NULL)")
+           " seen TEXT NOT NULL, provider TEXT NOT NULL, checked REAL NOT NULL)",
+           # the Wayback Machine's answers (archive.py): a copy's address and date, "" for none
+           "CREATE TABLE IF NOT EXISTS archived (key TEXT PRIMARY KEY, address TEXT NOT NULL, taken TEXT NOT NULL,"
+           " checked REAL NOT NULL)")
 _BATCH = 500  # keys per SELECT (SQLite allows 999 parameters in old builds)
 
 
@@ -69,8 +74,10 @@ class Cache:
         try:
             _locked_retry(lambda: db.execute("PRAGMA journal_mode=WAL").fetchone())
             db.execute("PRAGMA synchronous=NORMAL")
-            _locked_retry(lambda: db.execute(_SCHEMA))
+            for statement in _SCHEMA:
+                _locked_retry(functools.partial(db.execute, statement))
             db.execute("SELECT key, http_status, final_url, seen, provider, checked FROM ok_links LIMIT 1").fetchall()
+            db.execute("SELECT key, address, taken, checked FROM archived LIMIT 1").fetchall()
         except BaseException:
             db.close()
             raise
@@ -95,18 +102,25 @@ class Cache:
 
     def get(self, keys: Iterable[str]) -> dict[str, Verdict]:
         """The fresh ok verdicts among `keys`."""
-        wanted, found = list(keys), {}
+        rows = self._select("ok_links", "http_status, final_url, seen, provider", keys)
+        return {row[0]: Verdict(Status.OK, row[1], row[2], f"{row[3]} (cached)", "", row[4]) for row in rows}
+
+    def archived(self, keys: Iterable[str]) -> dict[str, tuple[str, str]]:
+        """The fresh Wayback Machine answers among `keys`: (address, date), ("", "") for no copy."""
+        return {row[0]: (row[1], row[2]) for row in self._select("archived", "address, taken", keys)}
+
+    def _select(self, table: str, columns: str, keys: Iterable[str]) -> list[tuple[Any, ...]]:
+        wanted, found = list(keys), []
         since = time.time() - self.ttl
         for start in range(0, len(wanted), _BATCH):
             batch = wanted[start:start + _BATCH]
 
-            def select(batch: list[str] = batch) -> list[tuple[str, int | None, str | None, str, str]]:
-                query = (f"SELECT key, http_status, final_url, seen, provider FROM ok_links WHERE checked >= ? "
+            def select(batch: list[str] = batch) -> list[tuple[Any, ...]]:
+                query = (f"SELECT key, {columns} FROM {table} WHERE checked >= ? "
                          f"AND key IN ({','.join('?' * len(batch))})")
                 return self._db.execute(query, [since, *batch]).fetchall() if self._db else []
 
-            for row in self._run(select) or []:
-                found[row[0]] = Verdict(Status.OK, row[1], row[2], f"{row[3]} (cached)", "", row[4])
+            found.extend(self._run(select) or [])
         return found
 
     def put(self, verdicts: dict[str, Verdict]) -> None:
@@ -114,14 +128,22 @@ class Cache:
         now = time.time()
         rows = [(k, v.http_status, v.final_url, v.seen, v.provider, now) for k, v in verdicts.items()
                 if v.status is Status.OK]
+        self._write("ok_links", rows, now)
 
+    def put_archived(self, answers: dict[str, tuple[str, str]]) -> None:
+        """Store Wayback Machine answers: key -> (address, date), ("", "") for no copy."""
+        now = time.time()
+        self._write("archived", [(k, address, taken, now) for k, (address, taken) in answers.items()], now)
+
+    def _write(self, table: str, rows: list[tuple[Any, ...]], now: float) -> None:
         def write() -> None:
             if self._db is None:
                 return
             with self._db:  # a transaction; isolation_level=None, so BEGIN by hand
                 self._db.execute("BEGIN IMMEDIATE")
-                self._db.executemany("INSERT OR REPLACE INTO ok_links VALUES (?, ?, ?, ?, ?, ?)", rows)
-                self._db.execute("DELETE FROM ok_links WHERE checked < ?", [now - max(self.ttl, 30 * 86400)])
+                self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({', '.join('?' * len(rows[0]))})",
+                                     rows)
+                self._db.execute(f"DELETE FROM {table} WHERE checked < ?", [now - max(self.ttl, 30 * 86400)])
 
         if rows:
             self._run(write)

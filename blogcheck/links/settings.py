@@ -34,6 +34,7 @@ class LinkSettings:
     user_agent: str = f"blogcheck/{__version__} (link checker)"
     offline: bool = False
     remote_anchors: bool = True  # a #fragment of a remote page must name an element there (BC209)
+    suggest_archive: bool = False  # name the Wayback Machine's copy of a broken link (archive.py)
 
     @classmethod
     def from_config(cls, config: Config) -> LinkSettings:

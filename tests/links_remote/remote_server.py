@@ -253,6 +253,8 @@ def _route(h: _Handler, farm: Farm, e: Entry) -> None:
         return _oembed(h, e, parse_qs(parts.query))
     if kind == "tw" and rest == "oembed":
         return _tweet(h, e, parse_qs(parts.query))
+    if kind == "wayback" and rest == "available":
+        return _wayback(h, e, parse_qs(parts.query))
     return h.reply(e, 404, b"no such route\n", "text/plain")
 
 
@@ -322,3 +324,24 @@ def _tweet(h: _Handler, e: Entry, query: dict[str, list[str]]) -> None:
         if account.startswith(prefix):
             return h.reply(e, status, b"", "text/plain")
     return h.reply(e, 200, json.dumps({"author_name": account, "type": "rich"}).encode(), "application/json")
+
+
+def _wayback(h: _Handler, e: Entry, query: dict[str, list[str]]) -> None:
+    """A stand-in for the Wayback Machine's availability API: words in the asked URL
+    pick the answer; a copy is dated at the asked timestamp (or 2021-05-04)."""
+    url = query.get("url", [""])[0]
+    stamp = query.get("timestamp", ["20210504"])[0] + "093000"
+    closest = {"available": True, "url": f"http://web.archive.org/web/{stamp}/{url}", "timestamp": stamp,
+               "status": "200"}
+    if "nocopy" in url:
+        return h.reply(e, 200, b'{"url": "x", "archived_snapshots": {}}', "application/json")
+    if "error-copy" in url:  # the archive only has a copy of the site's own error page
+        closest["status"] = "404"
+    if "elsewhere" in url:  # an answer naming a copy on another host is not used
+        closest["url"] = "https://evil.example/web/1/x"
+    if "garbled" in url:
+        return h.reply(e, 200, b'{"archived_snapshots": {"closest": ', "application/json")
+    if "down" in url:
+        return h.reply(e, 503, b"", "text/plain")
+    body = json.dumps({"url": url, "archived_snapshots": {"closest": closest}}).encode()
+    return h.reply(e, 200, body, "application/json")
