@@ -79,7 +79,7 @@ def test_a_google_image_403_is_broken_but_elsewhere_403_is_a_bot_wall(farm: Farm
 
 
 def test_the_registry_finds_every_provider_module() -> None:
-    assert [p.name for p in providers()] == ["github-attachments", "googleusercontent", "twitter", "youtube"]
+    assert [p.name for p in providers()] == ["colab", "github-attachments", "googleusercontent", "twitter", "youtube"]
     assert find("https://www.youtube.com/channel/UC123") is None  # no video id: a plain check
     assert find("https://2.bp.blogspot.com/x/s1600/a.png") is not None
     assert find("https://private-user-images.githubusercontent.com/1/2.png?jwt=x") is not None
