@@ -45,12 +45,41 @@ def classify(link: Link, index: SiteIndex, site_url: str, base: str | None,
     scheme = _SCHEME.match(url)
     if scheme or url.startswith("//"):  # protocol-relative: the remote checker uses https
         outcome = _with_scheme(url, scheme[1].lower() if scheme else "https")
+        own = _own_path(outcome.url, site_url) if isinstance(outcome, Remote) else None
+        if own is not None:  # a page of this site, written with its address: found here, or asked for
+            found = _local(own, link, index, base, anchors, folder)
+            if found is None or found.code == "BC203":
+                return found
         if isinstance(outcome, Remote) and link.kind is Kind.IMAGE:  # a valid web URL: is it a share page?
             return _share_page(outcome.url) or outcome
         return outcome
     if _TYPO.match(url):
         return Problem("BC208", f"`{url}` is not a valid URL (no `https://`)",
                        "start a web address with `https://`; as written it is a path on this site")
+    return _local(url, link, index, base, anchors, folder)
+
+
+def _own_path(url: str, site_url: str) -> str | None:
+    """The path (query, fragment) of `url` when it is on this site's host (`url:` in
+    _config.yml, http or https alike), else None."""
+    from urllib.parse import urlsplit
+
+    if not site_url:
+        return None
+    try:
+        mine, there = urlsplit(site_url), urlsplit(url if not url.startswith("//") else "https:" + url)
+        same = mine.hostname is not None and mine.hostname == there.hostname and mine.port == there.port
+    except ValueError:
+        return None
+    if not same or there.username is not None:
+        return None
+    rest = url[url.index(there.netloc) + len(there.netloc):]
+    return rest if rest.startswith("/") else "/" + rest
+
+
+def _local(url: str, link: Link, index: SiteIndex, base: str | None, anchors: AnchorLookup,
+           folder: str) -> Problem | None:
+    """A link to a file, page or anchor of this site: a Problem, or None when it is there."""
     path, _, fragment = url.partition("#")
     path = path.partition("?")[0]
     if not path:
