@@ -38,6 +38,9 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
 
     if not posts or not check_wanted("spelling", CODES, ctx.config.select, ctx.config.ignore):
         return
+    posts = _english(posts, ctx)
+    if not posts:
+        return
     speller = speller_for(ctx)
     prefilter = len(posts) >= _PREFILTER
     if prefilter and speller.unknown_words:
@@ -54,6 +57,18 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
         return
     for post in posts:
         yield from check_post(post, speller, prefilter)
+
+
+def _english(posts: list[Post], ctx: Context) -> list[Post]:
+    """The posts written in English; the others are counted in the run's notes."""
+    from blogcheck.spelling.language import other_languages
+
+    others = other_languages(posts, ctx.site.config)
+    if others:
+        languages = ", ".join(f"{name} {count}" for name, count in sorted(Counter(others.values()).items()))
+        ctx.notes.append(f"{len(others)} post{'s' * (len(others) != 1)} not spell-checked: written in another "
+                         f"language than English (`lang:` or `locale:` {languages})")
+    return [post for post in posts if post.path not in others]
 
 
 def speller_for(ctx: Context) -> Speller:

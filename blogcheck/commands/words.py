@@ -84,12 +84,15 @@ def unknown_words(paths: list[Path], site: Site, config: Config) -> list[tuple[s
     from blogcheck.run import per_file_ignores
     from blogcheck.select import check_wanted
     from blogcheck.spelling import misspellings
+    from blogcheck.spelling.language import other_languages
     from blogcheck.suppress import silenced, suppressions
 
     files = discover(paths, site.root, config.exclude)
     ignores = per_file_ignores(files, site, config)  # a post whose unknown words are not reported lists none
     files = [f for f in files if check_wanted("spelling", ["BC402"], (), ignores.get(_display(f), ()))]
     posts = [p for p in (load(f, _display(f), site, config.max_file_size) for f in files) if isinstance(p, Post)]
+    others = other_languages(posts, site.config)  # not spell-checked: their words are no English
+    posts = [p for p in posts if p.path not in others]
     speller = speller_for(Context(site, config, posts))
     counts: Counter[str] = Counter()
     first: dict[str, str] = {}
