@@ -90,11 +90,31 @@ def feed(reader: html.parser.HTMLParser, fragment: str) -> bool:
     """Read all of `fragment` into `reader`; False when html.parser gave up on
     broken markup (what it read until then stays read). Never raises."""
     try:
-        reader.feed(fragment)
+        reader.feed(bounded(fragment))
         reader.close()
     except (AssertionError, ValueError):
         return False
     return True
+
+
+_COMMENT_END = re.compile(r"--\s*>")  # how html.parser finds the end of a comment
+_SECTION_END = re.compile(r"]\s*]\s*>")  # and of a `<![CDATA[` section (`<![if ...]>` needs less: cut too)
+
+
+def bounded(fragment: str) -> str:
+    """`fragment` up to the first construct that never ends: a comment with no `-->`
+    after it, a `<![...` section with no `]>`, a `<` with no `>` after it. A browser
+    shows nothing of such a construct (HTML reads it to the end of the file), and
+    html.parser would search the rest again from each `<` after it: minutes on a
+    post of a few KB of `<a <a <a...` or `<!--<!--...`. One pass each."""
+    cut = len(fragment)
+    for opener, end in (("<!--", _COMMENT_END), ("<![", _SECTION_END)):
+        last = max((m.start() for m in end.finditer(fragment)), default=-1)  # the last end any opener can use
+        start = fragment.find(opener, max(last - len(opener) + 1, 0))  # html.parser looks for it after the opener
+        if start >= 0:
+            cut = min(cut, start)
+    tail = fragment.find("<", fragment.rfind(">") + 1)
+    return fragment[:min(cut, tail if tail >= 0 else cut)]
 
 
 def read(fragment: str) -> tuple[list[Attribute], set[str]]:
