@@ -99,11 +99,12 @@ def feed(reader: html.parser.HTMLParser, fragment: str) -> bool:
 
 _COMMENT_END = re.compile(r"--\s*>")  # how html.parser finds the end of a comment
 _SECTION_END = re.compile(r"]\s*]\s*>")  # and of a `<![CDATA[` section (`<![if ...]>` needs less: cut too)
+_OPENER = re.compile(r"<[a-zA-Z/!?]")  # what html.parser reads as the start of a tag or declaration
 
 
 def bounded(fragment: str) -> str:
     """`fragment` up to the first construct that never ends: a comment with no `-->`
-    after it, a `<![...` section with no `]>`, a `<` with no `>` after it. A browser
+    after it, a `<![...` section with no `]]>`, a tag with no `>` after it. A browser
     shows nothing of such a construct (HTML reads it to the end of the file), and
     html.parser would search the rest again from each `<` after it: minutes on a
     post of a few KB of `<a <a <a...` or `<!--<!--...`. One pass each."""
@@ -113,8 +114,8 @@ def bounded(fragment: str) -> str:
         start = fragment.find(opener, max(last - len(opener) + 1, 0))  # html.parser looks for it after the opener
         if start >= 0:
             cut = min(cut, start)
-    tail = fragment.find("<", fragment.rfind(">") + 1)
-    return fragment[:min(cut, tail if tail >= 0 else cut)]
+    tail = _OPENER.search(fragment, fragment.rfind(">") + 1)  # `1 < 2` is text, `<a` a tag
+    return fragment[:min(cut, tail.start() if tail else cut)]
 
 
 def read(fragment: str) -> tuple[list[Attribute], set[str]]:

@@ -22,7 +22,8 @@ from blogcheck.spelling.html_text import pieces
     ("<!---->", "<!---->"),
     ("<!-->", ""),  # html.parser looks for `-->` after the opener: unclosed to it
     ("p <a href", "p "),
-    ("<p>ok</p> 1 < 2", "<p>ok</p> 1 "),
+    ("<p>ok</p> 1 < 2 <a", "<p>ok</p> 1 < 2 "),
+    ("a </b c <?x d <!e", "a "),
     ("<![CDATA[x]]> <![CDATA[y", "<![CDATA[x]]> "),
     ("<![CDATA[x]> y", ""),
     ("<div>" + "<a " * 20_000, "<div>"),
