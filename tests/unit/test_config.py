@@ -18,7 +18,7 @@ NOT_CONFIG_FLAGS = {"--help", "--version", "--config"}
 def test_example_file_loads_and_is_valid() -> None:
     config = load_config(EXAMPLE)
     assert config.select == ()
-    assert config.max_file_size == 5_000_000
+    assert config.max_file_size == 1_000_000
 
 
 def test_example_lists_every_key() -> None:
