@@ -58,6 +58,12 @@ def _ascii_host(host: str) -> str:
         raise ValueError(f"invalid host name {host!r}") from None
 
 
+def host_label(key: str) -> str:
+    """A `host_key` as a person writes it: the port only when it is not the default."""
+    host, _, port = key.rpartition(":")
+    return host if port in ("80", "443") else key
+
+
 def host_key(url: str) -> str:
     """`host:port` of a normalised URL: the unit of per-host limits."""
     parts = urlsplit(url)

@@ -5,8 +5,12 @@ rate-limiting us as a whole.
 A lone 429 only delays the retry of that URL (http.py waits its Retry-After):
 many servers limit per page. When a host's last 4 answers are all 429/503, the
 limit is on us, so every request to that host waits for its Retry-After and
-the host's concurrency is halved for the rest of the run. Requests waiting
-for their host are served first come, first served."""
+the host's concurrency is halved for the rest of the run. When that
+Retry-After is longer than `max_retry_wait`, no request to the host is sent
+for the rest of the run: each would only be refused again (GitHub asks for a
+minute or more), and pausing `max_retry_wait` after every four refusals made a
+run over thousands of GitHub images last hours. Requests waiting for their
+host are served first come, first served."""
 
 from __future__ import annotations
 
@@ -16,7 +20,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-_RECENT = 4  # this many 429/503 answers in a row from one host: it limits us, not one page
+RECENT = 4  # this many 429/503 answers in a row from one host: it limits us, not one page
 
 
 class _Host:
@@ -25,24 +29,31 @@ class _Host:
         self.limit = limit
         self.in_flight = 0
         self.not_before = 0.0  # monotonic time before which no request starts
-        self.recent: collections.deque[bool] = collections.deque(maxlen=_RECENT)  # True: a 429/503
+        self.recent: collections.deque[bool] = collections.deque(maxlen=RECENT)  # True: a 429/503
+        self.closed: float | None = None  # the Retry-After (s) that ended this host's run, if one did
+        self.refused = 0  # requests not sent since
         self._queue: collections.deque[threading.Condition] = collections.deque()  # waiters, first come first
 
-    def acquire(self) -> None:
+    def acquire(self) -> bool:
         """First come, first served: a waiting request is not overtaken by later
         ones (it was, and a retry or a GET after HEAD could wait 0.6 s for a
-        slot). Only the first in line is woken, not every waiter."""
+        slot). Only the first in line is woken, not every waiter. False: the
+        host is closed for this run, and no slot is taken."""
         with self.lock:
-            if not self._queue and self._free():
+            if self.closed is None and not self._queue and self._free():
                 self.in_flight += 1
-                return
+                return True
             me = threading.Condition(self.lock)  # shares the lock: woken alone
             self._queue.append(me)
             try:
-                while not (self._queue[0] is me and self._free()):
+                while self.closed is None and not (self._queue[0] is me and self._free()):
                     wait = self.not_before - time.monotonic()
                     me.wait(timeout=wait if wait > 0 else None)
+                if self.closed is not None:
+                    self.refused += 1
+                    return False
                 self.in_flight += 1
+                return True
             finally:
                 self._queue.remove(me)
                 self._wake()  # the next in line may fit too
@@ -59,13 +70,20 @@ class _Host:
             self.in_flight -= 1
             self._wake()
 
-    def answered(self, status: int, retry_after: float | None, fallback: float) -> bool:
-        """Record an answer; True when the host as a whole is now paused."""
+    def answered(self, status: int, retry_after: float | None, fallback: float, longest: float) -> bool:
+        """Record an answer; True when the host as a whole is now paused (or closed:
+        it asks for a wait longer than `longest`)."""
         with self.lock:
             limited = status in (429, 503)
             self.recent.append(limited)
-            if not limited or sum(self.recent) < _RECENT:
+            if not limited or sum(self.recent) < RECENT:
                 return False
+            if retry_after is not None and retry_after > longest:
+                self.closed = retry_after
+                self.recent.clear()
+                for waiter in self._queue:
+                    waiter.notify()
+                return True
             pause = retry_after if retry_after is not None else fallback
             if self.not_before < time.monotonic():  # a new pause, not one already known
                 self.limit = max(1, self.limit // 2)
@@ -91,16 +109,27 @@ class Hosts:
             return host
 
     @contextmanager
-    def slot(self, key: str) -> Iterator[None]:
-        """Hold one request slot for host `key` (host:port)."""
+    def slot(self, key: str) -> Iterator[bool]:
+        """Hold one request slot for host `key` (host:port); False (and no slot) when
+        the host closed this run to us."""
         host = self._host(key)
-        host.acquire()  # the host first: a request waiting for its host holds no global slot
+        if not host.acquire():  # the host first: a request waiting for its host holds no global slot
+            yield False
+            return
         self._global.acquire()
         try:
-            yield
+            yield True
         finally:
             self._global.release()
             host.release()
 
-    def answered(self, key: str, status: int, retry_after: float | None, fallback: float) -> bool:
-        return self._host(key).answered(status, retry_after, fallback)
+    def answered(self, key: str, status: int, retry_after: float | None, fallback: float, longest: float) -> bool:
+        """Record an answer of host `key`: see `_Host.answered`."""
+        return self._host(key).answered(status, retry_after, fallback, longest)
+
+    def closed(self) -> dict[str, tuple[float, int]]:
+        """host:port -> (the Retry-After it asked, requests not sent since) for each host
+        that closed the run to us."""
+        with self._lock:
+            hosts = list(self._hosts.items())
+        return {key: (host.closed, host.refused) for key, host in hosts if host.closed is not None}

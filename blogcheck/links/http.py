@@ -18,8 +18,8 @@ from typing import TYPE_CHECKING, Generic, TypeVar, cast
 from urllib.parse import urlsplit
 
 from blogcheck.links.addresses import Screen, is_dns_name, screen_host
-from blogcheck.links.dedupe import host_key, normalise
-from blogcheck.links.hosts import Hosts
+from blogcheck.links.dedupe import host_key, host_label, normalise
+from blogcheck.links.hosts import RECENT, Hosts
 from blogcheck.links.remap import remap
 from blogcheck.links.replies import Reply, detail, failure, location_text, retry_after_seconds
 from blogcheck.links.settings import LinkSettings
@@ -137,7 +137,9 @@ class Client:
         headers = {"User-Agent": self.settings.user_agent, "Accept": accept}
         if keep:  # a body to read: not compressed, so `keep` bytes are that much of the page
             headers["Accept-Encoding"] = "identity"
-        with self.hosts.slot(key):
+        with self.hosts.slot(key) as granted:
+            if not granted:
+                return Reply(method, url, failure="closed", detail=self._closed_detail(key))
             with self._lock:
                 self.sent += 1
             try:
@@ -155,13 +157,18 @@ class Client:
                 response.release_conn()
             headers_in = response.headers
             retry_after = retry_after_seconds(headers_in.get("Retry-After"))
-            # before the slot frees; a pause never lasts longer than a retry may wait
-            capped = None if retry_after is None else min(retry_after, self.settings.max_retry_wait)
-            self.hosts.answered(key, response.status, capped, fallback=1.0)
+            # before the slot frees; a longer wait than a retry may make closes the host for the run
+            self.hosts.answered(key, response.status, retry_after, fallback=1.0, longest=self.settings.max_retry_wait)
         return Reply(method, url, response.status, headers_in.get("Content-Type", ""),
                      location_text(headers_in.get("Location", "")), retry_after, body_bytes=len(body),
                      body=body if keep else b"", whole=whole,
                      content_encoding=headers_in.get("Content-Encoding", "") if keep else "")
+
+    def _closed_detail(self, key: str) -> str:
+        wait, _ = self.hosts.closed().get(key, (0.0, 0))
+        return (f"{host_label(key)} answered 429/503 to {RECENT} requests in a row and asked to wait "
+                f"{wait:.0f} s (Retry-After), more than max_retry_wait ({self.settings.max_retry_wait:g} s): "
+                "not requested in this run")
 
     def transport(self) -> Transport:
         """One for all threads: a connection freed by one thread is reused by the

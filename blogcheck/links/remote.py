@@ -27,7 +27,7 @@ from blogcheck.links import fragments
 from blogcheck.links.addresses import excluded_by_pattern, written_local
 from blogcheck.links.cache import Cache, default_path
 from blogcheck.links.cache import key as cache_key
-from blogcheck.links.dedupe import host_key, normalise
+from blogcheck.links.dedupe import host_key, host_label, normalise
 from blogcheck.links.http import Client
 from blogcheck.links.model import Status, Target, Verdict
 from blogcheck.links.probe import check_url
@@ -87,6 +87,10 @@ def check_targets(targets: Iterable[Target], settings: LinkSettings, progress: b
                     anchors[target] = needed
     if run.client.dns_seems_down():
         _unverify_missing_hosts(run)
+    for key, (wait, refused) in sorted(run.client.hosts.closed().items()):
+        run.warnings.append(f"{host_label(key)} is rate-limiting this checker and asked to wait {wait:.0f} s, "
+                            f"more than max_retry_wait: {refused} requests to it were not sent; their links are "
+                            "unverified and will be checked again on the next run")
     for job, group in groups.items():
         for target in group:
             results[target] = run.verdicts[job]

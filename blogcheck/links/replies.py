@@ -18,7 +18,7 @@ from email.utils import parsedate_to_datetime
 from urllib.parse import quote
 
 _PHRASES = {"dns": "no such host", "dns-temporary": "DNS lookup failed", "excluded": "not requested",
-            "invalid": "invalid URL"}
+            "invalid": "invalid URL", "closed": "not requested"}
 _AFTER_METHOD = {"malformed": "malformed answer"}
 _PRINTABLE = "".join(map(chr, range(0x21, 0x7F)))  # ASCII kept as sent, `%` escapes included
 
@@ -27,7 +27,8 @@ _PRINTABLE = "".join(map(chr, range(0x21, 0x7F)))  # ASCII kept as sent, `%` esc
 class Reply:
     """What one request (after its retries) came to. `status` 0 = no answer, then
     `failure` is "timeout", "reset", "refused", "tls", "dns" (no such host),
-    "dns-temporary", "invalid", "malformed", "excluded" or "error", and `detail` says more."""
+    "dns-temporary", "invalid", "malformed", "excluded", "closed" (the host closed the run to us:
+    not sent) or "error", and `detail` says more."""
 
     method: str
     url: str  # as requested, after remap

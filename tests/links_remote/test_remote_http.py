@@ -129,6 +129,28 @@ def test_a_host_that_limits_every_request_is_paused_as_a_whole() -> None:
         assert len(busy.hits()) == 12 + len(limited)
 
 
+def test_a_host_that_asks_for_a_longer_wait_than_allowed_gets_no_more_requests() -> None:
+    """GitHub answers every checker 429 with a Retry-After of a minute or more: after four
+    in a row, the host's other links are not requested in this run (no pause of
+    max_retry_wait after every four refusals), and the run says so once."""
+    with Farm(busy_for=120.0, retry_after="90") as busy, Farm() as other:
+        urls = [busy.url(f"/ok/{i}") for i in range(40)]
+        found = check_targets([Target(u) for u in [*urls, other.url("/ok/fine")]],
+                              quick(max_retry_wait=5.0, max_per_host=2))
+        assert found[Target(other.url("/ok/fine"))].status is Status.OK  # another host is not affected
+        verdicts_here = [found[Target(u)] for u in urls]
+        assert {v.status for v in verdicts_here} == {Status.UNVERIFIED}
+        sent = len(busy.hits())
+        assert 4 <= sent <= 6  # the four in a row, and what was in flight meanwhile
+        not_sent = [v for v in verdicts_here if v.seen == "not requested"]
+        assert len(not_sent) == 40 - sent
+        assert "asked to wait 90 s (Retry-After), more than max_retry_wait (5 s): not requested in this run" \
+            in not_sent[0].hint
+        assert found.warnings == [f"127.0.0.1:{busy.port} is rate-limiting this checker and asked to wait 90 s, "
+                                  f"more than max_retry_wait: {40 - sent} requests to it were not sent; their links "
+                                  "are unverified and will be checked again on the next run"]
+
+
 def test_the_per_host_limit_is_never_exceeded() -> None:
     with Farm(latency=0.15) as slow:
         verdicts([slow.url(f"/ok/{i}") for i in range(20)], max_per_host=3)
