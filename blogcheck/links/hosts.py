@@ -5,8 +5,10 @@ rate-limiting us as a whole.
 A lone 429 only delays the retry of that URL (http.py waits its Retry-After):
 many servers limit per page. When a host's last 4 answers are all 429/503, the
 limit is on us, so every request to that host waits for its Retry-After and
-the host's concurrency is halved for the rest of the run. When that
-Retry-After is longer than `max_retry_wait`, no request to the host is sent
+the host's concurrency is halved for the rest of the run. A host that refuses
+again right after a pause, with no answer in between, waits twice as long each
+time (1, 2, 4... s when it names no Retry-After). When the wait it asks for,
+or would get, is longer than `max_retry_wait`, no request to the host is sent
 for the rest of the run: each would only be refused again (GitHub asks for a
 minute or more), and pausing `max_retry_wait` after every four refusals made a
 run over thousands of GitHub images last hours. Requests waiting for their
@@ -19,6 +21,7 @@ import threading
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 RECENT = 4  # this many 429/503 answers in a row from one host: it limits us, not one page
 
@@ -30,8 +33,10 @@ class _Host:
         self.in_flight = 0
         self.not_before = 0.0  # monotonic time before which no request starts
         self.recent: collections.deque[bool] = collections.deque(maxlen=RECENT)  # True: a 429/503
-        self.closed: float | None = None  # the Retry-After (s) that ended this host's run, if one did
+        self.closed: float | None = None  # the wait (s) that ended this host's run, if one did
+        self.asked = False  # that wait was the host's Retry-After (else: pauses that did not help)
         self.refused = 0  # requests not sent since
+        self.pauses = 0  # pauses in a row with no answer but 429/503 between them
         self._queue: collections.deque[threading.Condition] = collections.deque()  # waiters, first come first
 
     def acquire(self) -> bool:
@@ -76,19 +81,22 @@ class _Host:
         with self.lock:
             limited = status in (429, 503)
             self.recent.append(limited)
+            if not limited:
+                self.pauses = 0
             if not limited or sum(self.recent) < RECENT:
                 return False
-            if retry_after is not None and retry_after > longest:
-                self.closed = retry_after
-                self.recent.clear()
+            self.recent.clear()
+            new = self.not_before < time.monotonic()  # a new pause, not one already known
+            pause = max(retry_after if retry_after is not None else fallback, fallback * 2 ** self.pauses)
+            if pause > longest:
+                self.closed, self.asked = pause, retry_after is not None and retry_after >= pause
                 for waiter in self._queue:
                     waiter.notify()
                 return True
-            pause = retry_after if retry_after is not None else fallback
-            if self.not_before < time.monotonic():  # a new pause, not one already known
+            if new:
                 self.limit = max(1, self.limit // 2)
+                self.pauses += 1
             self.not_before = max(self.not_before, time.monotonic() + pause)
-            self.recent.clear()
             return True
 
 
@@ -127,9 +135,25 @@ class Hosts:
         """Record an answer of host `key`: see `_Host.answered`."""
         return self._host(key).answered(status, retry_after, fallback, longest)
 
-    def closed(self) -> dict[str, tuple[float, int]]:
-        """host:port -> (the Retry-After it asked, requests not sent since) for each host
-        that closed the run to us."""
+    def closed(self) -> dict[str, Closed]:
+        """host:port -> why and how many requests were not sent, for each host that
+        closed the run to us."""
         with self._lock:
             hosts = list(self._hosts.items())
-        return {key: (host.closed, host.refused) for key, host in hosts if host.closed is not None}
+        return {key: Closed(host.closed, host.asked, host.refused) for key, host in hosts if host.closed is not None}
+
+
+@dataclass(frozen=True)
+class Closed:
+    """Why a host gets no more requests in this run."""
+
+    wait: float  # seconds it asked for (Retry-After), or the next pause would have lasted
+    asked: bool  # True: its Retry-After; False: it went on refusing after pauses
+    refused: int  # requests not sent since
+
+    def why(self, host: str, longest: float) -> str:
+        if self.asked:
+            return (f"{host} answered 429/503 to {RECENT} requests in a row and asked to wait {self.wait:.0f} s "
+                    f"(Retry-After), more than max_retry_wait ({longest:g} s)")
+        return (f"{host} went on answering 429/503 after pauses; the next would last {self.wait:.0f} s, more "
+                f"than max_retry_wait ({longest:g} s)")

@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 
 from blogcheck.links.addresses import Screen, is_dns_name, screen_host
 from blogcheck.links.dedupe import host_key, host_label, normalise
-from blogcheck.links.hosts import RECENT, Hosts
+from blogcheck.links.hosts import Hosts
 from blogcheck.links.remap import remap
 from blogcheck.links.replies import Reply, detail, failure, location_text, retry_after_seconds
 from blogcheck.links.settings import LinkSettings
@@ -165,10 +165,9 @@ class Client:
                      content_encoding=headers_in.get("Content-Encoding", "") if keep else "")
 
     def _closed_detail(self, key: str) -> str:
-        wait, _ = self.hosts.closed().get(key, (0.0, 0))
-        return (f"{host_label(key)} answered 429/503 to {RECENT} requests in a row and asked to wait "
-                f"{wait:.0f} s (Retry-After), more than max_retry_wait ({self.settings.max_retry_wait:g} s): "
-                "not requested in this run")
+        closed = self.hosts.closed().get(key)
+        why = closed.why(host_label(key), self.settings.max_retry_wait) if closed else host_label(key)
+        return f"{why}: not requested in this run"
 
     def transport(self) -> Transport:
         """One for all threads: a connection freed by one thread is reused by the

@@ -87,10 +87,9 @@ def check_targets(targets: Iterable[Target], settings: LinkSettings, progress: b
                     anchors[target] = needed
     if run.client.dns_seems_down():
         _unverify_missing_hosts(run)
-    for key, (wait, refused) in sorted(run.client.hosts.closed().items()):
-        run.warnings.append(f"{host_label(key)} is rate-limiting this checker and asked to wait {wait:.0f} s, "
-                            f"more than max_retry_wait: {refused} requests to it were not sent; their links are "
-                            "unverified and will be checked again on the next run")
+    for key, closed in sorted(run.client.hosts.closed().items()):
+        run.warnings.append(f"{closed.why(host_label(key), settings.max_retry_wait)}: {closed.refused} requests to "
+                            "it were not sent; their links are unverified and will be checked again on the next run")
     for job, group in groups.items():
         for target in group:
             results[target] = run.verdicts[job]

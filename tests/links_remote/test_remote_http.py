@@ -146,9 +146,24 @@ def test_a_host_that_asks_for_a_longer_wait_than_allowed_gets_no_more_requests()
         assert len(not_sent) == 40 - sent
         assert "asked to wait 90 s (Retry-After), more than max_retry_wait (5 s): not requested in this run" \
             in not_sent[0].hint
-        assert found.warnings == [f"127.0.0.1:{busy.port} is rate-limiting this checker and asked to wait 90 s, "
-                                  f"more than max_retry_wait: {40 - sent} requests to it were not sent; their links "
-                                  "are unverified and will be checked again on the next run"]
+        assert found.warnings == [f"127.0.0.1:{busy.port} answered 429/503 to 4 requests in a row and asked to wait "
+                                  f"90 s (Retry-After), more than max_retry_wait (5 s): {40 - sent} requests to it "
+                                  "were not sent; their links are unverified and will be checked again on the next run"]
+
+
+def test_a_host_that_refuses_after_every_pause_waits_longer_each_time_then_no_more() -> None:
+    """Retry-After: 1 every time, and every time a refusal: pauses of 1 and 2 s, then the
+    next (4 s) would be longer than max_retry_wait (3 s): the host is closed for the run."""
+    with Farm(busy_for=120.0, retry_after="1") as busy:
+        urls = [busy.url(f"/ok/{i}") for i in range(60)]
+        started = time.monotonic()
+        found = check_targets([Target(u) for u in urls], quick(max_retry_wait=3.0, max_per_host=4, retries=0))
+        took = time.monotonic() - started
+        assert {v.status for v in found.values()} == {Status.UNVERIFIED}
+        assert len(busy.hits()) < 30  # three rounds of refusals, not 60 requests
+        assert 3.0 <= took < 20  # the two pauses were kept; the bound only says "it ends"
+        assert found.warnings[0].startswith(f"127.0.0.1:{busy.port} went on answering 429/503 after pauses; the "
+                                            "next would last 4 s, more than max_retry_wait (3 s): ")
 
 
 def test_the_per_host_limit_is_never_exceeded() -> None:
