@@ -17,6 +17,8 @@ from blogcheck.diagnostic import Diagnostic, Severity, Summary
 
 _LABELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _HIDDEN = frozenset({"fix"})  # extras for machines (`check --fix`), not for the reader
+_ADDRESSES = frozenset({"url", "final_url", "archive"})  # extras shown as links when they are web addresses
+_WEB = re.compile(r"https?://[^\s]+\Z", re.IGNORECASE)
 _CONTEXT = 160  # characters of a long line shown on each side of the finding
 _MAX_SOURCE = 5_000_000  # bytes: larger files are shown without context lines
 _STYLE = """
@@ -119,13 +121,22 @@ def _finding(d: Diagnostic, sources: _Sources) -> str:
     label = _LABELS[d.severity]
     entry = CODES.get(d.code)
     summary = f' title="{_e(entry.summary)}"' if entry else ""
-    extras = "".join(f"<div class=\"extra\"><span class=\"muted\">{_e(k)}:</span> {_e(_plain(v))}</div>"
+    extras = "".join(f"<div class=\"extra\"><span class=\"muted\">{_e(k)}:</span> {_value(k, v)}</div>"
                      for k, v in d.extra if v not in (None, "", [], ()) and k not in _HIDDEN)
     hint = f'<div class="hint">hint: {_e(d.hint)}</div>' if d.hint else ""
     context = sources.context(d)
     return (f'<tr class="finding"><td><span class="badge {label}">{label}</span></td>'
             f'<td class="where">{d.line}:{d.column}</td><td class="code"{summary}>{_e(d.code)}</td>'
             f"<td><div>{_e(d.message)}</div>{hint}{extras}{context}</td></tr>")
+
+
+def _value(key: str, value: object) -> str:
+    """An extra's value, escaped; a web address (a link's URL, where it led, its archived
+    copy) as a link to open, never another scheme (`javascript:` stays text)."""
+    text = _plain(value)
+    if key in _ADDRESSES and _WEB.match(text) and text.isprintable():
+        return f'<a href="{_e(text)}" rel="noopener noreferrer nofollow">{_e(text)}</a>'
+    return _e(text)
 
 
 def _plain(value: object) -> str:

@@ -52,9 +52,7 @@ def report(tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pyte
 
 
 def _parse(path: Path) -> _Page:
-    page = _Page()
-    page.feed(path.read_text(encoding="utf-8"))
-    return page
+    return _parse_text(path.read_text(encoding="utf-8"))
 
 
 def test_page_loads_nothing_from_anywhere(report: Path) -> None:
@@ -161,3 +159,26 @@ def test_chromium_shows_the_report_offline(report: Path, tmp_path: Path) -> None
     assert 0.02 < drawn < 0.6, f"{drawn:.1%} of the screenshot differs from the background"
     reds = [p for p in pixels if p[0] > 150 and p[1] < 90 and p[2] < 90]
     assert reds, "the error count and badges are drawn in red"
+
+
+def test_web_addresses_of_a_finding_are_links_and_nothing_else_is() -> None:
+    from blogcheck.diagnostic import Diagnostic, Severity, Summary
+    from blogcheck.reporters.html import render
+
+    found = [Diagnostic("BC201", "links", Severity.ERROR, "_posts/a.md", 1, 1, "broken link",
+                        extra=(("url", "https://x.test/a?b=1&c=\"><script>"), ("final_url", "javascript:alert(1)"),
+                               ("archive", "https://web.archive.org/web/2020/https://x.test/a"), ("status", "broken"))),
+             Diagnostic("BC204", "links", Severity.ERROR, "_posts/a.md", 2, 1, "missing",
+                        extra=(("url", "/no-such-page/"),))]
+    page = render(found, Summary.of(1, found))
+    anchors = [a["href"] for tag, a in _parse_text(page).tags if tag == "a" and not (a["href"] or "").startswith("#")]
+    assert anchors == ['https://x.test/a?b=1&c="><script>', "https://web.archive.org/web/2020/https://x.test/a"]
+    assert "<script>" not in page
+    assert "javascript:alert(1)" in page and 'href="javascript' not in page
+    assert 'rel="noopener noreferrer nofollow"' in page
+
+
+def _parse_text(text: str) -> _Page:
+    page = _Page()
+    page.feed(text)
+    return page
