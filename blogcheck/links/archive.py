@@ -36,6 +36,7 @@ class Snapshot:
 
 NO_COPY = Snapshot("", "")  # the archive answered: it has no copy
 
+
 @dataclass(frozen=True)
 class Found:
     copies: dict[str, Snapshot]  # URL -> its closest copy (URLs with none are left out)

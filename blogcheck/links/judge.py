@@ -8,7 +8,7 @@ import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from urllib.parse import unquote, urljoin
+from urllib.parse import unquote, urljoin, urlsplit
 
 from blogcheck.links.local import SiteIndex
 from blogcheck.links.model import Kind, Link
@@ -62,8 +62,6 @@ def classify(link: Link, index: SiteIndex, site_url: str, base: str | None,
 def _own_path(url: str, site_url: str) -> str | None:
     """The path (query, fragment) of `url` when it is on this site's host (`url:` in
     _config.yml, http or https alike), else None."""
-    from urllib.parse import urlsplit
-
     if not site_url:
         return None
     try:
