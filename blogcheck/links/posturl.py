@@ -30,6 +30,9 @@ class PostFinder:
     def __init__(self, posts: list[Post], url_of: Callable[[Post], str | None], zone: dt.tzinfo) -> None:
         self._url_of = url_of
         self._entries = [e for e in (_entry(p, zone) for p in posts) if e is not None]
+        self._found: dict[str, Post | None] = {}  # each name is looked up once per run
+        self._near: dict[str, str] = {}
+        self._names: list[str] | None = None
 
     def url(self, name: str) -> str | None:
         """The URL of the post `name` refers to, or None when Jekyll finds none."""
@@ -37,6 +40,11 @@ class PostFinder:
         return self._url_of(post) if post is not None else None
 
     def find(self, name: str) -> Post | None:
+        if name not in self._found:
+            self._found[name] = self._find(name)
+        return self._found[name]
+
+    def _find(self, name: str) -> Post | None:
         match = _NAME.match(name.strip().lstrip("/"))
         if match is None:
             return None
@@ -54,9 +62,12 @@ class PostFinder:
 
     def nearest(self, name: str) -> str:
         """The post name closest to `name`, for a hint ("" when none is close)."""
-        names = [_name(e.post) for e in self._entries]
-        close = difflib.get_close_matches(name.strip().lstrip("/"), names, n=1, cutoff=0.6)
-        return close[0] if close else ""
+        if name not in self._near:
+            if self._names is None:
+                self._names = [_name(e.post) for e in self._entries]
+            close = difflib.get_close_matches(name.strip().lstrip("/"), self._names, n=1, cutoff=0.6)
+            self._near[name] = close[0] if close else ""
+        return self._near[name]
 
 
 def _entry(post: Post, zone: dt.tzinfo) -> _Entry | None:
