@@ -39,12 +39,12 @@ KEYS: dict[str, dict[str, type]] = {
         "to": str, "branch": str, "message": str, "dry_run": bool, "build": bool, "build_command": str, "force": bool,
         "approve_key": str, "approve_value": str, "strip_keys": list, "max_push_retries": int,
     },
-    # `object`: checked by blogcheck.links.settings (cache_ttl "3d" or seconds; accept 403 or "200-299").
+    # `object`: checked by blogcheck.links.settings (cache_ttl, max_stale "3d" or seconds; accept 403 or "200-299").
     "links": {
         "timeout": float, "max_concurrency": int, "max_per_host": int, "retries": int, "max_retry_wait": float,
         "max_redirects": int, "remap": list, "exclude": list, "exclude_private": bool, "exclude_loopback": bool,
         "exclude_link_local": bool, "cache": str, "no_cache": bool, "cache_ttl": object, "accept": object,
-        "user_agent": str, "remote_anchors": bool, "suggest_archive": bool,
+        "user_agent": str, "remote_anchors": bool, "suggest_archive": bool, "max_stale": object,
     },
 }
 

@@ -49,14 +49,16 @@ def key(url: str, image: bool) -> str:
 class Cache:
     """Open with `Cache.open(path, ttl)`; `warnings` says what went wrong, if anything."""
 
-    def __init__(self, path: Path, ttl: float) -> None:
+    def __init__(self, path: Path, ttl: float, keep: float = 0.0) -> None:
         self.path, self.ttl = path, ttl
+        self.keep = max(ttl, keep, 30 * 86400)  # rows older than this are deleted
         self.warnings: list[str] = []
         self._db: sqlite3.Connection | None = None
 
     @classmethod
-    def open(cls, path: Path, ttl: float) -> Cache:
-        cache = cls(path, ttl)
+    def open(cls, path: Path, ttl: float, keep: float = 0.0) -> Cache:
+        """`keep`: seconds rows are kept past `ttl` (for `stale`)."""
+        cache = cls(path, ttl, keep)
         try:
             cache._db = cache._connect()
         except sqlite3.DatabaseError as exc:
@@ -105,13 +107,19 @@ class Cache:
         rows = self._select("ok_links", "http_status, final_url, seen, provider", keys)
         return {row[0]: Verdict(Status.OK, row[1], row[2], f"{row[3]} (cached)", "", row[4]) for row in rows}
 
+    def stale(self, keys: Iterable[str], age: float) -> dict[str, tuple[Verdict, float]]:
+        """The ok verdicts among `keys` at most `age` seconds old, fresh or not, with
+        when each was checked (time.time())."""
+        rows = self._select("ok_links", "http_status, final_url, seen, provider, checked", keys, age)
+        return {row[0]: (Verdict(Status.OK, row[1], row[2], row[3], "", row[4]), row[5]) for row in rows}
+
     def archived(self, keys: Iterable[str]) -> dict[str, tuple[str, str]]:
         """The fresh Wayback Machine answers among `keys`: (address, date), ("", "") for no copy."""
         return {row[0]: (row[1], row[2]) for row in self._select("archived", "address, taken", keys)}
 
-    def _select(self, table: str, columns: str, keys: Iterable[str]) -> list[tuple[Any, ...]]:
+    def _select(self, table: str, columns: str, keys: Iterable[str], age: float | None = None) -> list[tuple[Any, ...]]:
         wanted, found = list(keys), []
-        since = time.time() - self.ttl
+        since = time.time() - (self.ttl if age is None else age)
         for start in range(0, len(wanted), _BATCH):
             batch = wanted[start:start + _BATCH]
 
@@ -143,7 +151,7 @@ class Cache:
                 self._db.execute("BEGIN IMMEDIATE")
                 self._db.executemany(f"INSERT OR REPLACE INTO {table} VALUES ({', '.join('?' * len(rows[0]))})",
                                      rows)
-                self._db.execute(f"DELETE FROM {table} WHERE checked < ?", [now - max(self.ttl, 30 * 86400)])
+                self._db.execute(f"DELETE FROM {table} WHERE checked < ?", [now - self.keep])
 
         if rows:
             self._run(write)

@@ -87,9 +87,6 @@ def check_targets(targets: Iterable[Target], settings: LinkSettings, progress: b
                     anchors[target] = needed
     if run.client.dns_seems_down():
         _unverify_missing_hosts(run)
-    for key, closed in sorted(run.client.hosts.closed().items()):
-        run.warnings.append(f"{closed.why(host_label(key), settings.max_retry_wait)}: {closed.refused} requests to "
-                            "it were not sent; their links are unverified and will be checked again on the next run")
     for job, group in groups.items():
         for target in group:
             results[target] = run.verdicts[job]
@@ -188,7 +185,8 @@ class _Run:
         anchor = f"#{job.anchor}" if job.anchor else ""
         key = self._keys[job] = cache_key(remap(job.url, self.settings.remap) + anchor, job.image)
         if not self.settings.no_cache and self._cache is None:
-            self._cache = Cache.open(Path(self.settings.cache or default_path()), self.settings.cache_ttl)
+            self._cache = Cache.open(Path(self.settings.cache or default_path()), self.settings.cache_ttl,
+                                     keep=self.settings.max_stale)
         known = self._cache.get([key]) if self._cache else {}
         if key in known:
             self.verdicts[job] = known[key]
@@ -249,10 +247,40 @@ class _Run:
             worker.join()
         self._bar.close()
         self.client.close()
+        for key, closed in sorted(self.client.hosts.closed().items()):
+            self.warnings.append(f"{closed.why(host_label(key), self.settings.max_retry_wait)}: {closed.refused} "
+                                 "requests to it were not sent in this run")
         if self._cache is not None:
-            self._cache.put({self._keys[job]: self.verdicts[job] for job in self._checked})
+            stood_in = self._stand_in() if kind is None else set()
+            self._cache.put({self._keys[job]: self.verdicts[job] for job in self._checked if job not in stood_in})
             self._cache.close()
             self.warnings.extend(self._cache.warnings)
+
+    def _stand_in(self) -> set[_Job]:
+        """A host that refused this run (hosts.py) could not say whether its links
+        still work: a link it answered ok within `max_stale` stays ok, marked as
+        such, rather than joining a flood of warnings every few days (GitHub's
+        images of a study blog are thousands). Returns the jobs so judged."""
+        closed = self.client.hosts.closed()
+        if not closed or self._cache is None or self.settings.max_stale <= self.settings.cache_ttl:
+            return set()
+        refused = {job: host_key(remap(job.url, self.settings.remap)) for job in self._checked
+                   if self.verdicts[job].status is Status.UNVERIFIED}
+        refused = {job: host for job, host in refused.items() if host in closed}
+        older = self._cache.stale([self._keys[job] for job in refused], self.settings.max_stale)
+        counts: dict[str, int] = {}
+        for job, host in refused.items():
+            if self._keys[job] not in older:
+                continue
+            verdict, checked = older[self._keys[job]]
+            day = time.strftime("%Y-%m-%d", time.localtime(checked))
+            self.verdicts[job] = dataclasses.replace(
+                verdict, seen=f"{verdict.seen} on {day} (cached; {host_label(host)} refused this run)")
+            counts[host] = counts.get(host, 0) + 1
+        for host, count in sorted(counts.items()):
+            self.warnings.append(f"{count} links to {host_label(host)} that it did not answer stay ok: they were ok "
+                                 f"within the last {self.settings.max_stale / 86400:g} days (max_stale)")
+        return {job for job, host in refused.items() if self._keys[job] in older}
 
 
 def _check(job: _Job, client: Client) -> Verdict:

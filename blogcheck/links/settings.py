@@ -30,6 +30,7 @@ class LinkSettings:
     cache: str = ""  # "" = the user's cache folder
     no_cache: bool = False
     cache_ttl: float = 3 * 86400.0  # seconds an ok verdict is trusted
+    max_stale: float = 30 * 86400.0  # an older ok stands in when the host refuses the run (hosts.py); 0: never
     accept: tuple[int, ...] = tuple(range(200, 300))  # statuses that mean ok
     user_agent: str = f"blogcheck/{__version__} (link checker)"
     offline: bool = False
@@ -60,7 +61,7 @@ def _convert(key: str, value: Any, source: str) -> Any:
         return tuple(parse_rule(rule) for rule in value)
     if key == "exclude":
         return tuple(re.compile(pattern).pattern for pattern in value)
-    if key == "cache_ttl":
+    if key in ("cache_ttl", "max_stale"):
         return duration(value)
     if key == "accept":
         return accepted(value)

@@ -8,6 +8,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -153,3 +154,46 @@ def test_several_processes_share_one_cache(farm: Farm, tmp_path: Path) -> None:
     again = _run([Target(farm.url(f"/ok/{i}")) for i in range(500)], path)
     assert again.requests == 0
     assert {v.status for v in again.values()} == {Status.OK}
+
+
+def _age(cache: Path, days: float) -> None:
+    """Make every cached ok verdict `days` old."""
+    with contextlib.closing(sqlite3.connect(cache)) as db, db:
+        db.execute("UPDATE ok_links SET checked = ?", [time.time() - days * 86400])
+
+
+def _refusing(farm: Farm) -> None:
+    farm.busy_for, farm.retry_after = 600.0, "90"  # every answer 429, asking for 90 s: the host closes the run
+
+
+def test_a_host_that_refuses_the_run_keeps_its_links_ok_within_max_stale(farm: Farm, tmp_path: Path) -> None:
+    cache = tmp_path / "links.sqlite"
+    urls = [farm.url(f"/ok/{n}") for n in range(12)]
+    _run([Target(u) for u in urls[:10]], cache)  # ten ok, two never seen
+    _age(cache, 10)  # older than cache_ttl (3 days), within max_stale (30 days)
+    _refusing(farm)
+    found = _run([Target(u) for u in urls], cache, max_retry_wait=5.0, max_per_host=2)
+    assert [found[Target(u)].status for u in urls] == [Status.OK] * 10 + [Status.UNVERIFIED] * 2
+    day = time.strftime("%Y-%m-%d", time.localtime(time.time() - 10 * 86400))
+    assert found[Target(urls[0])].seen == f"HEAD 200 on {day} (cached; 127.0.0.1:{farm.port} refused this run)"
+    assert found.warnings[-1] == (f"10 links to 127.0.0.1:{farm.port} that it did not answer stay ok: they were ok "
+                                  "within the last 30 days (max_stale)")
+    # the old verdicts were not written back as fresh: past max_stale they no longer stand in
+    with contextlib.closing(sqlite3.connect(cache)) as db:
+        newest = db.execute("SELECT max(checked) FROM ok_links").fetchone()[0]
+    assert newest < time.time() - 9 * 86400
+    _age(cache, 31)
+    again = _run([Target(u) for u in urls], cache, max_retry_wait=5.0, max_per_host=2)
+    assert [again[Target(u)].status for u in urls] == [Status.UNVERIFIED] * 12
+
+
+def test_max_stale_zero_or_a_host_that_did_not_refuse_the_run_uses_no_old_verdict(farm: Farm, tmp_path: Path) -> None:
+    cache = tmp_path / "links.sqlite"
+    url = farm.url("/ok/a")
+    _run([Target(url)], cache)
+    _age(cache, 10)
+    _refusing(farm)
+    assert _run([Target(url)], cache, max_retry_wait=5.0, max_stale=0.0)[Target(url)].status is Status.UNVERIFIED
+    farm.retry_after = "1"  # a 429 for this page alone (no four in a row): the host is not closed
+    found = _run([Target(url)], cache, max_retry_wait=5.0, retries=0)
+    assert (found[Target(url)].status, found[Target(url)].seen, found.warnings) == (Status.UNVERIFIED, "HEAD 429", [])

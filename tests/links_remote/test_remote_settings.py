@@ -25,6 +25,7 @@ def test_defaults_are_sane() -> None:
     assert (settings.max_concurrency, settings.max_per_host, settings.retries) == (64, 8, 2)
     assert settings.accept == tuple(range(200, 300))
     assert settings.cache_ttl == 3 * 86400
+    assert settings.max_stale == 30 * 86400 and not settings.suggest_archive
     assert settings.exclude_link_local and not settings.exclude_loopback and not settings.offline
 
 
@@ -47,6 +48,8 @@ def test_a_config_table_is_read_and_converted(tmp_path: Path) -> None:
         ('remap = ["^(a) \\\\2"]', "invalid group reference"),
         ('exclude = ["[z-a]"]', "`exclude`"),
         ('cache_ttl = "soon"', "duration"),
+        ('max_stale = "forever"', "duration"),
+        ("max_stale = -1", "duration"),
         ("accept = [99]", "not a status code"),
         ('accept = "200"', "must be a list"),
         ("max_concurrency = 0", "between 1 and 1024"),
