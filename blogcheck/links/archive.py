@@ -76,7 +76,9 @@ def lookup(wanted: dict[str, str], settings: LinkSettings) -> Found:
 def _ask(client: Client, url: str) -> Snapshot | str:
     """The copy (NO_COPY when the archive has none), or why the archive could not say."""
     reply = client.request("GET", url, "application/json", keep=_BODY)
-    if reply.status != 200 or not reply.whole:
+    if reply.status == 200 and not reply.whole:
+        return f"an answer longer than {_BODY // 1024} KB"
+    if reply.status != 200:
         return reply.detail or reply.label
     return read_answer(reply.body) or "an answer that is not the availability API's"
 

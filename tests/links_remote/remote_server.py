@@ -343,5 +343,7 @@ def _wayback(h: _Handler, e: Entry, query: dict[str, list[str]]) -> None:
         return h.reply(e, 200, b'{"archived_snapshots": {"closest": ', "application/json")
     if "down" in url:
         return h.reply(e, 503, b"", "text/plain")
+    if "huge" in url:  # 100 KB of padding: more than a client needs to read
+        return h.reply(e, 200, b'{"pad": "' + b"x" * 100_000 + b'"}', "application/json")
     body = json.dumps({"url": url, "archived_snapshots": {"closest": closest}}).encode()
     return h.reply(e, 200, body, "application/json")
