@@ -36,7 +36,8 @@ def test_a_notebook_is_checked_where_it_lives(farm: Farm) -> None:
     assert found[moved].seen.startswith("notebook https://github.com/other/course/blob/master/old/lab.ipynb: HEAD 404")
     assert "not on GitHub (renamed, deleted, or its repository is private)" in found[moved].hint
     assert "not on Google Drive (deleted)" in found[deleted].hint
-    assert "sign-in" in found[private].hint or "sign in" in found[private].hint
+    assert found[private].hint.startswith("redirects to a sign-in page (accounts.google.com): readers who are not "
+                                          "signed in cannot see the page")
     assert not farm.hits("/colab/")  # Colab's own page is never requested
     assert farm.hits("/ok/gh/")[0].path == "/ok/gh/course/blob/main/week1/lab.ipynb"
 
