@@ -139,8 +139,14 @@ class Hosts:
         """host:port -> why and how many requests were not sent, for each host that
         closed the run to us."""
         with self._lock:
-            hosts = list(self._hosts.items())
-        return {key: Closed(host.closed, host.asked, host.refused) for key, host in hosts if host.closed is not None}
+            keys = list(self._hosts)
+        return {key: closed for key in keys if (closed := self.closed_one(key)) is not None}
+
+    def closed_one(self, key: str) -> Closed | None:
+        """Why host `key` closed the run to us, or None when it has not."""
+        host = self._host(key)
+        with host.lock:
+            return Closed(host.closed, host.asked, host.refused) if host.closed is not None else None
 
 
 @dataclass(frozen=True)

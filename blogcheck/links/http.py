@@ -165,7 +165,7 @@ class Client:
                      content_encoding=headers_in.get("Content-Encoding", "") if keep else "")
 
     def _closed_detail(self, key: str) -> str:
-        closed = self.hosts.closed().get(key)
+        closed = self.hosts.closed_one(key)
         why = closed.why(host_label(key), self.settings.max_retry_wait) if closed else host_label(key)
         return f"{why}: not requested in this run"
 
