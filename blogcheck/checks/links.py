@@ -169,11 +169,10 @@ def _archived(remote: dict[Target, list[tuple[Post, Link]]], verdicts: dict[Targ
 
 def _day(post: Post) -> str:
     """The post's date as "YYYYMMDD" (`date:` first, then the file name), or ""."""
-    from blogcheck.jekyll.dates import filename_date, parse_date
+    from blogcheck.jekyll.dates import post_moment
 
-    moment = parse_date(post.data.get("date")) if post.data.get("date") is not None else None
-    day = moment.date() if moment is not None else filename_date(post.path.name)
-    return day.strftime("%Y%m%d") if day is not None else ""
+    moment = post_moment(post.data, post.path.name)
+    return moment.strftime("%Y%m%d") if moment is not None else ""
 
 
 def _note(ctx: Context, why: str) -> None:

@@ -51,9 +51,7 @@ def _url_of(post: Post, ctx: Context) -> str | None:
     match = dates.POST_NAME.match(PurePosixPath(post.rel).name)
     if match is None:
         return None
-    moment = dates.parse_date(post.data["date"]) if post.data.get("date") is not None else None
-    if moment is None:
-        moment = dates.parse_date(match[1])
+    moment = dates.post_moment(post.data, match[0])
     if moment is None:
         return None
     local = dates.in_zone(moment, ctx.site.timezone)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import email.utils
 import re
+from typing import Any
 
 # Jekyll's Document::DATE_FILENAME_MATCHER: `YYYY-M-D-slug.ext`, padding optional.
 POST_NAME = re.compile(r"^(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
@@ -68,6 +69,16 @@ def in_zone(moment: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
         return moment.astimezone(zone)
     except OverflowError:  # year 1 or 9999 pushed past the calendar: keep the time as written
         return moment.replace(tzinfo=None)
+
+
+def post_moment(data: dict[str, Any], name: str) -> dt.datetime | None:
+    """The moment Jekyll dates a post by: its `date:` when that is a date, else the
+    date of its file name `name`; None when neither gives one."""
+    value = data.get("date")
+    moment = parse_date(value) if value is not None else None
+    if moment is None and (match := POST_NAME.match(name)):
+        moment = parse_date(match[1])
+    return moment
 
 
 def filename_date(name: str) -> dt.date | None:
