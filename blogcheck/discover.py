@@ -5,6 +5,7 @@ from __future__ import annotations
 import fnmatch
 import os
 from pathlib import Path
+from typing import Any
 
 POST_SUFFIXES = frozenset({".md", ".markdown", ".mkd", ".mkdn", ".mkdown", ".html"})
 _SKIP_DIRS = frozenset({".git", "_site", "node_modules", "vendor", ".jekyll-cache", ".sass-cache", ".venv"})
@@ -34,8 +35,12 @@ def discover(paths: list[Path], root: Path, exclude: tuple[str, ...] = ()) -> li
     return sorted(p for p in found if not matches(p, root, exclude))
 
 
-def default_paths(root: Path) -> list[Path]:
-    return [root / name for name in POST_DIRS if (root / name).is_dir()]
+def default_paths(root: Path, config: dict[str, Any]) -> list[Path]:
+    """The posts of a site: the `_posts/` and `_drafts/` folders Jekyll reads, and
+    those at the root, which it may not read (a post there is then reported)."""
+    from blogcheck.jekyll.folders import post_folders
+
+    return sorted({*post_folders(root, config), *(root / name for name in POST_DIRS if (root / name).is_dir())})
 
 
 def _walk(folder: Path) -> list[Path]:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from blogcheck import files
+from blogcheck.jekyll import folders
 from blogcheck.jekyll.site import Site
 from blogcheck.parse.frontmatter import FrontMatter, FrontMatterError, parse
 from blogcheck.parse.split import split
@@ -24,6 +25,8 @@ class Post:
     body: str
     body_line: int
     data: dict[str, Any] = field(default_factory=dict)  # front matter over `defaults:`
+    doc: str = ""  # the path Jekyll knows a post by: below `collections_dir` ("" = rel)
+    unread: str = ""  # why Jekyll never reads this post or draft ("" = it does)
 
     @property
     def kind(self) -> str:
@@ -36,8 +39,8 @@ class Post:
 
     @property
     def path_categories(self) -> list[str]:
-        """Folders above `_posts/`, which Jekyll adds to the post's categories."""
-        parts = self.rel.split("/")
+        """Folders above `_posts/` (below `collections_dir`), which Jekyll adds to the post's categories."""
+        parts = (self.doc or self.rel).split("/")
         return parts[: parts.index("_posts")] if "_posts" in parts else []
 
 
@@ -98,7 +101,10 @@ def load(path: Path, display: str, site: Site, max_size: int) -> Post | LoadErro
         return LoadError(exc.code, exc.message, exc.line, exc.column)
     rel = _relative(path, site.root)
     post = Post(path, display, rel, text, front, parts.body, parts.body_line)
-    return dataclasses.replace(post, data={**site.defaults_for(rel, post.kind), **front.data})
+    if post.kind != "pages":
+        post = dataclasses.replace(post, doc=folders.document_path(rel, site.config),
+                                   unread=folders.unread_reason(rel, site.config))
+    return dataclasses.replace(post, data={**site.defaults_for(post.doc or rel, post.kind), **front.data})
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -15,6 +15,7 @@ from blogcheck.codes import CODES, diagnostic
 from blogcheck.config import Config
 from blogcheck.diagnostic import Diagnostic, Severity
 from blogcheck.discover import discover, matches
+from blogcheck.jekyll import folders
 from blogcheck.jekyll.site import Site
 from blogcheck.post import LoadError, Post, load, read_text
 from blogcheck.select import check_wanted, wanted
@@ -86,8 +87,9 @@ def _load(path: Path, site: Site, config: Config, loaded: dict[Path, Post | Load
 
 
 def _site_files(site: Site, config: Config) -> list[Path]:
-    folder = site.root / "_posts"
-    return discover([folder], site.root, config.exclude) if folder.is_dir() else []
+    """The site's posts: in every `_posts/` Jekyll reads (`blog/_posts/`, below `collections_dir`)."""
+    found = folders.post_folders(site.root, site.config, ("_posts",))
+    return discover(found, site.root, config.exclude) if found else []
 
 
 def _site_posts(files: list[Path], site: Site, config: Config, loaded: dict[Path, Post | LoadError]) -> list[Post]:

@@ -40,11 +40,12 @@ SiteCheck = Callable[[list[Post], Context], Iterator[Diagnostic]]
 
 def post_checks() -> list[tuple[str, PostCheck]]:
     """(check name, function) of the checks that read one post at a time."""
-    from blogcheck.checks import dates, includes, keys, kramdown, layout, liquid, markup, names, schema
+    from blogcheck.checks import dates, includes, keys, kramdown, layout, liquid, markup, names, schema, unread
 
     return [("frontmatter", schema.check), ("frontmatter", keys.check), ("frontmatter", names.check),
-            ("frontmatter", dates.check), ("frontmatter", layout.check), ("liquid", liquid.check),
-            ("liquid", includes.check), ("markup", markup.check), ("markup", kramdown.check)]
+            ("frontmatter", dates.check), ("frontmatter", unread.check), ("frontmatter", layout.check),
+            ("liquid", liquid.check), ("liquid", includes.check), ("markup", markup.check),
+            ("markup", kramdown.check)]
 
 
 def site_checks() -> list[tuple[str, SiteCheck]]:

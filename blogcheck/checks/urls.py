@@ -46,7 +46,7 @@ def url_of(post: Post, ctx: Context) -> str | None:
 
 
 def _url_of(post: Post, ctx: Context) -> str | None:
-    if post.kind != "posts" or post.data.get("published") is False:
+    if post.kind != "posts" or post.unread or post.data.get("published") is False:
         return None
     match = dates.POST_NAME.match(PurePosixPath(post.rel).name)
     if match is None:

@@ -98,7 +98,7 @@ def settings(args: argparse.Namespace) -> Settings:
                                  suggest_archive=getattr(args, "suggest_archive", None),
                                  cache=str(Path(cache).expanduser().resolve()) if cache else None)
     LinkSettings.from_config(config)  # a bad --remap or [links] value is a usage error before any work
-    paths = list(args.paths) or default_paths(root)
+    paths = list(args.paths) or default_paths(root, load_site(root).config)
     if not paths:
         raise DiscoverError(f"no _posts/ or _drafts/ folder in {root}; give the posts to check")
     groups: dict[Path, list[Path]] = {}

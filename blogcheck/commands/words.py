@@ -40,10 +40,10 @@ def run(args: argparse.Namespace) -> int:
         settings = Settings.from_table(config.section("spelling"))
         if settings.problems():
             raise ConfigError(settings.problems()[0])
-        paths = list(args.paths) or default_paths(root)
+        site = load_site(root)
+        paths = list(args.paths) or default_paths(root, site.config)
         if not paths:
             raise DiscoverError(f"no _posts/ or _drafts/ folder in {root}; give the posts to check")
-        site = load_site(root)
         if args.add:
             return _add(root / settings.wordlist, args.add)
         rows = unknown_words(paths, site, config)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from blogcheck import files
+from blogcheck.jekyll.folders import document_path
 
 CONFIG_NAMES = ("_config.yml", "_config.yaml")
 
@@ -63,16 +64,18 @@ class Site:
             if not isinstance(entry, dict) or not isinstance(entry.get("values"), dict):
                 continue
             scope = entry.get("scope")
-            if _applies(scope if isinstance(scope, dict) else {}, rel_path, kind):
+            if _applies(scope if isinstance(scope, dict) else {}, rel_path, kind, self.config):
                 merged.update(entry["values"])
         return merged
 
 
-def _applies(scope: dict[str, Any], rel_path: str, kind: str) -> bool:
+def _applies(scope: dict[str, Any], rel_path: str, kind: str, config: dict[str, Any]) -> bool:
+    """`rel_path` is a document's path below `collections_dir` (a page's from the
+    root); a scope's path may name that folder or not, as in Jekyll."""
     scope_type = scope.get("type")
     if scope_type not in (None, "", kind):
         return False
-    scope_path = str(scope.get("path") or "").strip("/")
+    scope_path = document_path(str(scope.get("path") or "").strip("/"), config)
     if not scope_path:
         return True
     if "*" in scope_path:

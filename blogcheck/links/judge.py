@@ -12,6 +12,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from blogcheck.links.local import SiteIndex
 from blogcheck.links.model import Kind, Link
+from blogcheck.links.posturl import post_url_name
 
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _WEB = ("http", "https")
@@ -156,8 +157,8 @@ def _from_file(path: str, folder: str) -> str:
 
 def _source_hint(source: str, index: SiteIndex) -> str:
     url = index.baseurl + index.by_file[source]
-    if source.startswith("_posts/"):
-        name = posixpath.splitext(source[len("_posts/"):])[0]
+    if "_posts" in source.split("/")[:-1]:
+        name = post_url_name(index.document(source))
         return (f"that is the source file of a post, published at {url}: write `{{% post_url {name} %}}` "
                 "(or set relative_links: {collections: true} with jekyll-relative-links)")
     return f"that is a source file, published at {url}: link to that URL"

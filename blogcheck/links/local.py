@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
 
+from blogcheck.jekyll.folders import collections_dir
 from blogcheck.jekyll.site import Site
 from blogcheck.links.plugins import as_list as _list
 from blogcheck.post import Post
@@ -43,6 +44,8 @@ class SiteIndex:
     files: set[str] = field(default_factory=set)  # every source file, relative, POSIX
     keys: dict[str, Post | None] = field(default_factory=dict)  # published URL keys (the post for posts)
     by_file: dict[str, str] = field(default_factory=dict)  # source file -> its URL
+    by_link: dict[str, str] = field(default_factory=dict)  # as `{% link %}` names a file -> its URL
+    collections_dir: str = ""  # `collections_dir:` without slashes: documents are named below it
     pagers: list[str] = field(default_factory=list)  # prefixes of numbered pages (`/page` of /page2/)
     wildcards: list[str] = field(default_factory=list)  # prefixes that answer any path (`/old/*` redirects)
     # jekyll-relative-links set to convert posts' links too (`relative_links: {collections: true}`):
@@ -57,6 +60,7 @@ class SiteIndex:
     def build(cls, site: Site, posts: list[Post], url_of: Callable[[Post], str | None]) -> SiteIndex:
         index = cls("/" + str(site.config.get("baseurl") or "").strip("/"))
         index.baseurl = index.baseurl.rstrip("/")
+        index.collections_dir = collections_dir(site.config).strip("/")
         options = site.config.get("relative_links")
         if isinstance(options, dict):
             index.relative_md = options.get("collections") is True and options.get("enabled") is not False
@@ -66,7 +70,7 @@ class SiteIndex:
         for post in posts:
             url = url_of(post)
             if url is not None:
-                index.add(url, post, post.rel)
+                index.add(url, post, post.rel, post.doc)
                 for alias in _list(post.data.get("redirect_from")):
                     index.add(alias)
         from blogcheck.links.plugins import generated
@@ -76,10 +80,18 @@ class SiteIndex:
             index.add(url)
         return index
 
-    def add(self, url: str, post: Post | None = None, rel: str = "") -> None:
+    def add(self, url: str, post: Post | None = None, rel: str = "", doc: str = "") -> None:
+        """`url` is published; from the source file `rel` (`doc`: a document's path below
+        `collections_dir`, which `{% link %}` gives), the post `post` when it is one."""
         self.keys.setdefault(key(url), post)
         if rel:
             self.by_file.setdefault(rel, url)
+            self.by_link.setdefault(doc or rel, url)
+
+    def document(self, rel: str) -> str:
+        """The path Jekyll gives the document at `rel`: below `collections_dir`."""
+        folder = self.collections_dir
+        return rel[len(folder) + 1:] if folder and rel.startswith(folder + "/") else rel
 
     def strip_base(self, path: str) -> str:
         if self.baseurl and (path == self.baseurl or path.startswith(self.baseurl + "/")):
@@ -177,7 +189,7 @@ def _add_files(index: SiteIndex, site: Site) -> None:
         folder = next((f for f in docs if rel.startswith(f + "/")), None)
         if folder is not None:
             for url in page_urls(rel, front(site.root / rel) or {}, docs[folder], rel[len(folder) + 1:]):
-                index.add(url, rel=rel)
+                index.add(url, rel=rel, doc=index.document(rel))
         elif not any(p.startswith("_") for p in parts) or parts[0] in included:
             _add_page_or_static(index, site, rel, parts[0] in included)
 

@@ -52,7 +52,7 @@ class PostFinder:
         exact = re.compile(rf"^_posts/{re.escape(path)}{date}-{re.escape(slug)}\.[^.]+"
                            rf"|^{re.escape(path)}_posts/?{date}-{re.escape(slug)}\.[^.]+")
         for entry in self._entries:
-            if exact.match(entry.post.rel):
+            if exact.match(entry.post.doc or entry.post.rel):
                 return entry.post
         day = _day(date)
         for entry in self._entries:
@@ -72,7 +72,7 @@ class PostFinder:
 
 def _entry(post: Post, zone: dt.tzinfo) -> _Entry | None:
     match = dates.POST_NAME.match(PurePosixPath(post.rel).name)
-    if match is None or post.kind != "posts":
+    if match is None or post.kind != "posts" or post.unread:
         return None
     days = {d for d in (_day(match[1]),) if d is not None}
     moment = dates.parse_date(post.data.get("date"))
@@ -91,7 +91,16 @@ def _day(text: str) -> dt.date | None:
 
 
 def _name(post: Post) -> str:
-    """How a post is named in `{% post_url %}`: its path below `_posts/`, no extension."""
-    rel = PurePosixPath(post.rel)
-    parts = rel.parts[rel.parts.index("_posts") + 1:] if "_posts" in rel.parts else rel.parts[-1:]
+    return post_url_name(post.doc or post.rel)
+
+
+def post_url_name(doc: str) -> str:
+    """How `{% post_url %}` names the post at `doc` (its path below `collections_dir`):
+    the folders around `_posts/` and the file name, no extension (`blog/2024-01-02-b`)."""
+    parts = PurePosixPath(doc).parts
+    if "_posts" in parts:
+        at = parts.index("_posts")
+        parts = (*parts[:at], *parts[at + 1:])
+    else:
+        parts = parts[-1:]
     return str(PurePosixPath(*parts).with_suffix(""))

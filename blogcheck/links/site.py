@@ -65,11 +65,14 @@ class LinkSite:
                                  f"did you mean `{near}`?" if near else "use the post's file name without extension")
         if unresolved(ref.argument) or self._link_url(ref.argument) is not None:
             return None
-        return judge.Problem("BC204", f"`{ref.raw}` names no file of the site; Jekyll stops the build",
-                             "give the path from the site root, e.g. `_posts/2024-01-01-name.md`, `about.md`")
+        hint = "give the path from the site root, e.g. `_posts/2024-01-01-name.md`, `about.md`"
+        below = self.index.document(ref.argument.strip().strip("'\"").lstrip("/"))
+        if below in self.index.by_link:
+            hint = f"Jekyll names a document by its path below `collections_dir`: `{{% {ref.name} {below} %}}`"
+        return judge.Problem("BC204", f"`{ref.raw}` names no file of the site; Jekyll stops the build", hint)
 
     def _link_url(self, path: str) -> str | None:
-        return self.index.by_file.get(path.strip().strip("'\"").lstrip("/"))
+        return self.index.by_link.get(path.strip().strip("'\"").lstrip("/"))
 
     def _own_ids(self, post: Post, parsed: extract.Parsed) -> set[str]:
         if str(post.path) not in self._ids:

@@ -1,0 +1,110 @@
+"""Where Jekyll reads posts and drafts, and the path it knows each one by.
+
+Jekyll 4 walks the site's folders (not those starting with `_`, `.`, `#` or `~`,
+nor excluded ones) and reads `_posts/` and `_drafts/` in each: `blog/_posts/`
+adds the category `blog`. With `collections_dir: my_collections`, only folders
+whose path starts with that string count (`my_collections/_posts/`,
+`my_collections/blog/_posts/`), and a post's path, for `{% link %}`,
+`{% post_url %}`, `defaults:` and its categories, is taken below that folder.
+A `_posts/` anywhere else is never read, and Jekyll says nothing about it."""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from pathlib import Path
+from typing import Any
+
+POST_FOLDERS = ("_posts", "_drafts")
+MAX_FOLDERS = 20_000  # folders walked to find the post folders: a bound, not a site's size
+_DEFAULT_EXCLUDES = (".sass-cache", ".jekyll-cache", "gemfiles", "Gemfile", "Gemfile.lock", "node_modules",
+                     "vendor/bundle/", "vendor/cache/", "vendor/gems/", "vendor/ruby/")
+
+
+def collections_dir(config: dict[str, Any]) -> str:
+    """`collections_dir:` as written ("" when unset or not a string)."""
+    value = config.get("collections_dir")
+    return value if isinstance(value, str) else ""
+
+
+def document_path(rel: str, config: dict[str, Any]) -> str:
+    """The path Jekyll gives a document (a post, a draft, a collection's file):
+    relative to `collections_dir`; `rel` is relative to the site root."""
+    folder = collections_dir(config).strip("/")
+    return rel[len(folder) + 1:] if folder and rel.startswith(folder + "/") else rel
+
+
+def post_folders(root: Path, config: dict[str, Any], names: tuple[str, ...] = POST_FOLDERS) -> list[Path]:
+    """The `_posts/` (and `_drafts/`) folders Jekyll reads, sorted."""
+    found: list[Path] = []
+    for walked, (here, dirs, _) in enumerate(os.walk(root)):
+        if walked >= MAX_FOLDERS:
+            break
+        rel = os.path.relpath(here, root).replace(os.sep, "/")
+        rel = "" if rel == "." else rel
+        dirs[:] = sorted(d for d in dirs if _walked(f"{rel}/{d}".lstrip("/"), d, config))
+        if _reads_posts_in(rel, config):
+            found.extend(Path(here, name) for name in names if Path(here, name).is_dir())
+    return sorted(found)
+
+
+def unread_reason(rel: str, config: dict[str, Any]) -> str:
+    """Why Jekyll never reads the post or draft at `rel` (relative to the site
+    root), or "" when it does, or when `rel` is in no `_posts/` or `_drafts/`."""
+    parts = rel.split("/")
+    at = next((i for i, part in enumerate(parts[:-1]) if part in POST_FOLDERS), None)
+    if at is None:
+        return ""
+    folder = "/".join(parts[:at])
+    wanted = collections_dir(config)
+    bare = wanted.strip("/")
+    if wanted and (folder + "/").startswith(bare + "/"):
+        if _skipped(bare, config):
+            return (f"`collections_dir: {wanted}` is a folder Jekyll skips (`_`, `.`, or excluded): "
+                    "it reads no posts from it")
+        if not _reads_posts_in(folder, config):
+            return (f"`collections_dir: {wanted}` has a slash Jekyll keeps: it reads no posts from "
+                    f"`{folder}/{parts[at]}/` (write `collections_dir: {bare}`)")
+    skipped = _skipped(folder, config)
+    if skipped:
+        return f"Jekyll skips the folder `{skipped}/` (its name starts with `_` or `.`, or it is excluded)"
+    if not _reads_posts_in(folder, config):
+        return f"it is outside `collections_dir: {wanted}`, the folder Jekyll reads posts from"
+    return ""
+
+
+def _skipped(folder: str, config: dict[str, Any]) -> str:
+    """The first folder on the way to `folder` that Jekyll does not walk, or ""."""
+    parts = [p for p in folder.split("/") if p]
+    for i, name in enumerate(parts):
+        if not _walked("/".join(parts[: i + 1]), name, config):
+            return "/".join(parts[: i + 1])
+    return ""
+
+
+def _reads_posts_in(folder: str, config: dict[str, Any]) -> bool:
+    """Jekyll reads `folder/_posts/` (`folder` walked, "" for the root): with
+    `collections_dir`, only when "/folder" starts with "/collections_dir"."""
+    wanted = collections_dir(config)
+    return not wanted or (folder != "" and ("/" + folder).startswith("/" + wanted))
+
+
+def _walked(rel: str, name: str, config: dict[str, Any]) -> bool:
+    """Jekyll's entry filter: `include:` wins; else no special or backup name, nothing excluded."""
+    if _matches(name, _strings(config.get("include"))):
+        return True
+    if name.startswith((".", "_", "#", "~")) or name.endswith("~"):
+        return False
+    destination = str(config.get("destination") or "_site").strip("/")
+    return rel != destination and not _matches(rel, [*_strings(config.get("exclude")), *_DEFAULT_EXCLUDES])
+
+
+def _matches(path: str, patterns: list[str]) -> bool:
+    """Jekyll's glob_include?: a glob, a prefix of the path, or the folder with a slash."""
+    return any(fnmatch.fnmatchcase(path, p) or path.startswith(p) or p == path + "/" for p in patterns)
+
+
+def _strings(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value] if isinstance(value, str) else []
+    kept = (str(item).strip().lstrip("/") for item in items if isinstance(item, (str, int, float)))
+    return [item for item in kept if item]
