@@ -17,10 +17,10 @@ from pathlib import Path
 from blogcheck.publish.build import build
 from blogcheck.publish.collide import collisions
 from blogcheck.publish.git import Git, GitError, environment
-from blogcheck.publish.plan import Action, Entry
+from blogcheck.publish.plan import Entry
 from blogcheck.publish.remote import Remote, TargetError, remote_for
 from blogcheck.publish.scrub import Scrubber, url_passwords
-from blogcheck.publish.target import Change, PublishError, apply, commit_message, wanted_files
+from blogcheck.publish.target import Change, PublishError, apply, commit_message, placed, wanted_files
 
 __all__ = ["Outcome", "PublishError", "Settings", "publish", "scrubber"]
 
@@ -77,10 +77,11 @@ def _publish(git: Git, work: Path, remote: Remote, entries: list[Entry], setting
     clone = work / "site"
     branch = _clone(git, remote, settings.branch, clone)
     git = git.with_cwd(clone)
-    files = wanted_files(entries)
-    posts = sorted(e.target for e in entries if e.action is Action.PUBLISH)
+    wanted = wanted_files(entries)
     pages: list[str] = []
     for attempt in range(1, settings.max_push_retries + 2):
+        files = placed(wanted, clone)  # below the target's `collections_dir`, read again after a refresh
+        posts = sorted(rel for rel, (_, _, is_post) in files.items() if is_post)
         changes = apply(git, clone, files, settings.force)
         clashes = collisions(clone, posts) if changes else []
         if clashes:

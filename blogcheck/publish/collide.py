@@ -17,16 +17,18 @@ def collisions(clone: Path, published: list[str]) -> list[str]:
     from blogcheck.checks.urls import url_of
     from blogcheck.config import Config
     from blogcheck.discover import discover
+    from blogcheck.jekyll.folders import post_folders
     from blogcheck.jekyll.site import load_site
     from blogcheck.jekyll.url import destination
     from blogcheck.post import Post, load
 
-    if not (clone / "_posts").is_dir():
-        return []
     site, config = load_site(clone), Config()
+    folders = post_folders(clone, site.config, ("_posts",))
+    if not folders:
+        return []
     ctx = Context(site, config)
     pages: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for path in discover([clone / "_posts"], clone):
+    for path in discover(folders, clone):
         rel = path.relative_to(clone.resolve()).as_posix() if path.is_relative_to(clone.resolve()) else path.name
         post = load(path, rel, site, config.max_file_size)
         url = url_of(post, ctx) if isinstance(post, Post) else None

@@ -46,6 +46,26 @@ def wanted_files(entries: list[Entry]) -> dict[str, tuple[bytes, str, bool]]:
     return files
 
 
+def placed(files: dict[str, tuple[bytes, str, bool]], clone: Path) -> dict[str, tuple[bytes, str, bool]]:
+    """The planned files with each post (`_posts/...`) moved below the target's
+    `collections_dir`, where its Jekyll reads posts. PublishError when that Jekyll
+    would read no post from there (a `collections_dir` it cannot use)."""
+    from blogcheck.jekyll.folders import collections_dir, unread_reason
+    from blogcheck.jekyll.site import load_site
+
+    config = load_site(clone).config
+    folder = collections_dir(config).strip("/")
+    moved = {}
+    for rel, value in files.items():
+        if value[2] and folder:
+            rel = f"{folder}/{rel}"
+        why = unread_reason(rel, config) if value[2] else ""
+        if why:
+            raise PublishError(f"the target's Jekyll would never read `{rel}`: {why}; nothing was changed")
+        moved[rel] = value
+    return moved
+
+
 def apply(git: Git, clone: Path, files: dict[str, tuple[bytes, str, bool]], force: bool) -> list[Change]:
     """Write what differs; raise PublishError on conflicts before writing anything."""
     changes, conflicts = [], []

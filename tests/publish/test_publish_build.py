@@ -76,3 +76,33 @@ def test_a_missing_build_command_is_a_clear_failure(sandbox: Sandbox) -> None:
     sandbox.approve("_posts/2024-03-06-day-65.md")
     code, _, err = sandbox.publish("--build")
     assert code == 3 and "`no-such-jekyll` not found" in err
+
+
+def test_a_target_with_collections_dir_gets_the_post_where_its_jekyll_reads_posts(
+        sandbox: Sandbox, tmp_path: Path) -> None:
+    """A target whose Jekyll reads posts from `collections_dir` only: a post in its
+    root `_posts/` would be merged and never go live."""
+    assert shutil.which("jekyll"), ".ci/run installs jekyll"
+    config = (sandbox.source / "_config.yml").read_bytes() + b"collections_dir: site_posts\n"
+    sandbox.commit_to_remote({"_config.yml": config}, "posts in a collections folder")
+    keep = tmp_path / "built"
+    _build_command(sandbox, keep)
+    sandbox.approve("_posts/2024-03-06-day-65.md")
+    code, out, err = sandbox.publish("--build")
+    assert code == 0, out + err
+    assert sandbox.has("site_posts/_posts/2024-03-06-day-65.md")
+    assert not sandbox.has("_posts/2024-03-06-day-65.md")
+    assert (keep / "2024/03/06/day-65/index.html").is_file()  # Jekyll read it: its page is built
+    assert "new      site_posts/_posts/2024-03-06-day-65.md" in out
+
+
+def test_a_target_whose_jekyll_reads_no_posts_gets_nothing(sandbox: Sandbox) -> None:
+    config = (sandbox.source / "_config.yml").read_bytes() + b"collections_dir: _site_posts\n"
+    sandbox.commit_to_remote({"_config.yml": config}, "a collections folder Jekyll skips")
+    sandbox.approve("_posts/2024-03-06-day-65.md")
+    before = sandbox.refs()
+    code, _, err = sandbox.publish()
+    assert code == 3
+    assert sandbox.refs() == before
+    assert "would never read `_site_posts/_posts/2024-03-06-day-65.md`" in err
+    assert "`collections_dir: _site_posts` is a folder Jekyll skips" in err
