@@ -12,6 +12,9 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -91,17 +94,50 @@ def _reads_posts_in(folder: str, config: dict[str, Any]) -> bool:
 
 def _walked(rel: str, name: str, config: dict[str, Any]) -> bool:
     """Jekyll's entry filter: `include:` wins; else no special or backup name, nothing excluded."""
-    if _matches(name, _strings(config.get("include"))):
+    entries = _filter(config)
+    if entries.included(name):
         return True
     if name.startswith((".", "_", "#", "~")) or name.endswith("~"):
         return False
-    destination = str(config.get("destination") or "_site").strip("/")
-    return rel != destination and not _matches(rel, [*_strings(config.get("exclude")), *_DEFAULT_EXCLUDES])
+    return rel != entries.destination and not entries.excluded(rel)
 
 
-def _matches(path: str, patterns: list[str]) -> bool:
-    """Jekyll's glob_include?: a glob, a prefix of the path, or the folder with a slash."""
-    return any(fnmatch.fnmatchcase(path, p) or path.startswith(p) or p == path + "/" for p in patterns)
+@dataclass(frozen=True)
+class _Filter:
+    included: Callable[[str], bool]
+    excluded: Callable[[str], bool]
+    destination: str
+
+
+_FILTERS: list[tuple[dict[str, Any], _Filter]] = []  # the last few configs (kept alive, so `is` is safe)
+
+
+def _filter(config: dict[str, Any]) -> _Filter:
+    """The entry filter of a config, built once: a config may list thousands of
+    patterns, and a site have thousands of folders and posts."""
+    for seen, built in _FILTERS:
+        if seen is config:
+            return built
+    built = _Filter(_matcher(_strings(config.get("include"))),
+                    _matcher([*_strings(config.get("exclude")), *_DEFAULT_EXCLUDES]),
+                    str(config.get("destination") or "_site").strip("/"))
+    _FILTERS[:] = [(config, built), *_FILTERS[:3]]
+    return built
+
+
+def _matcher(patterns: list[str]) -> Callable[[str], bool]:
+    """Jekyll's glob_include? over `patterns`: a path matches a glob, starts with a
+    pattern, or is a pattern's folder without its slash."""
+    plain = frozenset(patterns)
+    globs = [p for p in patterns if any(c in p for c in "*?[")]
+    regex = re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in globs)) if globs else None
+
+    def matches(path: str) -> bool:
+        if path + "/" in plain or any(path[:end] in plain for end in range(1, len(path) + 1)):
+            return True
+        return regex is not None and regex.match(path) is not None
+
+    return matches
 
 
 def _strings(value: Any) -> list[str]:

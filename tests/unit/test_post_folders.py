@@ -115,3 +115,8 @@ def test_post_folders_skip_what_jekyll_skips(tmp_path: Path) -> None:
     assert found == ["_old/_posts", "_posts", "blog/_drafts", "blog/_posts", "kept/_posts"]
     assert [p.relative_to(tmp_path).as_posix() for p in post_folders(tmp_path, {"collections_dir": "blog"})] == [
         "blog/_drafts", "blog/_posts"]
+    # Jekyll's exclude patterns: a glob, a prefix of the path (`kep` excludes `kept`), a folder with its slash
+    for exclude, left in (("b*g", ["_posts", "kept/_posts"]), ("kep", ["_posts", "blog/_drafts", "blog/_posts"]),
+                          ("blog/", ["_posts", "kept/_posts"])):
+        found = [p.relative_to(tmp_path).as_posix() for p in post_folders(tmp_path, {"exclude": [exclude, "notes"]})]
+        assert found == left, exclude
