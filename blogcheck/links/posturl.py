@@ -29,7 +29,9 @@ class _Entry:
 class PostFinder:
     def __init__(self, posts: list[Post], url_of: Callable[[Post], str | None], zone: dt.tzinfo) -> None:
         self._url_of = url_of
-        self._entries = [e for e in (_entry(p, zone) for p in posts) if e is not None]
+        every = [e for e in (_entry(p, zone) for p in posts) if e is not None]
+        self._entries = [e for e in every if not e.post.unread]
+        self._unread = [e for e in every if e.post.unread]  # posts Jekyll never reads (BC124)
         self._found: dict[str, Post | None] = {}  # each name is looked up once per run
         self._near: dict[str, str] = {}
         self._names: list[str] | None = None
@@ -41,21 +43,25 @@ class PostFinder:
 
     def find(self, name: str) -> Post | None:
         if name not in self._found:
-            self._found[name] = self._find(name)
+            self._found[name] = self._find(name, self._entries)
         return self._found[name]
 
-    def _find(self, name: str) -> Post | None:
+    def unread(self, name: str) -> Post | None:
+        """The post `name` would be if Jekyll read it: one in a folder it skips."""
+        return self._find(name, self._unread) if self._unread else None
+
+    def _find(self, name: str, entries: list[_Entry]) -> Post | None:
         match = _NAME.match(name.strip().lstrip("/"))
         if match is None:
             return None
         path, date, slug = match[1] or "", match[2], match[3]
         exact = re.compile(rf"^_posts/{re.escape(path)}{date}-{re.escape(slug)}\.[^.]+"
                            rf"|^{re.escape(path)}_posts/?{date}-{re.escape(slug)}\.[^.]+")
-        for entry in self._entries:
+        for entry in entries:
             if exact.match(entry.post.doc or entry.post.rel):
                 return entry.post
         day = _day(date)
-        for entry in self._entries:
+        for entry in entries:
             if day is not None and slug in entry.slugs and day in entry.days:
                 return entry.post
         return None
@@ -72,7 +78,7 @@ class PostFinder:
 
 def _entry(post: Post, zone: dt.tzinfo) -> _Entry | None:
     match = dates.POST_NAME.match(PurePosixPath(post.rel).name)
-    if match is None or post.kind != "posts" or post.unread:
+    if match is None or post.kind != "posts":
         return None
     days = {d for d in (_day(match[1]),) if d is not None}
     moment = dates.parse_date(post.data.get("date"))

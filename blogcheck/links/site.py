@@ -60,9 +60,11 @@ class LinkSite:
         if ref.name == "post_url":
             if self.finder.find(ref.argument) is not None:
                 return None
-            near = self.finder.nearest(ref.argument)
-            return judge.Problem("BC205", f"`{ref.raw}` names no post; Jekyll stops the build",
-                                 f"did you mean `{near}`?" if near else "use the post's file name without extension")
+            unread, near = self.finder.unread(ref.argument), self.finder.nearest(ref.argument)
+            hint = f"did you mean `{near}`?" if near else "use the post's file name without extension"
+            if unread is not None:
+                hint = f"`{unread.rel}` is that post, but Jekyll never reads it (BC124): {unread.unread}"
+            return judge.Problem("BC205", f"`{ref.raw}` names no post; Jekyll stops the build", hint)
         if unresolved(ref.argument) or self._link_url(ref.argument) is not None:
             return None
         hint = "give the path from the site root, e.g. `_posts/2024-01-01-name.md`, `about.md`"

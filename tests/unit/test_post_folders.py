@@ -29,7 +29,7 @@ def _site(root: Path, config: str, posts: dict[str, str]) -> Path:
 def _check(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, list[tuple[str, str, str]]]:
     code = main(["check", "--offline", "--select", "frontmatter,links", "--format", "json", *argv])
     found = json.loads(capsys.readouterr().out)["diagnostics"]
-    return code, sorted((d["path"], d["code"], d["message"]) for d in found)
+    return code, sorted((d["path"], d["code"], f"{d['message']} | {d.get('hint', '')}") for d in found)
 
 
 def test_posts_outside_collections_dir_are_reported_and_links_follow_jekyll(
@@ -51,7 +51,9 @@ def test_posts_outside_collections_dir_are_reported_and_links_follow_jekyll(
         ("_posts/2024-01-03-c.md", "BC124"), (d, "BC204"), (d, "BC204"), (d, "BC204"), (d, "BC205")]
     messages = "\n".join(m for _, _, m in found)
     assert "`/c/`" in messages and "`/my_collections/a/`" in messages  # /a/ and /blog/b/ resolve
-    assert "{% post_url 2024-01-03-c %}" in messages  # the unread post has no URL
+    # the unread post has no URL, and the hint says why
+    assert "{% post_url 2024-01-03-c %}` names no post; Jekyll stops the build | `_posts/2024-01-03-c.md` is that " \
+           "post, but Jekyll never reads it (BC124): it is outside `collections_dir: my_collections`" in messages
     assert "{% link my_collections/_posts/2024-01-01-a.md %}" in messages  # named below the folder
     assert "outside `collections_dir: my_collections`" in messages
 
