@@ -26,12 +26,14 @@ PATHS: dict[tuple[str, ...], Kind] = {
 _ANCHOR = re.compile(r"&[^\s,\[\]{}]+[ \t]+")  # `path: &image /x.jpg`: the value starts after its anchor
 
 
-def front_links(post: Post, resolve: Callable[[str], str]) -> Iterator[Link]:
+def front_links(post: Post, resolve: Callable[[str], str], bare: tuple[tuple[str, ...], ...] = ()) -> Iterator[Link]:
+    """The URLs of the theme keys of `post`; at the key paths `bare`, a bare file
+    name too (Chirpy reads `image: cover.png` below `media_subpath`)."""
     lines = post.text.split("\n")
     seen: set[tuple[int, int]] = set()  # a YAML alias (`feature: *image`) is the anchored value, written once
     for path, kind in PATHS.items():
         for where, value, is_key in _values(post.front.data, path, ()):
-            if not _wanted(value):
+            if not (_wanted(value) or (path in bare and value.strip() and not is_key)):
                 continue
             position = post.front.locate(where, key=is_key)
             column = position.column

@@ -3,6 +3,7 @@ its posts by name, and the ids of any post a link points into (parsed once)."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Iterator
@@ -13,6 +14,7 @@ from blogcheck.links import anchors, extract, judge
 from blogcheck.links.front import front_links
 from blogcheck.links.liquid import Resolver, unresolved
 from blogcheck.links.local import SiteIndex
+from blogcheck.links.media import PREVIEW, media
 from blogcheck.links.model import Kind, Link
 from blogcheck.links.posturl import PostFinder
 from blogcheck.post import Post
@@ -51,10 +53,16 @@ class LinkSite:
         for ref in extract.tag_refs(parsed):
             link = Link(ref.raw, ref.raw, Kind.LINK, ref.line, ref.column)
             yield link, self._tag_problem(ref)
-        for link in [*front_links(post, resolve), *extract.links(parsed, resolve)]:
+        chirpy = media(post.data, self.ctx.site.config)
+        for written in [*front_links(post, resolve, PREVIEW if chirpy.active else ()),
+                        *extract.links(parsed, resolve)]:
+            link = chirpy.place(written)
             if unresolved(link.url) or any(p.search(link.url) for p in self._exclude):
                 continue
-            yield link, judge.classify(link, self.index, self.site_url, base, lookup, folder)
+            outcome = judge.classify(link, self.index, self.site_url, base, lookup, folder)
+            if link is not written and isinstance(outcome, judge.Problem):
+                outcome = dataclasses.replace(outcome, hint=f"{chirpy.why(written)}; {outcome.hint}")
+            yield link, outcome
 
     def _tag_problem(self, ref: extract.TagRef) -> judge.Problem | None:
         if ref.name == "post_url":

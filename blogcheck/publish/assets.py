@@ -125,14 +125,18 @@ def _links(post: Post, site: Site) -> Iterator[tuple[str, int, bool]]:
     from blogcheck.links import extract
     from blogcheck.links.front import front_links
     from blogcheck.links.liquid import Resolver, unresolved
+    from blogcheck.links.media import PREVIEW, media
 
     def link_tag(path: str) -> str:  # `{% link assets/x.pdf %}`: a static file's URL is its path
         return "/" + path.strip().strip("'\"").lstrip("/")
 
     resolve = Resolver(site.config, post.data, lambda _name: None, link_tag).resolve
-    for link in front_links(post, resolve):
+    chirpy = media(post.data, site.config)  # the Chirpy theme moves images (media_subpath, cdn)
+    for link in front_links(post, resolve, PREVIEW if chirpy.active else ()):
+        link = chirpy.place(link)
         if not unresolved(link.url):
             yield link.url, link.line, False
     for link in extract.links(extract.parse(post), resolve):
+        link = chirpy.place(link)
         if not unresolved(link.url):
             yield link.url, link.line, True

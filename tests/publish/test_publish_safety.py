@@ -97,3 +97,18 @@ def test_two_posts_for_one_target_file_are_both_refused(sandbox: Sandbox) -> Non
     assert sandbox.subjects() == ["site"]
     assert f"_drafts/day-65.md:1:1: BC903 publishes to `{DAY65}`, as {DAY65} does" in out
     assert f"{DAY65}:1:1: BC903 publishes to `{DAY65}`, as _drafts/day-65.md does" in out
+
+
+def test_images_below_media_subpath_are_copied(sandbox: Sandbox) -> None:
+    """Chirpy's `media_subpath:` puts the post's images (and its preview) below a folder."""
+    (sandbox.source / "assets" / "p1").mkdir(parents=True)
+    shot, cover = b"\x89PNG\r\n\x1a\n-s", b"\x89PNG\r\n\x1a\n-c"
+    (sandbox.source / "assets/p1/shot.png").write_bytes(shot)
+    (sandbox.source / "assets/p1/cover.png").write_bytes(cover)
+    post = sandbox.approve("_posts/2024-3-7-unpadded-file-name.md",
+                           "status: approved\nmedia_subpath: /assets/p1\nimage:\n  path: cover.png")
+    post.write_text(post.read_text(encoding="utf-8") + "\n![a shot](shot.png)\n", encoding="utf-8")
+    code, out, _ = sandbox.publish()
+    assert code == 0, out
+    assert sandbox.show("assets/p1/shot.png") == shot
+    assert sandbox.show("assets/p1/cover.png") == cover

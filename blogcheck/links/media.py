@@ -1,0 +1,64 @@
+"""Where the Chirpy theme puts a post's images (its media-url.html and
+refactor-content.html). Chirpy writes every image path of a post, `![x](shot.png)`
+and `<img src="/shot.png">` alike, and its preview `image:` (`image.path`, a bare
+file name included), as `[cdn/][media_subpath/]path`: `media_subpath:`
+(`img_path:` before Chirpy 7) from the post's front matter or `defaults:`, `cdn:`
+(`img_cdn:`) from `_config.yml`. With neither, a relative image path is read from
+the site root, not from the post's URL. A full URL is left alone.
+
+It applies to a post that sets a media folder (the key names are Chirpy's own)
+and to every post of a site whose `theme:` or `remote_theme:` is Chirpy; `cdn:`
+only to the latter (other themes use that name for other things). Chirpy is the
+most starred Jekyll theme: without this, such images were reported missing."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from blogcheck.links.model import Kind, Link
+
+KEYS = ("media_subpath", "img_path")
+PREVIEW = (("image",), ("image", "path"))  # front-matter keys Chirpy reads as media
+
+
+@dataclass(frozen=True)
+class Media:
+    key: str = ""  # the front-matter key that set `folder`
+    folder: str = ""
+    host: str = ""  # the CDN, e.g. https://cdn.example.com
+    chirpy: bool = False  # the site's theme is Chirpy
+
+    @property
+    def active(self) -> bool:
+        return bool(self.folder or self.chirpy)
+
+    def place(self, link: Link) -> Link:
+        """`link` as Chirpy writes it."""
+        url = link.url.strip()
+        if not self.active or link.kind is not Kind.IMAGE or not url or ":" in url or "//" in url:
+            return link
+        path = re.sub(r"/{2,}", "/", f"{self.folder}/{url}")
+        return dataclasses.replace(link, url=f"{self.host}/{path.lstrip('/')}" if self.host else path)
+
+    def why(self, written: Link) -> str:
+        """What moved `written`, for a hint."""
+        host = f"`cdn: {self.host}` and " if self.host else ""
+        if self.folder:
+            return f"{host}`{self.key}: {self.folder}` put `{written.url}` there"
+        return f"{host}Chirpy writes `{written.url}` from the site root"
+
+
+def media(data: dict[str, Any], config: dict[str, Any]) -> Media:
+    """The media settings of a post (front matter over `defaults:` in `data`)."""
+    themes = (config.get("theme"), config.get("remote_theme"))
+    chirpy = any(isinstance(t, str) and "jekyll-theme-chirpy" in t for t in themes)
+    host = config.get("cdn") or config.get("img_cdn") if chirpy else ""
+    host = host.strip().rstrip("/") if isinstance(host, str) else ""
+    for key in KEYS:
+        value = data.get(key)
+        if isinstance(value, str) and value.strip():
+            return Media(key, value.strip(), host, chirpy)
+    return Media("", "", host, chirpy)
