@@ -3,7 +3,9 @@
 minimal-mistakes, the most used Jekyll theme, documents
 `{% include figure image_path="/assets/images/x.jpg" alt="..." caption="..." %}`:
 the include writes `<img src>` from `image_path`, through `relative_url` unless
-it is a full URL. Only quoted values are paths; `image_path=page.photo` is a
+it is a full URL. al-folio, the academic theme, writes
+`{% include figure.liquid path="assets/img/9.jpg" class="img-fluid" %}`, its
+`<img src>` `path` through `relative_url` (which leaves a full URL alone). Only quoted values are paths; `image_path=page.photo` is a
 Liquid variable whose value is not known here."""
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from collections.abc import Iterator
 from blogcheck.links.liquid import Tag, include_arguments
 
 # include file stem -> arguments that are image paths
-IMAGES: dict[str, tuple[str, ...]] = {"figure": ("image_path",)}
+IMAGES: dict[str, tuple[str, ...]] = {"figure": ("image_path", "path")}
 
 
 def images(text: str, found: list[Tag]) -> Iterator[tuple[int, str, str]]:
