@@ -51,7 +51,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     made, as_text = read(lines, stream) if pipes else ([], [])
     raw = body.split("\n")
     for table in made:
-        if not table.shown and not table.meant:
+        if not table.shown and not table.meant and any(table.pipes.values()):
             yield _paragraph_table(post, raw, table)
     for found in as_text:
         yield _not_rendered(post, raw, found)
@@ -90,12 +90,12 @@ def _paren_list(post: Post, found: ParenList) -> Diagnostic:
 
 
 def _paragraph_table(post: Post, raw: list[str], table: Table) -> Diagnostic:
-    first = table.pipes[table.first][0]
-    source = raw[table.first].rstrip("\r")
+    at_line, first = next((n, c[0]) for n, c in sorted(table.pipes.items()) if c)  # the first line with a pipe
+    source = raw[at_line].rstrip("\r")
     words = source.split(" ")
     at = source[:first].count(" ")  # the word holding the pipe; a lone `|` with its neighbours
     word = " ".join(words[max(at - 1, 0):at + 2]) if words[at] == "|" else words[at]
-    line, column = post.body_line + table.first, first + 1
+    line, column = post.body_line + at_line, first + 1
     rows = table.stop - table.first
     what = "this paragraph" if rows == 1 else f"these {rows} lines"
     edits = [[post.body_line + n, c + 1, "|", "\\|"] for n, columns in table.pipes.items() for c in columns]

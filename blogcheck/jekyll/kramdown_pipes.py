@@ -98,9 +98,10 @@ def pipes(line: str) -> tuple[list[int], bool]:
         if start < 0:
             continue
         at = start + len(written)
-        if child.type == "html_inline":
+        comment = child.type == "html_inline" and written.startswith("<!--")  # no element to kramdown's table
+        if child.type == "html_inline" and not comment:
             depth = max(0, depth + _nesting(written))
-        elif child.type == "text" and not depth:
+        elif (child.type == "text" or comment) and not depth:
             here = [start + i for i, c in enumerate(written)
                     if c == "|" and not (start + i and line[start + i - 1] == "\\")]
             escapable = escapable and not (autolink and here)

@@ -30,6 +30,7 @@ TABLES = {
     "Use `a|b` in code\n": [],
     "Escaped P(Y\\|X)\n": [],
     "Inside <span>a|b</span> HTML\n": [],
+    "Inside a <!--|--> comment\n": [1],  # a comment is no element to the table parser: its pipe splits
     "- item P(Y|X)\n- next\n": [1],
     "- a|b\n- c|d\n": [1, 2],
     "> quote P(Y|X)\n": [1],
@@ -63,6 +64,15 @@ def test_a_paragraph_table_is_neither_shown_nor_meant_and_its_pipes_are_placed()
     (table,) = read("x\n\nthe P(Y|X) and <|eos|> and `a|b`\n")[0]
     assert (table.first, table.stop, table.shown, table.meant, table.escapable) == (2, 3, False, False, True)
     assert table.pipes == {2: [7, 16, 20]}  # the one in code splits no cell
+
+
+def test_a_pipe_in_an_html_comment_is_placed() -> None:
+    """kramdown splits `a <!--|--> b` into `a <!–` and `–> b`; a property test found the
+    pipe was not placed, and the check failed on `{{<!--|-->`."""
+    (table,) = read("a <!--|--> b\n")[0]
+    assert table.pipes == {0: [6]} and table.escapable
+    (table,) = read("{{<!--|-->")[0]
+    assert table.pipes == {0: [6]}
 
 
 @pytest.mark.parametrize(("body", "shown", "meant"), [
