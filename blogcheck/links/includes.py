@@ -5,8 +5,9 @@ minimal-mistakes, the most used Jekyll theme, documents
 the include writes `<img src>` from `image_path`, through `relative_url` unless
 it is a full URL. al-folio, the academic theme, writes
 `{% include figure.liquid path="assets/img/9.jpg" class="img-fluid" %}`, its
-`<img src>` `path` through `relative_url` (which leaves a full URL alone). Only quoted values are paths; `image_path=page.photo` is a
-Liquid variable whose value is not known here."""
+`<img src>` `path` through `relative_url` (which leaves a full URL alone). Only
+quoted values are paths; `image_path=page.photo` is a Liquid variable whose value
+is not known here."""
 
 from __future__ import annotations
 

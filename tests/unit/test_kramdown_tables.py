@@ -67,7 +67,7 @@ def test_a_paragraph_table_is_neither_shown_nor_meant_and_its_pipes_are_placed()
 
 
 def test_a_pipe_in_an_html_comment_is_placed() -> None:
-    """kramdown splits `a <!--|--> b` into `a <!–` and `–> b`; a property test found the
+    """kramdown splits `a <!--|--> b` into two cells, `a <!--` and `--> b`; a property test found the
     pipe was not placed, and the check failed on `{{<!--|-->`."""
     (table,) = read("a <!--|--> b\n")[0]
     assert table.pipes == {0: [6]} and table.escapable
