@@ -174,11 +174,11 @@ def _video_links(parsed: Parsed) -> Iterator[Link]:
 
 
 def _include_images(parsed: Parsed, resolve: Resolve) -> Iterator[Link]:
-    """Images given to theme includes (`{% include figure image_path="..." %}`)."""
-    from blogcheck.links.includes import images
+    """Images, videos and sounds given to theme includes (`{% include figure image_path="..." %}`)."""
+    from blogcheck.links.includes import media
 
-    for offset, raw, url in images(parsed.post.body, parsed.tags):
-        yield Link(resolve(url), raw, Kind.IMAGE, *parsed.position(offset))
+    for offset, raw, url, kind in media(parsed.post.body, parsed.tags):
+        yield Link(resolve(url), raw, kind, *parsed.position(offset))
 
 
 def _argument_links(parsed: Parsed, resolve: Resolve) -> Iterator[Link]:

@@ -99,11 +99,23 @@ def test_tweet_tags_become_post_urls() -> None:
 
 
 def test_theme_include_images_become_image_urls_at_their_values() -> None:
-    from blogcheck.links.includes import images
+    from blogcheck.links.includes import media
 
     text = ('{% include figure image_path="/a.png" alt="x" %} '
             '{% include figure.html popup=true image_path=\'b.jpg\' %}\n'
             '{% include figure image_path=page.photo %} {% include figure image_path="https://e.org/c.png" %}\n'
             '{% include gallery image_path="/not-figure.png" %} {% include figure image_path="" %} {{ "figure" }}')
-    found = [(text[offset:offset + len(raw)], _resolve(url)) for offset, raw, url in images(text, liquid.tags(text))]
+    found = [(text[offset:offset + len(raw)], _resolve(url)) for offset, raw, url, _ in media(text, liquid.tags(text))]
     assert found == [("/a.png", "/blog/a.png"), ("b.jpg", "/blog/b.jpg"), ("https://e.org/c.png", "https://e.org/c.png")]
+
+
+def test_al_folio_videos_and_sounds_are_embeds() -> None:
+    from blogcheck.links.includes import media
+
+    text = ('{% include video.liquid path="assets/video/a.mp4" controls=true %} '
+            '{% include video.liquid path="https://www.youtube.com/embed/jNQXAC9IVRw" class="x" %}\n'
+            '{% include audio.liquid path="assets/audio/b.mp3" %} '
+            '{% include video id="XsxDH4HcOWA" provider="youtube" %}')
+    found = [(_resolve(url), kind.value) for _, _, url, kind in media(text, liquid.tags(text))]
+    assert found == [("/blog/assets/video/a.mp4", "embed"), ("https://www.youtube.com/embed/jNQXAC9IVRw", "embed"),
+                     ("/blog/assets/audio/b.mp3", "embed")]  # minimal-mistakes' `video` is read by links/videos.py

@@ -226,10 +226,11 @@ def test_al_folio_figures_are_images_through_relative_url(site: Path) -> None:
     (site / "assets" / "img" / "9.jpg").touch()
     post = site / "_posts" / "2024-05-05-figures.md"
     post.write_text('---\ntitle: a\n---\n{% include figure.liquid loading="eager" path="assets/img/9.jpg" '
-                    'class="img-fluid" %}\n{% include figure.liquid path="assets/img/10.jpg" %}\n', encoding="utf-8")
+                    'class="img-fluid" %}\n{% include figure.liquid path="assets/img/10.jpg" %}\n'
+                    '{% include video.liquid path="assets/video/gone.mp4" controls=true %}\n', encoding="utf-8")
     result = run([post], load_site(site), Config(select=("links",), offline=True))
     assert [(d.code, d.line, d.column, d.extras["url"]) for d in result.diagnostics] == [
-        ("BC303", 5, 32, "/blog/assets/img/10.jpg")]
+        ("BC303", 5, 32, "/blog/assets/img/10.jpg"), ("BC204", 6, 31, "/blog/assets/video/gone.mp4")]
 
 
 def test_a_missing_file_names_the_file_it_likely_meant(site: Path) -> None:
