@@ -46,8 +46,15 @@ def url_of(post: Post, ctx: Context) -> str | None:
 
 
 def _url_of(post: Post, ctx: Context) -> str | None:
-    if post.kind != "posts" or post.unread or post.data.get("published") is False:
+    if post.kind != "posts" or post.unread:
         return None
+    if post.data.get("published") is False and ctx.site.config.get("unpublished") is not True:
+        return None
+    return unbuilt_url(post, ctx)
+
+
+def unbuilt_url(post: Post, ctx: Context) -> str | None:
+    """The URL the post would have if Jekyll built it, `published:` and its folder aside."""
     match = dates.POST_NAME.match(PurePosixPath(post.rel).name)
     if match is None:
         return None

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote, urljoin, urlsplit
 
-from blogcheck.links.local import SiteIndex
+from blogcheck.links.local import SiteIndex, key
 from blogcheck.links.model import Kind, Link
 from blogcheck.links.posturl import post_url_name
 
@@ -93,7 +93,7 @@ def _local(url: str, link: Link, index: SiteIndex, base: str | None, anchors: An
         code = "BC303" if link.kind is Kind.IMAGE else "BC204"
         what = "image" if link.kind is Kind.IMAGE else "file or page"
         hint = (_source_hint(source, index) if source else _relative_hint(unquote(path), base, folder, index)
-                or _missing_hint(link, target, index))
+                or index.hidden.get(key(index.strip_base(target))) or _missing_hint(link, target, index))
         return Problem(code, f"`{short(target)}` is no {what} of this site", hint)
     if fragment:
         return anchors.problem(target, unquote(fragment))

@@ -45,6 +45,7 @@ class SiteIndex:
     keys: dict[str, Post | None] = field(default_factory=dict)  # published URL keys (the post for posts)
     by_file: dict[str, str] = field(default_factory=dict)  # source file -> its URL
     by_link: dict[str, str] = field(default_factory=dict)  # as `{% link %}` names a file -> its URL
+    hidden: dict[str, str] = field(default_factory=dict)  # URL key of a post Jekyll does not build -> why
     collections_dir: str = ""  # `collections_dir:` without slashes: documents are named below it
     pagers: list[str] = field(default_factory=list)  # prefixes of numbered pages (`/page` of /page2/)
     wildcards: list[str] = field(default_factory=list)  # prefixes that answer any path (`/old/*` redirects)
@@ -57,7 +58,10 @@ class SiteIndex:
     guess_budget: int = 100_000
 
     @classmethod
-    def build(cls, site: Site, posts: list[Post], url_of: Callable[[Post], str | None]) -> SiteIndex:
+    def build(cls, site: Site, posts: list[Post], url_of: Callable[[Post], str | None],
+              hidden: Callable[[Post], tuple[str, str] | None] = lambda post: None) -> SiteIndex:
+        """The site's files and pages; `hidden` gives the URL a post Jekyll does not
+        build would have, and why it is not built (for hints)."""
         index = cls("/" + str(site.config.get("baseurl") or "").strip("/"))
         index.baseurl = index.baseurl.rstrip("/")
         index.collections_dir = collections_dir(site.config).strip("/")
@@ -73,6 +77,8 @@ class SiteIndex:
                 index.add(url, post, post.rel, post.doc)
                 for alias in _list(post.data.get("redirect_from")):
                     index.add(alias)
+            elif (unbuilt := hidden(post)) is not None:
+                index.hidden.setdefault(key(unbuilt[0]), f"`{post.rel}` would be there, but {unbuilt[1]}")
         from blogcheck.links.plugins import generated
 
         urls, index.pagers, index.wildcards = generated(site.config, site.root, posts)

@@ -27,11 +27,15 @@ class _Entry:
 
 
 class PostFinder:
-    def __init__(self, posts: list[Post], url_of: Callable[[Post], str | None], zone: dt.tzinfo) -> None:
+    def __init__(self, posts: list[Post], url_of: Callable[[Post], str | None], zone: dt.tzinfo,
+                 left_out: Callable[[Post], str] = lambda post: post.unread) -> None:
+        """`left_out` says why Jekyll has no such post in a build ("" when it has)."""
         self._url_of = url_of
         every = [e for e in (_entry(p, zone) for p in posts) if e is not None]
-        self._entries = [e for e in every if not e.post.unread]
-        self._unread = [e for e in every if e.post.unread]  # posts Jekyll never reads (BC124)
+        why = {id(e.post): left_out(e.post) for e in every}
+        self._entries = [e for e in every if not why[id(e.post)]]
+        self._left_out = [e for e in every if why[id(e.post)]]  # unread, unpublished, dated ahead
+        self._why = {key: reason for key, reason in why.items() if reason}
         self._found: dict[str, Post | None] = {}  # each name is looked up once per run
         self._near: dict[str, str] = {}
         self._names: list[str] | None = None
@@ -46,9 +50,10 @@ class PostFinder:
             self._found[name] = self._find(name, self._entries)
         return self._found[name]
 
-    def unread(self, name: str) -> Post | None:
-        """The post `name` would be if Jekyll read it: one in a folder it skips."""
-        return self._find(name, self._unread) if self._unread else None
+    def left_out(self, name: str) -> tuple[Post, str] | None:
+        """The post `name` would be if Jekyll built it, and why it does not."""
+        post = self._find(name, self._left_out) if self._left_out else None
+        return (post, self._why[id(post)]) if post is not None else None
 
     def _find(self, name: str, entries: list[_Entry]) -> Post | None:
         match = _NAME.match(name.strip().lstrip("/"))

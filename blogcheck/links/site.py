@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import PurePosixPath
 
 from blogcheck.checks import Context
+from blogcheck.jekyll import built
 from blogcheck.links import anchors, extract, judge
 from blogcheck.links.front import front_links
 from blogcheck.links.liquid import Resolver, unresolved
@@ -26,13 +27,29 @@ class LinkSite:
     def __init__(self, ctx: Context, posts: list[Post], exclude: tuple[str, ...] = ()) -> None:
         every = {p.path: p for p in [*ctx.site_posts, *posts]}
         self.ctx = ctx
-        self.index = SiteIndex.build(ctx.site, list(every.values()), self._url_of)
-        self.finder = PostFinder(list(every.values()), self._url_of, ctx.site.timezone)
+        self.index = SiteIndex.build(ctx.site, list(every.values()), self._url_of, self._unbuilt)
+        self.finder = PostFinder(list(every.values()), self._url_of, ctx.site.timezone, self._left_out)
         self.dialect = anchors.Dialect(ctx.site.config)
         self.site_url = str(ctx.site.config.get("url") or "").rstrip("/")
         self._exclude = [re.compile(p) for p in exclude]
         self._ids: dict[str, set[str]] = {}
         self._layout_ids = anchors.layout_ids(ctx.site.root, ctx.site.config)
+
+    def _left_out(self, post: Post) -> str:
+        """Why a build of the site has no such post ("" when it has)."""
+        if post.unread:
+            return f"Jekyll never reads it (BC124): {post.unread}"
+        site = self.ctx.site
+        return built.left_out(post.data, PurePosixPath(post.rel).name, site.config, site.timezone)
+
+    def _unbuilt(self, post: Post) -> tuple[str, str] | None:
+        """The URL of a post Jekyll reads but does not build (`published: false`), or
+        does not read (BC124), and why; None for the others."""
+        from blogcheck.checks.urls import unbuilt_url
+
+        why = self._left_out(post)
+        url = unbuilt_url(post, self.ctx) if why and post.kind == "posts" else None
+        return (url, why) if url is not None else None
 
     def _url_of(self, post: Post) -> str | None:
         from blogcheck.checks.urls import url_of
@@ -68,10 +85,10 @@ class LinkSite:
         if ref.name == "post_url":
             if self.finder.find(ref.argument) is not None:
                 return None
-            unread, near = self.finder.unread(ref.argument), self.finder.nearest(ref.argument)
+            left_out, near = self.finder.left_out(ref.argument), self.finder.nearest(ref.argument)
             hint = f"did you mean `{near}`?" if near else "use the post's file name without extension"
-            if unread is not None:
-                hint = f"`{unread.rel}` is that post, but Jekyll never reads it (BC124): {unread.unread}"
+            if left_out is not None:
+                hint = f"`{left_out[0].rel}` is that post, but {left_out[1]}"
             return judge.Problem("BC205", f"`{ref.raw}` names no post; Jekyll stops the build", hint)
         if unresolved(ref.argument) or self._link_url(ref.argument) is not None:
             return None

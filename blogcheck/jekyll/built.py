@@ -1,0 +1,27 @@
+"""Whether Jekyll builds a post it reads: not one with `published: false` (unless
+`_config.yml` sets `unpublished: true`), nor one dated after the build (unless it
+sets `future: true`), Jekyll's Publisher. Such a post has no page, and
+`{% post_url %}` of it stops the build: "Could not find post"."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from blogcheck.jekyll.dates import in_zone, post_moment
+
+
+def left_out(data: dict[str, Any], name: str, config: dict[str, Any], zone: dt.tzinfo,
+             now: dt.datetime | None = None) -> str:
+    """Why Jekyll leaves the post (front matter `data`, file name `name`) out of
+    the build, or "" when it builds it."""
+    if data.get("published") is False and config.get("unpublished") is not True:
+        return "it has `published: false`, and Jekyll builds it only with `unpublished: true`"
+    moment = post_moment(data, name)
+    if moment is None or config.get("future") is True:
+        return ""
+    aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=zone)
+    if aware <= (now or dt.datetime.now(dt.timezone.utc)):
+        return ""
+    return (f"it is dated {in_zone(aware, zone).strftime('%Y-%m-%d %H:%M')}, in the future, and Jekyll "
+            "leaves it out until then (or with `future: true`)")
