@@ -21,7 +21,7 @@ PATHS: dict[tuple[str, ...], Kind] = {
     ("header", "overlay_image"): Kind.IMAGE, ("header", "og_image"): Kind.IMAGE, ("cover-img",): Kind.IMAGE,
     ("cover-img", "*"): Kind.IMAGE, ("thumbnail-img",): Kind.IMAGE, ("share-img",): Kind.IMAGE,
     ("og_image",): Kind.IMAGE, ("feature_image",): Kind.IMAGE, ("gallery", "*", "image_path"): Kind.IMAGE,
-    ("gallery", "*", "url"): Kind.LINK,
+    ("gallery", "*", "url"): Kind.LINK, ("image", "lqip"): Kind.IMAGE,
 }
 _ANCHOR = re.compile(r"&[^\s,\[\]{}]+[ \t]+")  # `path: &image /x.jpg`: the value starts after its anchor
 

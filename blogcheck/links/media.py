@@ -1,10 +1,11 @@
 """Where the Chirpy theme puts a post's images (its media-url.html and
 refactor-content.html). Chirpy writes every image path of a post, `![x](shot.png)`
-and `<img src="/shot.png">` alike, and its preview `image:` (`image.path`, a bare
-file name included), as `[cdn/][media_subpath/]path`: `media_subpath:`
-(`img_path:` before Chirpy 7) from the post's front matter or `defaults:`, `cdn:`
-(`img_cdn:`) from `_config.yml`. With neither, a relative image path is read from
-the site root, not from the post's URL. A full URL is left alone.
+and `<img src="/shot.png">` alike, and its preview `image:` (`image.path` and its
+placeholder `image.lqip` unless a `data:` URI, a bare file name included), as
+`[cdn/][media_subpath/]path`: `media_subpath:` (`img_path:` before Chirpy 7) from
+the post's front matter or `defaults:`, `cdn:` (`img_cdn:`) from `_config.yml`.
+With neither, a relative image path is read from the site root, not from the
+post's URL. A full URL is left alone.
 
 It applies to a post that sets a media folder (the key names are Chirpy's own)
 and to every post of a site whose `theme:` or `remote_theme:` is Chirpy; `cdn:`
@@ -21,7 +22,7 @@ from typing import Any
 from blogcheck.links.model import Kind, Link
 
 KEYS = ("media_subpath", "img_path")
-PREVIEW = (("image",), ("image", "path"))  # front-matter keys Chirpy reads as media
+PREVIEW = (("image",), ("image", "path"), ("image", "lqip"))  # front-matter keys Chirpy reads as media
 
 
 @dataclass(frozen=True)

@@ -57,9 +57,13 @@ def test_media_subpath_places_every_image_and_the_preview(tmp_path: Path, capsys
 
 def test_a_missing_preview_image_is_reported_below_the_folder(tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
-    found = _found(capsys, _site(tmp_path, "title: t\n", "media_subpath: /assets/p1\nimage:\n  path: cover.png",
-                                 FOLDER[:3]))
-    assert ("BC303", "`/assets/p1/cover.png` is no image of this site") in [(c, m) for c, m, _ in found]
+    front = "media_subpath: /assets/p1\nimage:\n  path: cover.png\n  lqip: cover-lqip.webp"
+    found = [(c, m) for c, m, _ in _found(capsys, _site(tmp_path, "title: t\n", front, FOLDER[:3]))]
+    assert ("BC303", "`/assets/p1/cover.png` is no image of this site") in found
+    assert ("BC303", "`/assets/p1/cover-lqip.webp` is no image of this site") in found
+    front = "media_subpath: /assets/p1\nimage:\n  path: cover.png\n  lqip: data:image/webp;base64,UklGRpoAAAB"
+    found = [(c, m) for c, m, _ in _found(capsys, _site(tmp_path / "b", "title: t\n", front, FOLDER))]
+    assert [c for c, _ in found] == ["BC303", "BC204"]  # missing.png and the link: a data: URI is no file
 
 
 def test_defaults_give_the_folder_too(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
