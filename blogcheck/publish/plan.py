@@ -1,8 +1,9 @@
 """Which posts to publish, under which target names, and why the others are not.
 
 A post is published when its front matter approves it and the checks found no
-error in it. Its copy goes to `_posts/` under Jekyll's file name, without the
-pipeline-only keys, together with the local files it links."""
+error in it. Its copy goes to `_posts/` under Jekyll's file name (`blog/_posts/`
+for a post in a category folder, below the target's `collections_dir`), without
+the pipeline-only keys, together with the local files it links."""
 
 from __future__ import annotations
 
@@ -96,7 +97,7 @@ def _publishable(post: Post, site: Site, config: Config, rules: Rules) -> Entry:
         name = post_name(post, site)
     except TargetNameError as exc:
         return _refuse(post, exc.code, exc.message, exc.line)
-    target = f"{POSTS_DIR}/{name}"
+    target = "/".join([*_category_folders(post), POSTS_DIR, name])
     if not safe_rel(target):
         return _refuse(post, "BC902", f"target `{target}` would leave `{POSTS_DIR}/`", 1)
     try:
@@ -109,6 +110,14 @@ def _publishable(post: Post, site: Site, config: Config, rules: Rules) -> Entry:
         return _refuse(post, "BC902", f"`{first.url}` {first.reason}", first.line,
                        more=[diagnostic("BC902", post.display, u.line, 1, f"`{u.url}` {u.reason}") for u in unsafe[1:]])
     return Entry(post.display, Action.PUBLISH, target=target, content=content, rel=post.rel, assets=tuple(assets))
+
+
+def _category_folders(post: Post) -> list[str]:
+    """The folders above the post's `_posts/` or `_drafts/` (below `collections_dir`),
+    which Jekyll makes categories of: `blog/_posts/x.md` goes to `blog/_posts/` too."""
+    parts = (post.doc or post.rel).split("/")
+    at = next((i for i, part in enumerate(parts[:-1]) if part in ("_posts", "_drafts")), 0)
+    return parts[:at]
 
 
 def _refuse(post: Post, code: str, message: str, line: int, more: Sequence[Diagnostic] = ()) -> Entry:

@@ -106,3 +106,23 @@ def test_a_target_whose_jekyll_reads_no_posts_gets_nothing(sandbox: Sandbox) -> 
     assert sandbox.refs() == before
     assert "would never read `_site_posts/_posts/2024-03-06-day-65.md`" in err
     assert "`collections_dir: _site_posts` is a folder Jekyll skips" in err
+
+
+def test_a_post_in_a_category_folder_keeps_its_folder(sandbox: Sandbox, tmp_path: Path) -> None:
+    """`blog/_posts/x.md` is in category `blog` (a `/:categories/` permalink puts it in the
+    URL): published to the target's root `_posts/`, it would lose both."""
+    assert shutil.which("jekyll"), ".ci/run installs jekyll"
+    config = (sandbox.source / "_config.yml").read_text(encoding="utf-8").replace(
+        "permalink: /:year/:month/:day/:title/", "permalink: /:categories/:year/:title/")
+    (sandbox.source / "_config.yml").write_text(config, encoding="utf-8")
+    sandbox.commit_to_remote({"_config.yml": config.encode()}, "categories in URLs")
+    (sandbox.source / "blog" / "_posts").mkdir(parents=True)
+    (sandbox.source / "_posts" / "2024-03-06-day-65.md").rename(sandbox.source / "blog/_posts/2024-03-06-day-65.md")
+    keep = tmp_path / "built"
+    _build_command(sandbox, keep)
+    sandbox.approve("blog/_posts/2024-03-06-day-65.md")
+    code, out, err = sandbox.publish("--build", "blog/_posts/2024-03-06-day-65.md")
+    assert code == 0, out + err
+    assert sandbox.has("blog/_posts/2024-03-06-day-65.md")
+    assert "built    /blog/study/nlp/2024/day-65/" in out  # the folder's category, then the post's own
+    assert (keep / "blog/study/nlp/2024/day-65/index.html").is_file()
