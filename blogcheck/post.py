@@ -40,8 +40,8 @@ class Post:
     @property
     def path_categories(self) -> list[str]:
         """Folders above `_posts/` (below `collections_dir`), which Jekyll adds to the post's categories."""
-        parts = (self.doc or self.rel).split("/")
-        return parts[: parts.index("_posts")] if "_posts" in parts else []
+        found = folders.split(self.doc or self.rel)
+        return found[0] if found is not None and found[1] == "_posts" else []
 
 
 @dataclass(frozen=True)

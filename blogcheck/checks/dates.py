@@ -11,6 +11,7 @@ from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.jekyll import dates
+from blogcheck.jekyll.built import dated_ahead
 from blogcheck.jekyll.url import post_url
 from blogcheck.post import Post
 
@@ -49,11 +50,11 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
 
 def _future(post: Post, ctx: Context, moment: dt.datetime, line: int, column: int) -> Iterator[Diagnostic]:
     """Jekyll leaves out posts dated after the build (`future: false`, its default)."""
-    if ctx.site.config.get("future") is True or post.data.get("published") is False:
-        return  # published anyway, or left out anyway
-    if moment <= dt.datetime.now(dt.timezone.utc):
+    if post.data.get("published") is False:
+        return  # left out anyway
+    when = dated_ahead(moment, ctx.site.config, ctx.site.timezone)
+    if when is None:
         return
-    when = dates.in_zone(moment, ctx.site.timezone).strftime("%Y-%m-%d %H:%M")
     yield diagnostic("BC123", post.display, line, column,
                      f"the post is dated {when}, in the future: Jekyll leaves it out of the site until then",
                      "change the date, or set `future: true` in _config.yml to publish dated-ahead posts")

@@ -18,10 +18,17 @@ def left_out(data: dict[str, Any], name: str, config: dict[str, Any], zone: dt.t
     if data.get("published") is False and config.get("unpublished") is not True:
         return "it has `published: false`, and Jekyll builds it only with `unpublished: true`"
     moment = post_moment(data, name)
-    if moment is None or config.get("future") is True:
+    ahead = dated_ahead(moment, config, zone, now) if moment is not None else None
+    if ahead is None:
         return ""
+    return f"it is dated {ahead}, in the future, and Jekyll leaves it out until then (or with `future: true`)"
+
+
+def dated_ahead(moment: dt.datetime, config: dict[str, Any], zone: dt.tzinfo,
+                now: dt.datetime | None = None) -> str | None:
+    """`moment` (naive: in the site's time zone) as the site shows it, when Jekyll
+    leaves a post of that date out of a build now (no `future: true`); else None."""
     aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=zone)
-    if aware <= (now or dt.datetime.now(dt.timezone.utc)):
-        return ""
-    return (f"it is dated {in_zone(aware, zone).strftime('%Y-%m-%d %H:%M')}, in the future, and Jekyll "
-            "leaves it out until then (or with `future: true`)")
+    if config.get("future") is True or aware <= (now or dt.datetime.now(dt.timezone.utc)):
+        return None
+    return in_zone(aware, zone).strftime("%Y-%m-%d %H:%M")

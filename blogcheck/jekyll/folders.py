@@ -37,6 +37,14 @@ def document_path(rel: str, config: dict[str, Any]) -> str:
     return rel[len(folder) + 1:] if folder and rel.startswith(folder + "/") else rel
 
 
+def split(rel: str) -> tuple[list[str], str] | None:
+    """(the folders above it, `_posts` or `_drafts`) of a post's or draft's path; the
+    folders above are the post's categories to Jekyll (`blog/_posts/x.md`: `blog`)."""
+    parts = rel.split("/")
+    at = next((i for i, part in enumerate(parts[:-1]) if part in POST_FOLDERS), None)
+    return (parts[:at], parts[at]) if at is not None else None
+
+
 def post_folders(root: Path, config: dict[str, Any], names: tuple[str, ...] = POST_FOLDERS) -> list[Path]:
     """The `_posts/` (and `_drafts/`) folders Jekyll reads, sorted."""
     found: list[Path] = []
@@ -54,11 +62,10 @@ def post_folders(root: Path, config: dict[str, Any], names: tuple[str, ...] = PO
 def unread_reason(rel: str, config: dict[str, Any]) -> str:
     """Why Jekyll never reads the post or draft at `rel` (relative to the site
     root), or "" when it does, or when `rel` is in no `_posts/` or `_drafts/`."""
-    parts = rel.split("/")
-    at = next((i for i, part in enumerate(parts[:-1]) if part in POST_FOLDERS), None)
-    if at is None:
+    found = split(rel)
+    if found is None:
         return ""
-    folder = "/".join(parts[:at])
+    folder, kind = "/".join(found[0]), found[1]
     wanted = collections_dir(config)
     bare = wanted.strip("/")
     if wanted and (folder + "/").startswith(bare + "/"):
@@ -67,7 +74,7 @@ def unread_reason(rel: str, config: dict[str, Any]) -> str:
                     "it reads no posts from it")
         if not _reads_posts_in(folder, config):
             return (f"`collections_dir: {wanted}` has a slash Jekyll keeps: it reads no posts from "
-                    f"`{folder}/{parts[at]}/` (write `collections_dir: {bare}`)")
+                    f"`{folder}/{kind}/` (write `collections_dir: {bare}`)")
     skipped = _skipped(folder, config)
     if skipped:
         return f"Jekyll skips the folder `{skipped}/` (its name starts with `_` or `.`, or it is excluded)"

@@ -16,6 +16,7 @@ from pathlib import Path
 from blogcheck.codes import diagnostic
 from blogcheck.config import Config
 from blogcheck.diagnostic import Diagnostic, Severity
+from blogcheck.jekyll import folders
 from blogcheck.jekyll.site import Site
 from blogcheck.post import LoadError, Post, load
 from blogcheck.publish.assets import Asset, local_files
@@ -97,7 +98,8 @@ def _publishable(post: Post, site: Site, config: Config, rules: Rules) -> Entry:
         name = post_name(post, site)
     except TargetNameError as exc:
         return _refuse(post, exc.code, exc.message, exc.line)
-    target = "/".join([*_category_folders(post), POSTS_DIR, name])
+    found = folders.split(post.doc or post.rel)  # `blog/_posts/x.md` goes to `blog/_posts/` too
+    target = "/".join([*(found[0] if found else []), POSTS_DIR, name])
     if not safe_rel(target):
         return _refuse(post, "BC902", f"target `{target}` would leave `{POSTS_DIR}/`", 1)
     try:
@@ -110,14 +112,6 @@ def _publishable(post: Post, site: Site, config: Config, rules: Rules) -> Entry:
         return _refuse(post, "BC902", f"`{first.url}` {first.reason}", first.line,
                        more=[diagnostic("BC902", post.display, u.line, 1, f"`{u.url}` {u.reason}") for u in unsafe[1:]])
     return Entry(post.display, Action.PUBLISH, target=target, content=content, rel=post.rel, assets=tuple(assets))
-
-
-def _category_folders(post: Post) -> list[str]:
-    """The folders above the post's `_posts/` or `_drafts/` (below `collections_dir`),
-    which Jekyll makes categories of: `blog/_posts/x.md` goes to `blog/_posts/` too."""
-    parts = (post.doc or post.rel).split("/")
-    at = next((i for i, part in enumerate(parts[:-1]) if part in ("_posts", "_drafts")), 0)
-    return parts[:at]
 
 
 def _refuse(post: Post, code: str, message: str, line: int, more: Sequence[Diagnostic] = ()) -> Entry:
