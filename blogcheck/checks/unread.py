@@ -9,16 +9,13 @@ from collections.abc import Iterator
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
-from blogcheck.jekyll.folders import collections_dir
+from blogcheck.jekyll.folders import not_read
 from blogcheck.post import Post
 
 
 def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
-    if not post.unread:
+    found = not_read(post.rel, ctx.site.config) if post.unread else None
+    if found is None:
         return
-    what, folder = ("draft", "_drafts") if post.kind == "drafts" else ("post", "_posts")
-    wanted = collections_dir(ctx.site.config).strip("/")
-    hint = f"move it into `{wanted}/{folder}/`" if wanted and wanted in post.unread else f"move it into `{folder}/`"
-    if "collections_dir:" in post.unread and "outside" not in post.unread:
-        hint = "fix `collections_dir:` in _config.yml"
-    yield diagnostic("BC124", post.display, 1, 1, f"Jekyll never reads this {what}: {post.unread}", hint)
+    what = "draft" if post.kind == "drafts" else "post"
+    yield diagnostic("BC124", post.display, 1, 1, f"Jekyll never reads this {what}: {found.why}", found.fix)

@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 POST_FOLDERS = ("_posts", "_drafts")
 MAX_FOLDERS = 20_000  # folders walked to find the post folders: a bound, not a site's size
@@ -59,28 +59,42 @@ def post_folders(root: Path, config: dict[str, Any], names: tuple[str, ...] = PO
     return sorted(found)
 
 
+class NotRead(NamedTuple):
+    why: str  # why Jekyll never reads the post
+    fix: str  # what to do about it
+
+
 def unread_reason(rel: str, config: dict[str, Any]) -> str:
     """Why Jekyll never reads the post or draft at `rel` (relative to the site
     root), or "" when it does, or when `rel` is in no `_posts/` or `_drafts/`."""
+    found = not_read(rel, config)
+    return found.why if found is not None else ""
+
+
+def not_read(rel: str, config: dict[str, Any]) -> NotRead | None:
+    """Why Jekyll never reads the post or draft at `rel`, and the fix; None when it does."""
     found = split(rel)
     if found is None:
-        return ""
+        return None
     folder, kind = "/".join(found[0]), found[1]
     wanted = collections_dir(config)
     bare = wanted.strip("/")
+    home = f"`{bare}/{kind}/`" if bare else f"`{kind}/`"
     if wanted and (folder + "/").startswith(bare + "/"):
         if _skipped(bare, config):
-            return (f"`collections_dir: {wanted}` is a folder Jekyll skips (`_`, `.`, or excluded): "
-                    "it reads no posts from it")
+            return NotRead(f"`collections_dir: {wanted}` is a folder Jekyll skips (`_`, `.`, or excluded): "
+                           "it reads no posts from it", "name a `collections_dir:` folder Jekyll walks")
         if not _reads_posts_in(folder, config):
-            return (f"`collections_dir: {wanted}` has a slash Jekyll keeps: it reads no posts from "
-                    f"`{folder}/{kind}/` (write `collections_dir: {bare}`)")
+            return NotRead(f"`collections_dir: {wanted}` has a slash Jekyll keeps: it reads no posts from "
+                           f"`{folder}/{kind}/`", f"write `collections_dir: {bare}` in _config.yml")
     skipped = _skipped(folder, config)
     if skipped:
-        return f"Jekyll skips the folder `{skipped}/` (its name starts with `_` or `.`, or it is excluded)"
+        return NotRead(f"Jekyll skips the folder `{skipped}/` (its name starts with `_` or `.`, or it is "
+                       "excluded)", f"move it into {home}")
     if not _reads_posts_in(folder, config):
-        return f"it is outside `collections_dir: {wanted}`, the folder Jekyll reads posts from"
-    return ""
+        return NotRead(f"it is outside `collections_dir: {wanted}`, the folder Jekyll reads posts from",
+                       f"move it into {home}")
+    return None
 
 
 def _skipped(folder: str, config: dict[str, Any]) -> str:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from blogcheck import __version__
+from blogcheck.jekyll.folders import collections_dir, unread_reason
+from blogcheck.jekyll.site import load_site
 from blogcheck.publish.git import Git
 from blogcheck.publish.names import safe_rel
 from blogcheck.publish.plan import Action, Entry
@@ -50,9 +52,6 @@ def placed(files: dict[str, tuple[bytes, str, bool]], clone: Path) -> dict[str, 
     """The planned files with each post (`_posts/...`) moved below the target's
     `collections_dir`, where its Jekyll reads posts. PublishError when that Jekyll
     would read no post from there (a `collections_dir` it cannot use)."""
-    from blogcheck.jekyll.folders import collections_dir, unread_reason
-    from blogcheck.jekyll.site import load_site
-
     config = load_site(clone).config
     folder = collections_dir(config).strip("/")
     moved = {}

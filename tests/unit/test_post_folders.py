@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from blogcheck.cli import main
-from blogcheck.jekyll.folders import document_path, post_folders, unread_reason
+from blogcheck.jekyll.folders import document_path, not_read, post_folders, unread_reason
 
 POST = "---\ntitle: {title}\n---\n{body}\n"
 
@@ -55,7 +55,8 @@ def test_posts_outside_collections_dir_are_reported_and_links_follow_jekyll(
     assert "{% post_url 2024-01-03-c %}` names no post; Jekyll stops the build | `_posts/2024-01-03-c.md` is that " \
            "post, but Jekyll never reads it (BC124): it is outside `collections_dir: my_collections`" in messages
     assert "{% link my_collections/_posts/2024-01-01-a.md %}" in messages  # named below the folder
-    assert "outside `collections_dir: my_collections`" in messages
+    assert "outside `collections_dir: my_collections`, the folder Jekyll reads posts from | move it into " \
+           "`my_collections/_posts/`" in messages
 
 
 def test_category_folders_hold_posts_of_the_site(tmp_path: Path, capsys: pytest.CaptureFixture[str],
@@ -70,7 +71,7 @@ def test_category_folders_hold_posts_of_the_site(tmp_path: Path, capsys: pytest.
     code, found = _check(capsys, "_posts", "_old")
     assert [(path, c) for path, c, _ in found] == [
         ("_old/_posts/2024-01-05-e.md", "BC124"), ("_posts/2024-01-04-d.md", "BC204")]
-    assert "Jekyll skips the folder `_old/`" in found[0][2]
+    assert "Jekyll skips the folder `_old/`" in found[0][2] and found[0][2].endswith("| move it into `_posts/`")
     assert "`/2024/01/05/e.html`" in found[1][2]
     code, found = _check(capsys)  # no paths: blog/_posts/ is checked too, _old/ is not read
     assert code == 1 and [c for _, c, _ in found] == ["BC204"]
@@ -84,6 +85,9 @@ def test_a_collections_dir_jekyll_cannot_use_is_named(tmp_path: Path, folder: st
     config = {"collections_dir": folder}
     rel = f"{folder.strip('/')}/_posts/2024-01-01-a.md"
     assert unread_reason(rel, config).startswith(reason)
+    found = not_read(rel, config)
+    assert found is not None and found.fix == ("name a `collections_dir:` folder Jekyll walks" if folder == "_coll"
+                                               else "write `collections_dir: coll` in _config.yml")
     assert unread_reason(f"{folder.strip('/')}/blog/_posts/2024-01-01-a.md", config).startswith(
         reason if folder.startswith("_") else "")
 
