@@ -39,9 +39,10 @@ class Post:
 
     @property
     def path_categories(self) -> list[str]:
-        """Folders above `_posts/` (below `collections_dir`), which Jekyll adds to the post's categories."""
+        """Folders above `_posts/` or `_drafts/` (below `collections_dir`), which Jekyll
+        adds to the post's categories."""
         found = folders.split(self.doc or self.rel)
-        return found[0] if found is not None and found[1] == "_posts" else []
+        return found[0] if found is not None else []
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,7 @@ class LinkSite:
             from blogcheck.jekyll.url import post_url
 
             name = PurePosixPath(post.rel)
-            return post_url(post.data, name.stem, dt.datetime.now(), [], self.ctx.site.config, name.suffix)
+            return post_url(post.data, name.stem, dt.datetime.now(), post.path_categories, self.ctx.site.config,
+                            name.suffix)
         permalink = post.data.get("permalink")
         return permalink if isinstance(permalink, str) else "/" + str(PurePosixPath(post.rel).with_suffix(".html"))

@@ -151,6 +151,19 @@ def test_a_draft_resolves_relative_links_as_if_published_today(site: Path) -> No
     assert [(d.code, d.column) for d in result.diagnostics] == [("BC204", 17)]
 
 
+def test_a_draft_in_a_category_folder_is_read_at_its_category(site: Path) -> None:
+    """`notes/_drafts/idea.md` has the category `notes`, as `notes/_posts/` would give
+    it (Jekyll 4.3, asked): its relative image is read below `/blog/notes/idea/`."""
+    drafts = site / "notes" / "_drafts"
+    drafts.mkdir(parents=True)
+    (site / "notes" / "idea").mkdir()
+    (site / "notes" / "idea" / "pic.png").write_bytes(b"\x89PNG")
+    (drafts / "idea.md").write_text("---\ntitle: i\n---\n![a](pic.png) ![b](gone.png)\n", encoding="utf-8")
+    result = run([drafts / "idea.md"], load_site(site), Config(select=("links",), offline=True))
+    assert [(d.code, d.message) for d in result.diagnostics] == [
+        ("BC303", "`/blog/notes/idea/gone.png` is no image of this site")]
+
+
 def test_malformed_urls_are_findings_not_crashes(site: Path) -> None:
     body = ('[a](http://[::1) <a href="http://exa mple.com/">b</a> [c](https:///nohost) [d](http://x.org:99999/)'
             ' [e](%zz%) [f](/blog/%E0%A4%A) <img src="&#0;"> [g](//) [h](' + "/" + "x" * 100_000 + ")")
