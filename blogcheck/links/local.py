@@ -216,5 +216,12 @@ def _add_page_or_static(index: SiteIndex, site: Site, rel: str, included_dir: bo
             index.add("/" + rel.split("/", 1)[1].rsplit(".", 1)[0])
     if not data:
         index.add("/" + rel, rel=rel)  # copied as it is
+    if data is None and site.converts_markdown(site.root / rel):
+        # GitHub Pages' own build (jekyll-optional-front-matter) makes it a page all the same
+        for url in page_urls(rel, {}):
+            index.hidden.setdefault(key(url), f"`{rel}` has no front matter, so Jekyll copies it as `/{rel}` "
+                                              "(only GitHub Pages' own build makes it a page, with "
+                                              "jekyll-optional-front-matter): give it front matter, two `---` "
+                                              "lines, to make it a page everywhere")
     if suffix in _CONVERTED:
         index.add("/" + rel[: -len(suffix)] + _CONVERTED[suffix])

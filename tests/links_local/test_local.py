@@ -164,6 +164,15 @@ def test_a_draft_in_a_category_folder_is_read_at_its_category(site: Path) -> Non
         ("BC303", "`/blog/notes/idea/gone.png` is no image of this site")]
 
 
+def test_a_page_without_front_matter_is_a_copied_file_and_the_hint_says_so(site: Path) -> None:
+    (site / "notes.md").write_text("# Notes\n\nNo front matter: Jekyll copies the file.\n", encoding="utf-8")
+    post = site / "_posts" / "2024-05-05-probe.md"
+    post.write_text("---\ntitle: p\n---\n[a](/blog/notes.html) [b](/blog/notes.md)\n", encoding="utf-8")
+    (found,) = run([post], load_site(site), Config(select=("links",), offline=True)).diagnostics
+    assert (found.code, found.column) == ("BC204", 5)
+    assert found.hint.startswith("`notes.md` has no front matter, so Jekyll copies it as `/notes.md`")
+
+
 def test_malformed_urls_are_findings_not_crashes(site: Path) -> None:
     body = ('[a](http://[::1) <a href="http://exa mple.com/">b</a> [c](https:///nohost) [d](http://x.org:99999/)'
             ' [e](%zz%) [f](/blog/%E0%A4%A) <img src="&#0;"> [g](//) [h](' + "/" + "x" * 100_000 + ")")
