@@ -19,6 +19,7 @@ from urllib.parse import unquote
 
 from blogcheck.links import html, liquid
 from blogcheck.links.model import Kind, Link
+from blogcheck.parse import kramdown_comments
 from blogcheck.parse.markdown import Cursor, line_tokens, parser, tokens_where
 from blogcheck.post import Post
 
@@ -68,6 +69,7 @@ def _may_link(stream: list[Token], number: int) -> bool:
 def parse(post: Post) -> Parsed:
     every = liquid.tags(post.body)
     no_liquid, quiet = liquid.quiet(post.body, every)
+    quiet = liquid.union([*quiet, *kramdown_comments.regions(post.body)])  # `{::comment}`: no link either
     masked = liquid.mask(post.body, every)
     env: dict[str, Any] = {}
     stream = tokens_where(masked, _may_link, env)

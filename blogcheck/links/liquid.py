@@ -66,13 +66,13 @@ def quiet(text: str, found: list[Tag]) -> tuple[list[tuple[int, int]], list[tupl
     raw and comment blocks are both; highlight blocks are code, so only the second."""
     blocks = _blocks(text, found)
     no_liquid = [(start, stop) for name, start, stop in blocks if name != "highlight"]
-    return _union(no_liquid), _union([(start, stop) for _, start, stop in blocks])
+    return union(no_liquid), union([(start, stop) for _, start, stop in blocks])
 
 
 def not_on_page_as_text(text: str, found: list[Tag]) -> list[tuple[int, int]]:
     """The regions whose words do not reach the page as Markdown text: comment blocks
     (Liquid drops them) and highlight blocks (code); raw blocks do reach it."""
-    return _union([(start, stop) for name, start, stop in _blocks(text, found) if name != "raw"])
+    return union([(start, stop) for name, start, stop in _blocks(text, found) if name != "raw"])
 
 
 def _blocks(text: str, found: list[Tag]) -> list[tuple[str, int, int]]:
@@ -99,7 +99,7 @@ def _blocks(text: str, found: list[Tag]) -> list[tuple[str, int, int]]:
     return blocks
 
 
-def _union(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
+def union(regions: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Sorted, non-overlapping regions covering the same offsets (for `inside`)."""
     merged: list[tuple[int, int]] = []
     for start, end in sorted(regions):

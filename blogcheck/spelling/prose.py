@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from blogcheck.links.html import markdown_from, markdown_inside
+from blogcheck.parse import kramdown_comments
 from blogcheck.parse.markdown import Cursor, line_tokens, tokens, tokens_where
 from blogcheck.spelling.html_text import hides, joins, pieces
 from blogcheck.spelling.tokens import REPEAT, WORD
@@ -29,6 +30,7 @@ FRONT_KEYS = ("title", "description", "excerpt")
 # Each alternative stops at the next opener of its kind, so a file full of unclosed
 # `{%` or `{{` costs linear time, not quadratic.
 _MASK = re.compile(
+    kramdown_comments.COMMENT + r"|"  # kramdown's `{::comment} ... {:/}`: an HTML comment on the page
     r"\{%-?\s*(highlight|raw|comment)\b(?:(?!\{%-?\s*\1\b).)*?\{%-?\s*end\1\s*-?%\}"  # not prose inside
     r"|\{%(?:[^{%]|\{(?!%)|%(?!\}))*%\}"  # Liquid tags
     r"|\{\{(?:[^{}]|\{(?!\{)|\}(?!\}))*\}\}"  # Liquid output

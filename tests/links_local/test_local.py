@@ -164,6 +164,15 @@ def test_a_draft_in_a_category_folder_is_read_at_its_category(site: Path) -> Non
         ("BC303", "`/blog/notes/idea/gone.png` is no image of this site")]
 
 
+def test_links_in_a_kramdown_comment_are_not_checked(site: Path) -> None:
+    """kramdown writes `{::comment} ... {:/}` as an HTML comment: nobody follows its links."""
+    body = "[a](/gone-1/) {::comment}[b](/gone-2/){:/comment}\n\n{::comment}\n[c](/gone-3/)\n{:/}\n\n[d](/gone-4/)"
+    post = site / "_posts" / "2024-05-05-probe.md"
+    post.write_text(f"---\ntitle: p\n---\n{body}\n", encoding="utf-8")
+    found = run([post], load_site(site), Config(select=("links",), offline=True)).diagnostics
+    assert [d.message.split("`")[1] for d in found] == ["/gone-1/", "/gone-4/"]
+
+
 def test_a_page_without_front_matter_is_a_copied_file_and_the_hint_says_so(site: Path) -> None:
     (site / "notes.md").write_text("# Notes\n\nNo front matter: Jekyll copies the file.\n", encoding="utf-8")
     post = site / "_posts" / "2024-05-05-probe.md"

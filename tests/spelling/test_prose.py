@@ -35,6 +35,15 @@ def test_header_ids_and_footnote_markers_are_not_prose() -> None:
                                                           "note."]
 
 
+def test_kramdown_comments_are_not_prose() -> None:
+    """kramdown 2.4 writes `{::comment} ... {:/comment}` (or `{:/}`) as an HTML comment,
+    its text unparsed; one never closed is text on the page."""
+    body = "a {::comment}hiden[x](/y){:/comment} b\n\n{::comment}\nblok wrods\n{:/}\n\nc {::comment}open ended\n"
+    assert mask(body).replace("\u00a0", "").split() == ["a", "b", "c", "open", "ended"]
+    hostile = "{::comment}" * 20_000 + "x"
+    assert mask(hostile).replace("\u00a0", "") == "x"  # each opener an extension tag, masked; no closer
+
+
 def test_spans_and_their_places(tmp_path: Path) -> None:
     post = _post(tmp_path, "---\ntitle: 'A title'\n---\n\n## Head *em* `code`\n\n> quoted [link](http://x) "
                            "<b>bold</b>\n\n<div>html</div>\n\n    indented code\n")
