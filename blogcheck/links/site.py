@@ -77,8 +77,8 @@ class LinkSite:
             if unresolved(link.url) or any(p.search(link.url) for p in self._exclude):
                 continue
             outcome = judge.classify(link, self.index, self.site_url, base, lookup, folder)
-            if link is not written and isinstance(outcome, judge.Problem):
-                outcome = dataclasses.replace(outcome, hint=f"{chirpy.why(written)}; {outcome.hint}")
+            if link is not written and isinstance(outcome, judge.Problem) and (why := chirpy.why(written)):
+                outcome = dataclasses.replace(outcome, hint=f"{why}; {outcome.hint}")
             yield link, outcome
 
     def _tag_problem(self, ref: extract.TagRef) -> judge.Problem | None:

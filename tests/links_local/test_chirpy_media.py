@@ -85,6 +85,21 @@ def test_a_chirpy_site_reads_relative_images_from_the_root(tmp_path: Path, capsy
         ("BC303", "`/b.png` is no image of this site"), ("BC303", "`/2024/01/01/missing.png` is no image of this site")]
 
 
+def test_chirpy_puts_the_baseurl_before_every_image_path(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`{{ site.baseurl }}/assets/a.png` comes out as `/blog/blog/assets/a.png` (media-url.html
+    adds the baseurl to every path off the CDN); `/assets/a.png` is right."""
+    site = _site(tmp_path, "theme: jekyll-theme-chirpy\nbaseurl: /blog\n", "", ["assets/a.png"])
+    (site / "_posts" / "2024-01-01-a.md").write_text(
+        "---\ntitle: A\n---\n![ok](/assets/a.png) ![twice]({{ site.baseurl }}/assets/a.png) ![gone](/assets/b.png)\n",
+        encoding="utf-8")
+    found = _found(capsys, site)
+    assert [(code, message) for code, message, _ in found] == [
+        ("BC303", "`/blog/blog/assets/a.png` is no image of this site"),
+        ("BC303", "`/blog/assets/b.png` is no image of this site")]
+    assert found[0][2].startswith("Chirpy puts `baseurl` (/blog) before `/blog/assets/a.png`, which has it already")
+    assert found[1][2] == "check the path and the file name (case matters on the server)"  # written as it is read
+
+
 def test_a_chirpy_cdn_moves_the_images_off_the_site(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     site = _site(tmp_path, "remote_theme: cotes2020/jekyll-theme-chirpy\ncdn: https://cdn.example.com/\n",
                  "media_subpath: /p1", [])
