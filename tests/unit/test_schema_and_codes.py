@@ -31,7 +31,7 @@ def test_schema_accepts_what_jekyll_accepts() -> None:
     schema = json.loads((REPO / "schemas" / "post.schema.json").read_text(encoding="utf-8"))
     validator = jsonschema.Draft202012Validator(schema)
     ok = {"title": "t", "categories": "a b", "tags": ["x"], "image": {"path": "/a.png"}, "excerpt": None,
-          "published": False, "custom-key": {"anything": 1}}
+          "published": False, "custom-key": {"anything": 1}, "toc": {"sidebar": "left"}}  # al-folio's toc
     assert list(validator.iter_errors(ok)) == []
     for bad in ({"title": ""}, {"title": "  "}, {"title": "t", "tags": [1]}, {"title": "t", "published": "no"},
                 {"title": "t", "image": 3}, {}):
