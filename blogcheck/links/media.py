@@ -11,8 +11,8 @@ alone.
 
 It applies to a post that sets a media folder (the key names are Chirpy's own)
 and to every post of a site whose `theme:` or `remote_theme:` is Chirpy; `cdn:`
-only to the latter (other themes use that name for other things). Chirpy is the
-most starred Jekyll theme: without this, such images were reported missing."""
+only to the latter (other themes use that name for other things). Chirpy is one
+of the most used Jekyll themes: without this, such images were reported missing."""
 
 from __future__ import annotations
 
