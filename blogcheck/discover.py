@@ -7,6 +7,8 @@ import os
 from pathlib import Path
 from typing import Any
 
+from blogcheck.jekyll.folders import post_folders
+
 POST_SUFFIXES = frozenset({".md", ".markdown", ".mkd", ".mkdn", ".mkdown", ".html"})
 _SKIP_DIRS = frozenset({".git", "_site", "node_modules", "vendor", ".jekyll-cache", ".sass-cache", ".venv"})
 POST_DIRS = ("_posts", "_drafts")
@@ -38,8 +40,6 @@ def discover(paths: list[Path], root: Path, exclude: tuple[str, ...] = ()) -> li
 def default_paths(root: Path, config: dict[str, Any]) -> list[Path]:
     """The posts of a site: the `_posts/` and `_drafts/` folders Jekyll reads, and
     those at the root, which it may not read (a post there is then reported)."""
-    from blogcheck.jekyll.folders import post_folders
-
     return sorted({*post_folders(root, config), *(root / name for name in POST_DIRS if (root / name).is_dir())})
 
 

@@ -88,8 +88,7 @@ def _load(path: Path, site: Site, config: Config, loaded: dict[Path, Post | Load
 
 def _site_files(site: Site, config: Config) -> list[Path]:
     """The site's posts: in every `_posts/` Jekyll reads (`blog/_posts/`, below `collections_dir`)."""
-    found = folders.post_folders(site.root, site.config, ("_posts",))
-    return discover(found, site.root, config.exclude) if found else []
+    return discover(folders.post_folders(site.root, site.config, ("_posts",)), site.root, config.exclude)
 
 
 def _site_posts(files: list[Path], site: Site, config: Config, loaded: dict[Path, Post | LoadError]) -> list[Post]:
