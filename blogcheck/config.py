@@ -45,6 +45,7 @@ KEYS: dict[str, dict[str, type]] = {
         "max_redirects": int, "remap": list, "exclude": list, "exclude_private": bool, "exclude_loopback": bool,
         "exclude_link_local": bool, "cache": str, "no_cache": bool, "cache_ttl": object, "accept": object,
         "user_agent": str, "remote_anchors": bool, "suggest_archive": bool, "max_stale": object,
+        "github_api": bool,
     },
 }
 
@@ -145,6 +146,9 @@ def check_keys(table: dict[str, Any], where: str) -> None:
 
 def _check_table(table: dict[str, Any], keys: dict[str, type], where: str) -> None:
     for name, value in table.items():
+        if "token" in name.lower() and name not in keys:
+            raise ConfigError(f"{where}: `{name}`: a token is never read from a config file (it would be committed "
+                              "with the site): set GITHUB_TOKEN or GH_TOKEN in the environment")
         if name not in keys:
             raise ConfigError(f"{where}: unknown key `{name}`{_nearest(name, list(keys))}")
         _check_type(name, value, keys[name], where)

@@ -13,7 +13,7 @@ from __future__ import annotations
 import dataclasses
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 from urllib.parse import urlsplit
 
@@ -68,10 +68,11 @@ class Client:
         return cast(_T, entry.get())
 
     def request(self, method: str, url: str, accept: str = "*/*", retry: frozenset[int] = RETRY_STATUSES,
-                keep: int = 0) -> Reply:
+                keep: int = 0, headers: Mapping[str, str] | None = None) -> Reply:
         """`method` on `url` (remapped first); answers in `retry`, resets, refusals
         and timeouts are tried again. `keep`: read up to that many bytes of the body
-        into `Reply.body` (else BODY_LIMIT bytes are read and dropped)."""
+        into `Reply.body` (else BODY_LIMIT bytes are read and dropped). `headers`:
+        sent besides the usual ones (the caller decides where a token may go)."""
         url = remap(url, self.settings.remap)
         try:
             if not url.isascii():  # an international host name (a redirect's Location): as DNS sees it
@@ -86,7 +87,7 @@ class Client:
             return Reply(method, url, failure=failure, detail=screen.skip or screen.broken or screen.unverified)
         tries: list[str] = []
         while True:
-            reply = self._send(method, url, key, accept, keep)
+            reply = self._send(method, url, key, accept, keep, headers)
             wait = self._retry_wait(reply, len(tries), retry)
             if wait is None:
                 return dataclasses.replace(reply, tries=tuple(tries), detail=reply.detail or self._too_long(reply))
@@ -131,10 +132,11 @@ class Client:
         return (f"asks to wait {reply.retry_after:.0f} s (Retry-After), more than max_retry_wait "
                 f"({self.settings.max_retry_wait:g} s)")
 
-    def _send(self, method: str, url: str, key: str, accept: str, keep: int = 0) -> Reply:
+    def _send(self, method: str, url: str, key: str, accept: str, keep: int = 0,
+              more: Mapping[str, str] | None = None) -> Reply:
         import urllib3  # loaded with requests by transport(), before the first worker starts
 
-        headers = {"User-Agent": self.settings.user_agent, "Accept": accept}
+        headers = {"User-Agent": self.settings.user_agent, "Accept": accept, **(more or {})}
         if keep:  # a body to read: not compressed, so `keep` bytes are that much of the page
             headers["Accept-Encoding"] = "identity"
         with self.hosts.slot(key) as granted:

@@ -23,7 +23,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from blogcheck.links import fragments
+from blogcheck.links import fragments, github_api
 from blogcheck.links.addresses import excluded_by_pattern, written_local
 from blogcheck.links.cache import Cache, default_path
 from blogcheck.links.cache import key as cache_key
@@ -291,7 +291,7 @@ def _check(job: _Job, client: Client) -> Verdict:
         provider = find(job.url)
         if provider is not None:
             return provider.check(job.url, job.image, client)
-        return check_url(client, job.url, job.image)
+        return github_api.rescue(job.url, job.image, check_url(client, job.url, job.image), client)
     except Exception as exc:  # the run must go on for the other links
         return Verdict(Status.UNVERIFIED, seen=f"internal error: {type(exc).__name__}: {exc}",
                        hint="please report this as a blogcheck bug")

@@ -3,8 +3,9 @@ the flags (`--remap`, `--cache`, `--no-cache`, `--offline`) layered on top."""
 
 from __future__ import annotations
 
+import os
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,8 @@ class LinkSettings:
     offline: bool = False
     remote_anchors: bool = True  # a #fragment of a remote page must name an element there (BC209)
     suggest_archive: bool = False  # name the Wayback Machine's copy of a broken link (archive.py)
+    github_api: bool = True  # ask GitHub's API about github.com links github.com refused (github_api.py)
+    github_token: str = field(default="", repr=False)  # from the environment only, never from a file
 
     @classmethod
     def from_config(cls, config: Config) -> LinkSettings:
@@ -43,7 +46,7 @@ class LinkSettings:
         value raises ConfigError naming the key."""
         table = dict(config.section("links"))
         values: dict[str, Any] = {"offline": config.offline}
-        known = {f.name for f in fields(cls)}
+        known = {f.name for f in fields(cls)} - {"github_token"}  # the environment's only (config.py)
         for key, value in table.items():
             if key not in known:
                 raise ConfigError(f"[links]: unknown key `{key}`")
@@ -51,6 +54,10 @@ class LinkSettings:
                 values[key] = _convert(key, value, config.source)
             except (ValueError, TypeError, re.error) as exc:
                 raise ConfigError(f"[links]: `{key}`: {exc}") from None
+        if values.get("github_api", True):
+            from blogcheck.links.github_api import token_from
+
+            values["github_token"] = token_from(os.environ)
         return cls(**values)
 
 
