@@ -43,13 +43,13 @@ class Runner:
     def value(self, expression: str) -> str:
         parts = expression.split(".")
         if parts[0] == "inputs":
-            return self.inputs.get(parts[1], str(ACTION["inputs"][parts[1]].get("default", "")))
+            return self.inputs.get(parts[1], self.substitute(str(ACTION["inputs"][parts[1]].get("default", ""))))
         if parts[0] == "steps" and parts[2] == "outputs":
             return self.outputs.get(parts[1], {}).get(parts[3], "")
         if parts[0] == "steps" and parts[2] == "outcome":
             return self.outcomes.get(parts[1], "")
         known = {"github.action_path": str(self.action_path), "runner.os": "Linux", "github.run_id": "7",
-                 "github.run_attempt": "1"}
+                 "github.run_attempt": "1", "github.token": ""}
         assert expression in known, f"the harness does not know `{expression}`"
         return known[expression]
 
@@ -204,3 +204,15 @@ def test_publish_pushes_approved_posts_to_the_site_repository(tmp_path: Path, in
     files = git("--git-dir", str(tmp_path / "site.git"), "ls-tree", "-r", "--name-only", "main", cwd=tmp_path)
     assert "_posts/2024-03-06-good.md" in files.split()
     assert "_drafts/idea.md" not in files.split()
+
+
+def test_the_checking_steps_get_a_token_for_githubs_api_and_publish_keeps_the_jobs() -> None:
+    """github.com refuses busy link checkers: the check (and its SARIF run) get the job's
+    token for the REST API (github_api.py); publish's GITHUB_TOKEN, which may push, stays
+    the one the workflow sets."""
+    assert ACTION["inputs"]["github-token"]["default"] == "${{ github.token }}"
+    checking = [s for s in STEPS if "blogcheck check" in s.get("run", "")]
+    assert len(checking) == 2
+    assert all(s["env"]["GITHUB_TOKEN"] == "${{ inputs.github-token }}" for s in checking)
+    publishing = [s for s in STEPS if "blogcheck publish" in s.get("run", "")]
+    assert publishing and all("GITHUB_TOKEN" not in s.get("env", {}) for s in publishing)
