@@ -95,6 +95,8 @@ def _files(owner: str, name: str, tail: list[str], ref_alone: bool = False) -> P
     the end only for a folder view, `tree/REF`: a file needs a path)."""
     if not _NAME.fullmatch(owner) or not _REPO.fullmatch(name.removesuffix(".git")) or not tail:
         return None
+    if any(part in (".", "..") or "\x00" in part for part in tail):  # would name another resource
+        return None
     name = name.removesuffix(".git")
     base = f"/repos/{quote(owner)}/{quote(name)}"
     paths: list[str] = []

@@ -169,3 +169,8 @@ def test_which_api_resource_proves_which_link() -> None:
         assert paths(outside, image="png" in outside) is None, outside
     found = plan("https://github.com/o/r/wiki/Home")
     assert found is not None and not found.exact and found.paths == ("/repos/o/r",)
+
+
+def test_dot_segments_never_reach_the_api() -> None:
+    assert plan("https://github.com/o/r/blob/main/../../x/y") is None
+    assert plan("https://raw.githubusercontent.com/o/r/main/./a.md") is None

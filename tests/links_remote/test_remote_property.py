@@ -11,13 +11,15 @@ from hypothesis import strategies as st
 
 from blogcheck.links import fragments
 from blogcheck.links.addresses import written_local
+from blogcheck.links.github_paths import plan
 from blogcheck.links.model import Status, Verdict
 from blogcheck.links.replies import detail, failure, location_text
 from blogcheck.links.upgrade import to_https
 
 _URLISH = st.text(alphabet="htpsfHTPS:/#?&=%[]@.!~-_ \u00e9\u0000\x1bLabc0123456789", max_size=60)
 _URLS = st.builds(lambda s: s, _URLISH) | st.builds(lambda s: "http://" + s, _URLISH) | \
-    st.builds(lambda s: "https://github.com/a/b#" + s, _URLISH)
+    st.builds(lambda s: "https://github.com/a/b#" + s, _URLISH) | \
+    st.builds(lambda s: "https://github.com/" + s, _URLISH)
 
 
 @settings(max_examples=400, deadline=None)
@@ -25,6 +27,10 @@ _URLS = st.builds(lambda s: s, _URLISH) | st.builds(lambda s: "http://" + s, _UR
 def test_url_readers_never_raise(url: str, final: str) -> None:
     fragment = fragments.wanted(url)
     assert fragment == "" or fragment in url
+    for image in (False, True):
+        found = plan(url, image)  # a GitHub API path stays below its repository or account
+        assert found is None or all(p.startswith(("/repos/", "/users/", "/gists/")) and "/../" not in p
+                                    for p in found.paths)
     assert isinstance(written_local(url), str)
     for status in Status:
         assert isinstance(to_https(url, Verdict(status, 200, final or None, "HEAD 301 -> HEAD 200"), ()), bool)
