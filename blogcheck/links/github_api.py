@@ -84,9 +84,9 @@ class _Answer:
 
 
 def _ask(client: Client, found: Plan) -> _Answer:
-    spent = _limit(client)
-    if spent:  # every further request would be refused too
-        return _Answer(Status.UNVERIFIED, None, "not asked", f"the GitHub API's rate limit is spent ({spent})")
+    stopped = _stop(client)
+    if stopped:  # every further request would be refused too
+        return _Answer(Status.UNVERIFIED, None, "not asked", stopped[0])
     seen: list[str] = []
     if found.repo:
         repo = client.once(("github-repo", found.repo), lambda: _repository(client, found.repo))
@@ -143,17 +143,20 @@ def _request(client: Client, method: str, path: str, keep: int = 0) -> Reply:
         headers = {"Authorization": f"Bearer {client.settings.github_token}", "X-GitHub-Api-Version": "2022-11-28"}
         reply = client.request(method, url, _ACCEPT, keep=keep, headers=headers)
         if reply.status in (403, 429) and "rate limit" in _message(reply).lower():
-            _limit(client)[:] = [_message(reply)]
+            _stop(client)[:] = [f"the GitHub API's rate limit is spent ({_message(reply)})"]
+        elif reply.status == 401:
+            _stop(client)[:] = [_trouble(reply, "")[1]]
         if not (300 <= reply.status < 400 and reply.location):
             return reply
         url = urljoin(reply.url, reply.location.strip())
     return reply
 
 
-def _limit(client: Client) -> list[str]:
-    """The run's note that the API's rate limit is spent: [] while it is not."""
-    spent: list[str] = client.once("github-api-limit", list)
-    return spent
+def _stop(client: Client) -> list[str]:
+    """Why the API gets no more requests in this run (its rate limit is spent, it
+    refused the token): [] while it may be asked."""
+    why: list[str] = client.once("github-api-stop", list)
+    return why
 
 
 def _repo_path(repo: str) -> str:
@@ -165,7 +168,7 @@ def _message(reply: Reply) -> str:
     """The `message` of an API error answer, one printable line."""
     try:
         data = json.loads(reply.body.decode("utf-8", "replace"))
-    except ValueError:
+    except (ValueError, RecursionError):  # a hostile mirror's `[[[[...`
         return ""
     message = data.get("message") if isinstance(data, dict) else None
     return "".join(c for c in message if c.isprintable())[:200] if isinstance(message, str) else ""
@@ -174,6 +177,6 @@ def _message(reply: Reply) -> str:
 def _private(reply: Reply) -> bool:
     try:
         data = json.loads(reply.body.decode("utf-8", "replace"))
-    except ValueError:
+    except (ValueError, RecursionError):
         return False
     return isinstance(data, dict) and data.get("private") is True

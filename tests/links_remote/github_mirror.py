@@ -17,6 +17,7 @@ from urllib.parse import unquote, urlsplit
 
 TOKEN = "test-token-0123"
 SPENT = "test-token-spent"  # its rate limit is used up
+HOSTILE = "/repos/octo/site/contents/hostile.md?ref=main"  # 404 with 60,000 nested JSON lists
 PUBLIC = {"private": False, "full_name": "octo/site"}
 # API path (query included, as sent) -> (status, JSON body)
 WORLD: dict[str, tuple[int, dict[str, Any]]] = {
@@ -100,6 +101,8 @@ class _Handler(BaseHTTPRequestHandler):
             return self._answer(403, {"message": "API rate limit exceeded for installation ID 1."})
         if self.headers.get("Authorization") != f"Bearer {TOKEN}":
             return self._answer(401, {"message": "Bad credentials"})
+        if path == HOSTILE:
+            return self._send(404, b"[" * 60_000)
         if urlsplit(path).path == "/repos/octo/old":
             return self._answer(301, {"message": "Moved Permanently"}, {"Location": "/api/repositories/42"})
         status, body = WORLD.get(path, (0, {}))
@@ -115,7 +118,9 @@ class _Handler(BaseHTTPRequestHandler):
         self._answer(404, {"message": "Not Found"})
 
     def _answer(self, status: int, body: dict[str, Any], headers: dict[str, str] | None = None) -> None:
-        data = json.dumps(body).encode()
+        self._send(status, json.dumps(body).encode(), headers)
+
+    def _send(self, status: int, data: bytes, headers: dict[str, str] | None = None) -> None:
         self.send_response(status)
         self.send_header("Content-Type", "application/json; charset=utf-8")
         self.send_header("Content-Length", str(len(data)))

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from github_mirror import SPENT, TOKEN, GitHubMirror
+from github_mirror import HOSTILE, SPENT, TOKEN, GitHubMirror
 from remote_support import one_post_site, verdicts
 
 from blogcheck.cli import main
@@ -84,11 +84,12 @@ def test_without_a_token_or_turned_off_nothing_is_asked(mirror: GitHubMirror) ->
     assert mirror.api_paths() == []
 
 
-def test_a_refused_token_leaves_the_link_unverified_and_says_why(mirror: GitHubMirror) -> None:
-    url = "https://github.com/octo/gone"
-    found = verdicts([url], remap=mirror.remap(), retries=0, github_token="expired")
-    assert found[url].status is Status.UNVERIFIED
-    assert "refused the token (401 Bad credentials)" in found[url].hint
+def test_a_refused_token_leaves_the_links_unverified_and_is_not_sent_again(mirror: GitHubMirror) -> None:
+    urls = [f"https://github.com/octo/repo{n}" for n in range(6)]
+    found = verdicts(urls, remap=mirror.remap(), retries=0, github_token="expired", max_per_host=1)
+    assert {u: v.status for u, v in found.items()} == dict.fromkeys(urls, Status.UNVERIFIED)
+    assert all("refused the token (401 Bad credentials)" in v.hint for v in found.values())
+    assert len(mirror.api_paths()) <= 2
 
 
 def test_once_the_rate_limit_is_spent_nothing_more_is_asked(mirror: GitHubMirror) -> None:
@@ -98,6 +99,13 @@ def test_once_the_rate_limit_is_spent_nothing_more_is_asked(mirror: GitHubMirror
     assert all("rate limit" in v.hint for v in found.values())
     # the first answer says so; a request already waiting for its slot may still go, the rest do not
     assert len(mirror.api_paths()) <= 2
+
+
+def test_a_hostile_answer_is_read_without_a_crash(mirror: GitHubMirror) -> None:
+    url = "https://github.com/octo/site/blob/main/hostile.md"
+    found = verdicts([url], remap=mirror.remap(), retries=0, github_token=TOKEN)
+    assert found[url].status is Status.BROKEN and "internal error" not in found[url].seen
+    assert f"GET {HOSTILE}" in mirror.api_paths()
 
 
 def test_links_outside_the_apis_reach_are_not_asked(mirror: GitHubMirror) -> None:
