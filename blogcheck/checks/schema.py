@@ -51,6 +51,8 @@ def load_validator(path: str) -> Any:
             cls.check_schema(schema)
     except (OSError, UnicodeDecodeError, ValueError) as exc:
         raise ConfigError(f"schema {path}: cannot read it: {exc}") from None
+    except RecursionError:  # the JSON reader and the metaschema check both recurse
+        raise ConfigError(f"schema {path}: nested too deeply to read") from None
     except jsonschema.SchemaError as exc:
         raise ConfigError(f"schema {path}: not a valid JSON Schema: {exc.message}") from None
     except TypeError as exc:  # a schema that is not an object

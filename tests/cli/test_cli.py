@@ -136,7 +136,8 @@ def test_invalid_config_is_usage_error(tmp_path: Path, capsys: pytest.CaptureFix
     assert code == 2 and "unknown key `colour`" in err
 
 
-@pytest.mark.parametrize("content", ['{"type": 12}', "not json", '["a list"]'])
+@pytest.mark.parametrize("content", ['{"type": 12}', "not json", '["a list"]', "[" * 100_000,
+                                     '{"properties": {"a": ' * 400 + "{}" + "}}" * 400])
 def test_invalid_schema_is_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str) -> None:
     schema = tmp_path / "s.json"
     schema.write_text(content)

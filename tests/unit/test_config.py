@@ -66,6 +66,7 @@ def test_unknown_key_names_the_nearest(tmp_path: Path) -> None:
         ('[severity]\nBC999 = "error"\n', "unknown code"),
         ("max_file_size = -1\n", "positive"),
         ("title = [\n", "invalid TOML"),
+        ("title = " + "[" * 100_000 + "]" * 100_000 + "\n", "nested too deeply"),
     ],
 )
 def test_bad_values_are_config_errors(tmp_path: Path, text: str, message: str) -> None:
