@@ -63,8 +63,14 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _add(path: Path, words: list[str]) -> int:
-    from blogcheck.spelling.wordlist import append
+    from blogcheck.spelling.wordlist import append, not_a_word
 
+    refused = [(word, why) for word in words if (why := _path(word) or not_a_word(word))]
+    if refused:  # nothing is added: the list gets what the user meant, or nothing
+        for word, why in refused:
+            print(f"blogcheck: error: not a word: {word!r} ({why})", file=sys.stderr)
+        print("blogcheck: error: nothing added", file=sys.stderr)
+        return USAGE
     try:
         added = append(path, words)
     except OSError as exc:
@@ -72,6 +78,14 @@ def _add(path: Path, words: list[str]) -> int:
         return USAGE
     sys.stdout.write(f"added {len(added)} word{'s' * (len(added) != 1)} to {path}: {' '.join(added)}\n")
     return OK
+
+
+def _path(word: str) -> str:
+    """`--add` takes every word after it: a post or folder written there was meant as a path."""
+    try:
+        return "a file or folder here: paths go before --add" if word.strip() and Path(word).exists() else ""
+    except (OSError, ValueError):  # a name too long, a NUL
+        return ""
 
 
 def unknown_words(paths: list[Path], site: Site, config: Config) -> list[tuple[str, int, str, str]]:

@@ -44,10 +44,24 @@ def post_words(data: dict[str, Any]) -> frozenset[str]:
     return frozenset(str(w).strip().lower() for w in value if str(w).strip())
 
 
+def not_a_word(word: str) -> str:
+    """Why `word` cannot be a word-list entry ("" when it can): a token of prose
+    has a letter and no space, `#` (a comment here) or `/` (it splits words)."""
+    text = word.strip()
+    if not any(c.isalpha() for c in text):
+        return "no letter"
+    if any(c.isspace() or not c.isprintable() for c in text):
+        return "more than one word"
+    if "#" in text or "/" in text:
+        return "`#` starts a comment and `/` splits words"
+    return ""
+
+
 def append(path: Path, words: list[str]) -> list[str]:
-    """Add the words not yet in the list, one a line; returns those added."""
+    """Add the words not yet in the list, one a line; returns those added
+    (a string that is not a word is left out: see `not_a_word`)."""
     have = project_words(path)
-    clean = {w.strip(): None for w in words if w.strip() and not any(c.isspace() or c == "#" for c in w.strip())}
+    clean = {w.strip(): None for w in words if not not_a_word(w)}
     unique: dict[str, str] = {}
     for word in clean:  # the first spelling of a word wins
         if word.lower() not in have:

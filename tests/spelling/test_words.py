@@ -72,6 +72,15 @@ def test_add_appends_new_words_once(site: Path, capsys: pytest.CaptureFixture[st
     assert "embetter" not in out and "sturd" not in out
 
 
+def test_add_refuses_what_is_not_a_word_and_adds_nothing(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wordlist = site / ".blogcheck-words.txt"
+    assert main(["words", "--add", "embetter", "two words", "TCP/IP", "#x", "42", "_posts"]) == 2
+    err = capsys.readouterr().err
+    assert "'two words' (more than one word)" in err and "'42' (no letter)" in err and "'#x'" in err
+    assert "'TCP/IP'" in err and "'_posts' (a file or folder here: paths go before --add)" in err
+    assert "embetter" not in err and not wordlist.exists()
+
+
 def test_bad_config_is_a_usage_error(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (site / "blogcheck.toml").write_text('[spelling]\nunknown = "every"\n', encoding="utf-8")
     assert main(["words"]) == 2 and "unknown must be one of" in capsys.readouterr().err
