@@ -73,6 +73,16 @@ def _check_alone(corpus: Path, runs: int) -> list[float]:
                                  check=True, env=env).stdout) for _ in range(runs)]
 
 
+def compile_bytecode() -> None:
+    """Compile blogcheck's modules as `pip install` does. The peers come from pip with
+    their bytecode; a source checkout run where PYTHONDONTWRITEBYTECODE=1 is set (as
+    on this project's machines) never writes it, and compiling ~130 modules on every
+    start-up cost each blogcheck run about 0.15 s that no installed copy pays."""
+    import compileall
+
+    compileall.compile_dir(REPO / "blogcheck", quiet=1)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("corpus", type=Path)
@@ -80,6 +90,7 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", type=Path, help="write the results here")
     args = parser.parse_args()
+    compile_bytecode()
     corpus = args.corpus.resolve()
     posts = sorted(str(p.relative_to(corpus)) for p in corpus.glob("*/_posts") if p.is_dir())
     words = sum(len(f.read_text(encoding="utf-8", errors="replace").split())
