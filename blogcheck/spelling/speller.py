@@ -27,6 +27,7 @@ _SHORT_NAME = 6
 _MIN_CAPITALISED = 8  # a capitalised unknown word that opens a sentence
 _ELONGATED = re.compile(r"(.)\1\1")  # `sooo`, `ughhh`: written that way on purpose
 _COMMON = 60_000  # parts of a closed compound must be among this many commonest words
+_SLIP_RANK = 20_000  # unless one slip away from one of this many commonest words
 
 
 @dataclass(frozen=True)
@@ -184,7 +185,8 @@ class Speller:
             return True
         if any(self._inflected(lower, s) for s in _SUFFIXES if lower.endswith(s)):
             return True
-        return any(_common(lower[:i]) and _common(lower[i:]) for i in range(4, len(lower) - 3))
+        return any(_common(lower[:i]) and _common(lower[i:]) for i in range(4, len(lower) - 3)) and \
+            not _slip_of_common(lower)
 
     def _inflected(self, lower: str, suffix: str) -> bool:
         """`stem + suffix` for a known stem: `encodings`, `profiler` (e dropped),
@@ -198,6 +200,14 @@ class Speller:
         if suffix in ("d", "r") and not stem.endswith("e"):
             return False
         return any(dictionary.rank(s) is not None or s in self.accepted for s in stems)
+
+
+def _slip_of_common(word: str) -> bool:
+    """A common word with one letter doubled or two swapped (`studdied`): a typo, not
+    the two words it happens to split into (`stud` + `died`)."""
+    from blogcheck.spelling.suggest import slips
+
+    return any((rank := dictionary.rank(c)) is not None and rank < _SLIP_RANK for c in slips(word))
 
 
 def _common(word: str) -> bool:

@@ -60,6 +60,13 @@ def has_near(word: str, distance: int = 1) -> bool:
     return distance >= 2 and len(lower) <= 12 and bool(_known({e2 for e1 in _edits(lower) for e2 in _edits(e1)}))
 
 
+def slips(word: str) -> list[str]:
+    """The strings one letter too many (not the first: a stray letter lands inside a
+    word) or two letters swapped away: the likeliest slips of the keyboard."""
+    extra = [word[:i] + word[i + 1:] for i in range(1, len(word))]
+    return extra + [word[:i] + word[i + 1] + word[i] + word[i + 2:] for i in range(len(word) - 1)]
+
+
 def _in_dictionary(candidates: list[str]) -> bool:
     table = dictionary.table()
     if table:  # one C-level pass instead of a look-up call per candidate

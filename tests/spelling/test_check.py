@@ -241,3 +241,15 @@ def test_site_usage_counts_every_post_file_and_reads_the_site_only_when_asked(
     asked: list[int] = []
     ctx = Context(load_site(site), Config(), lambda: asked.append(1) or [])
     assert asked == [] and ctx.site_posts == [] and ctx.site_posts == [] and asked == [1]  # read once, when asked
+
+
+def test_a_slip_of_a_common_word_is_no_compound() -> None:
+    """Two common words closed up (`filepath`) are accepted, unless the word is one
+    stray or swapped letter from a common word: `studdied` is `studied`, not `stud` +
+    `died`; a stray first letter is rarer than a real compound (`coverflow`)."""
+    from blogcheck.spelling.speller import Settings, Speller
+    from blogcheck.spelling.usage import Usage
+
+    speller = Speller(Settings(), frozenset(), Usage([]))
+    assert speller.known("filepath") and speller.known("headroom") and speller.known("coverflow")
+    assert not speller.known("studdied") and not speller.known("breakding")
