@@ -37,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     if not folder.is_dir():
         print(f"blogcheck: error: {folder}: no such folder", file=sys.stderr)
         return USAGE
-    if find_root(folder) != folder.resolve():
+    if find_root(folder.resolve()) != folder.resolve():  # `init .`: "." and its absolute path are one folder
         print(f"note: {display(folder)} has no _config.yml; is it the site's root?", file=sys.stderr)
     for name, template in _FILES:
         target = folder / name

@@ -57,6 +57,15 @@ def test_init_stays_quiet_about_a_hook_already_there(tmp_path: Path, capsys: pyt
     assert "repo:" not in capsys.readouterr().out
 
 
+def test_init_dot_in_a_site_says_nothing_of_its_config(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "."]) == 0
+    assert "_config.yml" not in capsys.readouterr().err
+    assert (tmp_path / "blogcheck.toml").is_file()
+
+
 def test_init_in_a_folder_without_config_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["init", str(tmp_path)]) == 0
     assert "has no _config.yml" in capsys.readouterr().err
