@@ -178,7 +178,9 @@ def _day(post: Post) -> str:
 def _note(ctx: Context, why: str) -> None:
     unchecked: Unchecked = ctx.cache[NOT_CHECKED]
     if unchecked.links:
-        ctx.notes.append(f"{unchecked.links} remote links ({unchecked.urls} distinct URLs) not checked: {why}")
+        links = f"{unchecked.links} remote link{'s' * (unchecked.links != 1)}"
+        urls = f"{unchecked.urls} distinct URL{'s' * (unchecked.urls != 1)}"
+        ctx.notes.append(f"{links} ({urls}) not checked: {why}")
 
 
 def _unchecked(remote: dict[Target, list[tuple[Post, Link]]], targets: list[Target]) -> Unchecked:

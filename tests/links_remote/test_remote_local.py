@@ -37,5 +37,5 @@ def test_the_run_counts_them_as_not_checked(tmp_path: Path, capsys: pytest.Captu
     code = main(["check", "--select", "links", "--no-cache", "--format", "json", str(site)])
     report = json.loads(capsys.readouterr().out)
     assert (code, report["diagnostics"]) == (0, [])
-    assert report["summary"]["notes"] == ["1 remote links (1 distinct URLs) not checked: "
+    assert report["summary"]["notes"] == ["1 remote link (1 distinct URL) not checked: "
                                           "excluded by `exclude` or by address"]

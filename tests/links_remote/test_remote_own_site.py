@@ -45,5 +45,5 @@ def test_offline_own_pages_are_checked_and_the_rest_counted(tmp_path: Path, farm
     main(["check", "--select", "links", "--offline", "--format", "json", str(site / "_posts" / "2024-01-01-a.md")])
     report = json.loads(capsys.readouterr().out)
     assert [d["code"] for d in report["diagnostics"]] == ["BC203"]
-    assert "1 remote links (1 distinct URLs) not checked: offline" in report["summary"]["notes"]
+    assert "1 remote link (1 distinct URL) not checked: offline" in report["summary"]["notes"]
     assert farm.hits() == []
