@@ -11,9 +11,11 @@ from __future__ import annotations
 import json
 import threading
 from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import ThreadingHTTPServer
 from typing import Any
 from urllib.parse import unquote, urlsplit
+
+from remote_server import QuietHandler
 
 TOKEN = "test-token-0123"
 SPENT = "test-token-spent"  # its rate limit is used up
@@ -78,18 +80,7 @@ class GitHubMirror:
             return [f"{s.method} {s.path[len('/api'):]}" for s in self.log if s.path.startswith("/api/")]
 
 
-class _Handler(BaseHTTPRequestHandler):
-    protocol_version = "HTTP/1.1"
-
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-    def do_HEAD(self) -> None:
-        self._serve()
-
-    def do_GET(self) -> None:
-        self._serve()
-
+class _Handler(QuietHandler):
     def _serve(self) -> None:
         mirror: GitHubMirror = self.server.mirror  # type: ignore[attr-defined]
         with mirror.lock:

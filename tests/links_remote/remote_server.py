@@ -125,10 +125,10 @@ class _Server(ThreadingHTTPServer):
         pass  # resets and broken pipes are what some routes are for
 
 
-class _Handler(BaseHTTPRequestHandler):
+class QuietHandler(BaseHTTPRequestHandler):
+    """HTTP/1.1, HEAD and GET both to `_serve`, nothing logged: the base of the tests' servers."""
+
     protocol_version = "HTTP/1.1"
-    disable_nagle_algorithm = True  # headers and body go out as two writes: no 40 ms delayed-ACK stall
-    server: _Server
 
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -138,6 +138,14 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_GET(self) -> None:
         self._serve()
+
+    def _serve(self) -> None:
+        raise NotImplementedError
+
+
+class _Handler(QuietHandler):
+    disable_nagle_algorithm = True  # headers and body go out as two writes: no 40 ms delayed-ACK stall
+    server: _Server
 
     def _serve(self) -> None:
         farm = self.server.farm
