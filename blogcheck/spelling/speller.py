@@ -203,11 +203,9 @@ class Speller:
 
 
 def _slip_of_common(word: str) -> bool:
-    """A common word with one letter doubled or two swapped (`studdied`): a typo, not
-    the two words it happens to split into (`stud` + `died`)."""
-    from blogcheck.spelling.suggest import slips
-
-    return any((rank := dictionary.rank(c)) is not None and rank < _SLIP_RANK for c in slips(word))
+    """A common word with a stray letter in it or two letters swapped (`studdied`): a
+    typo, not the two words it happens to split into (`stud` + `died`)."""
+    return any((rank := dictionary.rank(c)) is not None and rank < _SLIP_RANK for c in suggest.slips(word))
 
 
 def _common(word: str) -> bool:

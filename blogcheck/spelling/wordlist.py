@@ -51,7 +51,7 @@ def not_a_word(word: str) -> str:
     if not any(c.isalpha() for c in text):
         return "no letter"
     if any(c.isspace() or not c.isprintable() for c in text):
-        return "more than one word"
+        return "a space or a control character: one word a line"
     if "#" in text or "/" in text:
         return "`#` starts a comment and `/` splits words"
     return ""

@@ -76,7 +76,8 @@ def test_add_refuses_what_is_not_a_word_and_adds_nothing(site: Path, capsys: pyt
     wordlist = site / ".blogcheck-words.txt"
     assert main(["words", "--add", "embetter", "two words", "TCP/IP", "#x", "42", "_posts"]) == 2
     err = capsys.readouterr().err
-    assert "'two words' (more than one word)" in err and "'42' (no letter)" in err and "'#x'" in err
+    assert "'two words' (a space or a control character: one word a line)" in err
+    assert "'42' (no letter)" in err and "'#x'" in err
     assert "'TCP/IP'" in err and "'_posts' (a file or folder here: paths go before --add)" in err
     assert "embetter" not in err and not wordlist.exists()
 
