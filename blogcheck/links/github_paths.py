@@ -64,7 +64,7 @@ def plan(url: str, image: bool = False) -> Plan | None:
     if len(segments) == 1:
         return None if image else Plan((f"/users/{quote(owner)}",), f"the account {owner}", "", True)
     name = segments[1].removesuffix(".git")
-    if not _REPO.fullmatch(name) or name in (".", ".."):
+    if not _repository_name(name):
         return None
     rest = segments[2:]
     if image:  # only a file's bytes can be an image
@@ -93,7 +93,7 @@ def _repo_page(owner: str, name: str, rest: list[str]) -> Plan | None:
 def _files(owner: str, name: str, tail: list[str], ref_alone: bool = False) -> Plan | None:
     """`REF/PATH` of a repository: one candidate per place the ref may end (at
     the end only for a folder view, `tree/REF`: a file needs a path)."""
-    if not _NAME.fullmatch(owner) or not _REPO.fullmatch(name.removesuffix(".git")) or not tail:
+    if not _NAME.fullmatch(owner) or not _repository_name(name.removesuffix(".git")) or not tail:
         return None
     if any(part in (".", "..") or "\x00" in part for part in tail):  # would name another resource
         return None
@@ -111,3 +111,8 @@ def _files(owner: str, name: str, tail: list[str], ref_alone: bool = False) -> P
     ref, path = tail[0], "/".join(tail[1:])
     what = f"`{path}` at `{ref}` of {owner}/{name}" if path else f"the branch or tag `{ref}` of {owner}/{name}"
     return Plan(tuple(paths), what, f"{owner}/{name}", True)
+
+
+def _repository_name(name: str) -> bool:
+    """A name GitHub allows for a repository, and not a dot segment (`.`, `..`)."""
+    return bool(_REPO.fullmatch(name)) and name not in (".", "..")

@@ -182,3 +182,4 @@ def test_which_api_resource_proves_which_link() -> None:
 def test_dot_segments_never_reach_the_api() -> None:
     assert plan("https://github.com/o/r/blob/main/../../x/y") is None
     assert plan("https://raw.githubusercontent.com/o/r/main/./a.md") is None
+    assert plan("https://raw.githubusercontent.com/o/./main/a.md") is None  # found by the property test

@@ -51,3 +51,24 @@ def test_a_garbled_status_line_of_any_bytes_is_malformed_and_printable(line: byt
     error = http.client.BadStatusLine(line.decode("latin-1"))
     assert failure(error) == "malformed"
     assert detail(error).isprintable()
+
+
+_SEGMENTS = st.sampled_from(["o", "r", "r.git", "blob", "tree", "raw", "blame", "issues", "pull", "commit", "releases",
+                             "tag", "main", "feature", "x", "1", "a.md", ".", "..", "%2e%2e", "%2F", "%00", "", " ",
+                             "user-attachments", "caf\u00e9", "a?b", "#c"])
+
+
+@settings(max_examples=600, deadline=None)
+@given(st.sampled_from(["https://github.com/", "https://raw.githubusercontent.com/", "https://gist.github.com/"]),
+       st.lists(_SEGMENTS, max_size=8), st.booleans())
+def test_github_api_paths_stay_inside_their_repository(base: str, segments: list[str], image: bool) -> None:
+    """Whatever a github.com link's path, the API path asked (with the token) is a
+    resource of the same repository, account or gist: no dot segment, no NUL."""
+    found = plan(base + "/".join(segments), image)
+    if found is None:
+        return
+    for path in found.paths:
+        route = path.split("?", 1)[0]
+        assert route.startswith(("/repos/", "/users/", "/gists/"))
+        assert not any(part in (".", "..", "%2e%2e", "%2E%2E") for part in route.split("/")), path
+        assert "\x00" not in path and " " not in route
