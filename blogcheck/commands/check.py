@@ -98,6 +98,7 @@ def settings(args: argparse.Namespace) -> Settings:
                                  suggest_archive=getattr(args, "suggest_archive", None),
                                  cache=str(Path(cache).expanduser().resolve()) if cache else None)
     LinkSettings.from_config(config)  # a bad --remap or [links] value is a usage error before any work
+    _check_output(config.output)  # and so is a report that could not be written after a long run
     paths = list(args.paths) or default_paths(root, load_site(root).config)
     if not paths:
         raise DiscoverError(f"no _posts/ or _drafts/ folder in {root}; give the posts to check")
@@ -147,7 +148,7 @@ def _diff(result: Result, config: Config) -> int:
     try:
         write_atomic(text, config.output)
     except OSError as exc:
-        print(f"blogcheck: error: cannot write report: {exc}", file=sys.stderr)
+        print(f"blogcheck: error: cannot write the report: {_why(exc)}", file=sys.stderr)
         return USAGE
     if not config.quiet:
         print(f"{fixes} fix{'es' if fixes != 1 else ''} in {files} file{'s' if files != 1 else ''}"
@@ -188,7 +189,7 @@ def _report(result: Result, config: Config, statistics: bool = False) -> int:
             with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
                 handle.write(step_summary(result.diagnostics, summary))
     except OSError as exc:
-        print(f"blogcheck: error: cannot write report: {exc}", file=sys.stderr)
+        print(f"blogcheck: error: cannot write the report: {_why(exc)}", file=sys.stderr)
         return USAGE
     return FINDINGS if summary.errors else OK
 
@@ -204,6 +205,22 @@ def _from_workspace(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
         return diagnostics
     return [d if Path(d.path).is_absolute() else
             dataclasses.replace(d, path=(here / d.path).relative_to(root).as_posix()) for d in diagnostics]
+
+
+def _why(exc: OSError) -> str:
+    """"No space left on device: /tmp/r.json", not the temporary file's name."""
+    return f"{exc.strerror}: {exc.filename}" if exc.strerror and exc.filename else str(exc)
+
+
+def _check_output(output: str) -> None:
+    """--output names a file in a folder that exists: said before the run, not after it."""
+    from blogcheck.config import ConfigError
+
+    target = Path(output)
+    if output and target.is_dir():
+        raise ConfigError(f"--output {output} is a folder: name the file to write the report to")
+    if output and not target.parent.is_dir():
+        raise ConfigError(f"--output {output}: there is no folder {target.parent}")
 
 
 def write_atomic(text: str, output: str) -> None:

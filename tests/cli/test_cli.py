@@ -97,7 +97,9 @@ def test_json_to_output_file(site: Path, capsys: pytest.CaptureFixture[str], tmp
 
 def test_unwritable_output_is_usage_error(site: Path, capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = _run(capsys, "check", "--select", "frontmatter", "--output", str(tmp_path / "no" / "r.txt"), GOOD)
-    assert code == 2 and "cannot write report" in err
+    assert code == 2 and f"there is no folder {tmp_path / 'no'}" in err  # said before the run, not after it
+    code, _, err = _run(capsys, "check", "--select", "frontmatter", "--output", str(tmp_path), GOOD)
+    assert code == 2 and "is a folder: name the file" in err
 
 
 def test_default_paths_are_posts_and_drafts(tmp_path: Path, capsys: pytest.CaptureFixture[str],
