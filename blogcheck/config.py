@@ -150,7 +150,8 @@ def _check_table(table: dict[str, Any], keys: dict[str, type], where: str) -> No
     for name, value in table.items():
         if "token" in name.lower() and name not in keys:
             raise ConfigError(f"{where}: `{name}`: a token is never read from a config file (it would be committed "
-                              "with the site): set GITHUB_TOKEN or GH_TOKEN in the environment")
+                              "with the site): set it in the environment, GITHUB_TOKEN or GH_TOKEN for the links "
+                              "check, BLOGCHECK_TOKEN for publish")
         if name not in keys:
             raise ConfigError(f"{where}: unknown key `{name}`{_nearest(name, list(keys))}")
         _check_type(name, value, keys[name], where)
