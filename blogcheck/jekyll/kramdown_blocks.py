@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from blogcheck.links import liquid
+from blogcheck.parse import kramdown_comments
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -47,7 +48,8 @@ _OPENS = frozenset({"list_item_open", "blockquote_open"})
 class Lines:
     """The body's lines with Liquid rendered as far as it is known: tags masked
     (`liquid.mask`), silent ones turned to spaces, highlight and comment blocks blanked
-    (code, and text Liquid drops: none of it is the page's text); `unsure[n]` when
+    (code, and text Liquid drops: none of it is the page's text), and so are kramdown's
+    `{::comment}`s, which it writes as HTML comments (the pipes of one in a paragraph stay); `unsure[n]` when
     Liquid, raw HTML or a block attribute list may make line `n` anything to kramdown.
     Lines and columns stay those of the post; the markup checks read these lines."""
 
@@ -79,10 +81,14 @@ class Lines:
                 for number in range(_line_of(starts, start), _line_of(starts, max(start, end - 1)) + 1):
                     unsure[number] = True
             for start, end in liquid.not_on_page_as_text(body, every):  # code, or dropped: no text of the page
-                for number in range(_line_of(starts, start), _line_of(starts, max(start, end - 1)) + 1):
-                    line = text[number]
-                    first, stop = max(start - starts[number], 0), min(end - starts[number], len(line))
-                    text[number] = line[:first] + " " * (stop - first) + line[stop:]
+                _blank(text, starts, start, end)
+            for start, end in kramdown_comments.regions(body):  # an HTML comment on the page: no text
+                if kramdown_comments.is_block(body, start, end):
+                    _blank(text, starts, start, end)
+                    for number in range(_line_of(starts, start), _line_of(starts, max(start, end - 1)) + 1):
+                        unsure[number] = True  # a block of its own, or inside a paragraph: no finding rests on it
+                else:  # in a paragraph, where kramdown's table parser still sees its pipes (kramdown 2.4, asked):
+                    _blank(text, starts, start, end, keep="|", fill="x")  # masked as a Liquid tag is
         unsure = [doubt or bool(_IAL.match(line.lstrip(" >"))) for doubt, line in zip(unsure, text, strict=True)]
         return cls(text, unsure)
 
@@ -109,6 +115,15 @@ def view(body: str) -> Lines:
     """`Lines.of(body)`, kept for the last two bodies: the markup and kramdown checks
     read the same post one after the other. Shared: read it, never change it."""
     return Lines.of(body)
+
+
+def _blank(text: list[str], starts: list[int], start: int, end: int, keep: str = "", fill: str = " ") -> None:
+    """`fill` for the body's characters from `start` to `end`, but those in `keep`
+    (lines and columns stay)."""
+    for number in range(_line_of(starts, start), _line_of(starts, max(start, end - 1)) + 1):
+        line = text[number]
+        first, stop = max(start - starts[number], 0), min(end - starts[number], len(line))
+        text[number] = line[:first] + "".join(c if c in keep else fill for c in line[first:stop]) + line[stop:]
 
 
 def _line_of(starts: list[int], offset: int) -> int:
