@@ -43,6 +43,13 @@ TABLES = {
     "| a | b |\n|---|---|\n| 1 | 2 |\n": [1],
     "Text:\n| a | b |\n|---|---|\n| 1 | 2 |\n": [],
     "- item\n\n  | a | b |\n  |---|---|\n  | 1 | 2 |\n": [3],
+    # kramdown's comments: a block (each tag alone on its line) is an HTML comment; in a
+    # paragraph, the table parser reads the comment's pipes first
+    "{::comment}\na | b\n{:/comment}\n": [],
+    "   {::comment}  \na | b\n  {:/}\n": [],
+    "{::comment} x\ny | z\n{:/}\n": [],
+    "End {::comment}a | b{:/} here.\n": [1],
+    "   {::comment}a | b{:/}\n": [1],
 }
 
 
