@@ -99,7 +99,7 @@ def load(path: Path, display: str, site: Site, max_size: int) -> Post | LoadErro
     try:
         front = parse(parts.yaml, start_line=1)
     except FrontMatterError as exc:
-        return LoadError(exc.code, exc.message, exc.line, exc.column)
+        return LoadError(exc.code, exc.message, exc.line, exc.column, exc.hint)
     rel = _relative(path, site.root)
     post = Post(path, display, rel, text, front, parts.body, parts.body_line)
     if post.kind != "pages":

@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from blogcheck.parse import yaml_hints
+
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -33,9 +35,9 @@ MAX_NODES = 100_000
 class FrontMatterError(Exception):
     """Why front matter could not be read, and where (1-based file positions)."""
 
-    def __init__(self, code: str, message: str, line: int, column: int) -> None:
+    def __init__(self, code: str, message: str, line: int, column: int, hint: str = "") -> None:
         super().__init__(message)
-        self.code, self.message, self.line, self.column = code, message, line, column
+        self.code, self.message, self.line, self.column, self.hint = code, message, line, column, hint
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,8 @@ def parse(text: str, start_line: int = 1) -> FrontMatter:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + start_line if mark else start_line
         column = mark.column + 1 if mark else 1
-        raise FrontMatterError("BC102", _yaml_message(exc, start_line), line, column) from None
+        fix = yaml_hints.hint(text, exc.problem or "", mark.line, mark.column, start_line) if mark else ""
+        raise FrontMatterError("BC102", _yaml_message(exc, start_line), line, column, fix) from None
     except yaml.YAMLError as exc:
         raise FrontMatterError("BC102", str(exc).splitlines()[0], start_line, 1) from None
     except (TypeError, ValueError, OverflowError) as exc:
@@ -115,7 +118,8 @@ def parse(text: str, start_line: int = 1) -> FrontMatter:
     if not isinstance(data, dict):
         line = node.start_mark.line + start_line if node is not None else start_line
         raise FrontMatterError(
-            "BC103", f"front matter is a {_kind(data)}, not a mapping of keys", line, 1
+            "BC103", f"front matter is a {_kind(data)}, not a mapping of keys", line, 1,
+            yaml_hints.string_hint(text, start_line) if isinstance(data, str) else "",
         )
     fm = FrontMatter(jsonable(data), node, start_line)
     entries = tuple(_entries(fm))

@@ -1,0 +1,73 @@
+"""Hints for the YAML mistakes writers make in front matter (parse/yaml_hints.py):
+each names the fix, and a line it rewrites parses to the value the writer meant."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from blogcheck.cli import main
+from blogcheck.parse.frontmatter import FrontMatterError, parse
+from blogcheck.parse.yaml_hints import as_code
+
+# front matter -> (code, words of the hint, the line the hint rewrites or "", the title meant)
+CASES = {
+    "title: Day 1: Intro to NLP\n": ("BC102", "a `: ` inside a value", 'title: "Day 1: Intro to NLP"',
+                                     "Day 1: Intro to NLP"),
+    'title: Step 2: "setup"\n': ("BC102", "a `: ` inside a value", "title: 'Step 2: \"setup\"'", 'Step 2: "setup"'),
+    "title: @mention post\n": ("BC102", "cannot start with `@`", 'title: "@mention post"', "@mention post"),
+    "title: `code` notes\n": ("BC102", "cannot start with `` ` ``", 'title: "`code` notes"', "`code` notes"),
+    "title: *star\n": ("BC102", "cannot start with `*`", 'title: "*star"', "*star"),
+    "title: 'it's here'\n": ("BC102", "single quotes end early", "title: 'it''s here'", "it's here"),
+    "title: x\n  date: 2024-01-01\n": ("BC102", "line 2 is indented under `title`", "", ""),
+    "title: x\ntags: [nlp, ml\n": ("BC102", "`[` list is never closed", "", ""),
+    "title: x\n\tdate: 2024\n": ("BC102", "does not allow a tab", "", ""),
+    "title:Day 4\n": ("BC103", "a key needs a space after its colon: `title: Day 4` (line 1)", "", ""),
+}
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_each_mistake_gets_its_fix(text: str) -> None:
+    code, words, rewritten, meant = CASES[text]
+    with pytest.raises(FrontMatterError) as caught:
+        parse(text)
+    assert caught.value.code == code
+    assert words in caught.value.hint
+    if rewritten:
+        assert as_code(rewritten) in caught.value.hint
+        assert parse(rewritten + "\n").data["title"] == meant  # the rewritten line is the value meant
+
+
+def test_a_mistake_with_no_known_fix_gets_no_hint() -> None:
+    with pytest.raises(FrontMatterError) as caught:
+        parse("title: a\ntitle b\n")
+    assert caught.value.code == "BC102" and "key: value" in caught.value.hint
+    with pytest.raises(FrontMatterError) as caught:
+        parse("- a\n- b\n")
+    assert caught.value.hint == ""
+
+
+def test_the_hint_reaches_the_report_with_file_lines(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_posts" / "2024-01-01-a.md").write_text("---\ntitle: x\n  date: 2024-01-01\n---\nHi.\n")
+    assert main(["check", "--offline", str(tmp_path / "_posts")]) == 1
+    out = capsys.readouterr().out
+    assert re.search(r"2024-01-01-a\.md:3:\d+: BC102", out)
+    assert "hint: line 3 is indented under `title`" in out  # the file's line 3, as the finding says
+
+
+def test_long_lines_take_linear_time() -> None:
+    """A hostile 400 KB line: no pattern here may go quadratic (`.+?\\s*$` did: 5 s for
+    40 KB, hours for a megabyte). Each finishes in well under a second."""
+    import time
+
+    for text in ("title: x" + " " * 400_000 + "!\n  b: 1\n", "title: a: " + "b " * 200_000 + "\n",
+                 "title: '" + "it's " * 80_000 + "'\n", "title:" + "x" * 400_000 + "\n", "k" * 400_000 + ": @x\n"):
+        start = time.perf_counter()
+        with pytest.raises(FrontMatterError) as caught:
+            parse(text)
+        assert time.perf_counter() - start < 5
+        assert caught.value.hint
