@@ -21,6 +21,7 @@ class Site:
     config_path: Path | None = None
     config_error: str = ""
     config_error_line: int = 1
+    config_error_hint: str = ""  # the fix, for the usual YAML mistakes (parse/yaml_hints.py)
     layouts: frozenset[str] | None = None  # None: the site has no `_layouts/`
 
     @property
@@ -107,7 +108,7 @@ def load_site(root: Path) -> Site:
         text = files.read_text(config_path)
         config = parse(text, start_line=1).data
     except (OSError, UnicodeDecodeError) as exc:
-        return Site(root, {}, config_path, f"cannot read {config_path.name}: {exc}", 1, layouts)
+        return Site(root, {}, config_path, f"cannot read {config_path.name}: {exc}", 1, layouts=layouts)
     except FrontMatterError as exc:
-        return Site(root, {}, config_path, exc.message, exc.line, layouts)
+        return Site(root, {}, config_path, exc.message, exc.line, config_error_hint=exc.hint, layouts=layouts)
     return Site(root, config, config_path, layouts=layouts)

@@ -77,6 +77,14 @@ def test_broken_site_config_is_reported_once(tmp_path: Path) -> None:
     _post(site, "2024-01-02-b.md", b"---\ntitle: b\n---\n")
     result = run([site / "_posts"], load_site(site), Config())
     assert [(Path(d.path).name, d.code) for d in result.diagnostics] == [("_config.yml", "BC107")]
+    assert result.diagnostics[0].hint.startswith("a `[` list is never closed")  # the fix, as for a post
+
+
+def test_a_site_config_with_a_colon_in_its_title_gets_the_quoted_line(tmp_path: Path) -> None:
+    site = _site(tmp_path, "title: My notes: ML\n")
+    _post(site, "2024-01-01-a.md", b"---\ntitle: a\n---\n")
+    (found,) = run([site / "_posts"], load_site(site), Config()).diagnostics
+    assert found.code == "BC107" and '`title: "My notes: ML"`' in found.hint
 
 
 def test_symlink_loop_and_unreadable_paths_do_not_crash(tmp_path: Path, capsys: object) -> None:
