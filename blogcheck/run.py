@@ -34,7 +34,7 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
     loaded: dict[Path, Post | LoadError] = {}
     found: list[Diagnostic] = []
     if files and site.config_error and site.config_path is not None:
-        found.append(diagnostic("BC107", display(site.config_path), site.config_error_line, 1,
+        found.append(diagnostic("BC107", display(site.config_path), site.config_error_line, site.config_error_column,
                                 site.config_error, f"{site.config_error_hint or 'fix _config.yml'}; Jekyll cannot "
                                 "build the site either"))
     site_files = functools.cache(lambda: _site_files(site, config))  # walked once, for posts and texts alike

@@ -22,6 +22,7 @@ class Site:
     config_error: str = ""
     config_error_line: int = 1
     config_error_hint: str = ""  # the fix, for the usual YAML mistakes (parse/yaml_hints.py)
+    config_error_column: int = 1
     layouts: frozenset[str] | None = None  # None: the site has no `_layouts/`
 
     @property
@@ -110,5 +111,6 @@ def load_site(root: Path) -> Site:
     except (OSError, UnicodeDecodeError) as exc:
         return Site(root, {}, config_path, f"cannot read {config_path.name}: {exc}", 1, layouts=layouts)
     except FrontMatterError as exc:
-        return Site(root, {}, config_path, exc.message, exc.line, config_error_hint=exc.hint, layouts=layouts)
+        return Site(root, {}, config_path, exc.message, exc.line, config_error_hint=exc.hint,
+                    config_error_column=exc.column, layouts=layouts)
     return Site(root, config, config_path, layouts=layouts)

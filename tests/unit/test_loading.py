@@ -85,6 +85,7 @@ def test_a_site_config_with_a_colon_in_its_title_gets_the_quoted_line(tmp_path: 
     _post(site, "2024-01-01-a.md", b"---\ntitle: a\n---\n")
     (found,) = run([site / "_posts"], load_site(site), Config()).diagnostics
     assert found.code == "BC107" and '`title: "My notes: ML"`' in found.hint
+    assert (found.line, found.column) == (1, 16)  # the second `:`, where YAML stops
 
 
 def test_symlink_loop_and_unreadable_paths_do_not_crash(tmp_path: Path, capsys: object) -> None:
