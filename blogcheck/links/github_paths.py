@@ -41,6 +41,9 @@ class Plan:
     what: str  # "the repository o/r", "the file or folder `p` at `main` of o/r", ...
     repo: str  # "o/r" whose visibility matters ("" for an account or a gist)
     exact: bool  # True: the resource is the page; False: only its repository is known
+    # a 404 proves nothing: `/issues/N` of a discussion (or an issue made one) redirects to
+    # `/discussions/N`, which the REST API does not serve
+    not_found_proves: bool = True
 
 
 def plan(url: str, image: bool = False) -> Plan | None:
@@ -81,7 +84,8 @@ def _repo_page(owner: str, name: str, rest: list[str]) -> Plan | None:
     if kind in _FILES and len(rest) >= 2:
         return _files(owner, name, rest[1:], ref_alone=kind == "tree")
     if kind in ("issues", "pull") and len(rest) >= 2 and _NUMBER.fullmatch(rest[1]):
-        return Plan((f"{base}/issues/{rest[1]}",), f"issue or pull request #{rest[1]} of {repo}", repo, True)
+        return Plan((f"{base}/issues/{rest[1]}",), f"issue or pull request #{rest[1]} of {repo}", repo, True,
+                    not_found_proves=False)
     if kind == "commit" and len(rest) >= 2:
         return Plan((f"{base}/commits/{quote(rest[1], safe='')}",), f"the commit {rest[1]} of {repo}", repo, True)
     if kind == "releases" and len(rest) >= 3 and rest[1] == "tag":

@@ -38,7 +38,7 @@ def test_refused_links_get_the_apis_verdict(mirror: GitHubMirror) -> None:
           "https://raw.githubusercontent.com/octo/site/main/docs/a.md",
           "https://gist.github.com/octo/0123456789abcdef0123"]
     broken = ["https://github.com/octo/gone", "https://github.com/octo/site/blob/main/docs/missing.md",
-              "https://github.com/octo/site/issues/999", "https://github.com/octo/site/issues/5",
+              "https://github.com/octo/site/issues/5",
               "https://github.com/octo/site/tree/nope", "https://github.com/octo/site/commit/deadbeef",
               "https://github.com/ghost-user"]
     found = _check(mirror, ok + broken)
@@ -46,6 +46,16 @@ def test_refused_links_get_the_apis_verdict(mirror: GitHubMirror) -> None:
     assert {url: found[url] for url in broken} == dict.fromkeys(broken, Status.BROKEN)
     assert all(s.authorization == f"Bearer {TOKEN}" for s in mirror.log if s.path.startswith("/api/"))
     assert not any(s.authorization for s in mirror.log if s.path.startswith("/web/"))  # github.com: never
+
+
+def test_an_issue_the_api_does_not_know_may_be_a_discussion(mirror: GitHubMirror) -> None:
+    """github.com redirects `/issues/N` of a discussion (or of an issue made one) to
+    `/discussions/N`, which the REST API does not serve: its 404 proves nothing there.
+    A deleted issue (410) is broken."""
+    urls = ["https://github.com/octo/site/issues/999", "https://github.com/octo/site/issues/5"]
+    found = verdicts(urls, remap=mirror.remap(), retries=0, github_token=TOKEN)
+    assert found[urls[0]].status is Status.UNVERIFIED and "discussion" in found[urls[0]].hint
+    assert found[urls[1]].status is Status.BROKEN
 
 
 def test_a_branch_with_a_slash_is_found_by_trying_each_split(mirror: GitHubMirror) -> None:
