@@ -5,8 +5,8 @@ or more: hosts.py then closes the run to it, and every link to GitHub is a
 warning. With a token in the environment (`GITHUB_TOKEN`, which GitHub Actions
 provides, or `GH_TOKEN`, the GitHub CLI's), such a link is asked of the API
 instead (github_paths.py says which resource proves it): the resource is
-there, ok; it is not (404, 410, a ref that names no commit), broken, except an
-issue number's 404 (it may be a discussion, which the REST API does not serve). A
+there, ok; it is not (404, 410, a ref that names no commit), broken, except
+where github.com shows more than the API (github_paths.py). A
 repository the token may read but readers may not (`"private": true`) is
 broken too: readers get a 404. Links github.com answered are left as they are,
 and nothing is asked without a token (the API allows 60 anonymous requests an
@@ -105,12 +105,18 @@ def _ask(client: Client, found: Plan) -> _Answer:
         if reply.status in (404, 422) and "no commit found" in _message(reply).lower():
             continue  # the ref ends later: `blob/feature/x/a.py`
         status, why = _trouble(reply, found.what)
-        if reply.status == 404 and not found.not_found_proves:
-            status, why = Status.UNVERIFIED, (f"the GitHub API has no {found.what} (404), but github.com serves a "
-                                              "discussion of that number at this address; check it in a browser")
+        if reply.status in (404, 422) and not found.not_found_proves:
+            return _Answer(Status.UNVERIFIED, reply.status, ", ".join(seen), _unproved(found.what, reply.status))
         return _Answer(status, reply.status or None, ", ".join(seen), why)
+    if not found.not_found_proves:
+        return _Answer(Status.UNVERIFIED, 404, ", ".join(seen), _unproved(found.what, 404))
     return _Answer(Status.BROKEN, 404, ", ".join(seen), f"{found.what}: no branch, tag or commit of that name "
                    "(GitHub API)")
+
+
+def _unproved(what: str, status: int) -> str:
+    return (f"the GitHub API has no {what} ({status}), but github.com shows more than the API there (a "
+            "discussion at an issue's address, a commit of a fork); check it in a browser")
 
 
 def _repository(client: Client, repo: str) -> _Answer:

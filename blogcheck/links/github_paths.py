@@ -5,7 +5,9 @@ API, with a token, answers 5,000 requests an hour. Each link becomes the
 resource that proves it: `/o/r` the repository, `/o/r/blob/REF/PATH` (and
 `tree`, `raw`, `blame`, raw.githubusercontent.com) the file or folder at that
 ref, `/o/r/issues/N` and `/o/r/pull/N` the issue, `/o/r/commit/SHA` the
-commit, `/o/r/releases/tag/T` the release, `/USER` the account, a gist its id.
+commit, `/o/r/releases/tag/T` the tag (its page shows a tag with no release
+too), `/USER` the account, a gist its id. Where github.com shows more than the
+API knows (a discussion at `/issues/N`, a fork's commit), a 404 proves nothing.
 A branch name may hold slashes (`blob/feature/x/a.py`): each split of the
 ref from the path is a candidate, tried in order. Any other page of a
 repository (`/wiki`, `/compare/...`) maps to its repository only, which can
@@ -21,6 +23,7 @@ _NAME = re.compile(r"[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})")  # a user or organisati
 _REPO = re.compile(r"[A-Za-z0-9._-]{1,100}")
 _NUMBER = re.compile(r"[0-9]{1,10}")
 _GIST = re.compile(r"[0-9a-f]{20,40}")
+_HASH = re.compile(r"[0-9a-fA-F]{7,40}")  # a commit's hash as a ref
 _FILES = frozenset({"blob", "tree", "raw", "blame"})
 _MOST_SPLITS = 4  # a ref of up to 4 segments (`release/2024/v1/x`)
 # first path segments of github.com that are GitHub's own pages, not accounts
@@ -86,11 +89,12 @@ def _repo_page(owner: str, name: str, rest: list[str]) -> Plan | None:
     if kind in ("issues", "pull") and len(rest) >= 2 and _NUMBER.fullmatch(rest[1]):
         return Plan((f"{base}/issues/{rest[1]}",), f"issue or pull request #{rest[1]} of {repo}", repo, True,
                     not_found_proves=False)
-    if kind == "commit" and len(rest) >= 2:
-        return Plan((f"{base}/commits/{quote(rest[1], safe='')}",), f"the commit {rest[1]} of {repo}", repo, True)
-    if kind == "releases" and len(rest) >= 3 and rest[1] == "tag":
+    if kind == "commit" and len(rest) >= 2:  # github.com also shows the commits of forks here: a 404 proves nothing
+        return Plan((f"{base}/commits/{quote(rest[1], safe='')}",), f"the commit {rest[1]} of {repo}", repo, True,
+                    not_found_proves=False)
+    if kind == "releases" and len(rest) >= 3 and rest[1] == "tag":  # the page shows a tag with no release too
         tag = "/".join(rest[2:])
-        return Plan((f"{base}/releases/tags/{quote(tag, safe='')}",), f"the release {tag} of {repo}", repo, True)
+        return Plan((f"{base}/git/ref/tags/{quote(tag)}",), f"the tag {tag} of {repo}", repo, True)
     return Plan((base,), f"the repository {repo}", repo, False)
 
 
@@ -113,8 +117,9 @@ def _files(owner: str, name: str, tail: list[str], ref_alone: bool = False) -> P
     if not paths:
         return None
     ref, path = tail[0], "/".join(tail[1:])
+    by_hash = bool(_HASH.fullmatch(ref))  # a commit of a fork shows here too: a 404 proves nothing
     what = f"`{path}` at `{ref}` of {owner}/{name}" if path else f"the branch or tag `{ref}` of {owner}/{name}"
-    return Plan(tuple(paths), what, f"{owner}/{name}", True)
+    return Plan(tuple(paths), what, f"{owner}/{name}", True, not_found_proves=not by_hash)
 
 
 def _repository_name(name: str) -> bool:

@@ -32,7 +32,8 @@ WORLD: dict[str, tuple[int, dict[str, Any]]] = {
     "/repos/octo/site/commits/main": (200, {"sha": "abc"}),
     "/repos/octo/site/issues/1": (200, {"number": 1}),
     "/repos/octo/site/issues/5": (410, {"message": "This issue was deleted"}),
-    "/repos/octo/site/releases/tags/v1.0": (200, {"tag_name": "v1.0"}),
+    "/repos/octo/site/git/ref/tags/v1.0": (200, {"ref": "refs/tags/v1.0"}),
+    "/repos/octo/site/contents/a.md?ref=abc1234": (200, {"type": "file"}),
     "/users/octo": (200, {"login": "octo"}),
     "/gists/0123456789abcdef0123": (200, {"id": "0123456789abcdef0123"}),
 }
@@ -102,7 +103,7 @@ class _Handler(QuietHandler):
         parts = urlsplit(path)
         if "/contents/" in parts.path and parts.query.startswith("ref="):
             ref = unquote(parts.query[4:])
-            if ref not in ("main", "feature/x"):
+            if ref not in ("main", "feature/x", "abc1234"):
                 return self._answer(404, {"message": f"No commit found for the ref {ref}"})
         if "/commits/" in parts.path:
             return self._answer(422, {"message": f"No commit found for SHA: {parts.path.rsplit('/', 1)[1]}"})

@@ -39,7 +39,7 @@ def test_refused_links_get_the_apis_verdict(mirror: GitHubMirror) -> None:
           "https://gist.github.com/octo/0123456789abcdef0123"]
     broken = ["https://github.com/octo/gone", "https://github.com/octo/site/blob/main/docs/missing.md",
               "https://github.com/octo/site/issues/5",
-              "https://github.com/octo/site/tree/nope", "https://github.com/octo/site/commit/deadbeef",
+              "https://github.com/octo/site/tree/nope", "https://github.com/octo/site/releases/tag/v9",
               "https://github.com/ghost-user"]
     found = _check(mirror, ok + broken)
     assert {url: found[url] for url in ok} == dict.fromkeys(ok, Status.OK)
@@ -48,14 +48,19 @@ def test_refused_links_get_the_apis_verdict(mirror: GitHubMirror) -> None:
     assert not any(s.authorization for s in mirror.log if s.path.startswith("/web/"))  # github.com: never
 
 
-def test_an_issue_the_api_does_not_know_may_be_a_discussion(mirror: GitHubMirror) -> None:
+def test_where_github_shows_more_than_the_api_a_404_proves_nothing(mirror: GitHubMirror) -> None:
     """github.com redirects `/issues/N` of a discussion (or of an issue made one) to
-    `/discussions/N`, which the REST API does not serve: its 404 proves nothing there.
-    A deleted issue (410) is broken."""
-    urls = ["https://github.com/octo/site/issues/999", "https://github.com/octo/site/issues/5"]
-    found = verdicts(urls, remap=mirror.remap(), retries=0, github_token=TOKEN)
-    assert found[urls[0]].status is Status.UNVERIFIED and "discussion" in found[urls[0]].hint
-    assert found[urls[1]].status is Status.BROKEN
+    `/discussions/N`, which the REST API does not serve, and shows a fork's commits at
+    the parent's address: the API's 404 or 422 proves nothing there. A deleted issue
+    (410) is broken; a file at a hash the API knows is ok."""
+    unproved = ["https://github.com/octo/site/issues/999", "https://github.com/octo/site/commit/deadbeef",
+                "https://github.com/octo/site/blob/deadbeef/a.md"]
+    found = verdicts([*unproved, "https://github.com/octo/site/issues/5", "https://github.com/octo/site/blob/abc1234/a.md"],
+                     remap=mirror.remap(), retries=0, github_token=TOKEN)
+    assert {url: found[url].status for url in unproved} == dict.fromkeys(unproved, Status.UNVERIFIED)
+    assert all("shows more than the API" in found[url].hint for url in unproved)
+    assert found["https://github.com/octo/site/issues/5"].status is Status.BROKEN
+    assert found["https://github.com/octo/site/blob/abc1234/a.md"].status is Status.OK
 
 
 def test_a_branch_with_a_slash_is_found_by_trying_each_split(mirror: GitHubMirror) -> None:
