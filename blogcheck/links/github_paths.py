@@ -25,7 +25,7 @@ _NUMBER = re.compile(r"[0-9]{1,10}")
 _GIST = re.compile(r"[0-9a-f]{20,40}")
 _HASH = re.compile(r"[0-9a-fA-F]{7,40}")  # a commit's hash as a ref
 _FILES = frozenset({"blob", "tree", "raw", "blame"})
-_MOST_SPLITS = 4  # a ref of up to 4 segments (`release/2024/v1/x`)
+_MOST_SPLITS = 6  # a ref of up to 6 segments (`refs/heads/release/2024/v1/x`); a longer one proves nothing
 # first path segments of github.com that are GitHub's own pages, not accounts
 _RESERVED = frozenset({
     "about", "account", "apps", "blog", "codespaces", "collections", "contact", "copilot", "customer-stories",
@@ -119,7 +119,8 @@ def _files(owner: str, name: str, tail: list[str], ref_alone: bool = False) -> P
     ref, path = tail[0], "/".join(tail[1:])
     by_hash = bool(_HASH.fullmatch(ref))  # a commit of a fork shows here too: a 404 proves nothing
     what = f"`{path}` at `{ref}` of {owner}/{name}" if path else f"the branch or tag `{ref}` of {owner}/{name}"
-    return Plan(tuple(paths), what, f"{owner}/{name}", True, not_found_proves=not by_hash)
+    untried = (len(tail) if ref_alone else len(tail) - 1) > _MOST_SPLITS  # a ref longer than the splits tried
+    return Plan(tuple(paths), what, f"{owner}/{name}", True, not_found_proves=not by_hash and not untried)
 
 
 def _repository_name(name: str) -> bool:

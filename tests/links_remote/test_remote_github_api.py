@@ -182,9 +182,11 @@ def test_which_api_resource_proves_which_link() -> None:
     assert paths("https://github.com/o/r/pull/12/files") == ("/repos/o/r/issues/12",)
     assert paths("https://github.com/o/r/blob/main/a%20b.md") == ("/repos/o/r/contents/a%20b.md?ref=main",)
     assert paths("https://github.com/o/r/tree/v1") == ("/repos/o/r/commits/v1",)
-    assert paths("https://github.com/o/r/blob/a/b/c/d/e/f.py") == tuple(
+    assert paths("https://github.com/o/r/blob/a/b/c/d/f.py") == tuple(
         f"/repos/o/r/contents/{p}?ref={r}" for r, p in
-        (("a", "b/c/d/e/f.py"), ("a%2Fb", "c/d/e/f.py"), ("a%2Fb%2Fc", "d/e/f.py"), ("a%2Fb%2Fc%2Fd", "e/f.py")))
+        (("a", "b/c/d/f.py"), ("a%2Fb", "c/d/f.py"), ("a%2Fb%2Fc", "d/f.py"), ("a%2Fb%2Fc%2Fd", "f.py")))
+    long = plan("https://github.com/o/r/blob/a/b/c/d/e/f/g/h.py")  # more splits than are tried: no proof
+    assert long is not None and len(long.paths) == 6 and not long.not_found_proves
     assert paths("https://github.com/o/r/raw/main/a.png", image=True) == ("/repos/o/r/contents/a.png?ref=main",)
     for outside in ("https://github.com/topics/x", "https://github.com/o/r/blob/main/a.png",
                     "https://github.com/user-attachments/assets/1", "https://github.com/-bad/r",
