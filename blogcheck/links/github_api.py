@@ -115,8 +115,8 @@ def _ask(client: Client, found: Plan) -> _Answer:
 
 
 def _unproved(what: str, status: int) -> str:
-    return (f"the GitHub API has no {what} ({status}), but github.com shows more than the API there (a "
-            "discussion at an issue's address, a commit of a fork); check it in a browser")
+    return (f"the GitHub API has no {what} ({status}), but github.com shows more than the API there (its "
+            "own pages, a discussion at an issue's address, a commit of a fork); check it in a browser")
 
 
 def _repository(client: Client, repo: str) -> _Answer:
@@ -129,6 +129,12 @@ def _repository(client: Client, repo: str) -> _Answer:
     if reply.status == 200:
         return _Answer(Status.OK, 200, seen, "")
     status, why = _trouble(reply, f"the repository {repo}")
+    if reply.status == 404:  # no account of that name either: a page of GitHub's own site, or a typo
+        owner = f"/users/{quote(repo.split('/', 1)[0])}"
+        account = _request(client, "HEAD", owner)
+        seen += f", {owner} {account.label}"
+        if account.status != 200:
+            status, why = Status.UNVERIFIED, _unproved(f"account {repo.split('/', 1)[0]}", 404)
     return _Answer(status, reply.status or None, seen, why)
 
 

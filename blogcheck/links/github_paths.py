@@ -28,11 +28,12 @@ _FILES = frozenset({"blob", "tree", "raw", "blame"})
 _MOST_SPLITS = 6  # a ref of up to 6 segments (`refs/heads/release/2024/v1/x`); a longer one proves nothing
 # first path segments of github.com that are GitHub's own pages, not accounts
 _RESERVED = frozenset({
-    "about", "account", "apps", "blog", "codespaces", "collections", "contact", "copilot", "customer-stories",
-    "dashboard", "discussions", "enterprise", "events", "explore", "features", "home", "issues", "join", "login",
-    "logout", "marketplace", "new", "notifications", "organizations", "orgs", "pricing", "pulls", "readme",
-    "search", "security", "sessions", "settings", "signup", "site", "solutions", "sponsors", "stars", "team",
-    "topics", "trending", "user-attachments", "watching",
+    "about", "account", "advisories", "apps", "blog", "codespaces", "collections", "contact", "copilot",
+    "customer-stories", "dashboard", "discussions", "education", "enterprise", "events", "explore", "features",
+    "git-guides", "home", "issues", "join", "login", "logout", "marketplace", "mobile", "new", "newsroom",
+    "notifications", "organizations", "orgs", "partners", "premium-support", "pricing", "pulls", "readme",
+    "resources", "search", "security", "sessions", "settings", "signup", "site", "solutions", "sponsors", "stars",
+    "team", "topics", "trending", "user-attachments", "watching",
 })
 
 
@@ -68,7 +69,9 @@ def plan(url: str, image: bool = False) -> Plan | None:
     if owner.lower() in _RESERVED or not _NAME.fullmatch(owner):
         return None
     if len(segments) == 1:
-        return None if image else Plan((f"/users/{quote(owner)}",), f"the account {owner}", "", True)
+        # github.com/<name> may be a page of GitHub's own site: a 404 proves nothing
+        return None if image else Plan((f"/users/{quote(owner)}",), f"the account {owner}", "", True,
+                                       not_found_proves=False)
     name = segments[1].removesuffix(".git")
     if not _repository_name(name):
         return None

@@ -39,13 +39,22 @@ def test_refused_links_get_the_apis_verdict(mirror: GitHubMirror) -> None:
           "https://gist.github.com/octo/0123456789abcdef0123"]
     broken = ["https://github.com/octo/gone", "https://github.com/octo/site/blob/main/docs/missing.md",
               "https://github.com/octo/site/issues/5",
-              "https://github.com/octo/site/tree/nope", "https://github.com/octo/site/releases/tag/v9",
-              "https://github.com/ghost-user"]
+              "https://github.com/octo/site/tree/nope", "https://github.com/octo/site/releases/tag/v9"]
     found = _check(mirror, ok + broken)
     assert {url: found[url] for url in ok} == dict.fromkeys(ok, Status.OK)
     assert {url: found[url] for url in broken} == dict.fromkeys(broken, Status.BROKEN)
     assert all(s.authorization == f"Bearer {TOKEN}" for s in mirror.log if s.path.startswith("/api/"))
     assert not any(s.authorization for s in mirror.log if s.path.startswith("/web/"))  # github.com: never
+
+
+def test_a_name_with_no_account_may_be_a_page_of_githubs_own_site(mirror: GitHubMirror) -> None:
+    """`github.com/resources/articles/...` and `github.com/<name>` may be GitHub's own
+    pages, which no account holds: without the account, a 404 proves nothing."""
+    urls = ["https://github.com/ghost-user", "https://github.com/ghost-user/articles/ai"]
+    found = verdicts(urls, remap=mirror.remap(), retries=0, github_token=TOKEN)
+    assert {u: v.status for u, v in found.items()} == dict.fromkeys(urls, Status.UNVERIFIED)
+    assert "/users/ghost-user HEAD 404" in found[urls[1]].seen  # asked: the repository's account is not there
+    assert plan("https://github.com/resources/articles/ai/what-is-rag") is None  # a section of github.com
 
 
 def test_where_github_shows_more_than_the_api_a_404_proves_nothing(mirror: GitHubMirror) -> None:
