@@ -130,11 +130,12 @@ def _repository(client: Client, repo: str) -> _Answer:
         return _Answer(Status.OK, 200, seen, "")
     status, why = _trouble(reply, f"the repository {repo}")
     if reply.status == 404:  # no account of that name either: a page of GitHub's own site, or a typo
-        owner = f"/users/{quote(repo.split('/', 1)[0])}"
-        account = _request(client, "HEAD", owner)
-        seen += f", {owner} {account.label}"
+        owner = repo.split("/", 1)[0]
+        path = f"/users/{quote(owner)}"
+        account = client.once(("github-account", owner), lambda: _request(client, "HEAD", path))
+        seen += f", {path} {account.label}"
         if account.status != 200:
-            status, why = Status.UNVERIFIED, _unproved(f"account {repo.split('/', 1)[0]}", 404)
+            status, why = Status.UNVERIFIED, _unproved(f"account {owner}", 404)
     return _Answer(status, reply.status or None, seen, why)
 
 

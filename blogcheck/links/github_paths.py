@@ -45,8 +45,8 @@ class Plan:
     what: str  # "the repository o/r", "the file or folder `p` at `main` of o/r", ...
     repo: str  # "o/r" whose visibility matters ("" for an account or a gist)
     exact: bool  # True: the resource is the page; False: only its repository is known
-    # a 404 proves nothing: `/issues/N` of a discussion (or an issue made one) redirects to
-    # `/discussions/N`, which the REST API does not serve
+    # False where github.com shows more than the API knows, so a 404 proves nothing: an account
+    # page (GitHub's own pages live there too), `/issues/N` of a discussion, a fork's commit
     not_found_proves: bool = True
 
 
