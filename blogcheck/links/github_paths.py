@@ -92,6 +92,8 @@ def _repo_page(owner: str, name: str, rest: list[str]) -> Plan | None:
     if kind in ("issues", "pull") and len(rest) >= 2 and _NUMBER.fullmatch(rest[1]):
         return Plan((f"{base}/issues/{rest[1]}",), f"issue or pull request #{rest[1]} of {repo}", repo, True,
                     not_found_proves=False)
+    if any(part in (".", "..") or "\x00" in part for part in rest[1:]):  # would name another resource
+        return Plan((base,), f"the repository {repo}", repo, False)
     if kind == "commit" and len(rest) >= 2:  # github.com also shows the commits of forks here: a 404 proves nothing
         return Plan((f"{base}/commits/{quote(rest[1], safe='')}",), f"the commit {rest[1]} of {repo}", repo, True,
                     not_found_proves=False)

@@ -209,3 +209,7 @@ def test_dot_segments_never_reach_the_api() -> None:
     assert plan("https://github.com/o/r/blob/main/../../x/y") is None
     assert plan("https://raw.githubusercontent.com/o/r/main/./a.md") is None
     assert plan("https://raw.githubusercontent.com/o/./main/a.md") is None  # found by the property test
+    for dotted in ("https://github.com/o/r/commit/.", "https://github.com/o/r/commit/..",  # found by the property test
+                   "https://github.com/o/r/releases/tag/../../../x"):
+        found = plan(dotted)  # the repository only, as for its other pages
+        assert found is not None and found.paths == ("/repos/o/r",) and not found.exact, dotted
