@@ -12,7 +12,7 @@ import os
 import signal
 import sys
 import threading
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from typing import Any, TypeVar
 
 _T = TypeVar("_T")
@@ -56,6 +56,39 @@ def map_items(fn: Callable[[_T], _R], items: Sequence[_T], min_items: int = 64) 
     finally:
         _TASK = None
     return [result for chunk in done for result in chunk]
+
+
+def stream_items(fn: Callable[[_T], _R], items: Sequence[_T], min_items: int = 64,
+                 spare: int = 0) -> Generator[_R, None, None] | None:
+    """fn(item) for each item, in order, computed by workers forked now that run
+    while the caller goes on (it may start threads once this returns: no fork
+    follows), or None as for map_items. `spare`: CPUs left to the caller (one
+    worker at least). Iterate to the end, or close the generator: either stops
+    the workers."""
+    global _TASK
+    if not will_spread(len(items), min_items):
+        return None
+    import multiprocessing
+
+    size = 2  # small chunks: the first results come back soon (each costs a fraction of a millisecond)
+    chunks = [range(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+    _TASK = (fn, items)
+    try:
+        pool = multiprocessing.get_context("fork").Pool(max(1, min(workers() - spare, len(items))),
+                                                         initializer=_quiet_on_interrupt)
+    finally:
+        _TASK = None  # the workers have their copy
+    return _drain(pool, pool.imap(_chunk, chunks))
+
+
+def _drain(pool: Any, chunks: Iterator[list[_R]]) -> Generator[_R, None, None]:
+    try:
+        for chunk in chunks:
+            yield from chunk
+        pool.close()
+    finally:
+        pool.terminate()
+        pool.join()
 
 
 def _quiet_on_interrupt() -> None:

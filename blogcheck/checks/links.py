@@ -9,7 +9,7 @@ URL is written."""
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator
+from collections.abc import Generator, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -26,7 +26,7 @@ from blogcheck.post import Post
 if TYPE_CHECKING:
     from blogcheck.links.archive import Snapshot
     from blogcheck.links.settings import LinkSettings
-    from blogcheck.links.site import LinkSite
+    from blogcheck.links.site import LinkSite, Outcome
 
 NOT_CHECKED = "links.not_checked"  # ctx.cache key: an Unchecked, for the summary
 WARNINGS = "links.warnings"  # ctx.cache key: messages about the run (an unusable cache), to show once
@@ -55,9 +55,17 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
     local: list[Diagnostic] = []
     remote: dict[Target, list[tuple[Post, Link]]] = {}
     wanted = check_wanted("links", list(_REMOTE_CODES), config.select, config.ignore)
-    # with no request to stream to, the posts' links are read over the CPUs (parallel.py)
-    targets = _targets(posts, site, local, remote, settings.exclude, spread=settings.offline or not wanted)
-    if settings.offline or not wanted:
+    offline = settings.offline or not wanted
+    # The posts' links are read over the CPUs (parallel.py): offline all at once; online by
+    # workers forked now, before the remote checker's threads start, that stream each post's
+    # links back while the requests go out (one CPU is left to the requests: in this process
+    # the parsing held the GIL, and the workers sending requests waited for it)
+    def outcomes(post: Post) -> list[tuple[Link, Outcome]]:
+        return list(site.outcomes(post))
+
+    read = parallel.map_items(outcomes, posts) if offline else parallel.stream_items(outcomes, posts, spare=1)
+    targets = _targets(posts, site, local, remote, settings.exclude, read)
+    if offline:
         for _ in targets:  # the local findings still count
             pass
         yield from local
@@ -92,12 +100,21 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
 
 def _targets(posts: list[Post], site: LinkSite, local: list[Diagnostic],
              remote: dict[Target, list[tuple[Post, Link]]], exclude: tuple[str, ...],
-             spread: bool = False) -> Iterator[Target]:
+             read: Iterable[list[tuple[Link, Outcome]]] | None = None) -> Iterator[Target]:
     """Each distinct remote target once, post by post, as the posts are read; local
     findings go to `local` (with what a provider knows from a URL alone), and every
-    place a remote target is written to `remote`. `spread`: read the posts' links
-    over the CPUs first (nothing waits for the first target)."""
-    read = parallel.map_items(lambda post: list(site.outcomes(post)), posts) if spread else None
+    place a remote target is written to `remote`. `read`: each post's links, read
+    by other processes (else they are read here); closed when this ends."""
+    try:
+        yield from _read(posts, site, local, remote, exclude, read)
+    finally:
+        if isinstance(read, Generator):  # streamed: its workers stop
+            read.close()
+
+
+def _read(posts: list[Post], site: LinkSite, local: list[Diagnostic],
+          remote: dict[Target, list[tuple[Post, Link]]], exclude: tuple[str, ...],
+          read: Iterable[list[tuple[Link, Outcome]]] | None) -> Iterator[Target]:
     for post, outcomes in zip(posts, read, strict=True) if read is not None else ((p, site.outcomes(p)) for p in posts):
         for link, outcome in outcomes:
             if isinstance(outcome, Problem):

@@ -11,6 +11,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -150,3 +151,74 @@ def test_every_check_finds_the_same_spread_or_not(tmp_path: Path) -> None:
     codes = {d["code"] for d in alone}
     assert codes == {"BC401", "BC403", "BC203", "BC303", "BC606"}  # `posterio` in 11 posts: the site's jargon
     assert len(alone) == 58 + 35 + 70 + 14 and spread_out == alone
+
+
+_STREAM = """
+import json, os, sys, threading
+from blogcheck import parallel
+def work(i):
+    if i == int(sys.argv[1]):
+        raise ValueError("item %d" % i)
+    return [i, os.getpid()]
+def children():
+    return open("/proc/%d/task/%d/children" % (os.getpid(), os.getpid())).read().split()
+stream = parallel.stream_items(work, list(range(100)), spare=int(sys.argv[2]))
+workers = len(children())
+stop = threading.Event()
+thread = threading.Thread(target=stop.wait)  # the caller's own threads, as the remote checker's
+thread.start()
+done, error = [], ""
+try:
+    for got in stream:
+        done.append(got)
+        if len(done) == int(sys.argv[3]):
+            stream.close()
+            break
+except ValueError as exc:
+    error = str(exc)
+stop.set()
+thread.join()
+print(json.dumps({"parent": os.getpid(), "done": done, "error": error, "workers": workers, "left": children()}))
+"""
+
+
+def _stream(fail_at: int = -1, spare: int = 0, stop_after: int = -1) -> dict[str, Any]:
+    out = subprocess.run([sys.executable, "-c", _STREAM, str(fail_at), str(spare), str(stop_after)],
+                         capture_output=True, text=True, check=True, env={**os.environ, "BLOGCHECK_JOBS": "3"})
+    result: dict[str, Any] = json.loads(out.stdout)
+    return result
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="fork workers are Linux-only by design (parallel.py)")
+def test_streamed_items_come_in_order_from_workers_while_the_caller_runs_threads() -> None:
+    result = _stream()
+    assert [i for i, _ in result["done"]] == list(range(100))
+    assert result["workers"] == 3 and {pid for _, pid in result["done"]} - {result["parent"]}
+    assert result["left"] == []  # the workers stopped at the end
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="fork workers are Linux-only by design (parallel.py)")
+def test_streaming_leaves_spare_cpus_to_the_caller_and_stops_when_closed_or_failed() -> None:
+    assert _stream(spare=1)["workers"] == 2
+    assert _stream(spare=5)["workers"] == 1  # one worker at least
+    closed = _stream(stop_after=7)
+    assert [i for i, _ in closed["done"]] == list(range(7)) and closed["left"] == []
+    failed = _stream(fail_at=41)
+    got = [i for i, _ in failed["done"]]  # the items before it, up to its chunk (of two)
+    assert failed["error"] == "item 41" and got == list(range(len(got))) and 38 <= len(got) <= 41
+    assert failed["left"] == []
+
+
+def test_not_streamed_when_few_items_one_job_or_threads_running(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BLOGCHECK_JOBS", "1")
+    assert parallel.stream_items(str, list(range(100))) is None
+    monkeypatch.setenv("BLOGCHECK_JOBS", "2")
+    assert parallel.stream_items(str, list(range(10))) is None  # under min_items
+    stop = threading.Event()
+    thread = threading.Thread(target=stop.wait, daemon=True)
+    thread.start()
+    try:
+        assert parallel.stream_items(str, list(range(100))) is None  # a fork now would copy a busy thread's locks
+    finally:
+        stop.set()
+        thread.join()
