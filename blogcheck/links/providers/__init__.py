@@ -45,6 +45,8 @@ def providers() -> tuple[Provider, ...]:
     return tuple(found)
 
 
+@functools.lru_cache(maxsize=4096)
 def find(url: str) -> Provider | None:
-    """The provider for `url` (a normalised http(s) URL), or None for a plain check."""
+    """The provider for `url` (a normalised http(s) URL), or None for a plain check.
+    Remembered: a run asks it several times per URL (extraction, planning, the check)."""
     return next((p for p in providers() if p.match(url)), None)
