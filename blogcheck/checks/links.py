@@ -77,6 +77,8 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
     if not check_wanted("links", ["BC209"], config.select, config.ignore):
         settings = dataclasses.replace(settings, remote_anchors=False)  # no page fetched for a code not wanted
 
+    if read is not None:  # requests (~0.1 s to import) loads while the workers read the first posts
+        import blogcheck.links.transport  # noqa: F401
     # Streamed: the first post's URLs are being requested while the next posts are parsed.
     verdicts = check_targets(targets, settings, progress=not config.quiet)
     yield from local
