@@ -18,8 +18,9 @@ _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 @dataclass(frozen=True)
 class LinkSettings:
     timeout: float = 10.0  # seconds, to connect and between bytes
-    max_concurrency: int = 64  # requests in flight in all
-    max_per_host: int = 8  # requests in flight to one host:port
+    # lychee's defaults (0.24: --max-concurrency 128, --host-concurrency 10), the peer most careful of hosts
+    max_concurrency: int = 128  # requests in flight in all
+    max_per_host: int = 10  # requests in flight to one host:port
     retries: int = 2  # per request, on 429, 5xx, resets, refusals (timeouts: at most 1)
     max_retry_wait: float = 30.0  # a longer Retry-After is not waited for: the link is unverified
     max_redirects: int = 10

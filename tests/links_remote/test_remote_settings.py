@@ -22,7 +22,7 @@ def _settings(text: str, tmp_path: Path) -> LinkSettings:
 
 def test_defaults_are_sane() -> None:
     settings = LinkSettings.from_config(Config())
-    assert (settings.max_concurrency, settings.max_per_host, settings.retries) == (64, 8, 2)
+    assert (settings.max_concurrency, settings.max_per_host, settings.retries) == (128, 10, 2)
     assert settings.accept == tuple(range(200, 300))
     assert settings.cache_ttl == 3 * 86400
     assert settings.max_stale == 30 * 86400 and not settings.suggest_archive
