@@ -63,7 +63,7 @@ def _text() -> str:
     return built
 
 
-_WORDS: SortedLines[float] = SortedLines(_text, "\t", float)
+_WORDS: SortedLines[float] = SortedLines(_text, "\t", float, table=False)  # asked word by word only
 
 
 def zipf(word: str) -> float:

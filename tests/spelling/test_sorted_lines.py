@@ -1,4 +1,5 @@
-"""SortedLines answers the same by binary search and, past its threshold, by dict."""
+"""SortedLines answers the same by binary search and, past its threshold, by dict
+or (`table=False`) by bisect on its list of lines."""
 
 from __future__ import annotations
 
@@ -36,6 +37,15 @@ def test_search_and_table_agree() -> None:
 
 def test_a_damaged_line_is_no_entry_searched_or_indexed() -> None:
     text = "\n".join(sorted(["apple\t3", "band\tnot a number", "zebra\t2"]))
-    for searches in (100, 0):  # binary search, then the table
-        lines: SortedLines[int] = SortedLines(lambda: text, "\t", int, searches=searches)
+    for searches, table in ((100, True), (0, True), (0, False)):  # binary search, the table, bisect
+        lines: SortedLines[int] = SortedLines(lambda: text, "\t", int, searches=searches, table=table)
         assert [lines.get(k) for k in ("apple", "band", "zebra")] == [3, None, 2]
+
+
+def test_without_a_table_the_lines_are_bisected_past_the_threshold() -> None:
+    lines: SortedLines[int] = SortedLines(lambda: "# a header line\n" + _TEXT, "\t", int, searches=2, table=False)
+    keys = ["apple", "apples", "appl", "band", "can't", "zebra", "zzz", "", "#"]
+    assert [lines.get(k) for k in keys] == [3, 9, None, 0, 7, 2, None, None, None]
+    assert lines.table() == {} and lines.build() == {}  # no dict built, ever
+    lines.reset()
+    assert lines.get("banana") == 1
