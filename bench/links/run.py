@@ -58,6 +58,9 @@ def main() -> None:
     ap.add_argument("--timeout", type=int, default=900, help="seconds before a tool run is killed")
     ap.add_argument("--out", type=Path, default=Path(__file__).parent / "RESULTS.md")
     ap.add_argument("--json", type=Path, help="also write every figure here")
+    ap.add_argument("--interleave", action="store_true",
+                    help="run blogcheck and the peers in turn (blogcheck, each peer, blogcheck, ...; --runs of each),"
+                         " so that a change in the machine's load falls on every tool alike")
     a = ap.parse_args()
 
     import compileall
@@ -73,15 +76,24 @@ def main() -> None:
     clean = work / "clean"  # the same corpus without broken links: a warm run should ask nothing at all
     clean_truth = _corpus(a, clean, bases, "--broken-frac", "0")
     tools = [t for t in a.tools.split(",") if t]
-    lifetime = (2 * a.runs + 4 + a.peer_runs * len(tools)) * a.timeout + 60
+    lifetime = (2 * a.runs + 4 + max(a.peer_runs, a.runs) * len(tools)) * a.timeout + 60
     load_before = os.getloadavg()
     results: list[dict[str, Any]] = []
     with Farms(a.bench / "linkfarm.py", [b.split("//")[1].split(":")[0] for b in bases], a.port,
                a.latency_ms, lifetime) as farms:
         blogcheck = [sys.executable, "-m", "blogcheck", "check", "--select", "links", "--format", "json"]
+        peerbench = _load(a.bench / "peerbench.py")
+
+        def peer(name: str, run: int) -> None:
+            outfile = work / f"{name}-{run}.out"
+            cmd, parse = peerbench.tools(str(a.peers), str(corpus), str(outfile))[name]
+            results.append(_measure(name, run, cmd, corpus, farms, truth, _peer_parser(parse, outfile), a.timeout))
+
         for run in range(a.runs):
             results.append(_measure("blogcheck", run, [*blogcheck, "--no-cache", "."], corpus, farms, truth,
                                     _parse_blogcheck, a.timeout))
+            for name in tools if a.interleave else ():
+                peer(name, run)
         fast = work / "fast.toml"  # tuned like lychee-fast: more in flight per host
         fast.write_text("[links]\nmax_concurrency = 128\nmax_per_host = 16\n")
         for run in range(a.runs):
@@ -96,13 +108,9 @@ def main() -> None:
                  _parse_blogcheck, a.timeout)
         results.append(_measure("blogcheck-warm-cache-no-broken", 0, [*blogcheck, "--cache", str(cache), "."],
                                 clean, farms, clean_truth, _parse_blogcheck, a.timeout))
-        peerbench = _load(a.bench / "peerbench.py")
-        for name in tools:
+        for name in tools if not a.interleave else ():
             for run in range(a.peer_runs):
-                outfile = work / f"{name}-{run}.out"
-                cmd, parse = peerbench.tools(str(a.peers), str(corpus), str(outfile))[name]
-                parser = _peer_parser(parse, outfile)
-                results.append(_measure(name, run, cmd, corpus, farms, truth, parser, a.timeout))
+                peer(name, run)
     facts = {"load_before": load_before, "load_after": os.getloadavg(), "cpus": os.cpu_count(),
              "python": platform.python_version(), "summary": truth["summary"], "hosts": a.hosts,
              "latency_ms": a.latency_ms, "bounds": bounds(truth, a.latency_ms / 1000, a.hosts)}
