@@ -10,6 +10,7 @@ import os
 import subprocess
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -106,15 +107,18 @@ def _running(text: str) -> list[str]:
     return found
 
 
-def test_not_spread_when_few_items_one_job_or_threads_running(monkeypatch: pytest.MonkeyPatch) -> None:
-    assert _spread(jobs="1")["done"] is None
+@pytest.mark.parametrize("spread", [parallel.map_items, parallel.stream_items])
+def test_not_spread_when_few_items_one_job_or_threads_running(spread: Callable[..., object],
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("BLOGCHECK_JOBS", "1")
+    assert spread(str, list(range(100))) is None
     monkeypatch.setenv("BLOGCHECK_JOBS", "2")
-    assert parallel.map_items(str, list(range(10))) is None  # under min_items
+    assert spread(str, list(range(10))) is None  # under min_items
     stop = threading.Event()
     thread = threading.Thread(target=stop.wait, daemon=True)
     thread.start()
     try:
-        assert parallel.map_items(str, list(range(100))) is None
+        assert spread(str, list(range(100))) is None  # a fork now would copy a busy thread's locks
     finally:
         stop.set()
         thread.join()
@@ -207,18 +211,3 @@ def test_streaming_leaves_spare_cpus_to_the_caller_and_stops_when_closed_or_fail
     got = [i for i, _ in failed["done"]]  # the items before it, up to its chunk (of two)
     assert failed["error"] == "item 41" and got == list(range(len(got))) and 38 <= len(got) <= 41
     assert failed["left"] == []
-
-
-def test_not_streamed_when_few_items_one_job_or_threads_running(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("BLOGCHECK_JOBS", "1")
-    assert parallel.stream_items(str, list(range(100))) is None
-    monkeypatch.setenv("BLOGCHECK_JOBS", "2")
-    assert parallel.stream_items(str, list(range(10))) is None  # under min_items
-    stop = threading.Event()
-    thread = threading.Thread(target=stop.wait, daemon=True)
-    thread.start()
-    try:
-        assert parallel.stream_items(str, list(range(100))) is None  # a fork now would copy a busy thread's locks
-    finally:
-        stop.set()
-        thread.join()
