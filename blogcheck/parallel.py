@@ -58,13 +58,13 @@ def map_items(fn: Callable[[_T], _R], items: Sequence[_T], min_items: int = 64) 
     return [result for chunk in done for result in chunk]
 
 
-def stream_items(fn: Callable[[_T], _R], items: Sequence[_T], min_items: int = 64,
-                 spare: int = 0) -> Generator[_R, None, None] | None:
+def stream_items(fn: Callable[[_T], _R], items: Sequence[_T], min_items: int = 64, spare: int = 0,
+                 most: int = _MOST) -> Generator[_R, None, None] | None:
     """fn(item) for each item, in order, computed by workers forked now that run
     while the caller goes on (it may start threads once this returns: no fork
-    follows), or None as for map_items. `spare`: CPUs left to the caller (one
-    worker at least). Iterate to the end, or close the generator: either stops
-    the workers."""
+    follows), or None as for map_items. `spare`: CPUs left to the caller; `most`:
+    workers at most (one at least). Iterate to the end, or close the generator:
+    either stops the workers."""
     global _TASK
     if not will_spread(len(items), min_items):
         return None
@@ -74,7 +74,7 @@ def stream_items(fn: Callable[[_T], _R], items: Sequence[_T], min_items: int = 6
     chunks = [range(start, min(start + size, len(items))) for start in range(0, len(items), size)]
     _TASK = (fn, items)
     try:
-        pool = multiprocessing.get_context("fork").Pool(max(1, min(workers() - spare, len(items))),
+        pool = multiprocessing.get_context("fork").Pool(max(1, min(workers() - spare, len(items), most)),
                                                          initializer=_quiet_on_interrupt)
     finally:
         _TASK = None  # the workers have their copy

@@ -59,11 +59,12 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
     # The posts' links are read over the CPUs (parallel.py): offline all at once; online by
     # workers forked now, before the remote checker's threads start, that stream each post's
     # links back while the requests go out (one CPU is left to the requests: in this process
-    # the parsing held the GIL, and the workers sending requests waited for it)
+    # the parsing held the GIL, and the workers sending requests waited for it; four readers
+    # keep well ahead of the requests, a few ms a post against 50 ms or more a request)
     def outcomes(post: Post) -> list[tuple[Link, Outcome]]:
         return list(site.outcomes(post))
 
-    read = parallel.map_items(outcomes, posts) if offline else parallel.stream_items(outcomes, posts, spare=1)
+    read = parallel.map_items(outcomes, posts) if offline else parallel.stream_items(outcomes, posts, spare=1, most=4)
     targets = _targets(posts, site, local, remote, settings.exclude, read)
     if offline:
         for _ in targets:  # the local findings still count

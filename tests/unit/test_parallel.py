@@ -166,7 +166,7 @@ def work(i):
     return [i, os.getpid()]
 def children():
     return open("/proc/%d/task/%d/children" % (os.getpid(), os.getpid())).read().split()
-stream = parallel.stream_items(work, list(range(100)), spare=int(sys.argv[2]))
+stream = parallel.stream_items(work, list(range(100)), spare=int(sys.argv[2]), most=int(sys.argv[4]))
 workers = len(children())
 stop = threading.Event()
 thread = threading.Thread(target=stop.wait)  # the caller's own threads, as the remote checker's
@@ -186,8 +186,8 @@ print(json.dumps({"parent": os.getpid(), "done": done, "error": error, "workers"
 """
 
 
-def _stream(fail_at: int = -1, spare: int = 0, stop_after: int = -1) -> dict[str, Any]:
-    out = subprocess.run([sys.executable, "-c", _STREAM, str(fail_at), str(spare), str(stop_after)],
+def _stream(fail_at: int = -1, spare: int = 0, stop_after: int = -1, most: int = 64) -> dict[str, Any]:
+    out = subprocess.run([sys.executable, "-c", _STREAM, str(fail_at), str(spare), str(stop_after), str(most)],
                          capture_output=True, text=True, check=True, env={**os.environ, "BLOGCHECK_JOBS": "3"})
     result: dict[str, Any] = json.loads(out.stdout)
     return result
@@ -202,9 +202,10 @@ def test_streamed_items_come_in_order_from_workers_while_the_caller_runs_threads
 
 
 @pytest.mark.skipif(sys.platform != "linux", reason="fork workers are Linux-only by design (parallel.py)")
-def test_streaming_leaves_spare_cpus_to_the_caller_and_stops_when_closed_or_failed() -> None:
+def test_streaming_leaves_spare_cpus_keeps_to_most_and_stops_when_closed_or_failed() -> None:
     assert _stream(spare=1)["workers"] == 2
     assert _stream(spare=5)["workers"] == 1  # one worker at least
+    assert _stream(most=2)["workers"] == 2
     closed = _stream(stop_after=7)
     assert [i for i, _ in closed["done"]] == list(range(7)) and closed["left"] == []
     failed = _stream(fail_at=41)
