@@ -51,7 +51,6 @@ def test_the_links_streamed_from_workers_find_the_same_as_one_process(tmp_path: 
                              env={**os.environ, "BLOGCHECK_JOBS": jobs})
         assert run.returncode == 1, run.stderr
         marks = [line for line in run.stderr.splitlines() if line.startswith(("map_items", "stream_items"))]
-        # run.py's per-post checks and the spelling check spread over the CPUs; the links stream
         # run.py's per-post checks, the links (streamed: online), the spelling check
         assert marks == [f"{name}: {'alone' if jobs == '1' else 'spread'}"
                          for name in ("map_items", "stream_items", "map_items")]
