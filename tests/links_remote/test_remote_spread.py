@@ -60,3 +60,36 @@ def test_the_links_streamed_from_workers_find_the_same_as_one_process(tmp_path: 
     codes = {d["code"] for d in found[0]}
     assert {"BC201", "BC203", "BC401"} <= codes  # a broken remote link, a missing anchor, a known misspelling
     assert requests[0].count(("HEAD", "/ok/shared")) == 1  # one request per distinct URL, from 70 posts
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="fork workers are Linux-only by design (parallel.py)")
+def test_ctrl_c_while_streaming_stops_the_run_and_its_workers(tmp_path: Path, farm: Farm) -> None:
+    """Ctrl-C while a worker still reads posts and requests are in flight: exit 130 with
+    one line, no traceback (from the run or its worker), no process left, and no wait
+    for the links not yet requested."""
+    import signal
+    import time
+
+    posts = tmp_path / "_posts"
+    posts.mkdir()
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    notes = "".join(f"- point {i}, with *some* words and `code`\n" for i in range(200))  # slow to read
+    for n in range(300):  # each link answers after 3 s: the run is busy when the interrupt comes
+        (posts / f"2024-01-{n % 28 + 1:02d}-note-{n}.md").write_text(
+            f"---\ntitle: Note {n}\n---\n[slow]({farm.url(f'/slow/3000/{n}')})\n\n{notes}")
+    proc = subprocess.Popen([sys.executable, "-m", "blogcheck", "check", "--no-cache", str(tmp_path)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+                            env={**os.environ, "BLOGCHECK_JOBS": "2"})
+    deadline = time.monotonic() + 20
+    while not farm.hits("/slow/") and time.monotonic() < deadline:  # requests are out
+        time.sleep(0.05)
+    workers = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+    assert farm.hits("/slow/") and len(workers) == 1  # one reader, still reading (one CPU left to the requests)
+    os.killpg(proc.pid, signal.SIGINT)  # what Ctrl-C in a terminal does: the whole group
+    stopped = time.monotonic()
+    _, err = proc.communicate(timeout=30)
+    assert time.monotonic() - stopped < 10  # the requests in flight end (3 s), the others are not sent
+    assert proc.returncode == 130 and "blogcheck: interrupted" in err
+    assert "Traceback" not in err
+    time.sleep(0.5)
+    assert [pid for pid in workers if Path(f"/proc/{pid}").exists()] == []
