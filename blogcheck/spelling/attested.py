@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 
-from blogcheck.spelling.dictionary import cache_dir, data_stamp, write_atomic
+from blogcheck.spelling.dictionary import cache_dir, data_stamp, prune, write_atomic
 from blogcheck.spelling.sorted_lines import SortedLines
 
 LOWEST = 1.0  # the least frequent words kept; `[spelling] min_zipf` may not go below it
@@ -60,6 +60,7 @@ def _text() -> str:
     if built is None:
         return ""
     write_atomic(cache, built)
+    prune(cache)
     return built
 
 

@@ -6,6 +6,7 @@ text file in the user cache (`$XDG_CACHE_HOME/blogcheck`, or `$BLOGCHECK_CACHE_D
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import tempfile
@@ -40,18 +41,45 @@ def _from_package() -> list[str]:
 
 @functools.lru_cache(maxsize=8)
 def data_stamp(package: str, *parts: str) -> str:
-    """Size and time of a package's data file: part of its cache file's name, so that
-    a new version's data is read again. (importlib.metadata.version took 27 ms in a
-    0.27 s pre-commit run; locating the file takes 0.3 ms.) "0" when it is not found."""
+    """Size and a digest of the ends of a package's data file: part of its cache file's
+    name, so that other data is read again, while every install of the same data (each
+    venv, each pre-commit environment) shares one cache file. The files are gzip, whose
+    last 8 bytes are the CRC and size of the whole content. (The file's mtime, used
+    before, differs per install: one machine's cache held 190 files, 518 MB.) Reading
+    128 KB takes well under a millisecond; importlib.metadata.version took 27 ms of a
+    0.27 s pre-commit run. "0" when the file is not found."""
+    import hashlib
     import importlib.util
 
     try:
         spec = importlib.util.find_spec(package)
         folders = list(spec.submodule_search_locations or []) if spec else []
-        stat = os.stat(os.path.join(folders[0], *parts))
+        with open(os.path.join(folders[0], *parts), "rb") as handle:
+            head = handle.read(_ENDS)
+            size = handle.seek(0, os.SEEK_END)
+            handle.seek(max(len(head), size - _ENDS))
+            tail = handle.read(_ENDS)
     except (ImportError, ValueError, IndexError, OSError):
         return "0"
-    return f"{stat.st_size}-{stat.st_mtime_ns}"
+    return f"{size}-{hashlib.blake2b(head + tail, digest_size=8).hexdigest()}"
+
+
+_ENDS = 65536  # bytes read at each end of a data file for its stamp
+KEEP = 3  # cache files kept per kind of list (`english-`, `wordfreq-en-`): the data of three installs
+
+
+def prune(kept: Path, keep: int = KEEP) -> None:
+    """After `kept` is written: remove the older cache files of its kind (the same name
+    up to the stamp), all but the `keep` most recently written. Best effort."""
+    kind = kept.name.rsplit("-", 2)[0] + "-"
+    try:
+        found = [p for p in kept.parent.iterdir() if p.name.startswith(kind) and p.name.endswith(kept.suffix)]
+        found.sort(key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in found[keep:]:
+            if old != kept:
+                old.unlink()
+    except OSError:  # another run removed one first, or the folder is not ours to change
+        return
 
 
 def _text() -> str:
@@ -62,6 +90,7 @@ def _text() -> str:
     except (OSError, UnicodeDecodeError):
         text = "\n".join(_from_package())
         write_atomic(cache, text)
+        prune(cache)
         return text
 
 
@@ -93,12 +122,16 @@ def english_words() -> set[str]:
 
 
 def write_atomic(path: Path, text: str) -> None:
-    """Best effort: a read-only home only costs speed."""
+    """Best effort: a read-only home only costs speed (and a full disk leaves no part file)."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".words-")
+    except OSError:
+        return
+    try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:  # read back as bytes
             handle.write(text)
         os.replace(tmp, path)
     except OSError:
-        return
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
