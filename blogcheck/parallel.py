@@ -4,7 +4,9 @@ Linux only, with fork: the workers share what the parent built before (word
 lists, the site's word usage) at no cost, and get back only the findings. Not
 when threads run (fork copies one thread, and the locks the others held), nor for
 fewer than `min_items` posts (a worker costs a few milliseconds), nor when
-`BLOGCHECK_JOBS=1`. Results come back in the order of the items."""
+`BLOGCHECK_JOBS=1`. Results come back in the order of the items. A worker killed
+from outside (the OOM killer) is reported on stderr, and its work is done in the
+process: the run goes on, never waits for ever."""
 
 from __future__ import annotations
 
@@ -13,6 +15,8 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Generator, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import Any, TypeVar
 
 _T = TypeVar("_T")
@@ -40,22 +44,21 @@ def will_spread(count: int, min_items: int = 64) -> bool:
 
 def map_items(fn: Callable[[_T], _R], items: Sequence[_T], min_items: int = 64) -> list[_R] | None:
     """[fn(item) for item in items] computed by forked workers, or None when that is
-    not worth it or not safe here: then the caller does the work itself."""
-    global _TASK
+    not worth it or not safe here, or a worker was killed: then the caller does the
+    work itself."""
     if not will_spread(len(items), min_items):
         return None
-    import multiprocessing
-
     count = min(workers(), len(items))
     size = -(-len(items) // (count * 4))  # a few chunks per worker: a slow post does not hold the others up
-    chunks = [range(start, min(start + size, len(items))) for start in range(0, len(items), size)]
-    _TASK = (fn, items)
+    pool, chunks = _start(fn, items, count, size)
     try:
-        with multiprocessing.get_context("fork").Pool(count, initializer=_quiet_on_interrupt) as pool:
-            done = pool.map(_chunk, chunks)  # leaving the `with` early (Ctrl-C) terminates the workers
+        done = [result for chunk in chunks for result in chunk]
+    except BrokenProcessPool:
+        _lost()
+        return None
     finally:
-        _TASK = None
-    return [result for chunk in done for result in chunk]
+        _stop(pool)
+    return done
 
 
 def stream_items(fn: Callable[[_T], _R], items: Sequence[_T], min_items: int = 64, spare: int = 0,
@@ -64,31 +67,66 @@ def stream_items(fn: Callable[[_T], _R], items: Sequence[_T], min_items: int = 6
     while the caller goes on (it may start threads once this returns: no fork
     follows), or None as for map_items. `spare`: CPUs left to the caller; `most`:
     workers at most (one at least). Iterate to the end, or close the generator:
-    either stops the workers."""
-    global _TASK
+    either stops the workers. If a worker is killed, the items not yet given are
+    computed here."""
     if not will_spread(len(items), min_items):
         return None
+    # small chunks: the first results come back soon (each costs a fraction of a millisecond)
+    pool, chunks = _start(fn, items, max(1, min(workers() - spare, len(items), most)), 2)
+    return _drain(fn, items, pool, chunks)
+
+
+def _start(fn: Callable[[_T], _R], items: Sequence[_T], count: int,
+           size: int) -> tuple[ProcessPoolExecutor, Iterator[list[_R]]]:
+    """The workers, forked now (every chunk is queued at once, which starts them all),
+    and their results in order. concurrent.futures, not multiprocessing.Pool: a worker
+    killed from outside (the OOM killer) left Pool waiting for its chunk for ever;
+    here the results raise BrokenProcessPool."""
+    global _TASK
     import multiprocessing
 
-    size = 2  # small chunks: the first results come back soon (each costs a fraction of a millisecond)
     chunks = [range(start, min(start + size, len(items))) for start in range(0, len(items), size)]
     _TASK = (fn, items)
     try:
-        pool = multiprocessing.get_context("fork").Pool(max(1, min(workers() - spare, len(items), most)),
-                                                         initializer=_quiet_on_interrupt)
+        pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"),
+                                   initializer=_quiet_on_interrupt)
+        results = pool.map(_chunk, chunks)
     finally:
         _TASK = None  # the workers have their copy
-    return _drain(pool, pool.imap(_chunk, chunks))
+    return pool, results
 
 
-def _drain(pool: Any, chunks: Iterator[list[_R]]) -> Generator[_R, None, None]:
+def _drain(fn: Callable[[_T], _R], items: Sequence[_T], pool: ProcessPoolExecutor,
+           chunks: Iterator[list[_R]]) -> Generator[_R, None, None]:
+    given = 0
     try:
-        for chunk in chunks:
-            yield from chunk
-        pool.close()
+        try:
+            for chunk in chunks:
+                yield from chunk
+                given += len(chunk)
+        except BrokenProcessPool:
+            _lost()
+            for item in items[given:]:
+                yield fn(item)
     finally:
-        pool.terminate()
-        pool.join()
+        _stop(pool)
+
+
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Stop the workers now, done or not (Ctrl-C, an error, a closed stream): queued
+    chunks are dropped and a chunk under way is not waited for; no worker, zombie or
+    thread is left (a thread left would keep later checks from forking)."""
+    running = list((getattr(pool, "_processes", None) or {}).values())  # no public way before Python 3.14
+    for process in running:
+        process.terminate()
+    pool.shutdown(wait=True, cancel_futures=True)
+    for process in running:
+        process.join()
+
+
+def _lost() -> None:
+    print("blogcheck: a worker process ended without its results (killed, out of memory?); "
+          "its posts are checked in the main process", file=sys.stderr)
 
 
 def _quiet_on_interrupt() -> None:

@@ -212,3 +212,39 @@ def test_streaming_leaves_spare_cpus_keeps_to_most_and_stops_when_closed_or_fail
     got = [i for i, _ in failed["done"]]  # the items before it, up to its chunk (of two)
     assert failed["error"] == "item 41" and got == list(range(len(got))) and 38 <= len(got) <= 41
     assert failed["left"] == []
+
+
+_KILLED = """
+import json, os, signal, sys
+from blogcheck import parallel
+parent = os.getpid()
+def work(i):
+    if i == 41 and os.getpid() != parent:  # the OOM killer's way: no exception, no result
+        os.kill(os.getpid(), signal.SIGKILL)
+    return [i, os.getpid()]
+children = lambda: open("/proc/%d/task/%d/children" % (parent, parent)).read().split()
+if sys.argv[1] == "map":
+    done = parallel.map_items(work, list(range(100)))
+else:
+    done = list(parallel.stream_items(work, list(range(100))))
+print(json.dumps({"parent": parent, "done": done, "left": children()}))
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="fork workers are Linux-only by design (parallel.py)")
+@pytest.mark.parametrize("how", ["map", "stream"])
+def test_a_killed_worker_is_reported_and_its_items_done_here(how: str) -> None:
+    """multiprocessing.Pool waited for ever for a killed worker's chunk (a CI job
+    would hang until its time limit): now the run says so and goes on."""
+    out = subprocess.run([sys.executable, "-c", _KILLED, how], capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "BLOGCHECK_JOBS": "2"})
+    assert out.returncode == 0, out.stderr
+    result = json.loads(out.stdout)
+    assert "a worker process ended without its results" in out.stderr and "Traceback" not in out.stderr
+    assert result["left"] == []
+    if how == "map":
+        assert result["done"] is None  # the caller does the work itself, as with BLOGCHECK_JOBS=1
+    else:  # given in order: the first ones from the workers, the rest from this process
+        assert [i for i, _ in result["done"]] == list(range(100))
+        assert {pid for _, pid in result["done"][:40]} != {result["parent"]}
+        assert {pid for _, pid in result["done"][41:]} == {result["parent"]}
