@@ -35,8 +35,8 @@ class SortedLines(Generic[_V]):
             return self._in_lines(key)
         self._asked += 1
         if self._asked > self._searches:
-            self.build()
-            return self.get(key)
+            table = self.build()  # an empty text builds nothing: answered from the (empty) table
+            return self._in_lines(key) if self._lines else table.get(key)
         line = search(self.text(), key + self._sep)
         return None if line is None else self._parse(line[len(key) + len(self._sep):])
 

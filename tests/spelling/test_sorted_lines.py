@@ -49,3 +49,9 @@ def test_without_a_table_the_lines_are_bisected_past_the_threshold() -> None:
     assert lines.table() == {} and lines.build() == {}  # no dict built, ever
     lines.reset()
     assert lines.get("banana") == 1
+
+
+def test_an_empty_text_past_the_threshold_answers_none() -> None:
+    for table in (True, False):  # a dict of nothing, a list of one empty line: no endless rebuilding
+        lines: SortedLines[int] = SortedLines(lambda: "", "\t", int, searches=1, table=table)
+        assert [lines.get(k) for k in ("apple", "band", "apple")] == [None, None, None]
