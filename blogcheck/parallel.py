@@ -50,7 +50,11 @@ def map_items(fn: Callable[[_T], _R], items: Sequence[_T], min_items: int = 64) 
         return None
     count = min(workers(), len(items))
     size = -(-len(items) // (count * 4))  # a few chunks per worker: a slow post does not hold the others up
-    pool, chunks = _start(fn, items, count, size)
+    try:
+        pool, chunks = _start(fn, items, count, size)
+    except OSError as exc:  # no process to be had (a container's process limit): the caller does the work
+        _no_fork(exc)
+        return None
     try:
         done = [result for chunk in chunks for result in chunk]
     except BrokenProcessPool:
@@ -71,8 +75,11 @@ def stream_items(fn: Callable[[_T], _R], items: Sequence[_T], min_items: int = 6
     computed here."""
     if not will_spread(len(items), min_items):
         return None
-    # small chunks: the first results come back soon (each costs a fraction of a millisecond)
-    pool, chunks = _start(fn, items, max(1, min(workers() - spare, len(items), most)), 2)
+    try:  # small chunks: the first results come back soon (each costs a fraction of a millisecond)
+        pool, chunks = _start(fn, items, max(1, min(workers() - spare, len(items), most)), 2)
+    except OSError as exc:
+        _no_fork(exc)
+        return None
     return _drain(fn, items, pool, chunks)
 
 
@@ -86,11 +93,13 @@ def _start(fn: Callable[[_T], _R], items: Sequence[_T], count: int,
     import multiprocessing
 
     chunks = [range(start, min(start + size, len(items))) for start in range(0, len(items), size)]
+    pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"), initializer=_quiet_on_interrupt)
     _TASK = (fn, items)
     try:
-        pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"),
-                                   initializer=_quiet_on_interrupt)
         results = pool.map(_chunk, chunks)
+    except BaseException:  # a fork failed: the workers already forked are stopped too
+        _stop(pool)
+        raise
     finally:
         _TASK = None  # the workers have their copy
     return pool, results
@@ -122,6 +131,11 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     pool.shutdown(wait=True, cancel_futures=True)
     for process in running:
         process.join()
+
+
+def _no_fork(error: OSError) -> None:
+    print(f"blogcheck: no worker process could be started ({error.strerror or error}); "
+          "the work is done in the main process", file=sys.stderr)
 
 
 def _lost() -> None:

@@ -248,3 +248,31 @@ def test_a_killed_worker_is_reported_and_its_items_done_here(how: str) -> None:
         assert [i for i, _ in result["done"]] == list(range(100))
         assert {pid for _, pid in result["done"][:40]} != {result["parent"]}
         assert {pid for _, pid in result["done"][41:]} == {result["parent"]}
+
+
+_NO_FORK = """
+import errno, json, os, sys
+from blogcheck import parallel
+real_fork, forks = os.fork, []
+def fork():
+    if len(forks) >= int(sys.argv[1]):  # a container's process limit: EAGAIN
+        raise OSError(errno.EAGAIN, "Resource temporarily unavailable")
+    forks.append(1)
+    return real_fork()
+os.fork = fork
+parent = os.getpid()
+children = lambda: open("/proc/%d/task/%d/children" % (parent, parent)).read().split()
+found = {"map": parallel.map_items(str, list(range(100))), "stream": parallel.stream_items(str, list(range(100)))}
+print(json.dumps({"none": [k for k, v in found.items() if v is None], "left": children()}))
+"""
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="fork workers are Linux-only by design (parallel.py)")
+@pytest.mark.parametrize("forks", [0, 1])  # no worker at all; the second one refused
+def test_when_no_worker_can_be_started_the_caller_does_the_work(forks: int) -> None:
+    out = subprocess.run([sys.executable, "-c", _NO_FORK, str(forks)], capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "BLOGCHECK_JOBS": "3"})
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout) == {"none": ["map", "stream"], "left": []}  # a worker forked first is stopped
+    assert out.stderr.count("no worker process could be started (Resource temporarily unavailable)") == 2
+    assert "Traceback" not in out.stderr
