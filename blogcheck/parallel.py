@@ -15,9 +15,10 @@ import signal
 import sys
 import threading
 from collections.abc import Callable, Generator, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:  # loaded when workers are forked: concurrent.futures and multiprocessing cost 20 ms at start-up
+    from concurrent.futures import ProcessPoolExecutor
 
 _T = TypeVar("_T")
 _R = TypeVar("_R")
@@ -55,6 +56,8 @@ def map_items(fn: Callable[[_T], _R], items: Sequence[_T], min_items: int = 64) 
     except OSError as exc:  # no process to be had (a container's process limit): the caller does the work
         _no_fork(exc)
         return None
+    from concurrent.futures.process import BrokenProcessPool
+
     try:
         done = [result for chunk in chunks for result in chunk]
     except BrokenProcessPool:
@@ -91,6 +94,7 @@ def _start(fn: Callable[[_T], _R], items: Sequence[_T], count: int,
     here the results raise BrokenProcessPool."""
     global _TASK
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
 
     chunks = [range(start, min(start + size, len(items))) for start in range(0, len(items), size)]
     pool = ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork"), initializer=_quiet_on_interrupt)
@@ -107,6 +111,8 @@ def _start(fn: Callable[[_T], _R], items: Sequence[_T], count: int,
 
 def _drain(fn: Callable[[_T], _R], items: Sequence[_T], pool: ProcessPoolExecutor,
            chunks: Iterator[list[_R]]) -> Generator[_R, None, None]:
+    from concurrent.futures.process import BrokenProcessPool
+
     given = 0
     try:
         try:
