@@ -40,6 +40,21 @@ class FrontMatterError(Exception):
         self.code, self.message, self.line, self.column, self.hint = code, message, line, column, hint
 
 
+# Line breaks to YAML (1.1, as PyYAML and Jekyll's Psych read it) but not to git, editors'
+# `file:line` or blogcheck, which count lines at `\n` only.
+_YAML_ONLY_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+
+
+def place(text: str, mark: Any) -> tuple[int, int]:
+    """0-based (line, column) in `text`, lines counted at `\n` only, of a YAML mark
+    (which counts a lone CR, U+0085, U+2028 and U+2029 as line breaks too: a
+    front matter of lone CRs put its findings past the end of the file)."""
+    if not any(b in text for b in _YAML_ONLY_BREAKS):
+        return mark.line, mark.column
+    index = min(max(0, mark.index), len(text))  # characters, with libyaml as with PyYAML
+    return text.count("\n", 0, index), index - (text.rfind("\n", 0, index) + 1)
+
+
 @dataclass(frozen=True)
 class Position:
     line: int
@@ -61,10 +76,11 @@ class FrontMatter:
     node: yaml.Node | None
     start_line: int = 1
     entries: tuple[Entry, ...] = field(default=())
+    text: str = ""  # the YAML text, for its positions
 
     def _pos(self, node: yaml.Node) -> Position:
-        mark = node.start_mark
-        return Position(mark.line + self.start_line, mark.column + 1)
+        line, column = place(self.text, node.start_mark)
+        return Position(line + self.start_line, column + 1)
 
     def locate(self, path: tuple[str | int, ...], key: bool = False) -> Position:
         """Where the value at `path` (or its key, with `key=True`) is written.
@@ -97,14 +113,14 @@ def parse(text: str, start_line: int = 1) -> FrontMatter:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        _check_size(node, start_line)
+        _check_size(node, text, start_line)
         data = loader.construct_document(node) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + start_line if mark else start_line
-        column = mark.column + 1 if mark else 1
-        fix = yaml_hints.hint(text, exc.problem or "", mark.line, mark.column, start_line) if mark else ""
-        raise FrontMatterError("BC102", _yaml_message(exc, start_line), line, column, fix) from None
+        line, column = place(text, mark) if mark else (0, 0)
+        fix = yaml_hints.hint(text, exc.problem or "", line, column, start_line) if mark else ""
+        raise FrontMatterError("BC102", _yaml_message(exc, text, start_line), line + start_line, column + 1,
+                               fix) from None
     except yaml.YAMLError as exc:
         raise FrontMatterError("BC102", str(exc).splitlines()[0], start_line, 1) from None
     except (TypeError, ValueError, OverflowError) as exc:
@@ -116,14 +132,13 @@ def parse(text: str, start_line: int = 1) -> FrontMatter:
     if data is None:
         data = {}
     if not isinstance(data, dict):
-        line = node.start_mark.line + start_line if node is not None else start_line
+        line = place(text, node.start_mark)[0] + start_line if node is not None else start_line
         raise FrontMatterError(
             "BC103", f"front matter is a {_kind(data)}, not a mapping of keys", line, 1,
             yaml_hints.string_hint(text, start_line) if isinstance(data, str) else "",
         )
-    fm = FrontMatter(jsonable(data), node, start_line)
-    entries = tuple(_entries(fm))
-    return FrontMatter(fm.data, node, start_line, entries)
+    fm = FrontMatter(jsonable(data), node, start_line, text=text)
+    return FrontMatter(fm.data, node, start_line, tuple(_entries(fm)), text)
 
 
 def _entries(fm: FrontMatter) -> list[Entry]:
@@ -136,11 +151,12 @@ def _entries(fm: FrontMatter) -> list[Entry]:
     return out
 
 
-def _yaml_message(exc: yaml.MarkedYAMLError, start_line: int) -> str:
+def _yaml_message(exc: yaml.MarkedYAMLError, text: str, start_line: int) -> str:
     """libyaml's problem first, then the context with its own position."""
     message = f"invalid YAML: {exc.problem or 'cannot parse'}"
     if exc.context and exc.context_mark is not None:
-        where = f"line {exc.context_mark.line + start_line}, column {exc.context_mark.column + 1}"
+        line, column = place(text, exc.context_mark)
+        where = f"line {line + start_line}, column {column + 1}"
         message += f" ({exc.context} at {where})"
     return message
 
@@ -149,7 +165,7 @@ def _kind(value: object) -> str:
     return "list" if isinstance(value, list) else "string" if isinstance(value, str) else type(value).__name__
 
 
-def _check_size(root: yaml.Node | None, start_line: int) -> None:
+def _check_size(root: yaml.Node | None, text: str, start_line: int) -> None:
     """Count nodes as if aliases were expanded (memoised, so a bomb costs no more
     than its text); refuse cycles, and expansions past MAX_NODES. A big document
     without aliases is fine: its nodes already exist."""
@@ -163,7 +179,7 @@ def _check_size(root: yaml.Node | None, start_line: int) -> None:
             return sizes[ident]
         if ident in active:
             raise FrontMatterError(
-                "BC104", "a YAML alias refers to itself", node.start_mark.line + start_line, 1
+                "BC104", "a YAML alias refers to itself", place(text, node.start_mark)[0] + start_line, 1
             )
         active.add(ident)
         total = 1
@@ -178,10 +194,9 @@ def _check_size(root: yaml.Node | None, start_line: int) -> None:
         return total
 
     if root is not None and size(root) > max(MAX_NODES, len(sizes)):
-        mark = over[0].start_mark
+        line, column = place(text, over[0].start_mark)
         raise FrontMatterError(
-            "BC104", f"YAML aliases expand to more than {MAX_NODES:,} values",
-            mark.line + start_line, mark.column + 1,
+            "BC104", f"YAML aliases expand to more than {MAX_NODES:,} values", line + start_line, column + 1,
         )
 
 

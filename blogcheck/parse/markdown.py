@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from markdown_it import MarkdownIt
+    from markdown_it.rules_core import StateCore
     from markdown_it.token import Token
 
 
@@ -78,9 +79,17 @@ def parser(block_only: bool = False) -> MarkdownIt:
             return str(encode(url)) if "[" in parts.netloc else str(super().normalizeLink(url))
 
     md = Parser("commonmark").enable(["table", "strikethrough"])
+    md.core.ruler.at("normalize", _normalize)
     md.helpers = kramdown_links  # link URLs with spaces, as kramdown reads them
     md.block.ruler.at("reference", kramdown_links.reference)  # `[^1]: Note.` is a footnote, not a link target
     return md.disable(["inline", "text_join"]) if block_only else md
+
+
+def _normalize(state: StateCore) -> None:
+    """markdown-it's own step, except that a lone CR is no line break: blogcheck counts
+    lines as git does, at `\n` only, and a CR that markdown-it counted put every
+    position after it on a later line than the file's (past its end: a crash)."""
+    state.src = state.src.replace("\r\n", "\n").replace("\0", "\ufffd")
 
 
 def line_tokens(block: Token, ranges: list[tuple[int, int]]) -> list[tuple[int, Token]]:

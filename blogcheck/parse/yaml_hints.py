@@ -18,7 +18,7 @@ _RESERVED = "@`%|>*&!"
 def hint(text: str, problem: str, line: int, column: int, start_line: int = 1) -> str:
     """A hint for libyaml's `problem` at 0-based `line` and `column` of `text` (whose
     line 0 is file line `start_line`), or ""."""
-    lines = text.splitlines()
+    lines = _lines(text)
     here = lines[line] if 0 <= line < len(lines) else ""
     if "tab character" in problem or "'\\t'" in problem:
         return "YAML does not allow a tab to indent: use spaces"
@@ -39,12 +39,18 @@ def hint(text: str, problem: str, line: int, column: int, start_line: int = 1) -
 
 def string_hint(text: str, start_line: int = 1) -> str:
     """For front matter that is one string: a key written without the space after its colon."""
-    for number, written in enumerate(text.splitlines()):
+    for number, written in enumerate(_lines(text)):
         found = _NO_SPACE.match(written)
         if found and not found[2].startswith("//"):  # `url:https://...` is rarer than `title:Day 4`
             fixed = as_code(f"{found[1]}: {found[2]}")
             return f"a key needs a space after its colon: {fixed} (line {number + start_line})"
     return ""
+
+
+def _lines(text: str) -> list[str]:
+    """Lines as blogcheck counts them, at `\n` only (YAML also breaks at a lone CR,
+    U+0085, U+2028 and U+2029), without the CR of a CRLF."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
 
 
 def as_code(text: str) -> str:
