@@ -25,7 +25,7 @@ _HYPHEN_PREFIXES = frozenset({"mis", "pre", "post", "non", "multi", "re", "co", 
                               "bi", "tri", "ex", "inter", "intra", "meta", "micro", "mini", "mid", "pseudo", "quasi"})
 _BREAK = ("\u2010", "\u00ad")  # hyphen and soft hyphen of hyphenated print
 REPEAT = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)  # any word twice, a superset of `repeated`
-_LAST = re.compile(r"([^\W\d_]+)\s*$")
+_LETTERS = re.compile(r"[^\W\d_]+")
 
 
 @dataclass(frozen=True)
@@ -157,10 +157,12 @@ def _twice(raw: list[tuple[str, int]], index: int, before: str) -> bool:
 
 def last_word(text: str) -> str:
     """The word `text` ends with, when nothing but space follows it."""
-    match = _LAST.search(text)
+    # read backwards: a search for `letters, space, end` tried every start inside a long
+    # run of letters, in quadratic time (minutes for a 140 KB "word")
+    match = _LETTERS.match(text.rstrip()[::-1])
     if match is None or _NOT_PROSE.search(text.split()[-1]):
         return ""
-    return match[1]
+    return match[0][::-1]
 
 
 def _capitalised(word: str) -> bool:

@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 
 from blogcheck.spelling.tokens import checkable, last_word, name_heavy, words
@@ -64,3 +69,26 @@ def test_helpers() -> None:
     assert last_word("ends with sturd ") == "sturd" and last_word("ends with a URL http://x") == ""
     assert name_heavy("Parker Moore, Matt Rogers, maul, Anatol Broder, Zach Gersh")
     assert not name_heavy("I went to see Chris Manning talk about the course today")
+
+
+@pytest.mark.parametrize(("text", "last"), [
+    ("ends with sturd ", "sturd"), ("ends with sturd\n\t", "sturd"), ("ends with sturd.", ""), ("x2", ""),
+    ("ends with a URL http://x", ""), ("", ""), ("   ", ""), ("snake_case", ""), ("naïve café", "café"),
+])
+def test_last_word(text: str, last: str) -> None:
+    assert last_word(text) == last
+
+
+def test_a_huge_run_of_letters_is_read_in_linear_time(tmp_path: Path) -> None:
+    """A 420 KB "word" (a paste gone wrong) followed by a full stop: the search for the
+    span's last word tried every start inside it, in quadratic time (a 140 KB one took
+    four minutes, found by a mutation fuzz). A child process with a timeout, so a
+    regression fails instead of stopping the suite."""
+    (tmp_path / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    body = "Intro " + "recieve" * 60_000 + " end.\nThe the last line.\n"
+    (tmp_path / "_posts" / "2024-01-01-x.md").write_text("---\ntitle: t\n---\n" + body, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "blogcheck", "check", "--select", "spelling", "--format", "json", "."],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr  # a repeated word is a warning
+    assert [d["code"] for d in json.loads(done.stdout)["diagnostics"]] == ["BC403"]
