@@ -38,7 +38,9 @@ _MASK = re.compile(
     r"|\{#[^{}\s]+\}"  # kramdown header id: `## Background {#background}`
     r"|\[\^[^\]\s]+\]"  # footnote marker `[^note-label]`: shown as a number
     r"|\$\$[^$]*(?:\$(?!\$)[^$]*)*\$\$"  # display math
-    r"|(?<![\\$\w])\$(?=\S)[^$\n]*?[\\^_{}=][^$\n]*?(?<=\S)\$(?![\w$])",  # inline TeX
+    # inline TeX: a TeX character before the next `$` (a lookahead: `[^$\n]*?[\\^_{}=][^$\n]*?` tried the
+    # rest of the line again from each such character, quadratic on a long line after a lone `$`)
+    r"|(?<![\\$\w])\$(?=\S)(?=[^$\n]*[\\^_{}=])[^$\n]*(?<=\S)\$(?![\w$])",
     re.DOTALL,
 )
 _GLUED = re.compile(r"^\S+")

@@ -28,6 +28,37 @@ def test_mask_keeps_length_and_line_breaks() -> None:
     assert masked.replace("\u00a0", "").split() == ["a", "b", "c", "$5", "and", "$6"]
 
 
+@pytest.mark.parametrize(("body", "left"), [
+    ("cost $x_1 + y$ here", ["cost", "here"]),
+    ("cost $x_1 + y $ here", ["cost", "$x_1", "+", "y", "$", "here"]),  # space before the closing `$`
+    ("$5 and $6", ["$5", "and", "$6"]),  # no TeX character: money
+    ("a $x$ b", ["a", "$x$", "b"]),
+    ("a $x^2$b", ["a", "$x^2$b"]),  # a word right after: not TeX
+    ("a $x^\n2$ b", ["a", "$x^", "2$", "b"]),  # never across lines
+])
+def test_inline_tex(body: str, left: list[str]) -> None:
+    assert mask(body).replace("\u00a0", " ").split() == left
+
+
+def test_a_lone_dollar_before_a_long_line_costs_linear_time(tmp_path: Path) -> None:
+    """A `$` and then a 440 KB line full of braces (a kramdown comment closer pasted
+    40,000 times; a mutation fuzz found half as many): the inline-TeX pattern tried the
+    rest of the line again from each brace (77 s for half of it, four times that for
+    this). A child process with a timeout, so a regression fails instead of stopping
+    the suite."""
+    import json
+    import subprocess
+    import sys
+
+    (tmp_path / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    body = "It costs $x " + "{:/comment}" * 40_000 + "\n\nThe the end.\n"
+    (tmp_path / "_posts" / "2024-01-01-x.md").write_text("---\ntitle: t\n---\n" + body, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "blogcheck", "check", "--select", "spelling", "--format", "json", "."],
+                          cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
+    assert [d["code"] for d in json.loads(done.stdout)["diagnostics"]] == ["BC403"], done.stderr
+
+
 def test_header_ids_and_footnote_markers_are_not_prose() -> None:
     """kramdown shows neither `{#id}` nor a footnote's label (a number stands for it)."""
     body = "## Background {#bakground-sec}\nA claim[^polyfil-note] here.\n\n[^polyfil-note]: The note.\n"
