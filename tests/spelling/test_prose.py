@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spelling_support import codes_in_child
 
 from blogcheck.jekyll.site import load_site
 from blogcheck.post import Post, load
@@ -46,17 +47,8 @@ def test_a_lone_dollar_before_a_long_line_costs_linear_time(tmp_path: Path) -> N
     rest of the line again from each brace (77 s for half of it, four times that for
     this). A child process with a timeout, so a regression fails instead of stopping
     the suite."""
-    import json
-    import subprocess
-    import sys
-
-    (tmp_path / "_config.yml").write_text("title: t\n", encoding="utf-8")
-    (tmp_path / "_posts").mkdir()
     body = "It costs $x " + "{:/comment}" * 40_000 + "\n\nThe the end.\n"
-    (tmp_path / "_posts" / "2024-01-01-x.md").write_text("---\ntitle: t\n---\n" + body, encoding="utf-8")
-    done = subprocess.run([sys.executable, "-m", "blogcheck", "check", "--select", "spelling", "--format", "json", "."],
-                          cwd=tmp_path, capture_output=True, text=True, timeout=120, check=False)
-    assert [d["code"] for d in json.loads(done.stdout)["diagnostics"]] == ["BC403"], done.stderr
+    assert codes_in_child(tmp_path, body) == ["BC403"]
 
 
 def test_header_ids_and_footnote_markers_are_not_prose() -> None:
