@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
+import functools
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -41,18 +44,29 @@ class FrontMatterError(Exception):
 
 
 # Line breaks to YAML (1.1, as PyYAML and Jekyll's Psych read it) but not to git, editors'
-# `file:line` or blogcheck, which count lines at `\n` only.
-_YAML_ONLY_BREAKS = ("\r", "\x85", "\u2028", "\u2029")
+# `file:line` or blogcheck, which count lines at `\n` only (a CRLF is one break to both).
+_YAML_ONLY_BREAK = re.compile(r"\r(?!\n)|[\x85\u2028\u2029]")
 
 
 def place(text: str, mark: Any) -> tuple[int, int]:
     """0-based (line, column) in `text`, lines counted at `\n` only, of a YAML mark
     (which counts a lone CR, U+0085, U+2028 and U+2029 as line breaks too: a
     front matter of lone CRs put its findings past the end of the file)."""
-    if not any(b in text for b in _YAML_ONLY_BREAKS):
+    starts = _line_starts(text)
+    if starts is None:
         return mark.line, mark.column
     index = min(max(0, mark.index), len(text))  # characters, with libyaml as with PyYAML
-    return text.count("\n", 0, index), index - (text.rfind("\n", 0, index) + 1)
+    line = bisect.bisect_right(starts, index) - 1
+    return line, index - starts[line]
+
+
+@functools.lru_cache(maxsize=4)
+def _line_starts(text: str) -> list[int] | None:
+    """Where each `\n` line of `text` starts, or None when YAML counts the same lines
+    (nearly always: then the marks' own lines and columns are right)."""
+    if _YAML_ONLY_BREAK.search(text) is None:
+        return None
+    return [0, *(found.end() for found in re.finditer("\n", text))]
 
 
 @dataclass(frozen=True)

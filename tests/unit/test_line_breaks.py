@@ -74,3 +74,11 @@ def test_a_yaml_hint_names_the_files_line(tmp_path: Path) -> None:
         parse("\ntitle: a\u2028 b\ncategories: ml\n  other: x\n")
     assert caught.value.line == 4
     assert caught.value.hint.startswith("line 4 is indented under `categories`")
+
+
+def test_crlf_front_matter_with_a_yaml_only_break() -> None:
+    """CRLF is one line break to YAML and to blogcheck; a U+2028 among CRLF lines still
+    moves the positions after it back to the file's lines."""
+    assert parse("\r\ntitle: a\r\ntags: [x, y]\r\n").locate(("tags", 1)) == Position(3, 11)
+    fm = parse("\r\ntitle: a\u2028 b\r\ntags: [x, y]\r\nlast: 1\r\n")
+    assert (fm.locate(("tags", 1)), fm.locate(("last",), key=True)) == (Position(3, 11), Position(4, 1))
