@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import functools
 import re
@@ -152,7 +153,7 @@ def parse(text: str, start_line: int = 1) -> FrontMatter:
             yaml_hints.string_hint(text, start_line) if isinstance(data, str) else "",
         )
     fm = FrontMatter(jsonable(data), node, start_line, text=text)
-    return FrontMatter(fm.data, node, start_line, tuple(_entries(fm)), text)
+    return dataclasses.replace(fm, entries=tuple(_entries(fm)))
 
 
 def _entries(fm: FrontMatter) -> list[Entry]:
