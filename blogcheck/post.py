@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -30,12 +29,7 @@ class Post:
 
     @property
     def kind(self) -> str:
-        parts = self.rel.split("/")
-        if "_posts" in parts[:-1]:
-            return "posts"
-        if "_drafts" in parts[:-1]:
-            return "drafts"
-        return "pages"
+        return _kind(self.rel)
 
     @property
     def path_categories(self) -> list[str]:
@@ -101,11 +95,22 @@ def load(path: Path, display: str, site: Site, max_size: int) -> Post | LoadErro
     except FrontMatterError as exc:
         return LoadError(exc.code, exc.message, exc.line, exc.column, exc.hint)
     rel = _relative(path, site.root)
-    post = Post(path, display, rel, text, front, parts.body, parts.body_line)
-    if post.kind != "pages":
-        post = dataclasses.replace(post, doc=folders.document_path(rel, site.config),
-                                   unread=folders.unread_reason(rel, site.config))
-    return dataclasses.replace(post, data={**site.defaults_for(post.doc or rel, post.kind), **front.data})
+    kind = _kind(rel)
+    doc, unread = "", ""
+    if kind != "pages":
+        doc, unread = folders.document_path(rel, site.config), folders.unread_reason(rel, site.config)
+    data = {**site.defaults_for(doc or rel, kind), **front.data}
+    return Post(path, display, rel, text, front, parts.body, parts.body_line, data, doc, unread)
+
+
+def _kind(rel: str) -> str:
+    """`posts`, `drafts` or `pages`, by the folders of the path relative to the site root."""
+    parts = rel.split("/")
+    if "_posts" in parts[:-1]:
+        return "posts"
+    if "_drafts" in parts[:-1]:
+        return "drafts"
+    return "pages"
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -59,25 +60,30 @@ class Site:
         """Front-matter values that `defaults:` in `_config.yml` gives this file;
         later, more specific scopes win, as in Jekyll."""
         merged: dict[str, Any] = {}
-        entries = self.config.get("defaults")
-        if not isinstance(entries, list):
-            return merged
-        for entry in entries:
-            if not isinstance(entry, dict) or not isinstance(entry.get("values"), dict):
-                continue
-            scope = entry.get("scope")
-            if _applies(scope if isinstance(scope, dict) else {}, rel_path, kind, self.config):
-                merged.update(entry["values"])
+        for scope_type, scope_path, values in self._scopes:
+            if scope_type in (None, "", kind) and _applies(scope_path, rel_path):
+                merged.update(values)
         return merged
 
+    @functools.cached_property
+    def _scopes(self) -> list[tuple[Any, str, dict[str, Any]]]:
+        """(type, path below `collections_dir`, values) of each usable `defaults:` entry,
+        read once per run, not once per post."""
+        entries = self.config.get("defaults")
+        found = []
+        for entry in entries if isinstance(entries, list) else []:
+            if not isinstance(entry, dict) or not isinstance(entry.get("values"), dict):
+                continue
+            given = entry.get("scope")
+            scope: dict[str, Any] = given if isinstance(given, dict) else {}
+            path = document_path(str(scope.get("path") or "").strip("/"), self.config)
+            found.append((scope.get("type"), path, entry["values"]))
+        return found
 
-def _applies(scope: dict[str, Any], rel_path: str, kind: str, config: dict[str, Any]) -> bool:
+
+def _applies(scope_path: str, rel_path: str) -> bool:
     """`rel_path` is a document's path below `collections_dir` (a page's from the
     root); a scope's path may name that folder or not, as in Jekyll."""
-    scope_type = scope.get("type")
-    if scope_type not in (None, "", kind):
-        return False
-    scope_path = document_path(str(scope.get("path") or "").strip("/"), config)
     if not scope_path:
         return True
     if "*" in scope_path:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import bisect
-import dataclasses
 import datetime as dt
 import functools
 import re
@@ -128,8 +127,10 @@ def parse(text: str, start_line: int = 1) -> FrontMatter:
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
-        _check_size(node, text, start_line)
+        if "*" in text:  # only an alias (`*name`) can expand a document, or make it a cycle
+            _check_size(node, text, start_line)
         data = loader.construct_document(node) if node is not None else None
+        plain = jsonable(data)  # recursive, as the size check is: a deep nesting stops here without aliases
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line, column = place(text, mark) if mark else (0, 0)
@@ -145,25 +146,21 @@ def parse(text: str, start_line: int = 1) -> FrontMatter:
     finally:
         loader.dispose()
     if data is None:
-        data = {}
+        data = plain = {}
     if not isinstance(data, dict):
         line = place(text, node.start_mark)[0] + start_line if node is not None else start_line
         raise FrontMatterError(
             "BC103", f"front matter is a {_kind(data)}, not a mapping of keys", line, 1,
             yaml_hints.string_hint(text, start_line) if isinstance(data, str) else "",
         )
-    fm = FrontMatter(jsonable(data), node, start_line, text=text)
-    return dataclasses.replace(fm, entries=tuple(_entries(fm)))
+    return FrontMatter(plain, node, start_line, _entries(node, text, start_line), text)
 
 
-def _entries(fm: FrontMatter) -> list[Entry]:
-    if not isinstance(fm.node, yaml.MappingNode):
-        return []
-    out = []
-    for k, v in fm.node.value:
-        if isinstance(k, yaml.ScalarNode):
-            out.append(Entry(k.value, fm._pos(k), fm._pos(v)))
-    return out
+def _entries(node: yaml.Node, text: str, start_line: int) -> tuple[Entry, ...]:
+    if not isinstance(node, yaml.MappingNode):
+        return ()
+    at = FrontMatter({}, None, start_line, text=text)._pos
+    return tuple(Entry(k.value, at(k), at(v)) for k, v in node.value if isinstance(k, yaml.ScalarNode))
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError, text: str, start_line: int) -> str:
@@ -215,9 +212,14 @@ def _check_size(root: yaml.Node | None, text: str, start_line: int) -> None:
         )
 
 
+_SCALARS = frozenset({str, int, float, bool, type(None), dt.date, dt.datetime})
+
+
 def jsonable(value: Any) -> Any:
     """The JSON view of a YAML value that the schema validates. Dates stay
     `date`/`datetime` objects; the date rules read them before validation."""
+    if type(value) in _SCALARS:  # most values: first, and by the exact type (a subclass goes on below)
+        return value
     if isinstance(value, dict):
         return {str(k): jsonable(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
