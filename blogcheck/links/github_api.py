@@ -21,7 +21,6 @@ from __future__ import annotations
 import dataclasses
 import ipaddress
 import json
-from collections.abc import Mapping
 from dataclasses import dataclass
 from urllib.parse import quote, urljoin, urlsplit
 
@@ -30,18 +29,15 @@ from blogcheck.links.http import Client
 from blogcheck.links.model import Status, Verdict
 from blogcheck.links.remap import remap
 from blogcheck.links.replies import Reply
+from blogcheck.links.settings import TOKEN_VARIABLES, token_from
+
+__all__ = ["TOKEN_VARIABLES", "may_carry_token", "rescue", "token_from"]
 
 API = "https://api.github.com"
-TOKEN_VARIABLES = ("GITHUB_TOKEN", "GH_TOKEN")
 NAME = "github"
 _ACCEPT = "application/vnd.github+json"
 _BODY = 65536  # a repository's JSON is a few KB
 _HOPS = 3  # a renamed repository answers 301 to its new address
-
-
-def token_from(environ: Mapping[str, str]) -> str:
-    """The first token set in the environment, "" for none."""
-    return next((value.strip() for name in TOKEN_VARIABLES if (value := environ.get(name, "")).strip()), "")
 
 
 def may_carry_token(url: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
@@ -56,10 +57,16 @@ class LinkSettings:
             except (ValueError, TypeError, re.error) as exc:
                 raise ConfigError(f"[links]: `{key}`: {exc}") from None
         if values.get("github_api", True):
-            from blogcheck.links.github_api import token_from
-
             values["github_token"] = token_from(os.environ)
         return cls(**values)
+
+
+TOKEN_VARIABLES = ("GITHUB_TOKEN", "GH_TOKEN")  # GitHub's API token (github_api.py), read here: no import of it
+
+
+def token_from(environ: Mapping[str, str]) -> str:
+    """The first token set in the environment, "" for none."""
+    return next((value.strip() for name in TOKEN_VARIABLES if (value := environ.get(name, "")).strip()), "")
 
 
 def _convert(key: str, value: Any, source: str) -> Any:
