@@ -1,7 +1,5 @@
 from __future__ import annotations
 
-import sys
+from blogcheck.cli import entry
 
-from blogcheck.cli import main
-
-sys.exit(main())
+entry()

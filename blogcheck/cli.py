@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
+from typing import NoReturn
 
 from blogcheck import __version__
 from blogcheck.exitcodes import USAGE
@@ -47,3 +49,23 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("blogcheck: interrupted", file=sys.stderr)
         return 130
     return code
+
+
+# Python's own exit status when the standard streams cannot be flushed at the end
+FLUSH_FAILED = 120
+
+
+def entry() -> NoReturn:
+    """The `blogcheck` command and `python -m blogcheck`: `main`, then, once the output
+    is flushed, an exit that skips the interpreter's teardown. That teardown frees
+    every object of the run one by one, and took 16-45 ms of each run (a tenth of a
+    one-post pre-commit run) for nothing: every file, process and thread of the run is
+    closed or joined by then (mypy ends the same way). A report that cannot be flushed
+    (a closed pipe) exits 120, as the interpreter does."""
+    code = main()
+    try:
+        sys.stdout.flush()
+        sys.stderr.flush()
+    except (OSError, ValueError):  # a closed pipe, or a stream closed under us
+        code = FLUSH_FAILED
+    os._exit(code)
