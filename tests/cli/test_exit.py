@@ -83,3 +83,13 @@ def test_output_still_pending_at_the_end_that_cannot_be_flushed_exits_120() -> N
 def _buffered() -> dict[str, str]:
     """The environment with stdout buffered, as on most machines (PYTHONUNBUFFERED writes at once)."""
     return {name: value for name, value in os.environ.items() if name != "PYTHONUNBUFFERED"}
+
+
+def test_a_profiled_run_exits_normally_so_the_profile_is_written(tmp_path: Path) -> None:
+    """`python -m cProfile -o FILE -m blogcheck ...`: the profiler writes FILE at the interpreter's exit."""
+    profile = tmp_path / "run.prof"
+    done = subprocess.run([sys.executable, "-m", "cProfile", "-o", str(profile), "-m", "blogcheck", "check",
+                           "--select", "frontmatter", "_posts"], cwd=SITE, capture_output=True, text=True,
+                          check=False, timeout=120)
+    assert done.stdout.splitlines()[-1].startswith("Checked "), done.stderr  # (cProfile swallows the exit code)
+    assert profile.stat().st_size > 1000
