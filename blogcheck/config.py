@@ -45,7 +45,7 @@ KEYS: dict[str, dict[str, type]] = {
         "max_redirects": int, "remap": list, "exclude": list, "exclude_private": bool, "exclude_loopback": bool,
         "exclude_link_local": bool, "cache": str, "no_cache": bool, "cache_ttl": object, "accept": object,
         "user_agent": str, "remote_anchors": bool, "suggest_archive": bool, "max_stale": object,
-        "github_api": bool,
+        "github_api": bool, "request_interval": float, "hosts": dict,
     },
 }
 

@@ -1,5 +1,7 @@
 """Per-host politeness: at most `max_per_host` requests in flight to one
-host:port, at most `max_concurrency` in all, and a pause when a host says it is
+host:port, at most `max_concurrency` in all, `request_interval` seconds at least
+between the starts of two requests to one host (both per host with
+`[links.hosts]`, host_rules.py), and a pause when a host says it is
 rate-limiting us as a whole.
 
 A lone 429 only delays the retry of that URL (http.py waits its Retry-After):
@@ -19,7 +21,7 @@ from __future__ import annotations
 import collections
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 
@@ -27,11 +29,13 @@ RECENT = 4  # this many 429/503 answers in a row from one host: it limits us, no
 
 
 class _Host:
-    def __init__(self, limit: int) -> None:
+    def __init__(self, limit: int, interval: float = 0.0) -> None:
         self.lock = threading.Lock()
         self.limit = limit
+        self.interval = interval  # seconds at least between the starts of two requests
         self.in_flight = 0
         self.not_before = 0.0  # monotonic time before which no request starts
+        self.next_start = 0.0  # monotonic time of the next start `interval` allows
         self.recent: collections.deque[bool] = collections.deque(maxlen=RECENT)  # True: a 429/503
         self.closed: float | None = None  # the wait (s) that ended this host's run, if one did
         self.asked = False  # that wait was the host's Retry-After (else: pauses that did not help)
@@ -46,25 +50,30 @@ class _Host:
         host is closed for this run, and no slot is taken."""
         with self.lock:
             if self.closed is None and not self._queue and self._free():
-                self.in_flight += 1
+                self._start()
                 return True
             me = threading.Condition(self.lock)  # shares the lock: woken alone
             self._queue.append(me)
             try:
                 while self.closed is None and not (self._queue[0] is me and self._free()):
-                    wait = self.not_before - time.monotonic()
+                    wait = max(self.not_before, self.next_start) - time.monotonic()
                     me.wait(timeout=wait if wait > 0 else None)
                 if self.closed is not None:
                     self.refused += 1
                     return False
-                self.in_flight += 1
+                self._start()
                 return True
             finally:
                 self._queue.remove(me)
                 self._wake()  # the next in line may fit too
 
     def _free(self) -> bool:
-        return self.in_flight < self.limit and time.monotonic() >= self.not_before
+        return self.in_flight < self.limit and time.monotonic() >= max(self.not_before, self.next_start)
+
+    def _start(self) -> None:
+        self.in_flight += 1
+        if self.interval:
+            self.next_start = time.monotonic() + self.interval
 
     def _wake(self) -> None:
         if self._queue:
@@ -103,9 +112,12 @@ class _Host:
 class Hosts:
     """The gates every request passes: its host's, then the global one."""
 
-    def __init__(self, max_concurrency: int, max_per_host: int) -> None:
+    def __init__(self, max_concurrency: int, max_per_host: int,
+                 limits: Callable[[str], tuple[int, float]] | None = None) -> None:
+        """`limits`: host:port -> (its max_per_host, its request interval), when some
+        hosts have their own (`[links.hosts]`); else `max_per_host` for all, no interval."""
         self._global = threading.BoundedSemaphore(max_concurrency)
-        self._per_host = max_per_host
+        self._limits = limits or (lambda key: (max_per_host, 0.0))
         self._hosts: dict[str, _Host] = {}
         self._lock = threading.Lock()
 
@@ -113,7 +125,7 @@ class Hosts:
         with self._lock:
             host = self._hosts.get(key)
             if host is None:  # not setdefault: that built a gate for every request
-                host = self._hosts[key] = _Host(self._per_host)
+                host = self._hosts[key] = _Host(*self._limits(key))
             return host
 
     @contextmanager

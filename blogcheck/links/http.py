@@ -42,7 +42,7 @@ class Client:
     def __init__(self, settings: LinkSettings, wait: Callable[[float], None] = time.sleep) -> None:
         self.settings = settings
         self.wait = wait
-        self.hosts = Hosts(settings.max_concurrency, settings.max_per_host)
+        self.hosts = Hosts(settings.max_concurrency, settings.max_per_host, settings.for_host)
         self._transport: Transport | None = None
         self._memo: dict[object, _Once[object]] = {}
         self._lock = threading.Lock()

@@ -18,7 +18,7 @@ import dataclasses
 import sys
 import threading
 import time
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -173,7 +173,7 @@ class _Run:
         self._cache: Cache | None = None
         # A few more checks per host than its request limit (hosts.py enforces that one): a
         # check between two requests (HEAD then GET, a redirect hop) holds no request slot.
-        self._scheduler: Scheduler[_Job] = Scheduler(settings.max_per_host + max(1, settings.max_per_host // 4))
+        self._scheduler: Scheduler[_Job] = Scheduler(_checks_per_host(settings))
         self._workers: list[threading.Thread] = []
         self._awake = settings.max_concurrency + max(2, settings.max_concurrency // 4)  # workers not asleep
         self._asleep = 0
@@ -183,7 +183,8 @@ class _Run:
 
     def add(self, job: _Job) -> None:
         anchor = f"#{job.anchor}" if job.anchor else ""
-        key = self._keys[job] = cache_key(remap(job.url, self.settings.remap) + anchor, job.image)
+        asked = remap(job.url, self.settings.remap)  # the host the requests go to, as hosts.py sees it
+        key = self._keys[job] = cache_key(asked + anchor, job.image)
         if not self.settings.no_cache and self._cache is None:
             self._cache = Cache.open(Path(self.settings.cache or default_path()), self.settings.cache_ttl,
                                      keep=self.settings.max_stale)
@@ -194,7 +195,7 @@ class _Run:
         if not self._workers:  # import requests here, not in a worker racing the post parser for the GIL
             self.client.transport()
         self._bar.total += 1
-        self._scheduler.add(host_key(job.url), job)
+        self._scheduler.add(_host_of(asked, job.url), job)
         self._grow()
 
     def _grow(self) -> None:
@@ -281,6 +282,23 @@ class _Run:
             self.warnings.append(f"{count} links to {host_label(host)} that it did not answer stay ok: they were ok "
                                  f"within the last {self.settings.max_stale / 86400:g} days (max_stale)")
         return {job for job, host in refused.items() if self._keys[job] in older}
+
+
+def _host_of(asked: str, url: str) -> str:
+    """The host:port a check asks first: its URL's after remap (a rule may write a URL
+    that is no URL: its check reports that; it is queued with the URL's host)."""
+    try:
+        return host_key(asked)
+    except ValueError:
+        return host_key(url)
+
+
+def _checks_per_host(settings: LinkSettings) -> Callable[[str], int]:
+    def room(host: str) -> int:
+        most = settings.for_host(host)[0]
+        return most + max(1, most // 4)
+
+    return room
 
 
 def _check(job: _Job, client: Client) -> Verdict:

@@ -12,15 +12,18 @@ from __future__ import annotations
 
 import collections
 import threading
+from collections.abc import Callable
 from typing import Generic, TypeVar
 
 _J = TypeVar("_J")
 
 
 class Scheduler(Generic[_J]):
-    def __init__(self, per_host: int) -> None:
+    def __init__(self, per_host: int | Callable[[str], int]) -> None:
+        """`per_host`: checks run at once per host, or host -> that number."""
         self._cond = threading.Condition()
-        self._per_host = per_host
+        self._per_host = per_host if callable(per_host) else (lambda host: per_host)
+        self._limit: dict[str, int] = {}
         self._pending: dict[str, collections.deque[_J]] = {}
         self._hosts: collections.deque[str] = collections.deque()  # round-robin order of hosts with jobs
         self._running: collections.Counter[str] = collections.Counter()
@@ -50,11 +53,16 @@ class Scheduler(Generic[_J]):
                 for _ in range(len(self._hosts)):
                     host = self._hosts[0]
                     self._hosts.rotate(-1)
-                    if self._running[host] < self._per_host:
+                    if self._running[host] < self._room(host):
                         return host, self._start(host)
                 if self._closed and not self._hosts:
                     return None
                 self._cond.wait()
+
+    def _room(self, host: str) -> int:
+        if host not in self._limit:
+            self._limit[host] = self._per_host(host)
+        return self._limit[host]
 
     def _start(self, host: str) -> _J:
         queue = self._pending[host]

@@ -12,6 +12,8 @@ from typing import Any
 
 from blogcheck import __version__
 from blogcheck.config import Config, ConfigError
+from blogcheck.links.host_rules import HostRule, rule_for
+from blogcheck.links.host_rules import parse as parse_hosts
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400, "w": 604800}
 
@@ -22,6 +24,9 @@ class LinkSettings:
     # lychee's defaults (0.24: --max-concurrency 128, --host-concurrency 10), the peer most careful of hosts
     max_concurrency: int = 128  # requests in flight in all
     max_per_host: int = 10  # requests in flight to one host:port
+    # seconds at least between the starts of two requests to one host:port (lychee: 0.05); 0: none
+    request_interval: float = 0.0
+    hosts: tuple[HostRule, ...] = ()  # `[links.hosts."NAME"]`: the two above for some hosts (host_rules.py)
     retries: int = 2  # per request, on 429, 5xx, resets, refusals (timeouts: at most 1)
     max_retry_wait: float = 30.0  # a longer Retry-After is not waited for: the link is unverified
     max_redirects: int = 10
@@ -41,6 +46,14 @@ class LinkSettings:
     suggest_archive: bool = False  # name the Wayback Machine's copy of a broken link (archive.py)
     github_api: bool = True  # ask GitHub's API about github.com links github.com refused (github_api.py)
     github_token: str = field(default="", repr=False)  # from the environment only, never from a file
+
+    def for_host(self, key: str) -> tuple[int, float]:
+        """(requests in flight at most, seconds between their starts) for host:port `key`."""
+        rule = rule_for(self.hosts, key) if self.hosts else None
+        if rule is None:
+            return self.max_per_host, self.request_interval
+        most = self.max_per_host if rule.max_per_host is None else rule.max_per_host
+        return most, self.request_interval if rule.request_interval is None else rule.request_interval
 
     @classmethod
     def from_config(cls, config: Config) -> LinkSettings:
@@ -76,6 +89,8 @@ def _convert(key: str, value: Any, source: str) -> Any:
         return tuple(parse_rule(rule) for rule in value)
     if key == "exclude":
         return tuple(re.compile(pattern).pattern for pattern in value)
+    if key == "hosts":
+        return parse_hosts(value)
     if key in ("cache_ttl", "max_stale"):
         return duration(value)
     if key == "accept":
@@ -97,7 +112,7 @@ def _convert(key: str, value: Any, source: str) -> Any:
 
 _RANGES: dict[str, tuple[float, float]] = {
     "timeout": (0.1, 600.0), "max_concurrency": (1, 1024), "max_per_host": (1, 1024), "retries": (0, 10),
-    "max_retry_wait": (0.0, 3600.0), "max_redirects": (0, 50),
+    "max_retry_wait": (0.0, 3600.0), "max_redirects": (0, 50), "request_interval": (0.0, 60.0),
 }
 
 

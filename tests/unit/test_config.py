@@ -28,7 +28,9 @@ def test_example_lists_every_key() -> None:
         if table:
             assert f"[{table}]" in text, f"section [{table}] missing from blogcheck.example.toml"
         for key, kind in keys.items():
-            pattern = rf"^\[{key}\]" if kind is dict else rf"^#? ?{key} ="
+            # a table: `[severity]` at the top, `[links.hosts."NAME"]` below a section
+            table_pattern = rf"^#? ?\[{table}\.{key}[\].]" if table else rf"^\[{key}\]"
+            pattern = table_pattern if kind is dict else rf"^#? ?{key} ="
             assert re.search(pattern, body, re.MULTILINE), f"`{key}` missing from [{table}]"
 
 
