@@ -5,7 +5,6 @@ is, and counts uncommitted and untracked files too."""
 
 from __future__ import annotations
 
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -79,6 +78,8 @@ def changed_since(ref: str, where: Path) -> Changes:
 
 
 def _git(where: Path, *args: str, what: str = "") -> bytes:
+    import subprocess  # only with --changed-since: not at every run's start-up
+
     try:
         done = subprocess.run(["git", "-C", str(where), *args], capture_output=True, timeout=_GIT_TIMEOUT)
     except (OSError, subprocess.TimeoutExpired) as exc:

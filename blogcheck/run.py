@@ -40,7 +40,7 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
     site_files = functools.cache(lambda: _site_files(site, config))  # walked once, for posts and texts alike
     ctx = Context(site, config, lambda: _site_posts(site_files(), site, config, loaded),
                   texts=lambda: _site_texts(site_files(), config, loaded))
-    per_post = [fn for name, fn in post_checks() if _selected(name, config)]
+    per_post = [fn for _, fn in post_checks(lambda name: _selected(name, config))]
     posts = []
     for path in files:
         post = _load(path, site, config, loaded)
@@ -49,9 +49,8 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
             continue
         posts.append(post)
     found.extend(_each_post(posts, per_post, ctx))
-    for name, site_check in site_checks():
-        if _selected(name, config):
-            found.extend(site_check(posts, ctx))
+    for _, site_check in site_checks(lambda name: _selected(name, config)):
+        found.extend(site_check(posts, ctx))
     texts = {p.display: p.text for p in posts}
     ignores = per_file_ignores(files, site, config)
     diagnostics = sorted(_finish(found, config, texts, ignores), key=Diagnostic.sort_key)

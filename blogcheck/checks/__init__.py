@@ -38,18 +38,25 @@ PostCheck = Callable[[Post, Context], Iterator[Diagnostic]]
 SiteCheck = Callable[[list[Post], Context], Iterator[Diagnostic]]
 
 
-def post_checks() -> list[tuple[str, PostCheck]]:
-    """(check name, function) of the checks that read one post at a time."""
-    from blogcheck.checks import dates, includes, keys, kramdown, layout, liquid, markup, names, schema, unread
-
-    return [("frontmatter", schema.check), ("frontmatter", keys.check), ("frontmatter", names.check),
-            ("frontmatter", dates.check), ("frontmatter", unread.check), ("frontmatter", layout.check),
-            ("liquid", liquid.check), ("liquid", includes.check), ("markup", markup.check),
-            ("markup", kramdown.check)]
+# (check name, module in blogcheck.checks) in the order they run; a module is imported
+# only when its check is wanted (`--select spelling` loads no link or Liquid code).
+_POST_CHECKS = (("frontmatter", "schema"), ("frontmatter", "keys"), ("frontmatter", "names"),
+                ("frontmatter", "dates"), ("frontmatter", "unread"), ("frontmatter", "layout"),
+                ("liquid", "liquid"), ("liquid", "includes"), ("markup", "markup"), ("markup", "kramdown"))
+_SITE_CHECKS = (("frontmatter", "urls"), ("links", "links"), ("spelling", "spelling"))
 
 
-def site_checks() -> list[tuple[str, SiteCheck]]:
-    """(check name, function) of the checks that read the checked posts together."""
-    from blogcheck.checks import links, spelling, urls
+def post_checks(wanted: Callable[[str], bool] = lambda name: True) -> list[tuple[str, PostCheck]]:
+    """(check name, function) of the checks that read one post at a time, for the names `wanted`."""
+    return [(name, _function(module)) for name, module in _POST_CHECKS if wanted(name)]
 
-    return [("frontmatter", urls.check), ("links", links.check), ("spelling", spelling.check)]
+
+def site_checks(wanted: Callable[[str], bool] = lambda name: True) -> list[tuple[str, SiteCheck]]:
+    """(check name, function) of the checks that read the checked posts together, for the names `wanted`."""
+    return [(name, _function(module)) for name, module in _SITE_CHECKS if wanted(name)]
+
+
+def _function(module: str) -> Any:
+    import importlib
+
+    return importlib.import_module(f"blogcheck.checks.{module}").check

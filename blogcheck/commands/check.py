@@ -113,7 +113,6 @@ def run(args: argparse.Namespace) -> int:
     from blogcheck import changes as git_changes
     from blogcheck.config import ConfigError
     from blogcheck.discover import DiscoverError
-    from blogcheck.newlinks import new_links_only
     from blogcheck.run import Result
     from blogcheck.run import run as run_checks
 
@@ -125,6 +124,8 @@ def run(args: argparse.Namespace) -> int:
         result = Result([d for r in results for d in r.diagnostics], sum(r.files for r in results),
                         tuple(note for r in results for note in r.notes))
         if changes is not None and args.new_links_only:
+            from blogcheck.newlinks import new_links_only
+
             found = new_links_only(result.diagnostics, changes, [site for site, _ in groups],
                                    chosen.config.max_file_size)
             result = dataclasses.replace(result, diagnostics=found)
