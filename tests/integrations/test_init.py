@@ -11,7 +11,8 @@ from integration_support import GOOD_POST, make_site
 
 from blogcheck.cli import main
 from blogcheck.commands.init import HOOK_IDS, REPOSITORY
-from blogcheck.config import load_config
+from blogcheck.config import Config, load_config
+from blogcheck.links.settings import LinkSettings
 from blogcheck.spelling.wordlist import parse
 
 FILES = ["blogcheck.toml", ".blogcheck-words.txt", ".pre-commit-config.yaml"]
@@ -85,3 +86,21 @@ def test_init_never_writes_through_a_symlink(tmp_path: Path, capsys: pytest.Capt
     assert main(["init", str(site)]) == 0
     assert not outside.exists()
     assert f"kept {site / 'blogcheck.toml'} (it exists)" in capsys.readouterr().out
+
+
+def test_the_commented_host_table_works_once_uncommented(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "blog", {"_posts/2024-03-06-good.md": GOOD_POST})
+    assert main(["init", str(site)]) == 0
+    text = (site / "blogcheck.toml").read_text()
+    assert '# [links.hosts."example.com"]' in text
+    for line in ('[links.hosts."example.com"]', "max_per_host = 2", "request_interval = 0.5"):
+        text = text.replace(f"# {line}", line)
+    settings = LinkSettings.from_config(_load_text(tmp_path, text))
+    assert settings.cache_ttl == 3 * 86400  # still in [links]: the table comes last
+    assert settings.for_host("example.com:443") == (2, 0.5) and settings.for_host("other.org:443") == (10, 0.0)
+
+
+def _load_text(folder: Path, text: str) -> Config:
+    path = folder / "edited.toml"
+    path.write_text(text, encoding="utf-8")
+    return load_config(path)
