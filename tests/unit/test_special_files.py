@@ -88,3 +88,39 @@ def test_read_bytes_reads_only_regular_files_and_only_as_far_as_asked(tmp_path: 
         files.read_bytes(tmp_path)
     with pytest.raises(FileNotFoundError):
         files.read_bytes(tmp_path / "none.md")
+
+
+@pytest.mark.parametrize("size", [0, 1, 4095, 4096, 70_000])
+@pytest.mark.parametrize("limit", [-1, 0, 1, 4096, 70_000, 70_001, 1_000_001])
+def test_a_bounded_read_gives_what_an_unbounded_one_does_up_to_the_limit(tmp_path: Path, size: int,
+                                                                          limit: int) -> None:
+    path = tmp_path / "f.md"
+    data = bytes(i % 251 for i in range(size))
+    path.write_bytes(data)
+    assert files.read_bytes(path, limit) == (data if limit < 0 else data[:limit])
+
+
+def test_a_file_that_says_it_is_empty_is_read_to_its_end() -> None:
+    """/proc files report size 0 and have content: the read goes on past the size."""
+    status = Path("/proc/self/status")
+    if not status.is_file():
+        pytest.skip("no /proc here")
+    text = files.read_bytes(status, 1_000_000)
+    assert status.stat().st_size == 0 and text.startswith(b"Name:") and b"\nPid:" in text
+
+
+def test_a_file_that_grew_since_it_was_measured_is_read_past_that_size(tmp_path: Path,
+                                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "growing.md"
+    path.write_bytes(b"a" * 100)
+    real = os.fstat
+
+    def measured_smaller(fd: int) -> os.stat_result:  # as if the file was measured before a write
+        found = real(fd)
+        values = list(found)
+        values[6] = 10  # st_size
+        return os.stat_result(values)
+
+    monkeypatch.setattr(files.os, "fstat", measured_smaller)
+    assert files.read_bytes(path, 1000) == b"a" * 100
+    assert files.read_bytes(path, 50) == b"a" * 50
