@@ -218,7 +218,16 @@ class Resolver:
             value = value.get(key) if isinstance(value, dict) else None
         if value is None and variable[2] in (".baseurl", ".url"):
             return ""  # Jekyll's defaults
+        if value is None and variable[1] == "site" and variable[2] == ".github.url":
+            return self._own_address()
         return str(value) if isinstance(value, (str, int, float)) else None
+
+    def _own_address(self) -> str:
+        """`site.github.url` (jekyll-github-metadata, on every GitHub Pages build): the
+        site's own address with its base path, as `{{ site.url }}{{ site.baseurl }}`;
+        its host is known only to GitHub, but the path after it names a file of the site."""
+        base = str(self.site.get("baseurl") or "").strip("/")
+        return str(self.site.get("url") or "").rstrip("/") + (f"/{base}" if base else "")
 
     def _filter(self, value: str, spec: str) -> str | None:
         name, _, argument = spec.partition(":")

@@ -24,6 +24,7 @@ def _resolve(raw: str) -> str:
     ("{{ '/about/' | absolute_url }}", "https://example.org/blog/about/"),
     ("{{ 'https://other.org/a' | relative_url }}", "https://other.org/a"),
     ("{{- site.url -}}/a", "https://example.org/a"),
+    ("{{ site.github.url }}/assets/a.png", "https://example.org/blog/assets/a.png"),  # jekyll-github-metadata
     ("{{ site.repository }}/issues/1", "https://github.com/o/r/issues/1"),
     ("https://github.com/{{ site.author.github }}", "https://github.com/someone"),
     ("/tags/{{ page.slug | prepend: 'x-' | append: '.html' }}", "/tags/x-my-post.html"),

@@ -379,3 +379,16 @@ def test_a_bracketed_host_is_placed_where_it_is_written(site: Path) -> None:
     post.write_text("---\ntitle: a\n---\nSee ![x](http://[::1) and [y](http://[::1]:8080/x y).\n", encoding="utf-8")
     found = run([post], load_site(site), Config(select=("links",), offline=True)).diagnostics
     assert [(d.code, d.column, d.extras["url"]) for d in found] == [("BC208", 10, "http://[::1")]
+
+
+@pytest.mark.parametrize("url,codes", [
+    ("{{ site.github.url }}/assets/img/photo%20one.png", []),
+    ("{{ site.github.url }}/me/", []),
+    ("{{ site.github.url | append: '/guide/' }}", []),
+    ("{{ site.github.url }}/assets/img/missing.png", ["BC204"]),
+    ("{{ site.github.url }}/about/", ["BC204"]),  # about.md has `permalink: /me/`
+])
+def test_site_github_url_is_the_site_s_own_address(site: Path, url: str, codes: list[str]) -> None:
+    """GitHub Pages sets `site.github.url` (jekyll-github-metadata); it was left unresolved,
+    so a missing file behind it was never reported."""
+    assert _codes(site, f"[x]({url})") == codes
