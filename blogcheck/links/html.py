@@ -29,7 +29,10 @@ WANTED = {
     ("video", "src"): Kind.EMBED,
     ("video", "poster"): Kind.IMAGE,
     ("audio", "src"): Kind.EMBED,
+    ("img", "srcset"): Kind.IMAGE,  # each image candidate (`a.png 1x, b.png 2x`), as lychee and html-proofer do
+    ("source", "srcset"): Kind.IMAGE,  # inside <picture>
 }
+_SRCSET = "srcset"
 
 
 @dataclass(frozen=True)
@@ -58,11 +61,41 @@ class _Reader(html.parser.HTMLParser):
         line, offset = self.getpos()
         text = self.get_starttag_text() or ""
         for name, (start, raw) in _raw_values(text).items():
-            if (tag, name) in WANTED:
-                before = text[:start]
+            if (tag, name) not in WANTED:
+                continue
+            pieces = srcset(raw) if name == _SRCSET else [(0, raw)]
+            for at, piece in pieces:
+                before = text[:start + at]
                 rows = before.count("\n")
-                column = (offset + start) if rows == 0 else start - before.rfind("\n") - 1
-                self.links.append(Attribute(line - 1 + rows, column, raw, values.get(name, ""), WANTED[(tag, name)]))
+                column = (offset + start + at) if rows == 0 else start + at - before.rfind("\n") - 1
+                value = values.get(name, "") if name != _SRCSET else html.unescape(piece)
+                self.links.append(Attribute(line - 1 + rows, column, piece, value, WANTED[(tag, name)]))
+
+
+def srcset(value: str) -> list[tuple[int, str]]:
+    """(offset, URL) of each image candidate of a `srcset` value, as the HTML standard
+    splits it: a URL is a run without white space (so `data:` URLs keep their commas),
+    commas that end it are dropped, and its descriptors (`2x`, `800w`) run to the next
+    comma outside parentheses."""
+    found = []
+    at, end = 0, len(value)
+    while at < end:
+        while at < end and (value[at].isspace() or value[at] == ","):
+            at += 1
+        start = at
+        while at < end and not value[at].isspace():
+            at += 1
+        url = value[start:at]
+        if url.endswith(","):
+            url = url.rstrip(",")  # no descriptors: the next candidate follows
+        else:
+            depth = 0
+            while at < end and not (value[at] == "," and depth == 0):
+                depth += {"(": 1, ")": -1 if depth else 0}.get(value[at], 0)
+                at += 1
+        if url:
+            found.append((start, url))
+    return found
 
 
 

@@ -64,6 +64,44 @@ def test_html_inline_and_blocks(make_post: MakePost) -> None:
     ]
 
 
+def test_each_srcset_candidate_is_an_image_where_it_is_written(make_post: MakePost) -> None:
+    post = make_post(
+        "<picture>\n"
+        '  <source srcset="/a.webp 1x,\n'
+        '                  /b.webp 2x" type="image/webp">\n'
+        '  <img src="/c.png" srcset="/c.png 1x, /c&amp;2x.png 2x" alt="x">\n'
+        "</picture>\n"
+        "\n"
+        'Text <img srcset="data:image/gif;base64,R0lG, /d.png 480w">.\n'
+    )
+    assert _links(post) == [
+        (5, 19, "image", "/a.webp", "/a.webp"),
+        (6, 19, "image", "/b.webp", "/b.webp"),
+        (7, 13, "image", "/c.png", "/c.png"),
+        (7, 29, "image", "/c.png", "/c.png"),
+        (7, 40, "image", "/c&amp;2x.png", "/c&2x.png"),
+        (10, 19, "image", "data:image/gif;base64,R0lG", "data:image/gif;base64,R0lG"),
+        (10, 47, "image", "/d.png", "/d.png"),
+    ]
+
+
+@pytest.mark.parametrize("value,urls", [
+    ("a.png 1x, b.png 2x", ["a.png", "b.png"]),
+    (" a.png 480w,\n  b.png 800w ", ["a.png", "b.png"]),
+    ("a.png,b.png", ["a.png,b.png"]),  # no white space: one URL with a comma in it, as browsers read it
+    ("a.png, b.png", ["a.png", "b.png"]),  # a comma that ends a URL separates
+    ("data:image/svg+xml,%3Csvg%3E 1x, c.png 2x", ["data:image/svg+xml,%3Csvg%3E", "c.png"]),
+    ("x.png (max-width: 1px, 2px) 1x, y.png", ["x.png", "y.png"]),  # a comma inside parentheses is no separator
+    ("", []), (",, ,", []), ("one.png", ["one.png"]),
+])
+def test_srcset_candidates_as_the_html_standard_splits_them(value: str, urls: list[str]) -> None:
+    from blogcheck.links.html import srcset
+
+    found = srcset(value)
+    assert [url for _, url in found] == urls
+    assert all(value[at:].startswith(url) for at, url in found)
+
+
 def test_lists_quotes_and_tables_keep_columns(make_post: MakePost) -> None:
     post = make_post(
         "- item [one](/1)\n"
