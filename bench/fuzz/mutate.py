@@ -24,6 +24,7 @@ from pathlib import Path
 PIECES = ["{{", "}}", "{%", "%}", "```", "\n```\n", "    ", "<", ">", "<!--", "-->", "{% raw %}", "{% endraw %}",
           "[", "]", "(", ")", "![", "](", "\\", "|", "*", "#", "\n---\n", "---", "\t", "\r", "\r\n", "\x00", "\ufeff",
           "\u200b", "\u2028", "\u00e9", "\U0001d518", "&amp;", "&#x0;", "&#99999999;", "<img src=", "<a href='", "'>",
+          "<img srcset='", " 2x, ", "<picture><source srcset=\"", "{{ site.github.url }}",
           '"', "{% post_url ", "{% link ", "{{ site.baseurl }}", "| relative_url }}", "http://", "https://[", "://",
           "youtu.be/", "github.com/user-attachments/assets/", "{: ", "}", "$$", "$", "1. ", "- ", "> ", "<details>",
           "</details>", "<pre>", "</pre>", "<script>", "<style>", "[^1]", "[^1]: ", "*[", "]: ", "teh ", "the the ",
