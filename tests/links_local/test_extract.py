@@ -274,8 +274,9 @@ def test_markdown_after_an_html_element_as_kramdown_reads_it(make_post: MakePost
     "[a](x y " * 20_000,  # URLs with spaces never closed: each try must not scan the rest of the line
     "[a](&#47;x) " * 80_000,  # targets not written as they read: each look stays near its link (40 s before)
     "{% youtube dQw4w9WgXcQ %} `{% include figure image_path='/x' %}` " * 12_000,  # one re-parse a paragraph
+    '<img srcset="' + "a, " * 150_000 + '">',  # each candidate placed from the tag's start: quadratic
 ], ids=["liquid", "tags", "ial", "footnote", "brackets", "references", "post-url", "regions", "spaces",
-        "entities", "embeds"])
+        "entities", "embeds", "srcset"])
 def test_hostile_bodies_finish_quickly(make_post: MakePost, body: str) -> None:
     import time
 
