@@ -1,6 +1,7 @@
-"""Videos (and tweets) embedded with Liquid tags instead of links.
+"""Videos (and tweets and gists) embedded with Liquid tags instead of links.
 
 `{% youtube ID %}` (jekyll-youtube, and many sites' own plugins), `{% vimeo ID %}`,
+jekyll-gist's `{% gist ID %}` and `{% gist USER/ID FILE %}` (a deleted gist shows nothing),
 jekyll-twitter-plugin's `{% twitter URL %}` (`{% twitter oembed URL %}` before 2.0) and
 `{% tweet URL %}` (an id alone names no account: not checked),
 minimal-mistakes' `{% include video id="ID" provider="youtube" %}` and includes
@@ -16,8 +17,11 @@ from collections.abc import Iterator
 
 from blogcheck.links.liquid import Tag, include_arguments
 
-PAGES = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}"}
-_ID = {"youtube": re.compile(r"[\w-]{11}"), "vimeo": re.compile(r"\d{3,12}")}
+PAGES = {"youtube": "https://www.youtube.com/watch?v={}", "vimeo": "https://vimeo.com/{}",
+         "gist": "https://gist.github.com/{}"}
+_ID = {"youtube": re.compile(r"[\w-]{11}"), "vimeo": re.compile(r"\d{3,12}"),
+       # jekyll-gist (on GitHub Pages): `{% gist ID %}` or `{% gist USER/ID [FILE] %}`
+       "gist": re.compile(r"(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})/)?(?:[0-9a-f]{20,32}|\d{1,12})")}
 # Tags whose first argument is checked: a tweet tag's only when it is a URL (an id alone names no account).
 _TAGS = (*PAGES, "twitter", "tweet")
 _PLAYLIST = re.compile(r"videoseries\?list=([\w-]{10,64})(?:&amp;|&)?")  # the embed player's form of a playlist

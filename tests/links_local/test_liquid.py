@@ -73,7 +73,9 @@ def test_video_tags_become_video_urls_at_their_ids() -> None:
     text = ('{% youtube 8znOwv0XxcI %} {% youtube "https://youtu.be/abcdefghijk" %} {% vimeo 98146708 %}\n'
             '{% include video id="XsxDH4HcOWA" provider="youtube" %} {% include youtube.html id=\'abcDEF12345\' %}\n'
             '{% youtube page.video %} {% youtube short %} {% include video id="1" provider="google-drive" %}\n'
-            '{% include figure image_path="/x.png" %} {{ "youtube" }} {% youtube videoseries?list=PLaLqP2ipMLc6U& %}')
+            '{% include figure image_path="/x.png" %} {{ "youtube" }} {% youtube videoseries?list=PLaLqP2ipMLc6U& %}\n'
+            '{% gist parkr/931c1c8d465a04042403 %} {% gist 5555251 %} {% gist c08ee0f2726fd0e3909d test.md %}\n'
+            '{% gist page.gist %} {% gist not-a-gist %}')
     found = [(text[offset:offset + len(ident)], url) for offset, ident, url in videos(text, liquid.tags(text))]
     assert found == [
         ("8znOwv0XxcI", "https://www.youtube.com/watch?v=8znOwv0XxcI"),
@@ -82,6 +84,9 @@ def test_video_tags_become_video_urls_at_their_ids() -> None:
         ("XsxDH4HcOWA", "https://www.youtube.com/watch?v=XsxDH4HcOWA"),
         ("abcDEF12345", "https://www.youtube.com/watch?v=abcDEF12345"),
         ("videoseries?list=PLaLqP2ipMLc6U&", "https://www.youtube.com/playlist?list=PLaLqP2ipMLc6U"),
+        ("parkr/931c1c8d465a04042403", "https://gist.github.com/parkr/931c1c8d465a04042403"),
+        ("5555251", "https://gist.github.com/5555251"),
+        ("c08ee0f2726fd0e3909d", "https://gist.github.com/c08ee0f2726fd0e3909d"),
     ]
 
 

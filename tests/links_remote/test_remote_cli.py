@@ -76,3 +76,18 @@ def test_videos_embedded_with_liquid_tags_are_asked_through_oembed(tmp_path: Pat
         ("BC206", 5, 22, "https://www.youtube.com/watch?v=goneVideo01"),
         ("BC207", 6, 29, "https://www.youtube.com/watch?v=privVideo01")]
     assert len(farm.hits()) == 3 and all(e.path.startswith("/yt/oembed?") for e in farm.hits())
+
+
+def test_a_gist_embedded_with_jekyll_gist_is_checked_at_its_id(tmp_path: Path, farm: Farm,
+                                                               capsys: pytest.CaptureFixture[str]) -> None:
+    """`{% gist ID %}` shows nothing once the gist is deleted: its page is asked."""
+    site = one_post_site(tmp_path, "{% gist someone/0123456789abcdef0123 %}\n{% gist 5555251 notes.md %}\n")
+    code = main(["check", "--select", "links", "--format", "json", "--no-cache",
+                 "--remap", rf"^https://gist\.github\.com/someone/ {farm.url('/missing/')}",
+                 "--remap", rf"^https://gist\.github\.com/ {farm.url('/ok/')}", str(site)])
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert code == 1
+    assert [(d["code"], d["line"], d["column"], d["url"]) for d in found] == [
+        ("BC201", 4, 9, "https://gist.github.com/someone/0123456789abcdef0123")]
+    assert sorted(e.path for e in farm.hits()) == ["/missing/0123456789abcdef0123", "/missing/0123456789abcdef0123",
+                                                   "/ok/5555251"]
