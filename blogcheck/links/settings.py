@@ -12,6 +12,7 @@ from typing import Any
 
 from blogcheck import __version__
 from blogcheck.config import Config, ConfigError
+from blogcheck.links.host_rules import RANGES as HOST_RANGES
 from blogcheck.links.host_rules import HostRule, rule_for
 from blogcheck.links.host_rules import parse as parse_hosts
 
@@ -111,8 +112,9 @@ def _convert(key: str, value: Any, source: str) -> Any:
 
 
 _RANGES: dict[str, tuple[float, float]] = {
-    "timeout": (0.1, 600.0), "max_concurrency": (1, 1024), "max_per_host": (1, 1024), "retries": (0, 10),
-    "max_retry_wait": (0.0, 3600.0), "max_redirects": (0, 50), "request_interval": (0.0, 60.0),
+    "timeout": (0.1, 600.0), "max_concurrency": (1, 1024), "retries": (0, 10),
+    "max_retry_wait": (0.0, 3600.0), "max_redirects": (0, 50),
+    **HOST_RANGES,  # max_per_host and request_interval: the same bounds in a [links.hosts] table
 }
 
 

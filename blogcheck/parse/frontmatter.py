@@ -93,8 +93,7 @@ class FrontMatter:
     text: str = ""  # the YAML text, for its positions
 
     def _pos(self, node: yaml.Node) -> Position:
-        line, column = place(self.text, node.start_mark)
-        return Position(line + self.start_line, column + 1)
+        return _position(self.text, self.start_line, node)
 
     def locate(self, path: tuple[str | int, ...], key: bool = False) -> Position:
         """Where the value at `path` (or its key, with `key=True`) is written.
@@ -159,8 +158,14 @@ def parse(text: str, start_line: int = 1) -> FrontMatter:
 def _entries(node: yaml.Node, text: str, start_line: int) -> tuple[Entry, ...]:
     if not isinstance(node, yaml.MappingNode):
         return ()
-    at = FrontMatter({}, None, start_line, text=text)._pos
-    return tuple(Entry(k.value, at(k), at(v)) for k, v in node.value if isinstance(k, yaml.ScalarNode))
+    return tuple(Entry(k.value, _position(text, start_line, k), _position(text, start_line, v))
+                 for k, v in node.value if isinstance(k, yaml.ScalarNode))
+
+
+def _position(text: str, start_line: int, node: yaml.Node) -> Position:
+    """The 1-based file position of `node` in front matter `text` that starts on file line `start_line`."""
+    line, column = place(text, node.start_mark)
+    return Position(line + start_line, column + 1)
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError, text: str, start_line: int) -> str:
