@@ -30,6 +30,10 @@ WANTED = {
     ("video", "src"): Kind.EMBED,
     ("video", "poster"): Kind.IMAGE,
     ("audio", "src"): Kind.EMBED,
+    ("track", "src"): Kind.EMBED,  # a video's captions
+    ("embed", "src"): Kind.EMBED,
+    ("object", "data"): Kind.EMBED,
+    ("script", "src"): Kind.EMBED,  # a gist (`gist.github.com/USER/ID.js`), a widget: gone, the post shows nothing
     ("img", "srcset"): Kind.IMAGE,  # each image candidate (`a.png 1x, b.png 2x`), as lychee and html-proofer do
     ("source", "srcset"): Kind.IMAGE,  # inside <picture>
 }

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 class Kind(str, enum.Enum):
     LINK = "link"  # [text](url), <a href>, autolinks, {% link %}
     IMAGE = "image"  # ![alt](url), <img src>, front-matter image
-    EMBED = "embed"  # <iframe src>, <source src>
+    EMBED = "embed"  # <iframe src>, <source src>, <script src>, ...
 
 
 @dataclass(frozen=True)

@@ -32,6 +32,7 @@ POST_B = """\
 title: Same link again
 ---
 Again: [gone](https://example.test/gone), [fine](https://EXAMPLE.test/ok#part).
+<script src="https://example.test/deleted-gist.js"></script>
 """
 OEMBED = {"AAAAAAAAAAA": 200, "BBBBBBBBBBB": 404, "CCCCCCCCCCC": 401}
 
@@ -139,7 +140,9 @@ def test_verdicts_map_to_codes_at_every_place(server: _Server, site: Path,
         "_posts/2024-01-02-b.md:4:15: BC201 broken link: https://example.test/gone (HEAD 404 then GET 404)",
         # the page is there, but has no element with id `part` (BC209, a warning)
         "_posts/2024-01-02-b.md:4:50: BC209 missing anchor: https://EXAMPLE.test/ok#part (GET 200)",
-        "Checked 2 files: 6 errors, 3 warnings.",
+        # an embedded gist or widget script that is gone: the post shows nothing there
+        "_posts/2024-01-02-b.md:5:14: BC201 broken link: https://example.test/deleted-gist.js (HEAD 404 then GET 404)",
+        "Checked 2 files: 7 errors, 3 warnings.",
     ]
     assert server.hits["/code-only"] == 0
 

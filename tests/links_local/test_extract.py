@@ -64,6 +64,30 @@ def test_html_inline_and_blocks(make_post: MakePost) -> None:
     ]
 
 
+
+def test_scripts_captions_and_plugin_embeds_are_embeds(make_post: MakePost) -> None:
+    post = make_post(
+        '<script src="https://gist.github.com/octo/0123456789abcdef0123.js"></script>\n'
+        "\n"
+        'A widget <script async src="//platform.twitter.com/widgets.js" charset="utf-8"></script> inline.\n'
+        "\n"
+        '<video controls src="/talk.mp4">\n'
+        '  <track kind="captions" src="/talk.vtt" srclang="en">\n'
+        "</video>\n"
+        '<object data="/slides.pdf" type="application/pdf"><embed src="/slides.pdf"></object>\n'
+        "\n"
+        '<script>var src = "/not-a-link.js";</script>\n'
+    )
+    assert _links(post) == [
+        (4, 14, "embed", "https://gist.github.com/octo/0123456789abcdef0123.js",
+         "https://gist.github.com/octo/0123456789abcdef0123.js"),
+        (6, 29, "embed", "//platform.twitter.com/widgets.js", "//platform.twitter.com/widgets.js"),
+        (8, 22, "embed", "/talk.mp4", "/talk.mp4"),
+        (9, 31, "embed", "/talk.vtt", "/talk.vtt"),
+        (11, 15, "embed", "/slides.pdf", "/slides.pdf"),
+        (11, 63, "embed", "/slides.pdf", "/slides.pdf"),
+    ]
+
 def test_each_srcset_candidate_is_an_image_where_it_is_written(make_post: MakePost) -> None:
     post = make_post(
         "<picture>\n"
