@@ -61,7 +61,8 @@ def plan(url: str, image: bool = False) -> Plan | None:
     if host == "raw.githubusercontent.com" and len(segments) >= 4:
         return _files(segments[0], segments[1], segments[2:])
     if host == "gist.github.com" and not image:
-        gist = next((s for s in reversed(segments[:2]) if _GIST.fullmatch(s)), "")
+        # `/USER/ID`, `/ID`, and the script that embeds it: `/USER/ID.js`
+        gist = next((g for s in reversed(segments[:2]) if _GIST.fullmatch(g := s.removesuffix(".js"))), "")
         return Plan((f"/gists/{gist}",), f"the gist {gist}", "", True) if gist else None
     if host not in ("github.com", "www.github.com") or not segments:
         return None

@@ -36,8 +36,9 @@ def test_refused_links_get_the_apis_verdict(mirror: GitHubMirror) -> None:
           "https://github.com/octo/site/issues/1", "https://github.com/octo/site/pull/1",
           "https://github.com/octo/site/releases/tag/v1.0", "https://github.com/octo",
           "https://raw.githubusercontent.com/octo/site/main/docs/a.md",
-          "https://gist.github.com/octo/0123456789abcdef0123"]
-    broken = ["https://github.com/octo/gone", "https://github.com/octo/site/blob/main/docs/missing.md",
+          "https://gist.github.com/octo/0123456789abcdef0123",
+          "https://gist.github.com/octo/0123456789abcdef0123.js"]  # the script that embeds it
+    broken = ["https://github.com/octo/gone", "https://gist.github.com/octo/fedcba9876543210fedc.js", "https://github.com/octo/site/blob/main/docs/missing.md",
               "https://github.com/octo/site/issues/5",
               "https://github.com/octo/site/tree/nope", "https://github.com/octo/site/releases/tag/v9"]
     found = _check(mirror, ok + broken)
