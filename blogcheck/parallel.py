@@ -131,12 +131,35 @@ def _stop(pool: ProcessPoolExecutor) -> None:
     """Stop the workers now, done or not (Ctrl-C, an error, a closed stream): queued
     chunks are dropped and a chunk under way is not waited for; no worker, zombie or
     thread is left (a thread left would keep later checks from forking)."""
+    _quiet_cancelled_race()
     running = list((getattr(pool, "_processes", None) or {}).values())  # no public way before Python 3.14
     for process in running:
         process.terminate()
     pool.shutdown(wait=True, cancel_futures=True)
     for process in running:
         process.join()
+
+
+def _quiet_cancelled_race() -> None:
+    """Python 3.11's pool manager thread, finding the workers stopped, marks each chunk
+    still listed as failed; a chunk that Ctrl-C had just cancelled cannot be, and the
+    thread printed an InvalidStateError traceback (about one Ctrl-C in 30). Python 3.12
+    ignores that error there (concurrent/futures/process.py, `terminate_broken`); so
+    does this hook, for that thread only. Installed once; every other thread error is
+    printed as before."""
+    if getattr(threading.excepthook, "_blogcheck", False):
+        return
+    from concurrent.futures import InvalidStateError
+
+    before = threading.excepthook
+
+    def hook(args: threading.ExceptHookArgs) -> None:
+        if args.exc_type is InvalidStateError and type(args.thread).__name__ == "_ExecutorManagerThread":
+            return
+        before(args)
+
+    hook._blogcheck = True  # type: ignore[attr-defined]
+    threading.excepthook = hook
 
 
 def _no_fork(error: OSError) -> None:
