@@ -15,7 +15,7 @@ from blogcheck.diagnostic import Diagnostic
 from blogcheck.post import Post
 from blogcheck.spelling.prose import Span, holds, spans
 from blogcheck.spelling.speller import Settings, Speller, Verdict
-from blogcheck.spelling.tokens import Word, last_word, name_heavy, words
+from blogcheck.spelling.tokens import Word, broken_at_end, last_word, name_heavy, words
 from blogcheck.spelling.usage import Occurrences
 
 CODES = ["BC401", "BC402", "BC403"]
@@ -143,8 +143,9 @@ def prose_words(post: Post, fine: set[str] | frozenset[str] = frozenset(),
         fresh = span.block != block
         start = fresh or tail.rstrip().endswith((".", "!", "?", ":"))
         previous = before if span.joined and not fresh else ""
+        broken = span.joined and not fresh and broken_at_end(tail)
         if wanted is None or holds(span.text, wanted) or _starts_with(span.text, previous):
-            for word in words(span.text, start, previous, fine):
+            for word in words(span.text, start, previous, fine, broken):
                 yield span, word
         block, tail, before = span.block, span.text, last_word(span.text)
 

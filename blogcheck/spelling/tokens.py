@@ -96,13 +96,17 @@ def count(text: str) -> int:
 
 
 def words(text: str, sentence_start: bool = True, previous: str = "",
-          fine: set[str] | frozenset[str] = frozenset()) -> Iterator[Word]:
+          fine: set[str] | frozenset[str] = frozenset(), broken: bool = False) -> Iterator[Word]:
     """The words of `text` that need a look, in order: every word not in `fine`
     (words known to be right wherever they stand), and every repeated word.
-    `previous` is the word just before `text` across a line break."""
+    `previous` is the word just before `text` across a line break; `broken`: the
+    line before ends in a word broken by a print hyphen (see `broken_at_end`), so
+    the first word of `text` is its second half (`environ\u2010` / `ment`)."""
     if fine and _all_fine(text, previous, fine):
         return
     raw = _raw(text)
+    if broken and raw and not text[: raw[0][1]].strip():
+        raw = raw[1:]
     end, name_before = 0, False
     for index, (word, start) in enumerate(raw):
         before = raw[index - 1][0] if index else previous
@@ -124,6 +128,12 @@ def words(text: str, sentence_start: bool = True, previous: str = "",
         yield Word(word, start, initial, capitalised, next_capitalised, by_name or next_capitalised, before,
                    repeated, checkable(word), spaced)
         name_before = name_here
+
+
+def broken_at_end(text: str) -> bool:
+    """`text` ends in half a word and a hyphen of hyphenated print (`environ\u2010`)."""
+    end = text.rstrip()
+    return end.endswith(_BREAK) and end[-2:-1].isalpha()
 
 
 def name_heavy(text: str) -> bool:

@@ -103,6 +103,22 @@ def test_site_usage_is_evidence_but_not_for_known_misspellings(site: Path, capsy
     assert [d["word"] for d in diags] == ["sturd", "recieve"]
 
 
+def test_the_second_half_of_a_word_broken_by_a_print_hyphen_is_no_finding(site: Path,
+                                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """Text copied from a book keeps its line-end hyphens (`environ\u2010` / `ment`): the
+    half on the next line is no misspelling of `meant`, and --fix must not make it one.
+    The same word anywhere else, and after a plain line end, is still a finding."""
+    post = site / "_posts" / "2024-03-08-book.md"
+    text = ("---\ntitle: Book notes\n---\n\nScaling down saves money in a cloud environ\u2010\n"
+            "ment. Modern systems scale to zero.\n\nThe require\u00ad\nments come first.\n\n"
+            "I ment it, and\nment it again.\n")
+    post.write_text(text, encoding="utf-8")
+    name = str(post.relative_to(site))
+    _, diags = _json(capsys, name)
+    assert [(d["line"], d["word"]) for d in diags] == [(11, "ment"), (12, "ment")]
+    assert main(["check", "--select", "spelling", "--fix", name]) == 0
+    assert post.read_text(encoding="utf-8") == text.replace("I ment it, and\nment", "I meant it, and\nmeant")
+
 @pytest.mark.parametrize("table", ['language = "fr"', 'unknown = "some"', "max_distance = 3", "langauge = 1",
                                    "min_site_usage = true"])
 def test_bad_settings_are_usage_errors(site: Path, capsys: pytest.CaptureFixture[str], table: str) -> None:
