@@ -13,8 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W\d_]+)*")
-# A chunk that is not prose: a scheme or `www.`, an address, a path, markup or code.
-_NOT_PROSE = re.compile(r"://|\bwww\.|\w@\w|(?<!\S)@\w|[/\\=<>{}\[\]|~`#$%^*+_]|\w\.\w|:[a-z0-9_+-]+:")
+# A chunk that is not prose: a call or word play glued to `(` (`f(x)`, `R(adiant)`; not `word(s)`),
+# a scheme or `www.`, an address, a path, markup or code.
+_NOT_PROSE = re.compile(r"\w\((?!e?s\))\w|://|\bwww\.|\w@\w|(?<!\S)@\w|[/\\=<>{}\[\]|~`#$%^*+_]|\w\.\w|:[a-z0-9_+-]+:")
 _LONGEST = 40  # no English word is longer; a longer run of letters is data, and costly to look at
 _PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)?|[A-Z][a-z]+(?:'[a-z]+)?")
 _ACRONYM = re.compile(r"[A-Z]{2,}s?|[A-Z]+'?s")

@@ -25,6 +25,7 @@ def _checked(text: str) -> list[str]:
     "3f2a9c0d1e 123e4567-e89b-12d3-a456-426614174000",  # hashes and UUIDs
     ":) ^^ :D xD XD :-( ;)",  # emoticons
     "#recieve $recieve x=recieve <recieve> {recieve} [recieve]",  # markup and code
+    "recieve(x) f(recieve) R(adiant) plt.plot(recieve, Maths(seperate))",  # calls and word play glued to `(`
 ])
 def test_not_prose_is_never_checked(text: str) -> None:
     assert _checked(text) == []
@@ -55,6 +56,10 @@ def test_repeated_only_twice_and_with_space_only() -> None:
 
 def test_words_known_fine_are_skipped_unless_repeated() -> None:
     assert [w.text for w in words("the cat the the dog", fine={"the", "cat"})] == ["the", "dog"]
+
+
+def test_a_plural_in_parentheses_is_prose() -> None:
+    assert _checked("the recieve(s) and varable(es) (sturd)") == ["the", "recieve", "and", "varable", "es", "sturd"]
 
 
 def test_copied_hyphenation_and_dropped_g_are_not_words() -> None:
