@@ -107,6 +107,7 @@ def check_post(post: Post, speller: Speller, prefilter: bool = False) -> Iterato
     if wanted:  # read every prose use of a possible finding, in any case: `in_prose` below counts them
         wanted |= {form for word in wanted for form in (word.lower(), word.lower().capitalize(), word.upper())}
     heavy: dict[tuple[int, int], bool] = {}  # by place: a span object may not outlive its words
+    foreign: dict[tuple[int, int], bool] = {}
     in_prose: Counter[str] = Counter()  # how often the prose has each word
     unknown: list[tuple[str, Diagnostic]] = []  # BC402, held back until the whole post is read
     for span, word in prose_words(post, speller.fine, wanted):
@@ -123,6 +124,11 @@ def check_post(post: Post, speller: Speller, prefilter: bool = False) -> Iterato
             if key not in heavy:
                 heavy[key] = name_heavy(span.text)
             verdict = None if heavy[key] else verdict
+        if verdict is not None and verdict.code == "BC402" and not verdict.variant:
+            key = (span.line, span.column)
+            if key not in foreign:
+                foreign[key] = speller.foreign(span.text)
+            verdict = None if foreign[key] else verdict
         if verdict is not None and verdict.code == "BC402" and not verdict.variant:
             unknown.append((word.text, _at(_finding(post, span, word, column, verdict, speller.settings), word)))
         elif verdict is not None:

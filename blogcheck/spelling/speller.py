@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from blogcheck.spelling import attested, dictionary, misspellings, suggest
-from blogcheck.spelling.tokens import REPEAT, WORD, Word, checkable
+from blogcheck.spelling.tokens import REPEAT, WORD, Word, checkable, checkable_words
 from blogcheck.spelling.usage import Usage
 
 LANGUAGES = ("en", "en-US", "en-GB")
@@ -78,6 +78,7 @@ class Speller:
         self.repeats = repeats  # False when BC403 cannot be reported: a repeat alone is no reason to parse
         self._cache: dict[str, bool] = {}  # lower-case word -> an unknown word to report
         self._suggested: dict[str, tuple[str, ...]] = {}
+        self._english_words: dict[str, bool] = {}  # lower-case word -> an English word (see `foreign`)
         self.fine: set[str] = set()  # words as written that are right in any context
         us_gb, gb_us = misspellings.variants()
         self._other = {"en-US": gb_us, "en-GB": us_gb}.get(settings.language, {})
@@ -150,6 +151,21 @@ class Speller:
         if not found and self.repeats and REPEAT.search(text):
             found.add("")
         return found
+
+    def foreign(self, text: str) -> bool:
+        """Three words or more, at most a third of them English: a list of made-up words or
+        names (a model's output, `libico abesawing cabezllish`) or another language, not
+        English prose with a slip in it. Its unknown words are not reported."""
+        found = checkable_words(text)
+        if len(found) < 3:
+            return False
+        english = sum(1 for word in found if self._english(word.replace("\u2019", "'").lower()))
+        return 3 * english <= len(found)
+
+    def _english(self, lower: str) -> bool:
+        if lower not in self._english_words:
+            self._english_words[lower] = self.known(lower) or self.in_use(lower)
+        return self._english_words[lower]
 
     @staticmethod
     def short_name(word: Word) -> bool:

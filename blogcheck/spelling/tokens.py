@@ -96,6 +96,11 @@ def count(text: str) -> int:
     return len(_raw(text))
 
 
+def checkable_words(text: str) -> list[str]:
+    """The words of `text` a spell checker looks at, in order (see `words`)."""
+    return [word for word, _ in _raw(text) if checkable(word)]
+
+
 def words(text: str, sentence_start: bool = True, previous: str = "",
           fine: set[str] | frozenset[str] = frozenset(), broken: bool = False) -> Iterator[Word]:
     """The words of `text` that need a look, in order: every word not in `fine`

@@ -119,6 +119,18 @@ def test_the_second_half_of_a_word_broken_by_a_print_hyphen_is_no_finding(site: 
     assert main(["check", "--select", "spelling", "--fix", name]) == 0
     assert post.read_text(encoding="utf-8") == text.replace("I ment it, and\nment", "I meant it, and\nmeant")
 
+def test_a_line_of_made_up_words_is_no_english_prose(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A model's generated names (the seed blog's Pokemon list): a span of three words
+    or more, at most a third of them English, reports no unknown word; in an English
+    sentence the same word is a finding, and a known misspelling is one anywhere."""
+    post = site / "_posts" / "2024-03-09-names.md"
+    post.write_text("---\ntitle: Generated names\n---\n\n* libico abesawing cabezllish\n"
+                    "* koffing charmer roserire\n* xutdi recieve toldan\n\n"
+                    "The model wrote libico for a name.\n\nherdeer tornu\n", encoding="utf-8")
+    _, diags = _json(capsys, str(post.relative_to(site)))
+    assert [(d["line"], d["code"], d["word"]) for d in diags] == [
+        (7, "BC401", "recieve"), (9, "BC402", "libico"), (11, "BC402", "herdeer"), (11, "BC402", "tornu")]
+
 @pytest.mark.parametrize("table", ['language = "fr"', 'unknown = "some"', "max_distance = 3", "langauge = 1",
                                    "min_site_usage = true"])
 def test_bad_settings_are_usage_errors(site: Path, capsys: pytest.CaptureFixture[str], table: str) -> None:
