@@ -29,7 +29,9 @@ PIECES = ["{{", "}}", "{%", "%}", "```", "\n```\n", "    ", "<", ">", "<!--", "-
           "youtu.be/", "github.com/user-attachments/assets/", "{: ", "}", "$$", "$", "1. ", "- ", "> ", "<details>",
           "</details>", "<pre>", "</pre>", "<script>", "<style>", "[^1]", "[^1]: ", "*[", "]: ", "teh ", "the the ",
           "recieve", "\n\n", "\n", " ", "\\\n", "~~~", '<div markdown="1">', "{::comment}", "{:/comment}",
-          "{::nomarkdown}", "{:/}", "date: ", "title: ", "tags: [", "categories:\n  - ", ": :", "&", "*a"]
+          "{::nomarkdown}", "{:/}", "date: ", "title: ", "tags: [", "categories:\n  - ", ": :", "&", "*a",
+          "<script src='https://gist.github.com/u/0123456789abcdef0123.js'>", "<track src=", "<object data=",
+          "environ\u2010\nment ", "\u00ad\n", "f(x) ", "(s) ", "libico abesawing cabezllish "]
 
 
 def mutate(data: bytes, posts: list[Path], rng: random.Random, long: bool) -> bytes:

@@ -29,7 +29,8 @@ _PIECES = ["\r", "\r\n", "\n", "\n\n", "\x00", "\x0c", "\x85", "\u2028", "\u2029
            "<", ">", "<!--", "-->", "<pre>", "</pre>", "<img src='", "<img srcset='", " 2x, ", "'>",
            "[", "]", "(", ")", "![", "](", "\\", "|",
            "*", "# ", "- ", "1. ", "> ", "\n---\n", "---", ": ", "[^1]", "[^1]: ", "{: .x}", "{::comment}", "{:/}",
-           "$$", "&#x0;", "&amp;", "https://", "teh ", "the the ", "title: ", "date: 2024-13-45\n", "*a"]
+           "$$", "&#x0;", "&amp;", "https://", "teh ", "the the ", "title: ", "date: 2024-13-45\n", "*a",
+           "<script src='", "<object data=", "\u2010\n", "f(x) ", "libico abesawing "]
 
 # Written last, after the damage: a parser that counts lines otherwise than the file
 # does (a lone CR) puts their findings on another line, or past the end.
