@@ -129,6 +129,7 @@ def test_the_pool_managers_cancelled_chunk_race_is_quiet_and_nothing_else(tmp_pa
     assert "InvalidStateError: another thread's" in done.stderr and "ValueError: another error" in done.stderr
     assert done.stderr.count("Traceback") == 2
 
+
 def _running(text: str) -> list[str]:
     """The processes whose command line holds `text` (from /proc: no pgrep needed)."""
     found = []
