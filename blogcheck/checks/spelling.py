@@ -128,9 +128,8 @@ def check_post(post: Post, speller: Speller, prefilter: bool = False) -> Iterato
             key = (span.line, span.column)
             if key not in foreign:
                 foreign[key] = speller.foreign(span.text)
-            verdict = None if foreign[key] else verdict
-        if verdict is not None and verdict.code == "BC402" and not verdict.variant:
-            unknown.append((word.text, _at(_finding(post, span, word, column, verdict, speller.settings), word)))
+            if not foreign[key]:  # a line of made-up words or another language: no slip of English
+                unknown.append((word.text, _at(_finding(post, span, word, column, verdict, speller.settings), word)))
         elif verdict is not None:
             yield _at(_finding(post, span, word, column, verdict, speller.settings), word)
     occurrences = Occurrences(post.text)
