@@ -114,7 +114,21 @@ def _clone(git: Git, remote: Remote, branch: str, clone: Path) -> str:
     picked = ["--branch", branch] if branch else []
     git.run("clone", "--quiet", "--no-tags", "--single-branch", *picked, "--", remote.url, str(clone))
     here = git.with_cwd(clone)
-    return branch or here.out("symbolic-ref", "--short", "HEAD")
+    if branch:
+        return branch
+    default = here.out("symbolic-ref", "--short", "HEAD")
+    if here.run("rev-parse", "--verify", "--quiet", "HEAD", check=False).code == 0:
+        return default
+    # HEAD names no commit: the target is empty (its first publish starts HEAD's
+    # branch), or HEAD names a branch it lacks, and a commit there would be an
+    # unrelated root holding only the posts.
+    heads = here.out("ls-remote", "--heads", "origin").splitlines()
+    names = sorted(line.split("\t", 1)[-1].removeprefix("refs/heads/") for line in heads if "\t" in line)
+    if names:
+        shown = ", ".join(names[:10]) + (f" and {len(names) - 10} more" if len(names) > 10 else "")
+        raise PublishError(f"the default branch of {remote.shown} (its HEAD) is `{default}`, which does not exist; "
+                           f"its branches: {shown}. Choose one with --branch (or `branch` in [publish])")
+    return default
 
 
 def _refresh(git: Git, branch: str) -> None:
