@@ -11,8 +11,10 @@ else. A fixed finding is reported again as `info`: "fixed: `teh` -> `the`".
 from __future__ import annotations
 
 import bisect
+import contextlib
 import dataclasses
 import difflib
+import io
 import os
 import tempfile
 from collections import defaultdict
@@ -30,10 +32,14 @@ _BOM = b"\xef\xbb\xbf"
 def apply(result: Result) -> Result:
     """The result with every applied fix's finding turned into an `info` record."""
     done: set[int] = set()
+    notes: list[str] = []
     for path, diags in _fixable(result).items():
-        done |= fix_file(Path(path), diags)
+        try:
+            done |= fix_file(Path(path), diags)
+        except OSError as exc:  # its findings stay as they were
+            notes.append(f"{path} not fixed: cannot write it ({exc.strerror or exc})")
     kept = [_fixed(d) if id(d) in done else d for d in result.diagnostics]
-    return dataclasses.replace(result, diagnostics=kept)
+    return dataclasses.replace(result, diagnostics=kept, notes=result.notes + tuple(notes))
 
 
 def _fixable(result: Result) -> dict[str, list[Diagnostic]]:
@@ -67,7 +73,7 @@ def fix_file(path: Path, diags: list[Diagnostic]) -> set[int]:
     if planned is None:
         return set()
     _, new, applied = planned
-    _write_atomic(path, new)
+    _write(path, new)
     return applied
 
 
@@ -145,16 +151,55 @@ def _lines(data: bytes) -> list[str]:
     return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".blogcheck-fix-")
+def _write(path: Path, data: bytes) -> None:
+    """Replace the contents of the file `path` names: through a symbolic link, keeping
+    its mode and owner; a file with other hard links is written in place, so that
+    every name sees the change."""
+    target = path.resolve()
+    info = target.stat()
+    if info.st_nlink > 1:
+        _write_in_place(target, data)
+        return
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".blogcheck-fix-")
+    except PermissionError:  # a folder we may not write in, a file we may
+        _write_in_place(target, data)
+        return
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
-        os.chmod(tmp, path.stat().st_mode & 0o7777)
-        os.replace(tmp, path)
+        made = os.stat(tmp)
+        if (made.st_uid, made.st_gid) != (info.st_uid, info.st_gid):
+            with contextlib.suppress(OSError, AttributeError):  # not ours to give: keep going
+                os.chown(tmp, info.st_uid, info.st_gid)
+        os.chmod(tmp, info.st_mode & 0o7777)
+        os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _write_in_place(target: Path, data: bytes) -> None:
+    """Overwrite `target` itself; when a write fails (a full disk), put the old bytes
+    back, which fit in the space they had, so no half-written file is left."""
+    with open(target, "r+b", buffering=0) as handle:
+        old = handle.read()
+        try:
+            _overwrite(handle, data)
+        except BaseException:
+            _overwrite(handle, old)
+            raise
+
+
+def _overwrite(handle: io.FileIO, data: bytes) -> None:
+    handle.seek(0)
+    view = memoryview(data)
+    while view:
+        written = handle.write(view)
+        if not written:
+            raise OSError("the file took no more bytes")
+        view = view[written:]
+    handle.truncate()
 
 
 def _fixed(diag: Diagnostic) -> Diagnostic:
