@@ -63,7 +63,7 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _add(path: Path, words: list[str]) -> int:
-    from blogcheck.spelling.wordlist import append, not_a_word
+    from blogcheck.spelling.wordlist import NotUtf8, append, not_a_word
 
     refused = [(word, why) for word in words if (why := _path(word) or not_a_word(word))]
     if refused:  # nothing is added: the list gets what the user meant, or nothing
@@ -73,10 +73,22 @@ def _add(path: Path, words: list[str]) -> int:
         return USAGE
     try:
         added = append(path, words)
-    except OSError as exc:
-        print(f"blogcheck: error: cannot write {path}: {exc.strerror or exc}", file=sys.stderr)
+    except NotUtf8 as exc:
+        print(f"blogcheck: error: {exc}; nothing added", file=sys.stderr)
         return USAGE
-    sys.stdout.write(f"added {len(added)} word{'s' * (len(added) != 1)} to {path}: {' '.join(added)}\n")
+    except OSError as exc:
+        print(f"blogcheck: error: cannot add to {path}: {exc.strerror or exc}", file=sys.stderr)
+        return USAGE
+    done = {word.lower() for word in added}
+    there: dict[str, str] = {}  # the words given that were in the list already, each once as first written
+    for word in (w.strip() for w in words):
+        if word.lower() not in done:
+            there.setdefault(word.lower(), word)
+    if not added:
+        sys.stdout.write(f"nothing added: already in {path}: {' '.join(there.values())}\n")
+        return OK
+    sys.stdout.write(f"added {len(added)} word{'s' * (len(added) != 1)} to {path}: {' '.join(added)}"
+                     + (f" (already there: {' '.join(there.values())})" if there else "") + "\n")
     return OK
 
 

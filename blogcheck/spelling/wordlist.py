@@ -5,6 +5,7 @@ comments) and a post's own `spelling_ignore:` list. All match in any case."""
 from __future__ import annotations
 
 import functools
+import re
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -12,6 +13,8 @@ from typing import Any
 from blogcheck import files
 
 DEFAULT_FILE = ".blogcheck-words.txt"
+_BOM = b"\xef\xbb\xbf"
+_LINE_BREAK = re.compile(rb"\r\n|\n|\r")  # the first one says how the file ends its lines
 
 
 def parse(text: str) -> frozenset[str]:
@@ -57,18 +60,32 @@ def not_a_word(word: str) -> str:
     return ""
 
 
+class NotUtf8(ValueError):
+    """The word list is not UTF-8 text: appending to it would mix two encodings."""
+
+
 def append(path: Path, words: list[str]) -> list[str]:
-    """Add the words not yet in the list, one a line; returns those added
-    (a string that is not a word is left out: see `not_a_word`)."""
-    have = project_words(path)
-    clean = {w.strip(): None for w in words if not not_a_word(w)}
+    """Add the words not yet in the list, one a line; returns those added (a string
+    that is not a word is left out: see `not_a_word`). Only bytes are appended, with
+    the file's own line break, so every byte already there stays."""
+    raw = files.read_bytes(path) if path.exists() or path.is_symlink() else b""
+    try:
+        have = parse(raw.decode("utf-8-sig"))
+    except UnicodeDecodeError as exc:
+        read = bytes(exc.object)  # without its BOM: the positions count from there
+        line = read[:exc.start].count(b"\n") + 1
+        raise NotUtf8(f"{path} is not UTF-8 text (byte 0x{read[exc.start]:02x} on line {line}); "
+                      "save it as UTF-8 first") from None
     unique: dict[str, str] = {}
-    for word in clean:  # the first spelling of a word wins
+    for word in (w.strip() for w in words if not not_a_word(w)):  # the first spelling of a word wins
         if word.lower() not in have:
             unique.setdefault(word.lower(), word)
     new = sorted(unique.values(), key=str.lower)
     if new:
-        text = path.read_text(encoding="utf-8", errors="replace") if path.is_file() else ""
-        prefix = "" if not text or text.endswith("\n") else "\n"
-        path.write_text(text + prefix + "".join(f"{w}\n" for w in new), encoding="utf-8")
+        found = _LINE_BREAK.search(raw)
+        newline = found[0] if found else b"\n"
+        body = raw.removeprefix(_BOM)
+        lead = newline if body and not body.endswith((b"\n", b"\r")) else b""
+        with open(path, "ab") as handle:
+            handle.write(lead + b"".join(w.encode("utf-8") + newline for w in new))
     return new

@@ -88,10 +88,14 @@ def test_bad_config_is_a_usage_error(site: Path, capsys: pytest.CaptureFixture[s
 
 
 def test_add_keeps_the_word_list_clean(tmp_path: Path) -> None:
-    from blogcheck.spelling.wordlist import append, project_words
+    from blogcheck.spelling.wordlist import NotUtf8, append, project_words
 
     path = tmp_path / ".blogcheck-words.txt"
-    path.write_bytes(b"caf\xe9\n")  # not UTF-8: read, never a crash
-    added = append(path, ["Foo", "foo", "two words", "#hash", "", "a#b", "x\ny", " word2vec "])
+    path.write_bytes("caf\u00e9\n".encode())
+    added = append(path, ["Foo", "foo", "two words", "#hash", "", "a#b", "x\ny", " word2vec ", "Caf\u00e9"])
     assert sorted(added, key=str.lower) == ["Foo", "word2vec"]
-    assert {"foo", "word2vec"} <= project_words(path)
+    assert {"foo", "word2vec", "caf\u00e9"} <= project_words(path)
+    path.write_bytes(b"caf\xe9\n")  # not UTF-8: refused, never a crash nor a U+FFFD written back
+    with pytest.raises(NotUtf8, match="byte 0xe9 on line 1"):
+        append(path, ["bar"])
+    assert path.read_bytes() == b"caf\xe9\n"

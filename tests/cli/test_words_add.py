@@ -1,0 +1,59 @@
+"""`blogcheck words`: `--add` appends bytes to the word list in its own line breaks and
+refuses a list that is not UTF-8."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from blogcheck.cli import main
+
+POST = "---\ntitle: x\n{extra}---\nThe gromulent code and a sturd base and quxxle.\n"
+
+
+@pytest.fixture
+def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    (tmp_path / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_posts" / "2024-01-01-x.md").write_text(POST.format(extra=""), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path
+
+
+def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.mark.parametrize(("before", "after"), [
+    (b"gromulent\r\nkiwi", b"gromulent\r\nkiwi\r\nquxxle\r\nsturd\r\n"),
+    (b"\xef\xbb\xbfgromulent\r\n# ours\r\n", b"\xef\xbb\xbfgromulent\r\n# ours\r\nquxxle\r\nsturd\r\n"),
+    (b"gromulent\rkiwi\r", b"gromulent\rkiwi\rquxxle\rsturd\r"),
+    (b"gromulent\r\nkiwi\n", b"gromulent\r\nkiwi\nquxxle\r\nsturd\r\n"),  # the first line break says
+])
+def test_add_appends_in_the_lists_own_line_breaks(site: Path, capsys: pytest.CaptureFixture[str],
+                                                  before: bytes, after: bytes) -> None:
+    wordlist = site / ".blogcheck-words.txt"
+    wordlist.write_bytes(before)
+    code, out, _ = _run(capsys, "words", "--add", "sturd", "quxxle", "Gromulent")
+    assert code == 0 and wordlist.read_bytes() == after
+    assert out == f"added 2 words to {wordlist}: quxxle sturd (already there: Gromulent)\n"
+
+
+def test_a_list_that_is_not_utf8_is_refused_and_kept(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wordlist = site / ".blogcheck-words.txt"
+    wordlist.write_bytes(b"gromulent\ncaf\xe9\n")
+    code, out, err = _run(capsys, "words", "--add", "sturd")
+    assert (code, out) == (2, "") and wordlist.read_bytes() == b"gromulent\ncaf\xe9\n"
+    assert err == (f"blogcheck: error: {wordlist} is not UTF-8 text (byte 0xe9 on line 2); save it as UTF-8 first; "
+                   "nothing added\n")
+
+
+def test_adding_words_already_there_says_so(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    wordlist = site / ".blogcheck-words.txt"
+    wordlist.write_bytes(b"sturd\r\ngromulent")
+    code, out, _ = _run(capsys, "words", "--add", "STURD", "gromulent", "sturd")
+    assert code == 0 and wordlist.read_bytes() == b"sturd\r\ngromulent"
+    assert out == f"nothing added: already in {wordlist}: STURD gromulent\n"
