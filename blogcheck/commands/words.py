@@ -111,6 +111,7 @@ def unknown_words(paths: list[Path], site: Site, config: Config) -> list[tuple[s
     from blogcheck.select import check_wanted
     from blogcheck.spelling import misspellings
     from blogcheck.spelling.language import other_languages
+    from blogcheck.spelling.wordlist import post_words
     from blogcheck.suppress import silenced, suppressions
 
     files = discover(paths, site.root, config.exclude)
@@ -124,11 +125,14 @@ def unknown_words(paths: list[Path], site: Site, config: Config) -> list[tuple[s
     first: dict[str, str] = {}
     for post in posts:
         quiet = suppressions(post.text)  # `<!-- blogcheck: ignore BC402 -->` silences a line here too
+        extra = post_words(post.data)  # the post's `spelling_ignore:`, as `check` accepts them
         for span, word in prose_words(post, speller.fine):
             if silenced("BC402", span.line, quiet):
                 continue
             lower = word.text.replace("\u2019", "'").lower()
-            if not word.checkable or (word.capitalised and not word.initial) or misspellings.fixes(lower):
+            if lower in extra or not word.checkable or (word.capitalised and not word.initial):
+                continue
+            if misspellings.fixes(lower):
                 continue
             if speller.known(lower) or speller.in_use(lower):
                 speller.fine.add(word.text)

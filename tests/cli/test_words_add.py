@@ -1,5 +1,5 @@
 """`blogcheck words`: `--add` appends bytes to the word list in its own line breaks and
-refuses a list that is not UTF-8."""
+refuses a list that is not UTF-8; the listing leaves out a post's `spelling_ignore:`."""
 
 from __future__ import annotations
 
@@ -57,3 +57,15 @@ def test_adding_words_already_there_says_so(site: Path, capsys: pytest.CaptureFi
     code, out, _ = _run(capsys, "words", "--add", "STURD", "gromulent", "sturd")
     assert code == 0 and wordlist.read_bytes() == b"sturd\r\ngromulent"
     assert out == f"nothing added: already in {wordlist}: STURD gromulent\n"
+
+
+@pytest.mark.parametrize("extra", ["spelling_ignore: [gromulent, Sturd]\n", "spelling_ignore: gromulent sturd\n"])
+def test_words_leaves_out_the_posts_spelling_ignore(site: Path, capsys: pytest.CaptureFixture[str],
+                                                    extra: str) -> None:
+    assert [line.split()[1] for line in _run(capsys, "words")[1].splitlines()[:-1]] == ["gromulent", "quxxle",
+                                                                                           "sturd"]
+    assert "`sturd`" in _run(capsys, "check", "--offline", "--select", "BC402")[1]
+    (site / "_posts" / "2024-01-01-x.md").write_text(POST.format(extra=extra), encoding="utf-8")
+    code, out, _ = _run(capsys, "words")
+    assert code == 0 and out.splitlines()[:-1] == ["     1  quxxle  _posts/2024-01-01-x.md:5:41"]
+    assert "`sturd`" not in _run(capsys, "check", "--offline", "--select", "BC402")[1]  # as check accepts them
