@@ -6,7 +6,9 @@ adds the category `blog`. With `collections_dir: my_collections`, only folders
 whose path starts with that string count (`my_collections/_posts/`,
 `my_collections/blog/_posts/`), and a post's path, for `{% link %}`,
 `{% post_url %}`, `defaults:` and its categories, is taken below that folder.
-A `_posts/` anywhere else is never read, and Jekyll says nothing about it."""
+A `_posts/` anywhere else is never read, and Jekyll says nothing about it; nor
+about a file inside `_posts/` its entry filter drops (`_posts/_old/`, an
+`exclude:`d path)."""
 
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ from pathlib import Path
 from typing import Any, NamedTuple
 
 POST_FOLDERS = ("_posts", "_drafts")
+_SPECIAL = (".", "_", "#", "~")  # EntryFilter's special leading characters
 MAX_FOLDERS = 20_000  # folders walked to find the post folders: a bound, not a site's size
 _DEFAULT_EXCLUDES = (".sass-cache", ".jekyll-cache", "gemfiles", "Gemfile", "Gemfile.lock", "node_modules",
                      "vendor/bundle/", "vendor/cache/", "vendor/gems/", "vendor/ruby/")
@@ -94,6 +97,35 @@ def not_read(rel: str, config: dict[str, Any]) -> NotRead | None:
     if not _reads_posts_in(folder, config):
         return NotRead(f"it is outside `collections_dir: {wanted}`, the folder Jekyll reads posts from",
                        f"move it into {home}")
+    return _left_out_of_listing(rel, len(found[0]), config)
+
+
+def _left_out_of_listing(rel: str, at: int, config: dict[str, Any]) -> NotRead | None:
+    """Why Jekyll's listing of a `_posts/` or `_drafts/` folder (Reader#get_entries)
+    leaves out the file at `rel`, whose `at`-th part is that folder; None when it lists it.
+    Ruby's `Dir["**/*"]` lists nothing hidden; then the entry filter runs on the path
+    inside the folder: `include:` wins, `exclude:` (the path from the site root) drops,
+    and so does a path or file name starting with `_`, `.`, `#` or `~`, or ending in `~`."""
+    parts = rel.split("/")
+    kind, inside = "/".join(parts[: at + 1]), parts[at + 1:]
+    entry = "/".join(inside)
+    hidden = next((name for name in inside if name.startswith(".")), "")
+    if hidden:
+        return NotRead(f"`{hidden}` is hidden (its name starts with `.`), and Jekyll lists nothing hidden "
+                       f"in `{kind}/`", f"take the `.` out of `{hidden}`")
+    entries = _filter(config)
+    if entries.included(entry) or entries.included(inside[-1]):
+        return None
+    if entries.excluded(rel):
+        return NotRead("`exclude:` in _config.yml covers it", f"take `{rel}` out of `exclude:`, or move the file")
+    if inside[0].startswith(_SPECIAL) and len(inside) > 1:
+        return NotRead(f"Jekyll skips the folder `{kind}/{inside[0]}/` (a name in `{kind}/` starting with "
+                       "`_`, `.`, `#` or `~`)", f"move it into `{kind}/`, or rename the folder")
+    if inside[-1].startswith(_SPECIAL):
+        return NotRead(f"Jekyll skips a file whose name starts with `{inside[-1][0]}`",
+                       f"take the `{inside[-1][0]}` out of its name")
+    if entry.endswith("~"):
+        return NotRead("Jekyll takes a file whose name ends with `~` for a backup and skips it", "rename it")
     return None
 
 
@@ -118,7 +150,7 @@ def _walked(rel: str, name: str, config: dict[str, Any]) -> bool:
     entries = _filter(config)
     if entries.included(name):
         return True
-    if name.startswith((".", "_", "#", "~")) or name.endswith("~"):
+    if name.startswith(_SPECIAL) or name.endswith("~"):
         return False
     return rel != entries.destination and not entries.excluded(rel)
 

@@ -1,0 +1,99 @@
+"""Which files inside `_posts/` and `_drafts/` Jekyll 4 reads: its listing
+(Reader#get_entries: Ruby's `Dir["**/*"]`, which lists nothing hidden) goes
+through the entry filter (EntryFilter#filter) with the path inside the folder:
+`include:` wins, `exclude:` drops by the path from the site root, and so does a
+path or file name starting with `_`, `.`, `#` or `~`, or ending in `~`. Real
+Jekyll builds the site; blogcheck must agree file for file, report BC124 with
+the reason for each file left out, and take `{% post_url %}` of one for a
+missing post, as the build does."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from blogcheck.cli import main
+from blogcheck.jekyll.site import load_site
+from blogcheck.post import Post, load
+
+REPORT = """require "json"
+Jekyll::Hooks.register :site, :post_write do |site|
+  File.write(File.join(site.source, "read.json"), JSON.dump(site.posts.docs.map(&:relative_path)))
+end
+"""
+CONFIG = {"title": "t", "include": ["_kept"], "exclude": ["_posts/old", "_posts/*-wip.md", "read.json"]}
+# Each file, and why Jekyll leaves it out ("" = it reads it), as blogcheck says it.
+FILES = {
+    "_posts/2024-01-01-read.md": "",
+    "_posts/_arch/2024-01-02-arch.md": "Jekyll skips the folder `_posts/_arch/`",
+    "_posts/old/2024-01-03-old.md": "`exclude:` in _config.yml covers it",
+    "_posts/2024-01-04-notes-wip.md": "`exclude:` in _config.yml covers it",
+    "_posts/sub/_inner/2024-01-05-inner.md": "",  # only the first folder inside `_posts/` counts
+    "_posts/sub/.wip/2024-01-06-hidden.md": "`.wip` is hidden",
+    "_posts/#tmp/2024-01-07-hash.md": "Jekyll skips the folder `_posts/#tmp/`",
+    "_posts/~tmp/2024-01-08-tilde.md": "Jekyll skips the folder `_posts/~tmp/`",
+    "_posts/_kept/2024-01-09-kept.md": "",  # `include:` wins
+    "blog/_posts/_old/2024-01-10-blog.md": "Jekyll skips the folder `blog/_posts/_old/`",
+    "_drafts/draft-read.md": "",
+    "_drafts/_draft-under.md": "Jekyll skips a file whose name starts with `_`",
+    "_drafts/#draft-hash.md": "Jekyll skips a file whose name starts with `#`",
+    "_drafts/draft-backup.md~": "ends with `~`",
+    "_drafts/_wip/draft-wip.md": "Jekyll skips the folder `_drafts/_wip/`",
+}
+
+
+def _site(root: Path) -> Path:
+    for rel in FILES:
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("---\ntitle: t\n---\nText.\n", encoding="utf-8")
+    (root / "_config.yml").write_text(yaml.safe_dump(CONFIG), encoding="utf-8")
+    return root
+
+
+def _build(root: Path) -> subprocess.CompletedProcess[str]:
+    assert shutil.which("jekyll"), ".ci/run installs jekyll"
+    return subprocess.run(["jekyll", "build", "--quiet", "--drafts"], cwd=root, capture_output=True, text=True,
+                          timeout=300, check=False)
+
+
+def test_blogcheck_reads_the_files_jekyll_reads(tmp_path: Path) -> None:
+    root = _site(tmp_path / "site")
+    (root / "_plugins").mkdir()
+    (root / "_plugins" / "report.rb").write_text(REPORT, encoding="utf-8")
+    build = _build(root)
+    assert build.returncode == 0, build.stderr[-2000:]
+    jekyll = set(json.loads((root / "read.json").read_text(encoding="utf-8")))
+    assert jekyll == {rel for rel, why in FILES.items() if not why}
+    site = load_site(root)
+    posts = {rel: load(root / rel, rel, site, 10**6) for rel in FILES}
+    assert all(isinstance(post, Post) for post in posts.values())
+    unread = {rel: post.unread for rel, post in posts.items() if isinstance(post, Post)}
+    assert {rel for rel, why in unread.items() if not why} == jekyll, unread
+    for rel, why in FILES.items():
+        assert why in unread[rel], (rel, unread[rel])
+
+
+def test_bc124_and_post_url_of_a_file_jekyll_skips(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _site(tmp_path / "site")
+    linking = root / "_posts" / "2024-02-01-links.md"
+    linking.write_text("---\ntitle: t\n---\n[a]({% post_url _arch/2024-01-02-arch %}) "
+                       "[b]({% post_url old/2024-01-03-old %})\n", encoding="utf-8")
+    build = _build(root)
+    assert build.returncode != 0 and "Could not find post" in build.stderr
+    main(["check", "--offline", "--select", "BC124,BC205", "--format", "json", str(root)])
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    bc124 = {d["path"].removeprefix(str(root) + "/"): d["message"] for d in found if d["code"] == "BC124"}
+    # A `.md~` is no post file, and a walk of the site skips hidden folders, as Jekyll does.
+    shown = {rel: why for rel, why in FILES.items() if why and not rel.endswith("~") and "/." not in rel}
+    assert set(bc124) == set(shown), bc124
+    for rel, why in shown.items():
+        assert why in bc124[rel]
+    links = [d for d in found if d["code"] == "BC205"]
+    assert [d["column"] for d in links] == [5, 47], links
+    assert all("Jekyll never reads it (BC124)" in d["hint"] for d in links), links
