@@ -20,12 +20,8 @@ from blogcheck.run import run
 BLOGS = ["daattali__daattali.github.io", "ivanstudyblog__ivanstudyblog.github.io", "jekyll__jekyll",
          "mmistakes__made-mistakes-jekyll"]
 
-# Every error on the corpus, each a real defect.
-ERRORS = {
-    # `date: 2023-01-29 18:30:22 2023 -0800`: a stray year between the time and
-    # the offset. Ruby's Time.parse guesses; the intended date is unclear.
-    ("jekyll__jekyll", "_posts/2023-01-29-jekyll-3-9-3-released.markdown", "BC120"),
-}
+# Every error on the corpus, each a real defect: none (the blogs build with Jekyll).
+ERRORS: set[tuple[str, str, str]] = set()
 
 # Warnings, by code, pinned so a change in the rules shows up here.
 WARNINGS = {
@@ -33,7 +29,9 @@ WARNINGS = {
     # site's time zone: Jekyll publishes them under the `date:` day.
     "daattali__daattali.github.io": {"BC121": 4},
     "ivanstudyblog__ivanstudyblog.github.io": {},
-    "jekyll__jekyll": {"BC121": 10},
+    # `date: 2023-01-29 18:30:22 2023 -0800` (a stray year between the time and the
+    # offset): Ruby's Time.parse reads it, ignoring the offset; blogcheck cannot tell (BC125).
+    "jekyll__jekyll": {"BC121": 10, "BC125": 1},
     "mmistakes__made-mistakes-jekyll": {"BC121": 1},
 }
 

@@ -1,5 +1,6 @@
 """BC120 unreadable `date:`, BC121 `date:` on another day than the file name,
-BC122 a `_posts` file name Jekyll will not take, BC123 a post dated in the future."""
+BC122 a `_posts` file name Jekyll will not take, BC123 a post dated in the future,
+BC125 a date Jekyll reads otherwise than written (or that blogcheck cannot read for sure)."""
 
 from __future__ import annotations
 
@@ -18,34 +19,56 @@ from blogcheck.post import Post
 
 def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     name = PurePosixPath(post.rel).name
-    named = dates.filename_date(name)
-    if post.kind == "posts" and named is None:
-        yield _bad_name(post, name)
-    if "date" not in post.front.data or post.front.data["date"] is None:
-        if post.kind == "posts" and named is not None:
-            midnight = dt.datetime(named.year, named.month, named.day, tzinfo=ctx.site.timezone)
-            yield from _future(post, ctx, midnight, 1, 1)
+    named = dates.name_reading(name)
+    value = post.front.data.get("date")
+    if value is None:
+        yield from _dated_by_name(post, ctx, name, named)
         return
     where = post.front.locate(("date",))
-    moment = dates.parse_date(post.front.data["date"])
-    if moment is None:
-        yield diagnostic("BC120", post.display, where.line, where.column,
-                         f"`date: {post.front.data['date']}` is not a date Jekyll can read",
-                         "write it as `YYYY-MM-DD HH:MM:SS +/-HHMM`, e.g. `2024-03-06 09:30:00 +0000`")
+    reading = dates.read_date(value)
+    if reading.moment is None:
+        if reading.certain:
+            yield diagnostic("BC120", post.display, where.line, where.column,
+                             f"`date: {value}` is not a date Jekyll can read; Jekyll stops the build on it",
+                             dates.ISO_HINT)
+        else:
+            yield diagnostic("BC125", post.display, where.line, where.column, dates.unclear(value), dates.ISO_HINT)
         return
-    local = dates.in_zone(moment, ctx.site.timezone)
-    if post.kind == "posts":
-        aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=ctx.site.timezone)
-        yield from _future(post, ctx, aware, where.line, where.column)
-    if post.kind == "posts" and named is not None and local.date() != named:
+    if reading.note:
+        yield diagnostic("BC125", post.display, where.line, where.column, f"`date: {value}`: {reading.note}",
+                         "write the date you mean as `YYYY-MM-DD HH:MM:SS +/-TTTT`")
+    local = dates.in_zone(reading.moment, ctx.site.timezone)
+    if post.kind != "posts":
+        return
+    aware = reading.moment if reading.moment.tzinfo is not None else reading.moment.replace(tzinfo=ctx.site.timezone)
+    yield from _future(post, ctx, aware, where.line, where.column)
+    # with a `date:`, Jekyll never reads the file name's date (Document#modify_date)
+    day = named.moment.date() if named is not None and named.moment is not None else None
+    if day is not None and local.date() != day:
         match = dates.POST_NAME.match(name)
         slug, ext = (match[2], match[3]) if match else ("", "")
         url = post_url(post.data, slug, local, post.path_categories, ctx.site.config, ext)
+        utc = (f" (a YAML timestamp without a time zone is UTC to Jekyll: `{value}` is {local:%Y-%m-%d %H:%M} "
+               "there; quote it or add the offset to mean the site's time)") if reading.utc else ""
         yield diagnostic(
             "BC121", post.display, where.line, where.column,
-            f"`date:` is {local.date()} in the site's time zone ({_zone_name(ctx)}), "
-            f"not the file name's {named}; Jekyll uses {local.date()}: {url}",
+            f"`date:` is {local.date()} in the site's time zone ({_zone_name(ctx)}){utc}, "
+            f"not the file name's {day}; Jekyll uses {local.date()}: {url}",
             "make the file name and `date:` agree", url=url)
+
+
+def _dated_by_name(post: Post, ctx: Context, name: str, named: dates.Reading | None) -> Iterator[Diagnostic]:
+    """A post without `date:`: Jekyll reads the file name's date, and stops the build
+    when it is no date."""
+    if post.kind != "posts":
+        return
+    if named is None or named.moment is None:
+        yield _bad_name(post, name)
+        return
+    if named.note:
+        yield diagnostic("BC125", post.display, 1, 1, f"file name `{name}`: {named.note}",
+                         "rename it with the date you mean, or add a `date:`")
+    yield from _future(post, ctx, named.moment.replace(tzinfo=ctx.site.timezone), 1, 1)
 
 
 def _future(post: Post, ctx: Context, moment: dt.datetime, line: int, column: int) -> Iterator[Diagnostic]:
@@ -62,7 +85,9 @@ def _future(post: Post, ctx: Context, moment: dt.datetime, line: int, column: in
 
 def _bad_name(post: Post, name: str) -> Diagnostic:
     if dates.POST_NAME.match(name):
-        message = f"file name `{name}` has an impossible date; Jekyll stops the build on it"
+        message = f"file name `{name}` has an impossible date and the post no `date:`; Jekyll stops the build on it"
+    elif dates.POST_NAME.match(f"{PurePosixPath(name).stem}-x{PurePosixPath(name).suffix}"):
+        message = f"file name `{name}` has a date but no title after it; Jekyll skips this post silently"
     else:
         message = f"file name `{name}` lacks the `YYYY-MM-DD-` date; Jekyll skips this post silently"
     return diagnostic("BC122", post.display, 1, 1, message, "rename it `YYYY-MM-DD-title.md`")

@@ -15,7 +15,7 @@ IDENTITY = {"GIT_AUTHOR_NAME": "Ada", "GIT_AUTHOR_EMAIL": "ada@example.org",
             "GIT_COMMITTER_NAME": "Ada", "GIT_COMMITTER_EMAIL": "ada@example.org",
             "GIT_CONFIG_NOSYSTEM": "1"}
 GOOD_POST = "---\ntitle: A good post\ndate: 2024-03-06 09:00:00 +0000\n---\nHello, [home](/).\n"
-BAD_POST = "---\ntitl: A bad post\ndate: 2024-03-08 18:30:22 2024 +0000\n---\nHello.\n"
+BAD_POST = "---\ntitl: A bad post\ndate: 2024-03-38 18:30:22 +0000\n---\nHello.\n"
 
 
 def git(*args: str, cwd: Path, env: dict[str, str] | None = None) -> str:

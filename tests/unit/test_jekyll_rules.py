@@ -22,8 +22,11 @@ PDT = dt.timezone(dt.timedelta(hours=-7))
         ("2020-02-29T08:00:00.123Z", dt.datetime(2020, 2, 29, 8, 0, 0, 123000, tzinfo=dt.timezone.utc)),
         ("2016-12-27 9:00:00 -0800", dt.datetime(2016, 12, 27, 9, 0, tzinfo=dt.timezone(dt.timedelta(hours=-8)))),
         (dt.date(2024, 1, 2), dt.datetime(2024, 1, 2)),
-        ("2023-01-29 18:30:22 2023 -0800", None),
-        ("2024-02-30", None),
+        (dt.datetime(2024, 1, 6, 2), dt.datetime(2024, 1, 6, 2, tzinfo=dt.timezone.utc)),  # YAML: UTC to Ruby
+        ("2024-01-06 02:00:00", dt.datetime(2024, 1, 6, 2)),  # a string: the site's time
+        ("2023-01-29 18:30:22 2023 -0800", None),  # Time.parse guesses: blogcheck cannot tell
+        ("2024-02-30", dt.datetime(2024, 3, 1)),  # rolls over, as Ruby's Time.local does
+        ("2024-02-32", None),
         ("yesterday", None),
         (42, None),
     ],
@@ -39,6 +42,8 @@ def test_parse_date(value: object, expected: dt.datetime | None) -> None:
         ("2024-03-06-day-65.markdown", dt.date(2024, 3, 6)),
         ("day-65.md", None),
         ("2024-13-01-x.md", None),
+        ("24-1-5-x.md", dt.date(2024, 1, 5)),  # Ruby's two-digit years: 1969-2068
+        ("2024-02-30-x.md", dt.date(2024, 3, 1)),
         ("2024-03-06.md", None),
     ],
 )
