@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -14,31 +15,49 @@ STYLES = {
     "weekdate": "/:categories/:year/W:week/:short_day/:title:output_ext",
     "none": "/:categories/:title:output_ext",
 }
-_PLACEHOLDER = re.compile(r":([a-z_]+)")
-_PRETTY = re.compile(r"[^\w._~!$&'()+,;=@]+")
-_DEFAULT = re.compile(r"[^\w]+")
+_PLACEHOLDER = re.compile(r":([a-z_]+)")  # URL#generate_url_from_drop: the whole run of [a-z_] is the name
+_PRETTY_KEPT = frozenset("._~!$&'()+,;=@")
+_RUBY_SPACE = re.compile(r"[ \t\n\v\f\r]+")  # String#split with no argument
 
 
 def slugify(text: str, pretty: bool = False) -> str:
-    """Jekyll's `Utils.slugify` in "default" mode (lower case) or "pretty" + cased."""
-    if pretty:
-        return _PRETTY.sub("-", text).strip("-")
-    return _DEFAULT.sub("-", text).strip("-").lower()
+    """Jekyll's `Utils.slugify` in "default" mode (lower case) or "pretty" + cased: every
+    run of characters other than letters, marks and decimal digits (and, pretty, `._~!$&'()+,;=@`)
+    becomes one `-`, and a `-` at either end goes."""
+    kept = [ch if _kept(ch, pretty) else "-" for ch in text]
+    slug = re.sub("-+", "-", "".join(kept)).strip("-")
+    return slug if pretty else slug.lower()
+
+
+def _kept(ch: str, pretty: bool) -> bool:
+    category = unicodedata.category(ch)
+    return category[0] in "LM" or category == "Nd" or (pretty and ch in _PRETTY_KEPT)
 
 
 def categories(data: dict[str, Any], path_dirs: list[str]) -> list[str]:
-    """`category` and `categories` merged as Jekyll's pluralized_array_from_hash does."""
+    """A post's `categories` as Jekyll 4 leaves them (Document#categories_from_path, then
+    #populate_categories): the folders above `_posts/`, then `categories:` (a string split
+    on spaces), then `category:` (Utils.pluralized_array_from_hash), each once."""
     found = list(path_dirs)
-    for key in ("category", "categories"):
-        value = data.get(key)
-        if isinstance(value, str):
-            found.extend(value.split() if key == "categories" else [value])
-        elif isinstance(value, list):
-            found.extend(str(v) for v in value if v is not None)
-    seen: dict[str, None] = {}
-    for cat in found:
-        seen.setdefault(cat.lower(), None)
-    return list(seen)
+    plural = data.get("categories")
+    found += [w for w in _RUBY_SPACE.split(plural) if w] if isinstance(plural, str) else _flat(plural, keep_nil=True)
+    if data.get("category") not in (None, False):  # Ruby's nil and false: `categories:` again, no change
+        found += _flat(data["category"], keep_nil=False)
+    return list(dict.fromkeys(name for name in found if isinstance(name, str)))
+
+
+def _flat(value: Any, keep_nil: bool) -> list[str]:
+    """A value's items as Ruby's `to_s` writes them (nil: "" or left out)."""
+    items = value if isinstance(value, list) else [] if value is None else [value]
+    return [_ruby_str(item) for item in items if item is not None or keep_nil]
+
+
+def _ruby_str(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
 
 
 def template_for(data: dict[str, Any], site_config: dict[str, Any]) -> str:
@@ -55,33 +74,48 @@ def template_for(data: dict[str, Any], site_config: dict[str, Any]) -> str:
     return STYLES.get(style, style)
 
 
-def post_url(
-    data: dict[str, Any], slug: str, moment: dt.datetime, path_dirs: list[str], site_config: dict[str, Any], ext: str
-) -> str:
-    """The URL Jekyll writes the post to (`moment` already in the site zone)."""
-    title = data.get("slug") if isinstance(data.get("slug"), str) else slug
-    values = {
-        "year": f"{moment.year:04d}", "month": f"{moment.month:02d}", "i_month": str(moment.month),
-        "day": f"{moment.day:02d}", "i_day": str(moment.day), "short_year": f"{moment.year % 100:02d}",
-        "hour": f"{moment.hour:02d}", "minute": f"{moment.minute:02d}", "second": f"{moment.second:02d}",
-        "y_day": f"{moment.timetuple().tm_yday:03d}", "week": f"{moment.isocalendar()[1]:02d}",
-        "short_day": moment.strftime("%a"), "long_day": moment.strftime("%A"),
-        "short_month": moment.strftime("%b"), "long_month": moment.strftime("%B"),
-        "title": slugify(str(title), pretty=True), "slug": slugify(str(title)), "name": slugify(slug),
-        "categories": "/".join(categories(data, path_dirs)), "output_ext": _output_ext(ext),
-        "collection": "posts",
-    }
+def post_url(data: dict[str, Any], slug: str, moment: dt.datetime, path_dirs: list[str], site_config: dict[str, Any],
+             ext: str, *, file: str = "") -> str:
+    """The URL Jekyll writes the post to (`moment` already in the site zone). `file` is the
+    path Jekyll knows the post by (below `collections_dir`: `blog/_posts/2024-1-5-x.md`),
+    for `:name` and `:path`; without it, they are worked out from the date, the slug and
+    the folders, which is right for a post whose file name is dated `moment`, zero-padded."""
+    file = file or "/".join([*path_dirs, "_posts", f"{moment:%Y-%m-%d}-{slug}{ext}"])
+    values = _placeholders(data, slug, moment, path_dirs, ext, file)
 
     def fill(match: re.Match[str]) -> str:
         name = match[1]
-        for size in range(len(name), 0, -1):  # longest known placeholder wins
-            if name[:size] in values:
-                return values[name[:size]] + name[size:]
-        return match[0]
+        if name in values:
+            return values[name]
+        if name.endswith("_") and name[:-1] in values:  # `:month_:day`
+            return values[name[:-1]] + "_"
+        return match[0]  # unknown: Jekyll stops the build ("The URL template doesn't have ... keys")
 
-    url = _PLACEHOLDER.sub(fill, template_for(data, site_config))
-    url = re.sub(r"/{2,}", "/", "/" + url)
-    return url
+    url = "/" + _PLACEHOLDER.sub(fill, template_for(data, site_config))
+    return re.sub(r"/{2,}", "/", url.replace("..", "/").replace("./", ""))  # URL#sanitize_url
+
+
+def _placeholders(data: dict[str, Any], slug: str, moment: dt.datetime, path_dirs: list[str], ext: str,
+                  file: str) -> dict[str, str]:
+    """Drops::UrlDrop of Jekyll 4.3, every method it offers a post."""
+    given = data.get("slug")
+    title = given if isinstance(given, str) else slug.rstrip(".")  # Document#populate_title
+    stem = PurePosixPath(file).stem  # Document#basename_without_ext
+    cats = categories(data, path_dirs)
+    path = file[: -len(PurePosixPath(file).suffix) or None].replace("_posts", "", 1).rstrip(".")
+    iso = moment.isocalendar()
+    return {
+        "year": f"{moment.year:04d}", "month": f"{moment.month:02d}", "i_month": str(moment.month),
+        "day": f"{moment.day:02d}", "i_day": str(moment.day), "short_year": f"{moment.year % 100:02d}",
+        "hour": f"{moment.hour:02d}", "minute": f"{moment.minute:02d}", "second": f"{moment.second:02d}",
+        "y_day": f"{moment.timetuple().tm_yday:03d}", "week": f"{iso[1]:02d}", "w_year": str(iso[0]),
+        "w_day": str(iso[2]), "short_day": moment.strftime("%a"), "long_day": moment.strftime("%A"),
+        "short_month": moment.strftime("%b"), "long_month": moment.strftime("%B"),
+        "title": slugify(title, pretty=True), "slug": slugify(title), "name": slugify(stem),
+        "categories": "/".join(dict.fromkeys(c.lower() for c in cats)),
+        "slugified_categories": "/".join(dict.fromkeys(slugify(c) for c in cats)),
+        "path": path, "output_ext": _output_ext(ext), "collection": "posts",
+    }
 
 
 def _output_ext(ext: str) -> str:

@@ -71,11 +71,20 @@ def test_unknown_timezone_falls_back_to_utc() -> None:
         ({"permalink": "/blog/:title/"}, {"slug": "other"}, "/blog/other/"),
         ({"collections": {"posts": {"permalink": "/news/:year/:month/:day/:title/"}}}, {}, "/news/2024/03/06/day-65/"),
         ({}, {"permalink": "/fixed/"}, "/fixed/"),
-        ({"permalink": "/:categories/:title/"}, {"category": "Notes", "categories": "a b"}, "/notes/a/b/day-65/"),
+        ({"permalink": "/:categories/:title/"}, {"category": "Notes", "categories": "a b"}, "/a/b/notes/day-65/"),
+        ({"permalink": "/blog/:name/"}, {}, "/blog/2024-03-06-day-65/"),
+        ({"permalink": "/:slugified_categories/:title/"}, {"categories": ["Foo Bar", "x_y"]}, "/foo-bar/x-y/day-65/"),
+        ({"permalink": "/:w_year/:w_day/:titlex/"}, {}, "/2024/3/:titlex/"),  # unknown: Jekyll stops the build
     ],
 )
 def test_post_url(config: dict[str, object], data: dict[str, object], expected: str) -> None:
     assert post_url(data, "day-65", dt.datetime(2024, 3, 6, 9), [], config, ".md") == expected
+
+
+def test_name_and_path_come_from_the_file_when_given() -> None:
+    url = post_url({"permalink": "/:name/:path/"}, "day-65", dt.datetime(2024, 3, 7), ["blog"], {}, ".md",
+                   file="blog/_posts/2024-3-6-day-65.md")
+    assert url == "/2024-3-6-day-65/blog/2024-3-6-day-65/"
 
 
 def test_destinations_collide_like_jekyll_files() -> None:
@@ -86,6 +95,8 @@ def test_destinations_collide_like_jekyll_files() -> None:
 def test_slugify_modes() -> None:
     assert slugify("Hello, World!") == "hello-world"
     assert slugify("Hello, World!", pretty=True) == "Hello,-World!"
+    assert slugify("my_post") == "my-post" and slugify("my_post", pretty=True) == "my_post"
+    assert slugify("Cafe\u0301 \u00b2") == "cafe\u0301"  # a mark is kept, a superscript digit is not
 
 
 def test_defaults_apply_by_path_and_type() -> None:

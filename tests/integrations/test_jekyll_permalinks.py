@@ -1,0 +1,99 @@
+"""Post URLs from every placeholder Jekyll 4.3's UrlDrop offers a post (drops/url_drop.rb),
+`category:` and `categories:` merged as Document#populate_categories merges them, and
+placeholders read as URL#generate_url_from_drop reads them (the whole `[a-z_]` run, or
+it less one trailing `_`). Real Jekyll builds a small site; blogcheck's URL of every post
+must be Jekyll's, and two posts Jekyll gives two URLs are no BC140."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote
+
+import pytest
+import yaml
+
+from blogcheck.checks import Context
+from blogcheck.checks.urls import url_of
+from blogcheck.cli import main
+from blogcheck.config import Config
+from blogcheck.jekyll import dates
+from blogcheck.jekyll.site import load_site
+from blogcheck.jekyll.url import post_url
+from blogcheck.post import Post, load
+
+REPORT = """require "json"
+Jekyll::Hooks.register :site, :post_write do |site|
+  urls = site.posts.docs.map { |doc| [doc.relative_path, doc.url] }.to_h
+  File.write(File.join(site.source, "urls.json"), JSON.dump(urls))
+end
+"""
+EVERY = ("/:year/:short_year/:month/:i_month/:short_month/:long_month/:day/:i_day/:y_day/:w_year/:week/:w_day/"
+         ":short_day/:long_day/:hour/:minute/:second/:title/:slug/:name/:path/:collection/:categories/"
+         ":slugified_categories:output_ext")
+POSTS = {  # the site's permalink is `/blog/:name/`
+    "_posts/2024-01-01-weekly.md": {},
+    "_posts/2024-01-08-weekly.md": {},
+    "_posts/2024-01-04-My_Post.md": {},
+    "_posts/2024-01-02-p1.md": {"categories": ["Foo Bar", "Baz"], "permalink": "/:slugified_categories/:title/"},
+    "blog/_posts/2024-01-03-c1.md": {"categories": ["Foo", "bar"], "category": "Baz",
+                                     "permalink": "/:categories/:title/"},
+    "_posts/2024-01-09-c2.md": {"categories": "Foo  bar", "category": ["Baz", "foo"],
+                                "permalink": "/:categories/:slugified_categories/:title/"},
+    "_posts/2024-01-10-c3.md": {"categories": ["a", None, "b"], "permalink": "/:categories/:title/"},
+    "_posts/2021-01-02-all_the_things.md": {"date": "2021-01-02 03:04:05 +0000", "permalink": EVERY,
+                                            "categories": ["Ünïcode Cat", "x_y", "X_Y"]},
+    "_posts/2024-01-11-under.md": {"permalink": "/:year/:month_:day/:title/"},
+    "_posts/2024-01-12-dots.md": {"slug": "a..b", "permalink": "/:title/"},
+    # A folder inside `_posts/`, a file name's date that is not the post's: only the file
+    # gives `:name` and `:path`.
+    "_posts/sub/2024-01-05-in-sub.md": {"permalink": "/p/:path/"},
+    "_posts/2024-1-6-unpadded.md": {"permalink": "/n/:name/"},
+    "_posts/2024-01-07-moved.md": {"date": "2024-02-01", "permalink": "/m/:name/:path/"},
+}
+NEEDS_FILE = {"_posts/sub/2024-01-05-in-sub.md", "_posts/2024-1-6-unpadded.md", "_posts/2024-01-07-moved.md"}
+
+
+def _site(root: Path) -> Path:
+    for rel, front in POSTS.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("---\n" + yaml.safe_dump({"title": "t", **front}, allow_unicode=True) + "---\nText.\n",
+                        encoding="utf-8")
+    config = {"title": "t", "permalink": "/blog/:name/", "exclude": ["urls.json"]}
+    (root / "_config.yml").write_text(yaml.safe_dump(config), encoding="utf-8")
+    return root
+
+
+def test_every_placeholder_gives_jekylls_url(tmp_path: Path) -> None:
+    assert shutil.which("jekyll"), ".ci/run installs jekyll"
+    root = _site(tmp_path / "site")
+    (root / "_plugins").mkdir()
+    (root / "_plugins" / "report.rb").write_text(REPORT, encoding="utf-8")
+    build = subprocess.run(["jekyll", "build", "--quiet"], cwd=root, capture_output=True, text=True, timeout=300,
+                           check=False)
+    assert build.returncode == 0, build.stderr[-2000:]
+    # blogcheck's URLs are unescaped, as links are compared once unquoted (`%20` is a space).
+    jekyll = {rel: unquote(url) for rel, url in json.loads((root / "urls.json").read_text(encoding="utf-8")).items()}
+    assert sorted(jekyll) == sorted(POSTS)
+    site = load_site(root)
+    posts = [p for p in (load(root / rel, rel, site, 10**6) for rel in POSTS) if isinstance(p, Post)]
+    ctx = Context(site, Config(), posts)
+    ours = {p.rel: url_of(p, ctx) for p in posts if p.rel not in NEEDS_FILE}
+    assert ours == {rel: url for rel, url in jekyll.items() if rel not in NEEDS_FILE}
+    for post in posts:  # given the file, every post's URL
+        name = PurePosixPath(post.rel).name
+        match = dates.POST_NAME.match(name)
+        moment = dates.post_moment(post.data, name)
+        assert match is not None and moment is not None
+        url = post_url(post.data, match[2], dates.in_zone(moment, site.timezone), post.path_categories,
+                       site.config, match[3], file=post.doc or post.rel)
+        assert url == jekyll[post.rel], post.rel
+
+
+def test_posts_jekyll_gives_two_urls_are_no_bc140(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _site(tmp_path / "site")
+    main(["check", "--offline", "--select", "BC140", "--format", "json", str(root)])
+    assert json.loads(capsys.readouterr().out)["diagnostics"] == []
