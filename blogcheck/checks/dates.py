@@ -19,6 +19,8 @@ from blogcheck.post import Post
 
 def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     name = PurePosixPath(post.rel).name
+    if name[:1] in ("_", ".", "#", "~"):
+        return  # Jekyll never lists the file: BC124 says so, its date means nothing
     named = dates.name_reading(name)
     value = post.front.data.get("date")
     if value is None:

@@ -73,3 +73,11 @@ def test_a_file_name_date_counts_only_without_a_date_key(tmp_path: Path) -> None
     assert rolled.code == "BC125" and "2024-02-30 is no day: Jekyll reads it as 2024-03-01" in rolled.message
     [untitled] = found["2024-01-05.md"]
     assert untitled.code == "BC122" and "has a date but no title" in untitled.message
+
+
+def test_a_file_jekyll_never_lists_gets_no_date_finding(tmp_path: Path) -> None:
+    """`_2024-01-01-x.md`: BC124 says Jekyll skips it; a BC122 beside it would be a second word for it."""
+    found = _found(tmp_path, {"_posts/_2024-01-01-x.md": "---\ntitle: a\n---\n",
+                              "_posts/#2024-13-45-y.md": "---\ntitle: b\n---\n"})
+    assert {name: [d.code for d in found[name]] for name in found} == {"_2024-01-01-x.md": ["BC124"],
+                                                                       "#2024-13-45-y.md": ["BC124"]}
