@@ -145,6 +145,19 @@ def _reads_posts_in(folder: str, config: dict[str, Any]) -> bool:
     return not wanted or (folder != "" and ("/" + folder).startswith("/" + wanted))
 
 
+def listed(entry: str, from_source: str, config: dict[str, Any]) -> bool:
+    """EntryFilter#filter on one file: `entry` as listed in the folder read, `from_source`
+    as `exclude:` is matched against it. `include:` wins; a special or backup name goes."""
+    entries = _filter(config)
+    name = entry.rsplit("/", 1)[-1]
+    if entry.endswith(".") or (entries.excluded(from_source) and not entries.included(entry)
+                               and not entries.included(name)):
+        return False
+    if entries.included(entry) or entries.included(name):
+        return True
+    return not (entry.startswith(_SPECIAL) or name.startswith(_SPECIAL) or entry.endswith("~"))
+
+
 def _walked(rel: str, name: str, config: dict[str, Any]) -> bool:
     """Jekyll's entry filter: `include:` wins; else no special or backup name, nothing excluded."""
     entries = _filter(config)

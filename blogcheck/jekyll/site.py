@@ -5,12 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import fnmatch
 import functools
+import os
+import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from blogcheck import files
-from blogcheck.jekyll.folders import document_path
+from blogcheck.jekyll.folders import MAX_FOLDERS, document_path, listed
 
 CONFIG_NAMES = ("_config.yml", "_config.yaml")
 
@@ -24,7 +26,8 @@ class Site:
     config_error_line: int = 1
     config_error_hint: str = ""  # the fix, for the usual YAML mistakes (parse/yaml_hints.py)
     config_error_column: int = 1
-    layouts: frozenset[str] | None = None  # None: the site has no `_layouts/`
+    layouts: frozenset[str] | None = None  # None: the site has no layouts folder
+    layouts_dir: str = "_layouts"  # `layouts_dir:`, below the root
 
     @property
     def timezone(self) -> dt.tzinfo:
@@ -101,22 +104,47 @@ def find_root(start: Path) -> Path | None:
 
 
 def load_site(root: Path) -> Site:
-    """Read `_config.yml` and `_layouts/`; a broken config is recorded, not raised."""
+    """Read `_config.yml` and the layouts; a broken config is recorded, not raised."""
     from blogcheck.parse.frontmatter import FrontMatterError, parse
 
-    layouts_dir = root / "_layouts"
-    layouts = None
-    if layouts_dir.is_dir():
-        layouts = frozenset(p.stem for p in layouts_dir.iterdir() if p.is_file())
     config_path = next((root / n for n in CONFIG_NAMES if (root / n).is_file()), None)
     if config_path is None:
-        return Site(root, layouts=layouts)
+        return Site(root, layouts=layout_names(root, {}))
     try:
         text = files.read_text(config_path)
         config = parse(text, start_line=1).data
     except (OSError, UnicodeDecodeError) as exc:
-        return Site(root, {}, config_path, f"cannot read {config_path.name}: {exc}", 1, layouts=layouts)
+        return Site(root, {}, config_path, f"cannot read {config_path.name}: {exc}", 1,
+                    layouts=layout_names(root, {}))
     except FrontMatterError as exc:
         return Site(root, {}, config_path, exc.message, exc.line, config_error_hint=exc.hint,
-                    config_error_column=exc.column, layouts=layouts)
-    return Site(root, config, config_path, layouts=layouts)
+                    config_error_column=exc.column, layouts=layout_names(root, {}))
+    return Site(root, config, config_path, layouts=layout_names(root, config), layouts_dir=layouts_dir(config))
+
+
+def layouts_dir(config: dict[str, Any]) -> str:
+    """`layouts_dir:` below the site root, as Site#in_source_dir keeps it there."""
+    value = config.get("layouts_dir")
+    folder = posixpath.normpath("/" + value).lstrip("/") if isinstance(value, str) and value.strip() else ""
+    return folder or "_layouts"
+
+
+def layout_names(root: Path, config: dict[str, Any]) -> frozenset[str] | None:
+    """The names Jekyll's LayoutReader gives the files of the layouts folder (None when
+    there is none): `Dir["**/*.*"]` there (nothing hidden, subfolders too) through the
+    entry filter, each named by its path less the last extension (`blog/post`)."""
+    folder = root / layouts_dir(config)
+    if not folder.is_dir():
+        return None
+    names = set()
+    for walked, (here, dirs, found) in enumerate(os.walk(folder)):
+        if walked >= MAX_FOLDERS:
+            break
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel = os.path.relpath(here, folder).replace(os.sep, "/")
+        for name in found:
+            entry = name if rel == "." else f"{rel}/{name}"
+            if "." in name and not name.startswith(".") and listed(entry, entry, config) \
+                    and os.path.isfile(os.path.join(here, name)):
+                names.add(entry.rsplit(".", 1)[0])
+    return frozenset(names)
