@@ -96,7 +96,10 @@ def _applies(scope_path: str, rel_path: str) -> bool:
 
 def find_root(start: Path) -> Path | None:
     """The nearest folder at or above `start` that holds a Jekyll `_config.yml`."""
-    here = start if start.is_dir() else start.parent
+    try:
+        here = start if start.is_dir() else start.parent
+    except OSError:  # a name too long: looked for from the folder that would hold it
+        here = start.parent
     for folder in (here, *here.parents):
         if any((folder / name).is_file() for name in CONFIG_NAMES):
             return folder
