@@ -5,19 +5,23 @@ table cells, link text and image alt text, and the text readers see in raw HTML
 blocks. Never code (fenced, indented or inline), HTML tags and attributes,
 autolinks or link targets. Liquid (`{% %}`, `{{ }}`, and whole
 `highlight`/`raw`/`comment` blocks), kramdown attribute lists (`{: .x}`) and
-TeX math are masked first with no-break spaces, so every column stays true.
-Front-matter `title`, `description` and `excerpt` values come first."""
+TeX math outside code are masked first with no-break spaces, so every column
+stays true. Front-matter `title`, `description` and `excerpt` values come first."""
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
+import itertools
 import re
+import sys
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from blogcheck.links.html import markdown_from, markdown_inside
 from blogcheck.parse import kramdown_comments
-from blogcheck.parse.markdown import Cursor, line_tokens, tokens, tokens_where
+from blogcheck.parse.markdown import Cursor, line_tokens, parser, tokens, tokens_where
 from blogcheck.spelling.html_text import hides, joins, pieces
 from blogcheck.spelling.tokens import REPEAT, WORD
 
@@ -36,19 +40,23 @@ _MASK = re.compile(
     r"|\{\{(?:[^{}]|\{(?!\{)|\}(?!\}))*\}\}"  # Liquid output
     r"|\{::?[^{}\n]*\}"  # kramdown IAL / extensions
     r"|\{#[^{}\s]+\}"  # kramdown header id: `## Background {#background}`
-    r"|\[\^[^\]\s]+\]"  # footnote marker `[^note-label]`: shown as a number
-    r"|\$\$[^$]*(?:\$(?!\$)[^$]*)*\$\$"  # display math
+    r"|\[\^[^\]\s]+\]",  # footnote marker `[^note-label]`: shown as a number
+    re.DOTALL,
+)
+_MATH = re.compile(
+    r"\$\$[^$]*(?:\$(?!\$)[^$]*)*\$\$"  # display math
     # inline TeX: a TeX character before the next `$` (a lookahead: `[^$\n]*?[\\^_{}=][^$\n]*?` tried the
     # rest of the line again from each such character, quadratic on a long line after a lone `$`)
     r"|(?<![\\$\w])\$(?=\S)(?=[^$\n]*[\\^_{}=])[^$\n]*(?<=\S)\$(?![\w$])",
-    re.DOTALL,
 )
 _GLUED = re.compile(r"^\S+")
 _GLUED_END = re.compile(r"\S+$")
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # what a backslash can escape in Markdown
 _ALT = 1 << 40  # block numbers of image alt texts start here
 _NESTED = 1 << 41  # and those of Markdown inside HTML blocks
-_SKIP_INLINE = {"code_inline", "html_inline", "softbreak", "hardbreak"}
+_BREAKS = ("softbreak", "hardbreak")
+_SHOWN_TAGS = re.compile(r"<(?:br|wbr)\b", re.IGNORECASE)  # a tag that shows as a line break
+_CELLS = ("th_open", "td_open")
 
 
 @dataclass(frozen=True)
@@ -57,14 +65,64 @@ class Span:
     line: int  # file line of text[0], 1-based
     column: int  # file column of text[0], 1-based
     block: int  # spans of one paragraph, heading or cell share it
-    joined: bool  # follows the previous span of its block across a line break only
+    joined: bool  # runs on from the previous span of its block: only space, a line break or unseen markup between
     where: str  # "body", or the front-matter key
-    exact: bool = True  # False: found chunk by chunk, so its place is a best guess (never auto-fixed)
+    exact: bool = True  # False: its place is a best guess (never auto-fixed)
 
 
 def mask(body: str) -> str:
-    """`body` with non-prose constructs blanked, same length and line breaks."""
-    return _MASK.sub(lambda m: re.sub(r"[^\n]", "\u00a0", m[0]), body)
+    """`body` with non-prose constructs blanked, same length and line breaks. TeX
+    math is blanked outside code only: kramdown never reads a `$$` in code as math,
+    and blanking across a code fence would hide the fence from the parser."""
+    masked = _MASK.sub(_blank, body)
+    return _mask_math(masked) if "$" in masked else masked
+
+
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", "\u00a0", match[0])
+
+
+def _mask_math(text: str) -> str:
+    parts, done, at = [], 0, 0
+    code: list[tuple[int, int]] | None = None  # found once, and only when there is math
+    while (match := _MATH.search(text, at)) is not None:
+        code = _code(text) if code is None else code
+        crossed = _crossed(code, match.start(), match.end())
+        if crossed is None:
+            parts += [text[done:match.start()], _blank(match)]
+            done = at = match.end()
+        else:  # an opener in code is none; one before code whose closer is in it has no closer
+            at = crossed[1] if crossed[0] <= match.start() else match.start() + 1
+    return "".join(parts) + text[done:]
+
+
+def _crossed(code: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
+    """The first stretch of code that [start, end) reaches into, if any."""
+    index = bisect.bisect_right(code, (start, sys.maxsize)) - 1
+    for stretch in code[max(index, 0):]:
+        if stretch[0] >= end:
+            return None
+        if stretch[1] > start:
+            return stretch
+    return None
+
+
+def _code(text: str) -> list[tuple[int, int]]:
+    """(start, end) offsets of the code in `text`: fenced and indented blocks (whole
+    lines, fences included), and the code spans of the blocks that hold a `$`."""
+    lines = text.split("\n")
+    starts = list(itertools.accumulate((len(line) + 1 for line in lines), initial=0))
+    stream = tokens_where(text, lambda stream, n: "`" in stream[n].content and "$" in stream[n].content)
+    found = []
+    for _, token, walk in _walks(stream, lines, 0):
+        if token.type in ("fence", "code_block") and token.map:
+            found.append((starts[token.map[0]], starts[min(token.map[1], len(lines))]))
+        elif walk is not None:
+            for _ in _children(token.children or [], walk, 0, shown=False):
+                pass
+            found += [(starts[a] + b, starts[c] + d) for (a, b), (c, d) in walk.code]
+            walk.code.clear()  # the cells of a row share the walk
+    return sorted(found)
 
 
 def spans(post: Post, wanted: frozenset[str] | set[str] | None = None) -> Iterator[Span]:
@@ -76,15 +134,150 @@ def spans(post: Post, wanted: frozenset[str] | set[str] | None = None) -> Iterat
     lines = masked.split("\n")
     stream = tokens(masked) if wanted is None else tokens_where(
         masked, lambda stream, n: holds(stream[n].content, wanted))
-    for block, token in enumerate(stream):
-        if token.type == "inline" and token.children:
-            yield from _inline(token, Cursor.for_block(lines, post.body_line, token), block + 1)
+    for block, token, walk in _walks(stream, lines, post.body_line):
+        if walk is not None:
+            yield from _children(token.children or [], walk, block + 1)
         elif token.type == "html_block" and token.map and (wanted is None or holds(token.content, wanted)):
             yield from _html_block(token, lines, post.body_line, block + 1)
 
 
+def _walks(stream: list[Token], lines: list[str], body_line: int) -> Iterator[tuple[int, Token, _Walk | None]]:
+    """Every token, with a walk over the source lines of each inline one. The cells of
+    a table row share one: each cell is looked for after the cell before it."""
+    walk: _Walk | None = None
+    for number, token in enumerate(stream):
+        if token.type != "inline" or not token.map:
+            yield number, token, None
+            continue
+        cell = number > 0 and stream[number - 1].type in _CELLS
+        if not (cell and walk is not None and walk.cursor.start == token.map[0]):
+            walk = _Walk(Cursor.for_block(lines, body_line, token))
+        end = walk.enter(token.content) if cell else None
+        yield number, token, walk
+        if end is not None:
+            walk.cursor.move_to(*end)
+
+
 def holds(text: str, wanted: frozenset[str] | set[str]) -> bool:
     return not wanted.isdisjoint(WORD.findall(text)) or REPEAT.search(text) is not None
+
+
+@dataclass
+class _Walk:
+    """Places a block's inline children in its source lines, left to right. Each
+    construct is passed where it is written (a tag, a code span, a link's target),
+    so no text is ever looked for inside one. `lost`: one could not be passed for
+    sure, so every later place in the block is a guess."""
+
+    cursor: Cursor
+    lost: bool = False
+    code: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # (line, column) 0-based
+
+    def at(self, found: tuple[int, int]) -> tuple[int, int]:
+        """A found (file line, 1-based column) as (body line, 0-based column)."""
+        return found[0] - self.cursor.body_line, found[1] - 1
+
+    def enter(self, content: str) -> tuple[int, int] | None:
+        """Go to a table cell's text as written; its end, to go on from after it."""
+        found = self.cursor.find(content) if content else None
+        if found is None:
+            self.lost = self.lost or bool(content)
+            return None
+        line, column = self.at(found)
+        self.cursor.move_to(line, column)
+        return line, column + len(content)
+
+    def verbatim(self, text: str) -> None:
+        """Past `text`, written as it is, over one line or more (an inline HTML tag)."""
+        for part in text.split("\n"):
+            if part.strip() and self.cursor.find(part.strip()) is None:
+                self.lost = True
+                return
+
+    def code_span(self, token: Token) -> None:
+        """Past a code span: from its opening run of backticks to the closing one."""
+        run = len(token.markup)
+        opener = self.cursor.search(re.compile(f"`{{{run}}}(?!`)"))
+        closer = self.cursor.search(re.compile(f"(?<!`)`{{{run}}}(?!`)")) if opener else None
+        if opener is None or closer is None:
+            self.lost = True
+            return
+        start, (line, column) = self.at(opener), self.at(closer)
+        self.code.append((start, (line, column + run)))
+        if start[0] == line:  # on one line, what is between must be the span's text
+            inside = self.cursor.lines[line][start[1] + run: column]
+            self.lost = self.lost or token.content not in (inside, inside[1:-1])
+
+    def autolink(self, href: str) -> None:
+        """Past `<url>`, when it is the URL of `href`."""
+        found = self.cursor.find("<")
+        if found is None:
+            self.lost = True
+            return
+        line, column = self.at(found)
+        row = self.cursor.lines[line]
+        end = row.find(">", column)
+        url = row[column + 1: end] if end > 0 else ""
+        md = parser()
+        if not url or href not in (md.normalizeLink(url), md.normalizeLink("mailto:" + url)):
+            self.lost = True
+            return
+        self.cursor.move_to(line, end + 1)
+
+    def target(self, href: str, title: str) -> bool:
+        """Past the end of a link's or image's text and its target: `](url "title")`
+        (checked against the token's, as markdown-it wrote them), `][label]` or `]`.
+        Whether the text is also the link's label (`[text]`, `[text][]`), or may be."""
+        found = self.cursor.find("]")
+        line, column = self.at(found) if found else (0, 0)
+        end = _target_end(self.cursor.lines[line], column + 1, href, title) if found else None
+        if end is None:
+            self.lost = True
+            return True
+        self.cursor.move_to(line, end)
+        return end == column + 1 or self.cursor.lines[line][column + 1: end] == "[]"
+
+
+def _target_end(line: str, at: int, href: str, title: str) -> int | None:
+    """Where the target that starts at `line[at]`, after a link text's `]`, ends;
+    None when that is not sure (a target written over two lines)."""
+    if line.startswith("(", at):
+        end = _inline_end(line, at + 1, href, title)
+        if end != -1:
+            return end
+    if line.startswith("[", at):
+        from markdown_it.rules_inline import StateInline
+
+        label = parser().helpers.parseLinkLabel(StateInline(line, parser(), {}, []), at)
+        return label + 1 if label >= 0 else None
+    return at  # `[text]`: a shortcut reference, or `[text](...)` that is no target
+
+
+def _inline_end(line: str, at: int, href: str, title: str) -> int | None:
+    """The end of `url "title")` from `at`, when it is `href` and `title`; -1 when it
+    is no target at all (markdown-it then read `[text]` as a reference)."""
+    helpers, pos = parser().helpers, _space(line, at)
+    if pos >= len(line):
+        return None  # the target is on the next line
+    url = helpers.parseLinkDestination(line, pos, len(line))
+    if not url.ok:
+        return -1
+    same, start = parser().normalizeLink(url.str) == href, url.pos
+    pos = _space(line, start)
+    written = ""
+    if start < pos < len(line):
+        found = helpers.parseLinkTitle(line, pos, len(line))
+        if found.ok:
+            written, pos = found.str, _space(line, found.pos)
+    if pos < len(line) and line[pos] == ")":
+        return pos + 1 if same and written == title else None
+    return None if same else -1
+
+
+def _space(line: str, at: int) -> int:
+    while at < len(line) and line[at] in " \t":
+        at += 1
+    return at
 
 
 def _html_block(token: Token, lines: list[str], body_line: int, block: int, depth: int = 0) -> Iterator[Span]:
@@ -101,7 +294,7 @@ def _html_block(token: Token, lines: list[str], body_line: int, block: int, dept
     if inside:
         parts.insert(0, inside)
         shown = ["" if inside[0] <= n < inside[1] else line for n, line in enumerate(shown)]
-    cursor = Cursor.for_block(lines, body_line, token)
+    walk = _Walk(Cursor.for_block(lines, body_line, token))
     indent: dict[int, int | None] = {}  # by line: columns before markdown-it's copy (`> ` of a quote)
     for piece in pieces("\n".join(shown)):
         number = token.map[0] + piece.line
@@ -111,67 +304,123 @@ def _html_block(token: Token, lines: list[str], body_line: int, block: int, dept
         shift = indent[piece.line]
         if shift is None:
             continue  # not where markdown-it says: no guess
-        cursor.move_to(number, shift + piece.column)
+        walk.cursor.move_to(number, shift + piece.column)
+        walk.lost = False  # html.parser placed it
         text = _GLUED.sub("", piece.text) if piece.glued_before else piece.text
         text = _GLUED_END.sub("", text) if piece.glued_after else text
         if text.strip():
-            yield from _located(text, cursor, block, False)
+            yield from _located(text, walk, block, False)
     if depth >= 2:
         return
     for number, (_, sub) in enumerate(line_tokens(token, parts)):
         nested = _NESTED + block * 1000 + number
         if sub.type == "inline" and sub.children:
-            yield from _inline(sub, Cursor.for_block(lines, body_line, sub), nested)
+            yield from _children(sub.children, _Walk(Cursor.for_block(lines, body_line, sub)), nested)
         elif sub.type == "html_block":
             yield from _html_block(sub, lines, body_line, nested, depth + 1)
 
 
-def _inline(token: Token, cursor: Cursor, block: int) -> Iterator[Span]:
-    yield from _children(token.children or [], cursor, block)
-
-
-def _children(children: list[Token], cursor: Cursor, block: int) -> Iterator[Span]:
+def _children(children: list[Token], walk: _Walk, block: int, shown: bool = True) -> Iterator[Span]:
     """Text children in reading order; an image's alt text is a block of its own,
-    so no word runs on from it into the text around it."""
-    joined, autolink, after_html, word_before, href = False, False, False, False, ""
-    hidden = 0  # inside inline `<code>`, `<kbd>`... of the paragraph
+    so no word runs on from it into the text around it. Every child is passed in
+    the source, shown or not (`shown`: prose readers see)."""
+    reading = _Reading(walk, block, shown)
     for child in children:
-        # `<u>S</u>aturation`: a word cut by a tag goes on after it.
-        glued, after_html = after_html and word_before, child.type == "html_inline" and joins(child.content)
+        yield from reading.read(child)
+
+
+@dataclass
+class _Reading:
+    """Reading the inline children of one block, one by one."""
+
+    walk: _Walk
+    block: int
+    shown: bool
+    hidden: int = 0  # inside inline `<code>`, `<kbd>`... of the paragraph
+    carry: bool = False  # the spans so far run on into the next one (only unseen markup since)
+    space: bool = False  # and white space or a line break is between
+    glue: bool = False  # `<u>S</u>aturation`: a word cut by a tag goes on after it
+    letter: bool = False  # the last text ends with a letter or digit
+    link: Token | None = None  # the link open now
+    held: list[Span] = field(default_factory=list)  # its text, until its target says whether it is the label
+
+    def read(self, child: Token) -> list[Span]:
+        glue, self.glue = self.glue and self.letter, child.type == "html_inline" and joins(child.content)
         if child.type != "html_inline":
-            word_before = child.type == "text" and child.content[-1:].isalnum()
-        else:
-            hidden = max(hidden + hides(child.content), 0)
-        if hidden and child.type != "html_inline":
-            if child.type in ("text", "code_inline"):
-                cursor.find(child.content)  # move past it, so later text is found after it
-            continue
-        if child.type == "image":
-            yield from _children(child.children or [], cursor, _ALT + block * 1000 + len(child.content))
-        elif child.type == "link_open":
-            autolink, href = child.markup == "autolink", str(child.attrs.get("href", ""))
-        elif child.type == "link_close":
-            autolink = False
-            if href:
-                cursor.find(href)  # past the link target, so later text is not looked for inside it
-        elif child.type in _SKIP_INLINE:
-            if child.type == "code_inline":
-                cursor.find(child.content)  # move past it, so later text is found after it
-            joined = child.type == "softbreak"
-            continue
-        elif child.type == "text" and child.content.strip() and not autolink:
-            text = _GLUED.sub("", child.content) if glued else child.content
-            if text.strip():
-                yield from _located(text, cursor, block, joined)
-        joined = False
+            self.letter = child.type == "text" and child.content[-1:].isalnum()
+        if child.type == "text":
+            return self._text(child.content, glue)
+        if child.type in _BREAKS:
+            self.space = True
+        elif child.type == "code_inline":
+            self.walk.code_span(child)
+            self.carry = False
+        elif child.type == "html_inline":
+            self._tag(child.content)
+        elif child.type == "image":
+            return self._image(child)
+        elif child.type in ("link_open", "link_close"):
+            return self._link(child)
+        return []
+
+    def _text(self, content: str, glue: bool) -> list[Span]:
+        text = _GLUED.sub("", content) if glue else content
+        if (self.link is not None and self.link.markup == "autolink") or not text.strip():
+            return []  # an autolink's URL is passed with its `<...>`
+        if self.hidden or not self.shown:
+            self.carry = False
+            list(_located(text, self.walk, self.block, False))  # passed, never read
+            return []
+        joined = self.carry and (self.space or text[:1].isspace())
+        self.carry, self.space = True, text[-1:].isspace()
+        return self._out(list(_located(text, self.walk, self.block, joined)))
+
+    def _tag(self, tag: str) -> None:
+        self.hidden = max(self.hidden + hides(tag), 0)
+        self.walk.verbatim(tag)
+        self.space = self.space or bool(_SHOWN_TAGS.match(tag))
+        self.carry = self.carry and (self.glue or tag.startswith("<!--") or self.space)  # else it shows
+
+    def _image(self, image: Token) -> list[Span]:
+        alt = _ALT + self.block * 1000 + len(image.content)
+        spans = list(_children(image.children or [], self.walk, alt, self.shown and not self.hidden))
+        labelled = self.walk.target(str(image.attrs.get("src", "")), str(image.attrs.get("title", "")))
+        self.carry = False
+        return self._out(_unsure(spans) if labelled else spans)
+
+    def _link(self, token: Token) -> list[Span]:
+        if token.type == "link_open":
+            self.link, self.held = token, []
+            if token.markup == "autolink":
+                self.walk.autolink(str(token.attrs.get("href", "")))
+                self.carry = False
+            return []
+        link, held, self.link = self.link, self.held, None
+        if link is None or link.markup == "autolink":
+            return []
+        labelled = self.walk.target(str(link.attrs.get("href", "")), str(link.attrs.get("title", "")))
+        return _unsure(held) if labelled else held
+
+    def _out(self, spans: list[Span]) -> list[Span]:
+        if self.link is None:
+            return spans
+        self.held += spans
+        return []
 
 
-def _located(text: str, cursor: Cursor, block: int, joined: bool) -> Iterator[Span]:
+def _unsure(spans: list[Span]) -> list[Span]:
+    """`[recieve]` links to `[recieve]: url`: a fix of the text would change the label
+    and break the link, so these places are for reports only."""
+    return [dataclasses.replace(span, exact=False) for span in spans]
+
+
+def _located(text: str, walk: _Walk, block: int, joined: bool) -> Iterator[Span]:
     """The text where it is written; when markdown-it changed it (escapes,
-    entities), chunk by chunk instead."""
+    entities), chunk by chunk instead: those places are guesses."""
+    cursor = walk.cursor
     where = cursor.find(text)
     if where is not None:
-        yield Span(text, where[0], where[1], block, joined, "body")
+        yield Span(text, where[0], where[1], block, joined, "body", exact=not walk.lost)
         return
     for number, chunk in enumerate(text.split()):
         near = 8 * len(chunk) + 512  # the next chunk is close by: never scan the rest of a long block for it
@@ -182,10 +431,13 @@ def _located(text: str, cursor: Cursor, block: int, joined: bool) -> Iterator[Sp
             found = cursor.search(re.compile("".join(escaped)), near)
         if found is not None:
             yield Span(chunk, found[0], found[1], block, joined or number > 0, "body", exact=False)
+        else:
+            walk.lost = True  # the cursor stops short of it: what follows could be found inside it
 
 
 def _front(post: Post) -> Iterator[Span]:
-    """Front-matter prose values, found word by word from where YAML put them."""
+    """Front-matter prose values, found word by word from where YAML put them. A
+    word YAML wrote otherwise (`\\"teh\\"`, `''`) is placed by its letters, as a guess."""
     lines = post.text.split("\n")
     for block, key in enumerate(FRONT_KEYS, start=-len(FRONT_KEYS)):
         value = post.front.data.get(key)
@@ -204,3 +456,7 @@ def _front(post: Post) -> Iterator[Span]:
             found = cursor.find(chunk)
             if found is not None:
                 yield Span(chunk, found[0], found[1], block, number > 0, key, exact=False)
+                continue
+            for word in WORD.finditer(chunk):  # each word where its letters are, else at the value
+                place = cursor.find(word[0], 8 * len(chunk) + 64) or (pos.line, pos.column)
+                yield Span(word[0], place[0], place[1], block, number > 0 or word.start() > 0, key, exact=False)

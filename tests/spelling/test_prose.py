@@ -111,3 +111,23 @@ def test_words_written_with_backslash_escapes_are_read_where_written(tmp_path: P
     post = _post(tmp_path, "---\ntitle: t\n---\nIt\\'s &amp; Kath\\'s \\*note\\*.\n")
     found = [(s.text, s.line, s.column) for s in spans(post) if s.where == "body"]
     assert found == [("It's", 4, 1), ("&", 4, 7), ("Kath's", 4, 13), ("*note*.", 4, 21)]
+
+
+def test_dollars_in_code_are_no_math() -> None:
+    """kramdown never reads `$$` in code as math: masking display math from a fence's
+    `$$` to a code span's blanked the fence markers, and every word in between."""
+    body = "```bash\necho $$\n```\n\nSome teh here.\n\nKill it with `kill $$` and $$x_1$$ then $a^2$.\n\n    $$ y\n"
+    masked = mask(body).replace("\u00a0", "")
+    assert masked == "```bash\necho $$\n```\n\nSome teh here.\n\nKill it with `kill $$` and  then .\n\n    $$ y\n"
+    assert mask("Cost $$ then `code $$` and $x_1$ and `$b_1` $c_2$.") == (
+        "Cost $$ then `code $$` and " + "\u00a0" * 5 + " and `$b_1` " + "\u00a0" * 5 + ".")
+
+
+def test_a_post_with_dollars_in_code_is_read_to_the_end(tmp_path: Path) -> None:
+    from blogcheck.spelling.tokens import words
+
+    post = _post(tmp_path, "---\ntitle: t\n---\n```bash\necho $$\n```\n\nThis paragraph has teh typo and recieve too.\n"
+                           "\nThen kill it with `kill $$` and definately move on.\n")
+    found = [(s.line, s.column + w.start, w.text) for s in spans(post) if s.where == "body" for w in words(s.text)]
+    assert [place for place in found if place[2] in ("teh", "recieve", "definately")] == [
+        (8, 20, "teh"), (8, 33, "recieve"), (10, 33, "definately")]
