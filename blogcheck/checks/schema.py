@@ -23,9 +23,22 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     instance = _as_json(post.front.data)
     for error in sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path))):
         path = tuple(error.absolute_path)
-        where = post.front.locate(path)
-        yield diagnostic("BC110", post.display, where.line, where.column, _message(error, path),
+        blamed = _blamed(error)
+        where = post.front.locate(tuple(blamed.absolute_path))
+        yield diagnostic("BC110", post.display, where.line, where.column, _message(blamed, tuple(blamed.absolute_path)),
                          _hint(error, path, validator.schema), key=".".join(map(str, path)))
+
+
+def _blamed(error: Any) -> Any:
+    """The error to report: for a value none of whose alternatives fit (`anyOf`), the one
+    inside it when an alternative fits its kind but not an item or a field (`tags: [a, null]`:
+    item 2), so the finding points at that; else the error itself."""
+    if error.validator not in ("anyOf", "oneOf"):
+        return error
+    depth = len(error.absolute_path)
+    inner = sorted((e for e in error.context or () if len(e.absolute_path) > depth),
+                   key=lambda e: list(map(str, e.absolute_path)))
+    return _blamed(inner[0]) if inner else error
 
 
 def validator_for(ctx: Context) -> Any:
@@ -71,7 +84,7 @@ def _as_json(value: Any) -> Any:
 
 
 def _message(error: Any, path: tuple[Any, ...]) -> str:
-    name = f"`{'.'.join(map(str, path))}`" if path else "front matter"
+    name = _name(path)
     if error.validator == "required":
         missing = error.message.split("'")[1] if error.message.count("'") >= 2 else error.message
         return f"missing required key `{missing}`"
@@ -80,6 +93,15 @@ def _message(error: Any, path: tuple[Any, ...]) -> str:
     if error.validator in ("pattern", "minLength") and isinstance(error.instance, str):
         return f"{name} must not be empty"
     return f"{name}: {error.message}"
+
+
+def _name(path: tuple[Any, ...]) -> str:
+    """`tags`, `image.path`, or `tags` item 2 for a list's item."""
+    if not path:
+        return "front matter"
+    if isinstance(path[-1], int) and len(path) > 1:
+        return f"`{'.'.join(map(str, path[:-1]))}` item {path[-1] + 1}"
+    return f"`{'.'.join(map(str, path))}`"
 
 
 def _expected(schema: dict[str, Any]) -> str:
@@ -102,7 +124,7 @@ def _describe(value: Any) -> str:
     if isinstance(value, dict):
         return "a mapping"
     if isinstance(value, list):
-        return "a list with a non-string item"
+        return "a list"
     return f"{value!r}"
 
 

@@ -6,6 +6,7 @@ import bisect
 import datetime as dt
 import functools
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -123,7 +124,13 @@ def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Nod
 
 def parse(text: str, start_line: int = 1) -> FrontMatter:
     """Parse `text` (front matter whose line 0 is file line `start_line`)."""
-    loader = _Loader(text)
+    try:
+        loader = _Loader(text)  # PyYAML's reader refuses a character here, libyaml's when it reads
+    except yaml.reader.ReaderError as exc:
+        raise _refused(text, exc, start_line) from None
+    except UnicodeEncodeError as exc:  # a lone surrogate, which libyaml's UTF-8 cannot hold
+        refused = yaml.reader.ReaderError("", exc.start, ord(text[exc.start]), "", "")
+        raise _refused(text, refused, start_line) from None
     try:
         node = loader.get_single_node()
         if "*" in text:  # only an alias (`*name`) can expand a document, or make it a cycle
@@ -136,8 +143,10 @@ def parse(text: str, start_line: int = 1) -> FrontMatter:
         fix = yaml_hints.hint(text, exc.problem or "", line, column, start_line) if mark else ""
         raise FrontMatterError("BC102", _yaml_message(exc, text, start_line), line + start_line, column + 1,
                                fix) from None
+    except yaml.reader.ReaderError as exc:
+        raise _refused(text, exc, start_line) from None
     except yaml.YAMLError as exc:
-        raise FrontMatterError("BC102", str(exc).splitlines()[0], start_line, 1) from None
+        raise FrontMatterError("BC102", f"invalid YAML: {str(exc).splitlines()[0]}", start_line, 1) from None
     except (TypeError, ValueError, OverflowError) as exc:
         raise FrontMatterError("BC102", f"cannot read value: {exc}", start_line, 1) from None
     except RecursionError:
@@ -166,6 +175,36 @@ def _position(text: str, start_line: int, node: yaml.Node) -> Position:
     """The 1-based file position of `node` in front matter `text` that starts on file line `start_line`."""
     line, column = place(text, node.start_mark)
     return Position(line + start_line, column + 1)
+
+
+def _refused(text: str, exc: yaml.reader.ReaderError, start_line: int) -> FrontMatterError:
+    """BC102 at the character YAML's reader refused."""
+    line, column = _character_place(text, exc)
+    message, fix = _character_message(exc.character)
+    return FrontMatterError("BC102", message, line + start_line, column + 1, fix)
+
+
+def _character_place(text: str, exc: yaml.reader.ReaderError) -> tuple[int, int]:
+    """0-based (line, column) of the character YAML's reader refused. It has no mark, only
+    a position: characters to PyYAML, bytes to libyaml; the refused character is the
+    first of its kind in the text either way."""
+    found = chr(exc.character) if isinstance(exc.character, int) and 0 <= exc.character <= 0x10FFFF else ""
+    index = exc.position if found and 0 <= exc.position < len(text) and text[exc.position] == found else (
+        text.find(found) if found else -1)
+    if index < 0:
+        return 0, 0
+    line = text.count("\n", 0, index)
+    return line, index - (text.rfind("\n", 0, index) + 1)
+
+
+def _character_message(character: object) -> tuple[str, str]:
+    """The message and the fix for a character YAML does not allow (often an invisible one, pasted in)."""
+    if not isinstance(character, int) or not 0 <= character <= 0x10FFFF:
+        return "invalid YAML: a character YAML does not allow", "delete it"
+    control = unicodedata.category(chr(character)) == "Cc"
+    kind = " (a control character)" if control else ""
+    fix = f"delete it; inside double quotes, write it as `\\x{character:02x}`" if control else "delete it"
+    return f"invalid YAML: character U+{character:04X}{kind} is not allowed", fix
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError, text: str, start_line: int) -> str:
