@@ -378,8 +378,9 @@ class _Reading:
     def _tag(self, tag: str) -> None:
         self.hidden = max(self.hidden + hides(tag), 0)
         self.walk.verbatim(tag)
-        self.space = self.space or bool(_SHOWN_TAGS.match(tag))
-        self.carry = self.carry and (self.glue or tag.startswith("<!--") or self.space)  # else it shows
+        line_break = bool(_SHOWN_TAGS.match(tag))
+        self.carry = self.carry and (self.glue or tag.startswith("<!--") or line_break)  # else it shows something
+        self.space = self.space or line_break
 
     def _image(self, image: Token) -> list[Span]:
         alt = _ALT + self.block * 1000 + len(image.content)

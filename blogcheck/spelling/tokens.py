@@ -25,7 +25,9 @@ _SENTENCE_END = re.compile(r"[.!?:;]['\")\]*_]*\s*$")
 _HYPHEN_PREFIXES = frozenset({"mis", "pre", "post", "non", "multi", "re", "co", "sub", "de", "un", "anti", "semi",
                               "bi", "tri", "ex", "inter", "intra", "meta", "micro", "mini", "mid", "pseudo", "quasi"})
 _BREAK = ("\u2010", "\u00ad")  # hyphen and soft hyphen of hyphenated print
-REPEAT = re.compile(r"\b([^\W\d_]+)\s+\1\b", re.IGNORECASE)  # any word twice, a superset of `repeated`
+# Any word twice, with only space or markup between (`the **the**`, `[the](x) the`, `the <!-- c --> the`):
+# a superset of `repeated`, to pick what to read.
+REPEAT = re.compile(r"\b([^\W\d_]+)(?:\s|\]\([^()\n]*\)|[*_~\[\]]|<[^<>\n]{0,200}>)+\1\b", re.IGNORECASE)
 _LETTERS = re.compile(r"[^\W\d_]+")
 
 
