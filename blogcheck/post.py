@@ -99,7 +99,10 @@ def load(path: Path, display: str, site: Site, max_size: int) -> Post | LoadErro
     doc, unread = "", ""
     if kind != "pages":
         doc, unread = folders.document_path(rel, site.config), folders.unread_reason(rel, site.config)
-    data = {**site.defaults_for(doc or rel, kind), **front.data}
+    defaults = site.defaults_for(doc or rel, kind)
+    data = {**defaults, **front.data}
+    if defaults.get("categories") is not None and front.data.get("categories") is not None:
+        data["categories"] = _joined(defaults["categories"], front.data["categories"])
     return Post(path, display, rel, text, front, parts.body, parts.body_line, data, doc, unread)
 
 
@@ -118,3 +121,13 @@ def _relative(path: Path, root: Path) -> str:
         return path.relative_to(root).as_posix()
     except ValueError:
         return path.name
+
+
+def _joined(first: Any, then: Any) -> list[Any]:
+    """`categories:` of `defaults:` and of the front matter together, as Jekyll's
+    Document#merge_categories! joins them (Ruby's `|`: in order, each once)."""
+    found: list[Any] = []
+    for value in (first, then):
+        items = value.split() if isinstance(value, str) else value if isinstance(value, list) else [value]
+        found.extend(item for item in items if item not in found)
+    return found

@@ -49,7 +49,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     if day is not None and local.date() != day:
         match = dates.POST_NAME.match(name)
         slug, ext = (match[2], match[3]) if match else ("", "")
-        url = post_url(post.data, slug, local, post.path_categories, ctx.site.config, ext)
+        url = post_url(post.data, slug, local, post.path_categories, ctx.site.config, ext, file=post.doc or post.rel)
         utc = (f" (a YAML timestamp without a time zone is UTC to Jekyll: `{value}` is {local:%Y-%m-%d %H:%M} "
                "there; quote it or add the offset to mean the site's time)") if reading.utc else ""
         yield diagnostic(

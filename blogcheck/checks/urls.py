@@ -62,4 +62,5 @@ def unbuilt_url(post: Post, ctx: Context) -> str | None:
     if moment is None:
         return None
     local = dates.in_zone(moment, ctx.site.timezone)
-    return post_url(post.data, match[2], local, post.path_categories, ctx.site.config, match[3])
+    return post_url(post.data, match[2], local, post.path_categories, ctx.site.config, match[3],
+                    file=post.doc or post.rel)
