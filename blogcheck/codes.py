@@ -39,10 +39,10 @@ CODES: dict[str, Code] = {
         Code("BC121", "date-filename-mismatch", "frontmatter", _W, "`date:` falls on another day than the file name."),
         Code("BC122", "bad-post-filename", "frontmatter", _E, "A `_posts` file name lacks the date Jekyll needs."),
         Code("BC123", "future-date", "frontmatter", _W, "A post dated in the future; Jekyll leaves it out until then."),
-        Code("BC124", "post-not-read", "frontmatter", _E, "A post in a folder Jekyll never reads (`collections_dir`)."),
+        Code("BC124", "post-not-read", "frontmatter", _E, "A post Jekyll never reads (its folder, `collections_dir`, `exclude:`)."),
         Code("BC125", "date-read-otherwise", "frontmatter", _W,
              "Jekyll reads a date otherwise than written, or blogcheck cannot tell how it reads it."),
-        Code("BC130", "unknown-layout", "frontmatter", _W, "`layout:` names no file in `_layouts/`."),
+        Code("BC130", "unknown-layout", "frontmatter", _W, "`layout:` names no layout Jekyll has."),
         Code("BC131", "misspelt-key", "frontmatter", _W, "An unknown key is a near miss of a known one."),
         Code("BC140", "duplicate-url", "frontmatter", _E, "Two posts would publish to the same URL."),
         # BC2xx links, BC3xx images: rows go here.
