@@ -10,9 +10,16 @@ VarCon). Get the unpacked sdist with pip (metadata fails without cargo, `--no-cl
 
     bench/spelling/build_data.py /path/to/typos-1.52.0
 
-Entries whose misspelling is itself an English word (pyspellchecker's list, either spelling variant)
-or a technical word of tech_words.txt are dropped: blogcheck reports them as errors, so a valid word
-must never be among them.
+Entries whose misspelling is itself an English word (pyspellchecker's list, either spelling variant,
+the few words of ENGLISH below) or a technical word of tech_words.txt are dropped: blogcheck reports
+them as errors, so a valid word must never be among them.
+
+typos was written for code, where `childs` can only be a bad plural; in prose it is as often
+`child's` with its apostrophe left out. So when a misspelling is an English word plus `s` and
+English text uses that word's `'s` form (wordfreq, Zipf 2.0 or more, blogcheck's `min_zipf`),
+the `'s` form is one more fix (`childs->children, child's`), and the entry no longer has one safe
+fix for `check --fix`. It comes first when the other fix is the word itself and the `'s` form is
+common (Zipf 3.0 or more: `womens->women's, women`, but `thiss->this, this's`), last otherwise.
 """
 
 from __future__ import annotations
@@ -82,6 +89,24 @@ CURATED = {
 # misspelling, and blogcheck reports misspellings as errors.
 EXCLUDE = {"homeworks", "informations", "softwares"}
 
+# English words that pyspellchecker's list lacks, found by reading the 783 entries English text
+# uses most (wordfreq Zipf 2.0 or more): an interjection (`Welp`), a sound (`Dum dum dum`), a word
+# of hyphenated compounds (`left-hander`) and of a set phrase (`raison d'etre`).
+ENGLISH = {"dum", "hander", "raison", "welp"}
+_POSSESSIVE_ZIPF = 2.0  # English text uses the `'s` form: one more fix
+_POSSESSIVE_FIRST = 3.0  # and commonly: the first fix, when the other is the word itself
+
+
+def with_possessives(table: dict[str, list[str]], english: set[str]) -> None:
+    """Add `word's` to the fixes of `words` (see the module's docstring)."""
+    from blogcheck.spelling.attested import zipf
+
+    for typo, fixes in table.items():
+        word, possessive = typo[:-1], typo[:-1] + "'s"
+        used = zipf(possessive) if typo.endswith("s") and word in english and possessive not in fixes else 0.0
+        if used >= _POSSESSIVE_ZIPF:
+            fixes.insert(0 if fixes == [word] and used >= _POSSESSIVE_FIRST else len(fixes), possessive)
+
 
 # American / British pairs left out of variants.txt, because blogcheck flags the other variety's
 # word under `language = "en-GB"` / `"en-US"`, and here that word is right in the target variety
@@ -133,11 +158,13 @@ def main() -> None:
     from blogcheck.spelling.wordlist import tech_words
 
     pairs = variants(args.source)
-    valid = english_words() | {w for pair in pairs for w in pair} | set(tech_words())
+    english = set(english_words())
+    valid = english | ENGLISH | {w for pair in pairs for w in pair} | set(tech_words())
     table = typos(args.source, valid)
-    table.update({typo: fixes for typo, fixes in CURATED.items() if fixes and typo not in valid})
+    table.update({typo: list(fixes) for typo, fixes in CURATED.items() if fixes and typo not in valid})
     for typo in EXCLUDE:
         table.pop(typo, None)
+    with_possessives(table, english)
     data = REPO / "blogcheck" / "data"
     lines = sorted(f"{typo}->{', '.join(fixes)}" for typo, fixes in table.items())
     (data / "typos.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")

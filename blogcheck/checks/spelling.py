@@ -178,7 +178,8 @@ def _finding(post: Post, span: Span, word: Word, column: int, verdict: Verdict, 
     if verdict.code == "BC401":
         message = f"`{word.text}` is a misspelling of " + " or ".join(f"`{s}`" for s in verdict.suggestions)
         hint = f"write `{best}`" if len(verdict.suggestions) == 1 else "pick the word you meant"
-        if len(verdict.suggestions) == 1 and span.exact:
+        hint += f", unless `{word.text}` is a name" if verdict.name else ""
+        if len(verdict.suggestions) == 1 and span.exact and not verdict.name:
             extra["fix"] = [[span.line, column, word.text, best]]
     elif verdict.variant:
         message = f"`{word.text}` is not the {settings.language} spelling"

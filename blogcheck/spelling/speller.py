@@ -67,6 +67,7 @@ class Verdict:
     suggestions: tuple[str, ...]
     variant: bool = False  # the other language's spelling of a word
     joins: bool = False  # the first suggestion joins the word before and this one
+    name: bool = False  # a known misspelling that may be a name: no fix is safe
 
 
 class Speller:
@@ -97,7 +98,8 @@ class Speller:
         fixes = misspellings.fixes(text)
         if fixes and not (self.short_name(word) and word.by_name):
             ranked = len(fixes) > 1 and with_suggestions  # the site's usage orders them: not for the prefilter
-            return Verdict("BC401", tuple(suggest.order(fixes, self.usage.posts) if ranked else fixes))
+            return Verdict("BC401", tuple(suggest.order(fixes, self.usage.posts) if ranked else fixes),
+                           name=may_be_name(word))
         if lower in self._other and lower not in self._own:
             return Verdict("BC402", (misspellings.match_case(text, self._other[lower]),), variant=True)
         if not self.unknown_words or not (text.islower() or word.capitalised):
@@ -216,6 +218,18 @@ class Speller:
         if suffix in ("d", "r") and not stem.endswith("e"):
             return False
         return any(dictionary.rank(s) is not None or s in self.accepted for s in stems)
+
+
+def may_be_name(word: Word) -> bool:
+    """A known misspelling written capitalised may be a name (`Jony Ive`, `Tony Benn`, `a
+    Segway`, `The Weeknd`): when a capitalised word is next to it, or when it stands inside
+    a sentence and its fix is no word always written capitalised (`and Ive been`: `I've`)."""
+    if not word.capitalised:
+        return False
+    if word.next_capitalised or (not word.initial and word.previous[:1].isupper()):
+        return True
+    fixes = misspellings.fixes(word.text.lower())
+    return not word.initial and not (fixes and fixes[0][:1].isupper())
 
 
 def _slip_of_common(word: str) -> bool:
