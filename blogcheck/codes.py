@@ -45,6 +45,8 @@ CODES: dict[str, Code] = {
         Code("BC130", "unknown-layout", "frontmatter", _W, "`layout:` names no layout Jekyll has."),
         Code("BC131", "misspelt-key", "frontmatter", _W, "An unknown key is a near miss of a known one."),
         Code("BC140", "duplicate-url", "frontmatter", _E, "Two posts would publish to the same URL."),
+        Code("BC141", "unknown-permalink-placeholder", "frontmatter", _E,
+             "A permalink has a `:name` Jekyll does not know; the build stops."),
         # BC2xx links, BC3xx images: rows go here.
         Code("BC201", "broken-link", "links", _E, "A link's target is gone (404, 410, no such host, redirect loop)."),
         Code("BC202", "unverified-link", "links", _W, "A link could not be verified (429, bot wall, timeout, reset)."),

@@ -1,4 +1,5 @@
-"""BC140: two posts that Jekyll would write to the same URL (one overwrites the other)."""
+"""BC140: two posts that Jekyll would write to the same URL (one overwrites the other);
+BC141: a permalink template with a `:name` Jekyll does not know (it stops the build)."""
 
 from __future__ import annotations
 
@@ -10,11 +11,13 @@ from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.jekyll import dates
-from blogcheck.jekyll.url import destination, post_url
+from blogcheck.jekyll.site import Site
+from blogcheck.jekyll.url import destination, post_url, template_for, unknown_placeholders
 from blogcheck.post import Post
 
 
 def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
+    yield from _templates(posts, ctx)
     checked = {post.path for post in posts}
     groups: dict[str, list[tuple[Post, str]]] = defaultdict(list)
     for post in ctx.site_posts:
@@ -32,6 +35,54 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
             yield diagnostic("BC140", post.display, where.line, where.column,
                              f"publishes to {url}, as {others} does; one overwrites the other",
                              "give one of them another `permalink:` or file name", url=url)
+
+
+def _templates(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
+    """BC141 where the template is written: the post's `permalink:`, or, once for the
+    run, `_config.yml` (its `permalink:`, the posts collection's, or `defaults:`)."""
+    from_config: dict[str, list[str]] = {}
+    for post in posts:
+        if post.kind != "posts" or post.unread:
+            continue
+        template = template_for(post.data, ctx.site.config)
+        unknown = unknown_placeholders(template)
+        if not unknown:
+            continue
+        if isinstance(post.front.data.get("permalink"), str):
+            where = post.front.locate(("permalink",))
+            yield _unknown(post.display, where.line, where.column, template, unknown)
+        else:
+            from_config.setdefault(template, unknown)
+    for template, unknown in from_config.items():
+        yield _unknown(*_config_place(ctx.site, template), template, unknown)
+
+
+def _unknown(path: str, line: int, column: int, template: str, unknown: list[str]) -> Diagnostic:
+    names = ", ".join(f"`:{name}`" for name in unknown)
+    return diagnostic("BC141", path, line, column,
+                      f"permalink `{template}` has {names}, which Jekyll does not know: it stops the build",
+                      "use Jekyll's placeholders (`:year`, `:month`, `:day`, `:title`, `:slug`, `:categories`...)")
+
+
+def _config_place(site: Site, template: str) -> tuple[str, int, int]:
+    from blogcheck.parse.frontmatter import FrontMatterError, parse
+    from blogcheck.run import display
+
+    if site.config_path is None:  # not so: Jekyll's own styles know their names
+        return "_config.yml", 1, 1
+    try:
+        front = parse(site.config_path.read_text(encoding="utf-8-sig"), start_line=1)
+    except (OSError, UnicodeDecodeError, FrontMatterError):
+        return display(site.config_path), 1, 1
+    for key in (("collections", "posts", "permalink"), ("permalink",)):
+        value: object = front.data
+        for step in key:
+            value = value.get(step) if isinstance(value, dict) else None
+        if value == template:
+            where = front.locate(key)
+            return display(site.config_path), where.line, where.column
+    where = front.locate(("defaults",), key=True)
+    return display(site.config_path), where.line, where.column
 
 
 def url_of(post: Post, ctx: Context) -> str | None:

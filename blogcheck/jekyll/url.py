@@ -95,6 +95,21 @@ def post_url(data: dict[str, Any], slug: str, moment: dt.datetime, path_dirs: li
     return re.sub(r"/{2,}", "/", url.replace("..", "/").replace("./", ""))  # URL#sanitize_url
 
 
+# The names Drops::UrlDrop of Jekyll 4.3 offers a post (the keys of `_placeholders`).
+PLACEHOLDERS = frozenset({
+    "year", "month", "i_month", "day", "i_day", "short_year", "hour", "minute", "second", "y_day", "week", "w_year",
+    "w_day", "short_day", "long_day", "short_month", "long_month", "title", "slug", "name", "categories",
+    "slugified_categories", "path", "output_ext", "collection",
+})
+
+
+def unknown_placeholders(template: str) -> list[str]:
+    """The `:names` of a permalink template that Jekyll has no value for: it stops the
+    build on the first ("The URL template doesn't have yaer keys")."""
+    found = (m[1] for m in _PLACEHOLDER.finditer(template))
+    return list(dict.fromkeys(n for n in found if n not in PLACEHOLDERS and n.removesuffix("_") not in PLACEHOLDERS))
+
+
 def _placeholders(data: dict[str, Any], slug: str, moment: dt.datetime, path_dirs: list[str], ext: str,
                   file: str) -> dict[str, str]:
     """Drops::UrlDrop of Jekyll 4.3, every method it offers a post."""

@@ -21,7 +21,7 @@ from blogcheck.cli import main
 from blogcheck.config import Config
 from blogcheck.jekyll import dates
 from blogcheck.jekyll.site import load_site
-from blogcheck.jekyll.url import post_url
+from blogcheck.jekyll.url import post_url, unknown_placeholders
 from blogcheck.post import Post, load
 
 REPORT = """require "json"
@@ -100,3 +100,28 @@ def test_posts_jekyll_gives_two_urls_are_no_bc140(tmp_path: Path, capsys: pytest
     root = _site(tmp_path / "site")
     main(["check", "--offline", "--select", "BC140", "--format", "json", str(root)])
     assert json.loads(capsys.readouterr().out)["diagnostics"] == []
+
+
+@pytest.mark.parametrize(("config", "front", "where"), [
+    ("title: t\npermalink: /:yaer/:title/\n", "", ("_config.yml", 2, 12)),
+    ("title: t\ncollections:\n  posts:\n    permalink: /:titel/\n", "", ("_config.yml", 4, 16)),
+    ("title: t\n", "permalink: /x/:title:output_ext:foo\n", ("_posts/2024-01-01-a.md", 3, 12)),
+])
+def test_a_placeholder_jekyll_does_not_know_stops_its_build_and_is_bc141(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], config: str, front: str,
+        where: tuple[str, int, int]) -> None:
+    root = tmp_path / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text(config, encoding="utf-8")
+    for day in (1, 2):  # a site-wide template is reported once, not once a post
+        (root / "_posts" / f"2024-01-0{day}-a.md").write_text(f"---\ntitle: a\n{front if day == 1 else ''}---\nx\n")
+    build = subprocess.run(["jekyll", "build", "--quiet"], cwd=root, capture_output=True, text=True, timeout=300,
+                           check=False)
+    assert build.returncode != 0 and "Check your permalink template" in build.stderr
+    main(["check", "--offline", "--select", "BC141", "--format", "json", str(root)])
+    [found] = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert (Path(found["path"]).relative_to(root).as_posix(), found["line"], found["column"]) == where
+
+
+def test_jekylls_placeholders_are_all_known() -> None:
+    assert unknown_placeholders(EVERY + ":month_:day") == []
