@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+import html
 import itertools
 import re
 import sys
@@ -51,7 +52,8 @@ _MATH = re.compile(
 )
 _GLUED = re.compile(r"^\S+")
 _GLUED_END = re.compile(r"\S+$")
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")  # what a backslash can escape in Markdown
+_ENTITY = "&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # what a backslash can escape in Markdown
 _ALT = 1 << 40  # block numbers of image alt texts start here
 _NESTED = 1 << 41  # and those of Markdown inside HTML blocks
 _BREAKS = ("softbreak", "hardbreak")
@@ -426,14 +428,27 @@ def _located(text: str, walk: _Walk, block: int, joined: bool) -> Iterator[Span]
     for number, chunk in enumerate(text.split()):
         near = 8 * len(chunk) + 512  # the next chunk is close by: never scan the rest of a long block for it
         found = cursor.find(chunk, near)
-        if found is None and len(chunk) <= 200 and _PUNCTUATION.search(chunk):
-            # `It\'s`, `\*note\*`: markdown-it dropped the backslashes
-            escaped = (rf"\\?{re.escape(c)}" if _PUNCTUATION.match(c) else re.escape(c) for c in chunk)
-            found = cursor.search(re.compile("".join(escaped)), near)
+        if found is None and len(chunk) <= 200 and not (chunk.isascii() and chunk.isalnum()):
+            found = _written(chunk, walk, near)
         if found is not None:
             yield Span(chunk, found[0], found[1], block, joined or number > 0, "body", exact=False)
         else:
             walk.lost = True  # the cursor stops short of it: what follows could be found inside it
+
+
+def _written(chunk: str, walk: _Walk, near: int) -> tuple[int, int] | None:
+    """Where `chunk` is written with backslash escapes or entities (`It\\'s`, `\\*note\\*`,
+    `caf&eacute;`, `&mdash;`), which markdown-it turned into the characters they stand for."""
+    pattern = re.compile("".join(
+        re.escape(c) if c.isascii() and c.isalnum() else rf"(?:{_ENTITY}|\\?{re.escape(c)})" for c in chunk))
+    found = walk.cursor.search(pattern, near)
+    if found is None:
+        return None
+    line, column = walk.at(found)
+    written = pattern.match(walk.cursor.lines[line], column)
+    if written is None or html.unescape(_ESCAPED.sub(r"\1", written[0])) != chunk:
+        return None
+    return found
 
 
 def _front(post: Post) -> Iterator[Span]:

@@ -39,6 +39,7 @@ TARGETS = (
     'A <span title="recieve">recieve</span> in a paragraph.\n\n'
     "See <https://x.com/untill> and [ref][untill] or [untill] then untill.\n\n"
     '[untill]: https://x.com/ "untill"\n\n'
+    "Caf&eacute; &mdash; it\\'s [x](/a&amp;beleive) **beleive** it.\n\n"  # entities and escapes are passed too
     "| teh | teh |\n|-----|-----|\n| `teh` | teh |\n"
 )
 
@@ -54,6 +55,7 @@ def test_fix_rewrites_the_prose_word_after_urls_tags_and_titles(tmp_path: Path, 
     expected = expected.replace("*recieve* end", "*receive* end").replace("*occured*", "*occurred*")
     expected = expected.replace("**seperate**", "**separate**").replace("_untill_", "_until_")
     expected = expected.replace(">recieve</span>", ">receive</span>").replace("then untill.", "then until.")
+    expected = expected.replace("**beleive**", "**believe**")
     expected = expected.replace("| teh | teh |", "| the | the |").replace("| `teh` | teh |", "| `teh` | the |")
     assert post.read_bytes() == (FRONT + expected).encode("utf-8")
 
