@@ -254,16 +254,18 @@ def _remote_diagnostic(code: str, post: Post, link: Link, verdict: Verdict,
 def _upgrade(post: Post, link: Link, verdict: Verdict) -> Diagnostic:
     """BC210, with the fix: the same address over https, where the redirects led."""
     secure = "https://" + link.url.strip()[len("http://"):]
+    # a link not found where it is written (extract.py) has no sure place: no fix to apply blindly
+    fix = {"fix": [[link.line, link.column, link.raw[:7], "https://"]]} if link.exact else {}
     return _spanned(diagnostic("BC210", post.display, link.line, link.column,
                                f"`{link.url}` redirects to its https:// address ({verdict.seen})",
                                f"link `{secure}`: the first request no longer goes out unencrypted",
                                url=link.url, status=verdict.status.value, http_status=verdict.http_status,
-                               final_url=verdict.final_url, fix=[[link.line, link.column, link.raw[:7], "https://"]]),
+                               final_url=verdict.final_url, **fix),
                     link)
 
 
 def _spanned(diag: Diagnostic, link: Link) -> Diagnostic:
     """The finding ends where the link's target, as written, ends (one line only)."""
-    if not link.raw or "\n" in link.raw:
+    if not link.raw or "\n" in link.raw or not link.exact:
         return diag
     return dataclasses.replace(diag, end_line=link.line, end_column=link.column + len(link.raw))

@@ -219,16 +219,22 @@ def _html_block(parsed: Parsed, token: Token, resolve: Resolve, depth: int = 0) 
 def _inline(parsed: Parsed, token: Token, resolve: Resolve) -> Iterator[Link]:
     cursor = Cursor.for_block(parsed.masked, parsed.post.body_line, token)
     pending: list[Token] = []
+    autolink = False
     for child in token.children or []:
-        if child.type in ("text", "code_inline"):
+        if autolink:  # the autolink's own text: its URL, placed already (looked for again, it was
+            autolink = child.type != "link_close"  # found in a later link that starts the same way)
+        elif child.type in ("text", "code_inline"):
             cursor.find(child.content)
         elif child.type == "link_open" and child.markup == "autolink":
+            autolink = True
             yield _markdown(parsed, cursor, str(child.attrs.get("href", "")), Kind.LINK, resolve)
         elif child.type == "link_open":
             pending.append(child)
         elif child.type == "link_close" and pending:
             yield _markdown(parsed, cursor, str(pending.pop().attrs.get("href", "")), Kind.LINK, resolve)
         elif child.type == "image":
+            if child.content:  # past the alt text first, right after `![` (`[![`): an alt that is the URL
+                cursor.find(child.content, len(child.content) + 4)  # is not the target
             yield _markdown(parsed, cursor, str(child.attrs.get("src", "")), Kind.IMAGE, resolve)
         elif child.type == "html_inline":
             first = child.content.split("\n")[0]
@@ -243,7 +249,7 @@ def _markdown(parsed: Parsed, cursor: Cursor, href: str, kind: Kind, resolve: Re
     if not href:  # `[text]()`: at the empty parentheses
         empty = _earliest(cursor, ["]()", "](<>)"])
         line, column = empty[0] if empty else (cursor.body_line + cursor.start, 1)
-        return Link("", "", kind, line, column + 2 if empty else column)
+        return Link("", "", kind, line, column + 2 if empty else column, exact=empty is not None)
     spellings = _spellings(href)
     # In its paragraph, a link's target follows its text closely: a target that is not
     # there (a reference, an entity) must not cost a scan of the rest of the block.
@@ -252,8 +258,8 @@ def _markdown(parsed: Parsed, cursor: Cursor, href: str, kind: Kind, resolve: Re
         found = _earliest(Cursor(parsed.masked, parsed.post.body_line, start, end), spellings)
         if found is not None:
             break
-    if found is None:  # written in a way not foreseen: at the block's start
-        return Link(unquote(href), href, kind, cursor.body_line + cursor.start, 1)
+    if found is None:  # written in a way not foreseen: at the block's start, never fixed there
+        return Link(unquote(href), href, kind, cursor.body_line + cursor.start, 1, exact=False)
     where, length = found
     return _link(parsed, where, length, kind, resolve, markdown=True)
 

@@ -23,6 +23,7 @@ class Link:
     kind: Kind
     line: int  # 1-based file position, front matter included
     column: int
+    exact: bool = True  # False: not found where written (placed at its block's start): no fix, no span
 
 
 class Status(str, enum.Enum):
