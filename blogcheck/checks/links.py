@@ -21,6 +21,7 @@ from blogcheck.diagnostic import Diagnostic
 from blogcheck.links.judge import Problem, Remote
 from blogcheck.links.model import Kind, Link, Status, Target, Verdict
 from blogcheck.links.upgrade import to_https
+from blogcheck.links.userinfo import masked
 from blogcheck.post import Post
 
 if TYPE_CHECKING:
@@ -265,7 +266,10 @@ def _upgrade(post: Post, link: Link, verdict: Verdict) -> Diagnostic:
 
 
 def _spanned(diag: Diagnostic, link: Link) -> Diagnostic:
-    """The finding ends where the link's target, as written, ends (one line only)."""
+    """The finding ends where the link's target, as written, ends (one line only); a
+    password in a URL is shown as `***` (userinfo.py)."""
+    diag = dataclasses.replace(diag, message=masked(diag.message), hint=masked(diag.hint),
+                               extra=tuple((k, masked(v) if isinstance(v, str) else v) for k, v in diag.extra))
     if not link.raw or "\n" in link.raw or not link.exact:
         return diag
     return dataclasses.replace(diag, end_line=link.line, end_column=link.column + len(link.raw))

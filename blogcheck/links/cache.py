@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from blogcheck.links.model import Status, Verdict
+from blogcheck.links.userinfo import cache_form
 
 _T = TypeVar("_T")
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS ok_links (key TEXT PRIMARY KEY, http_status INTEGER, final_url TEXT,"
@@ -42,8 +43,8 @@ def default_path() -> Path:
 
 
 def key(url: str, image: bool) -> str:
-    """The cache key: the URL after remap, and whether it had to be an image."""
-    return f"{'image' if image else 'link'} {url}"
+    """The cache key: the URL after remap (a password in it as a digest), and whether it had to be an image."""
+    return f"{'image' if image else 'link'} {cache_form(url)}"
 
 
 class Cache:
@@ -134,8 +135,8 @@ class Cache:
     def put(self, verdicts: dict[str, Verdict]) -> None:
         """Store the ok verdicts (others are ignored) and drop expired rows, in one transaction."""
         now = time.time()
-        rows = [(k, v.http_status, v.final_url, v.seen, v.provider, now) for k, v in verdicts.items()
-                if v.status is Status.OK]
+        rows = [(k, v.http_status, v.final_url and cache_form(v.final_url), v.seen, v.provider, now)
+                for k, v in verdicts.items() if v.status is Status.OK]
         self._write("ok_links", rows, now)
 
     def put_archived(self, answers: dict[str, tuple[str, str]]) -> None:

@@ -75,7 +75,8 @@ class Transport:
             _no_socks_support(url)
         # prepare() step by step, without Session.request's merging of settings (a third of
         # each request's CPU, under the lock of the shared cookie jar): the session's headers
-        # and cookies are all it would merge, since nothing else is set on it
+        # and cookies are all it would merge, since nothing else is set on it (the order is
+        # prepare()'s: auth after the body)
         request = requests.PreparedRequest()
         request.prepare_method(method)
         request.prepare_url(url, None)
@@ -83,6 +84,8 @@ class Transport:
         if self._jar.holds_any():
             request.prepare_cookies(self._jar)
         request.prepare_body(None, None)
+        if "@" in url:  # `http://user:password@host/`: sent as Basic auth, as requests and browsers do
+            request.prepare_auth(None, url)
         response = self._session.send(request, stream=True, allow_redirects=False, timeout=(timeout, timeout))
         return response.raw
 
