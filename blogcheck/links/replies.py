@@ -14,6 +14,7 @@ import functools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import timezone
 from email.utils import parsedate_to_datetime
 from urllib.parse import quote
 
@@ -63,6 +64,8 @@ def retry_after_seconds(value: str | None) -> float | None:
         when = parsedate_to_datetime(text)
     except (TypeError, ValueError, IndexError):
         return None
+    if when.tzinfo is None:  # asctime (`Sun Nov  6 08:49:37 1994`) names no zone: HTTP dates are GMT
+        when = when.replace(tzinfo=timezone.utc)
     return max(0.0, when.timestamp() - time.time())
 
 
