@@ -48,7 +48,7 @@ def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = Fal
 
 def step_summary(diagnostics: list[Diagnostic], summary: Summary) -> str:
     """Markdown for `$GITHUB_STEP_SUMMARY`."""
-    from blogcheck.reporters.text import summary_line
+    from blogcheck.reporters.text import plural, summary_line
 
     out = ["## blogcheck", "", summary_line(summary), "", *(f"- {_cell(note)}" for note in summary.notes)]
     if summary.notes:
@@ -67,7 +67,8 @@ def step_summary(diagnostics: list[Diagnostic], summary: Summary) -> str:
         row = "| " + " | ".join(_cell(c) for c in cells) + " |"
         spent += len(row.encode("utf-8")) + 1
         if spent > SUMMARY_BUDGET:
-            out += ["", f"{len(diagnostics) - shown} more findings are not in this table (a job summary holds "
+            left = plural(len(diagnostics) - shown, "more finding is", "more findings are")
+            out += ["", f"{left} not in this table (a job summary holds "
                     "at most 1 MiB): they are all in the step's log, or write them with `--format html` or `sarif`."]
             break
         out.append(row)

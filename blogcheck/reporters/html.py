@@ -14,6 +14,7 @@ from pathlib import Path
 from blogcheck import __version__
 from blogcheck.codes import CODES, checks
 from blogcheck.diagnostic import Diagnostic, Severity, Summary
+from blogcheck.reporters.text import plural
 
 _LABELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 _HIDDEN = frozenset({"fix"})  # extras for machines (`check --fix`), not for the reader
@@ -74,7 +75,8 @@ def _e(text: object) -> str:
 
 
 def _counts_text(summary: Summary) -> str:
-    return f"{summary.files} files, {summary.errors} errors, {summary.warnings} warnings, {summary.infos} notes"
+    return ", ".join([plural(summary.files, "file"), plural(summary.errors, "error"),
+                      plural(summary.warnings, "warning"), plural(summary.infos, "note")])
 
 
 def _cards(summary: Summary) -> str:
@@ -101,11 +103,12 @@ def _per_check(diagnostics: list[Diagnostic]) -> str:
 
 def _per_post(by_path: dict[str, list[Diagnostic]], summary: Summary) -> str:
     if not by_path:
-        return f'<h2>By post</h2><p class="muted">No findings in {summary.files} files.</p>'
+        return f'<h2>By post</h2><p class="muted">No findings in {plural(summary.files, "file")}.</p>'
     rows = [_count_row(f'<a href="#post-{n}">{_e(path)}</a>', found)
             for n, (path, found) in enumerate(by_path.items(), 1)]
     clean = summary.files - len(by_path)
-    note = f'<p class="muted">{clean} other files have no findings.</p>' if clean > 0 else ""
+    others = plural(clean, "other file has", "other files have")
+    note = f'<p class="muted">{others} no findings.</p>' if clean > 0 else ""
     return f'<h2>By post</h2><table id="posts">{_head_row("post")}{"".join(rows)}</table>{note}'
 
 

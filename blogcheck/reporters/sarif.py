@@ -33,7 +33,8 @@ def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = Fal
               "rules": rules}
     run: dict[str, Any] = {"tool": {"driver": driver}, "results": results, "columnKind": "unicodeCodePoints"}
     if len(kept) < len(diagnostics):
-        left = f"{len(diagnostics) - len(kept)} of {len(diagnostics)} findings are left out, the least severe first: " \
+        left = f"{len(diagnostics) - len(kept)} of {len(diagnostics)} findings " \
+               f"{'is' if len(diagnostics) - len(kept) == 1 else 'are'} left out, the least severe first: " \
                f"GitHub code scanning rejects a run with more than {MAX_RESULTS:,} results"
         run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": [
             {"level": "warning", "message": {"text": left}}]}]

@@ -23,14 +23,15 @@ def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = Fal
 
 
 def summary_line(summary: Summary) -> str:
-    files = _plural(summary.files, "file")
+    files = plural(summary.files, "file")
     if not summary.errors and not summary.warnings and not summary.infos:
         return f"Checked {files}: no problems found."
-    parts = [_plural(summary.errors, "error"), _plural(summary.warnings, "warning")]
+    parts = [plural(summary.errors, "error"), plural(summary.warnings, "warning")]
     if summary.infos:
-        parts.append(_plural(summary.infos, "note"))
+        parts.append(plural(summary.infos, "note"))
     return f"Checked {files}: {', '.join(parts)}."
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" + ("" if count == 1 else "s")
+def plural(count: int, word: str, many: str = "") -> str:
+    """`1 file`, `2 files` (`many`: the plural when it is not `word` + s)."""
+    return f"{count} {word if count == 1 else many or word + 's'}"

@@ -71,7 +71,7 @@ def test_page_has_counts_per_check_a_table_of_posts_and_each_finding_in_context(
     assert '<tr><td>frontmatter</td><td class="n">1</td><td class="n">1</td><td class="n">0</td></tr>' in text
     assert '<a href="#post-1">_posts/2024-03-06-links.md</a>' in text
     assert '<a href="#post-2">_posts/2024-03-07-evil.md</a>' in text and "2024-03-08-fine.md" not in text
-    assert "1 other files have no findings." in text
+    assert "1 other file has no findings." in text
     assert ('<pre class="context"><span class="ln">5</span>Read [the guide](<mark>/no-such-guide.html</mark>) and'
             in text)
     assert "and <mark>recieve</mark> it." in text  # the typo, marked in its line
@@ -90,7 +90,7 @@ def test_no_findings_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) ->
     monkeypatch.chdir(site)
     assert main(["check", "--offline", "--format", "html", "--output", "r.html"]) == 0
     page = _parse(site / "r.html")
-    assert "No findings in 1 files." in page.text and "Findings" not in page.text
+    assert "No findings in 1 file." in page.text and "Findings" not in page.text
 
 
 def test_unreadable_sources_give_findings_without_context(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 import json
 
+import pytest
+
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Summary
 from blogcheck.reporters import REPORTERS, get, github
@@ -79,3 +81,18 @@ def test_sarif_region_has_the_end_when_the_finding_knows_it() -> None:
     regions = [r["locations"][0]["physicalLocation"]["region"] for r in results]
     assert regions == [{"startLine": 3, "startColumn": 5, "endLine": 3, "endColumn": 9},
                        {"startLine": 1, "startColumn": 1}]
+
+
+def test_counts_of_one_are_singular(monkeypatch: pytest.MonkeyPatch) -> None:
+    from blogcheck.reporters import sarif
+
+    two = [diagnostic("BC110", "p.md", 1, 1, "m"), diagnostic("BC131", "p.md", 2, 1, "m")]
+    monkeypatch.setattr(sarif, "MAX_RESULTS", 1)
+    run = json.loads(get("sarif")(two, Summary.of(1, two)))["runs"][0]
+    said = run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
+    assert said.startswith("1 of 2 findings is left out, the least severe first")
+    monkeypatch.setattr(github, "SUMMARY_BUDGET", 60)
+    assert "\n1 more finding is not in this table" in step_summary(two, Summary.of(1, two))
+    page = get("html")(two[:1], Summary.of(2, two[:1]))
+    assert "1 other file has no findings." in page and "<title>blogcheck: 2 files, 1 error, 0 warnings" in page
+    assert "No findings in 1 file." in get("html")([], Summary.of(1, []))
