@@ -100,12 +100,11 @@ def _mask_math(text: str) -> str:
 
 def _crossed(code: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:
     """The first stretch of code that [start, end) reaches into, if any."""
-    index = bisect.bisect_right(code, (start, sys.maxsize)) - 1
-    for stretch in code[max(index, 0):]:
-        if stretch[0] >= end:
+    for index in range(max(bisect.bisect_right(code, (start, sys.maxsize)) - 1, 0), len(code)):
+        if code[index][0] >= end:
             return None
-        if stretch[1] > start:
-            return stretch
+        if code[index][1] > start:
+            return code[index]
     return None
 
 
