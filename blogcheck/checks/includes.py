@@ -17,6 +17,7 @@ known only when the page is built, and is left alone."""
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 import os
 import posixpath
@@ -56,8 +57,8 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
             starts = starts or line_starts(body)
             line, column = position(starts, tag.start, post.body_line)
             written = body[tag.start:tag.end].split("\n")[0]
-            yield diagnostic(found[0], post.display, line, column, found[1], found[2], end_line=line,
-                             end_column=column + len(written))
+            yield dataclasses.replace(diagnostic(found[0], post.display, line, column, found[1], found[2]),
+                                      end_line=line, end_column=column + len(written))
 
 
 def _problem(name: str, markup: str, post: Post, ctx: Context) -> tuple[str, str, str] | None:
