@@ -30,18 +30,26 @@ def build_parser() -> argparse.ArgumentParser:
     for name, (module, help_text) in COMMANDS.items():
         sub = commands.add_parser(name, help=help_text, description=help_text[0].upper() + help_text[1:] + ".")
         importlib.import_module(f"blogcheck.commands.{module}").add_arguments(sub)
+        sub.set_defaults(command_parser=sub)  # for errors found after parsing, said with the command's usage
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, unknown = parser.parse_known_args(argv)
+        if unknown:  # said with the command's own usage (`check --bogus`), not the top level's
+            getattr(args, "command_parser", parser).error(f"unrecognized arguments: {' '.join(unknown)}")
     except SystemExit as exc:  # argparse: --help/--version exit 0, bad usage exits 2
         return int(exc.code or 0)
     if args.command is None:
         parser.print_help(sys.stderr)
         return USAGE
+    from blogcheck.parallel import jobs_problem
+
+    problem = jobs_problem()
+    if problem:
+        print(f"blogcheck: warning: {problem}", file=sys.stderr)
     module = importlib.import_module(f"blogcheck.commands.{COMMANDS[args.command][0]}")
     try:
         code: int = module.run(args)

@@ -33,7 +33,21 @@ def workers() -> int:
     wanted = os.environ.get("BLOGCHECK_JOBS", "").strip()
     if wanted.isdigit() and int(wanted) > 0:
         return min(int(wanted), _MOST)
+    return _cpus()
+
+
+def _cpus() -> int:
     return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+
+
+def jobs_problem() -> str:
+    """What is wrong with BLOGCHECK_JOBS, said once a run (the run goes on with one
+    process per CPU), or "" when it is unset or a positive whole number."""
+    wanted = os.environ.get("BLOGCHECK_JOBS", "").strip()
+    if not wanted or (wanted.isdigit() and int(wanted) > 0):
+        return ""
+    return (f"BLOGCHECK_JOBS={wanted[:40]!r} is not a positive whole number; it is ignored "
+            f"(the run uses {_cpus()} process{'es' * (_cpus() != 1)}, one per CPU)")
 
 
 def will_spread(count: int, min_items: int = 64) -> bool:
