@@ -34,8 +34,9 @@ def run(args: argparse.Namespace) -> int:
     from blogcheck.run import display
 
     folder = args.folder or find_root(Path.cwd()) or Path.cwd()
-    if not folder.is_dir():
-        print(f"blogcheck: error: {folder}: no such folder", file=sys.stderr)
+    problem = _not_a_folder(folder)
+    if problem:
+        print(f"blogcheck: error: {problem}", file=sys.stderr)
         return USAGE
     if find_root(folder.resolve()) != folder.resolve():  # `init .`: "." and its absolute path are one folder
         print(f"note: {display(folder)} has no _config.yml; is it the site's root?", file=sys.stderr)
@@ -53,8 +54,21 @@ def run(args: argparse.Namespace) -> int:
             print(f"blogcheck: error: cannot write {display(target)}: {exc.strerror or exc}", file=sys.stderr)
             return USAGE
         print(f"created {display(target)}")
+    _advise_exclude(folder)
     print("Next: `blogcheck check` here, and `pre-commit install` to check every commit.")
     return OK
+
+
+def _not_a_folder(folder: Path) -> str:
+    """Why `folder` cannot be the site's root, or ""."""
+    try:
+        if folder.is_dir():
+            return ""
+        if folder.exists():
+            return f"{folder}: not a folder; give the site's root folder"
+    except OSError as exc:  # a name too long, a loop of symbolic links
+        return f"{str(folder)[:80]}{'...' if len(str(folder)) > 80 else ''}: {exc.strerror or exc}"
+    return f"{folder}: no such folder"
 
 
 def _template(name: str) -> str:
@@ -73,3 +87,34 @@ def _advise_hook(config: Path) -> None:
     snippet = _template("pre-commit-config.yaml").split("repos:\n", 1)[1]
     print("  add these lines under its `repos:` to check posts on every commit:")
     print("".join(f"  {line}" for line in snippet.splitlines(keepends=True)), end="")
+
+
+def _advise_exclude(folder: Path) -> None:
+    """Jekyll copies every file of the site that is not excluded into the built site,
+    blogcheck.toml too (the dotfiles it skips by itself). _config.yml is the user's and
+    is not edited: the lines to add are printed, unless its `exclude:` has the file."""
+    from blogcheck.jekyll.site import load_site
+
+    site = load_site(folder)
+    if site.config_path is None or site.config_error:
+        return
+    listed = site.config.get("exclude")
+    if isinstance(listed, list) and any(isinstance(glob, str) and _excludes(glob, "blogcheck.toml")
+                                        for glob in listed):
+        return
+    name = site.config_path.name
+    if isinstance(listed, list):
+        print(f"  Jekyll copies blogcheck.toml into the built site: add `- blogcheck.toml` to `exclude:` in {name}")
+    else:
+        print(f"  Jekyll copies blogcheck.toml into the built site: add `exclude: [blogcheck.toml]` to {name} "
+              "(Jekyll 3, as on GitHub Pages, then no longer skips Gemfile, Gemfile.lock, node_modules and "
+              "vendor/ by itself: list those too if the site has them)")
+
+
+def _excludes(glob: str, name: str) -> bool:
+    """An `exclude:` entry that leaves out the file `name` at the site's root, as Jekyll's
+    EntryFilter reads it: a glob (File.fnmatch), or any start of the name."""
+    import fnmatch
+
+    entry = glob.strip().lstrip("/")
+    return bool(entry) and (name.startswith(entry) or fnmatch.fnmatchcase(name, entry))

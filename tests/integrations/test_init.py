@@ -3,6 +3,8 @@ exists is overwritten."""
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -79,6 +81,15 @@ def test_a_missing_folder_is_a_usage_error(tmp_path: Path, capsys: pytest.Captur
     assert not (tmp_path / "missing").exists()
 
 
+def test_init_on_a_file_says_it_is_no_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["init", "_config.yml"]) == 2
+    assert capsys.readouterr().err == "blogcheck: error: _config.yml: not a folder; give the site's root folder\n"
+    assert not (tmp_path / "blogcheck.toml").exists()
+
+
 def test_init_never_writes_through_a_symlink(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     site = make_site(tmp_path / "blog", {})
     outside = tmp_path / "outside.toml"
@@ -104,3 +115,47 @@ def _load_text(folder: Path, text: str) -> Config:
     path = folder / "edited.toml"
     path.write_text(text, encoding="utf-8")
     return load_config(path)
+
+
+def _jekyll_build(site: Path) -> list[str]:
+    """The files `jekyll build` puts at the top of `_site/`."""
+    assert shutil.which("jekyll"), ".ci/run installs jekyll"
+    done = subprocess.run(["jekyll", "build", "--quiet"], cwd=site, capture_output=True, text=True, timeout=300,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    return sorted(p.name for p in (site / "_site").iterdir())
+
+
+def test_init_says_how_to_keep_its_config_out_of_the_built_site(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """Jekyll copies blogcheck.toml into _site/ (the dotfiles it skips by itself); init
+    leaves _config.yml as it is and says what to add, and what it says works."""
+    site = make_site(tmp_path / "blog", {})
+    config = site / "_config.yml"
+    config.write_text(config.read_text() + "exclude:\n  - drafts-notes/\n")
+    before = config.read_bytes()
+    assert main(["init", str(site)]) == 0
+    out = capsys.readouterr().out
+    assert ("Jekyll copies blogcheck.toml into the built site: add `- blogcheck.toml` to `exclude:` in "
+            "_config.yml") in out
+    assert config.read_bytes() == before
+    built = _jekyll_build(site)
+    assert "blogcheck.toml" in built and not {".blogcheck-words.txt", ".pre-commit-config.yaml"} & set(built)
+    config.write_text(config.read_text() + "  - blogcheck.toml\n")
+    assert "blogcheck.toml" not in _jekyll_build(site)
+    assert main(["init", str(site)]) == 0
+    assert "Jekyll copies" not in capsys.readouterr().out
+
+
+def test_init_names_the_exclude_line_only_when_it_is_missing(tmp_path: Path,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    cases = [("title: t\n", "add `exclude: [blogcheck.toml]` to _config.yml (Jekyll 3, as on GitHub Pages, then no "
+                            "longer skips Gemfile"),
+             ("title: t\nexclude: [blog]\n", ""),  # Jekyll leaves out every name that starts so
+             ("title: t\nexclude: ['*.toml']\n", "")]
+    for number, (config, said) in enumerate(cases):
+        (tmp_path / str(number)).mkdir()
+        (tmp_path / str(number) / "_config.yml").write_text(config)
+        assert main(["init", str(tmp_path / str(number))]) == 0
+        out = capsys.readouterr().out
+        assert (said in out) if said else "Jekyll copies" not in out
