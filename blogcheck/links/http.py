@@ -6,7 +6,10 @@ calls) goes through `Client.request`. Bodies are streamed and at most
 Retries: 429 and 503 wait for Retry-After (seconds or an HTTP date, capped by
 `max_retry_wait`), other 5xx back off 0.5 s, 1 s, ..., resets and refusals
 0.25 s, 0.5 s, ...; a timeout is retried once at most, since each costs
-`timeout` seconds."""
+`timeout` seconds; 421 and 425 (this connection is the wrong one, or too early)
+are asked again at once, once, on a new connection. A refusal by a host that
+answered, or timed out, earlier in the run is a host restarting ("restarting"),
+not one where nothing listens."""
 
 from __future__ import annotations
 
@@ -21,7 +24,15 @@ from blogcheck.links.addresses import Screen, is_dns_name, screen_host
 from blogcheck.links.dedupe import host_key, host_label, normalise
 from blogcheck.links.hosts import Hosts
 from blogcheck.links.remap import remap
-from blogcheck.links.replies import Reply, detail, failure, location_text, retry_after_seconds
+from blogcheck.links.replies import (
+    Reply,
+    answer_headers,
+    connected,
+    detail,
+    failure,
+    location_text,
+    retry_after_seconds,
+)
 from blogcheck.links.settings import LinkSettings
 
 if TYPE_CHECKING:
@@ -31,7 +42,9 @@ if TYPE_CHECKING:
 
 BODY_LIMIT = 8192
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+NEW_CONNECTION = frozenset({421, 425})  # Misdirected Request, Too Early: asked again on another connection
 _T = TypeVar("_T")
+_ALIVE = frozenset({"timeout", "reset", "malformed", "tls", "error"})  # failures of a host that is there
 
 
 class Client:
@@ -51,6 +64,7 @@ class Client:
         # .invalid names prove nothing about DNS and are left out).
         self.resolved: set[str] = set()
         self.unresolved: set[str] = set()
+        self._alive: set[str] = set()  # host keys that answered or timed out in this run
 
     def once(self, key: object, compute: Callable[[], _T]) -> _T:
         """compute() the first time `key` is asked; later callers (any thread) share it."""
@@ -68,11 +82,14 @@ class Client:
         return cast(_T, entry.get())
 
     def request(self, method: str, url: str, accept: str = "*/*", retry: frozenset[int] = RETRY_STATUSES,
-                keep: int = 0, headers: Mapping[str, str] | None = None) -> Reply:
+                keep: int = 0, headers: Mapping[str, str] | None = None, *, fallback: bool = False,
+                timeouts: int = 1) -> Reply:
         """`method` on `url` (remapped first); answers in `retry`, resets, refusals
-        and timeouts are tried again. `keep`: read up to that many bytes of the body
-        into `Reply.body` (else BODY_LIMIT bytes are read and dropped). `headers`:
-        sent besides the usual ones (the caller decides where a token may go)."""
+        and timeouts (`timeouts` times at most) are tried again. `keep`: read up to that
+        many bytes of the body into `Reply.body` (else BODY_LIMIT bytes are read and
+        dropped). `headers`: sent besides the usual ones (the caller decides where a
+        token may go). `fallback`: the caller asks another way after a timeout or reset
+        past the connection (HEAD, then GET), so such a one is not tried again here."""
         url = remap(url, self.settings.remap)
         try:
             if not url.isascii():  # an international host name (a redirect's Location): as DNS sees it
@@ -88,11 +105,17 @@ class Client:
         tries: list[str] = []
         while True:
             reply = self._send(method, url, key, accept, keep, headers)
-            wait = self._retry_wait(reply, len(tries), retry)
+            if reply.status or reply.failure in _ALIVE:
+                with self._lock:
+                    self._alive.add(key)
+            wait = self._retry_wait(reply, len(tries), retry, fallback, timeouts)
             if wait is None:
-                return dataclasses.replace(reply, tries=tuple(tries), detail=reply.detail or self._too_long(reply))
+                break
             tries.append(f"{reply.label} (waited {wait:.3g} s)")
             self.wait(wait)
+        if reply.failure == "refused" and key in self._alive:
+            reply = dataclasses.replace(reply, failure="restarting")
+        return dataclasses.replace(reply, tries=tuple(tries), detail=reply.detail or self._too_long(reply))
 
     def _screen(self, host: str) -> Screen:
         screen = screen_host(host, self.settings)
@@ -109,12 +132,19 @@ class Client:
         machine without network every name looks missing, which proves nothing."""
         return not self.resolved and len(self.unresolved) >= 2
 
-    def _retry_wait(self, reply: Reply, attempt: int, retry: frozenset[int]) -> float | None:
+    def _retry_wait(self, reply: Reply, attempt: int, retry: frozenset[int], fallback: bool,
+                    timeouts: int) -> float | None:
         """Seconds to wait before trying again, or None to stop here."""
+        if reply.status in NEW_CONNECTION:  # its connection is closed (_send): at once, once
+            return 0.0 if attempt == 0 else None
+        if fallback and reply.connected and reply.failure in ("timeout", "reset"):
+            return None
         # a timeout costs `timeout` seconds; a malformed answer is tried once more on a fresh
         # connection (a server that sent a body after a HEAD garbles the next answer on its connection)
         once = reply.failure in ("timeout", "malformed")
         limit = min(self.settings.retries, 1) if once else self.settings.retries
+        if reply.failure == "timeout":
+            limit = min(limit, timeouts)
         transient = once or reply.failure in ("reset", "refused", "error") or reply.status in retry
         if not transient or attempt >= limit:
             return None
@@ -147,24 +177,27 @@ class Client:
             try:
                 response = self.transport().send(method, url, headers, self.settings.timeout)
             except (urllib3.exceptions.HTTPError, OSError) as exc:
-                return Reply(method, url, failure=failure(exc), detail=detail(exc))
+                return Reply(method, url, failure=failure(exc), detail=detail(exc), connected=connected(exc))
             except (ValueError, UnicodeError) as exc:
                 return Reply(method, url, failure="invalid", detail=str(exc))
             try:
-                # HEAD too: an emptied answer frees its connection for reuse
+                # HEAD too: an emptied answer frees its connection for reuse; a 421/425's is not reused
                 limit = keep if keep and response.status == 200 else BODY_LIMIT  # an error page is not kept
-                body, whole = _read_some(response, self.settings.timeout, limit)
+                body, whole = _read_some(response, self.settings.timeout,
+                                         0 if response.status in NEW_CONNECTION else limit)
             finally:
                 response.close()  # a body not read to its end closes its connection
                 response.release_conn()
-            headers_in = response.headers
-            retry_after = retry_after_seconds(headers_in.get("Retry-After"))
+            found, malformed = answer_headers(response.headers)
+            retry_after = retry_after_seconds(found["Retry-After"])
             # before the slot frees; a longer wait than a retry may make closes the host for the run
             self.hosts.answered(key, response.status, retry_after, fallback=1.0, longest=self.settings.max_retry_wait)
-        return Reply(method, url, response.status, headers_in.get("Content-Type", ""),
-                     location_text(headers_in.get("Location", "")), retry_after, body_bytes=len(body),
-                     body=body if keep else b"", whole=whole,
-                     content_encoding=headers_in.get("Content-Encoding", "") if keep else "")
+        if malformed:
+            return Reply(method, url, failure="malformed", detail=malformed, connected=True)
+        return Reply(method, url, response.status, found["Content-Type"], location_text(found["Location"]),
+                     retry_after, body_bytes=len(body), body=body if keep else b"", whole=whole,
+                     content_encoding=response.headers.get("Content-Encoding", "") if keep else "",
+                     connected=True)
 
     def _closed_detail(self, key: str) -> str:
         closed = self.hosts.closed_one(key)

@@ -4,7 +4,13 @@ by hand (so each hop is gated, remapped and screened like any request).
 A HEAD answer other than 2xx/3xx is tried again with GET: many servers refuse or
 mishandle HEAD (405, 403, 404, 500, an answer that is not HTTP) yet serve the
 page. The cost is one more request for links that are really broken. A 429 is
-not re-asked with GET: the server asked to wait, and http.py waits."""
+not re-asked with GET: the server asked to wait, and http.py waits.
+A HEAD that times out, is reset or closed once the connection is made (firewalls
+and bot walls drop HEAD) is not tried again: GET is asked at once, and a GET
+after a HEAD timeout gets no second try on a timeout of its own, so a host that
+never answers costs two timeouts, as two HEADs did. A HEAD that could not even
+connect (refused, no such host, a connect timeout) gets no GET: it would fail
+the same way."""
 
 from __future__ import annotations
 
@@ -24,7 +30,14 @@ _BROKEN_HINTS = {404: "the page is not there (404); fix the URL, or link a copy 
                  410: "the page was removed for good (410); remove or replace the link"}
 _UNVERIFIED_STATUSES = {401: "needs a login", 403: "refused to a robot (a bot wall?)", 407: "needs a proxy login",
                         408: "timed out on the server", 429: "still rate-limited after retries",
+                        451: "withheld for legal reasons where the check runs (a geo or GDPR block); "
+                             "readers elsewhere may see it",
                         999: "refused to a robot (LinkedIn's bot wall answers 999)"}
+
+_ODD_ANSWERS = {  # answers that are neither a page nor an error
+    101: "the server switches protocols (101) where a page was asked for, and sends none",
+    300: "the server offers several pages (300 Multiple Choices) and names none to go to (no Location)",
+    304: "the server answers 304 Not Modified, though no copy was asked to be compared (no condition sent)"}
 
 
 def check_url(client: Client, url: str, image: bool = False) -> Verdict:
@@ -35,7 +48,7 @@ def check_url(client: Client, url: str, image: bool = False) -> Verdict:
     for _ in range(client.settings.max_redirects + 1):
         reply = _head_then_get(client, current, image)
         seen.append(reply.label)
-        if not (300 <= reply.status < 400 and reply.location) or reply.status in client.settings.accept:
+        if not _redirect(reply) or reply.status in client.settings.accept:
             return judge(reply, image, client.settings.accept, seen)
         here = _key(reply.url)  # only a redirect can loop back
         visits[here] = visits.get(here, 0) + 1
@@ -56,15 +69,25 @@ def check_url(client: Client, url: str, image: bool = False) -> Verdict:
 
 def _head_then_get(client: Client, url: str, image: bool) -> Reply:
     accept = _ACCEPT_IMAGE if image else _ACCEPT_PAGE
-    head = client.request("HEAD", url, accept, retry=_HEAD_RETRY)
-    # a malformed answer to HEAD may be the server's HEAD alone: GET is asked too
-    if (head.failure and head.failure != "malformed") or head.status == 429 or \
-            (300 <= head.status < 400 and head.location):
+    head = client.request("HEAD", url, accept, retry=_HEAD_RETRY, fallback=True)
+    if (head.failure and not _get_may_differ(head)) or head.status == 429 or _redirect(head):
         return head
     if head.status in client.settings.accept and not (image and is_page(head)):
         return head
-    get = client.request("GET", url, accept)
+    get = client.request("GET", url, accept, timeouts=0 if head.failure == "timeout" else 1)
     return dataclasses.replace(get, tries=(head.label, *get.tries))
+
+
+def _get_may_differ(head: Reply) -> bool:
+    """A failed HEAD whose GET may yet be answered: a malformed answer (it may be the
+    server's HEAD alone), a timeout or reset after connecting (HEAD dropped)."""
+    return head.failure == "malformed" or (head.connected and head.failure in ("timeout", "reset"))
+
+
+def _redirect(reply: Reply) -> bool:
+    """A redirect to follow: 3xx with a Location, but not 304 (Not Modified: no
+    redirect, whatever it carries, as browsers read it)."""
+    return 300 <= reply.status < 400 and reply.status != 304 and bool(reply.location)
 
 
 def judge(reply: Reply, image: bool, accept: tuple[int, ...], seen: list[str]) -> Verdict:
@@ -76,8 +99,9 @@ def judge(reply: Reply, image: bool, accept: tuple[int, ...], seen: list[str]) -
         if image and is_page(reply):
             return _verdict(Status.BROKEN, reply, seen, f"serves a web page ({reply.content_type}), not an image")
         return _verdict(Status.OK, reply, seen)
-    if 300 <= status < 400:
-        return _verdict(Status.UNVERIFIED, reply, seen, f"a {status} redirect with no Location")
+    if status in _ODD_ANSWERS or 300 <= status < 400:
+        why = _ODD_ANSWERS.get(status, f"a {status} redirect with no Location")
+        return _verdict(Status.UNVERIFIED, reply, seen, f"{why}; check it in a browser")
     if status in _UNVERIFIED_STATUSES:
         why = reply.detail or _UNVERIFIED_STATUSES[status]
         return _verdict(Status.UNVERIFIED, reply, seen, f"{status}: {why}; check it in a browser")
@@ -110,6 +134,8 @@ def _failed(reply: Reply, seen: list[str]) -> Verdict:
         return _verdict(Status.UNVERIFIED, reply, seen, f"the server's answer is not valid HTTP ({reply.detail}); "
                                                         "check it in a browser")
     why = {"timeout": "no answer in time", "reset": "the connection was reset",
+           "restarting": "connection refused, though the host answered or timed out earlier in this run "
+                         "(restarting?)",
            "dns-temporary": reply.detail}.get(reply.failure, reply.detail)
     return _verdict(Status.UNVERIFIED, reply, seen, f"{why}; try again later")
 

@@ -16,20 +16,25 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timezone
 from email.utils import parsedate_to_datetime
+from typing import TYPE_CHECKING
 from urllib.parse import quote
+
+if TYPE_CHECKING:
+    from urllib3 import HTTPHeaderDict
 
 _PHRASES = {"dns": "no such host", "dns-temporary": "DNS lookup failed", "excluded": "not requested",
             "invalid": "invalid URL", "closed": "not requested"}
-_AFTER_METHOD = {"malformed": "malformed answer"}
+_AFTER_METHOD = {"malformed": "malformed answer", "restarting": "refused"}
 _PRINTABLE = "".join(map(chr, range(0x21, 0x7F)))  # ASCII kept as sent, `%` escapes included
 
 
 @dataclass(frozen=True)
 class Reply:
     """What one request (after its retries) came to. `status` 0 = no answer, then
-    `failure` is "timeout", "reset", "refused", "tls", "dns" (no such host),
-    "dns-temporary", "invalid", "malformed", "excluded", "closed" (the host closed the run to us:
-    not sent) or "error", and `detail` says more."""
+    `failure` is "timeout", "reset", "refused", "restarting" (refused by a host that answered
+    or timed out earlier in the run), "tls", "dns" (no such host), "dns-temporary", "invalid",
+    "malformed", "excluded", "closed" (the host closed the run to us: not sent) or "error", and
+    `detail` says more. `connected`: a connection was made (an answer, or a failure after it)."""
 
     method: str
     url: str  # as requested, after remap
@@ -44,6 +49,7 @@ class Reply:
     whole: bool = False  # the body was read to its end
     content_encoding: str = ""  # of a kept body: "" or "identity" unless the server compressed it anyway
     tries: tuple[str, ...] = ()  # earlier attempts: "GET 429 (waited 1 s)"
+    connected: bool = False
 
     @property
     def label(self) -> str:
@@ -67,6 +73,23 @@ def retry_after_seconds(value: str | None) -> float | None:
     if when.tzinfo is None:  # asctime (`Sun Nov  6 08:49:37 1994`) names no zone: HTTP dates are GMT
         when = when.replace(tzinfo=timezone.utc)
     return max(0.0, when.timestamp() - time.time())
+
+
+def answer_headers(headers: HTTPHeaderDict) -> tuple[dict[str, str], str]:
+    """Location, Content-Type and Retry-After, each once, and why the answer is
+    malformed ("" when it is not). A header sent twice with one value counts once
+    (urllib3 joins them: `/ok, /ok` is no address); of different Content-Types the
+    last counts, as browsers read them (Fetch's "extract a MIME type"); two different
+    Locations name no one page to go to. (Content-Encoding is a list: `gzip` twice
+    is gzip twice.)"""
+    found: dict[str, str] = {}
+    why = ""
+    for name in ("Location", "Content-Type", "Retry-After"):
+        values = list(dict.fromkeys(headers.getlist(name)))
+        if name == "Location" and len(values) > 1:
+            why = f"two different Location headers: {values[0]!r} and {values[1]!r}"[:300]
+        found[name] = values[-1] if values else ""
+    return found, why
 
 
 def location_text(value: str) -> str:
@@ -101,6 +124,13 @@ def _causes(exc: BaseException) -> list[BaseException]:
         context = None if item.__suppress_context__ else item.__context__
         todo += [item.__cause__, context, getattr(item, "reason", None), *item.args]
     return found
+
+
+def connected(exc: BaseException) -> bool:
+    """The request failed after its connection was made (not while connecting)."""
+    from urllib3.exceptions import ConnectTimeoutError  # NewConnectionError (refused, no such host) is one too
+
+    return not any(isinstance(c, ConnectTimeoutError) for c in _causes(exc))
 
 
 def failure(exc: BaseException) -> str:

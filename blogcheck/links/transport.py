@@ -23,6 +23,8 @@ import requests
 import requests.cookies
 from requests.adapters import HTTPAdapter
 
+from blogcheck.links import connections
+
 if TYPE_CHECKING:
     import urllib3
 
@@ -52,6 +54,20 @@ class _Jar(requests.cookies.RequestsCookieJar):
             super().extract_cookies(response, request)
 
 
+class _Adapter(HTTPAdapter):
+    """requests' adapter, with the connections of connections.py (1xx answers, a
+    deadline on the headers): direct and through an HTTP proxy."""
+
+    def init_poolmanager(self, *args: Any, **kwargs: Any) -> None:
+        super().init_poolmanager(*args, **kwargs)
+        connections.install(self.poolmanager)
+
+    def proxy_manager_for(self, proxy: str, **kwargs: Any) -> Any:
+        manager = super().proxy_manager_for(proxy, **kwargs)
+        connections.install(manager)
+        return manager
+
+
 class Transport:
     """Thread-safe: requests' connection pools are, and its cookie jar locks itself."""
 
@@ -59,7 +75,7 @@ class Transport:
         self._proxies = urllib.request.getproxies()
         self._session = _Session()
         self._jar = self._session.cookies = _Jar()
-        adapter = HTTPAdapter(pool_connections=_HOST_POOLS, pool_maxsize=per_host)
+        adapter = _Adapter(pool_connections=_HOST_POOLS, pool_maxsize=per_host)
         self._session.mount("http://", adapter)
         self._session.mount("https://", adapter)
         # trust_env reads ~/.netrc and the proxy variables on every request: only when a proxy is set.
