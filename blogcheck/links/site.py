@@ -128,6 +128,6 @@ class LinkSite:
 
             name = PurePosixPath(post.rel)
             return post_url(post.data, name.stem, dt.datetime.now(), post.path_categories, self.ctx.site.config,
-                            name.suffix)
+                            name.suffix, file=post.doc or post.rel)
         permalink = post.data.get("permalink")
         return permalink if isinstance(permalink, str) else "/" + str(PurePosixPath(post.rel).with_suffix(".html"))

@@ -164,6 +164,20 @@ def test_a_draft_in_a_category_folder_is_read_at_its_category(site: Path) -> Non
         ("BC303", "`/blog/notes/idea/gone.png` is no image of this site")]
 
 
+def test_a_drafts_name_in_its_permalink_is_its_file_name(tmp_path: Path) -> None:
+    """`permalink: /n/:name/`: Jekyll 4.3 builds `_drafts/my-draft.md` (`--drafts`) at
+    `/n/my-draft/` (asked), not under today's date: its relative image is read there."""
+    (tmp_path / "_config.yml").write_text("title: t\npermalink: /n/:name/\n", encoding="utf-8")
+    (tmp_path / "_drafts").mkdir()
+    (tmp_path / "n" / "my-draft").mkdir(parents=True)
+    (tmp_path / "n" / "my-draft" / "pic.png").write_bytes(b"\x89PNG")
+    draft = tmp_path / "_drafts" / "my-draft.md"
+    draft.write_text("---\ntitle: d\n---\n![a](pic.png) ![b](gone.png)\n", encoding="utf-8")
+    result = run([draft], load_site(tmp_path), Config(select=("links",), offline=True))
+    assert [(d.code, d.message) for d in result.diagnostics] == [
+        ("BC303", "`/n/my-draft/gone.png` is no image of this site")]
+
+
 def test_links_in_a_kramdown_comment_are_not_checked(site: Path) -> None:
     """kramdown writes `{::comment} ... {:/}` as an HTML comment: nobody follows its links."""
     body = "[a](/gone-1/) {::comment}[b](/gone-2/){:/comment}\n\n{::comment}\n[c](/gone-3/)\n{:/}\n\n[d](/gone-4/)"
