@@ -5,6 +5,7 @@ is, and counts uncommitted and untracked files too."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,9 +39,10 @@ class Changes:
 Group = tuple[Site, list[Path]]  # a site and the paths to check in it
 
 
-def narrow(groups: list[Group], exclude: tuple[str, ...], ref: str | None,
+def narrow(groups: list[Group], exclude: Callable[[Site], tuple[str, ...]], ref: str | None,
            new_links: bool) -> tuple[list[Group], Changes | None]:
-    """With a ref, the same groups holding only the posts changed since it."""
+    """With a ref, the same groups holding only the posts changed since it (`exclude`:
+    each site's own `exclude` globs)."""
     from blogcheck.discover import discover
 
     if new_links and not ref:
@@ -48,7 +50,7 @@ def narrow(groups: list[Group], exclude: tuple[str, ...], ref: str | None,
     if not ref:
         return groups, None
     changes = changed_since(ref, groups[0][0].root)
-    return [(site, [p for p in discover(paths, site.root, exclude) if p in changes.files])
+    return [(site, [p for p in discover(paths, site.root, exclude(site)) if p in changes.files])
             for site, paths in groups], changes
 
 
@@ -59,7 +61,8 @@ def changed_since(ref: str, where: Path) -> Changes:
     top = Path(_git(where, "rev-parse", "--show-toplevel").decode().strip()).resolve()
     _git(top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", what=f"unknown git ref `{ref}`")
     base = _git(top, "merge-base", ref, "HEAD",
-                what=f"no common history between `{ref}` and HEAD (a shallow clone? fetch with depth 0)")
+                what=f"no common history between `{ref}` and HEAD (a shallow clone? `git fetch --unshallow`, "
+                "or `fetch-depth: 0` in actions/checkout)")
     base_sha = base.decode().strip()
     fields = _git(top, "diff", "--name-status", "-z", "-M", "--no-ext-diff", base_sha).decode().split("\0")
     files: dict[Path, str | None] = {}
@@ -71,10 +74,19 @@ def changed_since(ref: str, where: Path) -> Changes:
         else:
             old, new, index = fields[index + 1], fields[index + 1], index + 2
         if not status.startswith("D"):
-            files[(top / new).resolve()] = None if status.startswith(("A", "C")) else old
+            files[_absolute(top / new)] = None if status.startswith(("A", "C")) else old
     untracked = _git(top, "ls-files", "-z", "--others", "--exclude-standard").decode().split("\0")
-    files.update({(top / name).resolve(): None for name in untracked if name})
+    files.update({_absolute(top / name): None for name in untracked if name})
     return Changes(ref, top, base_sha, files)
+
+
+def _absolute(path: Path) -> Path:
+    """The path with symbolic links followed, as `discover` gives it; a link that
+    loops stays as it is (the check reports it, BC100)."""
+    try:
+        return path.resolve()
+    except (RuntimeError, OSError):  # a loop: RuntimeError before Python 3.13, OSError after
+        return path
 
 
 def _git(where: Path, *args: str, what: str = "") -> bytes:

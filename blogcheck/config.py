@@ -114,12 +114,24 @@ def _read(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: invalid TOML: nested too deeply") from None
 
 
+def load_explicit(path: Path) -> Config:
+    """`--config PATH`: a file named on purpose must hold settings; a pyproject.toml
+    without `[tool.blogcheck]` would otherwise be ignored in silence."""
+    if path.name == "pyproject.toml":
+        tool = _read(path).get("tool")
+        if not isinstance(tool, dict) or "blogcheck" not in tool:
+            raise ConfigError(f"{path}: no [tool.blogcheck] table, so no setting to read; add one, "
+                              "or give a blogcheck.toml")
+    return load_config(path)
+
+
 def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
     table = _read(path)
     if path.name == "pyproject.toml":
-        table = table.get("tool", {}).get("blogcheck", {})
+        tool = table.get("tool", {})
+        table = tool.get("blogcheck", {}) if isinstance(tool, dict) else {}
         if not isinstance(table, dict):
             raise ConfigError(f"{path}: [tool.blogcheck] must be a table")
     check_keys(table, str(path))

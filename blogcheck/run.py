@@ -30,7 +30,7 @@ class Result:
 
 
 def run(paths: list[Path], site: Site, config: Config) -> Result:
-    files = discover(paths, site.root, config.exclude)
+    files = _discover(paths, site, config)
     loaded: dict[Path, Post | LoadError] = {}
     found: list[Diagnostic] = []
     if files and site.config_error and site.config_path is not None:
@@ -55,6 +55,17 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
     ignores = per_file_ignores(files, site, config)
     diagnostics = sorted(_finish(found, config, texts, ignores), key=Diagnostic.sort_key)
     return Result(diagnostics, len(files), tuple(ctx.notes))
+
+
+def _discover(paths: list[Path], site: Site, config: Config) -> list[Path]:
+    """The post files under `paths`. A symbolic link that loops or points to nothing
+    among them was met by a walk (`--changed-since` lists what changed; a PATH named
+    so is refused before the run): it is a file the run reports (BC100), not a usage error."""
+    broken = [p for p in paths if p.is_symlink() and not p.exists()]
+    if not broken:
+        return discover(paths, site.root, config.exclude)
+    found = discover([p for p in paths if p not in broken], site.root, config.exclude)
+    return sorted({*found, *(p.absolute() for p in broken if not matches(p, site.root, config.exclude))})
 
 
 def _each_post(posts: list[Post], checks: list[PostCheck], ctx: Context) -> list[Diagnostic]:

@@ -7,7 +7,7 @@ import dataclasses
 import os
 import sys
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -50,7 +50,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="output format (default: text; github under GitHub Actions)")
     parser.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
     parser.add_argument("--quiet", "-q", action="store_true", default=None,
-                        help="show only errors, without hints or the summary line")
+                        help="show only errors, without hints, notes or the summary line")
     parser.add_argument("--changed-since", metavar="REF",
                         help="check only posts changed since the merge base of REF and HEAD (e.g. origin/main)")
     parser.add_argument("--new-links-only", action="store_true",
@@ -66,47 +66,81 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--diff", action="store_true",
                         help="print what --fix would change as a unified diff, and change nothing")
     parser.add_argument("--statistics", action="store_true",
-                        help="count the findings by code instead of listing them (text or json)")
+                        help="count the findings by code instead of listing them (text, or json with --format json)")
 
 
 @dataclass(frozen=True)
 class Settings:
-    config: Config
+    config: Config  # the first site's settings; its format, output and quiet make the run's report
     site: Site
     paths: list[Path]
     # Paths of other sites given on the same command line, each with its site.
     more: tuple[tuple[Site, list[Path]], ...] = ()
+    configs: dict[Path, Config] = field(default_factory=dict)  # site root -> its settings (else `config`)
+
+    @property
+    def groups(self) -> list[tuple[Site, list[Path]]]:
+        return [(self.site, self.paths), *self.more]
+
+    def config_for(self, site: Site) -> Config:
+        """The settings of the site: the config file at its root (or `--config`), flags on top."""
+        return self.configs.get(site.root, self.config)
 
 
 def settings(args: argparse.Namespace) -> Settings:
-    """Config file + flags, the site, and the paths to check. Raises ConfigError
-    or DiscoverError (usage errors)."""
-    from blogcheck.config import find_config, load_config
+    """Config files + flags, the sites, and the paths to check in each. Raises
+    ConfigError or DiscoverError (usage errors), before any work."""
+    from blogcheck.commands import sites as found
     from blogcheck.discover import DiscoverError, default_paths
-    from blogcheck.jekyll.site import find_root, load_site
+    from blogcheck.jekyll.site import load_site
     from blogcheck.links.settings import LinkSettings
 
-    start = (args.paths[0] if args.paths else Path.cwd()).resolve()
-    root = find_root(start) or (start if start.is_dir() else start.parent)
-    flags = {name: getattr(args, name, None) for name in ("format", "output", "quiet", "offline", "max_file_size")}
-    config = load_config(args.config or find_config(root)).merged(
-        **flags, select=_flat(args.select), ignore=_flat(args.ignore),
-        schema=str(Path(args.schema).resolve()) if args.schema else None,
-    )
-    cache = getattr(args, "cache", None)
-    config = config.with_section("links", remap=getattr(args, "remap", None), no_cache=getattr(args, "no_cache", None),
-                                 suggest_archive=getattr(args, "suggest_archive", None),
-                                 cache=str(Path(cache).expanduser().resolve()) if cache else None)
-    LinkSettings.from_config(config)  # a bad --remap or [links] value is a usage error before any work
-    _check_output(config.output)  # and so is a report that could not be written after a long run
-    paths = list(args.paths) or default_paths(root, load_site(root).config)
+    root = found.start_root(list(args.paths))
+    first = None if args.paths else load_site(root)
+    paths = list(args.paths) or default_paths(root, first.config if first else {})
+    groups = found.by_site(paths, root)
+    configs = found.configs([root, *groups], args.config, lambda config: _with_flags(config, args))
     if not paths:
         raise DiscoverError(f"no _posts/ or _drafts/ folder in {root}; give the posts to check")
-    groups: dict[Path, list[Path]] = {}
-    for path in paths:  # each path is checked in the Jekyll site that holds it
-        groups.setdefault(find_root(path.resolve()) or root, []).append(path)
-    sites = [(load_site(site_root), group) for site_root, group in groups.items()]
-    return Settings(config, sites[0][0], sites[0][1], tuple(sites[1:]))
+    for config in {id(c): c for c in configs.values()}.values():
+        LinkSettings.from_config(config)  # a bad --remap or [links] value is a usage error before any work
+    report = configs[root]
+    _check_output(report.output)  # and so is a report that could not be written after a long run
+    _check_statistics(report, getattr(args, "statistics", False))
+    if args.paths:
+        found.require_posts(paths, groups)
+    loaded = found.load_sites(list(groups), first)
+    sites = [(loaded[site_root], group) for site_root, group in groups.items()]
+    return Settings(report, sites[0][0], sites[0][1], tuple(sites[1:]),
+                    {site_root: configs[site_root] for site_root in groups})
+
+
+def _with_flags(config: Config, args: argparse.Namespace) -> Config:
+    """A site's file settings with the command-line flags on top: a flag wins over every site's file."""
+    flags = {name: getattr(args, name, None) for name in ("format", "output", "quiet", "offline", "max_file_size")}
+    config = config.merged(**flags, select=_flat(args.select), ignore=_flat(args.ignore),
+                           schema=str(Path(args.schema).resolve()) if args.schema else None)
+    cache = getattr(args, "cache", None)
+    return config.with_section("links", remap=getattr(args, "remap", None), no_cache=getattr(args, "no_cache", None),
+                               suggest_archive=getattr(args, "suggest_archive", None),
+                               cache=str(Path(cache).expanduser().resolve()) if cache else None)
+
+
+def report_format(config: Config, statistics: bool = False) -> str:
+    """--format, else the config's, else `github` under GitHub Actions; `--statistics`
+    asked for, with no format chosen, is text (a count, not annotations)."""
+    if config.format:
+        return config.format
+    return "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not statistics else "text"
+
+
+def _check_statistics(config: Config, statistics: bool) -> None:
+    from blogcheck.config import ConfigError
+    from blogcheck.reporters.statistics import FORMATS
+
+    fmt = report_format(config, statistics)
+    if statistics and fmt not in FORMATS:
+        raise ConfigError(f"--statistics works with --format {' or '.join(FORMATS)}, not {fmt}")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -118,9 +152,9 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         chosen = settings(args)
-        groups, changes = git_changes.narrow([(chosen.site, chosen.paths), *chosen.more], chosen.config.exclude,
+        groups, changes = git_changes.narrow(chosen.groups, lambda site: chosen.config_for(site).exclude,
                                              args.changed_since, args.new_links_only)
-        results = [run_checks(paths, site, chosen.config) for site, paths in groups if paths]
+        results = [run_checks(paths, site, chosen.config_for(site)) for site, paths in groups if paths]
         result = Result([d for r in results for d in r.diagnostics], sum(r.files for r in results),
                         tuple(note for r in results for note in r.notes))
         if changes is not None and args.new_links_only:
@@ -166,19 +200,15 @@ def _report(result: Result, config: Config, statistics: bool = False) -> int:
     from blogcheck.reporters import get
     from blogcheck.reporters import statistics as counts
 
-    fmt = config.format or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    fmt = report_format(config, statistics)
     fixable = sum(1 for d in result.diagnostics if d.severity is not Severity.INFO and "fix" in d.extras)
     notes = result.notes + ((f"{fixable} finding{'s' * (fixable != 1)} can be fixed in place: "
                              "`blogcheck check --fix` (`--diff` shows the changes first)",) if fixable else ())
-    summary = Summary.of(result.files, result.diagnostics, notes)
+    summary = Summary.of(result.files, result.diagnostics, () if config.quiet else notes)
     shown = _from_workspace(result.diagnostics) if fmt in ("github", "sarif") else result.diagnostics
     if config.quiet:
         shown = [d for d in shown if d.severity is Severity.ERROR]
-    color = fmt == "text" and not config.output and sys.stdout.isatty() and "NO_COLOR" not in os.environ
-    if statistics and fmt not in counts.FORMATS:
-        print(f"blogcheck: error: --statistics works with --format {' or '.join(counts.FORMATS)}, not {fmt}",
-              file=sys.stderr)
-        return USAGE
+    color = fmt == "text" and not config.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
     text = counts.render(shown, summary, fmt) if statistics else get(fmt)(shown, summary, color=color)
     if config.quiet and fmt == "text":
         text = "".join(line for line in text.splitlines(True)[:-1] if not line.startswith("    hint:"))
@@ -218,10 +248,14 @@ def _check_output(output: str) -> None:
     from blogcheck.config import ConfigError
 
     target = Path(output)
-    if output and target.is_dir():
-        raise ConfigError(f"--output {output} is a folder: name the file to write the report to")
-    if output and not target.parent.is_dir():
-        raise ConfigError(f"--output {output}: there is no folder {target.parent}")
+    try:
+        if output and target.is_dir():
+            raise ConfigError(f"--output {output} is a folder: name the file to write the report to")
+        if output and not target.parent.is_dir():
+            raise ConfigError(f"--output {output}: there is no folder {target.parent}")
+    except OSError as exc:  # a name too long, a loop of symbolic links on the way
+        raise ConfigError(f"--output {output[:80]}{'...' if len(output) > 80 else ''}: "
+                          f"{exc.strerror or exc}") from None
 
 
 def write_atomic(text: str, output: str) -> None:

@@ -19,6 +19,7 @@ from blogcheck.exitcodes import OK, USAGE
 if TYPE_CHECKING:
     from blogcheck.config import Config
     from blogcheck.jekyll.site import Site
+    from blogcheck.spelling.speller import Settings
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -28,38 +29,80 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from blogcheck.config import ConfigError, find_config, load_config
-    from blogcheck.discover import DiscoverError, default_paths
-    from blogcheck.jekyll.site import find_root, load_site
-    from blogcheck.spelling.speller import Settings
+    from blogcheck.config import ConfigError
+    from blogcheck.discover import DiscoverError
 
-    start = (args.paths[0] if args.paths else Path.cwd()).resolve()
-    root = find_root(start) or (start if start.is_dir() else start.parent)
     try:
-        config = load_config(args.config or find_config(root))
-        settings = Settings.from_table(config.section("spelling"))
-        if settings.problems():
-            raise ConfigError(settings.problems()[0])
-        site = load_site(root)
-        paths = list(args.paths) or default_paths(root, site.config)
-        if not paths:
-            raise DiscoverError(f"no _posts/ or _drafts/ folder in {root}; give the posts to check")
+        chosen = _sites(args)
         if args.add:
-            return _add(root / settings.wordlist, args.add)
-        rows = unknown_words(paths, site, config)
+            if len(chosen) > 1:
+                raise ConfigError(f"--add: the posts given are in {len(chosen)} sites "
+                                  f"({', '.join(_display(site.root) or '.' for site, _, _ in chosen)}), each with its "
+                                  "own word list; give the posts of one site")
+            site, config, _ = chosen[0]
+            return _add(site.root / _speller_settings(config).wordlist, args.add)
+        rows = _merged([unknown_words(paths, site, config) for site, config, paths in chosen])
     except (ConfigError, DiscoverError) as exc:
         print(f"blogcheck: error: {exc}", file=sys.stderr)
         return USAGE
     text = "".join(f"{count:6d}  {word}  {place}{f'  ({best}?)' if best else ''}\n"
                    for word, count, place, best in rows)
     try:
-        sys.stdout.write(text + f"{len(rows)} unknown words; add the right ones: blogcheck words --add WORD ...\n")
+        sys.stdout.write(text + f"{len(rows)} unknown word{'s' * (len(rows) != 1)}; "
+                         "add the right ones: blogcheck words --add WORD ...\n")
         sys.stdout.flush()
     except BrokenPipeError:  # `blogcheck words | head`
         import os
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
     return OK
+
+
+def _sites(args: argparse.Namespace) -> list[tuple[Site, Config, list[Path]]]:
+    """Each site of the PATHs with its own settings (the config file at its root, or
+    `--config`) and its paths; usage errors raised before any work."""
+    from blogcheck.commands import sites as found
+    from blogcheck.discover import DiscoverError, default_paths
+    from blogcheck.jekyll.site import load_site
+
+    root = found.start_root(list(args.paths))
+    first = None if args.paths else load_site(root)
+    paths = list(args.paths) or default_paths(root, first.config if first else {})
+    groups = found.by_site(paths, root)
+    configs = found.configs([root, *groups], args.config, lambda config: config)
+    for config in configs.values():
+        _speller_settings(config)
+    if not paths:
+        raise DiscoverError(f"no _posts/ or _drafts/ folder in {root}; give the posts to check")
+    if args.paths:
+        found.require_posts(paths, groups)
+    loaded = found.load_sites(list(groups), first)
+    return [(loaded[site_root], configs[site_root], group) for site_root, group in groups.items()]
+
+
+def _speller_settings(config: Config) -> Settings:
+    from blogcheck.config import ConfigError
+    from blogcheck.spelling.speller import Settings
+
+    settings = Settings.from_table(config.section("spelling"))
+    if settings.problems():
+        raise ConfigError(settings.problems()[0])
+    return settings
+
+
+Row = tuple[str, int, str, str]  # word, count, first place, best suggestion or ""
+
+
+def _merged(per_site: list[list[Row]]) -> list[Row]:
+    """The rows of several sites as one list: counts added, the first place and
+    suggestion of the first site that has the word."""
+    if len(per_site) == 1:
+        return per_site[0]
+    rows: dict[str, Row] = {}
+    for word, count, place, best in (row for site_rows in per_site for row in site_rows):
+        seen = rows.get(word)
+        rows[word] = (word, count + seen[1], seen[2], seen[3] or best) if seen else (word, count, place, best)
+    return sorted(rows.values(), key=lambda row: (-row[1], row[0]))
 
 
 def _add(path: Path, words: list[str]) -> int:
@@ -100,7 +143,7 @@ def _path(word: str) -> str:
         return ""
 
 
-def unknown_words(paths: list[Path], site: Site, config: Config) -> list[tuple[str, int, str, str]]:
+def unknown_words(paths: list[Path], site: Site, config: Config) -> list[Row]:
     """(word, count, first place, best suggestion or "") of every unknown prose word,
     most frequent first."""
     from blogcheck.checks import Context

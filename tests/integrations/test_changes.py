@@ -155,6 +155,7 @@ def test_bad_refs_are_usage_errors(clone: Path, args: list[str], message: str,
 
 def test_outside_a_git_repository_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "_posts").mkdir()
+    (tmp_path / "_posts" / "2024-01-01-p.md").write_text("---\ntitle: t\n---\nHello.\n")
     (tmp_path / "_config.yml").write_text("title: t\n")
     assert main(["check", "--offline", "--changed-since", "main", str(tmp_path)]) == 2
     assert "not a git repository" in capsys.readouterr().err
@@ -164,8 +165,18 @@ def test_changed_since_raises_for_a_shallow_history(tmp_path: Path, clone: Path)
     lone = tmp_path / "lone"
     make_site(lone, {"_posts/2024-03-06-x.md": GOOD_POST})
     git("fetch", "-q", str(clone), "work:unrelated", cwd=lone)
-    with pytest.raises(ChangesError, match="no common history"):
+    with pytest.raises(ChangesError, match="no common history") as raised:
         changed_since("unrelated", lone)
+    assert "`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout" in str(raised.value)
+
+
+def test_a_changed_symbolic_link_loop_is_a_finding_and_the_run_goes_on(clone: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    (clone / "_posts/2024-03-05-loop.md").symlink_to("2024-03-05-loop.md")
+    (clone / "_posts/2024-03-02-other.md").write_text(OTHER + "Edited.\n")
+    code, report = _check(capsys, clone, "--changed-since", "origin/main")
+    assert code == 1
+    assert _found(report) == [("2024-03-02-other.md", "BC204", "error"), ("2024-03-05-loop.md", "BC100", "error")]
 
 
 def test_new_links_only_with_remote_links(clone: Path, link_server: str, tmp_path: Path,

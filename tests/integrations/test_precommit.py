@@ -16,6 +16,8 @@ import pytest
 import yaml
 from integration_support import BAD_POST, GOOD_POST, REPO, LinkServer, git, make_site
 
+from blogcheck.cli import main
+
 HOOKS = yaml.safe_load((REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
 HOOK_IDS = [hook["id"] for hook in HOOKS]
 _TIMEOUT = 900  # the first run builds pre-commit's environment for blogcheck
@@ -155,6 +157,52 @@ def test_installed_hook_blocks_a_bad_commit_and_lets_a_good_one_through(
     git("add", "about.md", cwd=site)
     other = _commit(site, "Add a page")
     assert other.returncode == 0 and "(no files to check)Skipped" in other.stdout + other.stderr
+
+
+def test_a_commit_touching_two_sites_checks_each_with_its_own_config(
+        tmp_path: Path, snapshot: Path, pre_commit_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A repository holding two sites, `a/` and `b/`; b's blogcheck.toml ignores BC401.
+    pre-commit names the files in path order, so b's post comes second."""
+    repo = make_site(tmp_path / "repo", {})
+    teh = GOOD_POST.replace("Hello,", "Teh end,")
+    for name in ("a", "b"):
+        (repo / name / "_posts").mkdir(parents=True)
+        (repo / name / "_config.yml").write_text("title: t\n")
+        (repo / name / "_posts" / "2024-03-06-teh.md").write_text(teh)
+    (repo / "b" / "blogcheck.toml").write_text('ignore = ["BC401"]\n')
+    _config(repo, snapshot, "blogcheck-offline")
+    monkeypatch.setenv("PRE_COMMIT_HOME", str(pre_commit_home))
+    assert pre_commit("install", cwd=repo, home=pre_commit_home).returncode == 0
+    git("add", "-A", cwd=repo)
+    refused = _commit(repo, "Two posts")
+    said = refused.stdout + refused.stderr
+    assert refused.returncode == 1, said
+    assert "a/_posts/2024-03-06-teh.md:5:1: BC401 `Teh` is a misspelling of `The`" in said
+    assert "b/_posts/" not in said and "Checked 2 files: 1 error, 0 warnings." in said
+    (repo / "a" / "blogcheck.toml").write_text('ignore = ["BC401"]\n')
+    git("add", "-A", cwd=repo)
+    accepted = _commit(repo, "Two posts")
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+
+
+def test_a_commit_whose_posts_are_all_excluded_passes(tmp_path: Path, snapshot: Path, pre_commit_home: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A hook run with files, all left out by `exclude`, passes (a PATH folder with no post
+    is a usage error, a file list that `exclude` empties is not)."""
+    site = _site(tmp_path)
+    (site / "blogcheck.toml").write_text('exclude = ["_drafts/*"]\n')
+    _config(site, snapshot, "blogcheck-offline")
+    monkeypatch.setenv("PRE_COMMIT_HOME", str(pre_commit_home))
+    assert pre_commit("install", cwd=site, home=pre_commit_home).returncode == 0
+    (site / "_drafts").mkdir()
+    (site / "_drafts" / "idea.md").write_text("not a post yet\n")
+    (site / "empty").mkdir()
+    git("add", "-A", cwd=site)
+    done = _commit(site, "An idea")
+    said = done.stdout + done.stderr
+    assert done.returncode == 0 and re.search(r"blogcheck \(offline\)\.+Passed", said), said
+    monkeypatch.chdir(site)
+    assert main(["check", "--offline", "empty"]) == 2  # while a folder named with no post in it is refused
 
 
 def test_online_hook_checks_remote_links_through_the_cache(
