@@ -206,6 +206,21 @@ def test_publish_pushes_approved_posts_to_the_site_repository(tmp_path: Path, in
     assert "_drafts/idea.md" not in files.split()
 
 
+def test_check_only_arguments_do_not_reach_publish(tmp_path: Path, installed: dict[str, str]) -> None:
+    """`args` goes to check, and the options publish takes too go to publish (the same
+    checks choose what is clean); `-q` or `--format` would stop publish with exit 2."""
+    target = make_site(tmp_path / "site", {})
+    git("clone", "-q", "--bare", str(target), str(tmp_path / "site.git"), cwd=tmp_path)
+    approved = "---\nstatus: approved\ntitle: Teh post\ndate: 2024-03-06 09:00:00 +0000\n---\nHello.\n"
+    blog = make_site(tmp_path / "blog", {"_posts/2024-03-06-good.md": approved})
+    runner = job(tmp_path, blog, installed, offline="true", publish="true", cache="false",
+                 args="-q --ignore BC401", **{"publish-args": f"--to {tmp_path / 'site.git'}"})
+    assert runner.outputs["check"]["exit-code"] == "0", runner.log
+    assert runner.outputs["publish"]["exit-code"] == "0", runner.log  # BC401 ignored there too
+    files = git("--git-dir", str(tmp_path / "site.git"), "ls-tree", "-r", "--name-only", "main", cwd=tmp_path)
+    assert "_posts/2024-03-06-good.md" in files.split()
+
+
 def test_the_checking_steps_get_a_token_for_githubs_api_and_publish_keeps_the_jobs() -> None:
     """github.com refuses busy link checkers: the check (and its SARIF run) get the job's
     token for the REST API (github_api.py); publish's GITHUB_TOKEN, which may push, stays
