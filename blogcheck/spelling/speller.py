@@ -192,7 +192,7 @@ class Speller:
     def known(self, lower: str, depth: int = 0) -> bool:
         """In a dictionary or a word list, or made of such words: a contraction,
         a prefix or suffix on an accepted word, or two common words closed up."""
-        if dictionary.rank(lower) is not None or lower in self.accepted or lower in self._both:
+        if dictionary.rank(lower) is not None or lower in self.accepted or lower in self._both or lower in self._own:
             return True
         if depth:
             return False

@@ -47,3 +47,11 @@ def test_the_generator_leaves_out_every_excluded_pair() -> None:
     pairs = set((REPO / "blogcheck" / "data" / "variants.txt").read_text(encoding="utf-8").splitlines())
     assert build_data.VARIANTS_EXCLUDED and not build_data.VARIANTS_EXCLUDED & pairs
     assert all(len(pair.split()) == 2 for pair in build_data.VARIANTS_EXCLUDED)
+
+
+def test_the_chosen_varietys_own_spelling_is_a_known_word(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`micrometre` is in no dictionary blogcheck reads, only in the variants list: under
+    en-GB it is the right spelling, not an unknown word (nor, under en-US, `micrometer`)."""
+    assert _flagged(tmp_path, capsys, "en-GB", "A micrometre is small; two micrometres are too.") == []
+    (tmp_path / "us").mkdir()
+    assert _flagged(tmp_path / "us", capsys, "en-US", "A micrometre is small.") == ["micrometre"]
