@@ -49,10 +49,11 @@ def run(args: argparse.Namespace) -> int:
     try:
         chosen = settings(args)
         options, rules = publish_settings(chosen.config, args)
-        for site, paths in [(chosen.site, chosen.paths), *chosen.more]:  # each path in the site that holds it
-            files = discover(paths, site.root, chosen.config.exclude)
-            found = run_checks(paths, site, chosen.config).diagnostics
-            entries += make_plan(files, site, chosen.config, found, rules)
+        for site, paths in chosen.groups:  # each path in the site that holds it, with that site's settings
+            config = chosen.config_for(site)
+            files = discover(paths, site.root, config.exclude)
+            found = run_checks(paths, site, config).diagnostics
+            entries += make_plan(files, site, config, found, rules)
     except (ConfigError, DiscoverError) as exc:
         print(f"blogcheck: error: {exc}", file=sys.stderr)
         return USAGE
