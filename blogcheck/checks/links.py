@@ -184,7 +184,8 @@ def _archived(remote: dict[Target, list[tuple[Post, Link]]], verdicts: dict[Targ
     found = archive.lookup(days, settings)
     if found.failed:
         ctx.notes.append(f"the Wayback Machine could not be asked about {found.failed} of {len(days)} broken "
-                         f"URLs ({found.why}): no archived copy is named for them")
+                         f"URL{'s' * (len(days) != 1)} ({found.why}): no archived copy is named for "
+                         f"{'them' if found.failed != 1 else 'it'}")
     return {target: found.copies[url] for target, url in asked.items() if url in found.copies}
 
 

@@ -127,7 +127,7 @@ def _unverify_missing_hosts(run: _Run) -> None:
             changed += 1
     if changed:
         run.warnings.append(f"no host name could be resolved ({len(run.client.unresolved)} tried): "
-                            f"{changed} links reported as unverified, not broken; is the network down? "
+                            f"{changed} link{'s' * (changed != 1)} reported as unverified, not broken; is the network down? "
                             "Use --offline to skip remote links")
 
 
@@ -279,7 +279,9 @@ class _Run:
                 verdict, seen=f"{verdict.seen} on {day} (cached; {host_label(host)} refused this run)")
             counts[host] = counts.get(host, 0) + 1
         for host, count in sorted(counts.items()):
-            self.warnings.append(f"{count} links to {host_label(host)} that it did not answer stay ok: they were ok "
+            many = count != 1
+            self.warnings.append(f"{count} link{'s' * many} to {host_label(host)} that it did not answer "
+                                 f"{'stay' if many else 'stays'} ok: {'they were' if many else 'it was'} ok "
                                  f"within the last {self.settings.max_stale / 86400:g} days (max_stale)")
         return {job for job, host in refused.items() if self._keys[job] in older}
 

@@ -97,8 +97,8 @@ def test_an_answer_too_long_to_be_the_apis_is_not_read_to_its_end(tmp_path: Path
     site = one_post_site(tmp_path, f"[a]({farm.url('/missing/huge')})\n")
     report = _check(site, farm, capsys, "--no-cache", "--suggest-archive")
     assert "archive" not in report["diagnostics"][0]
-    assert ("the Wayback Machine could not be asked about 1 of 1 broken URLs (an answer longer than 64 KB): no "
-            "archived copy is named for them") in report["summary"]["notes"]
+    assert ("the Wayback Machine could not be asked about 1 of 1 broken URL (an answer longer than 64 KB): no "
+            "archived copy is named for it") in report["summary"]["notes"]
 
 
 def test_answers_are_cached_copy_or_none(tmp_path: Path, farm: Farm, capsys: pytest.CaptureFixture[str]) -> None:
