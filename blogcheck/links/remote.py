@@ -127,8 +127,8 @@ def _unverify_missing_hosts(run: _Run) -> None:
             changed += 1
     if changed:
         run.warnings.append(f"no host name could be resolved ({len(run.client.unresolved)} tried): "
-                            f"{changed} link{'s' * (changed != 1)} reported as unverified, not broken; is the network down? "
-                            "Use --offline to skip remote links")
+                            f"{changed} link{'s' * (changed != 1)} reported as unverified, not broken; "
+                            "is the network down? Use --offline to skip remote links")
 
 
 def _anchor_job(target: Target, job: _Job | None, settings: LinkSettings) -> _Job | None:
