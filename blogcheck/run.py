@@ -34,9 +34,9 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
     loaded: dict[Path, Post | LoadError] = {}
     found: list[Diagnostic] = []
     if files and site.config_error and site.config_path is not None:
+        either = "" if site.config else "; Jekyll cannot build the site either"  # (a BOM: it builds, wrongly)
         found.append(diagnostic("BC107", display(site.config_path), site.config_error_line, site.config_error_column,
-                                site.config_error, f"{site.config_error_hint or 'fix _config.yml'}; Jekyll cannot "
-                                "build the site either"))
+                                site.config_error, f"{site.config_error_hint or 'fix _config.yml'}{either}"))
     site_files = functools.cache(lambda: _site_files(site, config))  # walked once, for posts and texts alike
     ctx = Context(site, config, lambda: _site_posts(site_files(), site, config, loaded),
                   texts=lambda: _site_texts(site_files(), config, loaded))
