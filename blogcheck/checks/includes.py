@@ -84,8 +84,8 @@ def _problem(name: str, markup: str, post: Post, ctx: Context) -> tuple[str, str
     if _exists(folder, wanted, ctx):
         return None
     where = _shown(folder, ctx.site.root)
-    return ("BC503", f"`{tag}` names `{wanted}`, which is not in {where}: Jekyll stops the build "
-            "(\"Could not locate the included file\")", _hint(folder, wanted, where))
+    return ("BC503", f"`{tag}` names `{wanted}`, which is not in {where}: Jekyll stops the build when it "
+            "renders the tag (\"Could not locate the included file\")", _hint(folder, wanted, where))
 
 
 def _in_site(root: Path, folder: str) -> Path:

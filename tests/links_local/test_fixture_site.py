@@ -84,7 +84,7 @@ def test_text_output_of_the_cli(capsys: pytest.CaptureFixture[str], monkeypatch:
     assert out[0] == ("_posts/2024-01-11-bad-links.md:4:12: BC303 `/blog/assets/img/missing-feature.png` "
                       "is no image of this site")
     assert "_posts/2024-01-11-bad-links.md:10:18: BC205 `{% post_url 2023-01-01-no-such-post %}` names no post; " \
-           "Jekyll stops the build" in out
+           "Jekyll stops the build when it renders the tag" in out
     assert out[-1] == f"Checked 1 file: {len(BAD_FINDINGS)} errors, 0 warnings."
 
 
