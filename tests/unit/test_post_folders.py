@@ -52,8 +52,9 @@ def test_posts_outside_collections_dir_are_reported_and_links_follow_jekyll(
     messages = "\n".join(m for _, _, m in found)
     assert "`/c/`" in messages and "`/my_collections/a/`" in messages  # /a/ and /blog/b/ resolve
     # the unread post has no URL, and the hint says why
-    assert "{% post_url 2024-01-03-c %}` names no post; Jekyll stops the build when it renders the tag | `_posts/2024-01-03-c.md` is that " \
-           "post, but Jekyll never reads it (BC124): it is outside `collections_dir: my_collections`" in messages
+    assert "{% post_url 2024-01-03-c %}` names no post; Jekyll stops the build when it renders the tag | " \
+           "`_posts/2024-01-03-c.md` is that post, but Jekyll never reads it (BC124): it is outside " \
+           "`collections_dir: my_collections`" in messages
     assert "{% link my_collections/_posts/2024-01-01-a.md %}" in messages  # named below the folder
     assert "outside `collections_dir: my_collections`, the folder Jekyll reads posts from | move it into " \
            "`my_collections/_posts/`" in messages
