@@ -89,7 +89,9 @@ def test_a_host_refusing_after_it_answered_is_restarting_not_dead() -> None:
 
 
 def _ok_then_close(client: socket.socket, request: Request, server: RawServer) -> bool:
-    answer(client, request)
+    # `Connection: close`: the client must not keep this connection for the next request (on a
+    # busy machine it could send it before seeing the close, and get a reset, not a refusal)
+    answer(client, request, headers=(("Content-Type", "text/html"), ("Connection", "close")))
     return False
 
 
