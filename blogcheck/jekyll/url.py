@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import PurePosixPath
 from typing import Any
 
@@ -81,26 +83,18 @@ def post_url(data: dict[str, Any], slug: str, moment: dt.datetime, path_dirs: li
     for `:name` and `:path`; without it, they are worked out from the date, the slug and
     the folders, which is right for a post whose file name is dated `moment`, zero-padded."""
     file = file or "/".join([*path_dirs, "_posts", f"{moment:%Y-%m-%d}-{slug}{ext}"])
-    values = _placeholders(data, slug, moment, path_dirs, ext, file)
+    drop = _Drop(data, slug, moment, path_dirs, ext, file)
 
     def fill(match: re.Match[str]) -> str:
         name = match[1]
-        if name in values:
-            return values[name]
-        if name.endswith("_") and name[:-1] in values:  # `:month_:day`
-            return values[name[:-1]] + "_"
+        if name in _VALUES:
+            return _VALUES[name](drop)
+        if name.endswith("_") and name[:-1] in _VALUES:  # `:month_:day`
+            return _VALUES[name[:-1]](drop) + "_"
         return match[0]  # unknown: Jekyll stops the build ("The URL template doesn't have ... keys")
 
     url = "/" + _PLACEHOLDER.sub(fill, template_for(data, site_config))
     return re.sub(r"/{2,}", "/", url.replace("..", "/").replace("./", ""))  # URL#sanitize_url
-
-
-# The names Drops::UrlDrop of Jekyll 4.3 offers a post (the keys of `_placeholders`).
-PLACEHOLDERS = frozenset({
-    "year", "month", "i_month", "day", "i_day", "short_year", "hour", "minute", "second", "y_day", "week", "w_year",
-    "w_day", "short_day", "long_day", "short_month", "long_month", "title", "slug", "name", "categories",
-    "slugified_categories", "path", "output_ext", "collection",
-})
 
 
 def unknown_placeholders(template: str) -> list[str]:
@@ -110,27 +104,46 @@ def unknown_placeholders(template: str) -> list[str]:
     return list(dict.fromkeys(n for n in found if n not in PLACEHOLDERS and n.removesuffix("_") not in PLACEHOLDERS))
 
 
-def _placeholders(data: dict[str, Any], slug: str, moment: dt.datetime, path_dirs: list[str], ext: str,
-                  file: str) -> dict[str, str]:
-    """Drops::UrlDrop of Jekyll 4.3, every method it offers a post."""
-    given = data.get("slug")
-    title = given if isinstance(given, str) else slug.rstrip(".")  # Document#populate_title
-    stem = PurePosixPath(file).stem  # Document#basename_without_ext
-    cats = categories(data, path_dirs)
-    path = file[: -len(PurePosixPath(file).suffix) or None].replace("_posts", "", 1).rstrip(".")
-    iso = moment.isocalendar()
-    return {
-        "year": f"{moment.year:04d}", "month": f"{moment.month:02d}", "i_month": str(moment.month),
-        "day": f"{moment.day:02d}", "i_day": str(moment.day), "short_year": f"{moment.year % 100:02d}",
-        "hour": f"{moment.hour:02d}", "minute": f"{moment.minute:02d}", "second": f"{moment.second:02d}",
-        "y_day": f"{moment.timetuple().tm_yday:03d}", "week": f"{iso[1]:02d}", "w_year": str(iso[0]),
-        "w_day": str(iso[2]), "short_day": moment.strftime("%a"), "long_day": moment.strftime("%A"),
-        "short_month": moment.strftime("%b"), "long_month": moment.strftime("%B"),
-        "title": slugify(title, pretty=True), "slug": slugify(title), "name": slugify(stem),
-        "categories": "/".join(dict.fromkeys(c.lower() for c in cats)),
-        "slugified_categories": "/".join(dict.fromkeys(slugify(c) for c in cats)),
-        "path": path, "output_ext": _output_ext(ext), "collection": "posts",
-    }
+class _Drop:
+    """Drops::UrlDrop of Jekyll 4.3 for one post; each value is worked out only when the
+    template asks for it (a run fills hundreds of templates of two or three names)."""
+
+    def __init__(self, data: dict[str, Any], slug: str, moment: dt.datetime, path_dirs: list[str], ext: str,
+                 file: str) -> None:
+        self.data, self.slug, self.moment = data, slug, moment
+        self.path_dirs, self.ext, self.file = path_dirs, ext, file
+
+    @functools.cached_property
+    def title(self) -> str:
+        given = self.data.get("slug")
+        return given if isinstance(given, str) else self.slug.rstrip(".")  # Document#populate_title
+
+    @functools.cached_property
+    def categories(self) -> list[str]:
+        return categories(self.data, self.path_dirs)
+
+    def path(self) -> str:
+        file = self.file
+        return file[: -len(PurePosixPath(file).suffix) or None].replace("_posts", "", 1).rstrip(".")
+
+
+_VALUES: dict[str, Callable[[_Drop], str]] = {
+    "year": lambda d: f"{d.moment.year:04d}", "month": lambda d: f"{d.moment.month:02d}",
+    "i_month": lambda d: str(d.moment.month), "day": lambda d: f"{d.moment.day:02d}",
+    "i_day": lambda d: str(d.moment.day), "short_year": lambda d: f"{d.moment.year % 100:02d}",
+    "hour": lambda d: f"{d.moment.hour:02d}", "minute": lambda d: f"{d.moment.minute:02d}",
+    "second": lambda d: f"{d.moment.second:02d}", "y_day": lambda d: f"{d.moment.timetuple().tm_yday:03d}",
+    "week": lambda d: f"{d.moment.isocalendar()[1]:02d}", "w_year": lambda d: str(d.moment.isocalendar()[0]),
+    "w_day": lambda d: str(d.moment.isocalendar()[2]), "short_day": lambda d: d.moment.strftime("%a"),
+    "long_day": lambda d: d.moment.strftime("%A"), "short_month": lambda d: d.moment.strftime("%b"),
+    "long_month": lambda d: d.moment.strftime("%B"),
+    "title": lambda d: slugify(d.title, pretty=True), "slug": lambda d: slugify(d.title),
+    "name": lambda d: slugify(PurePosixPath(d.file).stem),  # Document#basename_without_ext
+    "categories": lambda d: "/".join(dict.fromkeys(c.lower() for c in d.categories)),
+    "slugified_categories": lambda d: "/".join(dict.fromkeys(slugify(c) for c in d.categories)),
+    "path": _Drop.path, "output_ext": lambda d: _output_ext(d.ext), "collection": lambda d: "posts",
+}
+PLACEHOLDERS = frozenset(_VALUES)  # the names Jekyll 4.3's UrlDrop offers a post
 
 
 def _output_ext(ext: str) -> str:
