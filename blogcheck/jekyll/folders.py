@@ -195,11 +195,14 @@ def _matcher(patterns: list[str]) -> Callable[[str], bool]:
     """Jekyll's glob_include? over `patterns`: a path matches a glob, starts with a
     pattern, or is a pattern's folder without its slash."""
     plain = frozenset(patterns)
+    few = tuple(p for p in plain if p) if len(plain) <= 64 else None  # (str.startswith over a tuple, in C)
     globs = [p for p in patterns if any(c in p for c in "*?[")]
     regex = re.compile("|".join(f"(?:{fnmatch.translate(p)})" for p in globs)) if globs else None
 
     def matches(path: str) -> bool:
-        if path + "/" in plain or any(path[:end] in plain for end in range(1, len(path) + 1)):
+        if path + "/" in plain:
+            return True
+        if path.startswith(few) if few is not None else any(path[:end] in plain for end in range(1, len(path) + 1)):
             return True
         return regex is not None and regex.match(path) is not None
 
