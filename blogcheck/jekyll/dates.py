@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import email.utils
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -57,6 +58,7 @@ def read_date(value: object) -> Reading:
     return read_text(value if isinstance(value, str) else str(value))
 
 
+@functools.lru_cache(maxsize=4096)  # a run reads each post's file name and date two or three times
 def read_text(text: str) -> Reading:
     if not any(c.isdigit() for c in text):
         return Reading(None)  # `tbd`, `yesterday`, ``: "no time information"

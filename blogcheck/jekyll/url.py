@@ -19,6 +19,8 @@ STYLES = {
 }
 _PLACEHOLDER = re.compile(r":([a-z_]+)")  # URL#generate_url_from_drop: the whole run of [a-z_] is the name
 _PRETTY_KEPT = frozenset("._~!$&'()+,;=@")
+_ASCII = re.compile(r"[^A-Za-z0-9]+")
+_ASCII_PRETTY = re.compile(r"[^A-Za-z0-9._~!$&'()+,;=@]+")
 _RUBY_SPACE = re.compile(r"[ \t\n\v\f\r]+")  # String#split with no argument
 
 
@@ -26,6 +28,9 @@ def slugify(text: str, pretty: bool = False) -> str:
     """Jekyll's `Utils.slugify` in "default" mode (lower case) or "pretty" + cased: every
     run of characters other than letters, marks and decimal digits (and, pretty, `._~!$&'()+,;=@`)
     becomes one `-`, and a `-` at either end goes."""
+    if text.isascii():  # the usual case, in one regex: ASCII letters and digits are L and Nd, no other is
+        slug = (_ASCII_PRETTY if pretty else _ASCII).sub("-", text).strip("-")
+        return slug if pretty else slug.lower()
     kept = [ch if _kept(ch, pretty) else "-" for ch in text]
     slug = re.sub("-+", "-", "".join(kept)).strip("-")
     return slug if pretty else slug.lower()

@@ -99,6 +99,24 @@ def test_slugify_modes() -> None:
     assert slugify("Cafe\u0301 \u00b2") == "cafe\u0301"  # a mark is kept, a superscript digit is not
 
 
+def test_slugify_of_ascii_text_is_the_character_rule() -> None:
+    """ASCII text takes a shortcut (one regex); it must give what the rule by Unicode category gives."""
+    import random
+    import string
+
+    from blogcheck.jekyll.url import _kept
+
+    def by_category(text: str, pretty: bool) -> str:
+        slug = "-".join(filter(None, "".join(ch if _kept(ch, pretty) else " " for ch in text).split(" ")))
+        return slug if pretty else slug.lower()
+
+    rng = random.Random(7)
+    for _ in range(3000):
+        text = "".join(rng.choice(string.printable) for _ in range(rng.randint(0, 24)))
+        for pretty in (False, True):
+            assert slugify(text, pretty) == by_category(text, pretty), (text, pretty)
+
+
 def test_defaults_apply_by_path_and_type() -> None:
     site = Site(Path("."), {"defaults": [
         {"scope": {"path": ""}, "values": {"layout": "default", "author": "a"}},
