@@ -7,8 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from cli_support import run
 
-from blogcheck.cli import main
 from blogcheck.jekyll.site import find_root
 
 LONG = "x" * 300  # longer than a file name may be (255 bytes on Linux file systems)
@@ -33,12 +33,6 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 LOOP = "_posts/2024-02-06-loop.md"
 
 
@@ -46,7 +40,7 @@ LOOP = "_posts/2024-02-06-loop.md"
                                   ["publish", "--to", "nowhere", "--dry-run", "--offline", LOOP]])
 def test_a_path_argument_that_loops_is_a_usage_error(site: Path, capsys: pytest.CaptureFixture[str],
                                                      argv: list[str]) -> None:
-    assert _run(capsys, *argv) == (2, "", f"blogcheck: error: {LOOP}: a symbolic link loop (it points back to "
+    assert run(capsys, *argv) == (2, "", f"blogcheck: error: {LOOP}: a symbolic link loop (it points back to "
                                            "itself)\n")
 
 
@@ -55,7 +49,7 @@ def test_a_path_argument_that_loops_is_a_usage_error(site: Path, capsys: pytest.
                                   ["check", "--offline", "--output", LONG, "_posts"],
                                   ["publish", "--to", "nowhere", "--dry-run", "--offline", LONG]])
 def test_a_name_too_long_is_a_usage_error(site: Path, capsys: pytest.CaptureFixture[str], argv: list[str]) -> None:
-    code, out, err = _run(capsys, *argv)
+    code, out, err = run(capsys, *argv)
     assert (code, out) == (2, "")
     assert err.startswith("blogcheck: error: ") and err.endswith(": File name too long\n") and err.count("\n") == 1
 
@@ -63,7 +57,7 @@ def test_a_name_too_long_is_a_usage_error(site: Path, capsys: pytest.CaptureFixt
 def test_a_loop_met_while_walking_the_site_is_a_finding_and_the_run_goes_on(
         site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (site / "_posts" / "2024-02-07-teh.md").write_text(POST.replace("Hello", "Teh end"))
-    code, out, _ = _run(capsys, "check", "--offline", "-q")
+    code, out, _ = run(capsys, "check", "--offline", "-q")
     assert code == 1
     assert out == (f"{LOOP}:1:1: BC100 a symbolic link to nothing (2024-02-06-loop.md)\n"
                    "_posts/2024-02-07-teh.md:5:1: BC401 `Teh` is a misspelling of `The`\n")

@@ -8,6 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from cli_support import on_a_tty
 
 from blogcheck import __version__
 from blogcheck.cli import main
@@ -171,27 +172,7 @@ def test_python_dash_m_works() -> None:
 
 
 def _on_a_tty(env_extra: dict[str, str]) -> str:
-    import os
-    import pty
-    import subprocess
-    import sys
-
-    leader, follower = pty.openpty()
-    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | env_extra
-    subprocess.run([sys.executable, "-m", "blogcheck", "check", "--select", "frontmatter", BAD],
-                   stdout=follower, stderr=subprocess.DEVNULL, cwd=SITE, env=env, check=False, timeout=60)
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(leader)
-    return b"".join(chunks).decode()
+    return on_a_tty(["check", "--select", "frontmatter", BAD], SITE, env_extra)
 
 
 def test_color_on_a_tty_unless_no_color() -> None:

@@ -7,29 +7,18 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from blogcheck.cli import main
+from cli_support import on_a_tty, one_post_site, run
 
 POST = "---\ntitle: Post\n---\n\nThe sturd end.\n"
 
 
 @pytest.fixture
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "_config.yml").write_text("title: t\n")
-    (tmp_path / "_posts").mkdir()
-    (tmp_path / "_posts" / "2024-01-01-p.md").write_text(POST)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+    return one_post_site(tmp_path, POST, monkeypatch)
 
 
 def test_one_unknown_word_is_singular(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "words")
+    code, out, _ = run(capsys, "words")
     assert code == 0 and out.endswith("\n1 unknown word; add the right ones: blogcheck words --add WORD ...\n")
 
 
@@ -37,35 +26,15 @@ def test_an_explicit_pyproject_without_a_blogcheck_table_is_a_usage_error(
         site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (site / "pyproject.toml").write_text('[tool.ruff]\nline-length = 100\n')
     for command in ("check", "words"):
-        assert _run(capsys, command, "--config", "pyproject.toml") == (
+        assert run(capsys, command, "--config", "pyproject.toml") == (
             2, "", "blogcheck: error: pyproject.toml: no [tool.blogcheck] table, so no setting to read; add one, "
                    "or give a blogcheck.toml\n")
     (site / "pyproject.toml").write_text('[tool.blogcheck]\nignore = ["BC402"]\n')
-    assert _run(capsys, "check", "--offline", "--config", "pyproject.toml")[0] == 0
+    assert run(capsys, "check", "--offline", "--config", "pyproject.toml")[0] == 0
 
 
 def _on_a_tty(site: Path, environ: dict[str, str]) -> str:
-    import os
-    import pty
-    import subprocess
-    import sys
-
-    leader, follower = pty.openpty()
-    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"} | environ
-    subprocess.run([sys.executable, "-m", "blogcheck", "check", "--offline"], stdout=follower,
-                   stderr=subprocess.DEVNULL, cwd=site, env=env, check=False, timeout=60)
-    os.close(follower)
-    chunks = []
-    while True:
-        try:
-            chunk = os.read(leader, 4096)
-        except OSError:
-            break
-        if not chunk:
-            break
-        chunks.append(chunk)
-    os.close(leader)
-    return b"".join(chunks).decode()
+    return on_a_tty(["check", "--offline"], site, environ)
 
 
 def test_an_empty_no_color_leaves_colour_on(site: Path) -> None:

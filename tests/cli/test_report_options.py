@@ -7,29 +7,18 @@ import json
 from pathlib import Path
 
 import pytest
-
-from blogcheck.cli import main
+from cli_support import one_post_site, run
 
 TYPO = "---\ntitle: Post\n---\n\nTeh end, with [a link](https://example.com/x).\n"
 
 
 @pytest.fixture
 def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    (tmp_path / "_config.yml").write_text("title: t\n")
-    (tmp_path / "_posts").mkdir()
-    (tmp_path / "_posts" / "2024-01-01-p.md").write_text(TYPO)
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
-
-
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
+    return one_post_site(tmp_path, TYPO, monkeypatch)
 
 
 def test_a_usage_error_comes_before_fix_writes_anything(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = _run(capsys, "check", "--offline", "--fix", "--statistics", "--format", "sarif")
+    code, out, err = run(capsys, "check", "--offline", "--fix", "--statistics", "--format", "sarif")
     assert (code, out, err) == (2, "", "blogcheck: error: --statistics works with --format text or json, not sarif\n")
     assert (site / "_posts" / "2024-01-01-p.md").read_text() == TYPO
 
@@ -37,22 +26,22 @@ def test_a_usage_error_comes_before_fix_writes_anything(site: Path, capsys: pyte
 def test_statistics_under_github_actions_is_text(site: Path, capsys: pytest.CaptureFixture[str],
                                                  monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
-    code, out, _ = _run(capsys, "check", "--offline", "--statistics")
+    code, out, _ = run(capsys, "check", "--offline", "--statistics")
     assert (code, out) == (1, "1  BC401  error    known-misspelling  (1 fixable with --fix)\n"
                               "Checked 1 file: 1 error, 0 warnings.\n")
-    code, out, _ = _run(capsys, "check", "--offline")
+    code, out, _ = run(capsys, "check", "--offline")
     assert code == 1 and out.startswith("::error file=_posts/2024-01-01-p.md,line=5,col=1,")  # annotations still
 
 
 def test_quiet_leaves_out_notes(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "check", "--offline")
+    code, out, _ = run(capsys, "check", "--offline")
     assert code == 1 and "note: 1 finding can be fixed in place" in out and "note: 1 remote link" in out
-    code, out, _ = _run(capsys, "check", "--offline", "-q")
+    code, out, _ = run(capsys, "check", "--offline", "-q")
     assert (code, out) == (1, "_posts/2024-01-01-p.md:5:1: BC401 `Teh` is a misspelling of `The`\n")
-    _, out, _ = _run(capsys, "check", "--offline", "-q", "--format", "json")
+    _, out, _ = run(capsys, "check", "--offline", "-q", "--format", "json")
     assert json.loads(out)["summary"]["notes"] == []
 
 
 def test_quiet_help_says_notes_go_too(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, _ = _run(capsys, "check", "--help")
+    code, out, _ = run(capsys, "check", "--help")
     assert code == 0 and "show only errors, without hints, notes or the summary line" in " ".join(out.split())

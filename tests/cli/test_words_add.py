@@ -6,8 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-
-from blogcheck.cli import main
+from cli_support import run
 
 POST = "---\ntitle: x\n{extra}---\nThe gromulent code and a sturd base and quxxle.\n"
 
@@ -21,12 +20,6 @@ def site(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return tmp_path
 
 
-def _run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
 @pytest.mark.parametrize(("before", "after"), [
     (b"gromulent\r\nkiwi", b"gromulent\r\nkiwi\r\nquxxle\r\nsturd\r\n"),
     (b"\xef\xbb\xbfgromulent\r\n# ours\r\n", b"\xef\xbb\xbfgromulent\r\n# ours\r\nquxxle\r\nsturd\r\n"),
@@ -37,7 +30,7 @@ def test_add_appends_in_the_lists_own_line_breaks(site: Path, capsys: pytest.Cap
                                                   before: bytes, after: bytes) -> None:
     wordlist = site / ".blogcheck-words.txt"
     wordlist.write_bytes(before)
-    code, out, _ = _run(capsys, "words", "--add", "sturd", "quxxle", "Gromulent")
+    code, out, _ = run(capsys, "words", "--add", "sturd", "quxxle", "Gromulent")
     assert code == 0 and wordlist.read_bytes() == after
     assert out == f"added 2 words to {wordlist}: quxxle sturd (already there: Gromulent)\n"
 
@@ -45,7 +38,7 @@ def test_add_appends_in_the_lists_own_line_breaks(site: Path, capsys: pytest.Cap
 def test_a_list_that_is_not_utf8_is_refused_and_kept(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     wordlist = site / ".blogcheck-words.txt"
     wordlist.write_bytes(b"gromulent\ncaf\xe9\n")
-    code, out, err = _run(capsys, "words", "--add", "sturd")
+    code, out, err = run(capsys, "words", "--add", "sturd")
     assert (code, out) == (2, "") and wordlist.read_bytes() == b"gromulent\ncaf\xe9\n"
     assert err == (f"blogcheck: error: {wordlist} is not UTF-8 text (byte 0xe9 on line 2); save it as UTF-8 first; "
                    "nothing added\n")
@@ -54,7 +47,7 @@ def test_a_list_that_is_not_utf8_is_refused_and_kept(site: Path, capsys: pytest.
 def test_adding_words_already_there_says_so(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     wordlist = site / ".blogcheck-words.txt"
     wordlist.write_bytes(b"sturd\r\ngromulent")
-    code, out, _ = _run(capsys, "words", "--add", "STURD", "gromulent", "sturd")
+    code, out, _ = run(capsys, "words", "--add", "STURD", "gromulent", "sturd")
     assert code == 0 and wordlist.read_bytes() == b"sturd\r\ngromulent"
     assert out == f"nothing added: already in {wordlist}: STURD gromulent\n"
 
@@ -62,10 +55,10 @@ def test_adding_words_already_there_says_so(site: Path, capsys: pytest.CaptureFi
 @pytest.mark.parametrize("extra", ["spelling_ignore: [gromulent, Sturd]\n", "spelling_ignore: gromulent sturd\n"])
 def test_words_leaves_out_the_posts_spelling_ignore(site: Path, capsys: pytest.CaptureFixture[str],
                                                     extra: str) -> None:
-    assert [line.split()[1] for line in _run(capsys, "words")[1].splitlines()[:-1]] == ["gromulent", "quxxle",
+    assert [line.split()[1] for line in run(capsys, "words")[1].splitlines()[:-1]] == ["gromulent", "quxxle",
                                                                                            "sturd"]
-    assert "`sturd`" in _run(capsys, "check", "--offline", "--select", "BC402")[1]
+    assert "`sturd`" in run(capsys, "check", "--offline", "--select", "BC402")[1]
     (site / "_posts" / "2024-01-01-x.md").write_text(POST.format(extra=extra), encoding="utf-8")
-    code, out, _ = _run(capsys, "words")
+    code, out, _ = run(capsys, "words")
     assert code == 0 and out.splitlines()[:-1] == ["     1  quxxle  _posts/2024-01-01-x.md:5:41"]
-    assert "`sturd`" not in _run(capsys, "check", "--offline", "--select", "BC402")[1]  # as check accepts them
+    assert "`sturd`" not in run(capsys, "check", "--offline", "--select", "BC402")[1]  # as check accepts them
