@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,6 +63,9 @@ def read_text(path: Path, max_size: int) -> str | LoadError:
     except files.NotRegular as exc:
         return LoadError("BC100", f"cannot read file: {exc}", hint="move it out of the posts folder")
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return LoadError("BC100", f"a symbolic link loop ({os.readlink(path)}): it leads back to itself",
+                             hint="point it at the post, or remove it")
         if path.is_symlink() and not path.exists():
             return LoadError("BC100", f"a symbolic link to nothing ({os.readlink(path)})",
                              hint="point it at the post, or remove it")

@@ -84,7 +84,8 @@ def _from_match(m: re.Match[str]) -> Reading:
     except OverflowError:
         return Reading(None, certain=False)
     if day > last:
-        notes.append(f"{year:04d}-{month:02d}-{day:02d} is no day: Jekyll reads it as {moment.date()}")
+        notes.append(f"{year:04d}-{month:02d}-{day:02d} is no day: Jekyll reads it as "
+                     f"{start.date() + dt.timedelta(days=day - last)}")
     if hour == 24:
         notes.append(f"24:00 is the next day's midnight to Jekyll, {moment.date()}")
     zone = m["z"]

@@ -81,3 +81,11 @@ def test_a_file_jekyll_never_lists_gets_no_date_finding(tmp_path: Path) -> None:
                               "_posts/#2024-13-45-y.md": "---\ntitle: b\n---\n"})
     assert {name: [d.code for d in found[name]] for name in found} == {"_2024-01-01-x.md": ["BC124"],
                                                                        "#2024-13-45-y.md": ["BC124"]}
+
+
+def test_each_roll_over_is_told_with_its_own_day() -> None:
+    from blogcheck.jekyll import dates
+
+    note = dates.read_date("2024-02-30 24:00").note  # Ruby: 2024-03-02 00:00
+    assert "2024-02-30 is no day: Jekyll reads it as 2024-03-01" in note
+    assert "24:00 is the next day's midnight to Jekyll, 2024-03-02" in note

@@ -38,6 +38,7 @@ def test_pipes_devices_and_dangling_links_among_posts_are_diagnostics(tmp_path: 
     (posts / "2024-01-03-zero.md").symlink_to("/dev/zero")
     (posts / "2024-01-04-gone.md").symlink_to(site / "nowhere.md")
     (posts / "loop").symlink_to(posts)  # a folder that holds itself: not followed
+    (posts / "2024-01-05-self.md").symlink_to("2024-01-05-self.md")  # a file that is a link to itself
     done = _blogcheck(site, "check", "--offline", "--format", "json")
     found = {(Path(d["path"]).name, d["code"], d["message"]) for d in json.loads(done.stdout)["diagnostics"]}
     assert found == {
@@ -45,6 +46,7 @@ def test_pipes_devices_and_dangling_links_among_posts_are_diagnostics(tmp_path: 
         ("2024-01-02-pipe.md", "BC100", "cannot read file: not a regular file (a named pipe)"),
         ("2024-01-03-zero.md", "BC100", "cannot read file: not a regular file (a device)"),
         ("2024-01-04-gone.md", "BC100", f"a symbolic link to nothing ({site / 'nowhere.md'})"),
+        ("2024-01-05-self.md", "BC100", "a symbolic link loop (2024-01-05-self.md): it leads back to itself"),
     }
     assert done.returncode == 1
 
