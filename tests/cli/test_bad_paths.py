@@ -59,5 +59,5 @@ def test_a_loop_met_while_walking_the_site_is_a_finding_and_the_run_goes_on(
     (site / "_posts" / "2024-02-07-teh.md").write_text(POST.replace("Hello", "Teh end"))
     code, out, _ = run(capsys, "check", "--offline", "-q")
     assert code == 1
-    assert out == (f"{LOOP}:1:1: BC100 a symbolic link to nothing (2024-02-06-loop.md)\n"
+    assert out == (f"{LOOP}:1:1: BC100 a symbolic link loop (2024-02-06-loop.md): it leads back to itself\n"
                    "_posts/2024-02-07-teh.md:5:1: BC401 `Teh` is a misspelling of `The`\n")
