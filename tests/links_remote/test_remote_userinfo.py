@@ -46,3 +46,19 @@ def test_credentials_in_a_url_are_sent_and_the_password_never_shown(tmp_path: Pa
         assert "s3cret" not in text
     for stored in cache.parent.iterdir():
         assert b"s3cret" not in stored.read_bytes()
+
+
+def test_a_token_written_as_the_user_name_is_never_shown(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`https://TOKEN@host/...`, as git remotes are often written: no password, but the user name is the secret."""
+    token = "ghp_0123456789abcdefABCDEF0123456789abcd"
+    cache = tmp_path / "cache" / "links.sqlite"
+    with RawServer({}) as server:
+        site = one_post_site(tmp_path, f"[repo](http://{token}@127.0.0.1:{server.port}/gone) and "
+                                       f"[me](http://git@127.0.0.1:{server.port}/gone2)\n")
+        main(["check", "--select", "links", "--cache", str(cache), "--format", "json", str(site)])
+        out = capsys.readouterr()
+    urls = [d["url"] for d in json.loads(out.out)["diagnostics"]]
+    assert urls == [f"http://***@127.0.0.1:{server.port}/gone", f"http://git@127.0.0.1:{server.port}/gone2"]
+    assert token not in out.out + out.err
+    for stored in cache.parent.iterdir():
+        assert token.encode() not in stored.read_bytes()
