@@ -136,11 +136,16 @@ def _add(path: Path, words: list[str]) -> int:
 
 
 def _path(word: str) -> str:
-    """`--add` takes every word after it: a post or folder written there was meant as a path."""
+    """`--add` takes every word after it: a post or folder written there was meant as a
+    path. Another file's name is a word (`Gemfile`, `Dockerfile`, `Makefile` are jargon)."""
+    from blogcheck.discover import POST_SUFFIXES
+
     try:
-        return "a file or folder here: paths go before --add" if word.strip() and Path(word).exists() else ""
+        path = Path(word)
+        meant = word.strip() and (path.is_dir() or (path.is_file() and path.suffix.lower() in POST_SUFFIXES))
     except (OSError, ValueError):  # a name too long, a NUL
         return ""
+    return "a post or folder here: paths go before --add" if meant else ""
 
 
 def unknown_words(paths: list[Path], site: Site, config: Config) -> list[Row]:

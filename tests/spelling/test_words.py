@@ -78,8 +78,18 @@ def test_add_refuses_what_is_not_a_word_and_adds_nothing(site: Path, capsys: pyt
     err = capsys.readouterr().err
     assert "'two words' (a space or a control character: one word a line)" in err
     assert "'42' (no letter)" in err and "'#x'" in err
-    assert "'TCP/IP'" in err and "'_posts' (a file or folder here: paths go before --add)" in err
+    assert "'TCP/IP'" in err and "'_posts' (a post or folder here: paths go before --add)" in err
     assert "embetter" not in err and not wordlist.exists()
+
+
+def test_add_takes_the_name_of_a_file_that_is_no_post(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`Gemfile` is jargon, and a Jekyll site has one: only a post or a folder is taken for a path."""
+    (site / "Gemfile").write_text("source 'https://rubygems.org'\n")
+    assert main(["words", "--add", "Gemfile"]) == 0
+    assert (site / ".blogcheck-words.txt").read_text() == "Gemfile\n"
+    (site / "notes.md").write_text("---\ntitle: n\n---\n")  # a post written after --add: a path
+    assert main(["words", "--add", "notes.md"]) == 2
+    assert "'notes.md' (a post or folder here: paths go before --add)" in capsys.readouterr().err
 
 
 def test_bad_config_is_a_usage_error(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
