@@ -22,9 +22,10 @@ from typing import TYPE_CHECKING
 
 from blogcheck.links.html import markdown_from, markdown_inside
 from blogcheck.parse import kramdown_comments
-from blogcheck.parse.markdown import Cursor, line_tokens, parser, tokens, tokens_where
+from blogcheck.parse.markdown import Cursor, line_tokens, tokens, tokens_where
 from blogcheck.spelling.html_text import hides, joins, pieces
 from blogcheck.spelling.tokens import REPEAT, WORD
+from blogcheck.spelling.walk import Walk
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -142,17 +143,17 @@ def spans(post: Post, wanted: frozenset[str] | set[str] | None = None) -> Iterat
             yield from _html_block(token, lines, post.body_line, block + 1)
 
 
-def _walks(stream: list[Token], lines: list[str], body_line: int) -> Iterator[tuple[int, Token, _Walk | None]]:
+def _walks(stream: list[Token], lines: list[str], body_line: int) -> Iterator[tuple[int, Token, Walk | None]]:
     """Every token, with a walk over the source lines of each inline one. The cells of
     a table row share one: each cell is looked for after the cell before it."""
-    walk: _Walk | None = None
+    walk: Walk | None = None
     for number, token in enumerate(stream):
         if token.type != "inline" or not token.map:
             yield number, token, None
             continue
         cell = number > 0 and stream[number - 1].type in _CELLS
         if not (cell and walk is not None and walk.cursor.start == token.map[0]):
-            walk = _Walk(Cursor.for_block(lines, body_line, token))
+            walk = Walk(Cursor.for_block(lines, body_line, token))
         end = walk.enter(token.content) if cell else None
         yield number, token, walk
         if end is not None:
@@ -161,124 +162,6 @@ def _walks(stream: list[Token], lines: list[str], body_line: int) -> Iterator[tu
 
 def holds(text: str, wanted: frozenset[str] | set[str]) -> bool:
     return not wanted.isdisjoint(WORD.findall(text)) or REPEAT.search(text) is not None
-
-
-@dataclass
-class _Walk:
-    """Places a block's inline children in its source lines, left to right. Each
-    construct is passed where it is written (a tag, a code span, a link's target),
-    so no text is ever looked for inside one. `lost`: one could not be passed for
-    sure, so every later place in the block is a guess."""
-
-    cursor: Cursor
-    lost: bool = False
-    code: list[tuple[tuple[int, int], tuple[int, int]]] = field(default_factory=list)  # (line, column) 0-based
-
-    def at(self, found: tuple[int, int]) -> tuple[int, int]:
-        """A found (file line, 1-based column) as (body line, 0-based column)."""
-        return found[0] - self.cursor.body_line, found[1] - 1
-
-    def enter(self, content: str) -> tuple[int, int] | None:
-        """Go to a table cell's text as written; its end, to go on from after it."""
-        found = self.cursor.find(content) if content else None
-        if found is None:
-            self.lost = self.lost or bool(content)
-            return None
-        line, column = self.at(found)
-        self.cursor.move_to(line, column)
-        return line, column + len(content)
-
-    def verbatim(self, text: str) -> None:
-        """Past `text`, written as it is, over one line or more (an inline HTML tag)."""
-        for part in text.split("\n"):
-            if part.strip() and self.cursor.find(part.strip()) is None:
-                self.lost = True
-                return
-
-    def code_span(self, token: Token) -> None:
-        """Past a code span: from its opening run of backticks to the closing one."""
-        run = len(token.markup)
-        opener = self.cursor.search(re.compile(f"`{{{run}}}(?!`)"))
-        closer = self.cursor.search(re.compile(f"(?<!`)`{{{run}}}(?!`)")) if opener else None
-        if opener is None or closer is None:
-            self.lost = True
-            return
-        start, (line, column) = self.at(opener), self.at(closer)
-        self.code.append((start, (line, column + run)))
-        if start[0] == line:  # on one line, what is between must be the span's text
-            inside = self.cursor.lines[line][start[1] + run: column]
-            self.lost = self.lost or token.content not in (inside, inside[1:-1])
-
-    def autolink(self, href: str) -> None:
-        """Past `<url>`, when it is the URL of `href`."""
-        found = self.cursor.find("<")
-        if found is None:
-            self.lost = True
-            return
-        line, column = self.at(found)
-        row = self.cursor.lines[line]
-        end = row.find(">", column)
-        url = row[column + 1: end] if end > 0 else ""
-        md = parser()
-        if not url or href not in (md.normalizeLink(url), md.normalizeLink("mailto:" + url)):
-            self.lost = True
-            return
-        self.cursor.move_to(line, end + 1)
-
-    def target(self, href: str, title: str) -> bool:
-        """Past the end of a link's or image's text and its target: `](url "title")`
-        (checked against the token's, as markdown-it wrote them), `][label]` or `]`.
-        Whether the text is also the link's label (`[text]`, `[text][]`), or may be."""
-        found = self.cursor.find("]")
-        line, column = self.at(found) if found else (0, 0)
-        end = _target_end(self.cursor.lines[line], column + 1, href, title) if found else None
-        if end is None:
-            self.lost = True
-            return True
-        self.cursor.move_to(line, end)
-        return end == column + 1 or self.cursor.lines[line][column + 1: end] == "[]"
-
-
-def _target_end(line: str, at: int, href: str, title: str) -> int | None:
-    """Where the target that starts at `line[at]`, after a link text's `]`, ends;
-    None when that is not sure (a target written over two lines)."""
-    if line.startswith("(", at):
-        end = _inline_end(line, at + 1, href, title)
-        if end != -1:
-            return end
-    if line.startswith("[", at):
-        from markdown_it.rules_inline import StateInline
-
-        label = parser().helpers.parseLinkLabel(StateInline(line, parser(), {}, []), at)
-        return label + 1 if label >= 0 else None
-    return at  # `[text]`: a shortcut reference, or `[text](...)` that is no target
-
-
-def _inline_end(line: str, at: int, href: str, title: str) -> int | None:
-    """The end of `url "title")` from `at`, when it is `href` and `title`; -1 when it
-    is no target at all (markdown-it then read `[text]` as a reference)."""
-    helpers, pos = parser().helpers, _space(line, at)
-    if pos >= len(line):
-        return None  # the target is on the next line
-    url = helpers.parseLinkDestination(line, pos, len(line))
-    if not url.ok:
-        return -1
-    same, start = parser().normalizeLink(url.str) == href, url.pos
-    pos = _space(line, start)
-    written = ""
-    if start < pos < len(line):
-        found = helpers.parseLinkTitle(line, pos, len(line))
-        if found.ok:
-            written, pos = found.str, _space(line, found.pos)
-    if pos < len(line) and line[pos] == ")":
-        return pos + 1 if same and written == title else None
-    return None if same else -1
-
-
-def _space(line: str, at: int) -> int:
-    while at < len(line) and line[at] in " \t":
-        at += 1
-    return at
 
 
 def _html_block(token: Token, lines: list[str], body_line: int, block: int, depth: int = 0) -> Iterator[Span]:
@@ -295,7 +178,7 @@ def _html_block(token: Token, lines: list[str], body_line: int, block: int, dept
     if inside:
         parts.insert(0, inside)
         shown = ["" if inside[0] <= n < inside[1] else line for n, line in enumerate(shown)]
-    walk = _Walk(Cursor.for_block(lines, body_line, token))
+    walk = Walk(Cursor.for_block(lines, body_line, token))
     indent: dict[int, int | None] = {}  # by line: columns before markdown-it's copy (`> ` of a quote)
     for piece in pieces("\n".join(shown)):
         number = token.map[0] + piece.line
@@ -316,12 +199,12 @@ def _html_block(token: Token, lines: list[str], body_line: int, block: int, dept
     for number, (_, sub) in enumerate(line_tokens(token, parts)):
         nested = _NESTED + block * 1000 + number
         if sub.type == "inline" and sub.children:
-            yield from _children(sub.children, _Walk(Cursor.for_block(lines, body_line, sub)), nested)
+            yield from _children(sub.children, Walk(Cursor.for_block(lines, body_line, sub)), nested)
         elif sub.type == "html_block":
             yield from _html_block(sub, lines, body_line, nested, depth + 1)
 
 
-def _children(children: list[Token], walk: _Walk, block: int, shown: bool = True) -> Iterator[Span]:
+def _children(children: list[Token], walk: Walk, block: int, shown: bool = True) -> Iterator[Span]:
     """Text children in reading order; an image's alt text is a block of its own,
     so no word runs on from it into the text around it. Every child is passed in
     the source, shown or not (`shown`: prose readers see)."""
@@ -334,7 +217,7 @@ def _children(children: list[Token], walk: _Walk, block: int, shown: bool = True
 class _Reading:
     """Reading the inline children of one block, one by one."""
 
-    walk: _Walk
+    walk: Walk
     block: int
     shown: bool
     hidden: int = 0  # inside inline `<code>`, `<kbd>`... of the paragraph
@@ -416,7 +299,7 @@ def _unsure(spans: list[Span]) -> list[Span]:
     return [dataclasses.replace(span, exact=False) for span in spans]
 
 
-def _located(text: str, walk: _Walk, block: int, joined: bool) -> Iterator[Span]:
+def _located(text: str, walk: Walk, block: int, joined: bool) -> Iterator[Span]:
     """The text where it is written; when markdown-it changed it (escapes,
     entities), chunk by chunk instead: those places are guesses."""
     cursor = walk.cursor
@@ -435,7 +318,7 @@ def _located(text: str, walk: _Walk, block: int, joined: bool) -> Iterator[Span]
             walk.lost = True  # the cursor stops short of it: what follows could be found inside it
 
 
-def _written(chunk: str, walk: _Walk, near: int) -> tuple[int, int] | None:
+def _written(chunk: str, walk: Walk, near: int) -> tuple[int, int] | None:
     """Where `chunk` is written with backslash escapes or entities (`It\\'s`, `\\*note\\*`,
     `caf&eacute;`, `&mdash;`), which markdown-it turned into the characters they stand for."""
     pattern = re.compile("".join(
