@@ -34,7 +34,9 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                              f"`date: {value}` is not a date Jekyll can read; Jekyll stops the build on it",
                              dates.ISO_HINT)
         else:
-            yield diagnostic("BC125", post.display, where.line, where.column, dates.unclear(value), dates.ISO_HINT)
+            yield diagnostic("BC125", post.display, where.line, where.column,
+                             f"blogcheck cannot tell which date Jekyll reads from `{value}`: Ruby's Time.parse "
+                             "guesses at such forms, sometimes wildly", dates.ISO_HINT)
         return
     if reading.note:
         yield diagnostic("BC125", post.display, where.line, where.column, f"`date: {value}`: {reading.note}",

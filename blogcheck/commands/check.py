@@ -91,28 +91,18 @@ def settings(args: argparse.Namespace) -> Settings:
     """Config files + flags, the sites, and the paths to check in each. Raises
     ConfigError or DiscoverError (usage errors), before any work."""
     from blogcheck.commands import sites as found
-    from blogcheck.discover import DiscoverError, default_paths
-    from blogcheck.jekyll.site import load_site
     from blogcheck.links.settings import LinkSettings
 
-    root = found.start_root(list(args.paths))
-    first = None if args.paths else load_site(root)
-    paths = list(args.paths) or default_paths(root, first.config if first else {})
-    groups = found.by_site(paths, root)
-    configs = found.configs([root, *groups], args.config, lambda config: _with_flags(config, args))
-    if not paths:
-        raise DiscoverError(f"no _posts/ or _drafts/ folder in {root}; give the posts to check")
-    for config in {id(c): c for c in configs.values()}.values():
-        LinkSettings.from_config(config)  # a bad --remap or [links] value is a usage error before any work
-    report = configs[root]
-    _check_output(report.output)  # and so is a report that could not be written after a long run
-    _check_statistics(report, getattr(args, "statistics", False))
-    if args.paths:
-        found.require_posts(paths, groups)
-    loaded = found.load_sites(list(groups), first)
-    sites = [(loaded[site_root], group) for site_root, group in groups.items()]
-    return Settings(report, sites[0][0], sites[0][1], tuple(sites[1:]),
-                    {site_root: configs[site_root] for site_root in groups})
+    def validate(root: Path, configs: dict[Path, Config]) -> None:
+        for config in {id(c): c for c in configs.values()}.values():
+            LinkSettings.from_config(config)  # a bad --remap or [links] value is a usage error before any work
+        _check_output(configs[root].output)  # and so is a report that could not be written after a long run
+        _check_statistics(configs[root], getattr(args, "statistics", False))
+
+    chosen = found.gather(list(args.paths), args.config, lambda config: _with_flags(config, args), validate)
+    (site, report, paths), more = chosen[0], chosen[1:]
+    return Settings(report, site, paths, tuple((s, group) for s, _, group in more),
+                    {s.root: config for s, config, _ in chosen})
 
 
 def _with_flags(config: Config, args: argparse.Namespace) -> Config:

@@ -97,6 +97,29 @@ def configs(roots: list[Path], explicit: Path | None, finish: Callable[[Config],
     return found
 
 
+def gather(given: list[Path], explicit: Path | None, finish: Callable[[Config], Config],
+           validate: Callable[[Path, dict[Path, Config]], None]) -> list[tuple[Site, Config, list[Path]]]:
+    """The sites of a command's PATHs (or of the working folder's site), each with its
+    settings (`configs`) and its paths, first site first. Every usage error comes before
+    any work: a path the system cannot look up, no post folder, `validate(root,
+    configs)` (the command's own settings), a PATH folder with no post."""
+    from blogcheck.discover import DiscoverError, default_paths
+    from blogcheck.jekyll.site import load_site
+
+    root = start_root(given)
+    first = None if given else load_site(root)
+    paths = given or default_paths(root, first.config if first else {})
+    groups = by_site(paths, root)
+    settings = configs([root, *groups], explicit, finish)
+    if not paths:
+        raise DiscoverError(f"no _posts/ or _drafts/ folder in {root}; give the posts to check")
+    validate(root, settings)
+    if given:
+        require_posts(paths, groups)
+    loaded = load_sites(list(groups), first)
+    return [(loaded[site_root], settings[site_root], group) for site_root, group in groups.items()]
+
+
 def load_sites(roots: list[Path], first: Site | None = None) -> dict[Path, Site]:
     """Each root's Site (`first`: one already loaded)."""
     from blogcheck.jekyll.site import load_site

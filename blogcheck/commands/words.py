@@ -62,22 +62,12 @@ def _sites(args: argparse.Namespace) -> list[tuple[Site, Config, list[Path]]]:
     """Each site of the PATHs with its own settings (the config file at its root, or
     `--config`) and its paths; usage errors raised before any work."""
     from blogcheck.commands import sites as found
-    from blogcheck.discover import DiscoverError, default_paths
-    from blogcheck.jekyll.site import load_site
 
-    root = found.start_root(list(args.paths))
-    first = None if args.paths else load_site(root)
-    paths = list(args.paths) or default_paths(root, first.config if first else {})
-    groups = found.by_site(paths, root)
-    configs = found.configs([root, *groups], args.config, lambda config: config)
-    for config in configs.values():
-        _speller_settings(config)
-    if not paths:
-        raise DiscoverError(f"no _posts/ or _drafts/ folder in {root}; give the posts to check")
-    if args.paths:
-        found.require_posts(paths, groups)
-    loaded = found.load_sites(list(groups), first)
-    return [(loaded[site_root], configs[site_root], group) for site_root, group in groups.items()]
+    def validate(root: Path, configs: dict[Path, Config]) -> None:
+        for config in configs.values():
+            _speller_settings(config)
+
+    return found.gather(list(args.paths), args.config, lambda config: config, validate)
 
 
 def _speller_settings(config: Config) -> Settings:

@@ -134,15 +134,6 @@ def parse_date(value: object) -> dt.datetime | None:
     return read_date(value).moment
 
 
-def unclear(value: object) -> str:
-    """Why blogcheck cannot tell the date Jekyll reads from `value` (a warning), or ""."""
-    reading = read_date(value)
-    if reading.moment is None and not reading.certain:
-        return (f"blogcheck cannot tell which date Jekyll reads from `{value}`: Ruby's Time.parse guesses at "
-                "such forms, sometimes wildly")
-    return ""
-
-
 def in_zone(moment: dt.datetime, zone: dt.tzinfo) -> dt.datetime:
     """The wall-clock time Jekyll uses for URLs: aware times are converted to the
     site zone; naive ones are already in it."""

@@ -114,7 +114,8 @@ def load_site(root: Path) -> Site:
     if config_path is None:
         return Site(root, layouts=layout_names(root, {}))
     try:
-        text = files.read_text(config_path)
+        raw = files.read_bytes(config_path)
+        text = raw.decode("utf-8-sig")
         config = parse(text, start_line=1).data
     except (OSError, UnicodeDecodeError) as exc:
         return Site(root, {}, config_path, f"cannot read {config_path.name}: {exc}", 1,
@@ -122,7 +123,7 @@ def load_site(root: Path) -> Site:
     except FrontMatterError as exc:
         return Site(root, {}, config_path, exc.message, exc.line, config_error_hint=exc.hint,
                     config_error_column=exc.column, layouts=layout_names(root, {}))
-    problem = _bom_problem(config_path, text, config)
+    problem = _bom_problem(config_path.name, raw.startswith(b"\xef\xbb\xbf"), text, config)
     return Site(root, config, config_path, problem, config_error_hint=_BOM_HINT if problem else "",
                 layouts=layout_names(root, config), layouts_dir=layouts_dir(config))
 
@@ -130,23 +131,19 @@ def load_site(root: Path) -> Site:
 _BOM_HINT = 'save it as UTF-8 without a byte-order mark (in most editors "UTF-8", not "UTF-8 with BOM")'
 
 
-def _bom_problem(path: Path, text: str, config: dict[str, Any]) -> str:
+def _bom_problem(name: str, bom: bool, text: str, config: dict[str, Any]) -> str:
     """Jekyll reads `_config.yml` without taking a byte-order mark off (posts lose it),
     and its YAML reader (libyaml 0.2.5, Debian's Jekyll 4.3) then keeps only the
     first key, or stops at a `---` first line; a comment first reads it all (asked)."""
-    try:
-        with path.open("rb") as handle:
-            if handle.read(3) != b"\xef\xbb\xbf":
-                return ""
-    except OSError:
+    if not bom:
         return ""
     first = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if first.startswith("---"):
-        return f"{path.name} starts with a byte-order mark and `---`: Jekyll's YAML reader stops the build on it"
+        return f"{name} starts with a byte-order mark and `---`: Jekyll's YAML reader stops the build on it"
     if first.startswith("#") or len(config) < 2:
         return ""
     lost = ", ".join(f"`{key}`" for key in list(config)[1:4]) + (", ..." if len(config) > 4 else "")
-    return (f"{path.name} starts with a byte-order mark: Jekyll's YAML reader then keeps only its first key, "
+    return (f"{name} starts with a byte-order mark: Jekyll's YAML reader then keeps only its first key, "
             f"`{next(iter(config))}`; every other setting ({lost}) is lost")
 
 
