@@ -20,6 +20,7 @@ _PREFIXES = ("anti", "auto", "bi", "co", "cross", "de", "hyper", "inter", "intra
 _SUFFIXES = ("s", "es", "ed", "d", "ing", "ings", "er", "ers", "r", "rs", "ly", "ness", "able", "ity", "ize",
              "izes", "ized", "izing", "ise", "ised", "ising")
 _CONTRACTIONS = ("s", "t", "re", "ve", "ll", "d", "m")
+_VERBED = ("ed", "ing")
 # Shorter unknown words are abbreviations and names far more often than slips
 # (measured on the corpus: see bench/spelling/RESULTS.md).
 _MIN_LENGTH = 5
@@ -198,6 +199,8 @@ class Speller:
             return False
         stem, apostrophe, tail = lower.partition("'")
         if apostrophe:
+            if tail in _VERBED:  # `ref'ed`, `cc'ing`: an abbreviation made a verb
+                return len(stem) <= 3 or self.known(stem, 1)
             return tail in _CONTRACTIONS and self.known(stem, 1)
         if any(lower.startswith(p) and len(lower) - len(p) >= 3 and self.known(lower[len(p):], 1) for p in _PREFIXES):
             return True

@@ -1,4 +1,5 @@
-"""Words to accept: the built-in technical vocabulary (data/tech_words.txt), the
+"""Words to accept: the built-in technical vocabulary (data/tech_words.txt, written
+for blogcheck, and data/software_words.txt, from cspell's software dictionaries), the
 project word list (`.blogcheck-words.txt` at the site root, one word a line, `#`
 comments) and a post's own `spelling_ignore:` list. All match in any case."""
 
@@ -26,7 +27,9 @@ def parse(text: str) -> frozenset[str]:
 
 @functools.lru_cache(maxsize=1)
 def tech_words() -> frozenset[str]:
-    return parse((resources.files("blogcheck") / "data" / "tech_words.txt").read_text(encoding="utf-8"))
+    data = resources.files("blogcheck") / "data"
+    return parse(data.joinpath("tech_words.txt").read_text(encoding="utf-8")) | \
+        parse(data.joinpath("software_words.txt").read_text(encoding="utf-8"))
 
 
 def project_words(path: Path) -> frozenset[str]:

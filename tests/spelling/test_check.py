@@ -281,3 +281,26 @@ def test_a_slip_of_a_common_word_is_no_compound() -> None:
     speller = Speller(Settings(), frozenset(), Usage([]))
     assert speller.known("filepath") and speller.known("headroom") and speller.known("coverflow")
     assert not speller.known("studdied") and not speller.known("breakding")
+
+
+def test_an_abbreviation_made_a_verb_is_known() -> None:
+    """`ref'ed`, `cc'ing`, `sync'ed` (made-mistakes, Node.js's docs): the stem is a known
+    word or an abbreviation of three letters at most; a longer unknown stem is no word."""
+    from blogcheck.spelling.speller import Settings, Speller
+    from blogcheck.spelling.usage import Usage
+
+    speller = Speller(Settings(), frozenset(), Usage([]))
+    assert speller.known("ref'ed") and speller.known("cc'ing") and speller.known("sync'ed")
+    assert not speller.known("sturdd'ed") and not speller.known("ref'xy")
+
+
+def test_software_terms_are_known_and_typos_of_common_words_are_not(site: Path,
+                                                                      capsys: pytest.CaptureFixture[str]) -> None:
+    """The vocabulary from cspell's software dictionaries (data/software_words.txt): words of
+    technical writing that no English dictionary has are accepted; slips are still found."""
+    post = site / "_posts" / "2024-05-01-terms.md"
+    post.write_text("---\ntitle: t\n---\nBig-endian bytes, a property accessor and transpilation; "
+                    "the callee is proxied. Then immediateyl, a slip.\n", encoding="utf-8")
+    code, diags = _json(capsys, str(post))
+    assert [(d["code"], d["word"]) for d in diags] == [("BC402", "immediateyl")]
+    assert code == 0

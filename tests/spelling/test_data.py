@@ -39,8 +39,9 @@ def test_no_misspelling_is_a_word_we_accept() -> None:
 
 
 def test_tech_words_and_variants_are_sorted_lower_case() -> None:
-    words = _lines("tech_words.txt")
-    assert words == sorted(set(words)) and all(w == w.lower() and w.strip() == w and w for w in words)
+    for name in ("tech_words.txt", "software_words.txt"):
+        words = _lines(name)
+        assert words == sorted(set(words)) and all(w == w.lower() and w.strip() == w and w for w in words), name
     pairs = _lines("variants.txt")
     assert pairs == sorted(set(pairs))
     assert all(re.fullmatch(r"[a-z']+ [a-z']+", p) and p.split()[0] != p.split()[1] for p in pairs)
@@ -122,3 +123,15 @@ def test_many_words_of_one_text_are_counted_in_one_pass(monkeypatch: pytest.Monk
     assert expected[:6] == [6, 6, 1, 2, 3, 1] and expected[-2:] == [2, 1]
     # the first 16 words searched one by one, later only one that is no single run of word characters
     assert searches == [*words[:16], "sync'ed"]
+
+
+def test_software_words_hide_no_slip_of_a_common_word() -> None:
+    """An imported term one slip from a common word (`samaba`, `appointedd`) could hide a
+    typo of that word: bench/spelling/build_software_words.py leaves such terms out, and
+    words the English list or tech_words.txt already have."""
+    from blogcheck.spelling.speller import _slip_of_common
+
+    words = _lines("software_words.txt")
+    assert len(words) > 2_000
+    tech = set(_lines("tech_words.txt"))
+    assert [w for w in words if _slip_of_common(w) or dictionary.rank(w) is not None or w in tech] == []
