@@ -1,7 +1,7 @@
 """The smart tokenizer: words of a prose span that a spell checker should look at.
 
-Whole chunks (runs of non-space) that are URLs, e-mail addresses, file names,
-paths, identifiers (`snake_case`), hashtags or markup are skipped; the rest is
+Whole chunks (runs of non-space) that are URLs, e-mail addresses, command-line
+options, file names, paths, identifiers (`snake_case`), hashtags or markup are skipped; the rest is
 split into words, hyphenated compounds into their parts. Words with digits
 (`CS224N`), acronyms and their plurals (`LLMs`) and camelCase (`GitHub`) are not
 checkable; possessives lose their `'s`. Emoticons have no word of two letters."""
@@ -14,8 +14,10 @@ from dataclasses import dataclass
 
 WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W\d_]+)*")
 # A chunk that is not prose: a call or word play glued to `(` (`f(x)`, `R(adiant)`; not `word(s)`),
-# a scheme or `www.`, an address, a path, markup or code.
-_NOT_PROSE = re.compile(r"\w\((?!e?s\))\w|://|\bwww\.|\w@\w|(?<!\S)@\w|[/\\=<>{}\[\]|~`#$%^*+_]|\w\.\w|:[a-z0-9_+-]+:")
+# a scheme or `www.`, an address, a command-line option (`-fdata-sections`, `--no-cache`), a path,
+# markup or code.
+_NOT_PROSE = re.compile(r"\w\((?!e?s\))\w|://|\bwww\.|\w@\w|(?<!\S)@\w|(?<![^\s(\[])--?[A-Za-z]|"
+                        r"[/\\=<>{}\[\]|~`#$%^*+_]|\w\.\w|:[a-z0-9_+-]+:")
 _LONGEST = 40  # no English word is longer; a longer run of letters is data, and costly to look at
 _PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)?|[A-Z][a-z]+(?:'[a-z]+)?")
 _ACRONYM = re.compile(r"[A-Z]{2,}s?|[A-Z]+'?s")

@@ -26,6 +26,7 @@ def _checked(text: str) -> list[str]:
     ":) ^^ :D xD XD :-( ;)",  # emoticons
     "#recieve $recieve x=recieve <recieve> {recieve} [recieve]",  # markup and code
     "recieve(x) f(recieve) R(adiant) plt.plot(recieve, Maths(seperate))",  # calls and word play glued to `(`
+    "-fdata-recieve --recieve-sections (--recieve) [-recieve]",  # command-line options
 ])
 def test_not_prose_is_never_checked(text: str) -> None:
     assert _checked(text) == []
@@ -89,3 +90,8 @@ def test_a_huge_run_of_letters_is_read_in_linear_time(tmp_path: Path) -> None:
     regression fails instead of stopping the suite."""
     body = "Intro " + "recieve" * 60_000 + " end.\nThe the last line.\n"
     assert codes_in_child(tmp_path, body) == ["BC403"]
+
+
+def test_a_hyphen_inside_or_after_a_word_is_no_option() -> None:
+    assert _checked("a state-of-the-art x-ray - then more -- and so") == [
+        "state", "of", "the", "art", "ray", "then", "more", "and", "so"]
