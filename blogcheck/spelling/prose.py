@@ -225,6 +225,7 @@ class _Reading:
     space: bool = False  # and white space or a line break is between
     glue: bool = False  # `<u>S</u>aturation`: a word cut by a tag goes on after it
     letter: bool = False  # the last text ends with a letter or digit
+    closed: bool = False  # emphasis or a link ended since the last text (`**connected to** to reach`)
     link: Token | None = None  # the link open now
     held: list[Span] = field(default_factory=list)  # its text, until its target says whether it is the label
 
@@ -245,6 +246,8 @@ class _Reading:
             return self._image(child)
         elif child.type in ("link_open", "link_close"):
             return self._link(child)
+        elif child.type.endswith("_close"):
+            self.closed = True
         return []
 
     def _text(self, content: str, glue: bool) -> list[Span]:
@@ -255,8 +258,10 @@ class _Reading:
             self.carry = False
             list(_located(text, self.walk, self.block, False))  # passed, never read
             return []
-        joined = self.carry and (self.space or text[:1].isspace())
-        self.carry, self.space = True, text[-1:].isspace()
+        # After markup that ends a phrase, a word that repeats its last one starts a new phrase:
+        # the writer marked the border (`**connected to** to reach`), so the spans do not run on.
+        joined = self.carry and (self.space or text[:1].isspace()) and not self.closed
+        self.carry, self.space, self.closed = True, text[-1:].isspace(), False
         return self._out(list(_located(text, self.walk, self.block, joined)))
 
     def _tag(self, tag: str) -> None:
@@ -283,6 +288,7 @@ class _Reading:
         link, held, self.link = self.link, self.held, None
         if link is None or link.markup == "autolink":
             return []
+        self.closed = True
         labelled = self.walk.target(str(link.attrs.get("href", "")), str(link.attrs.get("title", "")))
         return _unsure(held) if labelled else held
 
