@@ -97,3 +97,29 @@ def test_bc124_and_post_url_of_a_file_jekyll_skips(tmp_path: Path, capsys: pytes
     links = [d for d in found if d["code"] == "BC205"]
     assert [d["column"] for d in links] == [5, 47], links
     assert all("Jekyll never reads it (BC124)" in d["hint"] for d in links), links
+
+
+def test_a_post_without_front_matter_is_published_as_bc101_says(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """BC101 says what Jekyll does: the post is published anyway, titled from its file
+    name, with the `defaults:` layout; a page with no front matter is copied unrendered."""
+    root = tmp_path / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_layouts").mkdir()
+    (root / "_layouts" / "default.html").write_text("<title>{{ page.title }}</title>{{ content }}", encoding="utf-8")
+    (root / "_config.yml").write_text(
+        "title: t\ndefaults:\n  - scope: {path: '', type: posts}\n    values: {layout: default}\n", encoding="utf-8")
+    (root / "_posts" / "2024-01-02-my-notes.md").write_text("Some *notes*.\n", encoding="utf-8")
+    (root / "about.md").write_text("About *me*.\n", encoding="utf-8")
+    build = subprocess.run(["jekyll", "build", "--quiet"], cwd=root, capture_output=True, text=True, timeout=300,
+                           check=False)
+    assert build.returncode == 0, build.stderr[-2000:]
+    page = (root / "_site" / "2024" / "01" / "02" / "my-notes.html").read_text(encoding="utf-8")
+    assert page == "<title>My Notes</title><p>Some <em>notes</em>.</p>\n"
+    assert (root / "_site" / "about.md").read_text(encoding="utf-8") == "About *me*.\n"
+    code = main(["check", "--select", "BC101", "--format", "json", str(root / "_posts"), str(root / "about.md")])
+    found = {Path(d["path"]).name: d["message"] for d in json.loads(capsys.readouterr().out)["diagnostics"]}
+    assert code == 1
+    assert found == {"2024-01-02-my-notes.md": "no front matter: Jekyll still publishes it, titled from its file "
+                                               "name, with no values of its own",
+                     "about.md": "no front matter: Jekyll copies it to the site unrendered"}
