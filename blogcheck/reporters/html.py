@@ -14,6 +14,7 @@ from pathlib import Path
 from blogcheck import __version__
 from blogcheck.codes import CODES, checks
 from blogcheck.diagnostic import Diagnostic, Severity, Summary
+from blogcheck.reporters.json_ import SURROGATE
 from blogcheck.reporters.text import plural
 
 _LABELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
@@ -67,7 +68,7 @@ def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = Fal
         _per_check(diagnostics), _per_post(by_path, summary),
         *_findings(by_path, sources), "</body>", "</html>",
     ]
-    return "\n".join(parts) + "\n"
+    return SURROGATE.sub("\ufffd", "\n".join(parts) + "\n")  # a file name that is not UTF-8: a page is UTF-8
 
 
 def _e(text: object) -> str:

@@ -4,11 +4,13 @@
 from __future__ import annotations
 
 import json
+import re
 from typing import Any
 
 from blogcheck.diagnostic import Diagnostic, Summary
 
 VERSION = 1
+SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = False) -> str:
@@ -18,7 +20,15 @@ def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = Fal
         "summary": {"files": summary.files, "errors": summary.errors, "warnings": summary.warnings,
                     "notes": list(summary.notes)},
     }
-    return json.dumps(document, indent=2, ensure_ascii=False, default=str) + "\n"
+    return dumps(document, default=str)
+
+
+def dumps(document: object, **options: Any) -> str:
+    """Indented JSON that is valid UTF-8. A file name that is not UTF-8 comes as a str
+    with lone surrogates (`\\udce9`, Python's surrogateescape), which no UTF-8 writer
+    takes: they are written as their escapes, which read back as the same str."""
+    text = json.dumps(document, indent=2, ensure_ascii=False, **options)
+    return SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
 
 
 def as_dict(d: Diagnostic) -> dict[str, Any]:

@@ -6,14 +6,15 @@ notes) and says in the run's invocation how many it left out."""
 
 from __future__ import annotations
 
-import json
-from pathlib import PurePosixPath
+import os
+from pathlib import PurePath
 from typing import Any
 from urllib.parse import quote
 
 from blogcheck import __version__
 from blogcheck.codes import CODES
 from blogcheck.diagnostic import Diagnostic, Severity, Summary
+from blogcheck.reporters.json_ import dumps
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -39,7 +40,7 @@ def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = Fal
         run["invocations"] = [{"executionSuccessful": True, "toolExecutionNotifications": [
             {"level": "warning", "message": {"text": left}}]}]
     document = {"$schema": SCHEMA_URI, "version": "2.1.0", "runs": [run]}
-    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+    return dumps(document)
 
 
 def _rule(code: str) -> dict[str, Any]:
@@ -77,7 +78,9 @@ def _region(d: Diagnostic) -> dict[str, int]:
 
 
 def _uri(path: str) -> str:
-    posix = PurePosixPath(path.replace("\\", "/"))
-    if posix.is_absolute():
-        return "file://" + quote(posix.as_posix())
-    return quote(posix.as_posix())
+    """The path's bytes percent-encoded (a name that is not UTF-8 too); `\\` is a
+    separator only where the system says so (a POSIX name may hold one)."""
+    native = PurePath(path)
+    if native.is_absolute():
+        return native.as_uri()
+    return quote(os.fsencode(native.as_posix()))

@@ -1,0 +1,45 @@
+"""Reporter details found in an audit of what the user sees: file names that are
+not UTF-8, and paths a SARIF URI must keep as they are."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from blogcheck.codes import diagnostic
+from blogcheck.diagnostic import Summary
+from blogcheck.reporters import REPORTERS, get
+
+# How Python names `_posts/2024-01-01-café.md` saved in Latin-1: the byte 0xe9 as the lone surrogate \udce9.
+LATIN1 = os.fsdecode(b"_posts/2024-01-01-caf\xe9.md")
+
+
+def _uri(document: str) -> str:
+    location = json.loads(document)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]
+    uri: str = location["artifactLocation"]["uri"]
+    return uri
+
+
+def test_a_file_name_that_is_not_utf8_makes_valid_utf8_json_sarif_and_html() -> None:
+    found = [diagnostic("BC140", LATIN1, 3, 12, f"publishes to /same/, as {LATIN1} does")]
+    for name in ("json", "sarif", "html"):
+        out = get(name)(found, Summary.of(1, found))
+        out.encode("utf-8")  # no lone surrogate left: any UTF-8 writer takes it
+    document = get("json")(found, Summary.of(1, found))
+    assert json.loads(document)["diagnostics"][0]["path"] == LATIN1  # the escape reads back as the same name
+    assert '"path": "_posts/2024-01-01-caf\\udce9.md"' in document
+    assert _uri(get("sarif")(found, Summary.of(1, found))) == "_posts/2024-01-01-caf%E9.md"
+    assert "caf\ufffd.md" in get("html")(found, Summary.of(1, found))
+
+
+def test_sarif_uri_keeps_a_backslash_of_a_posix_name_and_encodes_absolute_paths() -> None:
+    backslash = [diagnostic("BC110", "_posts/a\\b.md", 1, 1, "m")]
+    assert _uri(get("sarif")(backslash, Summary.of(1, backslash))) == "_posts/a%5Cb.md"
+    absolute = [diagnostic("BC110", "/srv/my blog/_posts/#1 é.md", 1, 1, "m")]
+    assert _uri(get("sarif")(absolute, Summary.of(1, absolute))) == "file:///srv/my%20blog/_posts/%231%20%C3%A9.md"
+
+
+def test_every_reporter_is_unchanged_for_plain_utf8() -> None:
+    found = [diagnostic("BC110", "_posts/日本 😀.md", 1, 1, "missing required key `title` — ☃")]
+    for name in REPORTERS:
+        assert "☃" in get(name)(found, Summary.of(1, found))  # not escaped
