@@ -1,4 +1,5 @@
-"""`{"version": 1, "diagnostics": [...], "summary": {...}}`; check-specific keys
+"""`{"version": 1, "diagnostics": [...], "summary": {...}}` (the summary counts each
+severity: `infos` are the findings a config made `info`); check-specific keys
 (url, status, word, suggestions...) sit beside the common ones."""
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = Fal
         "version": VERSION,
         "diagnostics": [as_dict(d) for d in diagnostics],
         "summary": {"files": summary.files, "errors": summary.errors, "warnings": summary.warnings,
-                    "notes": list(summary.notes)},
+                    "infos": summary.infos, "notes": list(summary.notes)},
     }
     return dumps(document, default=str)
 
