@@ -1,15 +1,17 @@
 """GitHub Actions workflow commands, and a Markdown table for the job summary.
 
-GitHub shows at most 10 error and 10 warning annotations a step and hides the
-rest without a word; the log keeps every command line but shows only its
-message. So each message starts with `path:line:col: CODE` (as ruff's github
-format does), and a notice says when some findings are not annotations. A job
+GitHub shows at most 10 error, 10 warning and 10 notice annotations a step and
+hides the rest without a word; the log keeps every command line but shows only
+its message. So each message starts with `path:line:col: CODE` (as ruff's github
+format does), a notice says when some findings are not annotations, and the run's
+notes come before the notices of info findings, which would hide them. A job
 summary above 1 MiB is dropped whole, so its table of findings stops at
 SUMMARY_BUDGET bytes and says how many rows it left out."""
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from blogcheck.diagnostic import Diagnostic, Severity, Summary
 
@@ -27,23 +29,37 @@ def escape_property(text: str) -> str:
 
 
 def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = False) -> str:
-    lines = []
-    for d in diagnostics:
-        props = f"file={escape_property(d.path)},line={d.line},col={d.column}"
-        if d.end_line is not None and d.end_column is not None:
-            props += f",endLine={d.end_line},endColumn={d.end_column}"
-        message = f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}" + (f"\n{d.hint}" if d.hint else "")
-        lines.append(f"::{_COMMANDS[d.severity]} {props},title={escape_property(d.code)}::{escape_data(message)}")
     from blogcheck.reporters.text import summary_line
 
-    notes = list(summary.notes)
-    if summary.errors > ANNOTATIONS_SHOWN or summary.warnings > ANNOTATIONS_SHOWN:
-        notes.append(f"GitHub shows {ANNOTATIONS_SHOWN} error and {ANNOTATIONS_SHOWN} warning annotations a step; "
-                     f"all {summary.errors + summary.warnings} findings are in this step's log, and the job summary "
-                     "counts them by code")
-    lines.extend(f"::notice title=blogcheck::{escape_data(note)}" for note in notes)
+    shown = Counter(d.severity for d in diagnostics)
+    notes = [*summary.notes, *_hidden(shown, len(summary.notes))]
+    said = [f"::notice title=blogcheck::{escape_data(note)}" for note in notes]
+    found = [_command(d) for d in diagnostics]
+    # GitHub shows the first 10 notices of a step: the run's notes come before info findings' notices.
+    lines = [*said, *found] if shown[Severity.INFO] else [*found, *said]
     lines.append(summary_line(summary))
     return "\n".join(lines) + "\n"
+
+
+def _command(d: Diagnostic) -> str:
+    props = f"file={escape_property(d.path)},line={d.line},col={d.column}"
+    if d.end_line is not None and d.end_column is not None:
+        props += f",endLine={d.end_line},endColumn={d.end_column}"
+    message = f"{d.path}:{d.line}:{d.column}: {d.code} {d.message}" + (f"\n{d.hint}" if d.hint else "")
+    return f"::{_COMMANDS[d.severity]} {props},title={escape_property(d.code)}::{escape_data(message)}"
+
+
+def _hidden(shown: Counter[Severity], notes: int) -> list[str]:
+    """The notice that GitHub hides some annotations, when it does: more than 10 of a
+    kind, notices counting the run's `notes` and this one."""
+    errors, warnings, infos = shown[Severity.ERROR], shown[Severity.WARNING], shown[Severity.INFO]
+    if errors <= ANNOTATIONS_SHOWN and warnings <= ANNOTATIONS_SHOWN and (
+            not infos or infos + notes + 1 <= ANNOTATIONS_SHOWN):
+        return []
+    kinds = (f"{ANNOTATIONS_SHOWN} error, {ANNOTATIONS_SHOWN} warning and {ANNOTATIONS_SHOWN} notice" if infos
+             else f"{ANNOTATIONS_SHOWN} error and {ANNOTATIONS_SHOWN} warning")
+    return [f"GitHub shows {kinds} annotations a step; all {errors + warnings + infos} findings are in this "
+            "step's log, and the job summary counts them by code"]
 
 
 def step_summary(diagnostics: list[Diagnostic], summary: Summary) -> str:
