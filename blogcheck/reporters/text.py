@@ -1,10 +1,16 @@
-"""`path:line:col: CODE message`, the hint beneath, and a summary line."""
+"""`path:line:col: CODE message`, the hint beneath, and a summary line. Control
+characters a post put in a path or a message (an escape sequence in a link's
+target) are shown as `\\x1b`, never sent to the terminal, nor a line break that
+would split a finding's line."""
 
 from __future__ import annotations
+
+import re
 
 from blogcheck.diagnostic import Diagnostic, Severity, Summary
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # all but the tab
 
 
 def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = False) -> str:
@@ -13,13 +19,18 @@ def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = Fal
 
     lines = []
     for d in diagnostics:
-        where = paint(f"{d.path}:{d.line}:{d.column}:", "1")
-        lines.append(f"{where} {paint(d.code, _COLORS[d.severity])} {d.message}")
+        where = paint(f"{visible(d.path)}:{d.line}:{d.column}:", "1")
+        lines.append(f"{where} {paint(d.code, _COLORS[d.severity])} {visible(d.message)}")
         if d.hint:
-            lines.append(f"    hint: {d.hint}")
-    lines.extend(f"note: {note}" for note in summary.notes)
+            lines.append(f"    hint: {visible(d.hint)}")
+    lines.extend(f"note: {visible(note)}" for note in summary.notes)
     lines.append(summary_line(summary))
     return "\n".join(lines) + "\n"
+
+
+def visible(text: str) -> str:
+    """`text` with its control characters written as escapes (`\\x1b`, `\\x0a`)."""
+    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def summary_line(summary: Summary) -> str:

@@ -43,3 +43,13 @@ def test_every_reporter_is_unchanged_for_plain_utf8() -> None:
     found = [diagnostic("BC110", "_posts/日本 😀.md", 1, 1, "missing required key `title` — ☃")]
     for name in REPORTERS:
         assert "☃" in get(name)(found, Summary.of(1, found))  # not escaped
+
+
+def test_text_shows_control_characters_of_a_post_as_escapes() -> None:
+    link = "/a\x1b[2J\x1b]0;title\x07/b/"  # clear the screen, retitle the window
+    found = [diagnostic("BC204", "_posts/2024-01-01-a\nb.md", 4, 9, f"`{link}` is no file or page of this site",
+                        "check\tthe path\r")]
+    out = get("text")(found, Summary.of(1, found, ("a\x9bnote",)))
+    assert out == ("_posts/2024-01-01-a\\x0ab.md:4:9: BC204 `/a\\x1b[2J\\x1b]0;title\\x07/b/` is no file or page "
+                   "of this site\n    hint: check\tthe path\\x0d\nnote: a\\x9bnote\n"
+                   "Checked 1 file: 1 error, 0 warnings.\n")
