@@ -14,6 +14,7 @@ import re
 from collections import Counter
 
 from blogcheck.diagnostic import Diagnostic, Severity, Summary
+from blogcheck.reporters.json_ import SURROGATE
 
 _COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 ANNOTATIONS_SHOWN = 10  # of each kind, per step
@@ -38,7 +39,7 @@ def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = Fal
     # GitHub shows the first 10 notices of a step: the run's notes come before info findings' notices.
     lines = [*said, *found] if shown[Severity.INFO] else [*found, *said]
     lines.append(summary_line(summary))
-    return "\n".join(lines) + "\n"
+    return SURROGATE.sub("\ufffd", "\n".join(lines) + "\n")  # a file name that is not UTF-8: the log is UTF-8
 
 
 def _command(d: Diagnostic) -> str:
@@ -92,4 +93,4 @@ def step_summary(diagnostics: list[Diagnostic], summary: Summary) -> str:
 
 
 def _cell(text: str) -> str:
-    return re.sub(r"[\r\n]+", " ", text.replace("|", "\\|"))
+    return SURROGATE.sub("\ufffd", re.sub(r"[\r\n]+", " ", text.replace("|", "\\|")))

@@ -11,6 +11,7 @@ from blogcheck.diagnostic import Diagnostic, Severity, Summary
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # all but the tab
+_BYTE = re.compile("[\udc80-\udcff]")  # a byte of a file name that is not UTF-8 (surrogateescape)
 
 
 def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = False) -> str:
@@ -29,7 +30,9 @@ def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = Fal
 
 
 def visible(text: str) -> str:
-    """`text` with its control characters written as escapes (`\\x1b`, `\\x0a`)."""
+    """`text` with its control characters written as escapes (`\\x1b`, `\\x0a`), and
+    the bytes of a file name that is not UTF-8 too (`caf\\xe9.md`, as `ls -b` shows it)."""
+    text = _BYTE.sub(lambda match: f"\\x{ord(match.group()) - 0xDC00:02x}", text)
     return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 

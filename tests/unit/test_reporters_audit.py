@@ -9,6 +9,7 @@ import os
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Summary
 from blogcheck.reporters import REPORTERS, get
+from blogcheck.reporters.github import step_summary
 
 # How Python names `_posts/2024-01-01-café.md` saved in Latin-1: the byte 0xe9 as the lone surrogate \udce9.
 LATIN1 = os.fsdecode(b"_posts/2024-01-01-caf\xe9.md")
@@ -53,3 +54,13 @@ def test_text_shows_control_characters_of_a_post_as_escapes() -> None:
     assert out == ("_posts/2024-01-01-a\\x0ab.md:4:9: BC204 `/a\\x1b[2J\\x1b]0;title\\x07/b/` is no file or page "
                    "of this site\n    hint: check\tthe path\\x0d\nnote: a\\x9bnote\n"
                    "Checked 1 file: 1 error, 0 warnings.\n")
+
+
+def test_text_and_github_name_a_file_that_is_not_utf8_in_utf8() -> None:
+    found = [diagnostic("BC401", LATIN1, 4, 1, "`teh` is a misspelling of `the`")]
+    text = get("text")(found, Summary.of(1, found))
+    assert text.startswith("_posts/2024-01-01-caf\\xe9.md:4:1: BC401 ")  # the byte, as `ls -b` shows it
+    annotations = get("github")(found, Summary.of(1, found))
+    assert annotations.startswith("::error file=_posts/2024-01-01-caf\ufffd.md,line=4,col=1,")
+    for out in (text, annotations, step_summary(found, Summary.of(1, found))):
+        out.encode("utf-8")
