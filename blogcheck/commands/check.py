@@ -255,9 +255,15 @@ def write_atomic(text: str, output: str) -> None:
         sys.stdout.flush()
         return
     target = Path(output)
+    if target.is_symlink():
+        target = target.resolve()  # the report goes where the link points; the link stays
+    if target.exists() and not target.is_file():  # /dev/null, /dev/stdout, a FIFO: written into, never replaced
+        with open(target, "w", encoding="utf-8", errors="surrogateescape") as stream:
+            stream.write(text)
+        return
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".blogcheck-")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+        with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as handle:
             handle.write(text)
         # mkstemp makes 0600; a report is an ordinary file (keep a replaced file's mode).
         os.chmod(tmp, target.stat().st_mode & 0o777 if target.exists() else 0o644)
