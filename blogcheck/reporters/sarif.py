@@ -55,7 +55,7 @@ def _rule(code: str) -> dict[str, Any]:
 
 
 def _result(d: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
-    message = f"{d.message}. {d.hint}" if d.hint else d.message
+    message = f"{d.message}. {d.hint[:1].upper()}{d.hint[1:]}" if d.hint else d.message  # two sentences
     result: dict[str, Any] = {
         "ruleId": d.code,
         "level": _LEVELS[d.severity],
