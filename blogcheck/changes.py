@@ -64,7 +64,8 @@ def changed_since(ref: str, where: Path) -> Changes:
                 what=f"no common history between `{ref}` and HEAD (a shallow clone? `git fetch --unshallow`, "
                 "or `fetch-depth: 0` in actions/checkout)")
     base_sha = base.decode().strip()
-    fields = _git(top, "diff", "--name-status", "-z", "-M", "--no-ext-diff", base_sha).decode().split("\0")
+    # -l0: renames found however many files moved (no diff.renameLimit, 1000 by default)
+    fields = _git(top, "diff", "--name-status", "-z", "-M", "-l0", "--no-ext-diff", base_sha).decode().split("\0")
     files: dict[Path, str | None] = {}
     index = 0
     while index < len(fields) - 1:

@@ -1,0 +1,49 @@
+"""`check --changed-since REF` and `--new-links-only` where a blog's git history
+is less tidy than a pull request: posts moved without `git add`, more renames
+than git's rename limit, file names that are not UTF-8, posts that are symbolic
+links, paths in two repositories, a shallow clone. Real git repositories."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from integration_support import git, make_site
+
+from blogcheck.cli import main
+
+OLD = "---\ntitle: Old\ndate: 2024-03-01 09:00:00 +0000\n---\nSee [the old page](/old-missing.html).\n"
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    """A site on `main` with one post holding a broken link, on a branch `work`."""
+    site = make_site(tmp_path / "site", {"_posts/2024-03-01-old.md": OLD})
+    git("checkout", "-q", "-b", "work", cwd=site)
+    return site
+
+
+def _check(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[tuple[str, str, str]]]:
+    code = main(["check", "--offline", "--select", "links", "--format", "json", "--changed-since", "main",
+                 "--new-links-only", *args])
+    report = json.loads(capsys.readouterr().out)
+    return code, [(Path(d["path"]).name, d["url"], d["severity"]) for d in report["diagnostics"]]
+
+
+def test_renames_beyond_git_rename_limit_are_still_renames(repo: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    """diff.renameLimit (1000 by default: a blog moving every post, `.markdown` to `.md`,
+    passes it) must not make every old broken link an error."""
+    for day in range(2, 5):
+        (repo / f"_posts/2024-03-0{day}-more.markdown").write_text(OLD.replace("03-01", f"03-0{day}"))
+    git("add", "-A", cwd=repo)
+    git("commit", "-q", "-m", "More posts", cwd=repo)
+    git("branch", "-f", "main", cwd=repo)
+    git("config", "diff.renameLimit", "1", cwd=repo)
+    for post in (repo / "_posts").glob("*.markdown"):
+        git("mv", str(post), str(post.with_suffix(".md")), cwd=repo)
+        post.with_suffix(".md").write_text(post.with_suffix(".md").read_text().replace("Old", "Renamed"))
+    git("commit", "-q", "-am", "Markdown posts end in .md", cwd=repo)
+    code, found = _check(capsys, str(repo))
+    assert (code, {severity for _, _, severity in found}, len(found)) == (0, {"warning"}, 3)
