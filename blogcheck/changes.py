@@ -5,6 +5,7 @@ is, and counts uncommitted and untracked files too."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -58,14 +59,14 @@ def changed_since(ref: str, where: Path) -> Changes:
     """Files added, changed or renamed since the merge base of `ref` and HEAD."""
     if not ref or ref.startswith("-"):
         raise ChangesError(f"--changed-since: `{ref}` is not a git ref")
-    top = Path(_git(where, "rev-parse", "--show-toplevel").decode().strip()).resolve()
+    top = Path(os.fsdecode(_git(where, "rev-parse", "--show-toplevel").strip())).resolve()
     _git(top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", what=f"unknown git ref `{ref}`")
     base = _git(top, "merge-base", ref, "HEAD",
                 what=f"no common history between `{ref}` and HEAD (a shallow clone? `git fetch --unshallow`, "
                 "or `fetch-depth: 0` in actions/checkout)")
     base_sha = base.decode().strip()
     # -l0: renames found however many files moved (no diff.renameLimit, 1000 by default)
-    fields = _git(top, "diff", "--name-status", "-z", "-M", "-l0", "--no-ext-diff", base_sha).decode().split("\0")
+    fields = _names(_git(top, "diff", "--name-status", "-z", "-M", "-l0", "--no-ext-diff", base_sha))
     files: dict[Path, str | None] = {}
     index = 0
     while index < len(fields) - 1:
@@ -76,9 +77,14 @@ def changed_since(ref: str, where: Path) -> Changes:
             old, new, index = fields[index + 1], fields[index + 1], index + 2
         if not status.startswith("D"):
             files[_absolute(top / new)] = None if status.startswith(("A", "C")) else old
-    untracked = _git(top, "ls-files", "-z", "--others", "--exclude-standard").decode().split("\0")
+    untracked = _names(_git(top, "ls-files", "-z", "--others", "--exclude-standard"))
     files.update({_absolute(top / name): None for name in untracked if name})
     return Changes(ref, top, base_sha, files)
+
+
+def _names(output: bytes) -> list[str]:
+    """git's NUL-separated names as the file system's (a name need not be UTF-8)."""
+    return [os.fsdecode(name) for name in output.split(b"\0")]
 
 
 def _absolute(path: Path) -> Path:

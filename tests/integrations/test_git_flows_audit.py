@@ -6,6 +6,7 @@ links, paths in two repositories, a shallow clone. Real git repositories."""
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pytest
@@ -47,3 +48,11 @@ def test_renames_beyond_git_rename_limit_are_still_renames(repo: Path,
     git("commit", "-q", "-am", "Markdown posts end in .md", cwd=repo)
     code, found = _check(capsys, str(repo))
     assert (code, {severity for _, _, severity in found}, len(found)) == (0, {"warning"}, 3)
+
+
+def test_a_file_name_that_is_not_utf8_is_no_crash(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    post = Path(os.fsdecode(bytes(repo / "_posts") + b"/2024-03-02-caf\xe9.md"))
+    post.write_text(OLD.replace("03-01", "03-02"))
+    (repo / "_posts/2024-03-01-old.md").write_text(OLD + "Edited.\n")
+    assert _check(capsys, str(repo)) == (1, [("2024-03-01-old.md", "/old-missing.html", "warning"),
+                                             (post.name, "/old-missing.html", "error")])
