@@ -6,6 +6,7 @@ is, and counts uncommitted and untracked files too."""
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -65,26 +66,59 @@ def changed_since(ref: str, where: Path) -> Changes:
                 what=f"no common history between `{ref}` and HEAD (a shallow clone? `git fetch --unshallow`, "
                 "or `fetch-depth: 0` in actions/checkout)")
     base_sha = base.decode().strip()
-    # -l0: renames found however many files moved (no diff.renameLimit, 1000 by default)
-    fields = _names(_git(top, "diff", "--name-status", "-z", "-M", "-l0", "--no-ext-diff", base_sha))
-    files: dict[Path, str | None] = {}
+    untracked = [name for name in _names(_git(top, "ls-files", "-z", "--others", "--exclude-standard")) if name]
+    entries = _entries(_diff(top, base_sha))
+    if untracked and any(status.startswith("D") for status, _, _ in entries):
+        entries = _entries(_diff(top, base_sha, untracked))  # a post moved without `git add` is a rename
+    files: dict[Path, str | None] = {_absolute(top / name): None for name in untracked}
+    for status, old, new in entries:
+        if not status.startswith("D"):
+            files[_absolute(top / new)] = None if status.startswith(("A", "C")) else old
+    return Changes(ref, top, base_sha, files)
+
+
+def _entries(fields: list[str]) -> list[tuple[str, str, str]]:
+    """(status, old name, new name) of each file of `git diff --name-status -z`."""
+    entries = []
     index = 0
     while index < len(fields) - 1:
         status = fields[index]
         if status.startswith(("R", "C")):
-            old, new, index = fields[index + 1], fields[index + 2], index + 3
+            entries.append((status, fields[index + 1], fields[index + 2]))
+            index += 3
         else:
-            old, new, index = fields[index + 1], fields[index + 1], index + 2
-        if not status.startswith("D"):
-            files[_absolute(top / new)] = None if status.startswith(("A", "C")) else old
-    untracked = _names(_git(top, "ls-files", "-z", "--others", "--exclude-standard"))
-    files.update({_absolute(top / name): None for name in untracked if name})
-    return Changes(ref, top, base_sha, files)
+            entries.append((status, fields[index + 1], fields[index + 1]))
+            index += 2
+    return entries
 
 
 def _names(output: bytes) -> list[str]:
     """git's NUL-separated names as the file system's (a name need not be UTF-8)."""
     return [os.fsdecode(name) for name in output.split(b"\0")]
+
+
+def _diff(top: Path, base: str, untracked: list[str] | None = None) -> list[str]:
+    """`git diff --name-status -z` of the working tree against `base`, renames found
+    however many files moved (-l0: no diff.renameLimit). `untracked` files count as
+    added (intent-to-add, in a copy of the index: the real one is left alone), so that
+    a file moved without `git add` is a rename too; when git cannot add them, they stay
+    new files."""
+    args = ("diff", "--name-status", "-z", "-M", "-l0", "--no-ext-diff", base)
+    if untracked:
+        index = Path(top, os.fsdecode(_git(top, "rev-parse", "--git-path", "index").strip()))
+        with tempfile.TemporaryDirectory(prefix="blogcheck-") as folder:
+            copy, listed = Path(folder, "index"), Path(folder, "untracked")
+            if index.is_file():
+                copy.write_bytes(index.read_bytes())
+            listed.write_bytes(b"\0".join(os.fsencode(name) for name in untracked))
+            env = {"GIT_INDEX_FILE": str(copy), "GIT_LITERAL_PATHSPECS": "1"}
+            try:
+                _git(top, "add", "--intent-to-add", f"--pathspec-from-file={listed}", "--pathspec-file-nul",
+                     env=env)
+                return _names(_git(top, *args, env=env))
+            except ChangesError:
+                pass
+    return _names(_git(top, *args))
 
 
 def _absolute(path: Path) -> Path:
@@ -96,11 +130,12 @@ def _absolute(path: Path) -> Path:
         return path
 
 
-def _git(where: Path, *args: str, what: str = "") -> bytes:
+def _git(where: Path, *args: str, what: str = "", env: dict[str, str] | None = None) -> bytes:
     import subprocess  # only with --changed-since: not at every run's start-up
 
     try:
-        done = subprocess.run(["git", "-C", str(where), *args], capture_output=True, timeout=_GIT_TIMEOUT)
+        done = subprocess.run(["git", "-C", str(where), *args], capture_output=True, timeout=_GIT_TIMEOUT,
+                              env={**os.environ, **env} if env else None)
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise ChangesError(f"cannot run git: {exc}") from None
     if done.returncode != 0:

@@ -56,3 +56,14 @@ def test_a_file_name_that_is_not_utf8_is_no_crash(repo: Path, capsys: pytest.Cap
     (repo / "_posts/2024-03-01-old.md").write_text(OLD + "Edited.\n")
     assert _check(capsys, str(repo)) == (1, [("2024-03-01-old.md", "/old-missing.html", "warning"),
                                              (post.name, "/old-missing.html", "error")])
+
+
+def test_a_post_moved_without_git_add_keeps_its_old_links(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`mv`, not `git mv`: the old name is deleted, the new one untracked; still a rename."""
+    moved = repo / "_posts/2024-03-01-old [moved] ü.md"
+    (repo / "_posts/2024-03-01-old.md").rename(moved)
+    moved.write_text(OLD + "And [a new one](/new-missing.html).\n")
+    assert _check(capsys, str(repo)) == (1, [(moved.name, "/old-missing.html", "warning"),
+                                             (moved.name, "/new-missing.html", "error")])
+    status = git("status", "--porcelain", "-z", cwd=repo).split("\0")
+    assert status[:2] == [" D _posts/2024-03-01-old.md", "?? _posts/2024-03-01-old [moved] ü.md"]  # index untouched
