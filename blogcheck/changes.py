@@ -52,7 +52,8 @@ def narrow(groups: list[Group], exclude: Callable[[Site], tuple[str, ...]], ref:
     if not ref:
         return groups, None
     changes = changed_since(ref, groups[0][0].root)
-    return [(site, [p for p in discover(paths, site.root, exclude(site)) if p in changes.files])
+    # A post that is a symbolic link is walked to under its own name, and git names its target.
+    return [(site, [p for p in discover(paths, site.root, exclude(site)) if _absolute(p) in changes.files])
             for site, paths in groups], changes
 
 

@@ -67,3 +67,16 @@ def test_a_post_moved_without_git_add_keeps_its_old_links(repo: Path, capsys: py
                                              (moved.name, "/new-missing.html", "error")])
     status = git("status", "--porcelain", "-z", cwd=repo).split("\0")
     assert status[:2] == [" D _posts/2024-03-01-old.md", "?? _posts/2024-03-01-old [moved] ü.md"]  # index untouched
+
+
+def test_a_post_that_is_a_symbolic_link_is_checked(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (repo / "shared").mkdir()
+    (repo / "shared/2024-03-02-linked.md").write_text(OLD.replace("03-01", "03-02"))
+    (repo / "_posts/2024-03-02-linked.md").symlink_to("../shared/2024-03-02-linked.md")
+    git("add", "-A", cwd=repo)
+    git("commit", "-q", "-m", "A linked post", cwd=repo)
+    git("branch", "-f", "main", cwd=repo)
+    with (repo / "shared/2024-03-02-linked.md").open("a") as post:
+        post.write("[new](/new-missing.html)\n")
+    assert _check(capsys, str(repo)) == (1, [("2024-03-02-linked.md", "/old-missing.html", "warning"),
+                                             ("2024-03-02-linked.md", "/new-missing.html", "error")])
