@@ -52,9 +52,22 @@ def narrow(groups: list[Group], exclude: Callable[[Site], tuple[str, ...]], ref:
     if not ref:
         return groups, None
     changes = changed_since(ref, groups[0][0].root)
+    for site, _ in groups[1:]:
+        _same_repository(changes, site.root)
     # A post that is a symbolic link is walked to under its own name, and git names its target.
     return [(site, [p for p in discover(paths, site.root, exclude(site)) if _absolute(p) in changes.files])
             for site, paths in groups], changes
+
+
+def _same_repository(changes: Changes, root: Path) -> None:
+    """Sites of other repositories (or of none) would be left out without a word."""
+    try:
+        top = Path(os.fsdecode(_git(root, "rev-parse", "--show-toplevel").strip())).resolve()
+    except ChangesError as exc:
+        raise ChangesError(f"--changed-since: {root}: {exc}") from None
+    if top != changes.top:
+        raise ChangesError(f"--changed-since: {root} is in another git repository ({top}) than {changes.top}; "
+                           "run blogcheck once in each")
 
 
 def changed_since(ref: str, where: Path) -> Changes:

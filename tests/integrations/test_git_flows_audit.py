@@ -80,3 +80,18 @@ def test_a_post_that_is_a_symbolic_link_is_checked(repo: Path, capsys: pytest.Ca
         post.write("[new](/new-missing.html)\n")
     assert _check(capsys, str(repo)) == (1, [("2024-03-02-linked.md", "/old-missing.html", "warning"),
                                              ("2024-03-02-linked.md", "/new-missing.html", "error")])
+
+
+def test_paths_in_another_repository_are_a_usage_error(repo: Path, tmp_path: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    """Not left out without a word: the second repository's changes are never looked at."""
+    other = make_site(tmp_path / "other", {"_posts/2024-03-01-old.md": OLD})
+    (other / "_posts/2024-03-01-old.md").write_text(OLD + "[new](/new-missing.html)\n")
+    assert main(["check", "--offline", "--changed-since", "main", str(repo), str(other)]) == 2
+    said = capsys.readouterr().err
+    assert f"{other.resolve()} is in another git repository" in said and "Traceback" not in said
+    (tmp_path / "plain/_posts").mkdir(parents=True)
+    (tmp_path / "plain/_config.yml").write_text("title: t\n")
+    (tmp_path / "plain/_posts/2024-03-01-old.md").write_text(OLD)
+    assert main(["check", "--offline", "--changed-since", "main", str(repo), str(tmp_path / "plain")]) == 2
+    assert "not a git repository" in capsys.readouterr().err
