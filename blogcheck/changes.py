@@ -75,7 +75,10 @@ def changed_since(ref: str, where: Path) -> Changes:
     if not ref or ref.startswith("-"):
         raise ChangesError(f"--changed-since: `{ref}` is not a git ref")
     top = Path(os.fsdecode(_git(where, "rev-parse", "--show-toplevel").strip())).resolve()
-    _git(top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", what=f"unknown git ref `{ref}`")
+    try:
+        _git(top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", what=f"unknown git ref `{ref}`")
+    except ChangesError as exc:
+        raise ChangesError(f"{exc}{_shallow_hint(top)}") from None
     base = _git(top, "merge-base", ref, "HEAD",
                 what=f"no common history between `{ref}` and HEAD (a shallow clone? `git fetch --unshallow`, "
                 "or `fetch-depth: 0` in actions/checkout)")
@@ -89,6 +92,16 @@ def changed_since(ref: str, where: Path) -> Changes:
         if not status.startswith("D"):
             files[_absolute(top / new)] = None if status.startswith(("A", "C")) else old
     return Changes(ref, top, base_sha, files)
+
+
+def _shallow_hint(top: Path) -> str:
+    """A shallow clone (actions/checkout's default) knows few refs: say so."""
+    try:
+        shallow = _git(top, "rev-parse", "--is-shallow-repository").strip() == b"true"
+    except ChangesError:
+        return ""
+    return (" in this shallow clone (fetch it, or the whole history: `git fetch --unshallow`, "
+            "or `fetch-depth: 0` in actions/checkout)") if shallow else ""
 
 
 def _entries(fields: list[str]) -> list[tuple[str, str, str]]:

@@ -95,3 +95,15 @@ def test_paths_in_another_repository_are_a_usage_error(repo: Path, tmp_path: Pat
     (tmp_path / "plain/_posts/2024-03-01-old.md").write_text(OLD)
     assert main(["check", "--offline", "--changed-since", "main", str(repo), str(tmp_path / "plain")]) == 2
     assert "not a git repository" in capsys.readouterr().err
+
+
+def test_an_unknown_ref_in_a_shallow_clone_says_why(repo: Path, tmp_path: Path,
+                                                    capsys: pytest.CaptureFixture[str]) -> None:
+    """actions/checkout fetches one commit and no other branch: `origin/main` is unknown."""
+    (repo / "_posts/2024-03-01-old.md").write_text(OLD + "Edited.\n")
+    git("commit", "-q", "-am", "Edit", cwd=repo)
+    shallow = tmp_path / "shallow"
+    git("clone", "-q", "--depth", "1", "--branch", "work", f"file://{repo}", str(shallow), cwd=tmp_path)
+    assert main(["check", "--offline", "--changed-since", "origin/main", str(shallow)]) == 2
+    said = capsys.readouterr().err
+    assert "unknown git ref `origin/main` in this shallow clone" in said and "fetch-depth: 0" in said
