@@ -12,7 +12,9 @@ stands between, so that one list goes on."""
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
+import itertools
 import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING
@@ -20,7 +22,8 @@ from typing import TYPE_CHECKING
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
-from blogcheck.jekyll.kramdown_blocks import view
+from blogcheck.jekyll.kramdown_blocks import RawBlock, raw_blocks, view
+from blogcheck.jekyll.kramdown_html import KNOWN as _KNOWN
 from blogcheck.parse.markdown import blocks
 from blogcheck.post import Post
 
@@ -28,7 +31,7 @@ if TYPE_CHECKING:
     from blogcheck.jekyll.kramdown_lists import ParenList, Renumbered
     from blogcheck.jekyll.kramdown_tables import Table, Unrendered
 
-CODES = ["BC603", "BC604", "BC605", "BC608"]
+CODES = ["BC603", "BC604", "BC605", "BC608", "BC609"]
 _ORDERED = re.compile(r"^[ \t>]*(?!1\.)\d{1,9}\.[ \t]", re.M)  # an item numbered other than 1
 _PAREN = re.compile(r"^[ \t>]*\d{1,9}\)[ \t].*\n[ \t>]*\d{1,9}\)[ \t]", re.M)  # two `1)` items, one under the other
 
@@ -40,7 +43,8 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         return
     body = post.body
     pipes, numbers, parens = "|" in body, _ORDERED.search(body) is not None, _PAREN.search(body) is not None
-    if not (pipes or numbers or parens) or not ctx.site.kramdown or not ctx.site.converts_markdown(post.path):
+    html = "<" in body
+    if not (pipes or numbers or parens or html) or not ctx.site.kramdown or not ctx.site.converts_markdown(post.path):
         return
     from blogcheck.jekyll.kramdown_lists import paren_lists, renumbered
     from blogcheck.jekyll.kramdown_tables import read
@@ -59,6 +63,29 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         yield _numbered(post, raw, found_list)
     for paren in paren_lists(lines, stream) if parens else ():
         yield _paren_list(post, paren)
+    for block in raw_blocks(lines.text, stream) if html else ():
+        if block.end is None and any(line.strip() for line in lines.text[block.stop:]):
+            yield _unclosed(post, lines.text, block)
+
+
+def _unclosed(post: Post, text: list[str], block: RawBlock) -> Diagnostic:
+    """BC609: kramdown keeps the block raw to the post's end; the Markdown after it shows as typed."""
+    outer, *inner = block.left_open
+    culprit = inner[0] if inner else outer
+    starts = list(itertools.accumulate((len(line) + 1 for line in text), initial=0))
+    at = bisect.bisect_right(starts, culprit.at) - 1
+    line, column = post.body_line + at, culprit.at - starts[at] + 1
+    after = "the rest of the post is raw HTML to kramdown, its Markdown shown as typed (the preview ends the block " \
+        "at a blank line)"
+    if inner:
+        message = (f"`<{culprit.name}>` opens an HTML element that nothing closes, inside a `<{outer.name}>` block "
+                   f"kramdown keeps raw, so its `</{outer.name}>` is text: {after}")
+        hint = f"write `&lt;{culprit.name}>` for a `<` that starts no tag" if culprit.name.lower() not in _KNOWN \
+            else f"close it with `</{culprit.name}>`"
+    else:
+        message, hint = f"this `<{outer.name}>` is never closed: {after}", f"close it with `</{outer.name}>`"
+    diag = diagnostic("BC609", post.display, line, column, message, hint)
+    return dataclasses.replace(diag, end_line=line, end_column=column + len(culprit.name) + 1)
 
 
 def _numbered(post: Post, raw: list[str], found: Renumbered) -> Diagnostic:

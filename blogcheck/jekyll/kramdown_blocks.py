@@ -18,10 +18,13 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from blogcheck.jekyll.kramdown_html import Open, raw_block
 from blogcheck.links import liquid
 from blogcheck.parse import kramdown_comments
 
@@ -147,23 +150,10 @@ def _rendered(masked: str, tags: list[liquid.Tag], line_start: int) -> tuple[str
 
 
 def _raw_html(text: list[str], unsure: list[bool], stream: list[Token]) -> None:
-    covered = 0  # lines before this are read already; each line is read once
-    for token in stream:
-        name = TAG_NAME.match(token.content.lstrip()) if token.type == "html_block" and token.map else None
-        tag = name[1].lower() if name is not None and not name[0].startswith("</") else ""
-        if tag not in _RAW_BLOCKS or token.map is None or token.map[0] < covered:
-            continue
-        opened = re.compile(rf"<{tag}[\s>]|</{tag}\b", re.I)
-        depth, end = 0, len(text) - 1  # kramdown closes an element left open at the end
-        for number in range(token.map[0], len(text)):  # to the line where the element closes
-            for found in opened.finditer(text[number]):
-                depth += -1 if found[0].startswith("</") else 1
-            if depth <= 0:
-                end = number
-                break
-        covered = end + 1
-        if end >= token.map[1]:
-            unsure[token.map[0]:end + 1] = [True] * (end + 1 - token.map[0])
+    for block in raw_blocks(text, stream):
+        end = len(text) - 1 if block.end is None else block.end  # kramdown closes an element left open at the end
+        if end >= block.stop:
+            unsure[block.first:end + 1] = [True] * (end + 1 - block.first)
 
 
 @dataclass
@@ -287,3 +277,35 @@ def _adopt(box: Box) -> None:
     box.children = kept
     for child in kept:
         _adopt(child)
+
+
+@dataclass(frozen=True)
+class RawBlock:
+    """An HTML block kramdown keeps raw: its first line, the line of its end tag (None: it
+    runs to the post's end), and the elements open at the post's end, with their offsets
+    in the lines joined by `\\n` (`kramdown_html.raw_end`)."""
+
+    first: int
+    stop: int  # the line after the block as the preview reads it (markdown-it's html_block)
+    end: int | None
+    left_open: list[Open]
+
+
+def raw_blocks(text: list[str], stream: list[Token]) -> Iterator[RawBlock]:
+    """Each HTML block kramdown keeps raw (`kramdown_html.raw_block`: a tag left open
+    inside it runs it to the post's end), none inside another."""
+    joined, starts, covered = "", [0], 0
+    for token in stream:
+        name = TAG_NAME.match(token.content.lstrip()) if token.type == "html_block" and token.map else None
+        tag = name[1].lower() if name is not None and not name[0].startswith("</") else ""
+        if tag not in _RAW_BLOCKS or token.map is None or token.map[0] < covered:
+            continue
+        if not joined:
+            joined, starts = "\n".join(text), list(itertools.accumulate((len(x) + 1 for x in text), initial=0))
+        line = token.map[0]
+        found = raw_block(joined, starts[line] + text[line].find("<"))
+        if found is not None:
+            _, close, left = found
+            end = None if close is None else bisect.bisect_right(starts, close - 1) - 1
+            covered = len(text) if end is None else end + 1
+            yield RawBlock(line, token.map[1], end, left)

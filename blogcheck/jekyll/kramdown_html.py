@@ -1,0 +1,82 @@
+"""Where kramdown ends a block of raw HTML (Jekyll leaves `parse_block_html` off), as
+kramdown 2.4 reads it (`parser/html.rb`, `parse_raw_html`): after the opening tag, every
+`<name ...>` opens an element, known to HTML or not, in code or not (the block is not
+Markdown), until its own end tag; an end tag that is not the innermost open element's is
+text; void elements (`<br>`) and `<x/>` open nothing; a `<script>` or `<style>` runs to its
+end tag. So `Reviewed-By: Name <email>` inside a `<details>` opens `email`, which nothing
+closes: `</details>` is then text, and kramdown takes the rest of the post as raw HTML, its
+Markdown shown as typed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NAME = r"(?:[^\W\d][-\w.]*:)?[^\W\d][-\w.]*"  # REXML's UNAME_STR
+_RAW_START = re.compile(rf"<(?:{_NAME}|/|!--|\?)")
+_COMMENT = re.compile(r"<!--.*?-->", re.S)
+_INSTRUCTION = re.compile(r"<\?.*?\?>", re.S)
+_TAG = re.compile(rf"<((?>{_NAME}))\s*((?>\s+{_NAME}(?:\s*=\s*(?:\w+|([\"']).*?\3))?)*)\s*(/)?>", re.S)
+_CLOSE = re.compile(rf"</({_NAME})\s*>", re.S)
+_VOID = frozenset(re.findall(r"\S+", "area base br col command embed hr img input keygen link meta param "
+                                    "source track wbr"))
+# kramdown's HTML_ELEMENT: names it knows (lower-cased when read); any other keeps its case.
+KNOWN = _VOID | frozenset(re.findall(r"\S+", """address applet article aside blockquote body dd details div dl
+    fieldset figure figcaption footer form header hgroup iframe li main map menu nav noscript object section summary
+    td a abbr acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5 h6 i ins label legend optgroup p q
+    rb rbc rp rt rtc ruby select small span strong sub sup th tt script style math option textarea pre code kbd samp
+    var mark u colgroup hr html head ol table tbody tfoot thead tr ul"""))
+
+
+@dataclass(frozen=True)
+class Open:
+    """An element left open at the end of the post: its name and offset in the text."""
+
+    name: str
+    at: int
+
+
+def raw_end(text: str, start: int, name: str) -> tuple[int | None, list[Open]]:
+    """Where the raw element `name`, whose opening tag ends at `start`, ends: the offset
+    after its end tag, or None when the post ends first, with the elements still open
+    then (outermost first, `name` itself at `start` included)."""
+    stack = [Open(_case(name), start)]
+    at = start
+    while (found := _RAW_START.search(text, at)) is not None:
+        at = found.start()
+        if (match := _COMMENT.match(text, at) or _INSTRUCTION.match(text, at)) is not None:
+            at = match.end()
+        elif (match := _TAG.match(text, at)) is not None:
+            at = match.end()
+            tag = _case(match[1])
+            if tag in ("script", "style"):
+                close = re.compile(rf"</{tag}\s*>", re.I).search(text, at)
+                if close is None:
+                    return None, stack
+                at = close.end()
+            elif not match[4] and tag not in _VOID:
+                stack.append(Open(tag, match.start()))
+        elif (match := _CLOSE.match(text, at)) is not None:
+            at = match.end()
+            top = stack[-1].name
+            if top == (match[1].lower() if top in KNOWN else match[1]):
+                stack.pop()
+                if not stack:
+                    return at, []
+        else:
+            at += 1
+    return None, stack
+
+
+def _case(name: str) -> str:
+    return name.lower() if name.lower() in KNOWN else name
+
+
+def raw_block(text: str, at: int) -> tuple[str, int | None, list[Open]] | None:
+    """The raw element whose opening tag starts at offset `at`: its name, and `raw_end`'s
+    answer; None when no element opens there (no tag, `<x/>`, a void element)."""
+    match = _TAG.match(text, at)
+    if match is None or match[4] or _case(match[1]) in _VOID:
+        return None
+    name = _case(match[1])
+    return (name, *raw_end(text, match.end(), name))

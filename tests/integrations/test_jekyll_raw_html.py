@@ -1,0 +1,56 @@
+"""BC609 against real Jekyll: inside an HTML block that kramdown keeps raw (Jekyll leaves
+`parse_block_html` off), `<email>` opens an element nothing closes, so kramdown never
+sees `</details>` and the rest of the post is raw HTML: the page shows `**bold**` and the
+table's pipes as typed. (Node.js's collaborator guide and release notes do this.) Escaped
+as `&lt;email>`, the block ends where the writer ends it, and there is no finding."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from blogcheck.cli import main
+
+BODY = ("<details>\n<summary>Steps</summary>\n\n"
+        "Add a `Reviewed-By: Name {email}` line.\n\n"
+        "</details>\n\n"
+        "After **bold** text.\n\n"
+        "P(Y|X) is not a table here.\n")
+
+
+def _site(root: Path, email: str) -> Path:
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (root / "_posts" / "2024-01-01-a.md").write_text("---\ntitle: t\n---\n" + BODY.format(email=email),
+                                                    encoding="utf-8")
+    return root
+
+
+def _page(root: Path) -> str:
+    done = subprocess.run(["jekyll", "build", "--quiet"], cwd=root, capture_output=True, text=True, timeout=300,
+                          check=False)
+    assert done.returncode == 0, done.stderr
+    return (root / "_site" / "2024" / "01" / "01" / "a.html").read_text(encoding="utf-8")
+
+
+def _found(root: Path, capsys: pytest.CaptureFixture[str]) -> list[tuple[str, int, int]]:
+    main(["check", "--select", "markup", "--format", "json", str(root)])
+    return [(d["code"], d["line"], d["column"]) for d in json.loads(capsys.readouterr().out)["diagnostics"]]
+
+
+def test_a_tag_left_open_in_a_raw_block_makes_the_rest_of_the_post_raw(tmp_path: Path,
+                                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    root = _site(tmp_path / "open", "<email>")
+    page = _page(root)
+    assert "&lt;/details&gt;" in page and "After **bold** text." in page and "<strong>" not in page
+    assert _found(root, capsys) == [("BC609", 7, 26)]  # at `<email>`; no BC603: kramdown makes no table there
+
+
+def test_escaped_it_ends_where_the_writer_ends_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    root = _site(tmp_path / "escaped", "&lt;email>")
+    page = _page(root)
+    assert "<strong>bold</strong>" in page and "&lt;/details&gt;" not in page and "<table>" in page
+    assert _found(root, capsys) == [("BC603", 13, 4)]  # now the `P(Y|X)` paragraph is a table
