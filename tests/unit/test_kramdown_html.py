@@ -1,0 +1,34 @@
+"""kramdown's raw HTML reading (`parse_raw_html`), replayed: where a raw block ends (each case
+checked with kramdown 2.4: `**b**` after the block is bold only when it ends),
+and what is left open when the post ends first."""
+
+from __future__ import annotations
+
+import pytest
+
+from blogcheck.jekyll.kramdown_html import raw_block
+
+
+@pytest.mark.parametrize(("text", "closes"), [
+    ("<div>\na <b>b</b> c\n</div>\nafter", True),
+    ("<div>\n<!-- <email> -->\n<br>\n<img src=x>\n<x/>\n</DIV>\nafter", True),  # comments, void, self-closed, case
+    ("<div>\n<script>if (a <b) {}</script>\n</div>", True),  # a script runs to its own end tag
+    ("<div>\n`Name <email>`\n</div>\nafter", False),  # code is no code in raw HTML
+    ("<div>\n<p>one\n<p>two\n</div>\nafter", False),  # an unclosed `<p>` holds `</div>` too
+    ("<div>\n<Foo>x</foo>\n</div>", False),  # an unknown name keeps its case
+    ("<div>\na </span> b\n</div>", True),  # an end tag of another element is text
+])
+def test_where_kramdown_ends_a_raw_block(text: str, closes: bool) -> None:
+    found = raw_block(text, 0)
+    assert found is not None
+    name, end, left = found
+    assert name == "div"
+    assert (end is not None) == closes
+    if closes:
+        assert text[:end].endswith(("</div>", "</DIV>")) and left == []
+    else:
+        assert left[0].name == "div" and len(left) >= 2
+
+
+def test_no_element_opens_at_a_void_or_self_closed_tag() -> None:
+    assert raw_block("<hr>\ntext", 0) is None and raw_block("<div/>\ntext", 0) is None
