@@ -48,4 +48,4 @@ def test_a_repeat_after_the_end_of_emphasis_or_a_link_is_meant(tmp_path: Path, p
             "* [dnlup](https://github.com/dnlup)\n  **dnlup** <<dnlup.dev@gmail.com>>\n\n"
             "A link to [the page](/a) page there, and *the* the end.\n\n"
             "But it is on [on Mix](/a) now.\n")
-    assert _repeats(tmp_path, body, prefilter) == [(12, 14, "on")]
+    assert _repeats(tmp_path, body, prefilter) == [(12, 15, "on")]
