@@ -148,12 +148,14 @@ def _table(lines: Lines, first: int, box: Box, gfm: set[int]) -> Table | int | N
     """kramdown's table parse at `first` (table.rb): lines while each holds a `|`, then a
     boundary or the container's end; a `|` outside code and HTML on every line; a row
     under the header. The end of its lines when Liquid or HTML leaves that unknown."""
+    split = _item_split(lines, box, first)
+    limit = box.stop if split is None else split
     end = first
-    while end < box.stop and box.text(lines, end) and _PIPE.search(lines.text[end]):
+    while end < limit and box.text(lines, end) and _PIPE.search(lines.text[end]):
         end += 1
     if end > first and end < len(lines.unsure) and lines.unsure[end]:
         return end
-    if end == first or (end < box.stop and not box.blank(lines, end)):
+    if end == first or (end < limit and not box.blank(lines, end)):
         return None
     rows = [box.line(n, lines.text[n]) for n in range(first, end)]
     if _math_block(lines, first, box, rows[0].lstrip(" ")):
@@ -162,6 +164,20 @@ def _table(lines: Lines, first: int, box: Box, gfm: set[int]) -> Table | int | N
         return None
     meant = any(row.lstrip().startswith("|") or _separator(row) for row in rows)
     return Table(first, end, first in gfm, meant, lines)
+
+
+def _item_split(lines: Lines, box: Box, first: int) -> int | None:
+    """Where kramdown splits a list item: its first lines, then a nested list with no blank
+    line before it. list.rb reads the lines before the nested list as a document of their
+    own, so they end at a boundary (`* `opts` {Object|string}` with `  * `encoding`` under
+    it, as Node.js's API docs write every option). None when the item is not split there."""
+    if box.kind != "item" or first != box.first or MARKER.match(box.line(first, lines.text[first])):
+        return None
+    nested = next((child.first for child in box.children if child.kind == "item"), None)
+    if nested is None or any(not box.text(lines, n) for n in range(first, nested)):
+        return None
+    seen = lines.text[nested] if box.parent is None else box.parent.line(nested, lines.text[nested])
+    return nested if len(seen) > box.indent and seen[:box.indent].isspace() else None  # indented: nested, not lazy
 
 
 def _in_math(line: str, columns: list[int]) -> bool:

@@ -33,6 +33,13 @@ TABLES = {
     "Inside a <!--|--> comment\n": [1],  # a comment is no element to the table parser: its pipe splits
     "- item P(Y|X)\n- next\n": [1],
     "- a|b\n- c|d\n": [1, 2],
+    # A nested list right under an item's first lines ends them (list.rb splits the item): Node.js's API docs
+    "* `options` {Object|string}\n  * `encoding` {string}\n": [1],
+    "- a|b\n  - c|d\n    - e\n": [1, 2],
+    "* a|b\n  c|d\n  * e\n": [1],
+    "* x|y\n1. a|b\n": [1],  # not indented: a lazy line of the item, no nested list
+    "* a|b\n  c\n": [],
+    "- x\n\n  a|b\n  * c\n": [],  # not the item's first lines
     "> quote P(Y|X)\n": [1],
     "$$P(Y|X)$$\n": [],  # block math comes first
     "$$P(Y|X)$$ and more\n": [1],
