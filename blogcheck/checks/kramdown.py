@@ -17,7 +17,7 @@ import dataclasses
 import itertools
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
@@ -28,10 +28,18 @@ from blogcheck.parse.markdown import blocks
 from blogcheck.post import Post
 
 if TYPE_CHECKING:
+    from markdown_it.token import Token
+
     from blogcheck.jekyll.kramdown_lists import ParenList, Renumbered
     from blogcheck.jekyll.kramdown_tables import Table, Unrendered
 
-CODES = ["BC603", "BC604", "BC605", "BC608", "BC609"]
+CODES = ["BC603", "BC604", "BC605", "BC608", "BC609", "BC610"]
+# What the preview renders inside an HTML block and kramdown shows as typed (indented code is left out:
+# inside HTML it is most often indented HTML, which kramdown renders as the writer meant).
+_SHOWN_AS_TYPED = {"heading_open": "a heading", "bullet_list_open": "a list", "ordered_list_open": "a list",
+                   "blockquote_open": "a quote", "table_open": "a table", "fence": "a code block", "hr": "a rule"}
+_INLINE_AS_TYPED = {"em_open": "emphasis", "strong_open": "bold text", "link_open": "a link", "image": "an image",
+                    "code_inline": "code", "s_open": "struck text"}
 _ORDERED = re.compile(r"^[ \t>]*(?!1\.)\d{1,9}\.[ \t]", re.M)  # an item numbered other than 1
 _PAREN = re.compile(r"^[ \t>]*\d{1,9}\)[ \t].*\n[ \t>]*\d{1,9}\)[ \t]", re.M)  # two `1)` items, one under the other
 
@@ -50,7 +58,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     from blogcheck.jekyll.kramdown_tables import read
 
     lines = view(body)  # shared with the markup check, as is the parse
-    stream, _ = blocks(lines.rendered)  # block structure only
+    stream, env = blocks(lines.rendered)  # block structure only
     lines = lines.with_html(stream)
     made, as_text = read(lines, stream) if pipes else ([], [])
     raw = body.split("\n")
@@ -64,8 +72,48 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     for paren in paren_lists(lines, stream) if parens else ():
         yield _paren_list(post, paren)
     for block in raw_blocks(lines.text, stream) if html else ():
+        if block.markdown:
+            continue
         if block.end is None and any(line.strip() for line in lines.text[block.stop:]):
             yield _unclosed(post, lines.text, block)
+        elif block.end is not None:
+            shown = _markdown_inside(stream, block, env)
+            if shown is not None:
+                yield _markdown_in_html(post, raw, block, *shown)
+
+
+def _markdown_inside(stream: list[Token], block: RawBlock, env: dict[str, Any]) -> tuple[int, str] | None:
+    """The first Markdown the preview reads inside the raw block (after a blank line in
+    it) that kramdown shows as typed: (body line, what it is). Plain text shows alike."""
+    from blogcheck.parse.markdown import parser
+
+    end = block.end if block.end is not None else block.stop
+    for token in stream:
+        if token.map is None or not block.first < token.map[0] <= end or token.map[0] in block.literal:
+            continue
+        if token.type in _SHOWN_AS_TYPED:
+            return token.map[0], _SHOWN_AS_TYPED[token.type]
+        if token.type == "inline":
+            children = parser().parseInline(token.content, env)[0].children or []
+            kind = next((_INLINE_AS_TYPED[c.type] for c in children if c.type in _INLINE_AS_TYPED), "")
+            if kind:
+                return token.map[0], kind
+    return None
+
+
+def _markdown_in_html(post: Post, raw: list[str], block: RawBlock, at: int, what: str) -> Diagnostic:
+    """BC610: Markdown inside an HTML block, which kramdown keeps raw: the page shows it as typed."""
+    line, column = post.body_line + block.first, block.column + 1
+    tag = raw[block.first][block.column:]
+    close = tag.find(">")
+    extra: dict[str, object] = {}
+    if close > 0 and tag[close - 1] != "/":  # the fix: `markdown="1"` in the opening tag, before its `>`
+        extra["fix"] = [[line, column + close, "", ' markdown="1"']]
+    diag = diagnostic("BC610", post.display, line, column,
+                      f"the Markdown inside this `<{block.name}>` ({what} on line {post.body_line + at}) shows as "
+                      "typed on the page: kramdown reads an HTML block's inside as HTML (the preview renders it)",
+                      f'write `<{block.name} markdown="1">`, and kramdown reads its inside as Markdown', **extra)
+    return dataclasses.replace(diag, end_line=line, end_column=column + len(block.name) + 1)
 
 
 def _unclosed(post: Post, text: list[str], block: RawBlock) -> Diagnostic:

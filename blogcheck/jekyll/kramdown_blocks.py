@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from blogcheck.jekyll.kramdown_html import Open, raw_block
+from blogcheck.jekyll.kramdown_html import Open, raw_block, says_markdown
 from blogcheck.links import liquid
 from blogcheck.parse import kramdown_comments
 
@@ -289,6 +289,10 @@ class RawBlock:
     stop: int  # the line after the block as the preview reads it (markdown-it's html_block)
     end: int | None
     left_open: list[Open]
+    name: str = ""
+    column: int = 0  # of its `<`, 0-based
+    markdown: bool = False  # its tag says `markdown="1"`: kramdown reads the inside as Markdown
+    literal: tuple[int, ...] = ()  # lines inside a `<pre>`, `<code>`...: text meant as typed
 
 
 def raw_blocks(text: list[str], stream: list[Token]) -> Iterator[RawBlock]:
@@ -302,10 +306,13 @@ def raw_blocks(text: list[str], stream: list[Token]) -> Iterator[RawBlock]:
             continue
         if not joined:
             joined, starts = "\n".join(text), list(itertools.accumulate((len(x) + 1 for x in text), initial=0))
-        line = token.map[0]
-        found = raw_block(joined, starts[line] + text[line].find("<"))
+        line, column = token.map[0], text[token.map[0]].find("<")
+        found = raw_block(joined, starts[line] + column)
         if found is not None:
-            _, close, left = found
+            element, close, left, spans = found
             end = None if close is None else bisect.bisect_right(starts, close - 1) - 1
             covered = len(text) if end is None else end + 1
-            yield RawBlock(line, token.map[1], end, left)
+            literal = tuple(n for a, b in spans for n in range(bisect.bisect_right(starts, a) - 1,
+                                                                 bisect.bisect_right(starts, b - 1)))
+            yield RawBlock(line, token.map[1], end, left, element, column, says_markdown(joined, starts[line] + column),
+                           literal)

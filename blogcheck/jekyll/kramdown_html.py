@@ -18,6 +18,8 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _INSTRUCTION = re.compile(r"<\?.*?\?>", re.S)
 _TAG = re.compile(rf"<((?>{_NAME}))\s*((?>\s+{_NAME}(?:\s*=\s*(?:\w+|([\"']).*?\3))?)*)\s*(/)?>", re.S)
 _CLOSE = re.compile(rf"</({_NAME})\s*>", re.S)
+_LITERAL = frozenset({"pre", "code", "kbd", "samp", "var", "textarea", "math", "option"})  # text kept as typed
+_MARKDOWN = re.compile(r"""(?:^|\s)markdown\s*=\s*(?:"([^"]*)"|'([^']*)'|(\w+))""")
 _VOID = frozenset(re.findall(r"\S+", "area base br col command embed hr img input keygen link meta param "
                                     "source track wbr"))
 # kramdown's HTML_ELEMENT: names it knows (lower-cased when read); any other keeps its case.
@@ -36,11 +38,12 @@ class Open:
     at: int
 
 
-def raw_end(text: str, start: int, name: str) -> tuple[int | None, list[Open]]:
+def raw_end(text: str, start: int, name: str) -> tuple[int | None, list[Open], list[tuple[int, int]]]:
     """Where the raw element `name`, whose opening tag ends at `start`, ends: the offset
     after its end tag, or None when the post ends first, with the elements still open
-    then (outermost first, `name` itself at `start` included)."""
-    stack = [Open(_case(name), start)]
+    then (outermost first, `name` itself at `start` included); and the (start, end)
+    offsets of the `<pre>`, `<code>`... inside it, whose text is meant as typed."""
+    stack, literal = [Open(_case(name), start)], list[tuple[int, int]]()
     at = start
     while (found := _RAW_START.search(text, at)) is not None:
         at = found.start()
@@ -52,27 +55,29 @@ def raw_end(text: str, start: int, name: str) -> tuple[int | None, list[Open]]:
             if tag in ("script", "style"):
                 close = re.compile(rf"</{tag}\s*>", re.I).search(text, at)
                 if close is None:
-                    return None, stack
+                    return None, stack, literal
                 at = close.end()
             elif not match[4] and tag not in _VOID:
                 stack.append(Open(tag, match.start()))
         elif (match := _CLOSE.match(text, at)) is not None:
             at = match.end()
-            top = stack[-1].name
-            if top == (match[1].lower() if top in KNOWN else match[1]):
+            top = stack[-1]
+            if top.name == (match[1].lower() if top.name in KNOWN else match[1]):
                 stack.pop()
+                if top.name in _LITERAL:
+                    literal.append((top.at, at))
                 if not stack:
-                    return at, []
+                    return at, [], literal
         else:
             at += 1
-    return None, stack
+    return None, stack, literal + [(o.at, len(text)) for o in stack if o.name in _LITERAL]
 
 
 def _case(name: str) -> str:
     return name.lower() if name.lower() in KNOWN else name
 
 
-def raw_block(text: str, at: int) -> tuple[str, int | None, list[Open]] | None:
+def raw_block(text: str, at: int) -> tuple[str, int | None, list[Open], list[tuple[int, int]]] | None:
     """The raw element whose opening tag starts at offset `at`: its name, and `raw_end`'s
     answer; None when no element opens there (no tag, `<x/>`, a void element)."""
     match = _TAG.match(text, at)
@@ -80,3 +85,11 @@ def raw_block(text: str, at: int) -> tuple[str, int | None, list[Open]] | None:
         return None
     name = _case(match[1])
     return (name, *raw_end(text, match.end(), name))
+
+
+def says_markdown(text: str, at: int) -> bool:
+    """The opening tag at offset `at` says `markdown="1"` (or "block", "span"): kramdown
+    reads the element's inside as Markdown, not raw (HTML_MARKDOWN_ATTR_MAP)."""
+    match = _TAG.match(text, at)
+    found = _MARKDOWN.search(match[2]) if match is not None else None
+    return found is not None and (found[1] or found[2] or found[3] or "") in ("1", "block", "span")

@@ -53,4 +53,34 @@ def test_escaped_it_ends_where_the_writer_ends_it(tmp_path: Path, capsys: pytest
     root = _site(tmp_path / "escaped", "&lt;email>")
     page = _page(root)
     assert "<strong>bold</strong>" in page and "&lt;/details&gt;" not in page and "<table>" in page
-    assert _found(root, capsys) == [("BC603", 13, 4)]  # now the `P(Y|X)` paragraph is a table
+    assert "`Reviewed-By: Name &lt;email&gt;`" in page  # the backticks inside `<details>` show (BC610)
+    assert _found(root, capsys) == [("BC610", 4, 1), ("BC603", 13, 4)]  # now `P(Y|X)` makes a table
+
+
+MARKDOWN_INSIDE = ("<details>\n<summary>More</summary>\n\n## Heading\n\nSome **bold** text.\n\n"
+                   "| a | b |\n|---|---|\n| 1 | 2 |\n\n</details>\n\n"
+                   '<div class="highlighter-rouge">\n<pre class="highlight"><code>```terminal\n\n```</code></pre>\n'
+                   "</div>\n\nAfter.\n")
+
+
+def test_markdown_inside_an_html_block_shows_as_typed_until_it_says_markdown(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """BC610: the preview renders the heading, bold text and table inside `<details>`;
+    kramdown shows them as typed. `--fix` writes `markdown="1"` and the build renders
+    them. The fence inside `<pre><code>` (made-mistakes shows a fence that way) is meant
+    as typed, and is no finding."""
+    root = tmp_path / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    post = root / "_posts" / "2024-01-01-a.md"
+    post.write_text("---\ntitle: t\n---\n" + MARKDOWN_INSIDE, encoding="utf-8")
+    page = _page(root)
+    assert "## Heading" in page and "**bold**" in page and "<table>" not in page
+    main(["check", "--select", "markup", "--format", "json", "--fix", str(root)])
+    fixed = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert [(d["code"], d["line"]) for d in fixed] == [("BC610", 4)]
+    assert post.read_text(encoding="utf-8").split("\n")[3] == '<details markdown="1">'
+    page = _page(root)
+    assert "<h2" in page and "<strong>bold</strong>" in page and "<table>" in page
+    assert "<code>```terminal" in page  # the `<pre>` is still as the writer typed it
+    assert _found(root, capsys) == []

@@ -131,7 +131,7 @@ def test_after_fix_kramdown_makes_the_reported_tables_no_more_and_the_others_it_
     for number, text in enumerate(texts):
         (site / "_posts" / f"2024-01-01-p{number}.md").write_text("---\n---\n" + text, encoding="utf-8")
     monkeypatch.chdir(site)
-    main(["check", "--select", "markup", "--format", "json", "--fix"])
+    main(["check", "--select", "BC603,BC604", "--format", "json", "--fix"])  # the table fixes only
     fixed = [d for d in json.loads(capsys.readouterr().out)["diagnostics"] if d["message"].startswith("fixed:")]
     by_post: dict[int, list[dict[str, object]]] = {}
     for diag in fixed:

@@ -21,7 +21,7 @@ from blogcheck.jekyll.kramdown_html import raw_block
 def test_where_kramdown_ends_a_raw_block(text: str, closes: bool) -> None:
     found = raw_block(text, 0)
     assert found is not None
-    name, end, left = found
+    name, end, left, _ = found
     assert name == "div"
     assert (end is not None) == closes
     if closes:
@@ -32,3 +32,13 @@ def test_where_kramdown_ends_a_raw_block(text: str, closes: bool) -> None:
 
 def test_no_element_opens_at_a_void_or_self_closed_tag() -> None:
     assert raw_block("<hr>\ntext", 0) is None and raw_block("<div/>\ntext", 0) is None
+
+
+def test_the_text_of_pre_and_code_is_marked_as_meant_as_typed() -> None:
+    text = '<div>\n<pre><code>```js\n\n```</code></pre>\n<kbd>x</kbd>\n</div>\n'
+    found = raw_block(text, 0)
+    assert found is not None
+    _, end, _, literal = found
+    assert end == len(text) - 1
+    assert sorted(text[a:b] for a, b in literal) == ["<code>```js\n\n```</code>", "<kbd>x</kbd>",
+                                                     "<pre><code>```js\n\n```</code></pre>"]
