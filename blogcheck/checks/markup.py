@@ -22,6 +22,7 @@ from __future__ import annotations
 import dataclasses
 import re
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
@@ -29,6 +30,9 @@ from blogcheck.diagnostic import Diagnostic
 from blogcheck.jekyll.kramdown_blocks import TAG_NAME, view
 from blogcheck.parse.markdown import Cursor, blocks, parser
 from blogcheck.post import Post
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
 
 CODES = ["BC601", "BC602", "BC606", "BC607"]
 # HTML's elements (current and obsolete ones browsers still know), SVG's and MathML's.
@@ -91,10 +95,10 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         if token.type == "inline" and not any(needle in token.content for needle in needles):
             continue
         cursor = Cursor.for_block(lines, post.body_line, token)
-        parts = [(child.type, child.content) for child in inline.parseInline(token.content, env)[0].children or []] \
+        parts = _parts(inline.parseInline(token.content, env)[0].children or []) \
             if token.type == "inline" else [("html_inline", token.content.split("\n")[0])]  # a block: its tag
         for kind, content in parts:
-            where = cursor.find(content) if content and kind in ("text", "code_inline", "html_inline") else None
+            where = cursor.find(content) if content and kind in ("text", "code_inline", "html_inline", "url") else None
             if kind == "text" and where is not None and links:
                 yield from _not_links(post, where, content)
             if kind == "text" and where is not None and strong:
@@ -107,6 +111,19 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                 name = found[1].lower()
                 if name in unknown and name not in closed:
                     yield _hidden(post, where[0], where[1] + found.start(), found, content, token.type)
+
+
+def _parts(children: list[Token]) -> list[tuple[str, str]]:
+    """(type, content) of the inline children; the text of an autolink (`<https://x/#--run>`,
+    a bare URL) is its URL, which both readers show as written: "url", no text."""
+    parts, autolink = [], False
+    for child in children:
+        if child.type == "link_open":
+            autolink = child.markup in ("autolink", "linkify")
+        elif child.type == "link_close":
+            autolink = False
+        parts.append(("url" if autolink and child.type == "text" else child.type, child.content))
+    return parts
 
 
 def _wanted(body: str, kramdown: bool) -> tuple[set[str], bool, bool, bool]:

@@ -197,3 +197,17 @@ def test_an_option_in_the_text_shows_an_en_dash_and_fix_keeps_its_dashes(
     capsys.readouterr()
     after = page_text(built_post(site))
     assert "python starter.py --year 2024 --month 3" in after and "a \u2013 b" in after
+
+
+def test_an_option_in_an_autolink_is_part_of_its_url(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """Node.js's docs link `<https://nodejs.org/api/cli.html#--watch>`: the URL and the link's
+    text keep both dashes on the page, so no BC607 (whose fix would have broken the URL).
+    A bare URL is no link to kramdown, which makes its `--` a dash like any text's: BC607,
+    as is `run with --watch`."""
+    body = "See <https://nodejs.org/api/cli.html#--watch> and https://x.org/#--run, or run with --watch.\n"
+    site, found = _checked(tmp_path, body, monkeypatch, capsys)
+    assert [(d["code"], d["column"]) for d in found] == [("BC607", 66), ("BC607", 85)]
+    page = built_post(site)
+    assert 'href="https://nodejs.org/api/cli.html#--watch">https://nodejs.org/api/cli.html#--watch</a>' in page
+    assert "https://x.org/#\u2013run" in page_text(page) and "run with \u2013watch" in page_text(page)
