@@ -202,6 +202,11 @@ def _overwrite(handle: io.FileIO, data: bytes) -> None:
     handle.truncate()
 
 
+def was_fixed(diag: Diagnostic) -> bool:
+    """A finding `apply` fixed (see `_fixed`)."""
+    return diag.severity is Severity.INFO and diag.message.startswith("fixed: ")
+
+
 def _fixed(diag: Diagnostic) -> Diagnostic:
     done = ", ".join(f"`{old}` -> `{new}`" for _, _, old, new in _edits(diag))
     return dataclasses.replace(diag, severity=Severity.INFO, message=f"fixed: {done}", hint="")

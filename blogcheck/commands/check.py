@@ -63,6 +63,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "the space before a closing ** (BC606), an option's -- escaped (BC607), "
                              "1) items numbered 1. (BC608), http:// made https:// where the server redirects "
                              "there (BC210)")
+    parser.add_argument("--fix-only", action="store_true",
+                        help="apply the fixes as --fix does, report only what was fixed, and exit 0 whatever is left "
+                             "(as ruff's --fix-only: pre-commit fails a hook that changed a file)")
     parser.add_argument("--diff", action="store_true",
                         help="print what --fix would change as a unified diff, and change nothing")
     parser.add_argument("--statistics", action="store_true",
@@ -158,10 +161,12 @@ def run(args: argparse.Namespace) -> int:
         return USAGE
     if args.diff:
         return _diff(result, chosen.config)
-    if args.fix:
-        from blogcheck.fix import apply
+    if args.fix or args.fix_only:
+        from blogcheck.fix import apply, was_fixed
 
         result = apply(result)
+        if args.fix_only:  # what is left is another hook's to report (`blogcheck`): only the fixes are shown
+            result = dataclasses.replace(result, diagnostics=[d for d in result.diagnostics if was_fixed(d)])
     return _report(result, chosen.config, args.statistics)
 
 

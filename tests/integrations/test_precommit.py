@@ -122,6 +122,25 @@ def test_fix_hook_mends_the_post_and_stops_the_commit_once(tmp_path: Path, snaps
     assert second.returncode == 0 and re.search(r"blogcheck \(fix\)\.+Passed", second.stdout), second.stdout
 
 
+def test_fix_hook_leaves_what_it_cannot_fix_to_the_check_hook(tmp_path: Path, snapshot: Path) -> None:
+    """`--fix-only`: with an error no fix mends (a date no calendar has), the fix hook fails
+    only while it changes a file, and shows only its fixes; `blogcheck` reports the rest."""
+    site = _site(tmp_path)
+    post = site / "_posts/2024-03-06-fixable.md"
+    post.write_text(GOOD_POST.replace("Hello,", "Teh SQL is").replace("2024-03-06 09:00:00 +0000", "2024-03-38"))
+    git("add", "-A", cwd=site)
+    first = pre_commit("try-repo", str(snapshot), "blogcheck-fix", "--files", "_posts/2024-03-06-fixable.md",
+                       cwd=site, home=tmp_path / "home")
+    assert first.returncode == 1 and "files were modified by this hook" in first.stdout, first.stdout
+    assert "BC401 fixed: `Teh` -> `The`" in first.stdout and "BC120" not in first.stdout
+    second = pre_commit("try-repo", str(snapshot), "blogcheck-fix", "--files", "_posts/2024-03-06-fixable.md",
+                        cwd=site, home=tmp_path / "home")
+    assert second.returncode == 0 and re.search(r"blogcheck \(fix\)\.+Passed", second.stdout), second.stdout
+    check = pre_commit("try-repo", str(snapshot), "blogcheck-offline", "--files", "_posts/2024-03-06-fixable.md",
+                       cwd=site, home=tmp_path / "home")
+    assert check.returncode == 1 and "BC120" in check.stdout, check.stdout
+
+
 def _commit(site: Path, message: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["git", "commit", "-m", message], cwd=site, capture_output=True, text=True,
                           timeout=_TIMEOUT)
