@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
-from blogcheck.jekyll.kramdown_blocks import RawBlock, raw_blocks, view
+from blogcheck.jekyll.kramdown_blocks import RAW_BLOCK_START, RawBlock, raw_blocks, view
 from blogcheck.jekyll.kramdown_html import KNOWN as _KNOWN
 from blogcheck.parse.markdown import blocks
 from blogcheck.post import Post
@@ -51,7 +51,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         return
     body = post.body
     pipes, numbers, parens = "|" in body, _ORDERED.search(body) is not None, _PAREN.search(body) is not None
-    html = "<" in body
+    html = RAW_BLOCK_START.search(body) is not None
     if not (pipes or numbers or parens or html) or not ctx.site.kramdown or not ctx.site.converts_markdown(post.path):
         return
     from blogcheck.jekyll.kramdown_lists import paren_lists, renumbered

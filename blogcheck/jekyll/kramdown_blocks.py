@@ -44,6 +44,8 @@ TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _RAW_BLOCKS = frozenset({"article", "aside", "audio", "blockquote", "center", "details", "div", "dl", "fieldset",
                          "figure", "footer", "form", "header", "iframe", "main", "nav", "noscript", "object", "ol",
                          "p", "picture", "pre", "script", "section", "style", "svg", "table", "ul", "video"})
+# A line that may open one (at most three spaces in, in a list item or quote too): only posts with one are read.
+RAW_BLOCK_START = re.compile(rf"^[ \t>*+\d.-]*<(?:{'|'.join(sorted(_RAW_BLOCKS))})[\s>/]", re.M | re.I)
 _OPENS = frozenset({"list_item_open", "blockquote_open"})
 
 
