@@ -51,7 +51,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         return
     body = post.body
     pipes, numbers, parens = "|" in body, _ORDERED.search(body) is not None, _PAREN.search(body) is not None
-    html = RAW_BLOCK_START.search(body) is not None
+    html = ctx.site.raw_html_blocks and RAW_BLOCK_START.search(body) is not None
     if not (pipes or numbers or parens or html) or not ctx.site.kramdown or not ctx.site.converts_markdown(post.path):
         return
     from blogcheck.jekyll.kramdown_lists import paren_lists, renumbered

@@ -49,6 +49,13 @@ class Site:
         engine = self.config.get("markdown")
         return not isinstance(engine, str) or engine.strip().lower() in ("", "kramdown")
 
+    @property
+    def raw_html_blocks(self) -> bool:
+        """kramdown keeps the inside of an HTML block raw: `kramdown: parse_block_html:` is
+        not set true in _config.yml (Jekyll's default leaves it off)."""
+        options = self.config.get("kramdown")
+        return not (isinstance(options, dict) and options.get("parse_block_html") is True)
+
     def converts_markdown(self, path: Path) -> bool:
         """Jekyll converts the file from Markdown: its extension is one of `markdown_ext`."""
         configured = self.config.get("markdown_ext")

@@ -84,3 +84,16 @@ def test_markdown_inside_an_html_block_shows_as_typed_until_it_says_markdown(
     assert "<h2" in page and "<strong>bold</strong>" in page and "<table>" in page
     assert "<code>```terminal" in page  # the `<pre>` is still as the writer typed it
     assert _found(root, capsys) == []
+
+
+def test_a_site_that_parses_block_html_has_neither_finding(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`kramdown: parse_block_html: true` in _config.yml: kramdown reads the inside of an
+    HTML block as Markdown, as the preview does, so neither BC609 nor BC610 is true."""
+    root = tmp_path / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: t\nkramdown:\n  parse_block_html: true\n", encoding="utf-8")
+    (root / "_posts" / "2024-01-01-a.md").write_text("---\ntitle: t\n---\n" + MARKDOWN_INSIDE + "\n"
+                                                      + BODY.format(email="<email>"), encoding="utf-8")
+    page = _page(root)
+    assert "<h2" in page and "<strong>bold</strong>" in page and "After <strong>bold</strong> text." in page
+    assert [code for code, _, _ in _found(root, capsys)] == []
