@@ -24,6 +24,7 @@ from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.jekyll.kramdown_blocks import RAW_BLOCK_START, RawBlock, raw_blocks, view
 from blogcheck.jekyll.kramdown_html import KNOWN as _KNOWN
+from blogcheck.jekyll.kramdown_html import tag_end
 from blogcheck.parse.markdown import blocks
 from blogcheck.post import Post
 
@@ -104,15 +105,15 @@ def _markdown_inside(stream: list[Token], block: RawBlock, env: dict[str, Any]) 
 def _markdown_in_html(post: Post, raw: list[str], block: RawBlock, at: int, what: str) -> Diagnostic:
     """BC610: Markdown inside an HTML block, which kramdown keeps raw: the page shows it as typed."""
     line, column = post.body_line + block.first, block.column + 1
-    tag = raw[block.first][block.column:]
-    close = tag.find(">")
+    close = tag_end(raw[block.first], block.column)  # None when the tag goes on to the next line
     extra: dict[str, object] = {}
-    if close > 0 and tag[close - 1] != "/":  # the fix: `markdown="1"` in the opening tag, before its `>`
-        extra["fix"] = [[line, column + close, "", ' markdown="1"']]
+    if close is not None:  # the fix: `markdown="1"` in the opening tag, before its `>`
+        extra["fix"] = [[line, close + 1, "", ' markdown="1"']]
     diag = diagnostic("BC610", post.display, line, column,
                       f"the Markdown inside this `<{block.name}>` ({what} on line {post.body_line + at}) shows as "
                       "typed on the page: kramdown reads an HTML block's inside as HTML (the preview renders it)",
-                      f'write `<{block.name} markdown="1">`, and kramdown reads its inside as Markdown', **extra)
+                      f'add `markdown="1"` to this `<{block.name}>` tag, and kramdown reads its inside as Markdown',
+                      **extra)
     return dataclasses.replace(diag, end_line=line, end_column=column + len(block.name) + 1)
 
 

@@ -87,6 +87,12 @@ def raw_block(text: str, at: int) -> tuple[str, int | None, list[Open], list[tup
     return (name, *raw_end(text, match.end(), name))
 
 
+def tag_end(text: str, at: int) -> int | None:
+    """The offset of the `>` that ends the opening tag at `at` (not that of a `/>`), if any."""
+    match = _TAG.match(text, at)
+    return None if match is None or match[4] else match.end() - 1
+
+
 def says_markdown(text: str, at: int) -> bool:
     """The opening tag at offset `at` says `markdown="1"` (or "block", "span"): kramdown
     reads the element's inside as Markdown, not raw (HTML_MARKDOWN_ATTR_MAP)."""
