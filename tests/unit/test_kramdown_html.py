@@ -42,3 +42,11 @@ def test_the_text_of_pre_and_code_is_marked_as_meant_as_typed() -> None:
     assert end == len(text) - 1
     assert sorted(text[a:b] for a, b in literal) == ["<code>```js\n\n```</code>", "<kbd>x</kbd>",
                                                      "<pre><code>```js\n\n```</code></pre>"]
+
+
+def test_the_end_of_an_opening_tag_is_read_past_quoted_values() -> None:
+    from blogcheck.jekyll.kramdown_html import tag_end
+
+    line = '<details class="a>b" open><summary>'
+    assert tag_end(line, 0) == line.index(" open>") + len(" open")
+    assert tag_end("<div\n", 0) is None and tag_end("<br/>", 0) is None
