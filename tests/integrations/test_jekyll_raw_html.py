@@ -97,3 +97,16 @@ def test_a_site_that_parses_block_html_has_neither_finding(tmp_path: Path, capsy
     page = _page(root)
     assert "<h2" in page and "<strong>bold</strong>" in page and "After <strong>bold</strong> text." in page
     assert [code for code, _, _ in _found(root, capsys)] == []
+
+
+def test_a_post_that_switches_on_parse_block_html_has_no_finding(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """kramdown's switch in the post itself, `{::options parse_block_html="true" /}`."""
+    root = _site(tmp_path / "switched", "<email>")
+    post = root / "_posts" / "2024-01-01-a.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("---\n<details>", "---\n"
+                                                             '{::options parse_block_html="true" /}\n\n'
+                                                             + MARKDOWN_INSIDE + "\n<details>"), encoding="utf-8")
+    page = _page(root)
+    assert "<h2" in page and "<strong>bold</strong>" in page
+    assert [code for code, _, _ in _found(root, capsys) if code in ("BC609", "BC610")] == []
