@@ -34,7 +34,7 @@ from blogcheck.post import Post
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-CODES = ["BC601", "BC602", "BC606", "BC607"]
+CODES = ["BC601", "BC602", "BC606", "BC607", "BC611"]
 # HTML's elements (current and obsolete ones browsers still know), SVG's and MathML's.
 # Links written wrong (the URL must start like one, so `[1, 2] (see ...)` is prose): (pattern, what is wrong).
 _NOT_LINKS = (
@@ -80,13 +80,13 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         return  # nothing to look for, even before Liquid and code blocks are taken out
     seen = view(post.body)  # Liquid rendered as far as known; highlight and comment blocks blanked
     body = seen.rendered
-    unknown, links, strong, options = _wanted(body, ctx.site.kramdown)
-    if not unknown and not links and not strong and not options:
+    unknown, links, strong, options, bare = _wanted(body, ctx.site.kramdown)
+    if not unknown and not links and not strong and not options and not bare:
         return  # no Markdown to parse
     closed = {m[1].lower() for m in re.finditer(r"</([A-Za-z][A-Za-z0-9-]*)\s*>", body)}
     lines = seen.text
-    needles = [n for n, wanted in (("<", unknown), ("[", links), ("**", strong), ("__", strong), ("--", options))
-               if wanted]
+    needles = [n for n, wanted in (("<", unknown), ("[", links), ("**", strong), ("__", strong), ("--", options),
+                                   ("://", bare)) if wanted]
     stream, env = blocks(body)  # shared with the kramdown check when it reads the same text
     inline = parser()
     for token in stream:
@@ -96,11 +96,13 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
             continue
         cursor = Cursor.for_block(lines, post.body_line, token)
         parts = _parts(inline.parseInline(token.content, env)[0].children or []) \
-            if token.type == "inline" else [("html_inline", token.content.split("\n")[0])]  # a block: its tag
-        for kind, content in parts:
+            if token.type == "inline" else [("html_inline", token.content.split("\n")[0], False)]  # a block: its tag
+        for kind, content, linked in parts:
             where = cursor.find(content) if content and kind in ("text", "code_inline", "html_inline", "url") else None
-            if kind == "text" and where is not None and links:
-                yield from _not_links(post, where, content)
+            not_links = list(_not_links(post, where, content)) if kind == "text" and where is not None and links else []
+            yield from not_links
+            if kind == "text" and where is not None and bare and not linked:
+                yield from _bare_urls(post, lines, where, content, not_links)
             if kind == "text" and where is not None and strong:
                 yield from _spaced(post, where, content)
             if kind == "text" and where is not None and options:
@@ -113,25 +115,48 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                     yield _hidden(post, where[0], where[1] + found.start(), found, content, token.type)
 
 
-def _parts(children: list[Token]) -> list[tuple[str, str]]:
-    """(type, content) of the inline children; the text of an autolink (`<https://x/#--run>`,
-    a bare URL) is its URL, which both readers show as written: "url", no text."""
-    parts, autolink = [], False
+def _parts(children: list[Token]) -> list[tuple[str, str, bool]]:
+    """(type, content, inside a link) of the inline children; the text of an autolink
+    (`<https://x/#--run>`) is its URL, which both readers show as written: "url", no text."""
+    parts: list[tuple[str, str, bool]] = []
+    autolink = linked = False
     for child in children:
         if child.type == "link_open":
-            autolink = child.markup in ("autolink", "linkify")
+            autolink, linked = child.markup in ("autolink", "linkify"), True
         elif child.type == "link_close":
-            autolink = False
-        parts.append(("url" if autolink and child.type == "text" else child.type, child.content))
+            autolink = linked = False
+        parts.append(("url" if autolink and child.type == "text" else child.type, child.content, linked))
     return parts
 
 
-def _wanted(body: str, kramdown: bool) -> tuple[set[str], bool, bool, bool]:
+def _bare_urls(post: Post, lines: list[str], where: tuple[int, int], text: str,
+               not_links: list[Diagnostic]) -> Iterator[Diagnostic]:
+    """BC611: `see https://youtu.be/x` in the text: the preview (GitHub) makes the URL a
+    link, kramdown shows it as plain text (found as linkify-it finds it for the preview;
+    http and https only, not inside a link, not one BC602 already reports)."""
+    from blogcheck.links.linkify import urls
+
+    taken = [(d.column, d.end_column or d.column) for d in not_links]
+    for start, raw in urls(text):
+        line, column = where[0], where[1] + start
+        source = lines[line - post.body_line] if 0 <= line - post.body_line < len(lines) else ""
+        if source[column - 1:column - 1 + len(raw)] != raw or any(a <= column < b for a, b in taken):
+            continue  # written otherwise in the source (an escape, an entity), or reported as BC602
+        diag = diagnostic("BC611", post.display, line, column,
+                          f"`{raw}` shows as plain text on the page: kramdown makes no link of a bare URL (the "
+                          "Markdown preview does), so readers cannot click it",
+                          f"write `<{raw}>` to make it a link (or put it in backticks if it is code)",
+                          url=raw, fix=[[line, column, raw, f"<{raw}>"]])
+        yield dataclasses.replace(diag, end_line=line, end_column=column + len(raw))
+
+
+def _wanted(body: str, kramdown: bool) -> tuple[set[str], bool, bool, bool, bool]:
     """What `body` may hold: tags of no known element, links written as text, spaced
-    `**`, options (on a kramdown site)."""
+    `**`, options and bare URLs (on a kramdown site)."""
     unknown = {m[1].lower() for m in TAG_NAME.finditer(body)} - _ELEMENTS
     links = any(pattern.search(body) for pattern, _ in _NOT_LINKS)
-    return unknown, links, _SPACED.search(body) is not None, kramdown and _OPTION.search(body) is not None
+    return unknown, links, _SPACED.search(body) is not None, kramdown and _OPTION.search(body) is not None, \
+        kramdown and "://" in body
 
 
 def _spaced(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagnostic]:

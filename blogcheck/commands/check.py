@@ -61,8 +61,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "links written as text made links (BC602), pipes that make tables escaped (BC603), "
                              "blank lines around tables (BC604), steps indented so that a list goes on (BC605), "
                              "the space before a closing ** (BC606), an option's -- escaped (BC607), "
-                             "1) items numbered 1. (BC608), http:// made https:// where the server redirects "
-                             "there (BC210)")
+                             "1) items numbered 1. (BC608), markdown=\"1\" in an HTML block's tag (BC610), a bare "
+                             "URL written <URL> (BC611), http:// made https:// where the server redirects there "
+                             "(BC210)")
     parser.add_argument("--fix-only", action="store_true",
                         help="apply the fixes as --fix does, report only what was fixed, and exit 0 whatever is left "
                              "(as ruff's --fix-only: pre-commit fails a hook that changed a file)")

@@ -126,7 +126,8 @@ def test_text_written_like_a_link_becomes_one_with_fix(tmp_path: Path, monkeypat
     site, found = _checked(tmp_path, LINKS, monkeypatch, capsys)
     assert [(d["line"], d["column"], d["code"], d["url"]) for d in found] == [
         (4, 3, "BC602", "https://example.org/a"), (4, 44, "BC602", "https://example.org/b"),
-        (5, 15, "BC602", "https://example.org/c/1986175")]
+        (5, 15, "BC602", "https://example.org/c/1986175"),
+        (7, 31, "BC611", "https://example.org/e")]  # a bare URL: text on the page too (BC611)
 
     def links() -> list[str]:
         done = subprocess.run(["jekyll", "build"], capture_output=True, text=True, timeout=300, check=False)
@@ -137,7 +138,8 @@ def test_text_written_like_a_link_becomes_one_with_fix(tmp_path: Path, monkeypat
     assert links() == ["/g"]
     assert main(["check", "--select", "markup", "--fix"]) == 0
     capsys.readouterr()
-    assert links() == ["https://example.org/a", "https://example.org/b", "https://example.org/c/1986175", "/g"]
+    assert links() == ["https://example.org/a", "https://example.org/b", "https://example.org/c/1986175",
+                       "https://example.org/e", "/g"]
 
 
 BOLD = """**How do we train such a model? **
@@ -207,7 +209,27 @@ def test_an_option_in_an_autolink_is_part_of_its_url(tmp_path: Path, monkeypatch
     as is `run with --watch`."""
     body = "See <https://nodejs.org/api/cli.html#--watch> and https://x.org/#--run, or run with --watch.\n"
     site, found = _checked(tmp_path, body, monkeypatch, capsys)
-    assert [(d["code"], d["column"]) for d in found] == [("BC607", 66), ("BC607", 85)]
+    assert [(d["code"], d["column"]) for d in found] == [("BC611", 51), ("BC607", 66), ("BC607", 85)]
     page = built_post(site)
     assert 'href="https://nodejs.org/api/cli.html#--watch">https://nodejs.org/api/cli.html#--watch</a>' in page
     assert "https://x.org/#\u2013run" in page_text(page) and "run with \u2013watch" in page_text(page)
+
+
+def test_a_bare_url_is_text_on_the_page_and_fix_makes_it_a_link(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """BC611 against Jekyll: kramdown makes no link of a bare URL (the preview does); `--fix`
+    writes `<URL>`, an autolink both read. Not for a URL in code, in a link's text, or in
+    an autolink, nor one BC602 reports (`[this] (https://...)`)."""
+    body = ("See https://github.com/ruby/rss for more, a lecture (https://youtu.be/abc?list=X).\n\n"
+            "`https://in.code/x` and [https://as.text](https://target.org) and <https://auto.link/>.\n\n"
+            "I covered [this] (https://academy.astronomer.io/course) free course.\n")
+    site, found = _checked(tmp_path, body, monkeypatch, capsys)
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("BC611", 4, 5), ("BC611", 4, 54),
+                                                                     ("BC602", 8, 11)]
+    before = built_post(site)
+    assert "See https://github.com/ruby/rss for more" in before and 'href="https://github.com/ruby/rss"' not in before
+    assert main(["check", "--select", "BC611", "--fix"]) == 0
+    capsys.readouterr()
+    after = built_post(site)
+    assert '<a href="https://github.com/ruby/rss">https://github.com/ruby/rss</a> for more' in after
+    assert '(<a href="https://youtu.be/abc?list=X">https://youtu.be/abc?list=X</a>).' in after
