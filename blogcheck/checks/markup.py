@@ -81,6 +81,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     seen = view(post.body)  # Liquid rendered as far as known; highlight and comment blocks blanked
     body = seen.rendered
     unknown, links, strong, options, bare = _wanted(body, ctx.site.kramdown)
+    bare = bare and check_wanted("markup", ["BC611"], ctx.config.select, ctx.config.ignore)
     if not unknown and not links and not strong and not options and not bare:
         return  # no Markdown to parse
     closed = {m[1].lower() for m in re.finditer(r"</([A-Za-z][A-Za-z0-9-]*)\s*>", body)}
