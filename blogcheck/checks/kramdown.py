@@ -24,7 +24,7 @@ from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.jekyll.kramdown_blocks import RAW_BLOCK_START, RawBlock, raw_blocks, view
 from blogcheck.jekyll.kramdown_html import KNOWN as _KNOWN
-from blogcheck.jekyll.kramdown_html import tag_end
+from blogcheck.jekyll.kramdown_html import parses_markdown, tag_end
 from blogcheck.parse.markdown import blocks
 from blogcheck.post import Post
 
@@ -107,15 +107,17 @@ def _markdown_inside(stream: list[Token], block: RawBlock, env: dict[str, Any]) 
 def _markdown_in_html(post: Post, raw: list[str], block: RawBlock, at: int, what: str) -> Diagnostic:
     """BC610: Markdown inside an HTML block, which kramdown keeps raw: the page shows it as typed."""
     line, column = post.body_line + block.first, block.column + 1
-    close = tag_end(raw[block.first], block.column)  # None when the tag goes on to the next line
+    opens = parses_markdown(block.name.lower())
+    close = tag_end(raw[block.first], block.column) if opens else None  # None: the tag goes on to the next line
     extra: dict[str, object] = {}
     if close is not None:  # the fix: `markdown="1"` in the opening tag, before its `>`
         extra["fix"] = [[line, close + 1, "", ' markdown="1"']]
+    hint = f'add `markdown="1"` to this `<{block.name}>` tag, and kramdown reads its inside as Markdown' if opens \
+        else f'kramdown keeps a `<{block.name}>`\'s inside raw even with `markdown="1"`: write it in HTML'
     diag = diagnostic("BC610", post.display, line, column,
                       f"the Markdown inside this `<{block.name}>` ({what} on line {post.body_line + at}) shows as "
                       "typed on the page: kramdown reads an HTML block's inside as HTML (the preview renders it)",
-                      f'add `markdown="1"` to this `<{block.name}>` tag, and kramdown reads its inside as Markdown',
-                      **extra)
+                      hint, **extra)
     return dataclasses.replace(diag, end_line=line, end_column=column + len(block.name) + 1)
 
 

@@ -18,6 +18,11 @@ _COMMENT = re.compile(r"<!--.*?-->", re.S)
 _INSTRUCTION = re.compile(r"<\?.*?\?>", re.S)
 _TAG = re.compile(rf"<((?>{_NAME}))\s*((?>\s+{_NAME}(?:\s*=\s*(?:\w+|([\"']).*?\3))?)*)\s*(/)?>", re.S)
 _CLOSE = re.compile(rf"</({_NAME})\s*>", re.S)
+# kramdown's HTML_CONTENT_MODEL_BLOCK and _SPAN: the elements `markdown="1"` opens to Markdown.
+_BLOCK_OR_SPAN = frozenset(re.findall(r"\S+", """address applet article aside blockquote body dd details div dl fieldset
+    figure figcaption footer form header hgroup iframe li main map menu nav noscript object section summary td a abbr
+    acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5 h6 i ins label legend optgroup p q rb rbc rp rt
+    rtc ruby select small span strong sub sup th tt"""))
 _LITERAL = frozenset({"pre", "code", "kbd", "samp", "var", "textarea", "math", "option"})  # text kept as typed
 _MARKDOWN = re.compile(r"""(?:^|\s)markdown\s*=\s*(?:"([^"]*)"|'([^']*)'|(\w+))""")
 _VOID = frozenset(re.findall(r"\S+", "area base br col command embed hr img input keygen link meta param "
@@ -94,8 +99,16 @@ def tag_end(text: str, at: int) -> int | None:
 
 
 def says_markdown(text: str, at: int) -> bool:
-    """The opening tag at offset `at` says `markdown="1"` (or "block", "span"): kramdown
-    reads the element's inside as Markdown, not raw (HTML_MARKDOWN_ATTR_MAP)."""
+    """The opening tag at offset `at` makes kramdown read the element's inside as Markdown:
+    `markdown="block"` or "span" for any element, `markdown="1"` for one whose own content
+    model is block or span (`<div>`, `<details>`, `<p>`); a `<table>`, `<ul>` or `<center>`
+    stays raw with "1" (HTML_MARKDOWN_ATTR_MAP, HTML_CONTENT_MODEL)."""
     match = _TAG.match(text, at)
     found = _MARKDOWN.search(match[2]) if match is not None else None
-    return found is not None and (found[1] or found[2] or found[3] or "") in ("1", "block", "span")
+    value = (found[1] or found[2] or found[3] or "") if found is not None else ""
+    return value in ("block", "span") or (value == "1" and match is not None and parses_markdown(_case(match[1])))
+
+
+def parses_markdown(name: str) -> bool:
+    """`markdown="1"` on this element makes kramdown read its inside as Markdown."""
+    return name in _BLOCK_OR_SPAN

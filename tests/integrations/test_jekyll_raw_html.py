@@ -110,3 +110,26 @@ def test_a_post_that_switches_on_parse_block_html_has_no_finding(tmp_path: Path,
     page = _page(root)
     assert "<h2" in page and "<strong>bold</strong>" in page
     assert [code for code, _, _ in _found(root, capsys) if code in ("BC609", "BC610")] == []
+
+
+@pytest.mark.parametrize(("tag", "found", "fixed"), [
+    ('<center>', [("BC610", 4, 1)], False),  # raw even with markdown="1": no fix offered
+    ('<center markdown="1">', [("BC610", 4, 1)], False),  # and still reported
+    ('<center markdown="block">', [], True),  # "block" opens any element to Markdown
+    ('<div markdown="1">', [], True),
+])
+def test_markdown_1_opens_only_block_and_span_elements(tmp_path: Path, capsys: pytest.CaptureFixture[str], tag: str,
+                                                       found: list[tuple[str, int, int]], fixed: bool) -> None:
+    """kramdown reads `markdown="1"` as the element's own content model: a `<center>` (or a
+    `<table>`, `<ul>`) stays raw with it, as a real build shows; `markdown="block"` does not."""
+    root = tmp_path / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    close = "</" + tag[1:].split()[0].rstrip(">") + ">"
+    (root / "_posts" / "2024-01-01-a.md").write_text(f"---\ntitle: t\n---\n{tag}\n\n**bold**\n\n{close}\n",
+                                                    encoding="utf-8")
+    assert ("<strong>bold</strong>" in _page(root)) == fixed
+    main(["check", "--select", "markup", "--format", "json", str(root)])
+    diags = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert [(d["code"], d["line"], d["column"]) for d in diags] == found
+    assert all("fix" not in d for d in diags)
