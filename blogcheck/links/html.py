@@ -12,6 +12,7 @@ import html.parser
 import re
 from dataclasses import dataclass
 
+from blogcheck.jekyll.kramdown_html import parses_markdown
 from blogcheck.links.model import Kind
 
 # The patterns html.parser splits a start tag with (private names, so with a
@@ -167,7 +168,6 @@ def read(fragment: str) -> tuple[list[Attribute], set[str]]:
 _SPAN = frozenset({"a", "abbr", "acronym", "b", "big", "bdo", "br", "button", "cite", "code", "del", "dfn", "em",
                    "i", "img", "input", "ins", "kbd", "label", "q", "s", "samp", "small", "span", "strike",
                    "strong", "sub", "sup", "tt", "u", "var"})
-_MARKDOWN_ON = frozenset({"1", "block", "span"})
 _VOID = frozenset({"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
                    "track", "wbr"})
 
@@ -183,7 +183,9 @@ class _Extent(html.parser.HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if not self.first:
-            self.markdown = any(n == "markdown" and (v or "").lower() in _MARKDOWN_ON for n, v in attrs)
+            value = next(((v or "").lower() for n, v in attrs if n == "markdown"), "")
+            # "1" opens only an element whose content model is block or span (a `<table>` stays raw)
+            self.markdown = value in ("block", "span") or (value == "1" and parses_markdown(tag))
             self.opened = self.getpos()[0] + (self.get_starttag_text() or "").count("\n")
         self.first = self.first or tag
         if tag not in _VOID:

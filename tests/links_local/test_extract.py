@@ -286,6 +286,18 @@ def test_markdown_after_an_html_element_as_kramdown_reads_it(make_post: MakePost
     ]
 
 
+def test_markdown_1_opens_only_block_and_span_elements_to_markdown(make_post: MakePost) -> None:
+    """A `<center>` stays raw to kramdown even with `markdown="1"` (its content model is raw,
+    as a `<table>`'s): the Markdown link inside is text on the page, only the HTML link is one;
+    `markdown="block"` opens it (kramdown 2.4's output, checked)."""
+    post = make_post(
+        '<center markdown="1">\n[not a link](/a) <a href="/b">b</a>\n</center>\n'
+        "\n"
+        '<center markdown="block">\n[a link](/c)\n</center>\n'
+    )
+    assert [raw for _, _, _, raw, _ in _links(post)] == ["/b", "/c"]
+
+
 @pytest.mark.parametrize("body", [
     "{{ " * 60_000,  # unclosed Liquid: a regex tokenizer would be quadratic
     "{% " * 60_000,
