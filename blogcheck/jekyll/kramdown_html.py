@@ -49,10 +49,11 @@ def raw_end(text: str, start: int, name: str) -> tuple[int | None, list[Open], l
     then (outermost first, `name` itself at `start` included); and the (start, end)
     offsets of the `<pre>`, `<code>`... inside it, whose text is meant as typed."""
     stack, literal = [Open(_case(name), start)], list[tuple[int, int]]()
+    unclosed: set[str] = set()  # `<!--` or `<?` with no `-->` or `?>` after it: none later closes either
     at = start
     while (found := _RAW_START.search(text, at)) is not None:
         at = found.start()
-        if (match := _COMMENT.match(text, at) or _INSTRUCTION.match(text, at)) is not None:
+        if (match := _closed(text, at, unclosed)) is not None:
             at = match.end()
         elif (match := _TAG.match(text, at)) is not None:
             at = match.end()
@@ -76,6 +77,19 @@ def raw_end(text: str, start: int, name: str) -> tuple[int | None, list[Open], l
         else:
             at += 1
     return None, stack, literal + [(o.at, len(text)) for o in stack if o.name in _LITERAL]
+
+
+def _closed(text: str, at: int, unclosed: set[str]) -> re.Match[str] | None:
+    """A comment or processing instruction at `at`, if it is closed. One that is not makes
+    every later one fail too: remembered in `unclosed`, so that a post of `<!--` is read
+    once, not once per `<!--` to its end."""
+    for opener, pattern in (("<!--", _COMMENT), ("<?", _INSTRUCTION)):
+        if text.startswith(opener, at) and opener not in unclosed:
+            match = pattern.match(text, at)
+            if match is None:
+                unclosed.add(opener)
+            return match
+    return None
 
 
 def _case(name: str) -> str:

@@ -50,3 +50,17 @@ def test_the_end_of_an_opening_tag_is_read_past_quoted_values() -> None:
     line = '<details class="a>b" open><summary>'
     assert tag_end(line, 0) == line.index(" open>") + len(" open")
     assert tag_end("<div\n", 0) is None and tag_end("<br/>", 0) is None
+
+
+def test_unclosed_comments_are_text_and_read_in_linear_time() -> None:
+    """`<!--` 40,000 times and no `-->`: each is text (kramdown's comment pattern fails);
+    trying the pattern at each one again read the rest of the post each time (46 s for a
+    post). In a child process with a timeout, so that a regression fails, not hangs."""
+    import subprocess
+    import sys
+
+    code = ("from blogcheck.jekyll.kramdown_html import raw_block; "
+            "t = '<div>' + '<!--' * 40000 + '<?' * 40000 + '</div>'; "
+            "assert raw_block(t, 0)[1] == len(t)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=False)
+    assert done.returncode == 0, done.stderr
