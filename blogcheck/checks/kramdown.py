@@ -74,25 +74,28 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         yield _numbered(post, raw, found_list)
     for paren in paren_lists(lines, stream) if parens else ():
         yield _paren_list(post, paren)
+    mapped = [token for token in stream if token.map is not None] if html else []
+    firsts = [token.map[0] for token in mapped if token.map is not None]  # in order: the blocks as written
     for block in raw_blocks(lines.text, stream) if html else ():
         if block.markdown:
             continue
         if block.end is None and any(line.strip() for line in lines.text[block.stop:]):
             yield _unclosed(post, lines.text, block)
         elif block.end is not None:
-            shown = _markdown_inside(stream, block, env)
+            inside = mapped[bisect.bisect_right(firsts, block.first):bisect.bisect_right(firsts, block.end)]
+            shown = _markdown_inside(inside, block, env)
             if shown is not None:
                 yield _markdown_in_html(post, raw, block, *shown)
 
 
-def _markdown_inside(stream: list[Token], block: RawBlock, env: dict[str, Any]) -> tuple[int, str] | None:
+def _markdown_inside(inside: list[Token], block: RawBlock, env: dict[str, Any]) -> tuple[int, str] | None:
     """The first Markdown the preview reads inside the raw block (after a blank line in
-    it) that kramdown shows as typed: (body line, what it is). Plain text shows alike."""
+    it; `inside`: the block tokens that start there) that kramdown shows as typed: (body
+    line, what it is). Plain text shows alike."""
     from blogcheck.parse.markdown import parser
 
-    end = block.end if block.end is not None else block.stop
-    for token in stream:
-        if token.map is None or not block.first < token.map[0] <= end or token.map[0] in block.literal:
+    for token in inside:
+        if token.map is None or token.map[0] in block.literal:
             continue
         if token.type in _SHOWN_AS_TYPED:
             return token.map[0], _SHOWN_AS_TYPED[token.type]

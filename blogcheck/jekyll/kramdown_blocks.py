@@ -294,7 +294,7 @@ class RawBlock:
     name: str = ""
     column: int = 0  # of its `<`, 0-based
     markdown: bool = False  # its tag says `markdown="1"`: kramdown reads the inside as Markdown
-    literal: tuple[int, ...] = ()  # lines inside a `<pre>`, `<code>`...: text meant as typed
+    literal: frozenset[int] = frozenset()  # lines inside a `<pre>`, `<code>`...: text meant as typed
 
 
 def raw_blocks(text: list[str], stream: list[Token]) -> Iterator[RawBlock]:
@@ -314,7 +314,7 @@ def raw_blocks(text: list[str], stream: list[Token]) -> Iterator[RawBlock]:
             element, close, left, spans = found
             end = None if close is None else bisect.bisect_right(starts, close - 1) - 1
             covered = len(text) if end is None else end + 1
-            literal = tuple(n for a, b in spans for n in range(bisect.bisect_right(starts, a) - 1,
-                                                                 bisect.bisect_right(starts, b - 1)))
+            literal = frozenset(n for a, b in spans for n in range(bisect.bisect_right(starts, a) - 1,
+                                                                     bisect.bisect_right(starts, b - 1)))
             yield RawBlock(line, token.map[1], end, left, element, column, says_markdown(joined, starts[line] + column),
                            literal)
