@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
-from blogcheck.jekyll.kramdown_blocks import RAW_BLOCK_START, RawBlock, raw_blocks, view
+from blogcheck.jekyll.kramdown_blocks import RawBlock, may_keep_raw, raw_blocks, view
 from blogcheck.jekyll.kramdown_html import KNOWN as _KNOWN
 from blogcheck.jekyll.kramdown_html import parses_markdown, tag_end
 from blogcheck.parse.markdown import blocks
@@ -41,8 +41,6 @@ _SHOWN_AS_TYPED = {"heading_open": "a heading", "bullet_list_open": "a list", "o
                    "blockquote_open": "a quote", "table_open": "a table", "fence": "a code block", "hr": "a rule"}
 _INLINE_AS_TYPED = {"em_open": "emphasis", "strong_open": "bold text", "link_open": "a link", "image": "an image",
                     "code_inline": "code", "s_open": "struck text"}
-# kramdown's own switch in the post (`{::options parse_block_html="true" /}`): no claim about raw blocks.
-_PARSES_HTML = re.compile(r"""\{::options\b[^}]*\bparse_block_html\s*=\s*["']?true""")
 _ORDERED = re.compile(r"^[ \t>]*(?!1\.)\d{1,9}\.[ \t]", re.M)  # an item numbered other than 1
 _PAREN = re.compile(r"^[ \t>]*\d{1,9}\)[ \t].*\n[ \t>]*\d{1,9}\)[ \t]", re.M)  # two `1)` items, one under the other
 
@@ -54,7 +52,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         return
     body = post.body
     pipes, numbers, parens = "|" in body, _ORDERED.search(body) is not None, _PAREN.search(body) is not None
-    html = ctx.site.raw_html_blocks and not _PARSES_HTML.search(body) and RAW_BLOCK_START.search(body) is not None
+    html = may_keep_raw(body, ctx.site.raw_html_blocks)
     if not (pipes or numbers or parens or html) or not ctx.site.kramdown or not ctx.site.converts_markdown(post.path):
         return
     from blogcheck.jekyll.kramdown_lists import paren_lists, renumbered

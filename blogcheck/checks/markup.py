@@ -27,7 +27,7 @@ from typing import TYPE_CHECKING
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
-from blogcheck.jekyll.kramdown_blocks import TAG_NAME, view
+from blogcheck.jekyll.kramdown_blocks import TAG_NAME, may_keep_raw, raw_lines, view
 from blogcheck.parse.markdown import Cursor, blocks, parser
 from blogcheck.post import Post
 
@@ -89,31 +89,35 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     needles = [n for n, wanted in (("<", unknown), ("[", links), ("**", strong), ("__", strong), ("--", options),
                                    ("://", bare)) if wanted]
     stream, env = blocks(body)  # shared with the kramdown check when it reads the same text
+    # Lines kramdown keeps as raw HTML: no Markdown there, so no Markdown finding or fix (BC610 reports the block)
+    raw = raw_lines(lines, stream) if may_keep_raw(post.body, ctx.site.raw_html_blocks) else set()
     inline = parser()
     for token in stream:
         if token.map is None or token.type not in ("inline", "html_block"):
             continue
         if token.type == "inline" and not any(needle in token.content for needle in needles):
             continue
+        in_raw = token.type == "inline" and token.map[0] in raw
         cursor = Cursor.for_block(lines, post.body_line, token)
         parts = _parts(inline.parseInline(token.content, env)[0].children or []) \
             if token.type == "inline" else [("html_inline", token.content.split("\n")[0], False)]  # a block: its tag
         for kind, content, linked in parts:
             where = cursor.find(content) if content and kind in ("text", "code_inline", "html_inline", "url") else None
-            not_links = list(_not_links(post, where, content)) if kind == "text" and where is not None and links else []
+            text = kind == "text" and where is not None and not in_raw
+            not_links = list(_not_links(post, where, content)) if text and where is not None and links else []
             yield from not_links
-            if kind == "text" and where is not None and bare and not linked:
+            if text and where is not None and bare and not linked:
                 yield from _bare_urls(post, lines, where, content, not_links)
-            if kind == "text" and where is not None and strong:
+            if text and where is not None and strong:
                 yield from _spaced(post, where, content)
-            if kind == "text" and where is not None and options:
+            if text and where is not None and options:
                 yield from _options(post, where, content)
             if kind != "html_inline" or where is None or content.lstrip().startswith(("<!", "<?")):
                 continue  # a comment (its tags show nowhere), a processing instruction, a declaration
             for found in TAG_NAME.finditer(content):
                 name = found[1].lower()
                 if name in unknown and name not in closed:
-                    yield _hidden(post, where[0], where[1] + found.start(), found, content, token.type)
+                    yield _hidden(post, where[0], where[1] + found.start(), found, content, token.type, in_raw)
 
 
 def _parts(children: list[Token]) -> list[tuple[str, str, bool]]:
@@ -209,12 +213,15 @@ def _not_links(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagno
             yield dataclasses.replace(diag, end_line=line, end_column=column + len(found[0]))
 
 
-def _hidden(post: Post, line: int, column: int, found: re.Match[str], content: str, kind: str) -> Diagnostic:
+def _hidden(post: Post, line: int, column: int, found: re.Match[str], content: str, kind: str,
+            in_raw: bool = False) -> Diagnostic:
+    """BC601; in raw HTML (`in_raw`) a Markdown escape or backticks show as typed: `&lt;` there."""
     tag = content[found.start():].split(">")[0] + ">" if ">" in content[found.start():] else found[0]
     block = " (and kramdown reads the lines after it as HTML, not Markdown)" if kind == "html_block" else ""
+    escape = "&lt;" if in_raw else "\\<"
+    hint = f"write `&lt;{tag[1:]}`: kramdown reads this line as HTML" if in_raw else \
+        f"write `\\{tag}` to show it as written, or put it in backticks"
     diag = diagnostic("BC601", post.display, line, column,
                       f"`{tag}` is an HTML tag to the browser, of no element it knows: the page shows nothing in "
-                      f"its place{block}",
-                      f"write `\\{tag}` to show it as written, or put it in backticks",
-                      fix=[[line, column, "<", "\\<"]])
+                      f"its place{block}", hint, fix=[[line, column, "<", escape]])
     return dataclasses.replace(diag, end_line=line, end_column=column + len(tag.split("\n")[0]))

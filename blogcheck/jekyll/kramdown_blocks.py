@@ -44,6 +44,8 @@ TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
 _RAW_BLOCKS = frozenset({"article", "aside", "audio", "blockquote", "center", "details", "div", "dl", "fieldset",
                          "figure", "footer", "form", "header", "iframe", "main", "nav", "noscript", "object", "ol",
                          "p", "picture", "pre", "script", "section", "style", "svg", "table", "ul", "video"})
+# kramdown's own switch in a post (`{::options parse_block_html="true" /}`): its HTML blocks are Markdown inside.
+_PARSES_HTML = re.compile(r"""\{::options\b[^}]*\bparse_block_html\s*=\s*["']?true""")
 # A line that may open one (at most three spaces in, in a list item or quote too): only posts with one are read.
 RAW_BLOCK_START = re.compile(rf"^[ \t>*+\d.-]*<(?:{'|'.join(sorted(_RAW_BLOCKS))})[\s>/]", re.M | re.I)
 _OPENS = frozenset({"list_item_open", "blockquote_open"})
@@ -318,3 +320,16 @@ def raw_blocks(text: list[str], stream: list[Token]) -> Iterator[RawBlock]:
                                                                      bisect.bisect_right(starts, b - 1)))
             yield RawBlock(line, token.map[1], end, left, element, column, says_markdown(joined, starts[line] + column),
                            literal)
+
+
+def may_keep_raw(body: str, site_keeps_raw: bool) -> bool:
+    """kramdown may keep an HTML block of `body` raw: the site leaves `parse_block_html`
+    off (`Site.raw_html_blocks`), the post does not switch it on, and a line opens one."""
+    return site_keeps_raw and not _PARSES_HTML.search(body) and RAW_BLOCK_START.search(body) is not None
+
+
+def raw_lines(text: list[str], stream: list[Token]) -> set[int]:
+    """The lines (0-based) kramdown reads as raw HTML: those of each raw block (one that
+    says `markdown="1"` on an element it opens aside), to its end or the post's."""
+    return {n for block in raw_blocks(text, stream) if not block.markdown
+            for n in range(block.first, (len(text) - 1 if block.end is None else block.end) + 1)}

@@ -133,3 +133,23 @@ def test_markdown_1_opens_only_block_and_span_elements(tmp_path: Path, capsys: p
     diags = json.loads(capsys.readouterr().out)["diagnostics"]
     assert [(d["code"], d["line"], d["column"]) for d in diags] == found
     assert all("fix" not in d for d in diags)
+
+
+def test_inside_a_raw_block_markdown_findings_are_left_out_and_a_tag_is_escaped_as_html(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """On a line kramdown reads as raw HTML, `--opt` keeps its dashes and a URL is text either
+    way (no BC607, no BC611), and `\\<email>` would still open a tag: BC601's fix there is
+    `&lt;`, after which the block ends where the writer ends it (a real build)."""
+    root = tmp_path / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    post = root / "_posts" / "2024-01-01-a.md"
+    post.write_text("---\ntitle: t\n---\n<details>\n<summary>s</summary>\n\nName <email>, run --opt, see "
+                    "https://x.org/a\n\n</details>\n\nAfter **bold** text.\n", encoding="utf-8")
+    assert [(code, line) for code, line, _ in _found(root, capsys)] == [("BC601", 7), ("BC609", 7)]
+    main(["check", "--select", "BC601", "--fix", str(root)])
+    capsys.readouterr()
+    assert "Name &lt;email>, run --opt" in post.read_text(encoding="utf-8")
+    page = _page(root)
+    assert "Name &lt;email&gt;, run --opt" in page and "After <strong>bold</strong> text." in page
+    assert _found(root, capsys) == []
