@@ -103,15 +103,15 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
             if token.type == "inline" else [("html_inline", token.content.split("\n")[0], False)]  # a block: its tag
         for kind, content, linked in parts:
             where = cursor.find(content) if content and kind in ("text", "code_inline", "html_inline", "url") else None
-            text = kind == "text" and where is not None and not in_raw
-            not_links = list(_not_links(post, where, content)) if text and where is not None and links else []
-            yield from not_links
-            if text and where is not None and bare and not linked:
-                yield from _bare_urls(post, lines, where, content, not_links)
-            if text and where is not None and strong:
-                yield from _spaced(post, where, content)
-            if text and where is not None and options:
-                yield from _options(post, where, content)
+            if kind == "text" and where is not None and not in_raw:
+                not_links = list(_not_links(post, where, content)) if links else []
+                yield from not_links
+                if bare and not linked:
+                    yield from _bare_urls(post, lines, where, content, not_links)
+                if strong:
+                    yield from _spaced(post, where, content)
+                if options:
+                    yield from _options(post, where, content)
             if kind != "html_inline" or where is None or content.lstrip().startswith(("<!", "<?")):
                 continue  # a comment (its tags show nowhere), a processing instruction, a declaration
             for found in TAG_NAME.finditer(content):
