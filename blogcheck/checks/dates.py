@@ -23,6 +23,11 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         return  # Jekyll never lists the file: BC124 says so, its date means nothing
     named = dates.name_reading(name)
     value = post.front.data.get("date")
+    if named is None and post.kind == "posts":
+        # Jekyll's PostReader lists only the names that match (DATE_FILENAME_MATCHER)
+        # before it reads any front matter: a `date:` does not save the post
+        yield _bad_name(post, name, dated=value is not None)
+        return
     if value is None:
         yield from _dated_by_name(post, ctx, name, named)
         return
@@ -87,13 +92,14 @@ def _future(post: Post, ctx: Context, moment: dt.datetime, line: int, column: in
                      "change the date, or set `future: true` in _config.yml to publish dated-ahead posts")
 
 
-def _bad_name(post: Post, name: str) -> Diagnostic:
+def _bad_name(post: Post, name: str, dated: bool = False) -> Diagnostic:
+    also = " (its `date:` does not save it: Jekyll picks posts by their file names)" if dated else ""
     if dates.POST_NAME.match(name):
         message = f"file name `{name}` has an impossible date and the post no `date:`; Jekyll stops the build on it"
     elif dates.POST_NAME.match(f"{PurePosixPath(name).stem}-x{PurePosixPath(name).suffix}"):
-        message = f"file name `{name}` has a date but no title after it; Jekyll skips this post silently"
+        message = f"file name `{name}` has a date but no title after it; Jekyll skips this post silently{also}"
     else:
-        message = f"file name `{name}` lacks the `YYYY-MM-DD-` date; Jekyll skips this post silently"
+        message = f"file name `{name}` lacks the `YYYY-MM-DD-` date; Jekyll skips this post silently{also}"
     return diagnostic("BC122", post.display, 1, 1, message, "rename it `YYYY-MM-DD-title.md`")
 
 

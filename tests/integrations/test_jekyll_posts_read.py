@@ -123,3 +123,29 @@ def test_a_post_without_front_matter_is_published_as_bc101_says(tmp_path: Path,
     assert found == {"2024-01-02-my-notes.md": "no front matter: Jekyll still publishes it, titled from its file "
                                                "name, with no values of its own",
                      "about.md": "no front matter: Jekyll copies it to the site unrendered"}
+
+
+def test_a_date_key_does_not_save_a_post_whose_name_has_no_date(tmp_path: Path,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """Jekyll's PostReader keeps only the names that match its date pattern, before it reads
+    any front matter: `date:` rescues a name with an impossible date, not a name with none.
+    BC122 names exactly the files the real build leaves out."""
+    root = tmp_path / "site"
+    (root / "_plugins").mkdir(parents=True)
+    (root / "_plugins" / "report.rb").write_text(REPORT, encoding="utf-8")
+    (root / "_config.yml").write_text("title: t\nexclude: [read.json]\n", encoding="utf-8")
+    names = {"2024-01-01-kept.md": True, "2024-13-45-odd.md": True, "notes.md": False, "2024-01-05.md": False,
+             "sub/undated.md": False}
+    for name in names:
+        path = root / "_posts" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text("---\ntitle: t\ndate: 2024-01-07 10:00:00 +0000\n---\nText.\n", encoding="utf-8")
+    build = _build(root)
+    assert build.returncode == 0, build.stderr[-2000:]
+    jekyll = set(json.loads((root / "read.json").read_text(encoding="utf-8")))
+    assert jekyll == {f"_posts/{name}" for name, kept in names.items() if kept}
+    main(["check", "--offline", "--select", "BC122", "--format", "json", str(root / "_posts")])
+    found = {d["path"].removeprefix(str(root) + "/"): d["message"]
+             for d in json.loads(capsys.readouterr().out)["diagnostics"]}
+    assert set(found) == {f"_posts/{name}" for name, kept in names.items() if not kept}
+    assert all("Jekyll skips this post silently (its `date:` does not save it" in m for m in found.values()), found
