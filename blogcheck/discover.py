@@ -25,7 +25,9 @@ def discover(paths: list[Path], root: Path, exclude: tuple[str, ...] = ()) -> li
     found: dict[Path, None] = {}
     for path in paths:
         if path.is_file():
-            found[path.resolve()] = None
+            # a post that is a symbolic link keeps its own name, as in a walk: Jekyll reads it
+            # by that name (`_posts/2024-01-01-x.md` -> `../notes/x.md` is a dated post)
+            found[path.parent.resolve() / path.name] = None
         elif path.is_dir():
             found.update(dict.fromkeys(_walk(path.resolve())))
         elif path.exists():  # a named pipe, a device: reading it would hang

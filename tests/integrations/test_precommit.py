@@ -141,6 +141,30 @@ def test_fix_hook_leaves_what_it_cannot_fix_to_the_check_hook(tmp_path: Path, sn
     assert check.returncode == 1 and "BC120" in check.stdout, check.stdout
 
 
+def test_hooks_take_a_post_that_is_a_symbolic_link(tmp_path: Path, snapshot: Path) -> None:
+    """A post kept elsewhere in the repository and linked into `_posts/` (Jekyll reads it,
+    outside safe mode): pre-commit's `types: [file]` would pass it over; the check hook
+    reports it, and the fix hook mends the file the link points to, leaving the link."""
+    site = _site(tmp_path)
+    (site / "notes").mkdir()
+    target = site / "notes/bad.md"
+    target.write_text(BAD_POST)
+    link = site / "_posts/2024-03-08-bad.md"
+    link.symlink_to("../notes/bad.md")
+    git("add", "-A", cwd=site)
+    done = pre_commit("try-repo", str(snapshot), "blogcheck-offline", "--files", "_posts/2024-03-08-bad.md",
+                      cwd=site, home=tmp_path / "home")
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "_posts/2024-03-08-bad.md:3:7: BC120 " in done.stdout
+
+    target.write_text(GOOD_POST.replace("2024-03-06", "2024-03-08").replace("Hello,", "Teh end,"))
+    git("add", "-A", cwd=site)
+    fixed = pre_commit("try-repo", str(snapshot), "blogcheck-fix", "--files", "_posts/2024-03-08-bad.md",
+                       cwd=site, home=tmp_path / "home")
+    assert fixed.returncode == 1 and "BC401 fixed: `Teh` -> `The`" in fixed.stdout, fixed.stdout
+    assert link.is_symlink() and "The end," in target.read_text()
+
+
 def _commit(site: Path, message: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(["git", "commit", "-m", message], cwd=site, capture_output=True, text=True,
                           timeout=_TIMEOUT)
