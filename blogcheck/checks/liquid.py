@@ -79,9 +79,9 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                     and not _in_comment(body, tag.start):
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is Liquid to Jekyll, and "
                           f"it has no variable `{root[1]}`: the published page shows nothing in its place")
-            elif defined is not None and not tag.output and _WORD.fullmatch(tag.name) and tag.name not in defined \
-                    and not tag.name.startswith("end"):
-                unknown_tags.append(tag)
+            elif defined is not None and not tag.output and (name := _liquid_name(tag)) and name not in defined \
+                    and not name.startswith("end"):
+                unknown_tags.append(dataclasses.replace(tag, name=name))
         elif (why := _why(tag, assigned, known)) is not None:
             grouped.setdefault(block, []).append((tag, why))
     edits = {block: _raw_edits(post, starts, every, [t for t, _ in found]) for block, found in grouped.items()}
@@ -215,11 +215,19 @@ def _why(tag: Tag, assigned: set[str], known: frozenset[str]) -> str | None:
         if root is None and not tag.markup.startswith("."):  # `{{ "a": 1 }}`: Liquid prints what it can read
             return "the published page shows Liquid's output in its place, not this"
         return "the published page shows nothing in its place"  # an unknown variable, `ref(...)`, `.Values`
-    if tag.name in _MEANT:
+    name = _liquid_name(tag)
+    if name in _MEANT:
         return None
-    if tag.name in known or (tag.name.startswith("end") and tag.name[3:] in known):  # `endif` closes an `if`
-        return f"it runs as a Liquid `{tag.name}` tag: the published code shows its output, not this text"
-    return f"`{tag.name}` is no Liquid tag, so the Jekyll build stops (`Unknown tag '{tag.name}'`)"
+    if name in known or (name.startswith("end") and name[3:] in known):  # `endif` closes an `if`
+        return f"it runs as a Liquid `{name}` tag: the published code shows its output, not this text"
+    return f"`{name}` is no Liquid tag, so the Jekyll build stops (`Unknown tag '{name}'`)"
+
+
+def _liquid_name(tag: Tag) -> str:
+    """The tag's name as Liquid reads it: the word characters it starts with (`{%3bbc85-57 %}`
+    is the tag `3bbc85`, not `3bbc85-57`); "" for none (Liquid then stops on the token)."""
+    found = _WORD.match(tag.name)
+    return found[0] if found else ""
 
 
 def _in_code(post: Post, live: list[Tag], markdown: bool = True) -> dict[int, int]:

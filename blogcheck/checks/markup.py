@@ -142,11 +142,15 @@ def _bare_urls(post: Post, lines: list[str], where: tuple[int, int], text: str,
     from blogcheck.links.linkify import urls
 
     taken = [(d.column, d.end_column or d.column) for d in not_links]
+    written: list[str] | None = None
     for start, raw in urls(text):
         line, column = where[0], where[1] + start
         source = lines[line - post.body_line] if 0 <= line - post.body_line < len(lines) else ""
         if source[column - 1:column - 1 + len(raw)] != raw or any(a <= column < b for a, b in taken):
             continue  # written otherwise in the source (an escape, an entity), or reported as BC602
+        written = post.body.split("\n") if written is None else written
+        if written[line - post.body_line][column - 1:column - 1 + len(raw)] != raw:
+            continue  # Liquid masked in `lines` (`{%` left open runs over the URL): not the file's text
         diag = diagnostic("BC611", post.display, line, column,
                           f"`{raw}` shows as plain text on the page: kramdown makes no link of a bare URL (the "
                           "Markdown preview does), so readers cannot click it",

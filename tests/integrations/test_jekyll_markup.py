@@ -233,3 +233,22 @@ def test_a_bare_url_is_text_on_the_page_and_fix_makes_it_a_link(
     after = built_post(site)
     assert '<a href="https://github.com/ruby/rss">https://github.com/ruby/rss</a> for more' in after
     assert '(<a href="https://youtu.be/abc?list=X">https://youtu.be/abc?list=X</a>).' in after
+
+
+def test_no_bare_url_is_made_of_liquid_left_open(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """A `{%` typed into an image URL (a mutation fuzz wrote one) runs to the next `%}`: to
+    Liquid, the tag `3bbc85` (its name is the word characters it starts with), unknown, so
+    the build stops. blogcheck says so (BC506, with Liquid's name), and finds no bare URL
+    in the text hidden under that tag: BC611 was reported there, with a fix that did not apply."""
+    body = ("Text before.\n\n![image](https://github.com/user-attachments/assets/a9{%3bbc85-5707-41df)\n"
+            "![image](https://github.com/user-attachments/assets/879c0bc6-7d05)\n\n[c]({% post_url appended %})\n")
+    site = one_post_site(tmp_path / "site", body)
+    monkeypatch.chdir(site)
+    main(["check", "--offline", "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert [(d["code"], d["column"]) for d in found] == [("BC506", 55)], found
+    assert "Unknown tag '3bbc85'" in found[0]["message"]
+    build = subprocess.run(["jekyll", "build", "--quiet"], cwd=site, capture_output=True, text=True, timeout=300,
+                           check=False)
+    assert build.returncode != 0 and "Unknown tag '3bbc85'" in build.stderr, build.stderr[-2000:]
