@@ -1,7 +1,10 @@
 """Every link of a post, with its kind and file position, from markdown-it tokens.
 
-The body is parsed with its Liquid masked (same length), so positions found in
-the masked lines hold in the real ones, and `raw` is cut from the real text.
+The body is parsed with its Liquid masked (same length, character for character),
+so an offset in the masked text is one in the real text, and `raw` is cut from the
+real text. A Liquid tag that a wrapped paragraph breaks across lines has its break
+moved out (wrapped.py): the masked lines may then differ from the real ones, so a
+place found in the masked lines goes back through its offset (`Parsed.at`).
 Code spans and blocks give no link tokens; raw HTML is read by links/html.py;
 links inside `{% raw %}`, `{% comment %}` and `{% highlight %}` are dropped."""
 
@@ -17,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from blogcheck.links import html, liquid
+from blogcheck.links import html, liquid, wrapped
 from blogcheck.links.model import Kind, Link
 from blogcheck.parse import kramdown_comments
 from blogcheck.parse.markdown import Cursor, line_tokens, parser, tokens_where
@@ -34,8 +37,9 @@ _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
 class Parsed:
     post: Post
     lines: list[str]  # the body's lines as written
-    masked: list[str]  # the same with Liquid masked
+    masked: list[str]  # the same with Liquid masked (and the line breaks of wrapped tags moved)
     starts: list[int]  # body offset of each line
+    mstarts: list[int]  # body offset of each masked line (`starts` itself when no break moved)
     tokens: list[Token]
     definitions: dict[str, list[tuple[int, int]]]  # href -> line ranges of its reference definitions
     tags: list[liquid.Tag]  # the Liquid tags that render (not in raw/comment)
@@ -49,8 +53,14 @@ class Parsed:
     def offset(self, line: int, column: int) -> int:
         return self.starts[line - self.post.body_line] + column - 1
 
+    def at(self, line: int, column: int) -> int:
+        """The body offset of a place found in the masked lines."""
+        return self.mstarts[line - self.post.body_line] + column - 1
+
     def cut(self, line: int, column: int, length: int) -> str:
-        return self.lines[line - self.post.body_line][column - 1 : column - 1 + length]
+        """The real text at a place found in the masked lines."""
+        start = self.at(line, column)
+        return self.post.body[start : start + length]
 
 
 # Every inline link, image, autolink, raw HTML tag, footnote and attribute list starts with one of
@@ -67,22 +77,44 @@ def _may_link(stream: list[Token], number: int) -> bool:
 
 
 def parse(post: Post) -> Parsed:
-    every = liquid.tags(post.body)
+    # `render_with_liquid: false`: Jekyll renders no Liquid, so no tag is one (`{% post_url %}` is text)
+    every = liquid.tags(post.body) if post.data.get("render_with_liquid") is not False else []
     no_liquid, quiet = liquid.quiet(post.body, every)
     quiet = liquid.union([*quiet, *kramdown_comments.regions(post.body)])  # `{::comment}`: no link either
-    masked = liquid.mask(post.body, every)
+    masked = liquid.mask(post.body, every, distinct=True)
     env: dict[str, Any] = {}
     stream = tokens_where(masked, _may_link, env)
     lines = post.body.split("\n")
-    starts, total = [], 0
-    for line in lines:
-        starts.append(total)
-        total += len(line) + 1
+    starts = _starts(lines)
+    mstarts = starts
+    broken = [tag for tag in liquid.live(every, no_liquid) if "\n" in post.body[tag.start : tag.end]]
+    if broken:
+        unwrapped = wrapped.unwrap(masked, broken, _paragraph_rows(stream))
+        if unwrapped != masked:
+            masked, env = unwrapped, {}
+            stream = tokens_where(masked, _may_link, env)
+            mstarts = _starts(masked.split("\n"))
     definitions: dict[str, list[tuple[int, int]]] = {}
     for reference in env.get("references", {}).values():
         if reference.get("map"):
             definitions.setdefault(str(reference.get("href")), []).append(tuple(reference["map"]))
-    return Parsed(post, lines, masked.split("\n"), starts, stream, definitions, liquid.live(every, no_liquid), quiet)
+    return Parsed(post, lines, masked.split("\n"), starts, mstarts, stream, definitions, liquid.live(every, no_liquid),
+                  quiet)
+
+
+def _starts(lines: list[str]) -> list[int]:
+    starts, total = [], 0
+    for line in lines:
+        starts.append(total)
+        total += len(line) + 1
+    return starts
+
+
+def _paragraph_rows(stream: list[Token]) -> set[int]:
+    """The 0-based lines of the paragraphs (not code, tables or HTML)."""
+    return {row for number, token in enumerate(stream[1:], 1)
+            if token.type == "inline" and token.map and stream[number - 1].type == "paragraph_open"
+            for row in range(token.map[0], token.map[1])}
 
 
 Resolve = Callable[[str], str]
@@ -138,7 +170,7 @@ def code_blocks(parsed: Parsed, offsets: list[int]) -> dict[int, int]:
     coded: dict[int, int] = {}
     pending: dict[int, list[tuple[int, liquid.Tag]]] = {}  # inline token -> (offset, its tag)
     for offset in offsets:
-        block = block_of.get(bisect.bisect_right(parsed.starts, offset) - 1)
+        block = block_of.get(bisect.bisect_right(parsed.mstarts, offset) - 1)
         at = bisect.bisect_right(starts, offset) - 1
         if block is None or at < 0 or not parsed.tags[at].start <= offset < parsed.tags[at].end:
             continue
@@ -153,7 +185,7 @@ def code_blocks(parsed: Parsed, offsets: list[int]) -> dict[int, int]:
 
 def _marked_in_code(parsed: Parsed, block: Token, tagged: list[tuple[int, liquid.Tag]]) -> set[int]:
     assert block.map is not None
-    first = parsed.starts[block.map[0]]
+    first = parsed.mstarts[block.map[0]]
     text = list("\n".join(parsed.masked[block.map[0] : block.map[1]]))
     mark_of: dict[str, int] = {}
     for n, (offset, tag) in enumerate(tagged):
@@ -196,7 +228,7 @@ def _argument_links(parsed: Parsed, resolve: Resolve) -> Iterator[Link]:
             href = str(child.attrs.get("src" if kind is Kind.IMAGE else "href", "")) if kind else ""
             where = _earliest(cursor, _spellings(href)) if kind and href else None
             if kind and where is not None:
-                yield _link(parsed, where[0], where[1], kind, resolve, markdown=True)
+                yield _link(parsed, where[0], where[1], kind, resolve, markdown=True, real=True)
 
 
 def _html_block(parsed: Parsed, token: Token, resolve: Resolve, depth: int = 0) -> Iterator[Link]:
@@ -249,7 +281,8 @@ def _markdown(parsed: Parsed, cursor: Cursor, href: str, kind: Kind, resolve: Re
     if not href:  # `[text]()`: at the empty parentheses
         empty = _earliest(cursor, ["]()", "](<>)"])
         line, column = empty[0] if empty else (cursor.body_line + cursor.start, 1)
-        return Link("", "", kind, line, column + 2 if empty else column, exact=empty is not None)
+        return Link("", "", kind, *parsed.position(parsed.at(line, column + 2 if empty else column)),
+                    exact=empty is not None)
     spellings = _spellings(href)
     # In its paragraph, a link's target follows its text closely: a target that is not
     # there (a reference, an entity) must not cost a scan of the rest of the block.
@@ -259,7 +292,8 @@ def _markdown(parsed: Parsed, cursor: Cursor, href: str, kind: Kind, resolve: Re
         if found is not None:
             break
     if found is None:  # written in a way not foreseen: at the block's start, never fixed there
-        return Link(unquote(href), href, kind, cursor.body_line + cursor.start, 1, exact=False)
+        return Link(unquote(href), href, kind, *parsed.position(parsed.at(cursor.body_line + cursor.start, 1)),
+                    exact=False)
     where, length = found
     return _link(parsed, where, length, kind, resolve, markdown=True)
 
@@ -290,12 +324,14 @@ def _spellings(href: str) -> list[str]:
 
 
 def _link(parsed: Parsed, where: tuple[int, int], length: int, kind: Kind, resolve: Resolve,
-          markdown: bool) -> Link:
-    raw = parsed.cut(where[0], where[1], length)
+          markdown: bool, real: bool = False) -> Link:
+    """The link written at `where`, a place in the masked lines (`real`: in the real ones)."""
+    start = parsed.offset(*where) if real else parsed.at(*where)
+    raw = parsed.post.body[start : start + length]
     url = resolve(raw)
     if markdown:
         url = _ESCAPE.sub(r"\1", url)
-    return Link(htmllib.unescape(url), raw, kind, where[0], where[1])
+    return Link(htmllib.unescape(url), raw, kind, *parsed.position(start))
 
 
 def _html(parsed: Parsed, fragment: str, first_row: int, first_column: int | None, resolve: Resolve) -> Iterator[Link]:

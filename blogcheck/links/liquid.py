@@ -157,14 +157,28 @@ def inside(offset: int, regions: list[tuple[int, int]]) -> bool:
     return at >= 0 and regions[at][0] <= offset < regions[at][1]
 
 
-def mask(text: str, found: list[Tag]) -> str:
-    """`text` with every tag replaced by `x`s of the same length (newlines kept)."""
+def mask(text: str, found: list[Tag], distinct: bool = False) -> str:
+    """`text` with every tag replaced by `x`s of the same length (newlines kept). With
+    `distinct`, each tag's mask ends in its own number (base 36): two reference
+    definitions `[a]: {{ page.a }}` and `[b]: {{ page.b }}` then stay two targets
+    (as `x`s alone, both read `xxxxxxxxxxxxxxx`, and b's links were taken for a's)."""
     out = list(text)
-    for tag in found:
-        for i in range(tag.start, tag.end):
-            if out[i] not in "\r\n":
-                out[i] = "x"
+    for number, tag in enumerate(found):
+        places = [i for i in range(tag.start, tag.end) if out[i] not in "\r\n"]
+        for i in places:
+            out[i] = "x"
+        if distinct:
+            for i, digit in zip(reversed(places), reversed(_base36(number + 1)), strict=False):
+                out[i] = digit
     return "".join(out)
+
+
+def _base36(number: int) -> str:
+    digits = ""
+    while number:
+        number, digit = divmod(number, 36)
+        digits = "0123456789abcdefghijklmnopqrstuvwxyz"[digit] + digits
+    return digits
 
 
 def unresolved(url: str) -> bool:
@@ -181,8 +195,8 @@ class Resolver:
     link: Callable[[str], str | None]
 
     def resolve(self, raw: str) -> str:
-        if "{" not in raw:
-            return raw
+        if "{" not in raw or self.page.get("render_with_liquid") is False:
+            return raw  # no Liquid, or a post Jekyll renders none in: the link is as written
         pieces, last = [], 0
         for tag in tags(raw):
             value = self._output(tag.markup) if tag.output else self._tag(tag)

@@ -89,16 +89,16 @@ class LinkSite:
             hint = f"did you mean `{near}`?" if near else "use the post's file name without extension"
             if left_out is not None:
                 hint = f"`{left_out[0].rel}` is that post, but {left_out[1]}"
-            return judge.Problem("BC205", f"`{ref.raw}` names no post; Jekyll stops the build when it renders the tag",
-                                 hint)
+            return judge.Problem("BC205", f"`{_one_line(ref.raw)}` names no post; Jekyll stops the build when it "
+                                 "renders the tag", hint)
         if unresolved(ref.argument) or self._link_url(ref.argument) is not None:
             return None
         hint = "give the path from the site root, e.g. `_posts/2024-01-01-name.md`, `about.md`"
         below = self.index.document(ref.argument.strip().strip("'\"").lstrip("/"))
         if below in self.index.by_link:
             hint = f"Jekyll names a document by its path below `collections_dir`: `{{% {ref.name} {below} %}}`"
-        return judge.Problem("BC204", f"`{ref.raw}` names no file of the site; Jekyll stops the build when it "
-                             "renders the tag", hint)
+        return judge.Problem("BC204", f"`{_one_line(ref.raw)}` names no file of the site; Jekyll stops the build "
+                             "when it renders the tag", hint)
 
     def _link_url(self, path: str) -> str | None:
         return self.index.by_link.get(path.strip().strip("'\"").lstrip("/"))
@@ -133,3 +133,8 @@ class LinkSite:
                             name.suffix, file=post.doc or post.rel)
         permalink = post.data.get("permalink")
         return permalink if isinstance(permalink, str) else "/" + str(PurePosixPath(post.rel).with_suffix(".html"))
+
+
+def _one_line(tag: str) -> str:
+    """A tag as a message shows it: a line break in it (a wrapped paragraph's) as a space."""
+    return " ".join(tag.split()) if "\n" in tag else tag

@@ -73,7 +73,8 @@ UNCHECKED = {
     # links written with the site's own address (`url:`) to a page it has are checked here, not counted:
     # 5 in ivanstudyblog (`https://ivanstudyblog.github.io/day-7/`...), 5 in jekyll (`https://jekyllrb.com/docs/...`)
     "ivanstudyblog__ivanstudyblog.github.io": (5012, 4844),
-    "jekyll__jekyll": (138, 114),
+    # 2 of them `({{ site.repository` / `}}/issues/1338)`, a tag that the wrapped paragraph breaks (wrapped.py)
+    "jekyll__jekyll": (140, 116),
     # 20 of them in `{% figure caption:"..." %}`, 105 videos and playlists embedded with `{% youtube %}`/`{% vimeo %}`,
     # 12 `<script src>` of Twitter's widget (two spellings)
     "mmistakes__made-mistakes-jekyll": (1639, 1455),  # the playlist is also linked; 1 own page
@@ -157,5 +158,7 @@ def test_every_corpus_post_extracts(corpus_dir: Path) -> None:
     # 8 images with spaces in their paths, each also a link to itself (daattali), are links to kramdown;
     # 26 links are in the captions of made-mistakes' `{% figure caption:"..." %}` tag, and 105 embeds
     # are its `{% youtube ID %}` and `{% vimeo ID %}` videos (2 of them playlists); 13 are `<script src>` widgets.
-    assert dict(kinds) == {"link": 6358, "image": 6969, "embed": 122, "image (front matter)": 1994,
+    # 3 links have a Liquid tag that the wrapped paragraph breaks across lines (jekyll's release notes), and
+    # made-mistakes' paperfaces retrospective defines two references by `{% post_url %}` tags of one length.
+    assert dict(kinds) == {"link": 6362, "image": 6969, "embed": 122, "image (front matter)": 1994,
                            "link (front matter)": 47, "{% post_url %}": 204, "{% link %}": 9}

@@ -20,8 +20,8 @@ def _links(post: Post, config: dict[str, object] | None = None) -> list[tuple[in
     resolver = Resolver(config or {}, post.data, lambda name: None, lambda path: None)
     found = extract.links(extract.parse(post), resolver.resolve)
     lines = post.text.split("\n")
-    for link in found:  # each position points at the URL as written
-        assert lines[link.line - 1][link.column - 1 :].startswith(link.raw), link
+    for link in found:  # each position points at the URL as written (a wrapped tag's runs on to the next line)
+        assert "\n".join(lines[link.line - 1 :])[link.column - 1 :].startswith(link.raw), link
     return [(link.line, link.column, link.kind.value, link.raw, link.url) for link in found]
 
 
@@ -158,6 +158,33 @@ def test_liquid_is_resolved_and_positions_hold(make_post: MakePost) -> None:
     ]
 
 
+def test_references_to_liquid_targets_of_one_length_stay_apart(make_post: MakePost) -> None:
+    """`[a]: {{ page.good }}` and `[b]: {{ page.badx }}`: both 15 characters of Liquid. Each
+    link is reported at its own definition with its own target, as Jekyll renders them
+    (`/about/` and `/nope1/`); `[b]`'s was taken for `[a]`'s and never checked."""
+    post = make_post("[First][a] and [Second][b].\n\n[a]: {{ page.good }}\n[b]: {{ page.badx }}\n",
+                     front="title: t\ngood: /about/\nbadx: /nope1/")
+    assert _links(post) == [(8, 6, "link", "{{ page.good }}", "/about/"), (9, 6, "link", "{{ page.badx }}", "/nope1/")]
+
+
+def test_a_liquid_tag_wrapped_across_lines_is_one_link_in_paragraphs_only(make_post: MakePost) -> None:
+    """Liquid renders before Markdown: `[a]({{ site.x` / `}}/a)` is one link. The line break
+    moves to a space out of the tag (after it, else before it, never onto a list marker or a
+    line a block could start with); an indented code block keeps its lines and gives no link."""
+    post = make_post(
+        "See [a]({{ site.x\n}}/a) and more, [b]({{ site.x\n}}/b) -not there.\n"
+        "\n"
+        "    [d]({{ site.x\n    }}/d) code\n"
+        "\n"
+        "- [c]({{ site.x\n}}/c) here\n"
+    )
+    assert _links(post, {"x": "/x"}) == [
+        (4, 9, "link", "{{ site.x\n}}/a", "/x/a"),
+        (5, 21, "link", "{{ site.x\n}}/b", "/x/b"),
+        (11, 7, "link", "{{ site.x\n}}/c", "/x/c"),
+    ]
+
+
 def test_nothing_in_code_comments_raw_comment_or_highlight(make_post: MakePost) -> None:
     post = make_post(
         "`[a](/a)` and <!-- [b](/b) --> and {% raw %}[c](/c){% endraw %}\n"
@@ -193,6 +220,16 @@ def test_liquid_link_tags_are_found_everywhere_but_raw(make_post: MakePost) -> N
     assert [(r.name, r.argument, r.line, r.column) for r in refs] == [
         ("post_url", "2024-01-01-a", 4, 5), ("link", "about.md", 4, 35), ("post_url", "2024-01-01-d", 7, 1),
     ]
+
+
+def test_no_liquid_in_a_post_jekyll_renders_no_liquid_in(make_post: MakePost) -> None:
+    """`render_with_liquid: false` (Jekyll 4): `{% post_url nope %}` is text, not a tag that
+    stops the build, and a link's `{{ site.baseurl }}` stays as written."""
+    post = make_post("{% post_url nope %} and [x]({{ site.baseurl }}/about/)\n",
+                     front="title: t\nrender_with_liquid: false")
+    assert extract.tag_refs(extract.parse(post)) == []
+    written = "{{ site.baseurl }}/about/"
+    assert _links(post, {"baseurl": "/b"}) == [(5, 29, "link", written, written)]
 
 
 def test_front_matter_urls(make_post: MakePost) -> None:
