@@ -33,6 +33,8 @@ CODES: dict[str, Code] = {
         Code("BC105", "file-too-large", "frontmatter", _E, "The file is larger than `max_file_size`."),
         Code("BC106", "duplicate-key", "frontmatter", _W, "A front-matter key appears twice; the last one wins."),
         Code("BC107", "site-config-invalid", "frontmatter", _E, "The site's `_config.yml` cannot be read."),
+        Code("BC108", "ruby-symbol", "frontmatter", _W,
+             "A plain value starting with `:`, which Jekyll 4 reads as a symbol and refuses."),
         Code("BC110", "schema-violation", "frontmatter", _E, "A front-matter value breaks the post schema."),
         Code("BC111", "comma-separated-names", "frontmatter", _W, "A `tags:` or `categories:` string with commas."),
         Code("BC120", "invalid-date", "frontmatter", _E, "`date:` is not a date Jekyll can read."),

@@ -40,9 +40,10 @@ SiteCheck = Callable[[list[Post], Context], Iterator[Diagnostic]]
 
 # (check name, module in blogcheck.checks) in the order they run; a module is imported
 # only when its check is wanted (`--select spelling` loads no link or Liquid code).
-_POST_CHECKS = (("frontmatter", "schema"), ("frontmatter", "keys"), ("frontmatter", "names"),
-                ("frontmatter", "dates"), ("frontmatter", "unread"), ("frontmatter", "layout"),
-                ("liquid", "liquid"), ("liquid", "includes"), ("markup", "markup"), ("markup", "kramdown"))
+_POST_CHECKS = (("frontmatter", "schema"), ("frontmatter", "keys"), ("frontmatter", "symbols"),
+                ("frontmatter", "names"), ("frontmatter", "dates"), ("frontmatter", "unread"),
+                ("frontmatter", "layout"), ("liquid", "liquid"), ("liquid", "includes"), ("markup", "markup"),
+                ("markup", "kramdown"))
 _SITE_CHECKS = (("frontmatter", "urls"), ("links", "links"), ("spelling", "spelling"))
 
 

@@ -1,0 +1,45 @@
+"""BC108 against a real Jekyll 4 build: an unquoted value starting with `:` is a Ruby
+Symbol to Psych, which Jekyll's safe_load refuses, so the whole front matter is lost
+(the post is published under the build's date, untitled); after `check --fix` the
+value is quoted and the post has its date, title and layout again."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from blogcheck.cli import main
+
+POST = "---\nlayout: page\ntitle: Launch\nmood: :happy\ntags:\n  - :ruby\n  - \":quoted\"\n---\nHi\n"
+
+
+def _build(site: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(["jekyll", "build"], cwd=site, capture_output=True, text=True, timeout=300, check=False)
+
+
+def test_a_symbol_loses_the_front_matter_and_the_fix_brings_it_back(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_layouts").mkdir()
+    (site / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (site / "_layouts" / "page.html").write_text("<h1>{{ page.title }}</h1>{{ content }}", encoding="utf-8")
+    (site / "_posts" / "2024-01-05-a.md").write_text(POST, encoding="utf-8")
+    before = _build(site)
+    assert before.returncode == 0 and "Tried to load unspecified class: Symbol" in before.stdout + before.stderr
+    assert not (site / "_site" / "2024" / "01" / "05" / "a.html").exists()
+    monkeypatch.chdir(site)
+    main(["check", "--offline", "--select", "BC108", "--format", "json"])
+    found = [(d["line"], d["column"]) for d in json.loads(capsys.readouterr().out)["diagnostics"]]
+    assert found == [(4, 7), (6, 5)]
+    assert main(["check", "--offline", "--select", "BC108", "--fix"]) == 0
+    capsys.readouterr()
+    assert (site / "_posts" / "2024-01-05-a.md").read_text(encoding="utf-8") == POST.replace(
+        ":happy", '":happy"').replace("- :ruby", '- ":ruby"')
+    after = _build(site)
+    assert after.returncode == 0 and "Symbol" not in after.stdout + after.stderr
+    page = (site / "_site" / "2024" / "01" / "05" / "a.html").read_text(encoding="utf-8")
+    assert page == "<h1>Launch</h1><p>Hi</p>\n"
