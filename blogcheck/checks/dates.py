@@ -12,7 +12,7 @@ from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.jekyll import dates
-from blogcheck.jekyll.built import dated_ahead
+from blogcheck.jekyll.built import dated_ahead, unpublished
 from blogcheck.jekyll.url import post_url
 from blogcheck.post import Post
 
@@ -28,6 +28,12 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         # before it reads any front matter: a `date:` does not save the post
         yield _bad_name(post, name, dated=value is not None)
         return
+    if value is None and "date" in post.front.data and post.kind in ("posts", "drafts"):
+        where = post.front.locate(("date",), key=True)
+        yield diagnostic("BC120", post.display, where.line, where.column,
+                         "`date:` has no value; Jekyll stops the build on it (\"Invalid date ''\")",
+                         "give the date, `date: 2024-03-06 09:30:00 +0000`, or remove the key to use the file name's")
+        return
     if value is None:
         yield from _dated_by_name(post, ctx, name, named)
         return
@@ -39,9 +45,9 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                              f"`date: {value}` is not a date Jekyll can read; Jekyll stops the build on it",
                              dates.ISO_HINT)
         else:
+            why = reading.note or "Ruby's Time.parse guesses at such forms, sometimes wildly"
             yield diagnostic("BC125", post.display, where.line, where.column,
-                             f"blogcheck cannot tell which date Jekyll reads from `{value}`: Ruby's Time.parse "
-                             "guesses at such forms, sometimes wildly", dates.ISO_HINT)
+                             f"blogcheck cannot tell which date Jekyll reads from `{value}`: {why}", dates.ISO_HINT)
         return
     if reading.note:
         yield diagnostic("BC125", post.display, where.line, where.column, f"`date: {value}`: {reading.note}",
@@ -71,6 +77,10 @@ def _dated_by_name(post: Post, ctx: Context, name: str, named: dates.Reading | N
     when it is no date."""
     if post.kind != "posts":
         return
+    if named is not None and named.moment is None and not named.certain:
+        yield diagnostic("BC125", post.display, 1, 1, f"blogcheck cannot tell which date Jekyll reads from the file "
+                         f"name `{name}`: {named.note}", "rename it with the date you mean, or add a `date:`")
+        return
     if named is None or named.moment is None:
         yield _bad_name(post, name)
         return
@@ -82,7 +92,7 @@ def _dated_by_name(post: Post, ctx: Context, name: str, named: dates.Reading | N
 
 def _future(post: Post, ctx: Context, moment: dt.datetime, line: int, column: int) -> Iterator[Diagnostic]:
     """Jekyll leaves out posts dated after the build (`future: false`, its default)."""
-    if post.data.get("published") is False:
+    if unpublished(post.data):
         return  # left out anyway
     when = dated_ahead(moment, ctx.site.config, ctx.site.timezone)
     if when is None:

@@ -88,6 +88,8 @@ def _message(error: Any, path: tuple[Any, ...]) -> str:
     if error.validator == "required":
         missing = error.message.split("'")[1] if error.message.count("'") >= 2 else error.message
         return f"missing required key `{missing}`"
+    if path == ("published",) and error.instance is None:
+        return "`published` has no value, which Jekyll reads as false: it leaves the post out of the site"
     if error.validator in ("type", "anyOf", "oneOf"):
         return f"{name} must be {_expected(error.schema)}, not {_describe(error.instance)}"
     if error.validator in ("pattern", "minLength") and isinstance(error.instance, str):

@@ -11,6 +11,7 @@ from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.jekyll import dates
+from blogcheck.jekyll.built import unpublished
 from blogcheck.jekyll.site import Site
 from blogcheck.jekyll.url import destination, post_url, template_for, unknown_placeholders
 from blogcheck.post import Post
@@ -99,7 +100,7 @@ def url_of(post: Post, ctx: Context) -> str | None:
 def _url_of(post: Post, ctx: Context) -> str | None:
     if post.kind != "posts" or post.unread:
         return None
-    if post.data.get("published") is False and ctx.site.config.get("unpublished") is not True:
+    if unpublished(post.data) and ctx.site.config.get("unpublished") is not True:
         return None
     return unbuilt_url(post, ctx)
 

@@ -15,13 +15,20 @@ def left_out(data: dict[str, Any], name: str, config: dict[str, Any], zone: dt.t
              now: dt.datetime | None = None) -> str:
     """Why Jekyll leaves the post (front matter `data`, file name `name`) out of
     the build, or "" when it builds it."""
-    if data.get("published") is False and config.get("unpublished") is not True:
-        return "it has `published: false`, and Jekyll builds it only with `unpublished: true`"
+    if unpublished(data) and config.get("unpublished") is not True:
+        said = "`published: false`" if data["published"] is False else "`published:` with no value (false to Ruby)"
+        return f"it has {said}, and Jekyll builds it only with `unpublished: true`"
     moment = post_moment(data, name)
     ahead = dated_ahead(moment, config, zone, now) if moment is not None else None
     if ahead is None:
         return ""
     return f"it is dated {ahead}, in the future, and Jekyll leaves it out until then (or with `future: true`)"
+
+
+def unpublished(data: dict[str, Any]) -> bool:
+    """`published: false`, or `published:` with no value: Ruby's nil is false too
+    (Jekyll's Publisher asks `data.fetch("published", true)`; `0` and `""` are true)."""
+    return "published" in data and (data["published"] is False or data["published"] is None)
 
 
 def dated_ahead(moment: dt.datetime, config: dict[str, Any], zone: dt.tzinfo,

@@ -17,13 +17,14 @@ from dataclasses import dataclass
 from typing import Any
 
 # Jekyll's Document::DATE_FILENAME_MATCHER: `YYYY-M-D-slug.ext`, padding optional.
-POST_NAME = re.compile(r"^(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$")
+# Ruby's \d and \s are ASCII: a name in full-width digits (U+FF10...) is no dated name to Jekyll
+POST_NAME = re.compile(r"^(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$", re.ASCII)
 
 _DATE = re.compile(
     r"""^\s*(?P<y>\d{2,4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})
     (?:(?:[Tt]|\s+)(?P<H>\d{1,2}):(?P<M>\d{2})(?::(?P<S>\d{2})(?:\.(?P<f>\d+))?)?)?
     \s*(?P<z>[+-]\d{2}(?::?\d{2}(?::?\d{2})?)?|[A-Za-z][A-Za-z+\-0-9]*)?\s*$""",
-    re.VERBOSE,
+    re.VERBOSE | re.ASCII,
 )
 # Ruby's Time::ZoneOffset: the only zone names Time.parse knows (any case); others are ignored.
 _NAMED = {"utc": 0, "z": 0, "ut": 0, "gmt": 0, "est": -5, "edt": -4, "cst": -6, "cdt": -5, "mst": -7,
@@ -75,6 +76,8 @@ def _from_match(m: re.Match[str]) -> Reading:
     if not (1 <= month <= 12 and 1 <= day <= 31 and minute < 60 and second <= 60) or \
             hour > 24 or (hour == 24 and (minute or second)):
         return Reading(None)
+    if year < dt.MINYEAR:
+        return Reading(None, certain=False, note="the year 0 is one Ruby has and blogcheck's calendar has not")
     notes = []
     last = calendar.monthrange(year, month)[1]
     start = dt.datetime(year, month, min(day, last), 0, 0, 0, int((m["f"] or "0")[:6].ljust(6, "0")))

@@ -135,7 +135,7 @@ def test_a_date_key_does_not_save_a_post_whose_name_has_no_date(tmp_path: Path,
     (root / "_plugins" / "report.rb").write_text(REPORT, encoding="utf-8")
     (root / "_config.yml").write_text("title: t\nexclude: [read.json]\n", encoding="utf-8")
     names = {"2024-01-01-kept.md": True, "2024-13-45-odd.md": True, "notes.md": False, "2024-01-05.md": False,
-             "sub/undated.md": False}
+             "sub/undated.md": False, "\uff12\uff10\uff12\uff14-01-05-wide.md": False}
     for name in names:
         path = root / "_posts" / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -149,3 +149,35 @@ def test_a_date_key_does_not_save_a_post_whose_name_has_no_date(tmp_path: Path,
              for d in json.loads(capsys.readouterr().out)["diagnostics"]}
     assert set(found) == {f"_posts/{name}" for name, kept in names.items() if not kept}
     assert all("Jekyll skips this post silently (its `date:` does not save it" in m for m in found.values()), found
+
+
+def test_empty_date_stops_the_build_and_empty_published_leaves_the_post_out(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`date:` with no value: "Invalid date ''", the build stops (BC120). `published:` with no
+    value is nil, false to Ruby: the post is left out, and a `{% post_url %}` of it stops the
+    build (BC205 says why). A year 0, which Jekyll takes, is no crash (BC125)."""
+    root = tmp_path / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (root / "_posts" / "2024-01-05-a.md").write_text("---\ntitle: T\npublished:\n---\nHi\n", encoding="utf-8")
+    (root / "_posts" / "0000-01-01-z.md").write_text("---\ntitle: Z\n---\nHi\n", encoding="utf-8")
+    build = _build(root)
+    assert build.returncode == 0, build.stderr[-2000:]
+    assert (root / "_site" / "0000" / "01" / "01" / "z.html").exists()
+    assert not (root / "_site" / "2024" / "01" / "05" / "a.html").exists()
+    (root / "_posts" / "2024-01-06-b.md").write_text("---\ntitle: T\n---\n{% post_url 2024-01-05-a %}\n",
+                                                     encoding="utf-8")
+    stopped = _build(root)
+    assert stopped.returncode != 0 and "Could not find post \"2024-01-05-a\"" in stopped.stderr
+    (root / "_posts" / "2024-01-06-b.md").write_text("---\ntitle: T\ndate:\n---\nHi\n", encoding="utf-8")
+    stopped = _build(root)
+    assert stopped.returncode != 0 and "Invalid date ''" in stopped.stdout + stopped.stderr
+    (root / "_posts" / "2024-01-07-c.md").write_text("---\ntitle: T\n---\n{% post_url 2024-01-05-a %}\n",
+                                                     encoding="utf-8")
+    main(["check", "--offline", "--format", "json", str(root / "_posts")])
+    found = {(Path(d["path"]).name, d["code"]): d for d in json.loads(capsys.readouterr().out)["diagnostics"]}
+    assert set(found) == {("2024-01-05-a.md", "BC110"), ("2024-01-06-b.md", "BC120"), ("2024-01-07-c.md", "BC205"),
+                          ("0000-01-01-z.md", "BC125")}
+    assert "which Jekyll reads as false" in found["2024-01-05-a.md", "BC110"]["message"]
+    assert (found["2024-01-06-b.md", "BC120"]["line"], found["2024-01-06-b.md", "BC120"]["column"]) == (3, 1)
+    assert "`published:` with no value" in found["2024-01-07-c.md", "BC205"]["hint"]
