@@ -7,6 +7,7 @@ import os
 from pathlib import Path
 from typing import Any
 
+from blogcheck.jekyll.dates import POST_NAME
 from blogcheck.jekyll.folders import post_folders
 
 POST_SUFFIXES = frozenset({".md", ".markdown", ".mkd", ".mkdn", ".mkdown", ".html"})
@@ -50,11 +51,22 @@ def _walk(folder: Path) -> list[Path]:
     in_posts: list[Path] = []
     for here, dirs, files in os.walk(folder):
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-        chosen = [Path(here, f) for f in sorted(files) if Path(f).suffix.lower() in POST_SUFFIXES]
+        parts = Path(here).relative_to(folder.parent).parts
+        posts = "_posts" in parts
+        chosen = [Path(here, f) for f in sorted(files) if Path(f).suffix.lower() in POST_SUFFIXES
+                  or (posts and stray(f))]
         every.extend(chosen)
-        if any(part in POST_DIRS for part in Path(here).relative_to(folder.parent).parts):
+        if any(part in POST_DIRS for part in parts):
             in_posts.extend(chosen)
     return in_posts if _seen_post_dir(folder, every, in_posts) else every
+
+
+def stray(name: str) -> bool:
+    """A file of `_posts/` that Jekyll takes for a post though blogcheck does not read it
+    as one: every dated name is a post to Jekyll (`2024-01-05-a.md.bak`, `...-b.txt`,
+    `...-c.png`), whatever its extension; a name ending in `~` Jekyll skips."""
+    return Path(name).suffix.lower() not in POST_SUFFIXES and not name.endswith("~") and \
+        POST_NAME.match(name) is not None
 
 
 def _seen_post_dir(folder: Path, every: list[Path], in_posts: list[Path]) -> bool:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from blogcheck import files
+from blogcheck.discover import stray
 from blogcheck.jekyll import folders
 from blogcheck.jekyll.site import Site
 from blogcheck.parse.frontmatter import FrontMatter, FrontMatterError, parse
@@ -82,6 +83,12 @@ def read_text(path: Path, max_size: int) -> str | LoadError:
 
 
 def load(path: Path, display: str, site: Site, max_size: int) -> Post | LoadError:
+    if stray(path.name) and _kind(_relative(path, site.root)) == "posts" and not site.converts_markdown(path) \
+            and path.suffix.lower() != ".htm":
+        return LoadError("BC126", f"`{path.name}` is a post to Jekyll, which takes every dated file in `_posts/`: "
+                         "it is listed with the posts and published as it is, not converted from Markdown",
+                         hint="move it out of `_posts/` (a copy, a backup, an image), or name it `.md`; a "
+                              "Markdown extension Jekyll does not know goes in `markdown_ext:` of _config.yml")
     text = read_text(path, max_size)
     if isinstance(text, LoadError):
         return text

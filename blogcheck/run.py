@@ -14,7 +14,7 @@ from blogcheck.checks import Context, PostCheck, post_checks, site_checks
 from blogcheck.codes import CODES, diagnostic
 from blogcheck.config import Config
 from blogcheck.diagnostic import Diagnostic, Severity
-from blogcheck.discover import discover, matches
+from blogcheck.discover import discover, matches, stray
 from blogcheck.jekyll import folders
 from blogcheck.jekyll.site import Site
 from blogcheck.post import LoadError, Post, load, read_text
@@ -63,9 +63,22 @@ def _discover(paths: list[Path], site: Site, config: Config) -> list[Path]:
     so is refused before the run): it is a file the run reports (BC100), not a usage error."""
     broken = [p for p in paths if p.is_symlink() and not p.exists()]
     if not broken:
-        return discover(paths, site.root, config.exclude)
-    found = discover([p for p in paths if p not in broken], site.root, config.exclude)
+        return _read_strays(discover(paths, site.root, config.exclude), site)
+    found = _read_strays(discover([p for p in paths if p not in broken], site.root, config.exclude), site)
     return sorted({*found, *(p.absolute() for p in broken if not matches(p, site.root, config.exclude))})
+
+
+def _read_strays(found: list[Path], site: Site) -> list[Path]:
+    """`found` without the stray files of `_posts/` (see discover.stray) that Jekyll
+    never reads either (in an `exclude:`d or `_` folder): those it would publish stay."""
+    return [p for p in found if not stray(p.name) or not folders.unread_reason(_rel(p, site), site.config)]
+
+
+def _rel(path: Path, site: Site) -> str:
+    try:
+        return path.relative_to(site.root).as_posix()
+    except ValueError:
+        return path.name
 
 
 def _each_post(posts: list[Post], checks: list[PostCheck], ctx: Context) -> list[Diagnostic]:
@@ -99,7 +112,8 @@ def _load(path: Path, site: Site, config: Config, loaded: dict[Path, Post | Load
 
 def _site_files(site: Site, config: Config) -> list[Path]:
     """The site's posts: in every `_posts/` Jekyll reads (`blog/_posts/`, below `collections_dir`)."""
-    return discover(folders.post_folders(site.root, site.config, ("_posts",)), site.root, config.exclude)
+    return _read_strays(discover(folders.post_folders(site.root, site.config, ("_posts",)), site.root,
+                                 config.exclude), site)
 
 
 def _site_posts(files: list[Path], site: Site, config: Config, loaded: dict[Path, Post | LoadError]) -> list[Post]:

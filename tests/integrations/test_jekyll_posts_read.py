@@ -181,3 +181,31 @@ def test_empty_date_stops_the_build_and_empty_published_leaves_the_post_out(
     assert "which Jekyll reads as false" in found["2024-01-05-a.md", "BC110"]["message"]
     assert (found["2024-01-06-b.md", "BC120"]["line"], found["2024-01-06-b.md", "BC120"]["column"]) == (3, 1)
     assert "`published:` with no value" in found["2024-01-07-c.md", "BC205"]["hint"]
+
+
+def test_every_dated_file_in_posts_is_a_post_to_jekyll(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A backup, a merge leftover, a text or data file with a date in its name: Jekyll lists
+    each with the posts and publishes it unconverted. BC126 names exactly those; a `.mdown`
+    the site's `markdown_ext:` names is a Markdown post, and one in an `exclude:`d folder is
+    read by neither."""
+    root = tmp_path / "site"
+    (root / "_plugins").mkdir(parents=True)
+    (root / "_plugins" / "report.rb").write_text(REPORT, encoding="utf-8")
+    (root / "_config.yml").write_text("title: t\nexclude: [read.json, _posts/old]\nmarkdown_ext: md,mdown\n",
+                                      encoding="utf-8")
+    names = {"2024-01-05-a.md": "", "2024-01-05-a.md.bak": "BC126", "2024-01-05-b.txt": "BC126",
+             "2024-01-05-c.md.orig": "BC126", "2024-01-05-d.htm": "", "2024-01-05-e.json": "BC126",
+             "2024-01-05-g.mdown": "", "2024-01-05-x.md~": "", "old/2024-01-05-old.md.bak": "", "notes.txt": ""}
+    for name in names:
+        (root / "_posts" / name).parent.mkdir(parents=True, exist_ok=True)
+        (root / "_posts" / name).write_text("---\ntitle: T\n---\nHi *x*\n", encoding="utf-8")
+    build = _build(root)
+    assert build.returncode == 0, build.stderr[-2000:]
+    jekyll = {Path(p).name for p in json.loads((root / "read.json").read_text(encoding="utf-8"))}
+    assert jekyll == {"2024-01-05-a.md", "2024-01-05-a.md.bak", "2024-01-05-b.txt", "2024-01-05-c.md.orig",
+                      "2024-01-05-d.htm", "2024-01-05-e.json", "2024-01-05-g.mdown"}
+    assert (root / "_site" / "2024" / "01" / "05" / "a.md.bak").read_text(encoding="utf-8") == "Hi *x*\n"
+    assert "<em>x</em>" in (root / "_site" / "2024" / "01" / "05" / "g.html").read_text(encoding="utf-8")
+    main(["check", "--offline", "--format", "json", str(root)])
+    found = {Path(d["path"]).name: d["code"] for d in json.loads(capsys.readouterr().out)["diagnostics"]}
+    assert found == {name.split("/")[-1]: code for name, code in names.items() if code}
