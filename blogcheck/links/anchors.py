@@ -28,7 +28,9 @@ if TYPE_CHECKING:
 _TYPOGRAPHIC = [("---", "\u2014"), ("--", "\u2013"), ("...", "\u2026"), ("<< ", "\u00ab "), (" >>", " \u00bb"),
                 ("<<", "\u00ab"), (">>", "\u00bb")]
 # Bounded repeats keep these linear on hostile text (a line of 100,000 `{`).
-_IAL_ID = re.compile(r"\{:?[^{}#\n]{0,80}#([\w:.-]{1,80})[^{}\n]{0,80}\}")
+# An attribute list is `{:` ... `#id` ... `}`, or `{#id}`: not `{ "/docs/#assets" | relative_url }`, a
+# Liquid output shown as written (`render_with_liquid: false`), which kramdown leaves as text.
+_IAL_ID = re.compile(r"\{(?::[^{}#\n]{0,80})?#([\w:.-]{1,80})[^{}\n]{0,80}\}")
 _TRAILING_IAL = re.compile(r"\{:?[ \t]{0,80}#([\w:.-]{1,80})[^{}\n]{0,80}\}$")
 _FOOTNOTE = re.compile(r"\[\^([^\]\s]{1,80})\]")
 _DEFINITION = re.compile(r"^[ \t]{0,3}\[\^([^\]\s]{1,80})\]:", re.MULTILINE)  # at the start of a line
