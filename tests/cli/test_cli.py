@@ -216,7 +216,7 @@ def test_statistics_count_the_findings_by_code(site: Path, capsys: pytest.Captur
     assert _run(capsys, "check", "--offline", "--statistics", "_posts/bad") == (
         code, "".join(f"{n:>{len(str(max(found.values())))}}  {c}  "
                       f"{CODES[c].severity.value:<7}  {CODES[c].name}"
-                      + ("  (1 fixable with --fix)" if c == "BC401" else "") + "\n"
+                      + ("  (1 fixable with --fix)" if c in ("BC401", "BC108") else "") + "\n"
                       for c, n in sorted(found.items(), key=lambda item: (-item[1], item[0])))
         + out_summary(json.loads(out)["summary"]), "")
     _, out, _ = _run(capsys, "check", "--offline", "--statistics", "--format", "json", "_posts/bad")
