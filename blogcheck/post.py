@@ -48,6 +48,9 @@ class LoadError:
     line: int = 1
     column: int = 1
     hint: str = ""
+    # A post Jekyll still renders without its front matter (none, unclosed, or YAML it cannot
+    # read): its text, with no values of its own, for the checks of the text (Liquid, links...).
+    body: Post | None = None
 
 
 def read_text(path: Path, max_size: int) -> str | LoadError:
@@ -102,14 +105,19 @@ def load(path: Path, display: str, site: Site, max_size: int) -> Post | LoadErro
         done = ("Jekyll still publishes it, titled from its file name, with no values of its own"
                 if "_posts" in path.parts or "_drafts" in path.parts else "Jekyll copies it to the site unrendered")
         return LoadError("BC101", f"no front matter: {done}",
-                         hint="add `---`, `title: ...` and `---` at the top")
+                         hint="add `---`, `title: ...` and `---` at the top",
+                         body=_without_front(path, display, site, text, text, 1))
     if not parts.closed:
         return LoadError("BC101", "front matter opened here is never closed",
-                         hint="end the front matter with a `---` line")
+                         hint="end the front matter with a `---` line",
+                         body=_without_front(path, display, site, text, text, 1))
     try:
         front = parse(parts.yaml, start_line=1)
     except FrontMatterError as exc:
-        return LoadError(exc.code, exc.message, exc.line, exc.column, exc.hint)
+        # Jekyll 4.3 (Document#read_content): the body is taken before the YAML fails; the
+        # error is logged and the post still rendered and published, with no values of its own
+        return LoadError(exc.code, exc.message, exc.line, exc.column, exc.hint,
+                         body=_without_front(path, display, site, text, parts.body, parts.body_line))
     rel = _relative(path, site.root)
     kind = _kind(rel)
     doc, unread = "", ""
@@ -120,6 +128,18 @@ def load(path: Path, display: str, site: Site, max_size: int) -> Post | LoadErro
     if defaults.get("categories") is not None and front.data.get("categories") is not None:
         data["categories"] = _joined(defaults["categories"], front.data["categories"])
     return Post(path, display, rel, text, front, parts.body, parts.body_line, data, doc, unread)
+
+
+def _without_front(path: Path, display: str, site: Site, text: str, body: str, body_line: int) -> Post | None:
+    """The post as Jekyll renders one whose front matter it could not take: `body` with
+    only the `defaults:` values. None for a page: Jekyll copies that unrendered."""
+    rel = _relative(path, site.root)
+    kind = _kind(rel)
+    if kind == "pages":
+        return None
+    doc, unread = folders.document_path(rel, site.config), folders.unread_reason(rel, site.config)
+    return Post(path, display, rel, text, FrontMatter({}, None), body, body_line, site.defaults_for(doc or rel, kind),
+                doc, unread)
 
 
 def _kind(rel: str) -> str:

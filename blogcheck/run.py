@@ -41,17 +41,22 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
     ctx = Context(site, config, lambda: _site_posts(site_files(), site, config, loaded),
                   texts=lambda: _site_texts(site_files(), config, loaded))
     per_post = [fn for _, fn in post_checks(lambda name: _selected(name, config))]
-    posts = []
+    # the checks of the text alone, for a post whose front matter Jekyll could not take
+    per_body = [fn for _, fn in post_checks(lambda name: name != "frontmatter" and _selected(name, config))]
+    posts, bodies = [], []
     for path in files:
         post = _load(path, site, config, loaded)
         if isinstance(post, LoadError):
             found.append(diagnostic(post.code, display(path), post.line, post.column, post.message, post.hint))
+            if post.body is not None and not post.body.unread:
+                bodies.append(post.body)
             continue
         posts.append(post)
     found.extend(_each_post(posts, per_post, ctx))
-    for _, site_check in site_checks(lambda name: _selected(name, config)):
-        found.extend(site_check(posts, ctx))
-    texts = {p.display: p.text for p in posts}
+    found.extend(_each_post(bodies, per_body, ctx))
+    for name, site_check in site_checks(lambda name: _selected(name, config)):
+        found.extend(site_check(posts if name == "frontmatter" else posts + bodies, ctx))
+    texts = {p.display: p.text for p in posts + bodies}
     ignores = per_file_ignores(files, site, config)
     diagnostics = sorted(_finish(found, config, texts, ignores), key=Diagnostic.sort_key)
     return Result(diagnostics, len(files), tuple(ctx.notes))
