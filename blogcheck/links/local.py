@@ -216,6 +216,9 @@ def _add_page_or_static(index: SiteIndex, site: Site, rel: str, included_dir: bo
             index.add("/" + rel.split("/", 1)[1].rsplit(".", 1)[0])
     if not data:
         index.add("/" + rel, rel=rel)  # copied as it is
+        # a static file's relative_path has a leading slash to Jekyll: `{% link /assets/x.png %}` finds it
+        # (and `{% link assets/x.png %}` too); a page's has none, and `{% link /about.md %}` stops the build
+        index.by_link.setdefault("/" + rel, "/" + rel)
     if data is None and site.converts_markdown(site.root / rel):
         # GitHub Pages' own build (jekyll-optional-front-matter) makes it a page all the same
         for url in page_urls(rel, {}):

@@ -94,14 +94,20 @@ class LinkSite:
         if unresolved(ref.argument) or self._link_url(ref.argument) is not None:
             return None
         hint = "give the path from the site root, e.g. `_posts/2024-01-01-name.md`, `about.md`"
-        below = self.index.document(ref.argument.strip().strip("'\"").lstrip("/"))
-        if below in self.index.by_link:
+        bare = ref.argument.strip().strip("'\"").lstrip("/")
+        below = self.index.document(bare)
+        if bare in self.index.by_link:  # written `'about.md'` or `/about.md`
+            hint = (f"Jekyll looks for the path exactly as written, quotes included, and a page or post has no "
+                    f"leading slash: `{{% {ref.name} {bare} %}}`")
+        elif below in self.index.by_link:
             hint = f"Jekyll names a document by its path below `collections_dir`: `{{% {ref.name} {below} %}}`"
         return judge.Problem("BC204", f"`{_one_line(ref.raw)}` names no file of the site; Jekyll stops the build "
                              "when it renders the tag", hint)
 
     def _link_url(self, path: str) -> str | None:
-        return self.index.by_link.get(path.strip().strip("'\"").lstrip("/"))
+        """The URL of the file `{% link path %}` names, as Jekyll finds it: the path exactly
+        (quotes are part of it), with a leading slash for a static file only."""
+        return self.index.by_link.get(path.strip())
 
     def _own_ids(self, post: Post, parsed: extract.Parsed) -> set[str]:
         if str(post.path) not in self._ids:

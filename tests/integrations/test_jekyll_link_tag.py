@@ -1,0 +1,39 @@
+"""`{% link %}` as Jekyll finds a file (tags/link.rb): by its path exactly as written,
+quotes included; a static file's relative path starts with a slash, so it is found with
+or without one, while a page or post is found only without. blogcheck's BC204 must name
+exactly the arguments that stop a real build."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from blogcheck.cli import main
+
+ARGUMENTS = {"about.md": False, "/about.md": True, "'about.md'": True, '"about.md"': True,
+             "assets/x.png": False, "/assets/x.png": False, "_posts/2024-01-04-z.md": False,
+             "/_posts/2024-01-04-z.md": True}
+
+
+@pytest.mark.parametrize("argument", sorted(ARGUMENTS))
+def test_bc204_for_exactly_the_link_tags_jekyll_cannot_find(
+        argument: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "assets").mkdir()
+    (site / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (site / "about.md").write_text("---\ntitle: A\n---\nAbout.\n", encoding="utf-8")
+    (site / "assets" / "x.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (site / "_posts" / "2024-01-04-z.md").write_text("---\ntitle: Z\n---\nZ.\n", encoding="utf-8")
+    (site / "_posts" / "2024-01-05-a.md").write_text(f"---\ntitle: T\n---\n[x]({{% link {argument} %}})\n",
+                                                     encoding="utf-8")
+    build = subprocess.run(["jekyll", "build"], cwd=site, capture_output=True, text=True, timeout=300, check=False)
+    stops = "Could not find document" in build.stdout + build.stderr
+    assert stops == ARGUMENTS[argument] and (build.returncode != 0) == stops, build.stderr[-1500:]
+    monkeypatch.chdir(site)
+    main(["check", "--offline", "--select", "links", "--format", "json"])
+    found = [d["code"] for d in json.loads(capsys.readouterr().out)["diagnostics"]]
+    assert found == (["BC204"] if stops else []), found
