@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from blogcheck import parallel
+from blogcheck import parallel, unbuilt
 from blogcheck.checks import Context, PostCheck, post_checks, site_checks
 from blogcheck.codes import CODES, diagnostic
 from blogcheck.config import Config
@@ -56,6 +56,7 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
     found.extend(_each_post(bodies, per_body, ctx))
     for name, site_check in site_checks(lambda name: _selected(name, config)):
         found.extend(site_check(posts if name == "frontmatter" else posts + bodies, ctx))
+    found = unbuilt.soften(found, posts + bodies, site)
     texts = {p.display: p.text for p in posts + bodies}
     ignores = per_file_ignores(files, site, config)
     diagnostics = sorted(_finish(found, config, texts, ignores), key=Diagnostic.sort_key)
