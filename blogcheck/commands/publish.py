@@ -140,4 +140,10 @@ def _outcome_text(outcome: Outcome, dry_run: bool) -> str:
 
 
 def _say(scrub: Scrubber, text: str, stream: TextIO | None = None) -> None:
-    print(scrub(text), file=stream or sys.stdout)
+    """Print a line of the log. A reader that went away (`publish | head -1`) stops no
+    publish half way: the rest of the log goes nowhere, and the exit code is the publish's."""
+    out = stream or sys.stdout
+    try:
+        print(scrub(text), file=out, flush=out is sys.stdout)
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())

@@ -106,8 +106,9 @@ def _publish(git: Git, work: Path, remote: Remote, entries: list[Entry], setting
         if attempt <= settings.max_push_retries:
             time.sleep(min(0.1 * 2**attempt, 2.0) * random.uniform(0.5, 1.5))  # jitter spreads racing publishers
             _refresh(git, branch)
-    raise PublishError(f"push to {remote.shown} still rejected after {settings.max_push_retries} retries: "
-                       "others keep pushing; run again")
+    raise PublishError(f"push to {remote.shown} still rejected after {settings.max_push_retries} retries: others "
+                       "may keep pushing (run again), or the remote cannot take the update; git said:\n"
+                       f"{_reason(pushed.stdout, pushed.stderr)}")
 
 
 def _clone(git: Git, remote: Remote, branch: str, clone: Path) -> str:
@@ -139,10 +140,15 @@ def _refresh(git: Git, branch: str) -> None:
 
 
 def _identity(git: Git) -> list[str]:
-    """A committer identity when none is configured (a fresh CI runner)."""
-    if git.run("config", "user.email", check=False).stdout.strip() or "GIT_COMMITTER_EMAIL" in git.env:
-        return []
-    return ["-c", "user.name=blogcheck", "-c", "user.email=blogcheck@localhost"]
+    """A name and an e-mail address for git when none is configured (a fresh CI runner):
+    git needs both for the author and for the committer. Configured ones, and the
+    GIT_AUTHOR_*, GIT_COMMITTER_* and EMAIL variables, which git reads first, are kept."""
+    found = []
+    if not git.run("config", "user.name", check=False).stdout.strip():
+        found += ["-c", "user.name=blogcheck"]
+    if not git.run("config", "user.email", check=False).stdout.strip() and not git.env.get("EMAIL"):
+        found += ["-c", "user.email=blogcheck@localhost"]
+    return found
 
 
 def _reason(stdout: str, stderr: str) -> str:

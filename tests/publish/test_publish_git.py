@@ -8,6 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from publish_helpers import REPO, Sandbox, git
 
 DAY65 = "_posts/2024-03-06-day-65.md"
@@ -196,3 +197,44 @@ def _race(sandbox: Sandbox, tmp_path: Path,
                              cwd=folder, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
             for folder in (sandbox.source, other)]
     return runs, [run.communicate(timeout=120) for run in runs]
+
+
+def test_an_identity_only_half_given_is_completed(sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    """CI that sets only GIT_COMMITTER_*: git needs an author too. The committer stays
+    the one given; the author is blogcheck's fallback (there is no user config)."""
+    for name in ("GIT_AUTHOR_NAME", "GIT_AUTHOR_EMAIL"):
+        monkeypatch.delenv(name)
+    monkeypatch.setenv("EMAIL", "")
+    sandbox.approve(DAY65)
+    code, _, err = sandbox.publish()
+    assert (code, err) == (0, "")
+    people = git("--git-dir", str(sandbox.remote), "log", "-1", "--format=%an <%ae> | %cn <%ce>", "main").strip()
+    assert people == "blogcheck <blogcheck@localhost> | Ada <ada@example.org>"
+
+
+def test_a_push_the_remote_keeps_refusing_says_what_git_said(sandbox: Sandbox) -> None:
+    """A stale lock file in the remote (a git process that crashed) refuses every push as a
+    lost race would: after the retries the message gives git's own reason, not only a race."""
+    (sandbox.remote / "refs" / "heads" / "main.lock").write_text("", encoding="utf-8")
+    sandbox.approve(DAY65)
+    before = sandbox.refs()
+    code, _, err = sandbox.publish()
+    assert code == 3 and sandbox.refs() == before
+    assert "still rejected after 5 retries" in err and "main.lock': File exists" in err, err
+
+
+def test_a_reader_that_goes_away_stops_no_publish(sandbox: Sandbox) -> None:
+    """`blogcheck publish | head -1` where the reader is gone before the first line: the
+    publish still ends (pushed), with its own exit code (not 120, a failed flush) and no
+    traceback."""
+    sandbox.approve(DAY65)
+    sandbox.approve(UNPADDED)
+    child = subprocess.Popen([sys.executable, "-m", "blogcheck", "publish", "--to", str(sandbox.remote), "--offline"],
+                             cwd=sandbox.source, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                             env={**os.environ, "PYTHONPATH": str(REPO)})
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()
+    err = child.stderr.read().decode()
+    assert child.wait(timeout=300) == 0, err
+    assert "Traceback" not in err
+    assert sandbox.subjects() == ["Publish 2 posts", "site"]
