@@ -79,8 +79,11 @@ def test_files_pattern_matches_posts_and_drafts_only(hook: dict[str, object]) ->
     for other in ["examples/_layouts/post.html", "examples/index.md", "_config.yml", "README.md",
                   "_posts/image.png", "docs/_posts.md", "my_posts/2024-01-01-x.md"]:
         assert not pattern.search(other), other
-    for nested in ["blog/_posts/2024-01-01-x.markdown", "_drafts/idea.HTML", "_posts/2024/2024-01-01-x.mkdn"]:
+    for nested in ["blog/_posts/2024-01-01-x.markdown", "_drafts/idea.HTML", "_posts/2024/2024-01-01-x.mkdn",
+                   "_posts/2024-01-01-x.md.bak", "blog/_posts/notes/2024-1-5-data.json"]:  # dated: Jekyll's posts
         assert pattern.search(nested), nested
+    for skipped in ["_posts/2024-01-01-x.md~", "_posts/diagram.png", "_drafts/2024-01-01-x.md.bak"]:
+        assert not pattern.search(skipped), skipped
     assert hook["require_serial"] is True and hook["language"] == "python"
 
 
@@ -163,6 +166,17 @@ def test_hooks_take_a_post_that_is_a_symbolic_link(tmp_path: Path, snapshot: Pat
                        cwd=site, home=tmp_path / "home")
     assert fixed.returncode == 1 and "BC401 fixed: `Teh` -> `The`" in fixed.stdout, fixed.stdout
     assert link.is_symlink() and "The end," in target.read_text()
+
+
+def test_a_backup_left_in_posts_fails_the_hook(tmp_path: Path, snapshot: Path) -> None:
+    """A dated file of `_posts/` with another extension is a post to Jekyll (BC126): the
+    hooks take it too, though it is no Markdown."""
+    site = _site(tmp_path)
+    (site / "_posts/2024-03-06-good.md.bak").write_text(GOOD_POST)
+    done = pre_commit("try-repo", str(snapshot), "blogcheck-offline", "--verbose", "--files",
+                      "_posts/2024-03-06-good.md.bak", cwd=site, home=tmp_path / "home")
+    assert done.returncode == 0, done.stdout + done.stderr  # a warning: the commit goes on
+    assert "_posts/2024-03-06-good.md.bak:1:1: BC126 " in done.stdout
 
 
 def _commit(site: Path, message: str) -> subprocess.CompletedProcess[str]:

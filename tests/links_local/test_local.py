@@ -126,7 +126,9 @@ def test_post_url_hint_names_the_nearest_post(site: Path) -> None:
 
 @pytest.mark.parametrize("path,found", [
     ("about.md", True), ("_recipes/bread.md", True), ("assets/css/style.scss", True),
-    ("_posts/2024-01-05-first.md", True), ("/about.md", True), ("_pages/terms.md", True),
+    # `/about.md`: Jekyll finds a page by its path as written, with no leading slash (tags/link.rb; a
+    # real build stops, tests/integrations/test_jekyll_link_tag.py); a static file has one
+    ("_posts/2024-01-05-first.md", True), ("/about.md", False), ("_pages/terms.md", True),
     ("nope.md", False), ("_layouts/post.html", False), ("private/notes.md", False),
 ])
 def test_link_tag(site: Path, path: str, found: bool) -> None:
