@@ -85,7 +85,7 @@ def _publish(git: Git, work: Path, remote: Remote, entries: list[Entry], setting
         changes = apply(git, clone, files, settings.force)
         clashes = collisions(clone, posts) if changes else []
         if clashes:
-            raise PublishError("posts of the target would replace each other's pages; nothing was changed:\n"
+            raise PublishError("files of the target would replace each other's pages; nothing was changed:\n"
                                + "\n".join(clashes))
         if changes:
             git.run("add", "--", *(c.path for c in changes))

@@ -89,6 +89,17 @@ def test_a_post_of_the_target_at_the_same_url_is_a_conflict(sandbox: Sandbox) ->
     assert (f"  {DAY65} and _posts/2024-03-06-day-65.markdown would both be /2024/03/06/day-65/" in err), err
 
 
+def test_a_page_of_the_target_at_the_same_url_is_a_conflict(sandbox: Sandbox) -> None:
+    """A post with `permalink: /` would become the target's home page (Jekyll only warns,
+    "Conflict: The following destination is shared by multiple files")."""
+    post = sandbox.approve(DAY65)  # the target's home page is its index.md
+    post.write_text(post.read_text(encoding="utf-8").replace("---\n", "---\npermalink: /\n", 1), encoding="utf-8")
+    before = sandbox.refs()
+    code, _, err = sandbox.publish()
+    assert code == 3 and sandbox.refs() == before
+    assert f"  {DAY65} and index.md would both be /" in err, err
+
+
 def test_two_posts_for_one_target_file_are_both_refused(sandbox: Sandbox) -> None:
     sandbox.approve(DAY65)
     (sandbox.source / "_drafts" / "day-65.md").write_text(
