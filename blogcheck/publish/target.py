@@ -35,16 +35,26 @@ class Change:
 def wanted_files(entries: list[Entry]) -> dict[str, tuple[bytes, str, bool]]:
     """Target path -> (bytes, post, is the post itself) for every published entry."""
     files: dict[str, tuple[bytes, str, bool]] = {}
+    sources: dict[str, Path] = {}
     for entry in entries:
         if entry.action is not Action.PUBLISH:
             continue
         files[entry.target] = (entry.content, entry.rel or entry.source, True)
         for asset in entry.assets:
+            if sources.get(asset.rel) == asset.source:
+                continue  # the same file, linked again
+            try:
+                content = asset.source.read_bytes()
+            except OSError as exc:
+                raise PublishError(f"cannot read {asset.source}: {exc.strerror or exc}") from None
             if asset.rel not in files:
-                try:
-                    files[asset.rel] = (asset.source.read_bytes(), entry.rel or entry.source, False)
-                except OSError as exc:
-                    raise PublishError(f"cannot read {asset.source}: {exc.strerror or exc}") from None
+                files[asset.rel], sources[asset.rel] = (content, entry.rel or entry.source, False), asset.source
+            elif not files[asset.rel][2] and files[asset.rel][0] != content:
+                # posts of two sites link `/assets/a.png`, and the two sites' files differ:
+                # whichever were copied, one post would show the other's picture
+                raise PublishError(f"`{asset.rel}` would be two different files: {sources[asset.rel]} (for "
+                                   f"{files[asset.rel][1]}) and {asset.source} (for {entry.rel or entry.source}); "
+                                   "nothing was changed: rename one of them")
     return files
 
 

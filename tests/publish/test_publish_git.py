@@ -176,6 +176,28 @@ def test_posts_of_two_sites_on_one_command_line(sandbox: Sandbox, tmp_path: Path
     assert sandbox.subjects() == ["Publish 2 posts", "site"]
 
 
+def test_one_asset_path_with_two_different_files_is_refused(sandbox: Sandbox, tmp_path: Path) -> None:
+    """Posts of two sites both link `/assets/a.png`, and the two files differ: whichever
+    were copied, one post would show the other's picture. Nothing is published; the same
+    file linked twice is no conflict."""
+    other = tmp_path / "other-site"
+    shutil.copytree(sandbox.source, other)
+    for site, picture in ((sandbox.source, b"one"), (other, b"two")):
+        (site / "assets").mkdir(exist_ok=True)
+        (site / "assets" / "a.png").write_bytes(picture)
+    first = sandbox.approve(DAY65)
+    second = Sandbox(tmp_path, sandbox.remote, other, sandbox.capture).approve(UNPADDED)
+    for post in (first, second):
+        post.write_text(post.read_text(encoding="utf-8") + "\n![a](/assets/a.png)\n", encoding="utf-8")
+    before = sandbox.refs()
+    code, _, err = sandbox.publish(str(first), str(second))
+    assert code == 3 and sandbox.refs() == before
+    assert "`assets/a.png` would be two different files" in err and str(other / "assets" / "a.png") in err, err
+    (other / "assets" / "a.png").write_bytes(b"one")
+    code, _, err = sandbox.publish(str(first), str(second))
+    assert code == 0 and sandbox.show("assets/a.png") == b"one", err
+
+
 def _race(sandbox: Sandbox, tmp_path: Path,
           config: str = "") -> tuple[list[subprocess.Popen[str]], list[tuple[str, str]]]:
     """Two publishers of two sources pushing to one remote at once. A barrier in
