@@ -106,8 +106,18 @@ def publish_settings(config: Config, args: argparse.Namespace) -> tuple[Settings
     rules = Rules(key, str(table.get("approve_value", "approved")), tuple(table.get("strip_keys", [key])))
     options = Settings(to, str(table.get("branch", "")), str(table.get("message", "")), bool(table.get("dry_run")),
                        bool(table.get("build")), str(table.get("build_command", "jekyll build")),
-                       bool(table.get("force")), retries)
+                       bool(table.get("force")), retries, _stop_codes(config))
     return options, rules
+
+
+def _stop_codes(config: Config) -> tuple[str, ...]:
+    """The build stops the target is checked for: those the user's --select/--ignore keep."""
+    from blogcheck.codes import CODES
+    from blogcheck.select import check_wanted
+    from blogcheck.unbuilt import AT_RENDER
+
+    return tuple(code for code in sorted(AT_RENDER)
+                 if check_wanted(CODES[code].check, [code], config.select, config.ignore))
 
 
 def _plan_text(entries: list[Entry]) -> str:

@@ -20,7 +20,9 @@ from blogcheck.publish.git import Git, GitError, environment
 from blogcheck.publish.plan import Entry
 from blogcheck.publish.remote import Remote, TargetError, remote_for
 from blogcheck.publish.scrub import Scrubber, url_passwords
+from blogcheck.publish.stops import build_stops
 from blogcheck.publish.target import Change, PublishError, apply, commit_message, placed, wanted_files
+from blogcheck.unbuilt import AT_RENDER
 
 __all__ = ["Outcome", "PublishError", "Settings", "publish", "scrubber"]
 
@@ -38,6 +40,9 @@ class Settings:
     build_command: str = "jekyll build"
     force: bool = False
     max_push_retries: int = 5
+    # what would stop the target's build, checked in it before the commit (see stops.py):
+    # the render-time codes the user's --select/--ignore keep
+    stop_codes: tuple[str, ...] = tuple(sorted(AT_RENDER))
 
 
 @dataclass(frozen=True)
@@ -87,6 +92,10 @@ def _publish(git: Git, work: Path, remote: Remote, entries: list[Entry], setting
         if clashes:
             raise PublishError("files of the target would replace each other's pages; nothing was changed:\n"
                                + "\n".join(clashes))
+        stops = build_stops(clone, posts, settings.stop_codes) if changes else []
+        if stops:
+            raise PublishError("in the target, these would stop the Jekyll build; nothing was changed:\n"
+                               + "\n".join(stops))
         if changes:
             git.run("add", "--", *(c.path for c in changes))
         if not changes or git.run("diff", "--cached", "--quiet", check=False).code == 0:

@@ -124,3 +124,28 @@ def test_images_below_media_subpath_are_copied(sandbox: Sandbox) -> None:
     assert code == 0, out
     assert sandbox.show("assets/p1/shot.png") == shot
     assert sandbox.show("assets/p1/cover.png") == cover
+
+
+def test_what_would_stop_the_targets_build_is_refused(sandbox: Sandbox) -> None:
+    """Fine in the source, fatal in the target: a `{% post_url %}` of a post that is not
+    approved (so not published, and not in the target), an `{% include %}` of a file only
+    the source has. Nothing is pushed; approved too, the linked post goes along and both
+    are published."""
+    post = sandbox.approve(DAY65)
+    added = "\nSee [the next day]({% post_url 2024-3-7-unpadded-file-name %}) and {% include note.html %}\n"
+    post.write_text(post.read_text(encoding="utf-8") + added, encoding="utf-8")
+    (sandbox.source / "_includes").mkdir(exist_ok=True)
+    (sandbox.source / "_includes" / "note.html").write_text("<p>A note.</p>\n", encoding="utf-8")
+    before = sandbox.refs()
+    code, _, err = sandbox.publish()
+    assert code == 3 and sandbox.refs() == before
+    assert "in the target, these would stop the Jekyll build; nothing was changed" in err
+    assert f"  {DAY65}:" in err and "BC205 `{% post_url 2024-3-7-unpadded-file-name %}` names no post" in err
+    assert "BC503" in err and "note.html" in err, err
+    code, _, err = sandbox.publish("--ignore", "BC205,BC503", "--dry-run")  # what the user leaves out is not held
+    assert code == 0 and sandbox.refs() == before, err
+    sandbox.commit_to_remote({"_includes/note.html": b"<p>A note.</p>\n"}, "the include")
+    sandbox.approve("_posts/2024-3-7-unpadded-file-name.md")
+    code, _, err = sandbox.publish("--build")  # and the real Jekyll builds the target
+    assert code == 0, err
+    assert sandbox.has(DAY65) and sandbox.has("_posts/2024-03-07-unpadded-file-name.md")

@@ -1,0 +1,37 @@
+"""What would stop the target's build once the published posts are in it.
+
+The checks that approve a post read the source site. A post can be fine there and
+stop the target's Jekyll: a `{% post_url %}` of a post that is not approved (so not
+published) and not in the target, a `{% link %}` of a file the target lacks, an
+`{% include %}` of a file only the source has. Before anything is committed, the
+published posts are checked again inside the clone of the target, for these only
+(offline, no request): without `--build`, this is what keeps a publish from
+breaking the live site's build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+
+def build_stops(clone: Path, posts: list[str], codes: tuple[str, ...]) -> list[str]:
+    """One line per finding of `codes` that would stop the target's build, in the posts
+    at `posts` (paths in the clone)."""
+    from blogcheck.config import Config
+    from blogcheck.diagnostic import Severity
+    from blogcheck.jekyll.site import load_site
+    from blogcheck.run import run
+
+    if not posts or not codes:
+        return []
+    config = Config(select=codes, offline=True)
+    result = run([clone / rel for rel in posts], load_site(clone), config)
+    stops = [d for d in result.diagnostics if d.severity is Severity.ERROR and "stops" in d.message]
+    return [f"  {_inside(d.path, clone)}:{d.line}:{d.column}: {d.code} {d.message}" for d in stops]
+
+
+def _inside(path: str, clone: Path) -> str:
+    """A finding's path as a path of the target."""
+    try:
+        return Path(path).resolve().relative_to(clone.resolve()).as_posix()
+    except ValueError:
+        return path
