@@ -7,6 +7,7 @@ written and the publish stops with the list of conflicts."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,6 +98,13 @@ def apply(git: Git, clone: Path, files: dict[str, tuple[bytes, str, bool]], forc
         listed = "\n".join(f"  {c}" for c in conflicts)
         raise PublishError("the target already has other content, which blogcheck did not publish, at:\n"
                            f"{listed}\nnothing was changed; publish with --force to overwrite")
+    copies = _copies_elsewhere(git, clone, [c for c in changes if c.is_post and c.state == "new"])
+    if copies:
+        listed = "\n".join(f"  {post} was published as {old}; now it would be {new} too"
+                           for post, old, new in copies)
+        raise PublishError(f"a post would be in the target twice (its date changed?):\n{listed}\nnothing was "
+                           "changed: remove the older copy from the target if it is the same post, or give "
+                           "the other post another file name")
     for change in changes:
         path = clone / change.path
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -114,6 +122,29 @@ def _inside(clone: Path, rel: str) -> Path:
         if here.is_symlink():
             raise PublishError(f"refusing to write `{rel}`: `{here.relative_to(clone)}` is a symlink in the target")
     return here
+
+
+def _copies_elsewhere(git: Git, clone: Path, new: list[Change]) -> list[tuple[str, str, str]]:
+    """(source post, its earlier copy, the new one) for each new post file whose source
+    blogcheck published before under another name that is still in the target: a draft
+    whose `date:` changed would be live twice, at two URLs."""
+    if not new:
+        return []
+    log = git.run("log", "--format=%B", f"--grep={TRAILER}", "--fixed-strings", check=False).stdout
+    earlier: dict[str, list[str]] = {}
+    for line in log.splitlines():
+        match = _LISTED.match(line)
+        if match and match[2] != "removed":
+            earlier.setdefault(match[3], []).append(match[1])
+    found = []
+    for change in new:
+        for old in dict.fromkeys(earlier.get(change.post, [])):
+            if old != change.path and (clone / old).is_file() and _published_by_us(git, old):
+                found.append((change.post, old, change.path))
+    return found
+
+
+_LISTED = re.compile(r"^- (.+) \((new|updated|replaced|removed), from (.+)\)$")  # a post's line in commit_message
 
 
 def _published_by_us(git: Git, rel: str) -> bool:

@@ -149,3 +149,18 @@ def test_what_would_stop_the_targets_build_is_refused(sandbox: Sandbox) -> None:
     code, _, err = sandbox.publish("--build")  # and the real Jekyll builds the target
     assert code == 0, err
     assert sandbox.has(DAY65) and sandbox.has("_posts/2024-03-07-unpadded-file-name.md")
+
+
+def test_a_draft_published_again_under_a_new_date_is_not_a_second_copy(sandbox: Sandbox) -> None:
+    """A draft is published under its `date:`; its date changed, it would be a new file
+    beside the old one, and the post live twice at two URLs: refused, naming both."""
+    draft = sandbox.source / "_drafts" / "trip.md"
+    draft.write_text("---\nstatus: approved\ntitle: Trip\ndate: 2024-03-03\n---\nA trip.\n", encoding="utf-8")
+    code, _, err = sandbox.publish(str(draft))
+    assert code == 0 and sandbox.has("_posts/2024-03-03-trip.md"), err
+    draft.write_text(draft.read_text(encoding="utf-8").replace("2024-03-03", "2024-03-10"), encoding="utf-8")
+    before = sandbox.refs()
+    code, _, err = sandbox.publish(str(draft))
+    assert code == 3 and sandbox.refs() == before
+    assert ("_drafts/trip.md was published as _posts/2024-03-03-trip.md; now it would be _posts/2024-03-10-trip.md "
+            "too") in err, err
