@@ -86,7 +86,7 @@ def read_text(path: Path, max_size: int) -> str | LoadError:
 
 
 def load(path: Path, display: str, site: Site, max_size: int) -> Post | LoadError:
-    if stray(path.name) and _kind(_relative(path, site.root)) == "posts" and not site.converts_markdown(path) \
+    if stray(path.name) and _kind(site_relative(path, site.root)) == "posts" and not site.converts_markdown(path) \
             and path.suffix.lower() != ".htm":
         return LoadError("BC126", f"`{path.name}` is a post to Jekyll, which takes every dated file in `_posts/`: "
                          "it is listed with the posts and published as it is, not converted from Markdown",
@@ -118,7 +118,7 @@ def load(path: Path, display: str, site: Site, max_size: int) -> Post | LoadErro
         # error is logged and the post still rendered and published, with no values of its own
         return LoadError(exc.code, exc.message, exc.line, exc.column, exc.hint,
                          body=_without_front(path, display, site, text, parts.body, parts.body_line))
-    rel = _relative(path, site.root)
+    rel = site_relative(path, site.root)
     kind = _kind(rel)
     doc, unread = "", ""
     if kind != "pages":
@@ -133,7 +133,7 @@ def load(path: Path, display: str, site: Site, max_size: int) -> Post | LoadErro
 def _without_front(path: Path, display: str, site: Site, text: str, body: str, body_line: int) -> Post | None:
     """The post as Jekyll renders one whose front matter it could not take: `body` with
     only the `defaults:` values. None for a page: Jekyll copies that unrendered."""
-    rel = _relative(path, site.root)
+    rel = site_relative(path, site.root)
     kind = _kind(rel)
     if kind == "pages":
         return None
@@ -152,7 +152,8 @@ def _kind(rel: str) -> str:
     return "pages"
 
 
-def _relative(path: Path, root: Path) -> str:
+def site_relative(path: Path, root: Path) -> str:
+    """`path` relative to the site `root`, POSIX; its name alone when outside it."""
     try:
         return path.relative_to(root).as_posix()
     except ValueError:

@@ -17,7 +17,7 @@ from blogcheck.diagnostic import Diagnostic, Severity
 from blogcheck.discover import discover, matches, stray
 from blogcheck.jekyll import folders
 from blogcheck.jekyll.site import Site
-from blogcheck.post import LoadError, Post, load, read_text
+from blogcheck.post import LoadError, Post, load, read_text, site_relative
 from blogcheck.select import check_wanted, wanted
 from blogcheck.suppress import silenced, suppressions
 
@@ -77,14 +77,8 @@ def _discover(paths: list[Path], site: Site, config: Config) -> list[Path]:
 def _read_strays(found: list[Path], site: Site) -> list[Path]:
     """`found` without the stray files of `_posts/` (see discover.stray) that Jekyll
     never reads either (in an `exclude:`d or `_` folder): those it would publish stay."""
-    return [p for p in found if not stray(p.name) or not folders.unread_reason(_rel(p, site), site.config)]
-
-
-def _rel(path: Path, site: Site) -> str:
-    try:
-        return path.relative_to(site.root).as_posix()
-    except ValueError:
-        return path.name
+    return [p for p in found
+            if not stray(p.name) or not folders.unread_reason(site_relative(p, site.root), site.config)]
 
 
 def _each_post(posts: list[Post], checks: list[PostCheck], ctx: Context) -> list[Diagnostic]:
