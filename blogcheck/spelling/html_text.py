@@ -7,6 +7,7 @@ fragment and the text as the browser shows it (entities decoded)."""
 
 from __future__ import annotations
 
+import html
 import html.parser
 import re
 from dataclasses import dataclass
@@ -48,20 +49,60 @@ class Piece:
     text: str  # entities decoded
     glued_before: bool  # a word of the piece before runs on into this one across inline tags only
     glued_after: bool  # and this one's last word runs on into the next piece
+    alt: bool = False  # an image's `alt` text: shown in its place (a missing image, a screen reader)
+
+
+# Elements whose `alt` text readers get instead of the image: `<img>`, `<area>`, `<input type="image">`.
+_ALT_ELEMENTS = frozenset({"img", "area", "input"})
+_ALT_VALUE = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+
+
+def alt_text(tag: str) -> tuple[int, str] | None:
+    """(offset in `tag`, text as written) of the `alt` value of one start tag of an image,
+    or None (no image, no alt, an `<input>` that is no image)."""
+    found = _TAG.match(tag.strip())
+    name = found[2].lower() if found else ""
+    if name not in _ALT_ELEMENTS or found is None or found[1]:
+        return None
+    if name == "input" and not re.search(r"""\stype\s*=\s*["']?image\b""", tag, re.IGNORECASE):
+        return None
+    value = _ALT_VALUE.search(tag)
+    if value is None:
+        return None
+    group = next(n for n in (1, 2, 3) if value[n] is not None)
+    return value.start(group), value[group]
 
 
 class _Reader(html.parser.HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.pieces: list[tuple[int, int, str, bool]] = []  # line, column, text, glued to the piece before
+        self.alts: list[tuple[int, int, str]] = []  # line, column, text of each image's alt
         self._hidden = 0
         self._joinable = False  # only inline tags since the last piece, which ended with a letter or digit
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._alt(tag)
         self._tag(tag, opening=True)
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._alt(tag)
         self._joinable = self._joinable and tag in _INLINE
+
+    def _alt(self, tag: str) -> None:
+        if self._hidden or tag not in _ALT_ELEMENTS:
+            return
+        written = self.get_starttag_text() or ""
+        found = alt_text(written)
+        if found is None or not found[1].strip():
+            return
+        line, column = self.getpos()
+        before = written[:found[0]]
+        if "\n" in before:
+            line, column = line + before.count("\n"), len(before) - before.rfind("\n") - 1
+        else:
+            column += len(before)
+        self.alts.append((line - 1, column, html.unescape(found[1])))
 
     def handle_endtag(self, tag: str) -> None:
         self._tag(tag, opening=False)
@@ -86,9 +127,11 @@ class _Reader(html.parser.HTMLParser):
 
 
 def pieces(fragment: str) -> list[Piece]:
-    """The visible text pieces of `fragment`, in order; never raises."""
+    """The visible text pieces of `fragment`, images' alt texts included, in order; never raises."""
     reader = _Reader()
     feed(reader, fragment)
     found = reader.pieces
-    return [Piece(line, column, text, glued, index + 1 < len(found) and found[index + 1][3])
+    text = [Piece(line, column, text, glued, index + 1 < len(found) and found[index + 1][3])
             for index, (line, column, text, glued) in enumerate(found)]
+    alts = [Piece(line, column, text, False, False, alt=True) for line, column, text in reader.alts]
+    return sorted(text + alts, key=lambda piece: (piece.line, piece.column))

@@ -11,6 +11,7 @@ stays true. Front-matter `title`, `description` and `excerpt` values come first.
 from __future__ import annotations
 
 import bisect
+import copy
 import dataclasses
 import html
 import itertools
@@ -23,7 +24,7 @@ from typing import TYPE_CHECKING
 from blogcheck.links.html import markdown_from, markdown_inside
 from blogcheck.parse import kramdown_comments
 from blogcheck.parse.markdown import Cursor, line_tokens, tokens, tokens_where
-from blogcheck.spelling.html_text import hides, joins, pieces
+from blogcheck.spelling.html_text import alt_text, hides, joins, pieces
 from blogcheck.spelling.tokens import REPEAT, WORD
 from blogcheck.spelling.walk import Walk
 
@@ -180,7 +181,7 @@ def _html_block(token: Token, lines: list[str], body_line: int, block: int, dept
         shown = ["" if inside[0] <= n < inside[1] else line for n, line in enumerate(shown)]
     walk = Walk(Cursor.for_block(lines, body_line, token))
     indent: dict[int, int | None] = {}  # by line: columns before markdown-it's copy (`> ` of a quote)
-    for piece in pieces("\n".join(shown)):
+    for index, piece in enumerate(pieces("\n".join(shown))):
         number = token.map[0] + piece.line
         if piece.line not in indent:
             row, written = (lines[number].rstrip("\r") if number < len(lines) else ""), content[piece.line]
@@ -192,8 +193,8 @@ def _html_block(token: Token, lines: list[str], body_line: int, block: int, dept
         walk.lost = False  # html.parser placed it
         text = _GLUED.sub("", piece.text) if piece.glued_before else piece.text
         text = _GLUED_END.sub("", text) if piece.glued_after else text
-        if text.strip():
-            yield from _located(text, walk, block, False)
+        if text.strip():  # an image's alt text is a block of its own: no word runs on into it
+            yield from _located(text, walk, _ALT + block * 1000 + index if piece.alt else block, False)
     if depth >= 2:
         return
     for number, (_, sub) in enumerate(line_tokens(token, parts)):
@@ -241,7 +242,7 @@ class _Reading:
             self.walk.code_span(child)
             self.carry = False
         elif child.type == "html_inline":
-            self._tag(child.content)
+            return self._tag(child.content)
         elif child.type == "image":
             return self._image(child)
         elif child.type in ("link_open", "link_close"):
@@ -264,12 +265,29 @@ class _Reading:
         self.carry, self.space, self.closed = True, text[-1:].isspace(), False
         return self._out(list(_located(text, self.walk, self.block, joined)))
 
-    def _tag(self, tag: str) -> None:
+    def _tag(self, tag: str) -> list[Span]:
+        alt = self._alt(tag)
         self.hidden = max(self.hidden + hides(tag), 0)
         self.walk.verbatim(tag)
         line_break = bool(_SHOWN_TAGS.match(tag))
         self.carry = self.carry and (self.glue or tag.startswith("<!--") or line_break)  # else it shows something
         self.space = self.space or line_break
+        return alt
+
+    def _alt(self, tag: str) -> list[Span]:
+        """The alt text of an inline `<img>`, a block of its own, where it is written
+        (on the tag's first line; one further down is not looked for)."""
+        found = alt_text(tag) if self.shown and not self.hidden else None
+        if found is None or not found[1].strip() or "\n" in tag[:found[0]]:
+            return []
+        probe = copy.copy(self.walk.cursor)
+        where = probe.find(tag.split("\n")[0])
+        if where is None:
+            return []
+        line, column = self.walk.at(where)
+        probe.move_to(line, column + found[0])
+        block = _ALT + self.block * 1000 + where[1]
+        return list(_located(html.unescape(found[1]), Walk(probe, self.walk.lost), block, False))
 
     def _image(self, image: Token) -> list[Span]:
         alt = _ALT + self.block * 1000 + len(image.content)

@@ -97,6 +97,25 @@ def test_the_text_readers_see_in_html_blocks(tmp_path: Path, newline: str) -> No
     ]
 
 
+def test_the_alt_text_of_raw_html_images_is_prose(tmp_path: Path) -> None:
+    """An `<img alt>` shows in the image's place when it cannot load, and screen readers
+    say it: prose, as a Markdown image's alt text is, in a block, in a paragraph, in an
+    `<input type="image">`. Each is a block of its own (no word runs on into it)."""
+    post = _post(tmp_path, "---\ntitle: t\n---\n\n"
+                 '<div class="gallery">\n  <a href="/b.jpg"><img src="/s.jpg" alt="Work in teh process"></a>\n</div>\n\n'
+                 'Text before <img src="/a.png" alt="teh inline"> and after.\n\n'
+                 '<form><input type="image" alt="Donate &amp; more"><input type="text" alt="not one"></form>\n\n'
+                 '`<img alt="in code">` and <code><img alt="hidden"></code>\n')
+    found = [(s.text, s.line, s.column, s.exact) for s in spans(post) if s.where == "body"]
+    assert found == [
+        ("Work in teh process", 6, 43, True),
+        ("Text before ", 9, 1, True), ("teh inline", 9, 36, True), (" and after.", 9, 48, True),
+        ("Donate", 11, 32, False), ("&", 11, 39, False), ("more", 11, 45, False),  # past `&amp;`: guesses
+        (" and ", 13, 22, True),
+    ]
+    assert len({s.block for s in spans(post) if s.line == 9}) == 2
+
+
 def test_a_word_cut_by_a_tag_is_not_read_as_two(tmp_path: Path) -> None:
     from blogcheck.spelling.tokens import words
 
