@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 from typing import Any
 
-from blogcheck.jekyll.dates import POST_NAME
 from blogcheck.jekyll.folders import post_folders
 
 POST_SUFFIXES = frozenset({".md", ".markdown", ".mkd", ".mkdn", ".mkdown", ".html"})
@@ -65,8 +64,11 @@ def stray(name: str) -> bool:
     """A file of `_posts/` that Jekyll takes for a post though blogcheck does not read it
     as one: every dated name is a post to Jekyll (`2024-01-05-a.md.bak`, `...-b.txt`,
     `...-c.png`), whatever its extension; a name ending in `~` Jekyll skips."""
-    return Path(name).suffix.lower() not in POST_SUFFIXES and not name.endswith("~") and \
-        POST_NAME.match(name) is not None
+    if not name[:1].isdigit() or os.path.splitext(name)[1].lower() in POST_SUFFIXES or name.endswith("~"):
+        return False
+    from blogcheck.jekyll.dates import POST_NAME  # (with calendar and e-mail dates: only for such a name)
+
+    return POST_NAME.match(name) is not None
 
 
 def _seen_post_dir(folder: Path, every: list[Path], in_posts: list[Path]) -> bool:

@@ -9,7 +9,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from blogcheck import parallel, unbuilt
+from blogcheck import parallel
 from blogcheck.checks import Context, PostCheck, post_checks, site_checks
 from blogcheck.codes import CODES, diagnostic
 from blogcheck.config import Config
@@ -20,6 +20,7 @@ from blogcheck.jekyll.site import Site
 from blogcheck.post import LoadError, Post, load, read_text, site_relative
 from blogcheck.select import check_wanted, wanted
 from blogcheck.suppress import silenced, suppressions
+from blogcheck.unbuilt_codes import AT_RENDER
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,10 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
     found.extend(_each_post(bodies, per_body, ctx))
     for name, site_check in site_checks(lambda name: _selected(name, config)):
         found.extend(site_check(posts if name == "frontmatter" else posts + bodies, ctx))
-    found = unbuilt.soften(found, posts + bodies, site)
+    if any(d.code in AT_RENDER for d in found):  # (the rest of unbuilt.py, dates included, loads only then)
+        from blogcheck.unbuilt import soften
+
+        found = soften(found, posts + bodies, site)
     texts = {p.display: p.text for p in posts + bodies}
     ignores = per_file_ignores(files, site, config)
     diagnostics = sorted(_finish(found, config, texts, ignores), key=Diagnostic.sort_key)

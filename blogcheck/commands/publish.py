@@ -114,7 +114,7 @@ def _stop_codes(config: Config) -> tuple[str, ...]:
     """The build stops the target is checked for: those the user's --select/--ignore keep."""
     from blogcheck.codes import CODES
     from blogcheck.select import check_wanted
-    from blogcheck.unbuilt import AT_RENDER
+    from blogcheck.unbuilt_codes import AT_RENDER
 
     return tuple(code for code in sorted(AT_RENDER)
                  if check_wanted(CODES[code].check, [code], config.select, config.ignore))

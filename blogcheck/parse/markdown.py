@@ -53,6 +53,7 @@ def parser(block_only: bool = False) -> MarkdownIt:
     """The one parser configuration, built once; with `block_only`, its block rules
     only (inline tokens are then parsed one by one, where they are needed)."""
     from markdown_it import MarkdownIt
+    from markdown_it.rules_block.lheading import lheading
 
     from blogcheck.parse import kramdown_links
 
@@ -83,25 +84,28 @@ def parser(block_only: bool = False) -> MarkdownIt:
     md.core.ruler.at("normalize", _normalize)
     md.helpers = kramdown_links  # link URLs with spaces, as kramdown reads them
     md.block.ruler.at("reference", kramdown_links.reference)  # `[^1]: Note.` is a footnote, not a link target
-    md.block.ruler.at("lheading", _one_line_setext)
+    md.block.ruler.at("lheading", _one_line_setext(lheading))
     return md.disable(["inline", "text_join"]) if block_only else md
 
 
-def _one_line_setext(state: StateBlock, start: int, end: int, silent: bool) -> bool:
-    """markdown-it's setext heading, of one line of text only, as kramdown reads them:
-    `Line one` / `Line two` / `---` is a paragraph to kramdown (the `---` an em dash in
-    it, checked with kramdown 2.4), not an `<h2>` of both lines."""
-    from markdown_it.rules_block.lheading import lheading
+def _one_line_setext(lheading: Callable[[StateBlock, int, int, bool], bool]
+                     ) -> Callable[[StateBlock, int, int, bool], bool]:
+    """markdown-it's setext heading rule `lheading`, for one line of text only, as kramdown
+    reads them: `Line one` / `Line two` / `---` is a paragraph to kramdown (the `---` an
+    em dash in it, checked with kramdown 2.4), not an `<h2>` of both lines."""
 
-    before = len(state.tokens)
-    if not lheading(state, start, end, silent):
+    def rule(state: StateBlock, start: int, end: int, silent: bool) -> bool:
+        before = len(state.tokens)
+        if not lheading(state, start, end, silent):
+            return False
+        opened = state.tokens[before] if len(state.tokens) > before else None
+        if opened is None or opened.map is None or opened.map[1] - opened.map[0] <= 2:
+            return True
+        del state.tokens[before:]  # lheading put parentType back itself; the paragraph rule takes the lines
+        state.line = start
         return False
-    opened = state.tokens[before] if len(state.tokens) > before else None
-    if opened is None or opened.map is None or opened.map[1] - opened.map[0] <= 2:
-        return True
-    del state.tokens[before:]  # lheading put parentType back itself; the paragraph rule takes the lines
-    state.line = start
-    return False
+
+    return rule
 
 
 def _normalize(state: StateCore) -> None:

@@ -22,7 +22,7 @@ from blogcheck.publish.remote import Remote, TargetError, remote_for
 from blogcheck.publish.scrub import Scrubber, url_passwords
 from blogcheck.publish.stops import build_stops
 from blogcheck.publish.target import Change, PublishError, apply, commit_message, placed, wanted_files
-from blogcheck.unbuilt import AT_RENDER
+from blogcheck.unbuilt_codes import AT_RENDER
 
 __all__ = ["Outcome", "PublishError", "Settings", "publish", "scrubber"]
 

@@ -102,7 +102,8 @@ def test_the_alt_text_of_raw_html_images_is_prose(tmp_path: Path) -> None:
     say it: prose, as a Markdown image's alt text is, in a block, in a paragraph, in an
     `<input type="image">`. Each is a block of its own (no word runs on into it)."""
     post = _post(tmp_path, "---\ntitle: t\n---\n\n"
-                 '<div class="gallery">\n  <a href="/b.jpg"><img src="/s.jpg" alt="Work in teh process"></a>\n</div>\n\n'
+                 '<div class="gallery">\n  <a href="/b.jpg"><img src="/s.jpg" alt="Work in teh process"></a>\n'
+                 '</div>\n\n'
                  'Text before <img src="/a.png" alt="teh inline"> and after.\n\n'
                  '<form><input type="image" alt="Donate &amp; more"><input type="text" alt="not one"></form>\n\n'
                  '`<img alt="in code">` and <code><img alt="hidden"></code>\n')
