@@ -95,6 +95,10 @@ def find_config(root: Path) -> Path | None:
     candidate = root / "blogcheck.toml"
     if candidate.is_file():
         return candidate
+    if candidate.exists() or candidate.is_symlink():  # a folder, a link to nothing: meant as the settings
+        kind = "a symbolic link to nothing" if not candidate.exists() else "not a regular file"
+        raise ConfigError(f"{candidate}: {kind}, so no setting could be read; make it the settings file, "
+                          "or remove it")
     pyproject = root / "pyproject.toml"
     tool = _read(pyproject).get("tool") if pyproject.is_file() else None
     if isinstance(tool, dict) and "blogcheck" in tool:
@@ -196,7 +200,7 @@ def validate_values(config: Config) -> None:
             raise ConfigError(f"per_file_ignores: `{glob}` must be a list of check names or code prefixes, "
                               f"not {words!r}")
     for word in (*config.select, *config.ignore, *(w for words in config.per_file_ignores.values() for w in words)):
-        if word not in checks() and not any(code.startswith(word) for code in CODES):
+        if word not in checks() and not any(code.startswith(word.upper()) for code in CODES):
             near = _nearest(word, [*checks(), *CODES])
             raise ConfigError(f"`{word}` is neither a check name nor a code prefix{near}")
     for code, level in config.severity.items():

@@ -1,5 +1,6 @@
-"""`--select` / `--ignore`: by check name (`frontmatter`) or code prefix (`BC1`).
-When both match, the more specific word wins, as in flake8."""
+"""`--select` / `--ignore`: by check name (`frontmatter`) or code prefix (`BC1`, in any
+case: `bc4`, as an inline suppression takes it). When both match, the more specific
+word wins, as in flake8."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ def _best(words: tuple[str, ...], diag: Diagnostic) -> int:
     for word in words:
         if word == diag.check:
             score = max(score, 0)
-        elif diag.code.startswith(word):
+        elif diag.code.startswith(word.upper()):
             score = max(score, len(word))
     return score
 

@@ -43,14 +43,20 @@ def run(args: argparse.Namespace) -> int:
     for name, template in _FILES:
         target = folder / name
         try:
-            with open(target, "x", encoding="utf-8") as handle:
-                handle.write(_template(template))
+            handle = open(target, "x", encoding="utf-8")  # noqa: SIM115 - closed below, removed when cut short
         except FileExistsError:
             print(f"kept {display(target)} (it exists)")
             if name == ".pre-commit-config.yaml":
                 _advise_hook(target)
             continue
         except OSError as exc:
+            print(f"blogcheck: error: cannot write {display(target)}: {exc.strerror or exc}", file=sys.stderr)
+            return USAGE
+        try:
+            with handle:
+                handle.write(_template(template))
+        except OSError as exc:  # a full disk: no half file that a later `init` would keep as the user's
+            target.unlink(missing_ok=True)
             print(f"blogcheck: error: cannot write {display(target)}: {exc.strerror or exc}", file=sys.stderr)
             return USAGE
         print(f"created {display(target)}")

@@ -9,6 +9,7 @@ three posts) is not reported by `check`, which takes it for the site's jargon.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -47,15 +48,23 @@ def run(args: argparse.Namespace) -> int:
         return USAGE
     text = "".join(f"{count:6d}  {word}  {place}{f'  ({best}?)' if best else ''}\n"
                    for word, count, place, best in rows)
-    try:
-        sys.stdout.write(text + f"{len(rows)} unknown word{'s' * (len(rows) != 1)}; "
-                         "add the right ones: blogcheck words --add WORD ...\n")
-        sys.stdout.flush()
-    except BrokenPipeError:  # `blogcheck words | head`
-        import os
+    return _say(text + f"{len(rows)} unknown word{'s' * (len(rows) != 1)}; "
+                "add the right ones: blogcheck words --add WORD ...\n")
 
+
+def _say(text: str, code: int = OK) -> int:
+    """Write `text` to stdout: `code`; a reader gone away (`words | head`) is no error,
+    an output that cannot be written (a full disk) is one, told in a line (exit 2)."""
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    return OK
+    except OSError as exc:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the exit's flush must not fail again
+        print(f"blogcheck: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+        return USAGE
+    return code
 
 
 def _sites(args: argparse.Namespace) -> list[tuple[Site, Config, list[Path]]]:
@@ -114,15 +123,13 @@ def _add(path: Path, words: list[str]) -> int:
         return USAGE
     done = {word.lower() for word in added}
     there: dict[str, str] = {}  # the words given that were in the list already, each once as first written
-    for word in (w.strip() for w in words):
+    for word in (w.strip().replace("\u2019", "'") for w in words):
         if word.lower() not in done:
             there.setdefault(word.lower(), word)
     if not added:
-        sys.stdout.write(f"nothing added: already in {path}: {' '.join(there.values())}\n")
-        return OK
-    sys.stdout.write(f"added {len(added)} word{'s' * (len(added) != 1)} to {path}: {' '.join(added)}"
-                     + (f" (already there: {' '.join(there.values())})" if there else "") + "\n")
-    return OK
+        return _say(f"nothing added: already in {path}: {' '.join(there.values())}\n")
+    return _say(f"added {len(added)} word{'s' * (len(added) != 1)} to {path}: {' '.join(added)}"
+                + (f" (already there: {' '.join(there.values())})" if there else "") + "\n")
 
 
 def _path(word: str) -> str:

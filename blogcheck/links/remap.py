@@ -19,8 +19,8 @@ def parse_rule(rule: str) -> tuple[str, str]:
     pattern, replacement = parts
     try:
         re.compile(pattern).sub(replacement, "")  # also checks the replacement's group references
-    except (re.error, IndexError) as exc:
-        raise ValueError(f"{rule!r}: {exc}") from None
+    except (re.error, IndexError, OverflowError, RecursionError) as exc:  # `a{99999999999}`: OverflowError
+        raise ValueError(f"{rule!r}: {exc or type(exc).__name__}") from None
     return pattern, replacement
 
 

@@ -68,8 +68,8 @@ class LinkSettings:
                 raise ConfigError(f"[links]: unknown key `{key}`")
             try:
                 values[key] = _convert(key, value, config.source)
-            except (ValueError, TypeError, re.error) as exc:
-                raise ConfigError(f"[links]: `{key}`: {exc}") from None
+            except (ValueError, TypeError, re.error, OverflowError, RecursionError) as exc:  # a regex too big
+                raise ConfigError(f"[links]: `{key}`: {exc or type(exc).__name__}") from None
         if values.get("github_api", True):
             values["github_token"] = token_from(os.environ)
         return cls(**values)

@@ -19,6 +19,7 @@ _LINE_BREAK = re.compile(rb"\r\n|\n|\r")  # the first one says how the file ends
 
 
 def parse(text: str) -> frozenset[str]:
+    text = text.replace("\u2019", "'")  # a typographic apostrophe is a straight one, as the check reads words
     if "#" not in text:  # the built-in list: no comments, one split
         return frozenset(text.lower().split())
     words = (line.split("#", 1)[0].strip().lower() for line in text.splitlines())
@@ -47,7 +48,7 @@ def post_words(data: dict[str, Any]) -> frozenset[str]:
         value = value.split()
     if not isinstance(value, list):
         return frozenset()
-    return frozenset(str(w).strip().lower() for w in value if str(w).strip())
+    return frozenset(str(w).strip().lower().replace("\u2019", "'") for w in value if str(w).strip())
 
 
 def not_a_word(word: str) -> str:
@@ -80,7 +81,7 @@ def append(path: Path, words: list[str]) -> list[str]:
         raise NotUtf8(f"{path} is not UTF-8 text (byte 0x{read[exc.start]:02x} on line {line}); "
                       "save it as UTF-8 first") from None
     unique: dict[str, str] = {}
-    for word in (w.strip() for w in words if not not_a_word(w)):  # the first spelling of a word wins
+    for word in (w.strip().replace("\u2019", "'") for w in words if not not_a_word(w)):  # the first spelling wins
         if word.lower() not in have:
             unique.setdefault(word.lower(), word)
     new = sorted(unique.values(), key=str.lower)

@@ -62,3 +62,39 @@ def test_words_leaves_out_the_posts_spelling_ignore(site: Path, capsys: pytest.C
     code, out, _ = run(capsys, "words")
     assert code == 0 and out.splitlines()[:-1] == ["     1  quxxle  _posts/2024-01-01-x.md:5:41"]
     assert "`sturd`" not in run(capsys, "check", "--offline", "--select", "BC402")[1]  # as check accepts them
+
+
+def test_a_word_with_a_typographic_apostrophe_is_added_as_the_check_reads_it(
+        site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`l\u2019hopitalx`, as a finding shows it, is added as `l'hopitalx`: the check reads
+    both apostrophes as one, so the finding goes; a curly entry written by hand counts too."""
+    post = site / "_posts" / "2024-01-01-x.md"
+    post.write_text("---\ntitle: x\n---\nWe used the l\u2019hopitalx rule today.\n", encoding="utf-8")
+    (site / "blogcheck.toml").write_text('[spelling]\nunknown = "all"\n', encoding="utf-8")  # no near word needed
+    assert "BC402 unknown word `l\u2019hopitalx`" in run(capsys, "check", "--offline", "--select", "BC402")[1]
+    code, out, _ = run(capsys, "words", "--add", "l\u2019hopitalx")
+    assert code == 0 and "added 1 word" in out
+    assert (site / ".blogcheck-words.txt").read_text(encoding="utf-8") == "l'hopitalx\n"
+    (site / ".blogcheck-words.txt").write_text("l'hopitalx\nzorblax\u2019t\n", encoding="utf-8")
+    post.write_text("---\ntitle: x\n---\nWe used the l\u2019hopitalx rule and zorblax't today.\n", encoding="utf-8")
+    assert run(capsys, "check", "--offline", "--select", "BC402")[0] == 0
+
+
+def test_output_that_cannot_be_written_is_one_line_and_exit_2(site: Path) -> None:
+    """`words > /dev/full`: no traceback; a reader that goes away (`| head -c0`) is no error."""
+    import subprocess
+    import sys
+
+    env = {"PYTHONPATH": str(Path(__file__).resolve().parents[2]), "PATH": "/usr/bin:/bin"}
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, "-m", "blogcheck", "words"], cwd=site, stdout=full,
+                              stderr=subprocess.PIPE, text=True, env=env, timeout=120, check=False)
+    assert done.returncode == 2
+    assert done.stderr == "blogcheck: error: cannot write the output: No space left on device\n"
+    child = subprocess.Popen([sys.executable, "-m", "blogcheck", "words", "--add", "zorblax"], cwd=site,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    assert child.stdout is not None and child.stderr is not None
+    child.stdout.close()
+    err = child.stderr.read().decode()
+    assert child.wait(timeout=120) == 0 and err == ""
+    assert "zorblax" in (site / ".blogcheck-words.txt").read_text(encoding="utf-8")

@@ -159,3 +159,21 @@ def test_init_names_the_exclude_line_only_when_it_is_missing(tmp_path: Path,
         assert main(["init", str(tmp_path / str(number))]) == 0
         out = capsys.readouterr().out
         assert (said in out) if said else "Jekyll copies" not in out
+
+
+def test_a_write_cut_short_leaves_no_half_file(tmp_path: Path) -> None:
+    """A full disk (here a 1 KiB file-size limit, in a child process): init says so (exit 2)
+    and leaves no truncated blogcheck.toml, which a later init would keep as the user's."""
+    import sys
+
+    site = make_site(tmp_path / "site", {})
+    limited = "import resource, sys; resource.setrlimit(resource.RLIMIT_FSIZE, (1024, 1024)); " \
+              "from blogcheck.cli import main; sys.exit(main(['init']))"
+    done = subprocess.run([sys.executable, "-c", limited], cwd=site, capture_output=True, text=True, timeout=120,
+                          check=False)
+    assert done.returncode == 2 and "cannot write blogcheck.toml" in done.stderr, done.stderr
+    assert not (site / "blogcheck.toml").exists()
+    again = subprocess.run([sys.executable, "-m", "blogcheck", "init"], cwd=site, capture_output=True, text=True,
+                           timeout=120, check=False)
+    assert again.returncode == 0 and "created blogcheck.toml" in again.stdout
+    load_config(site / "blogcheck.toml")
