@@ -70,8 +70,8 @@ class _Page(HTMLParser):
             if tag == element and url is not None and not url.startswith(("#fn:", "#fnref:")):
                 self.links.add((kind, url))
         self._code += tag in _CODE
-        if tag == "img":
-            self.handle_data(values.get("alt") or "")
+        if tag in ("img", "area") or (tag == "input" and (values.get("type") or "").lower() == "image"):
+            self.handle_data(values.get("alt") or "")  # shown in the image's place, and said by screen readers
 
     def handle_endtag(self, tag: str) -> None:
         self._code = max(self._code - (tag in _CODE), 0)
