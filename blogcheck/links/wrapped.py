@@ -4,12 +4,12 @@
 renders the Liquid first, so the page has one link. In the masked text that
 markdown-it reads, the line break is still inside the link's target, which makes
 it no link. Here each such break moves out of the tag onto a space of the same
-paragraph (after the tag on its last line, else before it on its first line, past the
-list, quote or heading marker that starts it):
-one character for one, so every offset of the text stays, and only which line a
-character is on changes (extract.py maps positions back through offsets). A
-space whose next character could start a block (`-`, `#`, `>`, a digit...) is
-not taken; a tag with no such space stays broken, as before."""
+paragraph (after the tag on its last line, else before it on its first line, past
+the list, quote or heading marker that starts it): one character for one, so every
+offset of the text stays, and only which line a character is on changes (extract.py
+maps positions back through offsets). A space whose next character could start a
+block (`-`, `#`, `>`, a digit...) is not taken; a tag with no such space stays
+broken, as before."""
 
 from __future__ import annotations
 
