@@ -179,8 +179,11 @@ def _finding(post: Post, span: Span, word: Word, column: int, verdict: Verdict, 
         message = f"`{word.text}` is a misspelling of " + " or ".join(f"`{s}`" for s in verdict.suggestions)
         hint = f"write `{best}`" if len(verdict.suggestions) == 1 else "pick the word you meant"
         hint += f", unless `{word.text}` is a name" if verdict.name else ""
-        if len(verdict.suggestions) == 1 and span.exact and not verdict.name:
+        if len(verdict.suggestions) == 1 and span.exact and not verdict.name and not span.anchored:
             extra["fix"] = [[span.line, column, word.text, best]]
+        elif span.anchored and len(verdict.suggestions) == 1 and not verdict.name:
+            hint += (" (by hand: the heading's #anchor, made from its words, changes with it, and links to it "
+                     "break; add `{#...}` with the old anchor after the heading to keep them working)")
     elif verdict.variant:
         message = f"`{word.text}` is not the {settings.language} spelling"
         hint = f"write `{best}` (or set [spelling] language = \"en\" to accept both)"
