@@ -148,6 +148,8 @@ def _bare_urls(post: Post, lines: list[str], where: tuple[int, int], text: str,
         source = lines[line - post.body_line] if 0 <= line - post.body_line < len(lines) else ""
         if source[column - 1:column - 1 + len(raw)] != raw or any(a <= column < b for a, b in taken):
             continue  # written otherwise in the source (an escape, an entity), or reported as BC602
+        if _TEMPLATE.search(raw):
+            continue  # `https://cran.r-project.org/package=PACKAGE_NAME`: a form to fill in, not a page to click
         written = post.body.split("\n") if written is None else written
         if written[line - post.body_line][column - 1:column - 1 + len(raw)] != raw:
             continue  # Liquid masked in `lines` (`{%` left open runs over the URL): not the file's text
@@ -157,6 +159,12 @@ def _bare_urls(post: Post, lines: list[str], where: tuple[int, int], text: str,
                           f"write `<{raw}>` to make it a link (or put it in backticks if it is code)",
                           url=raw, fix=[[line, column, raw, f"<{raw}>"]])
         yield dataclasses.replace(diag, end_line=line, end_column=column + len(raw))
+
+
+# A placeholder in a URL: `PACKAGE_NAME`, `YOUR_TOKEN`, `USERNAME`, `{id}`; not any UPPER_SNAKE
+# word (Wikipedia's `HTTP_404` is a page).
+_TEMPLATE = re.compile(r"(?<![A-Za-z0-9_])(?:(?:YOUR|MY)_[A-Z0-9_]+|[A-Z]+_(?:NAME|ID|TOKEN|KEY|USER|REPO|OWNER|ORG"
+                       r"|PROJECT|VERSION|HERE)|USERNAME|YOURNAME)(?![A-Za-z0-9_])|\{[^{}/]+\}")
 
 
 def _wanted(body: str, kramdown: bool) -> tuple[set[str], bool, bool, bool, bool]:

@@ -252,3 +252,20 @@ def test_no_bare_url_is_made_of_liquid_left_open(tmp_path: Path, monkeypatch: py
     build = subprocess.run(["jekyll", "build", "--quiet"], cwd=site, capture_output=True, text=True, timeout=300,
                            check=False)
     assert build.returncode != 0 and "Unknown tag '3bbc85'" in build.stderr, build.stderr[-2000:]
+
+
+def test_a_bare_url_with_a_placeholder_is_a_form_not_a_link(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`https://cran.r-project.org/package=PACKAGE_NAME` (daattali) is a form to fill in: made a
+    link by `--fix`, it was a link to no page (a fix differential on the corpus showed it). No
+    BC611 for it, nor for `USERNAME`, `YOUR_API_KEY` or `{id}`; a real page's URL with an
+    upper-case word (`HTTP_404`) is still one."""
+    body = ("Install from https://cran.r-project.org/package=PACKAGE_NAME or https://github.com/USERNAME/repo,\n"
+            "call https://api.example.com/v1/{id}?key=YOUR_API_KEY, and read https://en.wikipedia.org/wiki/HTTP_404.\n")
+    site = one_post_site(tmp_path / "site", body)
+    monkeypatch.chdir(site)
+    main(["check", "--offline", "--select", "BC611", "--format", "json"])
+    found = [d["url"] for d in json.loads(capsys.readouterr().out)["diagnostics"]]
+    assert found == ["https://en.wikipedia.org/wiki/HTTP_404"], found
+    page = built_post(site)
+    assert "https://cran.r-project.org/package=PACKAGE_NAME or" in page_text(page)  # text on the page, as written
