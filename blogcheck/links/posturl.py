@@ -94,11 +94,10 @@ def _entry(post: Post, zone: dt.tzinfo) -> _Entry | None:
 
 
 def _day(text: str) -> dt.date | None:
-    try:
-        year, month, day = (int(p) for p in text.split("-"))
-        return dt.date(year, month, day)
-    except ValueError:
-        return None
+    """The day of a `Y-M-D` as Jekyll's Utils.parse_date reads it: a two-digit year is
+    1969-2068 (`24-01-06` is 2024-01-06), a day past the month's end rolls over."""
+    moment = dates.parse_date(text)
+    return moment.date() if moment is not None else None
 
 
 def _name(post: Post) -> str:

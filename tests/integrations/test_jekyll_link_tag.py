@@ -37,3 +37,28 @@ def test_bc204_for_exactly_the_link_tags_jekyll_cannot_find(
     main(["check", "--offline", "--select", "links", "--format", "json"])
     found = [d["code"] for d in json.loads(capsys.readouterr().out)["diagnostics"]]
     assert found == (["BC204"] if stops else []), found
+
+
+POST_URLS = {"2024-01-06-b": False, "2024-1-6-b": False, "24-01-06-b": False, "23-01-06-b": True,
+             "1924-01-06-b": True, "2024-01-06-c": True}
+
+
+@pytest.mark.parametrize("name", sorted(POST_URLS))
+def test_bc205_for_exactly_the_post_urls_jekyll_cannot_find(
+        name: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Jekyll's PostComparer reads the name's date with Utils.parse_date: unpadded, or with a
+    two-digit year (`24-01-06-b` is 2024-01-06), it is the same day; blogcheck called the
+    two-digit year a post that does not exist."""
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (site / "_posts" / "2024-01-06-b.md").write_text("---\ntitle: B\n---\nB.\n", encoding="utf-8")
+    (site / "_posts" / "2024-01-07-a.md").write_text(f"---\ntitle: A\n---\n[x]({{% post_url {name} %}})\n",
+                                                     encoding="utf-8")
+    build = subprocess.run(["jekyll", "build"], cwd=site, capture_output=True, text=True, timeout=300, check=False)
+    stops = "Could not find post" in build.stdout + build.stderr
+    assert stops == POST_URLS[name] and (build.returncode != 0) == stops, build.stderr[-1500:]
+    monkeypatch.chdir(site)
+    main(["check", "--offline", "--select", "links", "--format", "json"])
+    found = [d["code"] for d in json.loads(capsys.readouterr().out)["diagnostics"]]
+    assert found == (["BC205"] if stops else []), found
