@@ -152,9 +152,9 @@ def spans(post: Post, wanted: frozenset[str] | set[str] | None = None) -> Iterat
 
 def _auto_id(heading: Token, lines: list[str]) -> bool:
     """Whether kramdown makes the id of `heading` (its `heading_open`, whose lines include a
-    setext underline) from its text (`## Day 1` is `#day-1`), so that
-    a word fixed in it changes the id and breaks the links to it: not when the heading
-    gives its own (`## Day 1 {#start}`, or a `{: #start}` line after it)."""
+    setext underline) from its text (`## Day 1` is `#day-1`), so that a word fixed in it
+    changes the id and breaks the links to it: not when the heading gives its own
+    (`## Day 1 {#start}`, or a `{: #start}` line after it)."""
     assert heading.map is not None
     text = lines[heading.map[0]] if heading.map[0] < len(lines) else ""
     after = lines[heading.map[1]] if heading.map[1] < len(lines) else ""
