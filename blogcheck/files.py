@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import stat
 from pathlib import Path
+from typing import Any
 
 _KINDS = ((stat.S_ISFIFO, "a named pipe"), (stat.S_ISCHR, "a device"), (stat.S_ISBLK, "a device"),
           (stat.S_ISSOCK, "a socket"), (stat.S_ISDIR, "a folder"))
@@ -47,3 +48,9 @@ def read_bytes(path: Path, limit: int = -1) -> bytes:
 def read_text(path: Path, limit: int = -1, errors: str = "strict") -> str:
     """`read_bytes` decoded as UTF-8 (a byte-order mark dropped)."""
     return read_bytes(path, limit).decode("utf-8-sig", errors)
+
+
+def silence(stream: Any) -> None:
+    """Send what is still written to `stream` (stdout) nowhere: its reader went away or it
+    cannot be written, and the interpreter's flush at exit must not fail on it again."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())

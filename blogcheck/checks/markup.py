@@ -92,6 +92,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     # Lines kramdown keeps as raw HTML: no Markdown there, so no Markdown finding or fix (BC610 reports the block)
     raw = raw_lines(lines, stream) if may_keep_raw(post.body, ctx.site.raw_html_blocks) else set()
     inline = parser()
+    written: list[str] = []  # the body's lines as written (`lines` has Liquid masked), split when a URL is read
     for token in stream:
         if token.map is None or token.type not in ("inline", "html_block"):
             continue
@@ -107,7 +108,8 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                 not_links = list(_not_links(post, where, content)) if links else []
                 yield from not_links
                 if bare and not linked:
-                    yield from _bare_urls(post, lines, where, content, not_links)
+                    written = written or post.body.split("\n")
+                    yield from _bare_urls(post, lines, written, where, content, not_links)
                 if strong:
                     yield from _spaced(post, where, content)
                 if options:
@@ -134,7 +136,7 @@ def _parts(children: list[Token]) -> list[tuple[str, str, bool]]:
     return parts
 
 
-def _bare_urls(post: Post, lines: list[str], where: tuple[int, int], text: str,
+def _bare_urls(post: Post, lines: list[str], written: list[str], where: tuple[int, int], text: str,
                not_links: list[Diagnostic]) -> Iterator[Diagnostic]:
     """BC611: `see https://youtu.be/x` in the text: the preview (GitHub) makes the URL a
     link, kramdown shows it as plain text (found as linkify-it finds it for the preview;
@@ -142,7 +144,6 @@ def _bare_urls(post: Post, lines: list[str], where: tuple[int, int], text: str,
     from blogcheck.links.linkify import urls
 
     taken = [(d.column, d.end_column or d.column) for d in not_links]
-    written: list[str] | None = None
     for start, raw in urls(text):
         line, column = where[0], where[1] + start
         source = lines[line - post.body_line] if 0 <= line - post.body_line < len(lines) else ""
@@ -150,7 +151,6 @@ def _bare_urls(post: Post, lines: list[str], where: tuple[int, int], text: str,
             continue  # written otherwise in the source (an escape, an entity), or reported as BC602
         if _TEMPLATE.search(raw):
             continue  # `https://cran.r-project.org/package=PACKAGE_NAME`: a form to fill in, not a page to click
-        written = post.body.split("\n") if written is None else written
         if written[line - post.body_line][column - 1:column - 1 + len(raw)] != raw:
             continue  # Liquid masked in `lines` (`{%` left open runs over the URL): not the file's text
         diag = diagnostic("BC611", post.display, line, column,

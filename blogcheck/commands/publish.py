@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, TextIO
 
 from blogcheck.commands.check import add_check_options
 from blogcheck.exitcodes import FINDINGS, OK, PUBLISH_FAILED, USAGE
+from blogcheck.files import silence
 
 if TYPE_CHECKING:
     from blogcheck.config import Config
@@ -156,4 +157,4 @@ def _say(scrub: Scrubber, text: str, stream: TextIO | None = None) -> None:
     try:
         print(scrub(text), file=out, flush=out is sys.stdout)
     except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), out.fileno())
+        silence(out)

@@ -9,13 +9,13 @@ three posts) is not reported by `check`, which takes it for the site's jargon.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 from collections import Counter
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from blogcheck.exitcodes import OK, USAGE
+from blogcheck.files import silence
 
 if TYPE_CHECKING:
     from blogcheck.config import Config
@@ -59,9 +59,9 @@ def _say(text: str, code: int = OK) -> int:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        silence(sys.stdout)
     except OSError as exc:
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # the exit's flush must not fail again
+        silence(sys.stdout)
         print(f"blogcheck: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
         return USAGE
     return code
