@@ -21,15 +21,9 @@ ARGUMENTS = {"about.md": False, "/about.md": True, "'about.md'": True, '"about.m
 @pytest.mark.parametrize("argument", sorted(ARGUMENTS))
 def test_bc204_for_exactly_the_link_tags_jekyll_cannot_find(
         argument: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    site = tmp_path / "site"
-    (site / "_posts").mkdir(parents=True)
-    (site / "assets").mkdir()
-    (site / "_config.yml").write_text("title: t\n", encoding="utf-8")
-    (site / "about.md").write_text("---\ntitle: A\n---\nAbout.\n", encoding="utf-8")
-    (site / "assets" / "x.png").write_bytes(b"\x89PNG\r\n\x1a\n")
-    (site / "_posts" / "2024-01-04-z.md").write_text("---\ntitle: Z\n---\nZ.\n", encoding="utf-8")
-    (site / "_posts" / "2024-01-05-a.md").write_text(f"---\ntitle: T\n---\n[x]({{% link {argument} %}})\n",
-                                                     encoding="utf-8")
+    site = _site(tmp_path / "site", {"about.md": "---\ntitle: A\n---\nAbout.\n", "assets/x.png": "\x89PNG\r\n",
+                                      "_posts/2024-01-04-z.md": "---\ntitle: Z\n---\nZ.\n",
+                                      "_posts/2024-01-05-a.md": f"---\ntitle: T\n---\n[x]({{% link {argument} %}})\n"})
     stops, found = _built_and_checked(site, "Could not find document", monkeypatch, capsys)
     assert stops == ARGUMENTS[argument]
     assert found == (["BC204"] if stops else []), found
@@ -45,15 +39,19 @@ def test_bc205_for_exactly_the_post_urls_jekyll_cannot_find(
     """Jekyll's PostComparer reads the name's date with Utils.parse_date: unpadded, or with a
     two-digit year (`24-01-06-b` is 2024-01-06), it is the same day; blogcheck called the
     two-digit year a post that does not exist."""
-    site = tmp_path / "site"
-    (site / "_posts").mkdir(parents=True)
-    (site / "_config.yml").write_text("title: t\n", encoding="utf-8")
-    (site / "_posts" / "2024-01-06-b.md").write_text("---\ntitle: B\n---\nB.\n", encoding="utf-8")
-    (site / "_posts" / "2024-01-07-a.md").write_text(f"---\ntitle: A\n---\n[x]({{% post_url {name} %}})\n",
-                                                     encoding="utf-8")
+    site = _site(tmp_path / "site", {"_posts/2024-01-06-b.md": "---\ntitle: B\n---\nB.\n",
+                                      "_posts/2024-01-07-a.md": f"---\ntitle: A\n---\n[x]({{% post_url {name} %}})\n"})
     stops, found = _built_and_checked(site, "Could not find post", monkeypatch, capsys)
     assert stops == POST_URLS[name]
     assert found == (["BC205"] if stops else []), found
+
+
+def _site(root: Path, files: dict[str, str]) -> Path:
+    """A site at `root` (`title: t`) holding `files`, by path."""
+    for rel, text in {"_config.yml": "title: t\n", **files}.items():
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text(text, encoding="utf-8")
+    return root
 
 
 def _built_and_checked(site: Path, stop: str, monkeypatch: pytest.MonkeyPatch,
