@@ -2,7 +2,8 @@
 
 A post is published when its front matter approves it and the checks found no
 error in it. Its copy goes to `_posts/` under Jekyll's file name (`blog/_posts/`
-for a post in a category folder, below the target's `collections_dir`), without
+for a post in a category folder, `_posts/2024/` for one in a subfolder, below the
+target's `collections_dir`), without
 the pipeline-only keys, together with the local files it links."""
 
 from __future__ import annotations
@@ -98,8 +99,12 @@ def _publishable(post: Post, site: Site, config: Config, rules: Rules) -> Entry:
         name = post_name(post, site)
     except TargetNameError as exc:
         return _refuse(post, exc.code, exc.message, exc.line)
-    found = folders.split(post.doc or post.rel)  # `blog/_posts/x.md` goes to `blog/_posts/` too
-    target = "/".join([*(found[0] if found else []), POSTS_DIR, name])
+    rel = post.doc or post.rel
+    found = folders.split(rel)  # `blog/_posts/x.md` goes to `blog/_posts/` too
+    above = found[0] if found else []
+    # the folders inside `_posts/` or `_drafts/` are kept (`_posts/2024/x.md`): a `{% link %}` names them
+    inside = rel.split("/")[len(above) + 1:-1] if found else []
+    target = "/".join([*above, POSTS_DIR, *inside, name])
     if not safe_rel(target):
         return _refuse(post, "BC902", f"target `{target}` would leave `{POSTS_DIR}/`", 1)
     try:

@@ -62,7 +62,8 @@ def test_published_copies_are_the_original_files(blog: str, corpus_dir: Path, tm
     same, refused = 0, out.count("\nrefuse   ") + out.startswith("refuse   ")
     for path, original in originals.items():
         post = load(path, path.name, site, 10**7)
-        target = clone / "_posts" / post_name(post, site) if isinstance(post, Post) else None
+        inside = path.parent.relative_to(source / "_posts")  # `_posts/articles/x.md` keeps its folder
+        target = clone / "_posts" / inside / post_name(post, site) if isinstance(post, Post) else None
         if target is not None and target.is_file():
             assert target.read_bytes() == original, path
             same += 1

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 from publish_helpers import Sandbox, git
@@ -164,3 +165,32 @@ def test_a_draft_published_again_under_a_new_date_is_not_a_second_copy(sandbox: 
     assert code == 3 and sandbox.refs() == before
     assert ("_drafts/trip.md was published as _posts/2024-03-03-trip.md; now it would be _posts/2024-03-10-trip.md "
             "too") in err, err
+
+
+def test_a_post_in_a_subfolder_of_posts_keeps_it(sandbox: Sandbox) -> None:
+    """`_posts/2024/x.md` goes to the target's `_posts/2024/`: a `{% link %}` names the
+    folder, and the real Jekyll builds the target with the link resolved."""
+    (sandbox.source / "_posts" / "2024").mkdir()
+    (sandbox.source / DAY65).rename(sandbox.source / "_posts/2024/2024-03-06-day-65.md")
+    sandbox.approve("_posts/2024/2024-03-06-day-65.md")
+    post = sandbox.approve("_posts/2024-3-7-unpadded-file-name.md")
+    post.write_text(post.read_text(encoding="utf-8")
+                    + "\nSee [the day before]({% link _posts/2024/2024-03-06-day-65.md %}).\n", encoding="utf-8")
+    code, out, err = sandbox.publish("--build")
+    assert code == 0, out + err
+    assert sandbox.has("_posts/2024/2024-03-06-day-65.md")
+    assert not sandbox.has(DAY65)
+    assert sandbox.has("_posts/2024-03-07-unpadded-file-name.md")
+
+
+def test_two_posts_of_one_name_in_two_subfolders_are_a_conflict(sandbox: Sandbox) -> None:
+    """`_posts/a/x.md` and `_posts/b/x.md` are two files but one URL: nothing is pushed."""
+    for folder in ("a", "b"):
+        (sandbox.source / "_posts" / folder).mkdir()
+        shutil.copy(sandbox.source / DAY65, sandbox.source / "_posts" / folder / "2024-03-06-day-65.md")
+        sandbox.approve(f"_posts/{folder}/2024-03-06-day-65.md")
+    before = sandbox.refs()
+    code, out, err = sandbox.publish("_posts/a", "_posts/b")
+    assert code != 0 and sandbox.refs() == before, out + err
+    assert "_posts/a/2024-03-06-day-65.md:1:1: BC140 publishes to /2024/03/06/day-65/" in out
+    assert "_posts/b/2024-03-06-day-65.md:1:1: BC140 publishes to /2024/03/06/day-65/" in out
