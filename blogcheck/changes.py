@@ -62,7 +62,7 @@ def narrow(groups: list[Group], exclude: Callable[[Site], tuple[str, ...]], ref:
 def _same_repository(changes: Changes, root: Path) -> None:
     """Sites of other repositories (or of none) would be left out without a word."""
     try:
-        top = Path(os.fsdecode(_git(root, "rev-parse", "--show-toplevel").strip())).resolve()
+        top = Path(os.fsdecode(_line(_git(root, "rev-parse", "--show-toplevel")))).resolve()
     except ChangesError as exc:
         raise ChangesError(f"--changed-since: {root}: {exc}") from None
     if top != changes.top:
@@ -74,14 +74,16 @@ def changed_since(ref: str, where: Path) -> Changes:
     """Files added, changed or renamed since the merge base of `ref` and HEAD."""
     if not ref or ref.startswith("-"):
         raise ChangesError(f"--changed-since: `{ref}` is not a git ref")
-    top = Path(os.fsdecode(_git(where, "rev-parse", "--show-toplevel").strip())).resolve()
+    top = Path(os.fsdecode(_line(_git(where, "rev-parse", "--show-toplevel")))).resolve()
     try:
         _git(top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", what=f"unknown git ref `{ref}`")
     except ChangesError as exc:
         raise ChangesError(f"{exc}{_shallow_hint(top)}") from None
-    base = _git(top, "merge-base", ref, "HEAD",
-                what=f"no common history between `{ref}` and HEAD (a shallow clone? `git fetch --unshallow`, "
-                "or `fetch-depth: 0` in actions/checkout)")
+    try:
+        _git(top, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", what="HEAD has no commit yet")
+        base = _git(top, "merge-base", ref, "HEAD", what=f"no common history between `{ref}` and HEAD")
+    except ChangesError as exc:
+        raise ChangesError(f"{exc}{_shallow_hint(top)}") from None
     base_sha = base.decode().strip()
     untracked = [name for name in _names(_git(top, "ls-files", "-z", "--others", "--exclude-standard")) if name]
     entries = _entries(_diff(top, base_sha))
@@ -92,6 +94,11 @@ def changed_since(ref: str, where: Path) -> Changes:
         if not status.startswith("D"):
             files[_absolute(top / new)] = None if status.startswith(("A", "C")) else old
     return Changes(ref, top, base_sha, files)
+
+
+def _line(output: bytes) -> bytes:
+    """git's one line of output without its line end (a folder name may end in a space)."""
+    return output[:-1] if output.endswith(b"\n") else output
 
 
 def _shallow_hint(top: Path) -> str:
@@ -132,7 +139,7 @@ def _diff(top: Path, base: str, untracked: list[str] | None = None) -> list[str]
     new files."""
     args = ("diff", "--name-status", "-z", "-M", "-l0", "--no-ext-diff", base)
     if untracked:
-        index = Path(top, os.fsdecode(_git(top, "rev-parse", "--git-path", "index").strip()))
+        index = Path(top, os.fsdecode(_line(_git(top, "rev-parse", "--git-path", "index"))))
         with tempfile.TemporaryDirectory(prefix="blogcheck-") as folder:
             copy, listed = Path(folder, "index"), Path(folder, "untracked")
             if index.is_file():

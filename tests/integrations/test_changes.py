@@ -161,13 +161,41 @@ def test_outside_a_git_repository_is_a_usage_error(tmp_path: Path, capsys: pytes
     assert "not a git repository" in capsys.readouterr().err
 
 
-def test_changed_since_raises_for_a_shallow_history(tmp_path: Path, clone: Path) -> None:
+def test_unrelated_histories_are_no_shallow_clone(tmp_path: Path, clone: Path) -> None:
+    """A full clone whose histories do not meet: no advice to unshallow it (git refuses that)."""
     lone = tmp_path / "lone"
     make_site(lone, {"_posts/2024-03-06-x.md": GOOD_POST})
     git("fetch", "-q", str(clone), "work:unrelated", cwd=lone)
     with pytest.raises(ChangesError, match="no common history") as raised:
         changed_since("unrelated", lone)
+    assert "shallow" not in str(raised.value)
+    git("checkout", "-q", "--orphan", "empty", cwd=lone)
+    with pytest.raises(ChangesError, match="HEAD has no commit yet"):
+        changed_since("main", lone)
+
+
+def test_a_shallow_clone_without_the_merge_base_says_how_to_fetch_it(tmp_path: Path, clone: Path) -> None:
+    """actions/checkout's default, `fetch-depth: 1`: the branch and the base ref meet
+    in no commit the clone has."""
+    git("commit", "-q", "--allow-empty", "-m", "one", cwd=clone)
+    git("commit", "-q", "--allow-empty", "-m", "two", cwd=clone)
+    git("push", "-q", "origin", "work", cwd=clone)
+    shallow = tmp_path / "shallow"
+    git("clone", "-q", "--depth", "1", "--no-single-branch", f"file://{tmp_path / 'remote.git'}", str(shallow),
+        cwd=tmp_path)
+    git("checkout", "-q", "work", cwd=shallow)
+    with pytest.raises(ChangesError, match="no common history") as raised:
+        changed_since("origin/main", shallow)
+    assert "in this shallow clone" in str(raised.value)
     assert "`git fetch --unshallow`, or `fetch-depth: 0` in actions/checkout" in str(raised.value)
+
+
+def test_a_repository_folder_name_may_end_in_a_space(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = make_site(tmp_path / "blog ", {"_posts/2024-03-01-old.md": OLD})
+    git("branch", "base", cwd=site)
+    (site / "_posts/2024-03-01-old.md").write_text(OLD + "Edited.\n")
+    code, report = _check(capsys, site, "--changed-since", "base")
+    assert (code, _found(report)) == (1, [("2024-03-01-old.md", "BC204", "error")])
 
 
 def test_a_changed_symbolic_link_loop_is_a_finding_and_the_run_goes_on(clone: Path,
