@@ -5,7 +5,10 @@ is, and counts uncommitted and untracked files too."""
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -26,6 +29,18 @@ class Changes:
     top: Path  # the repository's root
     base: str  # the merge-base commit
     files: dict[Path, str | None]  # absolute path now -> its repo path at `base` (None: new file)
+    gone: tuple[str, ...] = ()  # repo paths at `base` of the files deleted or renamed since
+    naming: frozenset[Path] = frozenset()  # unchanged posts checked only for links to `gone` files
+
+    @functools.cached_property
+    def _gone(self) -> re.Pattern[str] | None:
+        from blogcheck.gone import pattern
+
+        return pattern(self.gone)
+
+    def names_gone(self, text: str) -> bool:
+        """Whether `text` names a file deleted or renamed since `base`."""
+        return self._gone is not None and self._gone.search(text) is not None
 
     def old_text(self, path: Path) -> str | None:
         """The file as it was at `base`, or None (new, binary or not UTF-8)."""
@@ -42,9 +57,10 @@ Group = tuple[Site, list[Path]]  # a site and the paths to check in it
 
 
 def narrow(groups: list[Group], exclude: Callable[[Site], tuple[str, ...]], ref: str | None,
-           new_links: bool) -> tuple[list[Group], Changes | None]:
+           new_links: bool, naming: bool = True) -> tuple[list[Group], Changes | None]:
     """With a ref, the same groups holding only the posts changed since it (`exclude`:
-    each site's own `exclude` globs)."""
+    each site's own `exclude` globs), and, with `naming`, the posts whose text names a
+    file deleted or renamed since (Changes.naming)."""
     from blogcheck.discover import discover
 
     if new_links and not ref:
@@ -54,9 +70,55 @@ def narrow(groups: list[Group], exclude: Callable[[Site], tuple[str, ...]], ref:
     changes = changed_since(ref, groups[0][0].root)
     for site, _ in groups[1:]:
         _same_repository(changes, site.root)
-    # A post that is a symbolic link is walked to under its own name, and git names its target.
-    return [(site, [p for p in discover(paths, site.root, exclude(site)) if _absolute(p) in changes.files])
-            for site, paths in groups], changes
+    narrowed: list[Group] = []
+    also: set[Path] = set()
+    for site, paths in groups:
+        # A post that is a symbolic link is walked to under its own name, and git names its target.
+        every = discover(paths, site.root, exclude(site))
+        kept = [p for p in every if _absolute(p) in changes.files]
+        if naming and changes.gone:
+            named = [p for p in every if _absolute(p) not in changes.files and changes.names_gone(_text(p))]
+            also.update(named)
+            kept = sorted([*kept, *named])
+        narrowed.append((site, kept))
+    return narrowed, dataclasses.replace(changes, naming=frozenset(also)) if also else changes
+
+
+def staged(groups: list[Group], exclude: Callable[[Site], tuple[str, ...]]) -> tuple[list[Group], Changes | None]:
+    """Under pre-commit, which passes the files a commit adds or changes and not those it
+    deletes: the groups with the posts of each site that name a file the commit deletes
+    or renames (a re-dated post breaks every `{% post_url %}` of it) added, in
+    Changes.naming. No change when there is none, or no git."""
+    from blogcheck.discover import discover
+
+    try:
+        top = Path(os.fsdecode(_line(_git(groups[0][0].root, "rev-parse", "--show-toplevel")))).resolve()
+        head = _line(_git(top, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")).decode()
+        fields = _names(_git(top, "diff", "--cached", "--name-status", "-z", "-M", "-l0", "--no-ext-diff", head))
+    except ChangesError:
+        return groups, None
+    gone = tuple(old for status, old, new in _entries(fields) if status.startswith("D")
+                 or (status.startswith("R") and old != new))
+    if not gone:
+        return groups, None
+    changes = Changes("HEAD", top, head, {}, gone)
+    narrowed: list[Group] = []
+    also: set[Path] = set()
+    for site, paths in groups:
+        given = {_absolute(p) for p in discover(paths, site.root, exclude(site))}
+        named = [p for p in discover([site.root], site.root, exclude(site))
+                 if _absolute(p) not in given and changes.names_gone(_text(p))]
+        also.update(named)
+        narrowed.append((site, [*paths, *named]))
+    return narrowed, dataclasses.replace(changes, naming=frozenset(also)) if also else None
+
+
+def _text(path: Path, most: int = 10_000_000) -> str:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(most).decode("utf-8", errors="replace")
+    except OSError:
+        return ""
 
 
 def _same_repository(changes: Changes, root: Path) -> None:
@@ -90,10 +152,13 @@ def changed_since(ref: str, where: Path) -> Changes:
     if untracked and any(status.startswith("D") for status, _, _ in entries):
         entries = _entries(_diff(top, base_sha, untracked))  # a post moved without `git add` is a rename
     files: dict[Path, str | None] = {_absolute(top / name): None for name in untracked}
+    gone = []
     for status, old, new in entries:
         if not status.startswith("D"):
             files[_absolute(top / new)] = None if status.startswith(("A", "C")) else old
-    return Changes(ref, top, base_sha, files)
+        if status.startswith("D") or (status.startswith("R") and old != new):
+            gone.append(old)
+    return Changes(ref, top, base_sha, files, tuple(gone))
 
 
 def _line(output: bytes) -> bytes:

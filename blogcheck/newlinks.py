@@ -33,12 +33,40 @@ def new_links_only(diagnostics: list[Diagnostic], changes: Changes, sites: list[
             if diag.path not in versions:
                 path = Path(diag.path).resolve()
                 versions[diag.path] = _versions(path, changes, _site_of(path, sites), max_size)
-            if not _is_new(diag, versions[diag.path]):
+            if not _is_new(diag, versions[diag.path]) and not changes.names_gone(_written(diag, versions[diag.path])):
                 hint = f"it was there before {changes.ref}; --new-links-only reports it as a warning"
                 diag = dataclasses.replace(diag, severity=Severity.WARNING,
                                            hint=f"{diag.hint} ({hint})" if diag.hint else hint)
         kept.append(diag)
     return kept
+
+
+def about_gone(diagnostics: list[Diagnostic], changes: Changes, sites: list[Site],
+               max_size: int) -> list[Diagnostic]:
+    """Of the posts checked only because they name a file deleted or renamed since the
+    base (Changes.naming), the findings of links that name such a file; the others are
+    not this change's."""
+    if not changes.naming:
+        return diagnostics
+    naming = {str(path) for path in changes.naming}
+    versions: dict[str, _Versions] = {}
+    kept = []
+    for diag in diagnostics:
+        if str(Path(diag.path).resolve()) in naming or str(Path(diag.path).absolute()) in naming:
+            if diag.check != "links":
+                continue
+            if diag.path not in versions:
+                path = Path(diag.path).resolve()
+                versions[diag.path] = _versions(path, changes, _site_of(path, sites), max_size)
+            if not changes.names_gone(_written(diag, versions[diag.path])):
+                continue
+        kept.append(diag)
+    return kept
+
+
+def _written(diag: Diagnostic, versions: _Versions) -> str:
+    """The link of the finding as written, or its URL."""
+    return versions.now.get((diag.line, diag.column)) or str(diag.extras.get("url", ""))
 
 
 def _is_new(diag: Diagnostic, versions: _Versions) -> bool:

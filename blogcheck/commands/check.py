@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from blogcheck.exitcodes import FINDINGS, OK, USAGE
 
 if TYPE_CHECKING:
+    from blogcheck.changes import Changes
     from blogcheck.config import Config
     from blogcheck.diagnostic import Diagnostic
     from blogcheck.jekyll.site import Site
@@ -146,17 +147,17 @@ def run(args: argparse.Namespace) -> int:
 
     try:
         chosen = settings(args)
+        fixing = args.fix or args.fix_only or args.diff  # never edits a post nobody changed
         groups, changes = git_changes.narrow(chosen.groups, lambda site: chosen.config_for(site).exclude,
-                                             args.changed_since, args.new_links_only)
+                                             args.changed_since, args.new_links_only, naming=not fixing)
+        if changes is None and not fixing and os.environ.get("PRE_COMMIT") == "1" and args.paths:
+            groups, changes = git_changes.staged(groups, lambda site: chosen.config_for(site).exclude)
         results = [run_checks(paths, site, chosen.config_for(site)) for site, paths in groups if paths]
         result = Result([d for r in results for d in r.diagnostics], sum(r.files for r in results),
                         tuple(note for r in results for note in r.notes))
-        if changes is not None and args.new_links_only:
-            from blogcheck.newlinks import new_links_only
-
-            found = new_links_only(result.diagnostics, changes, [site for site, _ in groups],
-                                   chosen.config.max_file_size)
-            result = dataclasses.replace(result, diagnostics=found)
+        if changes is not None:
+            result = _since(result, changes, [site for site, _ in groups], chosen.config.max_file_size,
+                            args.new_links_only)
     except (ConfigError, DiscoverError, git_changes.ChangesError) as exc:
         print(f"blogcheck: error: {exc}", file=sys.stderr)
         return USAGE
@@ -169,6 +170,24 @@ def run(args: argparse.Namespace) -> int:
         if args.fix_only:  # what is left is another hook's to report (`blogcheck`): only the fixes are shown
             result = dataclasses.replace(result, diagnostics=[d for d in result.diagnostics if was_fixed(d)])
     return _report(result, chosen.config, args.statistics)
+
+
+def _since(result: Result, changes: Changes, sites: list[Site], max_size: int,
+           new_links: bool) -> Result:
+    """--changed-since: of the posts that name a file deleted or renamed since the base,
+    only those links' findings; with --new-links-only, old links' errors as warnings."""
+    from blogcheck.newlinks import about_gone, new_links_only
+
+    found = about_gone(result.diagnostics, changes, sites, max_size)
+    if new_links:
+        found = new_links_only(found, changes, sites, max_size)
+    notes = result.notes
+    if changes.naming:
+        count, gone = len(changes.naming), len(changes.gone)
+        notes += (f"{count} unchanged post{'s' * (count != 1)} checked only for links to the {gone} "
+                  f"file{'s' * (gone != 1)} deleted or renamed "
+                  f"{'by the commit' if changes.ref == 'HEAD' else 'since ' + changes.ref}",)
+    return dataclasses.replace(result, diagnostics=found, notes=notes)
 
 
 def _diff(result: Result, config: Config) -> int:

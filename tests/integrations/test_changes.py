@@ -236,3 +236,46 @@ def test_a_site_in_a_subfolder_of_the_repository(tmp_path: Path, capsys: pytest.
     code, report = _check(capsys, repo / "blog", "--changed-since", "main", "--new-links-only")
     assert (code, _found(report)) == (1, [("2024-03-02-other.md", "BC204", "warning"),
                                           ("2024-03-02-other.md", "BC204", "error")])
+
+
+TARGET = "---\ntitle: Target\n---\nThe post others link to.\n"
+REFERS = ("---\ntitle: Refers\n---\nSee [it]({% post_url 2020-01-01-target %}), [its page](/2020/01/01/target/),\n"
+          "![a picture](/assets/shot.png) and [a gap](/never-there.html). Speling.\n")
+
+
+@pytest.mark.parametrize("change", ["rename", "delete", "delete the picture"])
+def test_an_unchanged_post_naming_a_removed_file_is_checked_for_that_link(
+        tmp_path: Path, change: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """A pull request that renames or deletes a post (or a picture) breaks the posts that
+    link to it, though it changes none of them: the full check finds the break (BC205
+    stops Jekyll's build), so --changed-since must too; only those links' findings are
+    reported for such a post, not its older ones (a link that was always broken, a typo)."""
+    site = make_site(tmp_path / "site", {"_posts/2020-01-01-target.md": TARGET,
+                                         "_posts/2020-01-02-refers.md": REFERS,
+                                         "_posts/2020-01-03-alone.md": "---\ntitle: Alone\n---\nNo links.\n"})
+    (site / "assets").mkdir()
+    (site / "assets/shot.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    git("add", "-A", cwd=site)
+    git("commit", "-q", "-m", "a picture", cwd=site)
+    git("checkout", "-q", "-b", "pr", cwd=site)
+    if change == "rename":
+        git("mv", "_posts/2020-01-01-target.md", "_posts/2020-02-01-target.md", cwd=site)
+    elif change == "delete":
+        git("rm", "-q", "_posts/2020-01-01-target.md", cwd=site)
+    else:
+        git("rm", "-q", "assets/shot.png", cwd=site)
+    git("commit", "-q", "-m", change, cwd=site)
+    code = main(["check", "--offline", "--format", "json", "--changed-since", "main", str(site)])
+    report = json.loads(capsys.readouterr().out)
+    found = [(Path(d["path"]).name, d["code"], d["severity"]) for d in report["diagnostics"]]
+    if change == "delete the picture":
+        assert found == [("2020-01-02-refers.md", "BC303", "error")]
+    else:
+        assert found == [("2020-01-02-refers.md", "BC205", "error"), ("2020-01-02-refers.md", "BC204", "error")]
+    assert code == 1
+    assert report["summary"]["notes"] == [
+        "1 unchanged post checked only for links to the 1 file deleted or renamed since main"]
+    main(["check", "--offline", "--format", "json", "--changed-since", "main", "--new-links-only", str(site)])
+    again = json.loads(capsys.readouterr().out)
+    assert {d["severity"] for d in again["diagnostics"]} == {"error"}  # old links, broken by this change
+    assert main(["check", "--offline", "--changed-since", "main", "--fix", str(site)]) == 0  # fixes touch no such post
