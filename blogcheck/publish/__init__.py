@@ -83,11 +83,12 @@ def _publish(git: Git, work: Path, remote: Remote, entries: list[Entry], setting
     branch = _clone(git, remote, settings.branch, clone)
     git = git.with_cwd(clone)
     wanted = wanted_files(entries)
+    roots = {entry.rel: entry.root for entry in entries if entry.rel and entry.root is not None}
     pages: list[str] = []
     for attempt in range(1, settings.max_push_retries + 2):
         files = placed(wanted, clone)  # below the target's `collections_dir`, read again after a refresh
         posts = sorted(rel for rel, (_, _, is_post) in files.items() if is_post)
-        changes = apply(git, clone, files, settings.force)
+        changes = apply(git, clone, files, settings.force, roots)
         clashes = collisions(clone, posts) if changes else []
         if clashes:
             raise PublishError("files of the target would replace each other's pages; nothing was changed:\n"

@@ -51,6 +51,7 @@ class Entry:
     rel: str = ""  # the post's path in the source site, for commit messages
     assets: tuple[Asset, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = field(default=())
+    root: Path | None = None  # the source site's folder
 
 
 def make_plan(
@@ -116,7 +117,8 @@ def _publishable(post: Post, site: Site, config: Config, rules: Rules) -> Entry:
         first = unsafe[0]
         return _refuse(post, "BC902", f"`{first.url}` {first.reason}", first.line,
                        more=[diagnostic("BC902", post.display, u.line, 1, f"`{u.url}` {u.reason}") for u in unsafe[1:]])
-    return Entry(post.display, Action.PUBLISH, target=target, content=content, rel=post.rel, assets=tuple(assets))
+    return Entry(post.display, Action.PUBLISH, target=target, content=content, rel=post.rel, assets=tuple(assets),
+                 root=site.root)
 
 
 def _refuse(post: Post, code: str, message: str, line: int, more: Sequence[Diagnostic] = ()) -> Entry:

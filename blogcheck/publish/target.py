@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from blogcheck import __version__
+from blogcheck.jekyll.dates import POST_NAME
 from blogcheck.jekyll.folders import collections_dir, unread_reason
 from blogcheck.jekyll.site import load_site
 from blogcheck.publish.git import Git
@@ -76,8 +77,10 @@ def placed(files: dict[str, tuple[bytes, str, bool]], clone: Path) -> dict[str, 
     return moved
 
 
-def apply(git: Git, clone: Path, files: dict[str, tuple[bytes, str, bool]], force: bool) -> list[Change]:
-    """Write what differs; raise PublishError on conflicts before writing anything."""
+def apply(git: Git, clone: Path, files: dict[str, tuple[bytes, str, bool]], force: bool,
+          roots: dict[str, Path] | None = None) -> list[Change]:
+    """Write what differs; raise PublishError on conflicts before writing anything.
+    `roots`: each post's source site folder (see _copies_elsewhere)."""
     changes, conflicts = [], []
     for rel, (data, post, is_post) in sorted(files.items()):
         path = _inside(clone, rel)
@@ -98,12 +101,13 @@ def apply(git: Git, clone: Path, files: dict[str, tuple[bytes, str, bool]], forc
         listed = "\n".join(f"  {c}" for c in conflicts)
         raise PublishError("the target already has other content, which blogcheck did not publish, at:\n"
                            f"{listed}\nnothing was changed; publish with --force to overwrite")
-    copies = _copies_elsewhere(git, clone, [c for c in changes if c.is_post and c.state == "new"])
+    copies = _copies_elsewhere(git, clone, [(c, files[c.path][0]) for c in changes if c.is_post and c.state == "new"],
+                               roots or {})
     if copies:
         listed = "\n".join(f"  {post} was published as {old}; now it would be {new} too"
                            for post, old, new in copies)
-        raise PublishError(f"a post would be in the target twice (its date changed?):\n{listed}\nnothing was "
-                           "changed: remove the older copy from the target if it is the same post, or give "
+        raise PublishError(f"a post would be in the target twice (its date or name changed?):\n{listed}\nnothing "
+                           "was changed: remove the older copy from the target if it is the same post, or give "
                            "the other post another file name")
     for change in changes:
         path = clone / change.path
@@ -124,10 +128,14 @@ def _inside(clone: Path, rel: str) -> Path:
     return here
 
 
-def _copies_elsewhere(git: Git, clone: Path, new: list[Change]) -> list[tuple[str, str, str]]:
-    """(source post, its earlier copy, the new one) for each new post file whose source
-    blogcheck published before under another name that is still in the target: a draft
-    whose `date:` changed would be live twice, at two URLs."""
+def _copies_elsewhere(git: Git, clone: Path, new: list[tuple[Change, bytes]],
+                      roots: dict[str, Path]) -> list[tuple[str, str, str]]:
+    """(source post, its earlier copy, the new one) for each new post file that is a post
+    blogcheck published before under another name still in the target, which would be
+    live twice, at two URLs: a draft whose `date:` changed (the same source), or a post
+    file renamed in the source (`git mv` to re-date it): the earlier source is gone from
+    its site (`roots`: each post's site folder) and its copy is the same post
+    (`_same_post`)."""
     if not new:
         return []
     log = git.run("log", "--format=%B", f"--grep={TRAILER}", "--fixed-strings", check=False).stdout
@@ -137,11 +145,42 @@ def _copies_elsewhere(git: Git, clone: Path, new: list[Change]) -> list[tuple[st
         if match and match[2] != "removed":
             earlier.setdefault(match[3], []).append(match[1])
     found = []
-    for change in new:
-        for old in dict.fromkeys(earlier.get(change.post, [])):
-            if old != change.path and (clone / old).is_file() and _published_by_us(git, old):
+    for change, content in new:
+        root = roots.get(change.post)
+        for source, olds in earlier.items():
+            moved = source != change.post and root is not None and not (root / source).exists()
+            if source != change.post and not moved:
+                continue
+            for old in dict.fromkeys(olds):
+                if old == change.path or not (clone / old).is_file() or not _published_by_us(git, old):
+                    continue
+                if moved and not _same_post(old, (clone / old).read_bytes(), change.path, content):
+                    continue
                 found.append((change.post, old, change.path))
     return found
+
+
+def _same_post(old: str, before: bytes, new: str, after: bytes) -> bool:
+    """The same bytes, or the same slug and at least half the text the same (as git's
+    rename detection judges a renamed file): not another post that reuses a slug."""
+    if before == after:
+        return True
+    if _slug(old) != _slug(new):
+        return False
+    import difflib
+
+    lines = difflib.SequenceMatcher(None, before.splitlines(), after.splitlines(), autojunk=False)
+    return lines.ratio() >= _SIMILAR
+
+
+_SIMILAR = 0.5
+
+
+def _slug(rel: str) -> str:
+    """`first.md` of `_posts/2021-01-09-first.md`: the name without its date."""
+    name = rel.rsplit("/", 1)[-1]
+    match = POST_NAME.match(name)
+    return f"{match[2]}{match[3]}" if match else name
 
 
 _LISTED = re.compile(r"^- (.+) \((new|updated|replaced|removed), from (.+)\)$")  # a post's line in commit_message

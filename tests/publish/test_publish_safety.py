@@ -194,3 +194,23 @@ def test_two_posts_of_one_name_in_two_subfolders_are_a_conflict(sandbox: Sandbox
     assert code != 0 and sandbox.refs() == before, out + err
     assert "_posts/a/2024-03-06-day-65.md:1:1: BC140 publishes to /2024/03/06/day-65/" in out
     assert "_posts/b/2024-03-06-day-65.md:1:1: BC140 publishes to /2024/03/06/day-65/" in out
+
+
+def test_a_post_renamed_in_the_source_is_not_published_twice(sandbox: Sandbox) -> None:
+    """Re-dated by renaming its file (`git mv`, an edit or not), a published post would be
+    a new file beside its old copy, live at two URLs: refused, naming both. Another post
+    that only shares the slug is published."""
+    post = sandbox.approve(DAY65)
+    code, _, err = sandbox.publish(str(post))
+    assert code == 0 and sandbox.has(DAY65), err
+    moved = post.rename(sandbox.source / "_posts/2024-03-12-day-65.md")
+    moved.write_text(moved.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    before = sandbox.refs()
+    code, _, err = sandbox.publish(str(moved))
+    assert code == 3 and sandbox.refs() == before, err
+    assert (f"_posts/2024-03-12-day-65.md was published as {DAY65}; now it would be "
+            "_posts/2024-03-12-day-65.md too") in err
+    moved.write_text("---\ntitle: Another day 65\nstatus: approved\n---\nA new post of the same slug.\n",
+                     encoding="utf-8")
+    code, _, err = sandbox.publish(str(moved))
+    assert code == 0 and sandbox.has("_posts/2024-03-12-day-65.md") and sandbox.has(DAY65), err
