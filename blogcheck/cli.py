@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import io
 import os
 import sys
 from collections.abc import Sequence
@@ -35,6 +36,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    _usable_streams()
     parser = build_parser()
     try:
         args, unknown = parser.parse_known_args(argv)
@@ -57,6 +59,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("blogcheck: interrupted", file=sys.stderr)
         return 130
     return code
+
+
+def _usable_streams() -> None:
+    """A standard stream closed before the run (`1>&-`) is None in Python: what goes to
+    it goes nowhere, as a shell's would. One whose encoding cannot write every
+    character (`PYTHONIOENCODING=ascii`, a Windows code page) writes escapes for the
+    others instead of stopping the run (JSON, SARIF and HTML go out as UTF-8 bytes:
+    see commands/check.py, write_atomic)."""
+    for name in ("stdout", "stderr"):
+        stream = getattr(sys, name)
+        if stream is None:
+            setattr(sys, name, open(os.devnull, "w", encoding="utf-8"))  # noqa: SIM115 - lives as long as the run
+        elif isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="backslashreplace")
 
 
 # Python's own exit status when the standard streams cannot be flushed at the end

@@ -196,7 +196,7 @@ def _diff(result: Result, config: Config) -> int:
 
     text, fixes, files = diff(result)
     try:
-        write_atomic(text, config.output)
+        write_atomic(text, config.output, utf8=True)  # a patch is bytes
     except OSError as exc:
         print(f"blogcheck: error: cannot write the report: {_why(exc)}", file=sys.stderr)
         return USAGE
@@ -228,7 +228,7 @@ def _report(result: Result, config: Config, statistics: bool = False) -> int:
     if config.quiet and fmt == "text":
         text = "".join(line for line in text.splitlines(True)[:-1] if not line.startswith("    hint:"))
     try:
-        write_atomic(text, config.output)
+        write_atomic(text, config.output, utf8=fmt in ("json", "sarif", "html"))
         if fmt == "github" and os.environ.get("GITHUB_STEP_SUMMARY"):
             from blogcheck.reporters.github import step_summary
 
@@ -264,18 +264,30 @@ def _check_output(output: str) -> None:
 
     target = Path(output)
     try:
+        if output and target.is_symlink():
+            target = target.resolve()  # written where it points (write_atomic): that folder must be there
         if output and target.is_dir():
             raise ConfigError(f"--output {output} is a folder: name the file to write the report to")
         if output and not target.parent.is_dir():
             raise ConfigError(f"--output {output}: there is no folder {target.parent}")
+        if output and (target.is_file() or not target.exists()) and not os.access(target.parent, os.W_OK):
+            raise ConfigError(f"--output {output}: the folder {target.parent} cannot be written to")
     except OSError as exc:  # a name too long, a loop of symbolic links on the way
         raise ConfigError(f"--output {output[:80]}{'...' if len(output) > 80 else ''}: "
                           f"{exc.strerror or exc}") from None
 
 
-def write_atomic(text: str, output: str) -> None:
-    """To stdout, or atomically to a file (never a half-written report)."""
+def write_atomic(text: str, output: str, utf8: bool = False) -> None:
+    """To stdout, or atomically to a file (never a half-written report). `utf8`: a
+    format whose files are UTF-8 (JSON, SARIF, HTML) goes to stdout as UTF-8 bytes
+    too, whatever its encoding (an ASCII locale would make escapes that break it)."""
     if not output:
+        buffer = getattr(sys.stdout, "buffer", None)
+        if utf8 and buffer is not None and (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
+            sys.stdout.flush()
+            buffer.write(text.encode("utf-8", errors="surrogateescape"))
+            buffer.flush()
+            return
         sys.stdout.write(text)
         sys.stdout.flush()
         return
@@ -286,7 +298,10 @@ def write_atomic(text: str, output: str) -> None:
         with open(target, "w", encoding="utf-8", errors="surrogateescape") as stream:
             stream.write(text)
         return
-    fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".blogcheck-")
+    try:
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".blogcheck-")
+    except OSError as exc:  # named after the file asked for, not the temporary one
+        raise OSError(exc.errno, exc.strerror, output) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8", errors="surrogateescape") as handle:
             handle.write(text)
