@@ -80,7 +80,8 @@ def read_text(path: Path, max_size: int) -> str | LoadError:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
+        start = raw.rfind(b"\n", 0, exc.start) + 1  # columns count characters, as every finding's do
+        column = len(raw[start: exc.start].decode("utf-8-sig" if start == 0 else "utf-8", errors="replace")) + 1
         return LoadError("BC100", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", line, column,
                          "save the file as UTF-8")
 

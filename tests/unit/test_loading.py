@@ -115,3 +115,14 @@ def test_a_date_at_the_edge_of_the_calendar_does_not_crash_the_run(tmp_path: Pat
     _post(site, "2024-01-01-ok.md", b"---\ntitle: ok\n---\n")
     result = run([site / "_posts" / "2024-01-01-ok.md"], load_site(site), Config(select=("frontmatter",)))
     assert result.diagnostics == []
+
+
+def test_a_byte_that_is_not_utf8_is_placed_in_characters(tmp_path: Path) -> None:
+    """One Windows-1252 byte after accented letters and an emoji: the column counts
+    characters, as every other finding's does (and SARIF's columnKind says)."""
+    site = _site(tmp_path)
+    _post(site, "2024-01-01-mixed.md", "---\ntitle: x\n---\nhé😀llo ".encode() + b"\xe9 x\n")
+    _post(site, "2024-01-02-bom.md", "\ufeffé".encode() + b"\xe9\n")
+    result = run([site / "_posts"], load_site(site), Config())
+    places = {Path(d.path).name: (d.line, d.column) for d in result.diagnostics if d.code == "BC100"}
+    assert places == {"2024-01-01-mixed.md": (4, 8), "2024-01-02-bom.md": (1, 2)}
