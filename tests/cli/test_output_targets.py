@@ -45,3 +45,23 @@ def test_a_symbolic_link_stays_and_its_target_gets_the_report(tmp_path: Path, mo
     assert link.is_symlink() and link.resolve() == real.resolve()
     assert [d["code"] for d in json.loads(real.read_text(encoding="utf-8"))["diagnostics"]] == ["BC401"]
     assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["latest.json"]  # no temporary file left
+
+
+def test_a_link_to_a_missing_folder_is_refused_before_the_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    one_post_site(tmp_path, POST, monkeypatch)
+    link = tmp_path / "report.json"
+    link.symlink_to(tmp_path / "missing" / "r.json")
+    code, out, err = run(capsys, "check", "--offline", "--output", str(link), ".")
+    assert (code, out) == (2, "")
+    assert f"--output {link}: there is no folder {tmp_path / 'missing'}" in err
+
+
+def test_a_report_that_cannot_be_written_names_the_file_asked_for(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                 capsys: pytest.CaptureFixture[str]) -> None:
+    """/sys takes no new file, even from root: the message names the path given, not
+    the temporary file blogcheck tried to write first."""
+    one_post_site(tmp_path, POST, monkeypatch)
+    code, _, err = run(capsys, "check", "--offline", "--output", "/sys/blogcheck-report.json", ".")
+    assert code == 2
+    assert "/sys/blogcheck-report.json" in err and ".blogcheck-" not in err, err
