@@ -113,6 +113,15 @@ def staged(groups: list[Group], exclude: Callable[[Site], tuple[str, ...]]) -> t
     return narrowed, dataclasses.replace(changes, naming=frozenset(also)) if also else None
 
 
+def _within(folder: Path) -> list[Path]:
+    """Every file below `folder`, as new files (no `.git`)."""
+    found: list[Path] = []
+    for here, dirs, names in os.walk(folder):
+        dirs[:] = [d for d in dirs if d != ".git"]
+        found.extend(_absolute(Path(here, name)) for name in names)
+    return found
+
+
 def _text(path: Path, most: int = 10_000_000) -> str:
     try:
         with open(path, "rb") as handle:
@@ -154,7 +163,9 @@ def changed_since(ref: str, where: Path) -> Changes:
     files: dict[Path, str | None] = {_absolute(top / name): None for name in untracked}
     gone = []
     for status, old, new in entries:
-        if not status.startswith("D"):
+        if not status.startswith("D") and (top / new).is_dir():  # a submodule (`_posts/` of its own repository)
+            files.update(dict.fromkeys(_within(top / new)))  # whose own diff git does not list: all of it
+        elif not status.startswith("D"):
             files[_absolute(top / new)] = None if status.startswith(("A", "C")) else old
         if status.startswith("D") or (status.startswith("R") and old != new):
             gone.append(old)

@@ -279,3 +279,30 @@ def test_an_unchanged_post_naming_a_removed_file_is_checked_for_that_link(
     again = json.loads(capsys.readouterr().out)
     assert {d["severity"] for d in again["diagnostics"]} == {"error"}  # old links, broken by this change
     assert main(["check", "--offline", "--changed-since", "main", "--fix", str(site)]) == 0  # fixes touch no such post
+
+
+def test_posts_in_a_changed_submodule_are_all_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`_posts/` as a git submodule: git lists only the submodule's new commit, not the
+    posts that changed in it; rather than none, every post of it is checked."""
+    posts = tmp_path / "posts"
+    posts.mkdir()
+    (posts / "2024-03-01-old.md").write_text(OLD)
+    git("init", "-q", "-b", "main", cwd=posts)
+    git("add", "-A", cwd=posts)
+    git("commit", "-q", "-m", "posts", cwd=posts)
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "_config.yml").write_text("title: t\n")
+    git("init", "-q", "-b", "main", cwd=site)
+    git("-c", "protocol.file.allow=always", "submodule", "add", "-q", str(posts), "_posts", cwd=site)
+    git("add", "-A", cwd=site)
+    git("commit", "-q", "-m", "site", cwd=site)
+    git("branch", "base", cwd=site)
+    (site / "_posts" / "2024-03-02-other.md").write_text(OTHER)
+    git("add", "-A", cwd=site / "_posts")
+    git("commit", "-q", "-m", "another post", cwd=site / "_posts")
+    git("add", "_posts", cwd=site)
+    git("commit", "-q", "-m", "bump the posts", cwd=site)
+    code, report = _check(capsys, site, "--changed-since", "base")
+    assert (code, sorted(_found(report))) == (1, [("2024-03-01-old.md", "BC204", "error"),
+                                                  ("2024-03-02-other.md", "BC204", "error")])
