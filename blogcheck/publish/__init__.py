@@ -20,6 +20,7 @@ from blogcheck.publish.git import Git, GitError, environment
 from blogcheck.publish.plan import Entry
 from blogcheck.publish.remote import Remote, TargetError, remote_for
 from blogcheck.publish.scrub import Scrubber, url_passwords
+from blogcheck.publish.source import source_commit
 from blogcheck.publish.stops import build_stops
 from blogcheck.publish.target import Change, PublishError, apply, commit_message, placed, wanted_files
 from blogcheck.unbuilt_codes import AT_RENDER
@@ -84,11 +85,12 @@ def _publish(git: Git, work: Path, remote: Remote, entries: list[Entry], setting
     git = git.with_cwd(clone)
     wanted = wanted_files(entries)
     roots = {entry.rel: entry.root for entry in entries if entry.rel and entry.root is not None}
+    source = source_commit(roots.values())
     pages: list[str] = []
     for attempt in range(1, settings.max_push_retries + 2):
         files = placed(wanted, clone)  # below the target's `collections_dir`, read again after a refresh
         posts = sorted(rel for rel, (_, _, is_post) in files.items() if is_post)
-        changes = apply(git, clone, files, settings.force, roots)
+        changes = apply(git, clone, files, settings.force, roots, source)
         clashes = collisions(clone, posts) if changes else []
         if clashes:
             raise PublishError("files of the target would replace each other's pages; nothing was changed:\n"
@@ -107,7 +109,7 @@ def _publish(git: Git, work: Path, remote: Remote, entries: list[Entry], setting
             diff = git.run("-c", "core.quotepath=off", "diff", "--cached", "--stat", "--no-color").stdout + "\n"
             diff += git.run("-c", "core.quotepath=off", "diff", "--cached", "--no-color").stdout
             return Outcome(remote.shown, branch, changes, diff=diff, pages=pages)
-        git.run(*_identity(git), "commit", "-q", "--no-verify", "-m", commit_message(changes, settings.message))
+        git.run(*_identity(git), "commit", "-q", "--no-verify", "-m", commit_message(changes, settings.message, source))
         pushed = git.run("push", "--porcelain", "origin", f"HEAD:refs/heads/{branch}", check=False)
         if pushed.code == 0:
             return Outcome(remote.shown, branch, changes, git.out("rev-parse", "HEAD"), attempt, pages=pages)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
 from blogcheck import __version__
@@ -18,6 +19,7 @@ from blogcheck.jekyll.site import load_site
 from blogcheck.publish.git import Git
 from blogcheck.publish.names import safe_rel
 from blogcheck.publish.plan import Action, Entry
+from blogcheck.publish.source import FROM, Source, older, recorded
 
 TRAILER = "Published-by: blogcheck"
 
@@ -78,10 +80,11 @@ def placed(files: dict[str, tuple[bytes, str, bool]], clone: Path) -> dict[str, 
 
 
 def apply(git: Git, clone: Path, files: dict[str, tuple[bytes, str, bool]], force: bool,
-          roots: dict[str, Path] | None = None) -> list[Change]:
+          roots: dict[str, Path] | None = None, source: Source | None = None) -> list[Change]:
     """Write what differs; raise PublishError on conflicts before writing anything.
-    `roots`: each post's source site folder (see _copies_elsewhere)."""
-    changes, conflicts = [], []
+    `roots`: each post's source site folder (see _copies_elsewhere); `source`: the
+    commit published from (an update from an older one is refused)."""
+    changes, conflicts, stale = [], [], []
     for rel, (data, post, is_post) in sorted(files.items()):
         path = _inside(clone, rel)
         if path.exists() and not path.is_file():
@@ -96,7 +99,16 @@ def apply(git: Git, clone: Path, files: dict[str, tuple[bytes, str, bool]], forc
                 conflicts.append(rel)
                 continue
             state = "updated" if ours else "replaced"
+            newer = _newer_source(git, rel, source) if ours and not force else ""
+            if newer:
+                stale.append(f"  {rel} was published from {newer}")
+                continue
         changes.append(Change(rel, state, post, is_post))
+    if stale and source is not None:
+        listed = "\n".join(stale)
+        raise PublishError(f"this checkout ({source.sha[:12]}) is older than the one the target's copies came "
+                           f"from:\n{listed}\nnothing was changed: publish from the newer commit (a re-run of an old "
+                           "job?), or with --force to put the older version back")
     if conflicts:
         listed = "\n".join(f"  {c}" for c in conflicts)
         raise PublishError("the target already has other content, which blogcheck did not publish, at:\n"
@@ -186,16 +198,29 @@ def _slug(rel: str) -> str:
 _LISTED = re.compile(r"^- (.+) \((new|updated|replaced|removed), from (.+)\)$")  # a post's line in commit_message
 
 
+def _newer_source(git: Git, rel: str, source: Source | None) -> str:
+    """The source commit the target's copy of `rel` came from, when `source` is older
+    than it; else ""."""
+    if source is None:
+        return ""
+    found = recorded(git.run("log", "-1", "--format=%B", "--", rel).stdout)
+    if found is None or not older(source, *found):
+        return ""
+    when = datetime.fromtimestamp(found[1], timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return f"{found[0][:12]} (committed {when})"
+
+
 def _published_by_us(git: Git, rel: str) -> bool:
     body = git.run("log", "-1", "--format=%B", "--", rel).stdout
     return any(line.startswith(TRAILER) for line in body.splitlines())
 
 
-def commit_message(changes: list[Change], subject: str) -> str:
+def commit_message(changes: list[Change], subject: str, source: Source | None = None) -> str:
     posts = sorted({c.post for c in changes})
     count = f"{len(posts)} post{'s' if len(posts) != 1 else ''}"
     lines = [subject.strip() or f"Publish {count}", ""]
     for change in changes:
         kind = "from" if change.is_post else "for"
         lines.append(f"- {change.path} ({change.state}, {kind} {change.post})")
-    return "\n".join([*lines, "", f"{TRAILER} {__version__}", ""])
+    trailers = [f"{TRAILER} {__version__}", *([f"{FROM} {source.sha} {source.time}"] if source else [])]
+    return "\n".join([*lines, "", *trailers, ""])

@@ -260,3 +260,40 @@ def test_a_reader_that_goes_away_stops_no_publish(sandbox: Sandbox) -> None:
     assert child.wait(timeout=300) == 0, err
     assert "Traceback" not in err
     assert sandbox.subjects() == ["Publish 2 posts", "site"]
+
+
+def _commit_source(sandbox: Sandbox, message: str, when: str) -> str:
+    env = {**os.environ, "GIT_COMMITTER_DATE": when, "GIT_AUTHOR_DATE": when}
+    subprocess.run(["git", "add", "-A"], cwd=sandbox.source, check=True, timeout=60, env=env)
+    subprocess.run(["git", "commit", "-q", "-m", message], cwd=sandbox.source, check=True, timeout=60, env=env)
+    return git("rev-parse", "HEAD", cwd=sandbox.source).strip()
+
+
+def test_an_older_checkout_never_puts_back_what_a_newer_one_published(sandbox: Sandbox, tmp_path: Path) -> None:
+    """A re-run of an old CI job: the source at v1 after v2 was published. Refused,
+    whether the clone knows v2 (its ancestor check) or not (a shallow clone: the commit
+    times); --force puts v1 back on purpose. The publish commit names its source."""
+    post = sandbox.approve(DAY65)
+    git("init", "-q", "-b", "main", cwd=sandbox.source)
+    first = _commit_source(sandbox, "v1", "2026-01-01T10:00:00+00:00")
+    post.write_text(post.read_text(encoding="utf-8") + "\nVersion two.\n", encoding="utf-8")
+    second = _commit_source(sandbox, "v2", "2026-01-02T10:00:00+00:00")
+    code, _, err = sandbox.publish(DAY65)
+    assert code == 0, err
+    assert f"Published-from: {second} " in sandbox.message()
+    git("checkout", "-q", first, cwd=sandbox.source)
+    before = sandbox.refs()
+    code, _, err = sandbox.publish(DAY65)
+    assert code == 3 and sandbox.refs() == before, err
+    assert f"this checkout ({first[:12]}) is older than the one the target's copies came from" in err
+    assert f"  {DAY65} was published from {second[:12]} (committed 2026-01-02 10:00 UTC)" in err
+    shallow = tmp_path / "shallow"
+    git("branch", "old", first, cwd=sandbox.source)
+    git("clone", "-q", "--depth", "1", "--single-branch", "--branch", "old", f"file://{sandbox.source}", str(shallow))
+    assert subprocess.run(["git", "cat-file", "-e", second], cwd=shallow, timeout=60).returncode != 0
+    os.chdir(shallow)
+    code, _, err = sandbox.publish(DAY65)
+    assert code == 3 and sandbox.refs() == before, err
+    code, _, err = sandbox.publish(DAY65, "--force")
+    assert code == 0 and sandbox.refs() != before, err
+    assert b"Version two." not in sandbox.show(DAY65)
