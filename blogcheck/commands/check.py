@@ -16,7 +16,6 @@ from blogcheck.exitcodes import FINDINGS, OK, USAGE
 if TYPE_CHECKING:
     from blogcheck.changes import Changes
     from blogcheck.config import Config
-    from blogcheck.diagnostic import Diagnostic
     from blogcheck.jekyll.site import Site
     from blogcheck.run import Result
 
@@ -220,7 +219,7 @@ def _report(result: Result, config: Config, statistics: bool = False) -> int:
     notes = result.notes + ((f"{fixable} finding{'s' * (fixable != 1)} can be fixed in place: "
                              "`blogcheck check --fix` (`--diff` shows the changes first)",) if fixable else ())
     summary = Summary.of(result.files, result.diagnostics, () if config.quiet else notes)
-    shown = _from_workspace(result.diagnostics) if fmt in ("github", "sarif") else result.diagnostics
+    shown = result.diagnostics
     if config.quiet:
         shown = [d for d in shown if d.severity is Severity.ERROR]
     color = fmt == "text" and not config.output and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
@@ -233,24 +232,11 @@ def _report(result: Result, config: Config, statistics: bool = False) -> int:
             from blogcheck.reporters.github import step_summary
 
             with open(os.environ["GITHUB_STEP_SUMMARY"], "a", encoding="utf-8") as handle:
-                handle.write(step_summary(result.diagnostics, summary))
+                handle.write(step_summary(shown, summary))
     except OSError as exc:
         print(f"blogcheck: error: cannot write the report: {_why(exc)}", file=sys.stderr)
         return USAGE
     return FINDINGS if summary.errors else OK
-
-
-def _from_workspace(diagnostics: list[Diagnostic]) -> list[Diagnostic]:
-    """Paths relative to $GITHUB_WORKSPACE (the repository root), as annotations and
-    code scanning need them, when blogcheck runs in a folder below it."""
-    workspace = os.environ.get("GITHUB_WORKSPACE")
-    if not workspace:
-        return diagnostics
-    root, here = Path(workspace).resolve(), Path.cwd().resolve()
-    if here == root or not here.is_relative_to(root):
-        return diagnostics
-    return [d if Path(d.path).is_absolute() else
-            dataclasses.replace(d, path=(here / d.path).relative_to(root).as_posix()) for d in diagnostics]
 
 
 def _why(exc: OSError) -> str:

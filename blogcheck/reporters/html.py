@@ -2,7 +2,10 @@
 posts with findings, and each finding with the line it is on.
 
 No script and no fetch of any kind: the styles are inline and a
-Content-Security-Policy forbids every load, so the page opens the same offline."""
+Content-Security-Policy forbids every load, so the page opens the same offline.
+What a post put in a path, a message or a line is escaped, its control and bidi
+characters written as `\\x1b`, `\\u202e`. The counts are of the findings on the page:
+those `--quiet` leaves out are only said to be left out."""
 
 from __future__ import annotations
 
@@ -14,6 +17,7 @@ from pathlib import Path
 from blogcheck import __version__
 from blogcheck.codes import CODES, checks
 from blogcheck.diagnostic import Diagnostic, Severity, Summary
+from blogcheck.reporters.controls import controls
 from blogcheck.reporters.json_ import SURROGATE
 from blogcheck.reporters.text import plural
 
@@ -57,15 +61,18 @@ def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = Fal
     by_path: dict[str, list[Diagnostic]] = {}
     for d in diagnostics:
         by_path.setdefault(d.path, []).append(d)
-    title = f"blogcheck: {_counts_text(summary)}"
+    shown = Summary.of(summary.files, diagnostics, summary.notes)
+    left_out = _left_out(shown, summary)
+    title = f"blogcheck: {_counts_text(shown)}" + (f" ({left_out} left out)" if left_out else "")
     parts = [
         "<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
         f'<meta name="generator" content="blogcheck {_e(__version__)}">',
         f"<title>{_e(title)}</title>", f"<style>{_STYLE}</style>", "</head>", "<body>",
-        "<h1>blogcheck report</h1>", _cards(summary), *(f'<p class="note">{_e(n)}</p>' for n in summary.notes),
-        _per_check(diagnostics), _per_post(by_path, summary),
+        "<h1>blogcheck report</h1>", _cards(shown, left_out),
+        *(f'<p class="note">{_t(n)}</p>' for n in summary.notes),
+        _per_check(diagnostics), _per_post(by_path, shown, left_out),
         *_findings(by_path, sources), "</body>", "</html>",
     ]
     return SURROGATE.sub("\ufffd", "\n".join(parts) + "\n")  # a file name that is not UTF-8: a page is UTF-8
@@ -75,16 +82,32 @@ def _e(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
+def _t(text: str) -> str:
+    """Text from a post, escaped, its control characters shown as escapes."""
+    return _e(controls(text))
+
+
 def _counts_text(summary: Summary) -> str:
     return ", ".join([plural(summary.files, "file"), plural(summary.errors, "error"),
                       plural(summary.warnings, "warning"), plural(summary.infos, "note")])
 
 
-def _cards(summary: Summary) -> str:
-    cards = [("files checked", summary.files, ""), ("errors", summary.errors, "error"),
-             ("warnings", summary.warnings, "warning"), ("notes", summary.infos, "note")]
+def _left_out(shown: Summary, summary: Summary) -> str:
+    """The findings the run counted that are not on the page (`--quiet` passes only the
+    errors), as `1 warning and 2 notes`; empty when all are there."""
+    counts = [(summary.errors - shown.errors, "error"), (summary.warnings - shown.warnings, "warning"),
+              (summary.infos - shown.infos, "note")]
+    said = [plural(count, word) for count, word in counts if count > 0]
+    return f"{', '.join(said[:-1])} and {said[-1]}" if len(said) > 1 else "".join(said)
+
+
+def _cards(shown: Summary, left_out: str) -> str:
+    cards = [("files checked", shown.files, ""), ("errors", shown.errors, "error"),
+             ("warnings", shown.warnings, "warning"), ("notes", shown.infos, "note")]
     cells = "".join(f'<div class="card {css}"><b>{count}</b>{name}</div>' for name, count, css in cards)
-    return f'<section class="cards" id="summary">{cells}</section>'
+    said = (f'<p class="muted" id="left-out">--quiet left out {left_out}: the counts and tables '
+            "below are of the errors only.</p>") if left_out else ""
+    return f'<section class="cards" id="summary">{cells}</section>{said}'
 
 
 def _count_row(label: str, found: list[Diagnostic]) -> str:
@@ -102,14 +125,16 @@ def _per_check(diagnostics: list[Diagnostic]) -> str:
     return f'<h2>By check</h2><table id="checks">{_head_row("check")}{"".join(rows)}</table>'
 
 
-def _per_post(by_path: dict[str, list[Diagnostic]], summary: Summary) -> str:
+def _per_post(by_path: dict[str, list[Diagnostic]], shown: Summary, left_out: str) -> str:
+    # With findings left out, a file not in the table may hold some: it is not called clean.
+    seen, why = (" shown", f": --quiet left out {left_out}") if left_out else ("", "")
     if not by_path:
-        return f'<h2>By post</h2><p class="muted">No findings in {plural(summary.files, "file")}.</p>'
-    rows = [_count_row(f'<a href="#post-{n}">{_e(path)}</a>', found)
+        return f'<h2>By post</h2><p class="muted">No findings{seen} in {plural(shown.files, "file")}{why}.</p>'
+    rows = [_count_row(f'<a href="#post-{n}">{_t(path)}</a>', found)
             for n, (path, found) in enumerate(by_path.items(), 1)]
-    clean = summary.files - len(by_path)
+    clean = shown.files - len(by_path)
     others = plural(clean, "other file has", "other files have")
-    note = f'<p class="muted">{others} no findings.</p>' if clean > 0 else ""
+    note = f'<p class="muted">{others} no findings{seen}{why}.</p>' if clean > 0 else ""
     return f'<h2>By post</h2><table id="posts">{_head_row("post")}{"".join(rows)}</table>{note}'
 
 
@@ -117,7 +142,7 @@ def _findings(by_path: dict[str, list[Diagnostic]], sources: _Sources) -> list[s
     out = ["<h2>Findings</h2>"] if by_path else []
     for n, (path, found) in enumerate(by_path.items(), 1):
         rows = "".join(_finding(d, sources) for d in found)
-        out.append(f'<section id="post-{n}"><h3>{_e(path)}</h3><table class="findings">{rows}</table></section>')
+        out.append(f'<section id="post-{n}"><h3>{_t(path)}</h3><table class="findings">{rows}</table></section>')
     return out
 
 
@@ -127,11 +152,11 @@ def _finding(d: Diagnostic, sources: _Sources) -> str:
     summary = f' title="{_e(entry.summary)}"' if entry else ""
     extras = "".join(f"<div class=\"extra\"><span class=\"muted\">{_e(k)}:</span> {_value(k, v)}</div>"
                      for k, v in d.extra if v not in (None, "", [], ()) and k not in _HIDDEN)
-    hint = f'<div class="hint">hint: {_e(d.hint)}</div>' if d.hint else ""
+    hint = f'<div class="hint">hint: {_t(d.hint)}</div>' if d.hint else ""
     context = sources.context(d)
     return (f'<tr class="finding"><td><span class="badge {label}">{label}</span></td>'
             f'<td class="where">{d.line}:{d.column}</td><td class="code"{summary}>{_e(d.code)}</td>'
-            f"<td><div>{_e(d.message)}</div>{hint}{extras}{context}</td></tr>")
+            f"<td><div>{_t(d.message)}</div>{hint}{extras}{context}</td></tr>")
 
 
 def _value(key: str, value: object) -> str:
@@ -139,8 +164,8 @@ def _value(key: str, value: object) -> str:
     copy) as a link to open, never another scheme (`javascript:` stays text)."""
     text = _plain(value)
     if key in _ADDRESSES and _WEB.match(text) and text.isprintable():
-        return f'<a href="{_e(text)}" rel="noopener noreferrer nofollow">{_e(text)}</a>'
-    return _e(text)
+        return f'<a href="{_e(text)}" rel="noopener noreferrer nofollow">{_t(text)}</a>'
+    return _t(text)
 
 
 def _plain(value: object) -> str:
@@ -162,8 +187,8 @@ class _Sources:
         end = start + _length(d, text[start:])
         left = max(0, start - _CONTEXT)
         right = min(len(text), end + _CONTEXT)
-        shown = ("…" if left else "") + _e(text[left:start]) + f"<mark>{_e(text[start:end])}</mark>"
-        shown += _e(text[end:right]) + ("…" if right < len(text) else "")
+        shown = ("…" if left else "") + _t(text[left:start]) + f"<mark>{_t(text[start:end])}</mark>"
+        shown += _t(text[end:right]) + ("…" if right < len(text) else "")
         return f'<pre class="context"><span class="ln">{d.line}</span>{shown}</pre>'
 
     def _read(self, path: str) -> list[str]:

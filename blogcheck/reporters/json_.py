@@ -1,6 +1,7 @@
 """`{"version": 1, "diagnostics": [...], "summary": {...}}` (the summary counts each
-severity: `infos` are the findings a config made `info`); check-specific keys
-(url, status, word, suggestions...) sit beside the common ones."""
+severity: `infos` are the findings a config made `info`); each diagnostic has the
+common keys first, always in the same order, then the check-specific ones (url,
+status, word, suggestions...)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,13 @@ import re
 from typing import Any
 
 from blogcheck.diagnostic import Diagnostic, Summary
+from blogcheck.reporters.controls import BIDI_AND_LINES
 
 VERSION = 1
 SURROGATE = re.compile("[\ud800-\udfff]")
+# What json.dumps leaves raw that a reader must not get raw: lone surrogates, C1 controls
+# (U+009B starts a terminal's escape sequence), bidi controls and line separators.
+_RAW = re.compile(f"[\x7f-\x9f{BIDI_AND_LINES}\ud800-\udfff]")
 
 
 def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = False) -> str:
@@ -27,9 +32,11 @@ def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = Fal
 def dumps(document: object, **options: Any) -> str:
     """Indented JSON that is valid UTF-8. A file name that is not UTF-8 comes as a str
     with lone surrogates (`\\udce9`, Python's surrogateescape), which no UTF-8 writer
-    takes: they are written as their escapes, which read back as the same str."""
+    takes: they are written as their escapes, which read back as the same str. So are
+    the C1 controls, bidi controls and line separators (`\\u202e`): the values are
+    kept exact, and a file shown in a terminal or an editor is neither run nor reordered."""
     text = json.dumps(document, indent=2, ensure_ascii=False, **options)
-    return SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
+    return _RAW.sub(lambda match: f"\\u{ord(match.group()):04x}", text) + "\n"
 
 
 def as_dict(d: Diagnostic) -> dict[str, Any]:
@@ -39,4 +46,4 @@ def as_dict(d: Diagnostic) -> dict[str, Any]:
     }
     if d.end_line is not None and d.end_column is not None:  # where the finding ends (exclusive), when known
         common |= {"end_line": d.end_line, "end_column": d.end_column}
-    return {**d.extras, **common}
+    return common | {key: value for key, value in d.extra if key not in common}

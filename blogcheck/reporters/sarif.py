@@ -2,7 +2,9 @@
 
 GitHub code scanning rejects a whole run with more than 25,000 results, so a
 larger report keeps the first MAX_RESULTS (errors first, then warnings, then
-notes) and says in the run's invocation how many it left out."""
+notes) and says in the run's invocation how many it left out. A message is for a
+person: its control and bidi characters are written as escapes (`\\x1b`, `\\u202e`);
+paths are relative to $GITHUB_WORKSPACE when the file is inside it."""
 
 from __future__ import annotations
 
@@ -14,7 +16,9 @@ from urllib.parse import quote
 from blogcheck import __version__
 from blogcheck.codes import CODES
 from blogcheck.diagnostic import Diagnostic, Severity, Summary
+from blogcheck.reporters.controls import controls
 from blogcheck.reporters.json_ import dumps
+from blogcheck.reporters.workspace import from_workspace
 
 _LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -59,9 +63,9 @@ def _result(d: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": d.code,
         "level": _LEVELS[d.severity],
-        "message": {"text": message},
+        "message": {"text": controls(message)},
         "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": _uri(d.path)},
+            "artifactLocation": {"uri": _uri(from_workspace(d.path))},
             "region": _region(d),
         }}],
     }

@@ -1,17 +1,14 @@
 """`path:line:col: CODE message`, the hint beneath, and a summary line. Control
 characters a post put in a path or a message (an escape sequence in a link's
 target) are shown as `\\x1b`, never sent to the terminal, nor a line break that
-would split a finding's line."""
+would split a finding's line, nor a bidi control that would reorder it (`\\u202e`)."""
 
 from __future__ import annotations
 
-import re
-
 from blogcheck.diagnostic import Diagnostic, Severity, Summary
+from blogcheck.reporters.controls import visible
 
 _COLORS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")  # all but the tab
-_BYTE = re.compile("[\udc80-\udcff]")  # a byte of a file name that is not UTF-8 (surrogateescape)
 
 
 def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = False) -> str:
@@ -27,13 +24,6 @@ def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = Fal
     lines.extend(f"note: {visible(note)}" for note in summary.notes)
     lines.append(summary_line(summary))
     return "\n".join(lines) + "\n"
-
-
-def visible(text: str) -> str:
-    """`text` with its control characters written as escapes (`\\x1b`, `\\x0a`), and
-    the bytes of a file name that is not UTF-8 too (`caf\\xe9.md`, as `ls -b` shows it)."""
-    text = _BYTE.sub(lambda match: f"\\x{ord(match.group()) - 0xDC00:02x}", text)
-    return _CONTROL.sub(lambda match: f"\\x{ord(match.group()):02x}", text)
 
 
 def summary_line(summary: Summary) -> str:
