@@ -123,15 +123,17 @@ def _stop_codes(config: Config) -> tuple[str, ...]:
 
 def _plan_text(entries: list[Entry]) -> str:
     from blogcheck.publish.plan import Action
+    from blogcheck.reporters.controls import visible  # a line break in a file name splits no line
 
     lines = []
     for entry in entries:
         if entry.action is Action.PUBLISH:
-            lines.append(f"publish  {entry.source} -> {entry.target}")
-            lines.extend(f"           + {asset.rel}" for asset in entry.assets)
+            lines.append(f"publish  {visible(entry.source)} -> {visible(entry.target)}")
+            lines.extend(f"           + {visible(asset.rel)}" for asset in entry.assets)
         else:
-            lines.append(f"{entry.action.value:<8} {entry.source}: {entry.reason}")
-        lines.extend(f"    {d.path}:{d.line}:{d.column}: {d.code} {d.message}" for d in entry.diagnostics)
+            lines.append(f"{entry.action.value:<8} {visible(entry.source)}: {visible(entry.reason)}")
+        lines.extend(f"    {visible(d.path)}:{d.line}:{d.column}: {d.code} {visible(d.message)}"
+                     for d in entry.diagnostics)
     return "\n".join(lines)
 
 

@@ -214,3 +214,14 @@ def test_a_post_renamed_in_the_source_is_not_published_twice(sandbox: Sandbox) -
                      encoding="utf-8")
     code, _, err = sandbox.publish(str(moved))
     assert code == 0 and sandbox.has("_posts/2024-03-12-day-65.md") and sandbox.has(DAY65), err
+
+
+def test_a_file_name_with_a_line_break_is_refused_on_one_line(sandbox: Sandbox) -> None:
+    """Refused (BC902), and named with its break written `\\x0a`: one line of the plan."""
+    odd = sandbox.source / "_posts" / "2024-03-12-two\nlines.md"
+    odd.write_text("---\ntitle: Odd\nstatus: approved\n---\nText.\n", encoding="utf-8")
+    code, out, _ = sandbox.publish(str(odd))
+    assert code == 1
+    refused = [line for line in out.splitlines() if line.startswith("refuse")]
+    assert len(refused) == 1 and "2024-03-12-two\\x0alines.md" in refused[0], out
+    assert "lines.md" not in out.replace("two\\x0alines.md", ""), out
