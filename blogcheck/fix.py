@@ -14,10 +14,12 @@ import bisect
 import contextlib
 import dataclasses
 import difflib
+import functools
 import io
 import os
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -30,16 +32,37 @@ _BOM = b"\xef\xbb\xbf"
 
 
 def apply(result: Result) -> Result:
-    """The result with every applied fix's finding turned into an `info` record."""
+    """The result with every applied fix's finding turned into an `info` record, and
+    every finding of a fixed file placed where it now is (a fix that puts in a line
+    moves the findings below it)."""
     done: set[int] = set()
     notes: list[str] = []
+    moves: dict[str, Callable[[int, int], tuple[int, int]]] = {}
     for path, diags in _fixable(result).items():
+        planned = _plan(Path(path), diags)
+        if planned is None:
+            continue
         try:
-            done |= fix_file(Path(path), diags)
+            _write(Path(path), planned.new)
         except OSError as exc:  # its findings stay as they were
             notes.append(f"{path} not fixed: cannot write it ({exc.strerror or exc})")
-    kept = [_fixed(d) if id(d) in done else d for d in result.diagnostics]
+            continue
+        done |= planned.applied
+        moves[path] = planned.move
+    kept = [_moved(_fixed(d) if id(d) in done else d, moves.get(d.path)) for d in result.diagnostics]
     return dataclasses.replace(result, diagnostics=kept, notes=result.notes + tuple(notes))
+
+
+def _moved(diag: Diagnostic, move: Callable[[int, int], tuple[int, int]] | None) -> Diagnostic:
+    if move is None:
+        return diag
+    line, column = move(diag.line, diag.column)
+    end_line, end_column = diag.end_line, diag.end_column
+    if end_line is not None and end_column is not None:
+        end_line, end_column = move(end_line, end_column)
+    if (line, column, end_line, end_column) == (diag.line, diag.column, diag.end_line, diag.end_column):
+        return diag
+    return dataclasses.replace(diag, line=line, column=column, end_line=end_line, end_column=end_column)
 
 
 def _fixable(result: Result) -> dict[str, list[Diagnostic]]:
@@ -80,6 +103,64 @@ def fix_file(path: Path, diags: list[Diagnostic]) -> set[int]:
 def plan(path: Path, diags: list[Diagnostic]) -> tuple[bytes, bytes, set[int]] | None:
     """The file's bytes before and after the fixes of `diags`, and the ids of the
     diagnostics applied; None when none applies (or the file cannot be read)."""
+    planned = _plan(path, diags)
+    return None if planned is None else (planned.old, planned.new, planned.applied)
+
+
+@dataclasses.dataclass(frozen=True)
+class _Planned:
+    old: bytes
+    new: bytes
+    applied: set[int]  # ids of the diagnostics applied
+    before: list[str]  # the lines as read (without the BOM)
+    after: list[str]  # and as written
+    taken: list[Edit]
+
+    def move(self, line: int, column: int) -> tuple[int, int]:
+        """Where the character at (line, column) of the file as read is in the file as
+        written: past every edit that ends before or at it (an insertion right there
+        too); inside a replaced text, at its start."""
+        if not 1 <= line <= len(self.before):
+            return line, column
+        ends, shifts = self._shifts
+        at = self._starts_before[line - 1] + column - 1
+        done = bisect.bisect_right(ends, at)  # the edits that end before or at it
+        moved = at + (shifts[done - 1] if done else 0)
+        after = self._starts_after
+        line = bisect.bisect_right(after, moved)
+        return line, moved - after[line - 1] + 1
+
+    @functools.cached_property
+    def _starts_before(self) -> list[int]:
+        return _starts(self.before)
+
+    @functools.cached_property
+    def _starts_after(self) -> list[int]:
+        return _starts(self.after)
+
+    @functools.cached_property
+    def _shifts(self) -> tuple[list[int], list[int]]:
+        """The offset where each edit ends in the file as read, sorted, and the change
+        in length of the edits up to and with it."""
+        starts = self._starts_before
+        ends = sorted((starts[line - 1] + column - 1 + len(old), len(new) - len(old))
+                      for line, column, old, new in self.taken)
+        total, shifts = 0, []
+        for _, change in ends:
+            total += change
+            shifts.append(total)
+        return [end for end, _ in ends], shifts
+
+
+def _starts(lines: list[str]) -> list[int]:
+    """The offset of each line in the text the lines make joined with \n."""
+    found = [0]
+    for line in lines[:-1]:
+        found.append(found[-1] + len(line) + 1)
+    return found
+
+
+def _plan(path: Path, diags: list[Diagnostic]) -> _Planned | None:
     try:
         raw = path.read_bytes()
         bom = raw.startswith(_BOM)
@@ -98,10 +179,12 @@ def plan(path: Path, diags: list[Diagnostic]) -> tuple[bytes, bytes, set[int]] |
             applied.add(id(diag))
     if not applied:
         return None
+    before = list(lines)
     for line, column, old, new in sorted(taken, reverse=True):  # right to left, so earlier columns stay true
         text = lines[line - 1]
         lines[line - 1] = text[:column - 1] + new + text[column - 1 + len(old):]
-    return raw, (_BOM if bom else b"") + "\n".join(lines).encode("utf-8"), applied
+    joined = "\n".join(lines)
+    return _Planned(raw, (_BOM if bom else b"") + joined.encode("utf-8"), applied, before, joined.split("\n"), taken)
 
 
 def _there(lines: list[str], edit: Edit) -> bool:
