@@ -45,3 +45,10 @@ def test_quiet_leaves_out_notes(site: Path, capsys: pytest.CaptureFixture[str]) 
 def test_quiet_help_says_notes_go_too(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "check", "--help")
     assert code == 0 and "show only errors, without hints, notes or the summary line" in " ".join(out.split())
+
+
+def test_statistics_of_a_fix_run_count_what_was_fixed(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "check", "--offline", "--fix", "--statistics")
+    assert (code, out.splitlines()[0]) == (0, "1  BC401  info     known-misspelling  (1 fixed)")
+    code, out, _ = run(capsys, "check", "--offline", "--fix", "--statistics", "--format", "json")
+    assert [(r["code"], r["fixable"], r["fixed"]) for r in json.loads(out)["statistics"]] == []
