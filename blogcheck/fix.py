@@ -21,7 +21,7 @@ import tempfile
 from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from blogcheck.diagnostic import Diagnostic, Severity
 
@@ -211,21 +211,45 @@ def _free(spans: dict[int, list[tuple[int, int]]], edit: Edit) -> bool:
     return not later or later[0][0] >= stop
 
 
-def diff(result: Result) -> tuple[str, int, int]:
-    """What `apply` would write, as a git-style unified diff (`git apply` takes it);
-    the number of fixes and of files."""
+class Diff(NamedTuple):
+    text: str  # git-style unified diff
+    fixes: int
+    files: int
+    base: str  # the folder its names are relative to, when not the working folder
+
+
+def diff(result: Result) -> Diff:
+    """What `apply` would write, as a git-style unified diff (`git apply` takes it)."""
     chunks: list[str] = []
-    fixes = files = 0
-    for path, diags in _fixable(result).items():
-        planned = plan(Path(path), diags)
-        if planned is None:
-            continue
-        old, new, applied = planned
-        fixes, files = fixes + len(applied), files + 1
-        name = os.path.relpath(path) if os.path.isabs(path) else path
-        lines = difflib.unified_diff(_lines(old), _lines(new), f"a/{name}", f"b/{name}")
+    fixes = 0
+    planned = [(path, found) for path, diags in _fixable(result).items() if (found := plan(Path(path), diags))]
+    names, base = _names([path for path, _ in planned])
+    for (_, (old, new, applied)), name in zip(planned, names, strict=True):
+        fixes += len(applied)
+        lines = difflib.unified_diff(_lines(old), _lines(new), _quoted(f"a/{name}"), _quoted(f"b/{name}"))
         chunks.extend(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
-    return "".join(chunks), fixes, files
+    return Diff("".join(chunks), fixes, len(planned), base)
+
+
+def _names(paths: list[str]) -> tuple[list[str], str]:
+    """The files' names for the diff: relative to the working folder, as `git apply`
+    there reads them; when one is outside it (`../_posts/x.md`, which git refuses),
+    relative to the deepest folder that holds them all, and that folder."""
+    names = [os.path.relpath(path) for path in paths]
+    if not any(name == ".." or name.startswith("../") for name in names):
+        return names, ""
+    base = os.path.commonpath([os.path.dirname(os.path.abspath(path)) for path in paths])
+    return [os.path.relpath(path, base) for path in paths], base
+
+
+def _quoted(name: str) -> str:
+    """A name as git writes it in a diff: in C quotes when it holds a control
+    character (a tab would end the name), else as it is."""
+    if not any(ord(char) < 0x20 or char == "\x7f" for char in name):
+        return name
+    escapes = {"\t": "\\t", "\n": "\\n", "\r": "\\r", '"': '\\"', "\\": "\\\\"}
+    return '"' + "".join(escapes.get(char) or (f"\\{ord(char):03o}" if ord(char) < 0x20 or char == "\x7f" else char)
+                         for char in name) + '"'
 
 
 def _lines(data: bytes) -> list[str]:

@@ -193,7 +193,10 @@ def _diff(result: Result, config: Config) -> int:
     """`--diff`: the edits `--fix` would make, exit 1 when there are some (as ruff does)."""
     from blogcheck.fix import diff
 
-    text, fixes, files = diff(result)
+    text, fixes, files, base = diff(result)
+    if base:
+        print(f"blogcheck: the diff names files outside the working folder: apply it from {base} "
+              f"(cd {base} && git apply)", file=sys.stderr)
     try:
         write_atomic(text, config.output, utf8=True)  # a patch is bytes
     except OSError as exc:

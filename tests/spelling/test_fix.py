@@ -165,3 +165,28 @@ def test_a_heading_whose_id_comes_from_its_words_keeps_them(tmp_path: Path, monk
                           input=text.split("---\n", 2)[2], capture_output=True, text=True, timeout=60,
                           check=True).stdout
     assert 'id="altenatives-using-shiny"' in html and 'id="kept"' in html and 'id="ial"' in html
+
+
+def test_a_diff_of_odd_names_and_of_files_outside_the_working_folder_applies(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tab in a file name ends the name in a diff unless it is quoted as git quotes
+    it; a file above the working folder (`../_posts/x.md`) is a path git refuses, so the
+    names are made relative to a folder that holds them all, which stderr names."""
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "sub").mkdir()
+    (site / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    posts = [site / "_posts" / "2024-01-01-tab\there.md", site / "_posts" / "2024-01-02-plain.md"]
+    for post in posts:
+        post.write_text("---\ntitle: t\n---\nTeh end.\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=site, check=True)
+    monkeypatch.chdir(site / "sub")
+    assert main(["check", "--select", "spelling", "--diff", "../_posts"]) == 1
+    out, err = capsys.readouterr()
+    assert f"apply it from {site / '_posts'} (cd {site / '_posts'} && git apply)" in err
+    assert '--- "a/2024-01-01-tab\\there.md"' in out
+    patch = tmp_path / "fixes.diff"
+    patch.write_text(out, encoding="utf-8", newline="")
+    applied = subprocess.run(["git", "apply", str(patch)], cwd=site / "_posts", capture_output=True, text=True)
+    assert applied.returncode == 0, applied.stderr
+    assert [p.read_text(encoding="utf-8") for p in posts] == ["---\ntitle: t\n---\nThe end.\n"] * 2
