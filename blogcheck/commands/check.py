@@ -56,7 +56,9 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--new-links-only", action="store_true",
                         help="with --changed-since: link errors fail only on links added since REF (others warn)")
     parser.add_argument("--fix", action="store_true",
-                        help="apply the safe fixes in place: known misspellings with exactly one fix (BC401), "
+                        help="apply the safe fixes in place: a front-matter value that starts with : quoted "
+                             "(BC108), known misspellings with exactly one fix, in the text and the title, "
+                             "description and excerpt (BC401), "
                              "Liquid in code wrapped in {%% raw %%} (BC501, BC505), hidden <tags> escaped (BC601), "
                              "links written as text made links (BC602), pipes that make tables escaped (BC603), "
                              "blank lines around tables (BC604), steps indented so that a list goes on (BC605), "
