@@ -91,17 +91,16 @@ def staged(groups: list[Group], exclude: Callable[[Site], tuple[str, ...]]) -> t
     Changes.naming. No change when there is none, or no git."""
     from blogcheck.discover import discover
 
-    try:
-        top = Path(os.fsdecode(_line(_git(groups[0][0].root, "rev-parse", "--show-toplevel")))).resolve()
-        head = _line(_git(top, "rev-parse", "--verify", "--quiet", "HEAD^{commit}")).decode()
-        fields = _names(_git(top, "diff", "--cached", "--name-status", "-z", "-M", "-l0", "--no-ext-diff", head))
+    root = groups[0][0].root
+    try:  # one git run (a hook's start-up counts): no commit yet, or no repository, is no deletion
+        fields = _names(_git(root, "diff", "--cached", "--name-status", "-z", "-M", "-l0", "--no-ext-diff", "HEAD"))
     except ChangesError:
         return groups, None
     gone = tuple(old for status, old, new in _entries(fields) if status.startswith("D")
                  or (status.startswith("R") and old != new))
     if not gone:
         return groups, None
-    changes = Changes("HEAD", top, head, {}, gone)
+    changes = Changes("HEAD", root, "HEAD", {}, gone)  # names only: no file is read at the base
     narrowed: list[Group] = []
     also: set[Path] = set()
     for site, paths in groups:
