@@ -20,6 +20,7 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from blogcheck.checks import Context
+from blogcheck.checks.kramdown_markdown_attr import honoured, markdown_attribute
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.jekyll.kramdown_blocks import RawBlock, may_keep_raw, raw_blocks, view
@@ -27,6 +28,7 @@ from blogcheck.jekyll.kramdown_html import KNOWN as _KNOWN
 from blogcheck.jekyll.kramdown_html import parses_markdown, tag_end
 from blogcheck.parse.markdown import blocks
 from blogcheck.post import Post
+from blogcheck.suppress import spans_silenced, suppressions
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -46,6 +48,17 @@ _PAREN = re.compile(r"^[ \t>]*\d{1,9}\)[ \t].*\n[ \t>]*\d{1,9}\)[ \t]", re.M)  #
 
 
 def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
+    """The findings; one about several lines (a paragraph, a list) is silenced by a mark
+    on any of them, so that `--fix` edits no line the writer silenced."""
+    marks: dict[int, frozenset[str]] | None = None  # read once there is a finding
+    for found, about in _found(post, ctx):
+        marks = suppressions(post.text) if marks is None else marks
+        if not spans_silenced(found, marks, about):
+            yield found
+
+
+def _found(post: Post, ctx: Context) -> Iterator[tuple[Diagnostic, tuple[int, ...]]]:
+    """Each finding, with the lines it is about besides its own and those its fix edits."""
     from blogcheck.select import check_wanted
 
     if not check_wanted("markup", CODES, ctx.config.select, ctx.config.ignore):
@@ -65,25 +78,28 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     raw = body.split("\n")
     for table in made:
         if not table.shown and not table.meant and any(table.pipes.values()):
-            yield _paragraph_table(post, raw, table)
+            yield _paragraph_table(post, raw, table), (post.body_line + table.first, post.body_line + table.stop - 1)
     for found in as_text:
-        yield _not_rendered(post, raw, found)
+        yield _not_rendered(post, raw, found), ()
     for found_list in renumbered(lines, stream) if numbers else ():
-        yield _numbered(post, raw, found_list)
+        yield _numbered(post, raw, found_list), ()
     for paren in paren_lists(lines, stream) if parens else ():
-        yield _paren_list(post, paren)
+        yield _paren_list(post, paren), ()
     mapped = [token for token in stream if token.map is not None] if html else []
     firsts = [token.map[0] for token in mapped if token.map is not None]  # in order: the blocks as written
     for block in raw_blocks(lines.text, stream) if html else ():
         if block.markdown:
             continue
         if block.end is None and any(line.strip() for line in lines.text[block.stop:]):
-            yield _unclosed(post, lines.text, block)
+            yield _unclosed(post, lines.text, block), ()
         elif block.end is not None:
             inside = mapped[bisect.bisect_right(firsts, block.first):bisect.bisect_right(firsts, block.end)]
             shown = _markdown_inside(inside, block, env)
-            if shown is not None:
-                yield _markdown_in_html(post, raw, block, *shown)
+            if shown is None:
+                continue
+            chosen = markdown_attribute("\n".join(lines.text[block.first:block.end + 1]), block.column)
+            if chosen is None or not honoured(chosen, block.name.lower()):  # else the writer chose, and kramdown obeys
+                yield _markdown_in_html(post, raw, block, *shown, chosen), (post.body_line + shown[0],)
 
 
 def _markdown_inside(inside: list[Token], block: RawBlock, env: dict[str, Any]) -> tuple[int, str] | None:
@@ -105,16 +121,23 @@ def _markdown_inside(inside: list[Token], block: RawBlock, env: dict[str, Any]) 
     return None
 
 
-def _markdown_in_html(post: Post, raw: list[str], block: RawBlock, at: int, what: str) -> Diagnostic:
-    """BC610: Markdown inside an HTML block, which kramdown keeps raw: the page shows it as typed."""
+def _markdown_in_html(post: Post, raw: list[str], block: RawBlock, at: int, what: str,
+                      chosen: str | None) -> Diagnostic:
+    """BC610: Markdown inside an HTML block, which kramdown keeps raw: the page shows it as typed.
+    `chosen`: the tag's own `markdown` value, which kramdown ignores here (None: it has none)."""
     line, column = post.body_line + block.first, block.column + 1
     opens = parses_markdown(block.name.lower())
-    close = tag_end(raw[block.first], block.column) if opens else None  # None: the tag goes on to the next line
+    # None: the tag goes on to the next line, or says `markdown=` already (a second one is no fix)
+    close = tag_end(raw[block.first], block.column) if opens and chosen is None else None
     extra: dict[str, object] = {}
     if close is not None:  # the fix: `markdown="1"` in the opening tag, before its `>`
         extra["fix"] = [[line, close + 1, "", ' markdown="1"']]
     hint = f'add `markdown="1"` to this `<{block.name}>` tag, and kramdown reads its inside as Markdown' if opens \
         else f'kramdown keeps a `<{block.name}>`\'s inside raw even with `markdown="1"`: write it in HTML'
+    if opens and chosen is not None:
+        written = f'`markdown="{chosen}"`' if chosen else "`markdown` without a value"
+        hint = (f'kramdown knows `markdown="1"`, "block", "span" and "0", and reads {written} as no switch: write '
+                '`markdown="1"` for Markdown inside, or `markdown="0"` to keep it as typed')
     diag = diagnostic("BC610", post.display, line, column,
                       f"the Markdown inside this `<{block.name}>` ({what} on line {post.body_line + at}) shows as "
                       "typed on the page: kramdown reads an HTML block's inside as HTML (the preview renders it)",

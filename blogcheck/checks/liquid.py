@@ -17,7 +17,8 @@ dbt post loses every `{{ ref(...) }}` of its SQL.
 Not reported: Liquid inside `{% raw %}` or `{% comment %}`, posts with
 `render_with_liquid: false`, `{% include %}`/`{% include_relative %}` (a common way
 to fill a code block from a file), and `{{ site.x }}`, `{{ page.x }}` and the like,
-or a variable the post assigns: those are most likely meant to be filled in. One
+or a variable the post's text assigns (not its code, whose Liquid `--fix` wraps in
+`{% raw %}` with the rest): those are most likely meant to be filled in. One
 finding per code block, at its first such tag. In the text only an output tag whose
 variable Jekyll does not give a post (nor the post assigns) is reported: other tags
 there are the post's own Liquid."""
@@ -37,6 +38,7 @@ from blogcheck.jekyll.liquid_syntax import Error, first_error
 from blogcheck.links import liquid
 from blogcheck.links.liquid import Tag
 from blogcheck.post import Post
+from blogcheck.suppress import spans_silenced, suppressions
 
 CODES = ["BC501", "BC502", "BC505", "BC506"]
 # Tags of widely used plugins: in code they are most likely meant to run.
@@ -46,7 +48,8 @@ _PLUGIN_TAGS = frozenset({"gist", "seo", "feed_meta", "github_edit_link", "avata
 # Tags that fill or mark a code block (jekyll-include-cache's `include_cached` too).
 _MEANT = frozenset({"include", "include_relative", "include_cached", "highlight", "endhighlight"})
 _JEKYLL_ROOTS = frozenset({"site", "page", "layout", "include", "content", "paginator", "jekyll", "post",
-                           "forloop", "tablerowloop", "theme"})
+                           "theme"})
+_LOOPS = {"for": "forloop", "tablerow": "tablerowloop"}  # the variable each loop gives the tags inside it
 _STOPS_MAX = 50  # code blocks with a Liquid syntax error, found in one post
 _WORD = re.compile(r"\w+", re.ASCII)
 _ROOT = re.compile(r"\s*([A-Za-z_][\w-]*)")
@@ -55,6 +58,16 @@ _ASSIGNED = re.compile(r"^(?:assign|capture|increment|decrement)\s+([\w-]+)|^(?:
 
 
 def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
+    """The findings; one whose fix edits several lines (a paragraph's code spans) is
+    silenced by a mark on any of them, so that `--fix` edits no line the writer silenced."""
+    marks: dict[int, frozenset[str]] | None = None  # read once there is a finding
+    for found in _found(post, ctx):
+        marks = suppressions(post.text) if marks is None else marks
+        if not spans_silenced(found, marks):
+            yield found
+
+
+def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     body = post.body
     if "{" not in body or post.data.get("render_with_liquid") is False:
         return
@@ -66,8 +79,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
             yield _stops(post, starts, error, in_code=False)
         return
     blocks = _in_code(post, live, ctx.site.converts_markdown(post.path))
-    assigned = {name for tag in live if not tag.output and (m := _ASSIGNED.match(f"{tag.name} {tag.markup}"))
-                for name in m.groups() if name}
+    assigned = _assigned([tag for tag in live if tag.start not in blocks])
     own, defined = _site_tags(ctx)
     known = defined if defined is not None else plugins.CORE | _PLUGIN_TAGS | own
     grouped: dict[int, list[tuple[Tag, str]]] = {}
@@ -192,6 +204,20 @@ def _raw_edits(post: Post, starts: list[int], every: list[Tag], group: list[Tag]
     end_line, end_column = position(starts, last.end - 2, post.body_line)
     opener, closer = post.body[first.start:first.start + 2], post.body[last.end - 2:last.end]
     return [[line, column, opener, "{% raw %}" + opener], [end_line, end_column, closer, closer + "{% endraw %}"]]
+
+
+def _assigned(text_tags: list[Tag]) -> set[str]:
+    """The variables the post's own Liquid sets (`assign`, `capture`, a loop's variable,
+    `forloop`). Only tags of the text count: one in code is reported, and `--fix` wraps
+    it in `{% raw %}`, so a `{{ x }}` after an unclosed `{% for x in y %}` in code is
+    Liquid to wrap with it, not a variable the post gives a value."""
+    found: set[str] = set()
+    for tag in text_tags:
+        if not tag.output and (match := _ASSIGNED.match(f"{tag.name} {tag.markup}")):
+            found.update(name for name in match.groups() if name)
+            if tag.name in _LOOPS:
+                found.add(_LOOPS[tag.name])
+    return found
 
 
 def _in_comment(body: str, offset: int) -> bool:
