@@ -24,7 +24,7 @@ _BLOCK_OR_SPAN = frozenset(re.findall(r"\S+", """address applet article aside bl
     acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5 h6 i ins label legend optgroup p q rb rbc rp rt
     rtc ruby select small span strong sub sup th tt"""))
 _LITERAL = frozenset({"pre", "code", "kbd", "samp", "var", "textarea", "math", "option"})  # text kept as typed
-_MARKDOWN = re.compile(r"""(?:^|\s)markdown\s*=\s*(?:"([^"]*)"|'([^']*)'|(\w+))""")
+_MARKDOWN = re.compile(r"""(?:^|\s)markdown\s*=\s*(?:"([^"]*)"|'([^']*)'|(\w+))""", re.IGNORECASE)
 _VOID = frozenset(re.findall(r"\S+", "area base br col command embed hr img input keygen link meta param "
                                     "source track wbr"))
 # kramdown's HTML_ELEMENT: names it knows (lower-cased when read); any other keeps its case.
@@ -118,7 +118,9 @@ def says_markdown(text: str, at: int) -> bool:
     model is block or span (`<div>`, `<details>`, `<p>`); a `<table>`, `<ul>` or `<center>`
     stays raw with "1" (HTML_MARKDOWN_ATTR_MAP, HTML_CONTENT_MODEL)."""
     match = _TAG.match(text, at)
-    found = _MARKDOWN.search(match[2]) if match is not None else None
+    # kramdown reads attribute names in any case, and the last of two wins
+    every = list(_MARKDOWN.finditer(match[2])) if match is not None else []
+    found = every[-1] if every else None
     value = (found[1] or found[2] or found[3] or "") if found is not None else ""
     return value in ("block", "span") or (value == "1" and match is not None and parses_markdown(_case(match[1])))
 

@@ -80,3 +80,17 @@ def test_many_html_blocks_are_read_in_linear_time(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "blogcheck", "check", "--select", "markup", "--format", "json",
                            str(post)], capture_output=True, text=True, timeout=60, check=False)
     assert done.returncode == 0 and json.loads(done.stdout)["diagnostics"] == [], done.stderr
+
+
+@pytest.mark.parametrize(("tag", "markdown"), [
+    ('<div markdown="1">', True),
+    ('<div MARKDOWN="1">', True),  # kramdown reads attribute names in any case
+    ('<div markdown="0" markdown="1">', True),  # and the last of two wins
+    ('<div markdown="1" markdown="0">', False),
+    ('<table markdown="1">', False),
+    ("<div>", False),
+])
+def test_says_markdown_reads_the_attribute_as_kramdown_does(tag: str, markdown: bool) -> None:
+    from blogcheck.jekyll.kramdown_html import says_markdown
+
+    assert says_markdown(tag + "\n\n## x\n\n</div>\n", 0) is markdown
