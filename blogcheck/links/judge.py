@@ -60,6 +60,22 @@ def classify(link: Link, index: SiteIndex, site_url: str, base: str | None,
     return _local(url, link, index, base, anchors, folder)
 
 
+def outside_base(link: Link, index: SiteIndex) -> Problem | None:
+    """`/about.html` written as it is on a site whose `baseurl` is `/blog`: the page
+    exists, at /blog/about.html; the link, written without Liquid, goes to the
+    server's root, outside the site (GitHub Pages serves a project site there)."""
+    url = link.url.strip()
+    if not index.baseurl or "{" in link.raw or not url.startswith("/") or url.startswith("//"):
+        return None
+    path = url.partition("#")[0].partition("?")[0]
+    if path == index.baseurl or path.startswith(index.baseurl + "/"):
+        return None
+    code = "BC303" if link.kind is Kind.IMAGE else "BC204"
+    return Problem(code, f"`{short(path)}` is outside the site's baseurl ({index.baseurl}): the built site has it at "
+                         f"{index.baseurl}{path}",
+                   f"write `{{{{ site.baseurl }}}}{path}` or `{{{{ \"{path}\" | relative_url }}}}`")
+
+
 def _own_path(url: str, site_url: str) -> str | None:
     """The path (query, fragment) of `url` when it is on this site's host (`url:` in
     _config.yml, http or https alike), else None."""

@@ -71,12 +71,14 @@ class LinkSite:
             link = Link(ref.raw, ref.raw, Kind.LINK, ref.line, ref.column)
             yield link, self._tag_problem(ref)
         chirpy = media(post.data, self.ctx.site.config)
-        for written in [*front_links(post, resolve, PREVIEW if chirpy.active else ()),
-                        *extract.links(parsed, resolve)]:
+        front = list(front_links(post, resolve, PREVIEW if chirpy.active else ()))
+        for written in [*front, *extract.links(parsed, resolve)]:
             link = chirpy.place(written)
             if unresolved(link.url) or any(p.search(link.url) for p in self._exclude):
                 continue
             outcome = judge.classify(link, self.index, self.site_url, base, lookup, folder)
+            if outcome is None and link is written and written not in front:  # themes put baseurl before theirs
+                outcome = judge.outside_base(link, self.index)
             if link is not written and isinstance(outcome, judge.Problem) and (why := chirpy.why(written)):
                 outcome = dataclasses.replace(outcome, hint=f"{why}; {outcome.hint}")
             yield link, outcome

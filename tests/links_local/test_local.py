@@ -70,7 +70,6 @@ def _codes(site: Path, body: str, name: str = "2024-05-05-probe.md") -> list[str
     "/blog/recipes/bread.html", "/blog/recipes/bread/", "/blog/news/first/", "/blog/news/first/#part-one",
     "/blog/day-65/", "/blog/renamed/", "/blog/feed.xml", "/blog/sitemap.xml", "/blog/page2/", "/blog/page3",
     "/blog/tags/big-news/", "/blog/gone-page", "/blog/archive/2019/x.html", "/blog/", "/blog",
-    "/assets/css/style.css",  # without the baseurl: lenient (Jekyll 4's {% link %} adds it itself)
     "/blog//me/",
     "../../me/", "../probe/", "./",  # relative to /blog/probe/
 ])
@@ -408,3 +407,27 @@ def test_site_github_url_is_the_site_s_own_address(site: Path, url: str, codes: 
     """GitHub Pages sets `site.github.url` (jekyll-github-metadata); it was left unresolved,
     so a missing file behind it was never reported."""
     assert _codes(site, f"[x]({url})") == codes
+
+
+@pytest.mark.parametrize(("body", "codes"), [
+    ("[x](/assets/css/style.css)", ["BC204"]),  # the file is at /blog/assets/css/style.css
+    ("![x](/assets/img/photo%20one.png)", ["BC303"]),
+    ('<a href="/me/">x</a>', ["BC204"]),
+    ("[x]({{ site.baseurl }}/me/) [y]({{ '/me/' | relative_url }}) [z](/blog/me/)", []),
+    ("[x]({% link about.md %}) [y]({% post_url 2024-01-05-first %})", []),  # Jekyll 4 adds it, Jekyll 3 not
+    ("[x](/nowhere/)", ["BC204"]),  # missing anyway: one finding
+])
+def test_a_literal_root_path_outside_the_baseurl_is_broken(site: Path, body: str, codes: list[str]) -> None:
+    """With `baseurl: /blog` the site is served below /blog/ (a GitHub Pages project
+    site): `/assets/x.png` written as it is goes to the server's root, a 404 on the built
+    site, though the file exists. Liquid and the link tags are judged as written."""
+    assert _codes(site, body) == codes
+
+
+def test_outside_the_baseurl_says_where_the_file_is(site: Path) -> None:
+    post = site / "_posts" / "2024-05-05-probe.md"
+    post.write_text("---\ntitle: probe\nimage: /assets/img/photo%20one.png\n---\n[x](/me/)\n", encoding="utf-8")
+    result = run([post], load_site(site), Config(select=("links",), offline=True))
+    assert [(d.line, d.message, d.hint) for d in result.diagnostics] == [  # a theme puts baseurl before `image:`
+        (5, "`/me/` is outside the site's baseurl (/blog): the built site has it at /blog/me/",
+         'write `{{ site.baseurl }}/me/` or `{{ "/me/" | relative_url }}`')]
