@@ -46,6 +46,7 @@ class SiteIndex:
     by_file: dict[str, str] = field(default_factory=dict)  # source file -> its URL
     by_link: dict[str, str] = field(default_factory=dict)  # as `{% link %}` names a file -> its URL
     hidden: dict[str, str] = field(default_factory=dict)  # URL key of a post Jekyll does not build -> why
+    unbuilt: dict[str, str] = field(default_factory=dict)  # a source Jekyll builds no page of -> why
     collections_dir: str = ""  # `collections_dir:` without slashes: documents are named below it
     pagers: list[str] = field(default_factory=list)  # prefixes of numbered pages (`/page` of /page2/)
     wildcards: list[str] = field(default_factory=list)  # prefixes that answer any path (`/old/*` redirects)
@@ -79,6 +80,7 @@ class SiteIndex:
                     index.add(alias)
             elif (unbuilt := hidden(post)) is not None:
                 index.hidden.setdefault(key(unbuilt[0]), f"`{post.rel}` would be there, but {unbuilt[1]}")
+                index.unbuilt.setdefault(post.doc or post.rel, unbuilt[1])
         from blogcheck.links.plugins import generated
 
         urls, index.pagers, index.wildcards = generated(site.config, site.root, posts)
@@ -203,10 +205,16 @@ def _add_files(index: SiteIndex, site: Site) -> None:
 def _add_page_or_static(index: SiteIndex, site: Site, rel: str, included_dir: bool) -> None:
     """A page (a file with front matter) at its URLs, else a static file at its path.
     An empty page-like file counts as both: its real content is unknown."""
+    from blogcheck.jekyll.built import unpublished
     from blogcheck.links.pages import front, page_urls
 
     suffix = PurePosixPath(rel).suffix.lower()
     data = front(site.root / rel) if suffix in PAGE_SUFFIXES else None
+    if data is not None and unpublished(data) and site.config.get("unpublished") is not True:
+        for url in page_urls(rel, data):  # Jekyll reads it and writes no page (and `{% link %}` finds none)
+            index.hidden.setdefault(key(url), f"`{rel}` would be there, but it says `published: false`")
+        index.unbuilt.setdefault(rel, "it says `published: false`")
+        return
     if data is not None:
         for url in page_urls(rel, data):
             index.add(url, rel=rel)

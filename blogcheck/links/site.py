@@ -27,7 +27,7 @@ class LinkSite:
     def __init__(self, ctx: Context, posts: list[Post], exclude: tuple[str, ...] = ()) -> None:
         every = {p.path: p for p in [*ctx.site_posts, *posts]}
         self.ctx = ctx
-        self.index = SiteIndex.build(ctx.site, list(every.values()), self._url_of, self._unbuilt)
+        self.index = SiteIndex.build(ctx.site, list(every.values()), self._built_url, self._unbuilt)
         self.finder = PostFinder(list(every.values()), self._url_of, ctx.site.timezone, self._left_out)
         self.dialect = anchors.Dialect(ctx.site.config)
         self.site_url = str(ctx.site.config.get("url") or "").rstrip("/")
@@ -50,6 +50,10 @@ class LinkSite:
         why = self._left_out(post)
         url = unbuilt_url(post, self.ctx) if why and post.kind == "posts" else None
         return (url, why) if url is not None else None
+
+    def _built_url(self, post: Post) -> str | None:
+        """The URL of a post a build of the site has now: none for one dated ahead."""
+        return None if self._left_out(post) else self._url_of(post)
 
     def _url_of(self, post: Post) -> str | None:
         from blogcheck.checks.urls import url_of
@@ -98,7 +102,9 @@ class LinkSite:
         hint = "give the path from the site root, e.g. `_posts/2024-01-01-name.md`, `about.md`"
         bare = ref.argument.strip().strip("'\"").lstrip("/")
         below = self.index.document(bare)
-        if bare in self.index.by_link:  # written `'about.md'` or `/about.md`
+        if bare in self.index.unbuilt:  # a post dated ahead, a page with `published: false`
+            hint = f"`{bare}` is there, but {self.index.unbuilt[bare]}"
+        elif bare in self.index.by_link:  # written `'about.md'` or `/about.md`
             hint = (f"Jekyll looks for the path exactly as written, quotes included, and a page or post has no "
                     f"leading slash: `{{% {ref.name} {bare} %}}`")
         elif below in self.index.by_link:

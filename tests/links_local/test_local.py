@@ -431,3 +431,22 @@ def test_outside_the_baseurl_says_where_the_file_is(site: Path) -> None:
     assert [(d.line, d.message, d.hint) for d in result.diagnostics] == [  # a theme puts baseurl before `image:`
         (5, "`/me/` is outside the site's baseurl (/blog): the built site has it at /blog/me/",
          'write `{{ site.baseurl }}/me/` or `{{ "/me/" | relative_url }}`')]
+
+
+def test_a_future_post_and_an_unpublished_page_have_no_page_yet(site: Path) -> None:
+    """Jekyll builds neither a post dated ahead (no `future: true`) nor a page with
+    `published: false`: a link to either is a 404, and `{% link %}` to either stops the
+    build ("Could not find document"), as `{% post_url %}` does (BC205)."""
+    (site / "_posts" / "2099-01-01-ahead.md").write_text("---\ntitle: Ahead\n---\n", encoding="utf-8")
+    (site / "draft-page.md").write_text("---\npublished: false\n---\n", encoding="utf-8")
+    post = site / "_posts" / "2024-05-05-probe.md"
+    post.write_text("---\ntitle: probe\n---\n[a](/blog/ahead/) [b]({% link _posts/2099-01-01-ahead.md %})\n"
+                    "[c](/blog/draft-page.html) [d]({% link draft-page.md %})\n", encoding="utf-8")
+    result = run([post], load_site(site), Config(select=("links",), offline=True))
+    found = [(d.code, d.line, d.column) for d in result.diagnostics]
+    assert found == [("BC204", 4, 5), ("BC204", 4, 23), ("BC204", 5, 5), ("BC204", 5, 32)], result.diagnostics
+    hints = [d.hint for d in result.diagnostics]
+    assert all("in the future" in hint for hint in hints[:2]) and all("published: false" in hint for hint in hints[2:])
+    assert "Jekyll stops the build" in result.diagnostics[1].message
+    (site / "_config.yml").write_text(CONFIG + "future: true\nunpublished: true\n", encoding="utf-8")
+    assert run([post], load_site(site), Config(select=("links",), offline=True)).diagnostics == []
