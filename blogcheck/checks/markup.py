@@ -15,24 +15,27 @@ with Jekyll, the seed blog's `gds.<algorithm>` reads `gds.` on the page.
 Reported: a tag in the text whose name is no element of HTML, SVG or MathML, when
 the post never closes it (a web component such as `<model-viewer ...></model-viewer>`
 is closed). `check --fix` escapes its `<` (`\\<sos>`), which both Markdown readers
-show as written."""
+show as written.
+
+None of these is looked for in code (`<code>`, `<kbd>`... too: `markup_parts`), nor, on a
+kramdown site, in its math, attribute lists and nomarkdown (`jekyll/markup_syntax`); a fix
+that would change a heading's id or lose a reference link is withheld (`markup_fixes`)."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
-from blogcheck.checks import Context
+from blogcheck.checks import Context, markup_parts
+from blogcheck.checks.markup_fixes import anchored_heading, in_heading, in_link
+from blogcheck.checks.markup_parts import AS_TYPED, Part
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.jekyll.kramdown_blocks import TAG_NAME, may_keep_raw, raw_lines, view
+from blogcheck.jekyll.markup_syntax import blanked, inside
 from blogcheck.parse.markdown import Cursor, blocks, parser
 from blogcheck.post import Post
-
-if TYPE_CHECKING:
-    from markdown_it.token import Token
 
 CODES = ["BC601", "BC602", "BC606", "BC607", "BC611"]
 # HTML's elements (current and obsolete ones browsers still know), SVG's and MathML's.
@@ -92,48 +95,67 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     # Lines kramdown keeps as raw HTML: no Markdown there, so no Markdown finding or fix (BC610 reports the block)
     raw = raw_lines(lines, stream) if may_keep_raw(post.body, ctx.site.raw_html_blocks) else set()
     inline = parser()
-    written: list[str] = []  # the body's lines as written (`lines` has Liquid masked), split when a URL is read
-    for token in stream:
+    written = post.body.split("\n")  # the body's lines as written (`lines` has Liquid masked)
+    wanted = _Wanted(unknown, closed, links, strong, options, bare)
+    for number, token in enumerate(stream):
         if token.map is None or token.type not in ("inline", "html_block"):
             continue
         if token.type == "inline" and not any(needle in token.content for needle in needles):
             continue
         in_raw = token.type == "inline" and token.map[0] in raw
         cursor = Cursor.for_block(lines, post.body_line, token)
-        parts = _parts(inline.parseInline(token.content, env)[0].children or []) \
-            if token.type == "inline" else [("html_inline", token.content.split("\n")[0], False)]  # a block: its tag
-        for kind, content, linked in parts:
-            where = cursor.find(content) if content and kind in ("text", "code_inline", "html_inline", "url") else None
-            if kind == "text" and where is not None and not in_raw:
-                not_links = list(_not_links(post, where, content)) if links else []
-                yield from not_links
-                if bare and not linked:
-                    written = written or post.body.split("\n")
-                    yield from _bare_urls(post, lines, written, where, content, not_links)
-                if strong:
-                    yield from _spaced(post, where, content)
-                if options:
-                    yield from _options(post, where, content)
-            if kind != "html_inline" or where is None or content.lstrip().startswith(("<!", "<?")):
-                continue  # a comment (its tags show nowhere), a processing instruction, a declaration
-            for found in TAG_NAME.finditer(content):
-                name = found[1].lower()
-                if name in unknown and name not in closed:
-                    yield _hidden(post, where[0], where[1] + found.start(), found, content, token.type, in_raw)
+        parts = markup_parts.parts(inline.parseInline(token.content, env)[0].children or []) \
+            if token.type == "inline" else [Part("html_inline", token.content.split("\n")[0])]  # a block: its tag
+        anchored: bool | None = None  # found when there is a finding
+        for diag, part in _findings(post, lines, written, cursor, parts, wanted, token.type, in_raw):
+            if ctx.site.kramdown and inside(blanked(body), lines, diag.line - post.body_line, diag.column - 1):
+                continue  # kramdown's math, an attribute list or nomarkdown: no text of the page
+            if part.linked:
+                diag = in_link(diag, lines, (token.map[0], token.map[1]), post.body_line, env)
+            anchored = anchored_heading(stream, number, written) if anchored is None else anchored
+            yield in_heading(diag) if anchored else diag
 
 
-def _parts(children: list[Token]) -> list[tuple[str, str, bool]]:
-    """(type, content, inside a link) of the inline children; the text of an autolink
-    (`<https://x/#--run>`) is its URL, which both readers show as written: "url", no text."""
-    parts: list[tuple[str, str, bool]] = []
-    autolink = linked = False
-    for child in children:
-        if child.type == "link_open":
-            autolink, linked = child.markup in ("autolink", "linkify"), True
-        elif child.type == "link_close":
-            autolink = linked = False
-        parts.append(("url" if autolink and child.type == "text" else child.type, child.content, linked))
-    return parts
+@dataclasses.dataclass(frozen=True)
+class _Wanted:
+    """What a post may hold (see `_wanted`), and the tags it closes."""
+
+    unknown: set[str]
+    closed: set[str]
+    links: bool
+    strong: bool
+    options: bool
+    bare: bool
+
+
+def _findings(post: Post, lines: list[str], written: list[str], cursor: Cursor, parts: list[Part],
+              wanted: _Wanted, kind: str, in_raw: bool) -> Iterator[tuple[Diagnostic, Part]]:
+    """The findings of one block's inline parts, each with its part. Text in code (`<code>`,
+    `<kbd>`...) is no prose: no BC602, BC606 or BC611 there, and no BC607 where kramdown
+    keeps its `--`; text in a link is no bare URL nor a link to make."""
+    for part in parts:
+        content = part.content
+        where = cursor.find(content) if content and part.kind in ("text", "code_inline", "html_inline", "url") \
+            else None
+        if part.kind == "text" and where is not None and not in_raw:
+            prose = not part.code
+            not_links = list(_not_links(post, where, content)) if wanted.links and prose and not part.linked else []
+            yield from ((d, part) for d in not_links)
+            if wanted.bare and prose and not part.linked:
+                yield from ((d, part) for d in _bare_urls(post, lines, written, where, content, not_links))
+            if wanted.strong and prose:
+                yield from ((d, part) for d in _spaced(post, where, content))
+            if wanted.options and part.code not in AS_TYPED:
+                yield from ((d, part) for d in _options(post, where, content))
+        if part.kind != "html_inline" or where is None or content.lstrip().startswith(("<!", "<?")):
+            continue  # a comment (its tags show nowhere), a processing instruction, a declaration
+        for found in markup_parts.tag_names(content):
+            name = found[1].lower()
+            if name in wanted.unknown and name not in wanted.closed:
+                source = lines[where[0] - post.body_line]
+                as_typed = part.code if part.code in AS_TYPED else ""  # a `<tt>`'s text is Markdown to kramdown
+                yield _hidden(post, where[0], where[1] + found.start(), found, content, kind, in_raw, as_typed,
+                              source), part
 
 
 def _bare_urls(post: Post, lines: list[str], written: list[str], where: tuple[int, int], text: str,
@@ -153,11 +175,14 @@ def _bare_urls(post: Post, lines: list[str], written: list[str], where: tuple[in
             continue  # `https://cran.r-project.org/package=PACKAGE_NAME`: a form to fill in, not a page to click
         if written[line - post.body_line][column - 1:column - 1 + len(raw)] != raw:
             continue  # Liquid masked in `lines` (`{%` left open runs over the URL): not the file's text
+        scheme, _, rest = raw.partition(":")
+        link = f"<{scheme.lower()}:{rest}>"  # kramdown autolinks `<https:...>` and `<http:...>`, in lower case only
+        lower = "" if scheme.islower() else " (its scheme in lower case: kramdown makes no link of `<HTTPS:...>`)"
         diag = diagnostic("BC611", post.display, line, column,
                           f"`{raw}` shows as plain text on the page: kramdown makes no link of a bare URL (the "
                           "Markdown preview does), so readers cannot click it",
-                          f"write `<{raw}>` to make it a link (or put it in backticks if it is code)",
-                          url=raw, fix=[[line, column, raw, f"<{raw}>"]])
+                          f"write `{link}` to make it a link{lower} (or put it in backticks if it is code)",
+                          url=raw, fix=[[line, column, raw, link]])
         yield dataclasses.replace(diag, end_line=line, end_column=column + len(raw))
 
 
@@ -226,14 +251,23 @@ def _not_links(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagno
 
 
 def _hidden(post: Post, line: int, column: int, found: re.Match[str], content: str, kind: str,
-            in_raw: bool = False) -> Diagnostic:
-    """BC601; in raw HTML (`in_raw`) a Markdown escape or backticks show as typed: `&lt;` there."""
+            in_raw: bool = False, code: str = "", source: str = "") -> Diagnostic:
+    """BC601; in raw HTML (`in_raw`) and in `code`, an element whose text kramdown keeps as
+    typed (`<code>`, `<kbd>`...), a Markdown escape or backticks show as typed: `&lt;` there.
+    A `>>` after the tag would be kramdown's `»`: each `>` of it is escaped too
+    (`Vec<Vec\\<u8\\>\\>`)."""
     tag = content[found.start():].split(">")[0] + ">" if ">" in content[found.start():] else found[0]
     block = " (and kramdown reads the lines after it as HTML, not Markdown)" if kind == "html_block" else ""
-    escape = "&lt;" if in_raw else "\\<"
-    hint = f"write `&lt;{tag[1:]}`: kramdown reads this line as HTML" if in_raw else \
-        f"write `\\{tag}` to show it as written, or put it in backticks"
+    escape, closing = ("&lt;", "&gt;") if in_raw or code else ("\\<", "\\>")
+    after = column - 1 + len(tag)  # 0-based, just after the tag's `>`, when it is on this line
+    run = len(source[after:]) - len(source[after:].lstrip(">")) if "\n" not in tag and source[after - 1:after] == ">" \
+        else 0
+    fix = [[line, column, "<", escape]] + ([[line, after, ">" * (run + 1), closing * (run + 1)]] if run else [])
+    right = escape + (tag[1:-1] + closing * (run + 1) if run else tag[1:])
+    hint = f"write `{right}`: kramdown reads this line as HTML" if in_raw else \
+        f"write `{right}`: kramdown shows the text of a `<{code}>` as typed, `\\` included" if code else \
+        f"write `{right}` to show it as written, or put it in backticks"
     diag = diagnostic("BC601", post.display, line, column,
                       f"`{tag}` is an HTML tag to the browser, of no element it knows: the page shows nothing in "
-                      f"its place{block}", hint, fix=[[line, column, "<", escape]])
+                      f"its place{block}", hint, fix=fix)
     return dataclasses.replace(diag, end_line=line, end_column=column + len(tag.split("\n")[0]))

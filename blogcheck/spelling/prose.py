@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from blogcheck.links.html import markdown_from, markdown_inside
 from blogcheck.parse import kramdown_comments
+from blogcheck.parse.kramdown_ids import auto_id
 from blogcheck.parse.markdown import Cursor, line_tokens, tokens, tokens_where
 from blogcheck.spelling.html_text import alt_text, hides, joins, pieces
 from blogcheck.spelling.tokens import REPEAT, WORD
@@ -141,27 +142,13 @@ def spans(post: Post, wanted: frozenset[str] | set[str] | None = None) -> Iterat
     written: list[str] = []  # the body's lines as written (the mask blanks `{#id}`), read for headings only
     for block, token, walk in _walks(stream, lines, post.body_line):
         if walk is not None and block > 0 and stream[block - 1].type == "heading_open" and \
-                _auto_id(stream[block - 1], written := written or post.body.split("\n")):
+                auto_id(stream[block - 1], written := written or post.body.split("\n")):
             yield from (dataclasses.replace(span, anchored=True) for span in _children(token.children or [], walk,
                                                                                          block + 1))
         elif walk is not None:
             yield from _children(token.children or [], walk, block + 1)
         elif token.type == "html_block" and token.map and (wanted is None or holds(token.content, wanted)):
             yield from _html_block(token, lines, post.body_line, block + 1)
-
-
-def _auto_id(heading: Token, lines: list[str]) -> bool:
-    """Whether kramdown makes the id of `heading` (its `heading_open`, whose lines include a
-    setext underline) from its text (`## Day 1` is `#day-1`), so that a word fixed in it
-    changes the id and breaks the links to it: not when the heading gives its own
-    (`## Day 1 {#start}`, or a `{: #start}` line after it)."""
-    assert heading.map is not None
-    text = lines[heading.map[0]] if heading.map[0] < len(lines) else ""
-    after = lines[heading.map[1]] if heading.map[1] < len(lines) else ""
-    return not _OWN_ID.search(text) and not (after.lstrip().startswith("{:") and "#" in after)
-
-
-_OWN_ID = re.compile(r"\{#[\w:.-]+\}\s*$")
 
 
 def _walks(stream: list[Token], lines: list[str], body_line: int) -> Iterator[tuple[int, Token, Walk | None]]:
