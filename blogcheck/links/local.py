@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Any
+from urllib.parse import unquote
 
 from blogcheck.jekyll.folders import collections_dir
 from blogcheck.jekyll.site import Site
@@ -196,7 +197,8 @@ def _add_files(index: SiteIndex, site: Site) -> None:
         parts = rel.split("/")
         folder = next((f for f in docs if rel.startswith(f + "/")), None)
         if folder is not None:
-            for url in page_urls(rel, front(site.root / rel) or {}, docs[folder], rel[len(folder) + 1:]):
+            data = {**site.defaults_for(index.document(rel), docs[folder][0]), **(front(site.root / rel) or {})}
+            for url in page_urls(rel, data, docs[folder], rel[len(folder) + 1:]):
                 index.add(url, rel=rel, doc=index.document(rel))
         elif not any(p.startswith("_") for p in parts) or parts[0] in included:
             _add_page_or_static(index, site, rel, parts[0] in included)
@@ -210,6 +212,8 @@ def _add_page_or_static(index: SiteIndex, site: Site, rel: str, included_dir: bo
 
     suffix = PurePosixPath(rel).suffix.lower()
     data = front(site.root / rel) if suffix in PAGE_SUFFIXES else None
+    if data:  # what `defaults:` gives its pages (a `permalink:` too), under its own front matter
+        data = {**site.defaults_for(rel, "pages"), **data}
     if data is not None and unpublished(data) and site.config.get("unpublished") is not True:
         for url in page_urls(rel, data):  # Jekyll reads it and writes no page (and `{% link %}` finds none)
             index.hidden.setdefault(key(url), f"`{rel}` would be there, but it says `published: false`")
@@ -223,7 +227,7 @@ def _add_page_or_static(index: SiteIndex, site: Site, rel: str, included_dir: bo
             # always set `permalink: /about/`; lenient when that is unknown.
             index.add("/" + rel.split("/", 1)[1].rsplit(".", 1)[0])
     if not data:
-        index.add("/" + rel, rel=rel)  # copied as it is
+        index.add("/" + unquote(rel), rel=rel)  # copied as it is, `%20` in its name decoded (`a%20b.png`: `a b.png`)
         # a static file's relative_path has a leading slash to Jekyll: `{% link /assets/x.png %}` finds it
         # (and `{% link assets/x.png %}` too); a page's has none, and `{% link /about.md %}` stops the build
         index.by_link.setdefault("/" + rel, "/" + rel)

@@ -43,20 +43,35 @@ def page_urls(rel: str, data: dict[str, Any], collection: tuple[str, str] | None
     redirects = data.get("redirect_from")
     urls = [str(r) for r in ([redirects] if isinstance(redirects, str) else redirects or []) if r]
     path = PurePosixPath(rel)
+    ext = ".html" if path.suffix.lower() in _CONVERTED else path.suffix
+    if collection is None:  # Page#url_placeholders
+        values = {"path": str(path.parent).strip("."), "basename": path.stem, "output_ext": ext}
+    else:  # Drops::UrlDrop of a document
+        inner = str(PurePosixPath(inner).with_suffix(""))
+        slug = str(data.get("slug") or path.stem)
+        values = {"collection": collection[0], "path": inner, "name": slugify(path.stem),
+                  "title": slugify(slug, pretty=True), "slug": slugify(slug), "output_ext": ext}
     if isinstance(permalink, str):
-        urls.append(permalink)
+        urls.append(_filled(permalink, values))
     elif collection is None:
         urls.append("/" + str(path.with_suffix("") if path.suffix.lower() not in (".xml", ".txt") else path))
         if path.stem == "index":
             urls.append("/" + str(path.parent).strip("."))
     else:
-        name, template = collection
-        inner = str(PurePosixPath(inner).with_suffix(""))
-        values = {"collection": name, "path": inner, "name": path.stem, "title": slugify(path.stem, pretty=True),
-                  "slug": slugify(path.stem), "output_ext": ".html"}
-        urls.append(re.sub(r":([a-z_]+)", lambda m: values.get(m[1], m[0]), template))
-        urls.append(f"/{name}/{inner}")
+        urls.append(_filled(collection[1], values))
+        urls.append(f"/{collection[0]}/{inner}")
     return [u if u.startswith("/") else "/" + u for u in urls]
+
+
+def _filled(template: str, values: dict[str, str]) -> str:
+    """A permalink with its placeholders filled in (an unknown one stays), and the `//`
+    an empty one leaves made one `/` (Jekyll's URL#generate_url_from_hash, sanitize_url)."""
+    if ":" not in template:
+        return template
+    return re.sub(r"/{2,}", "/", re.sub(r":([a-z_]+)", lambda m: values.get(m[1], m[0]), template))
+
+
+_CONVERTED = (".md", ".markdown", ".mkd", ".mkdn", ".mkdown", ".html", ".htm")
 
 
 def front(path: Path) -> dict[str, Any] | None:

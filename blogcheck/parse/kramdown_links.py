@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from markdown_it.common.utils import normalizeReference
 from markdown_it.helpers import parseLinkDestination as commonmark_destination
 from markdown_it.helpers import parseLinkLabel, parseLinkTitle
 from markdown_it.helpers.parse_link_destination import _Result
@@ -57,8 +58,30 @@ def parseLinkDestination(string: str, pos: int, maximum: int) -> _Result:
 def reference(state: StateBlock, start_line: int, end_line: int, silent: bool) -> bool:
     """markdown-it's link reference definition rule, except for `[^label]: ...`:
     kramdown reads that as a footnote, so `[^1]: Wikipedia.` is the note's text
-    and `[^1]` stays a footnote marker, not a link to `Wikipedia.`."""
+    and `[^1]` stays a footnote marker, not a link to `Wikipedia.`. A one-line
+    definition whose URL holds a space (`[notes]: /files/My Notes.pdf`), which
+    CommonMark makes paragraph text (and the definitions under it with it), is
+    kramdown's definition all the same."""
     start = state.bMarks[start_line] + state.tShift[start_line]
     if state.src.startswith("[^", start):
         return False
-    return commonmark_reference(state, start_line, end_line, silent)
+    if commonmark_reference(state, start_line, end_line, silent):
+        return True
+    found = _DEFINITION.match(state.src, start, state.eMarks[start_line])
+    if found is None or state.sCount[start_line] - state.blkIndent >= 4:
+        return False
+    label = normalizeReference(found[1])
+    href = state.md.normalizeLink(found[2] if found[2] is not None else found[3].strip())
+    if not label or not state.md.validateLink(href):
+        return False
+    if silent:
+        return True
+    state.line = start_line + 1
+    references = state.env.setdefault("references", {})
+    if label not in references:
+        references[label] = {"title": found[5] or "", "href": href, "map": [start_line, state.line]}
+    return True
+
+
+# kramdown's LINK_DEFINITION_START, on one line: `[label]: URL "title"`, the URL may hold spaces
+_DEFINITION = re.compile(r"""\[([^\n\]]+)\]:[ \t]*(?:<(.*?)>|([^\n]*?\S[^\n]*?))(?:[ \t]+(["'])(.+?)\4)?[ \t]*$""")

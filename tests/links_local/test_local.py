@@ -450,3 +450,33 @@ def test_a_future_post_and_an_unpublished_page_have_no_page_yet(site: Path) -> N
     assert "Jekyll stops the build" in result.diagnostics[1].message
     (site / "_config.yml").write_text(CONFIG + "future: true\nunpublished: true\n", encoding="utf-8")
     assert run([post], load_site(site), Config(select=("links",), offline=True)).diagnostics == []
+
+
+def test_pages_and_files_are_where_jekyll_writes_them(tmp_path: Path) -> None:
+    """Each checked against jekyll 4.3's output: a page's `permalink:` from `defaults:`, its
+    placeholders (`:path`, `:basename`, `:output_ext`) filled in; a collection's `:name`
+    slugified; a static file named `photo%20x.png` written as `photo x.png`."""
+    (tmp_path / "_config.yml").write_text(
+        "defaults:\n  - scope: {path: handbook}\n    values: {permalink: /hb/:basename/}\n"
+        "collections:\n  guides: {output: true, permalink: /g/:name/}\n", encoding="utf-8")
+    files = {"handbook/intro.md": "---\ntitle: Intro\n---\n",
+             "docs/guide.md": "---\npermalink: /:path/:basename/\n---\n",
+             "_guides/Second Doc.md": "---\ntitle: Second\n---\n", "assets/photo%20x.png": ""}
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    good = ("[a](/hb/intro/) [b](/docs/guide/) [c](/g/second-doc/) ![d](/assets/photo%20x.png) "
+            "![e](</assets/photo x.png>)")
+    assert _codes(tmp_path, good) == []
+    bad = "[a](/handbook/intro.html) [b](/g/Second%20Doc/) ![c](/assets/photo%2520x.png)"
+    assert _codes(tmp_path, bad) == ["BC204", "BC204", "BC303"]
+
+
+def test_a_reference_definition_whose_url_holds_a_space_is_kramdowns(site: Path) -> None:
+    """kramdown takes `[r1]: /files/My Notes.pdf` as a definition (CommonMark makes it
+    text, and the definitions under it with it): the three links are on the page
+    (checked with kramdown), so they are checked."""
+    body = ("## Setup\n\n[L1][r1] [L2][r2] ![L3][r3]\n\n[r1]: /files/My Notes.pdf\n[r2]: #nope\n"
+            "[r3]: /blog/assets/b.png\n")
+    assert _codes(site, body) == ["BC204", "BC203", "BC303"]
