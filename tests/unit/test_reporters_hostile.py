@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from reporter_sites import make_site
 
 from blogcheck.cli import main
 
@@ -28,16 +29,6 @@ CONTROLS = {
     "2024-01-06-a\u202eb.md": '---\ntitle: x\nlayout: "l\\u2028s\\u2029p\\u202er\\u2066i\\u200fm"\n---\nok\n',
 }
 UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]")
-
-
-def _site(root: Path, posts: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
-    (root / "_layouts").mkdir(parents=True)
-    (root / "_layouts" / "post.html").write_text("{{ content }}\n")
-    (root / "_config.yml").write_text("title: t\n")
-    (root / "_posts").mkdir()
-    for name, text in posts.items():
-        (root / "_posts" / name).write_text(text, encoding="utf-8")
-    monkeypatch.chdir(root)
 
 
 def _report(capsys: pytest.CaptureFixture[str], fmt: str) -> str:
@@ -60,7 +51,7 @@ def _rows(summary: str) -> list[list[Token]]:
 
 def test_job_summary_shows_what_posts_hold_as_code_never_as_markdown(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    _site(tmp_path, POSTS, monkeypatch)
+    make_site(tmp_path, POSTS, monkeypatch)
     found = json.loads(_report(capsys, "json"))["diagnostics"]
     monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
     _report(capsys, "github")
@@ -80,7 +71,7 @@ def test_job_summary_shows_what_posts_hold_as_code_never_as_markdown(
 @pytest.mark.parametrize("fmt", ["text", "github", "html", "sarif", "json"])
 def test_no_format_passes_on_control_or_bidi_characters(
         fmt: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    _site(tmp_path, CONTROLS, monkeypatch)
+    make_site(tmp_path, CONTROLS, monkeypatch)
     out = _report(capsys, fmt)
     assert UNSAFE.findall(out) == []
     if fmt == "json":  # data: the values read back exact
@@ -96,7 +87,7 @@ def test_no_format_passes_on_control_or_bidi_characters(
 
 def test_github_annotations_escape_control_characters_but_keep_line_breaks(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    _site(tmp_path, CONTROLS, monkeypatch)
+    make_site(tmp_path, CONTROLS, monkeypatch)
     first = _report(capsys, "github").splitlines()[0]
     assert first.startswith("::warning file=_posts/2024-01-05-esc\\x1b[31mred.md,line=3,col=9,title=BC130::"
                             "_posts/2024-01-05-esc\\x1b[31mred.md:3:9: BC130 layout `po\\x1b[2J")

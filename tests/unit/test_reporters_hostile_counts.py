@@ -7,20 +7,11 @@ import json
 from pathlib import Path
 
 import pytest
+from reporter_sites import make_site
 
 from blogcheck.cli import main
 
 COMMON = ["path", "line", "column", "code", "check", "severity", "message", "hint"]
-
-
-def _site(root: Path, posts: dict[str, str], monkeypatch: pytest.MonkeyPatch) -> None:
-    (root / "_layouts").mkdir(parents=True)
-    (root / "_layouts" / "post.html").write_text("{{ content }}\n")
-    (root / "_config.yml").write_text("title: t\n")
-    (root / "_posts").mkdir()
-    for name, text in posts.items():
-        (root / "_posts" / name).write_text(text, encoding="utf-8")
-    monkeypatch.chdir(root)
 
 
 def _cards(errors: int, warnings: int) -> str:
@@ -30,7 +21,7 @@ def _cards(errors: int, warnings: int) -> str:
 
 def test_quiet_html_counts_what_it_shows_and_calls_no_file_with_a_warning_clean(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    _site(tmp_path, {"2024-01-01-error.md": "---\nlayout: post\n---\nok\n",  # BC110: no title
+    make_site(tmp_path, {"2024-01-01-error.md": "---\nlayout: post\n---\nok\n",  # BC110: no title
                      "2024-01-02-warning.md": "---\ntitle: t\nlayout: nope\n---\nok\n"}, monkeypatch)  # BC130
     assert main(["check", "--offline", "--quiet", "--format", "html"]) == 1
     page = capsys.readouterr().out
@@ -48,7 +39,7 @@ def test_quiet_html_counts_what_it_shows_and_calls_no_file_with_a_warning_clean(
 
 def test_quiet_html_with_nothing_shown_does_not_say_there_are_no_findings(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    _site(tmp_path, {"2024-01-02-warning.md": "---\ntitle: t\nlayout: nope\n---\nok\n"}, monkeypatch)
+    make_site(tmp_path, {"2024-01-02-warning.md": "---\ntitle: t\nlayout: nope\n---\nok\n"}, monkeypatch)
     assert main(["check", "--offline", "--quiet", "--format", "html"]) == 0
     page = capsys.readouterr().out
     assert _cards(0, 0) in page and "No findings shown in 1 file: --quiet left out 1 warning." in page
@@ -56,7 +47,7 @@ def test_quiet_html_with_nothing_shown_does_not_say_there_are_no_findings(
 
 def test_json_keys_come_common_first_in_one_order_then_a_checks_own(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    _site(tmp_path, {"2024-01-01-a.md": "---\ntitle: t\ncategoires: [x]\n---\nSee [x](/nowhere.html).\n",
+    make_site(tmp_path, {"2024-01-01-a.md": "---\ntitle: t\ncategoires: [x]\n---\nSee [x](/nowhere.html).\n",
                      "2024-01-02-b.md": "---\ntitle: t\ntitle: u\nlayout: nope\n---\nok\n"}, monkeypatch)
     main(["check", "--offline", "--format", "json"])
     found = json.loads(capsys.readouterr().out)["diagnostics"]
