@@ -38,7 +38,6 @@ class PostFinder:
         self._why = {key: reason for key, reason in why.items() if reason}
         self._found: dict[str, Post | None] = {}  # each name is looked up once per run
         self._near: dict[str, str] = {}
-        self._names: list[str] | None = None
 
     def url(self, name: str) -> str | None:
         """The URL of the post `name` refers to, or None when Jekyll finds none."""
@@ -72,13 +71,26 @@ class PostFinder:
         return None
 
     def nearest(self, name: str) -> str:
-        """The post name closest to `name`, for a hint ("" when none is close)."""
+        """The post `name` likely meant, for a hint ("" when none is): one of the same slug
+        (the date mistyped, or the post re-dated), else of the same day with a close slug
+        (the slug mistyped). Not merely a similar name: `2024-1-10-day-9` is no guess for
+        `2024-12-31-day-999`."""
         if name not in self._near:
-            if self._names is None:
-                self._names = [_name(e.post) for e in self._entries]
-            close = difflib.get_close_matches(name.strip().lstrip("/"), self._names, n=1, cutoff=0.6)
-            self._near[name] = close[0] if close else ""
+            self._near[name] = self._nearest(name.strip().lstrip("/"))
         return self._near[name]
+
+    def _nearest(self, name: str) -> str:
+        match = _NAME.match(name)
+        if match is None:
+            return ""
+        day, slug = _day(match[2]), match[3]
+        same_slug = [e for e in self._entries if slug in e.slugs]
+        if same_slug:
+            apart = (lambda e: min((abs((d - day).days) for d in e.days), default=10**6)) if day else (lambda e: 0)
+            return _name(min(same_slug, key=apart).post)
+        same_day = {s: e for e in self._entries if day is not None and day in e.days for s in e.slugs}
+        close = difflib.get_close_matches(slug, list(same_day), n=1, cutoff=0.6)
+        return _name(same_day[close[0]].post) if close else ""
 
 
 def _entry(post: Post, zone: dt.tzinfo) -> _Entry | None:

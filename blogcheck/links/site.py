@@ -99,8 +99,9 @@ class LinkSite:
                                  "renders the tag", hint)
         if unresolved(ref.argument) or self._link_url(ref.argument) is not None:
             return None
-        hint = "give the path from the site root, e.g. `_posts/2024-01-01-name.md`, `about.md`"
         bare = ref.argument.strip().strip("'\"").lstrip("/")
+        hint = (f"the site has no file `{bare}`: check its folder, name and extension (the path is from the site "
+                "root, as `_posts/2024-01-01-name.md` or `about.md`)")
         below = self.index.document(bare)
         if bare in self.index.unbuilt:  # a post dated ahead, a page with `published: false`
             hint = f"`{bare}` is there, but {self.index.unbuilt[bare]}"

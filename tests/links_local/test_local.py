@@ -480,3 +480,16 @@ def test_a_reference_definition_whose_url_holds_a_space_is_kramdowns(site: Path)
     body = ("## Setup\n\n[L1][r1] [L2][r2] ![L3][r3]\n\n[r1]: /files/My Notes.pdf\n[r2]: #nope\n"
             "[r3]: /blog/assets/b.png\n")
     assert _codes(site, body) == ["BC204", "BC203", "BC303"]
+
+
+@pytest.mark.parametrize(("written", "hint"), [
+    ("2024-01-06-first", "did you mean `2024-01-05-first`?"),  # the date mistyped: the same slug
+    ("2024-01-05-frist", "did you mean `2024-01-05-first`?"),  # the slug mistyped: the same day
+    ("2024-12-31-day-999", "use the post's file name without extension"),  # no such post: not `2024-1-10-day-9`
+])
+def test_a_post_url_hint_guesses_only_a_post_of_the_same_slug_or_day(site: Path, written: str, hint: str) -> None:
+    (site / "_posts" / "2024-1-10-day-9.md").write_text("---\ntitle: Day 9\n---\n", encoding="utf-8")
+    post = site / "_posts" / "2024-05-05-probe.md"
+    post.write_text(f"---\ntitle: probe\n---\n[x]({{% post_url {written} %}})\n", encoding="utf-8")
+    result = run([post], load_site(site), Config(select=("links",), offline=True))
+    assert [(d.code, d.hint) for d in result.diagnostics] == [("BC205", hint)]
