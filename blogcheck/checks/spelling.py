@@ -178,7 +178,7 @@ def _finding(post: Post, span: Span, word: Word, column: int, verdict: Verdict, 
     if verdict.code == "BC401":
         message = f"`{word.text}` is a misspelling of " + " or ".join(f"`{s}`" for s in verdict.suggestions)
         hint = f"write `{best}`" if len(verdict.suggestions) == 1 else "pick the word you meant"
-        hint += f", unless `{word.text}` is a name" if verdict.name else ""
+        hint += f", unless `{word.text}` is a name (then: `blogcheck words --add {word.text}`)" if verdict.name else ""
         if len(verdict.suggestions) == 1 and span.exact and not verdict.name and not span.anchored:
             extra["fix"] = [[span.line, column, word.text, best]]
         elif span.anchored and len(verdict.suggestions) == 1 and not verdict.name:
@@ -189,7 +189,7 @@ def _finding(post: Post, span: Span, word: Word, column: int, verdict: Verdict, 
         hint = f"write `{best}` (or set [spelling] language = \"en\" to accept both)"
     else:
         message = f"unknown word `{word.text}`"
-        add = f"add it to {settings.wordlist}"
+        add = f"`blogcheck words --add {word.text}` puts it on {settings.wordlist}"
         meant = f"`{best}` (`{word.previous} {word.text}` as one word)" if verdict.joins else f"`{best}`"
-        hint = f"did you mean {meant}? If not, {add}" if best else f"if it is right, {add}"
+        hint = f"did you mean {meant}? If `{word.text}` is right, {add}" if best else f"if it is right, {add}"
     return diagnostic(verdict.code, post.display, where["line"], where["column"], message, hint, **extra)
