@@ -44,12 +44,17 @@ class Summary:
     files: int
     errors: int
     warnings: int
-    infos: int = 0
+    infos: int = 0  # findings a config made `info`
     notes: tuple[str, ...] = ()  # about the run as a whole, e.g. links not checked offline
+    fixed: int = 0  # findings `--fix` mended (reported as `info`, not counted in `infos`)
 
     @classmethod
     def of(cls, files: int, diagnostics: list[Diagnostic], notes: tuple[str, ...] = ()) -> Summary:
         def count(severity: Severity) -> int:
             return sum(1 for d in diagnostics if d.severity is severity)
 
-        return cls(files, count(Severity.ERROR), count(Severity.WARNING), count(Severity.INFO), notes)
+        fixed = sum(1 for d in diagnostics if d.severity is Severity.INFO and d.message.startswith(FIXED))
+        return cls(files, count(Severity.ERROR), count(Severity.WARNING), count(Severity.INFO) - fixed, notes, fixed)
+
+
+FIXED = "fixed: "  # the message of a finding `--fix` mended starts so (fix.py)

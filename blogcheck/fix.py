@@ -23,7 +23,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from blogcheck.diagnostic import Diagnostic, Severity
+from blogcheck.diagnostic import FIXED, Diagnostic, Severity
 
 if TYPE_CHECKING:
     from blogcheck.run import Result
@@ -311,9 +311,9 @@ def _overwrite(handle: io.FileIO, data: bytes) -> None:
 
 def was_fixed(diag: Diagnostic) -> bool:
     """A finding `apply` fixed (see `_fixed`)."""
-    return diag.severity is Severity.INFO and diag.message.startswith("fixed: ")
+    return diag.severity is Severity.INFO and diag.message.startswith(FIXED)
 
 
 def _fixed(diag: Diagnostic) -> Diagnostic:
     done = ", ".join(f"`{old}` -> `{new}`" for _, _, old, new in _edits(diag))
-    return dataclasses.replace(diag, severity=Severity.INFO, message=f"fixed: {done}", hint="")
+    return dataclasses.replace(diag, severity=Severity.INFO, message=f"{FIXED}{done}", hint="")

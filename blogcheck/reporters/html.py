@@ -89,14 +89,15 @@ def _t(text: str) -> str:
 
 def _counts_text(summary: Summary) -> str:
     return ", ".join([plural(summary.files, "file"), plural(summary.errors, "error"),
-                      plural(summary.warnings, "warning"), plural(summary.infos, "note")])
+                      plural(summary.warnings, "warning"), plural(summary.infos, "note")]
+                     + ([f"{summary.fixed} fixed"] if summary.fixed else []))
 
 
 def _left_out(shown: Summary, summary: Summary) -> str:
     """The findings the run counted that are not on the page (`--quiet` passes only the
     errors), as `1 warning and 2 notes`; empty when all are there."""
     counts = [(summary.errors - shown.errors, "error"), (summary.warnings - shown.warnings, "warning"),
-              (summary.infos - shown.infos, "note")]
+              (summary.infos - shown.infos, "note"), (summary.fixed - shown.fixed, "fixed finding")]
     said = [plural(count, word) for count, word in counts if count > 0]
     return f"{', '.join(said[:-1])} and {said[-1]}" if len(said) > 1 else "".join(said)
 
@@ -104,6 +105,8 @@ def _left_out(shown: Summary, summary: Summary) -> str:
 def _cards(shown: Summary, left_out: str) -> str:
     cards = [("files checked", shown.files, ""), ("errors", shown.errors, "error"),
              ("warnings", shown.warnings, "warning"), ("notes", shown.infos, "note")]
+    if shown.fixed:
+        cards.append(("fixed", shown.fixed, "note"))
     cells = "".join(f'<div class="card {css}"><b>{count}</b>{name}</div>' for name, count, css in cards)
     said = (f'<p class="muted" id="left-out">--quiet left out {left_out}: the counts and tables '
             "below are of the errors only.</p>") if left_out else ""

@@ -24,7 +24,7 @@ def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = Fal
         "version": VERSION,
         "diagnostics": [as_dict(d) for d in diagnostics],
         "summary": {"files": summary.files, "errors": summary.errors, "warnings": summary.warnings,
-                    "infos": summary.infos, "notes": list(summary.notes)},
+                    "infos": summary.infos, "fixed": summary.fixed, "notes": list(summary.notes)},
     }
     return dumps(document, default=str)
 

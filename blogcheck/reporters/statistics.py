@@ -20,7 +20,7 @@ def render(diagnostics: list[Diagnostic], summary: Summary, fmt: str) -> str:
     if fmt == "json":
         document = {"version": 1, "statistics": rows,
                     "summary": {"files": summary.files, "errors": summary.errors, "warnings": summary.warnings,
-                                "infos": summary.infos}}
+                                "infos": summary.infos, "fixed": summary.fixed}}
         return json.dumps(document, indent=2) + "\n"
     width = max((len(str(row["count"])) for row in rows), default=1)
     lines = [f"{row['count']:>{width}}  {row['code']}  {row['severity']:<7}  {row['name']}"

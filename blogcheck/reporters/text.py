@@ -28,11 +28,13 @@ def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = Fal
 
 def summary_line(summary: Summary) -> str:
     files = plural(summary.files, "file")
-    if not summary.errors and not summary.warnings and not summary.infos:
+    if not summary.errors and not summary.warnings and not summary.infos and not summary.fixed:
         return f"Checked {files}: no problems found."
     parts = [plural(summary.errors, "error"), plural(summary.warnings, "warning")]
     if summary.infos:
         parts.append(plural(summary.infos, "note"))
+    if summary.fixed:
+        parts.append(f"{summary.fixed} fixed")
     return f"Checked {files}: {', '.join(parts)}."
 
 

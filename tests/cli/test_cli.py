@@ -92,7 +92,7 @@ def test_json_to_output_file(site: Path, capsys: pytest.CaptureFixture[str], tmp
     assert code == 1 and out == ""
     assert target.stat().st_mode & 0o777 == 0o644  # not mkstemp's private 0600
     report = json.loads(target.read_text())
-    assert report["summary"] == {"files": 1, "errors": 1, "warnings": 0, "infos": 0, "notes": []}
+    assert report["summary"] == {"files": 1, "errors": 1, "warnings": 0, "infos": 0, "fixed": 0, "notes": []}
     assert report["diagnostics"][0]["code"] == "BC110"
 
 

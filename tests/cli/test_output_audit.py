@@ -28,7 +28,7 @@ def test_json_summaries_count_the_notes_the_text_summary_counts(site: Path,
     summary = json.loads(out)["summary"]
     assert (summary["errors"], summary["warnings"], summary["infos"]) == (0, 0, 12)
     _, out, _ = run(capsys, "check", "--offline", "--format", "json", "--statistics")
-    assert json.loads(out)["summary"] == {"files": 1, "errors": 0, "warnings": 0, "infos": 12}
+    assert json.loads(out)["summary"] == {"files": 1, "errors": 0, "warnings": 0, "infos": 12, "fixed": 0}
 
 
 def test_github_notes_come_before_info_notices_and_say_notices_are_hidden(

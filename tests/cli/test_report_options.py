@@ -52,3 +52,13 @@ def test_statistics_of_a_fix_run_count_what_was_fixed(site: Path, capsys: pytest
     assert (code, out.splitlines()[0]) == (0, "1  BC401  info     known-misspelling  (1 fixed)")
     code, out, _ = run(capsys, "check", "--offline", "--fix", "--statistics", "--format", "json")
     assert [(r["code"], r["fixable"], r["fixed"]) for r in json.loads(out)["statistics"]] == []
+
+
+def test_a_fix_run_counts_its_fixes_as_fixed_not_as_notes(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A note is a remark about the run (or a finding a config made `info`); a fix is a fix."""
+    code, out, _ = run(capsys, "check", "--offline", "--fix", "--format", "json")
+    summary = json.loads(out)["summary"]
+    assert (code, summary["infos"], summary["fixed"]) == (0, 0, 1)
+    (site / "_posts" / "2024-01-01-p.md").write_text(TYPO)
+    code, out, _ = run(capsys, "check", "--offline", "--fix")
+    assert (code, out.splitlines()[-1]) == (0, "Checked 1 file: 0 errors, 0 warnings, 1 fixed.")

@@ -46,12 +46,12 @@ def test_only_posts_changed_since_the_ref_are_checked(clone: Path, capsys: pytes
     code, report = _check(capsys, clone, "--changed-since", "origin/main")
     assert code == 1
     assert _found(report) == [("2024-03-01-old.md", "BC204", "error")]
-    assert report["summary"] == {"files": 1, "errors": 1, "warnings": 0, "infos": 0, "notes": []}
+    assert report["summary"] == {"files": 1, "errors": 1, "warnings": 0, "infos": 0, "fixed": 0, "notes": []}
 
 
 def test_nothing_changed_checks_nothing_and_passes(clone: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, report = _check(capsys, clone, "--changed-since", "origin/main")
-    empty = {"files": 0, "errors": 0, "warnings": 0, "infos": 0, "notes": []}
+    empty = {"files": 0, "errors": 0, "warnings": 0, "infos": 0, "fixed": 0, "notes": []}
     assert (code, report["diagnostics"], report["summary"]) == (0, [], empty)
 
 
@@ -63,7 +63,8 @@ def test_uncommitted_and_untracked_posts_count_as_changed(clone: Path, capsys: p
     assert names == ["2024-03-02-other.md", "2024-03-06-new.md"]
     assert changes.files[(clone / "_posts/2024-03-06-new.md").resolve()] is None  # new: no old version
     code, report = _check(capsys, clone, "--changed-since", "origin/main")
-    assert (code, report["summary"]) == (1, {"files": 2, "errors": 1, "warnings": 0, "infos": 0, "notes": []})
+    assert (code, report["summary"]) == (1, {"files": 2, "errors": 1, "warnings": 0, "infos": 0, "fixed": 0,
+                                             "notes": []})
 
 
 def test_changes_on_the_base_branch_after_the_fork_are_not_ours(clone: Path, tmp_path: Path,
@@ -76,7 +77,8 @@ def test_changes_on_the_base_branch_after_the_fork_are_not_ours(clone: Path, tmp
     git("fetch", "-q", "origin", cwd=clone)
     (clone / "_posts/2024-03-06-new.md").write_text(GOOD_POST)
     code, report = _check(capsys, clone, "--changed-since", "origin/main")
-    assert (code, report["summary"]) == (0, {"files": 1, "errors": 0, "warnings": 0, "infos": 0, "notes": []})
+    assert (code, report["summary"]) == (0, {"files": 1, "errors": 0, "warnings": 0, "infos": 0, "fixed": 0,
+                                             "notes": []})
 
 
 def test_new_links_only_fails_only_on_added_links(clone: Path, capsys: pytest.CaptureFixture[str]) -> None:
