@@ -63,13 +63,15 @@ def run(args: argparse.Namespace) -> int:
     _say(scrub, _plan_text(entries))
     code = FINDINGS if any(e.action is Action.REFUSE for e in entries) else OK
     if not any(e.action is Action.PUBLISH for e in entries):
-        _say(scrub, "Nothing to publish: no post is both approved and clean.")
+        _say(scrub, "Nothing to publish: no post is both approved and clean"
+                    + (" (the refused ones are listed above)." if code else "."))
         return code
     return _publish(entries, options, scrub) or code
 
 
 def _publish(entries: list[Entry], options: Settings, scrub: Scrubber) -> int:
     from blogcheck.publish import PublishError, publish
+    from blogcheck.publish.plan import Action
 
     try:
         outcome = publish(entries, options, os.environ)
@@ -79,7 +81,8 @@ def _publish(entries: list[Entry], options: Settings, scrub: Scrubber) -> int:
     except Exception as exc:  # whatever it is: say it without secrets, exit 3
         _say(scrub, f"blogcheck: publish failed: {type(exc).__name__}: {exc}", sys.stderr)
         return PUBLISH_FAILED
-    _say(scrub, _outcome_text(outcome, options.dry_run))
+    refused = sum(1 for e in entries if e.action is Action.REFUSE)
+    _say(scrub, _outcome_text(outcome, options.dry_run, refused))
     return 0
 
 
@@ -121,12 +124,26 @@ def _stop_codes(config: Config) -> tuple[str, ...]:
                  if check_wanted(CODES[code].check, [code], config.select, config.ignore))
 
 
+_SKIPS_LISTED = 10  # posts not approved listed one a line; more are counted on one line
+
+
 def _plan_text(entries: list[Entry]) -> str:
     from blogcheck.publish.plan import Action
     from blogcheck.reporters.controls import visible  # a line break in a file name splits no line
 
     lines = []
+    skipped: dict[str, list[str]] = {}  # reason -> posts: a blog of 1,000 posts, 2 approved, is 2 lines, not 1,000
     for entry in entries:
+        if entry.action is Action.SKIP:
+            skipped.setdefault(entry.reason, []).append(entry.source)
+    many = {reason for reason, posts in skipped.items() if len(posts) > _SKIPS_LISTED}
+    for reason in sorted(many):
+        posts = skipped[reason]
+        named = ", ".join(visible(p) for p in posts[:3])
+        lines.append(f"skip     {len(posts)} posts {reason}: {named} and {len(posts) - 3} more")
+    for entry in entries:
+        if entry.action is Action.SKIP and entry.reason in many:
+            continue
         if entry.action is Action.PUBLISH:
             lines.append(f"publish  {visible(entry.source)} -> {visible(entry.target)}")
             lines.extend(f"           + {visible(asset.rel)}" for asset in entry.assets)
@@ -137,10 +154,11 @@ def _plan_text(entries: list[Entry]) -> str:
     return "\n".join(lines)
 
 
-def _outcome_text(outcome: Outcome, dry_run: bool) -> str:
+def _outcome_text(outcome: Outcome, dry_run: bool, refused: int = 0) -> str:
     where = f"{outcome.shown_target} ({outcome.branch})"
     if not outcome.changes:
-        return f"Nothing to publish: {where} already has every approved post."
+        return (f"Nothing to publish: {where} already has every approved post"
+                + (f" that passes the checks ({refused} refused: see above)." if refused else "."))
     lines = [f"{c.state:<8} {c.path}" for c in outcome.changes] + [f"built    {url}" for url in outcome.pages]
     posts = len({c.post for c in outcome.changes})
     count = f"{posts} post{'s' if posts != 1 else ''}"

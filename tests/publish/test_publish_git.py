@@ -297,3 +297,23 @@ def test_an_older_checkout_never_puts_back_what_a_newer_one_published(sandbox: S
     code, _, err = sandbox.publish(DAY65, "--force")
     assert code == 0 and sandbox.refs() != before, err
     assert b"Version two." not in sandbox.show(DAY65)
+
+
+def test_many_posts_not_approved_are_one_line_and_a_refusal_is_named_at_the_end(sandbox: Sandbox) -> None:
+    """A blog of a thousand posts with two approved: the plan does not list the rest one
+    a line. A second run with a refused post says the target has every approved post
+    *that passes the checks*, and why it exits 1."""
+    for number in range(10):
+        (sandbox.source / "_posts" / f"2024-04-{number + 1:02d}-idea.md").write_text(
+            f"---\ntitle: Idea {number}\n---\nNot yet.\n", encoding="utf-8")
+    sandbox.approve(DAY65)
+    code, out, _ = sandbox.publish()
+    assert code == 0
+    skips = [line for line in out.splitlines() if line.startswith("skip")]
+    assert len(skips) == 1 and skips[0].startswith("skip     17 posts not approved (no `status: approved`): ")
+    assert skips[0].endswith(" and 14 more")
+    sandbox.approve("_posts/2024-03-09-missing-title.md")  # refused: BC110
+    code, out, _ = sandbox.publish()
+    assert code == 1
+    assert out.splitlines()[-1] == (f"Nothing to publish: {sandbox.remote} (main) already has every approved post "
+                                    "that passes the checks (1 refused: see above).")
