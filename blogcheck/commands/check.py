@@ -70,7 +70,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="apply the fixes as --fix does, report only what was fixed, and exit 0 whatever is left "
                              "(as ruff's --fix-only: pre-commit fails a hook that changed a file)")
     parser.add_argument("--diff", action="store_true",
-                        help="print what --fix would change as a unified diff, and change nothing")
+                        help="print what --fix would change as a unified diff, and change nothing (with --fix "
+                             "or --fix-only too)")
     parser.add_argument("--statistics", action="store_true",
                         help="count the findings by code instead of listing them (text, or json with --format json)")
 
@@ -104,6 +105,10 @@ def settings(args: argparse.Namespace) -> Settings:
             LinkSettings.from_config(config)  # a bad --remap or [links] value is a usage error before any work
         _check_output(configs[root].output)  # and so is a report that could not be written after a long run
         _check_statistics(configs[root], getattr(args, "statistics", False))
+        if getattr(args, "statistics", False) and getattr(args, "diff", False):
+            from blogcheck.config import ConfigError
+
+            raise ConfigError("--statistics and --diff cannot go together: --diff prints the diff, not counts")
 
     chosen = found.gather(list(args.paths), args.config, lambda config: _with_flags(config, args), validate)
     (site, report, paths), more = chosen[0], chosen[1:]

@@ -62,3 +62,12 @@ def test_a_fix_run_counts_its_fixes_as_fixed_not_as_notes(site: Path, capsys: py
     (site / "_posts" / "2024-01-01-p.md").write_text(TYPO)
     code, out, _ = run(capsys, "check", "--offline", "--fix")
     assert (code, out.splitlines()[-1]) == (0, "Checked 1 file: 0 errors, 0 warnings, 1 fixed.")
+
+
+def test_diff_with_statistics_is_a_usage_error_and_diff_with_fix_writes_nothing(
+        site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "check", "--offline", "--diff", "--statistics")
+    assert (code, out) == (2, "") and "--statistics and --diff cannot go together" in err
+    code, out, _ = run(capsys, "check", "--offline", "--fix", "--diff")
+    assert code == 1 and "+The end" in out
+    assert (site / "_posts" / "2024-01-01-p.md").read_text() == TYPO
