@@ -168,6 +168,9 @@ def main() -> None:
     data = REPO / "blogcheck" / "data"
     lines = sorted(f"{typo}->{', '.join(fixes)}" for typo, fixes in table.items())
     (data / "typos.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    from fixes import apply  # this folder's fixes.py: the second fixes of ambiguous misspellings, kept
+
+    apply(data / "typos.txt")
     kept = sorted(pair for pair in pairs if f"{pair[0]} {pair[1]}" not in VARIANTS_EXCLUDED)
     (data / "variants.txt").write_text("".join(f"{a} {b}\n" for a, b in kept), encoding="utf-8")
     print(f"typos.txt: {len(lines)} entries; variants.txt: {len(kept)} pairs", file=sys.stderr)
