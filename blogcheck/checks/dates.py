@@ -58,17 +58,22 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     aware = reading.moment if reading.moment.tzinfo is not None else reading.moment.replace(tzinfo=ctx.site.timezone)
     yield from _future(post, ctx, aware, where.line, where.column)
     # with a `date:`, Jekyll never reads the file name's date (Document#modify_date)
-    day = named.moment.date() if named is not None and named.moment is not None else None
-    if day is not None and local.date() != day:
+    by_name = named.moment if named is not None else None
+    day = by_name.date() if by_name is not None else None
+    if by_name is not None and day is not None and local.date() != day:
         match = dates.POST_NAME.match(name)
         slug, ext = (match[2], match[3]) if match else ("", "")
         url = post_url(post.data, slug, local, post.path_categories, ctx.site.config, ext, file=post.doc or post.rel)
         utc = (f" (a YAML timestamp without a time zone is UTC to Jekyll: `{value}` is {local:%Y-%m-%d %H:%M} "
                "there; quote it or add the offset to mean the site's time)") if reading.utc else ""
+        named_url = post_url(post.data, slug, by_name, post.path_categories, ctx.site.config, ext,
+                             file=post.doc or post.rel)
+        uses = (f"Jekyll uses {local.date()}: {url}" if named_url != url else
+                f"Jekyll dates the post {local.date()} (in lists, feeds and `page.date`; its URL stays {url})")
         yield diagnostic(
             "BC121", post.display, where.line, where.column,
             f"`date:` is {local.date()} in the site's time zone ({_zone_name(ctx)}){utc}, "
-            f"not the file name's {day}; Jekyll uses {local.date()}: {url}",
+            f"not the file name's {day}; {uses}",
             "make the file name and `date:` agree", url=url)
 
 

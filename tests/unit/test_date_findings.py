@@ -89,3 +89,17 @@ def test_each_roll_over_is_told_with_its_own_day() -> None:
     note = dates.read_date("2024-02-30 24:00").note  # Ruby: 2024-03-02 00:00
     assert "2024-02-30 is no day: Jekyll reads it as 2024-03-01" in note
     assert "24:00 is the next day's midnight to Jekyll, 2024-03-02" in note
+
+
+def test_a_date_that_moves_no_url_says_what_it_moves(tmp_path: Path) -> None:
+    """With `permalink:` in the post (or a site permalink without a date) the `date:`
+    changes the post's date in lists and feeds, not its URL: the message says so
+    instead of naming a URL that does not carry the date."""
+    found = _found(tmp_path, {
+        "_posts/2024-01-06-fixed.md": "---\ntitle: a\ndate: 2024-01-09\npermalink: /2024/01/06/fixed/\n---\n",
+        "_posts/2024-01-06-moved.md": "---\ntitle: b\ndate: 2024-01-09\n---\n",
+    })
+    [fixed], [moved] = found["2024-01-06-fixed.md"], found["2024-01-06-moved.md"]
+    assert fixed.message.endswith("Jekyll dates the post 2024-01-09 (in lists, feeds and `page.date`; its URL stays "
+                                  "/2024/01/06/fixed/)")
+    assert moved.message.endswith("Jekyll uses 2024-01-09: /2024/01/09/moved.html")
