@@ -172,14 +172,17 @@ def _numbered(post: Post, raw: list[str], found: Renumbered) -> Diagnostic:
     extra: dict[str, object] = {}
     if found.indent:
         extra["fix"] = [[post.body_line + n, 1, "", " " * found.by] for n in found.indent]
-        why = "the list above it ends at the first line under it that is not indented to its items"
-        hint = f"indent what stands between the two lists by {found.by} spaces, so that one list goes on"
+        first, last = post.body_line + found.indent[0], post.body_line + found.indent[-1]
+        lines = f"line {first}" if first == last else f"lines {first}-{last}"
+        why = f"{lines}, not indented to the items above, end the list there" if first != last else \
+            f"line {first}, not indented to the items above, ends the list there"
+        hint = f"indent {lines} by {found.by} spaces (check --fix does), so that one list goes on"
     else:
         why = "kramdown keeps no start number"
         hint = f'put `{{: start="{found.start}"}}` on the line above the list (kramdown reads it), or number from 1'
     diag = diagnostic("BC605", post.display, line, column,
-                      f"this list starts at {found.start} in the Markdown preview and at 1 on the page: {why}, "
-                      "and kramdown numbers each new list from 1", hint, **extra)
+                      f"item `{found.start}.` shows as `1.` on the page (the Markdown preview shows {found.start}): "
+                      f"{why}, and kramdown numbers each new list from 1", hint, **extra)
     return dataclasses.replace(diag, end_line=line, end_column=column + len(str(found.start)) + 1)
 
 

@@ -117,8 +117,10 @@ def test_steps_with_images_between_them_are_reported_and_fixed_by_indenting(
     found = _found(tmp_path, capsys, monkeypatch)
     assert [(d["code"], d["line"], d["column"], d["severity"], "fix" in d) for d in found] == [
         ("BC605", 8, 1, "warning", True), ("BC605", 12, 1, "warning", True), ("BC605", 16, 1, "warning", False)]
-    assert "starts at 2 in the Markdown preview and at 1 on the page" in found[0]["message"]
-    assert "by 3 spaces" in found[0]["hint"] and '`{: start="4"}`' in found[2]["hint"]
+    assert found[0]["message"].startswith("item `2.` shows as `1.` on the page (the Markdown preview shows 2): "
+                                          "line 6, not indented to the items above, ends the list there")
+    assert found[0]["hint"].startswith("indent line 6 by 3 spaces (check --fix does)")
+    assert '`{: start="4"}`' in found[2]["hint"]
     _found(tmp_path, capsys, monkeypatch, "--fix")
     assert post.read_bytes().decode() == HEAD + (
         "1. Input your key\n\n   ![image](https://a.b/1.png)\n\n2. Load the data\r\n\r\n"
