@@ -148,10 +148,12 @@ class Client:
         transient = once or reply.failure in ("reset", "refused", "error") or reply.status in retry
         if not transient or attempt >= limit:
             return None
-        if reply.retry_after is not None and reply.status in (429, 503):
-            return None if reply.retry_after > self.settings.max_retry_wait else reply.retry_after
         base = 0.5 if reply.status else 0.25  # a server in trouble gets more time than a dropped connection
-        return base * float(1 << attempt)
+        backoff = base * float(1 << attempt)
+        if reply.retry_after is not None and reply.status in (429, 503):
+            # never sooner than the back-off: `Retry-After: 0` or a date gone by would send the tries back to back
+            return None if reply.retry_after > self.settings.max_retry_wait else max(reply.retry_after, backoff)
+        return backoff
 
     def _too_long(self, reply: Reply) -> str:
         """Why a 429/503 was not tried again: the wait it asked for is over `max_retry_wait`."""

@@ -26,6 +26,10 @@ def ask(api: Api, client: Client, page: str, what: str, **params: str) -> Verdic
     url = api.endpoint + urlencode({"url": page, **params})
     reply = client.once(("oembed", url), lambda: client.request("GET", url, "application/json"))
     seen = f"{what} oEmbed {reply.label.replace('GET ', '')}"
+    if reply.status == 200 and "html" in reply.content_type.lower():  # a consent or bot wall, not the API's JSON
+        return Verdict(Status.UNVERIFIED, 200, None, f"{seen} {reply.content_type.split(';')[0]}",
+                       f"the oEmbed API answered with a web page, not JSON: it did not confirm the {what}; "
+                       "try again later")
     if reply.status == 200:
         return Verdict(Status.OK, 200, None, seen, "", api.provider)
     if reply.status in api.gone:

@@ -57,7 +57,9 @@ def check_url(client: Client, url: str, image: bool = False) -> Verdict:
             scheme = urlsplit(current).scheme
         except ValueError as exc:  # `http://[::1`: a browser cannot go there either
             return _verdict(Status.BROKEN, reply, seen, f"redirects to an invalid URL ({exc}): {reply.location!r}")
-        if scheme not in ("http", "https"):
+        if scheme in _UNSAFE:  # browsers refuse such a redirect (Chrome: ERR_UNSAFE_REDIRECT), or dropped it (ftp)
+            return _verdict(Status.BROKEN, reply, seen, f"redirects to {current}, where no browser follows")
+        if scheme not in ("http", "https"):  # mailto:, tel:, an app's own scheme: handed to another program
             return _verdict(Status.UNVERIFIED, reply, seen, f"redirects to {current}, not a web page")
         wall = signin.site(current)
         if wall:  # not requested: the login form would answer 200
@@ -67,6 +69,10 @@ def check_url(client: Client, url: str, image: bool = False) -> Verdict:
     return _verdict(Status.BROKEN, reply, seen, f"more than {client.settings.max_redirects} redirects")
 
 
+_UNSAFE = frozenset({"file", "javascript", "data", "ftp", "ftps", "gopher", "about", "blob", "filesystem",
+                     "view-source"})
+
+
 def _head_then_get(client: Client, url: str, image: bool) -> Reply:
     accept = _ACCEPT_IMAGE if image else _ACCEPT_PAGE
     head = client.request("HEAD", url, accept, retry=_HEAD_RETRY, fallback=True)
@@ -74,7 +80,8 @@ def _head_then_get(client: Client, url: str, image: bool) -> Reply:
         return head
     if head.status in client.settings.accept and not (image and is_page(head)):
         return head
-    get = client.request("GET", url, accept, timeouts=0 if head.failure == "timeout" else 1)
+    get = client.request("GET", url, accept, timeouts=0 if head.failure == "timeout" else 1,
+                         keep=_SNIFF if image else 0)
     return dataclasses.replace(get, tries=(head.label, *get.tries))
 
 
@@ -96,7 +103,7 @@ def judge(reply: Reply, image: bool, accept: tuple[int, ...], seen: list[str]) -
     if reply.failure:
         return _failed(reply, seen)
     if status in accept:
-        if image and is_page(reply):
+        if image and is_page(reply) and not raster(reply.body):  # a page, not an image served as one
             return _verdict(Status.BROKEN, reply, seen, f"serves a web page ({reply.content_type}), not an image")
         return _verdict(Status.OK, reply, seen)
     if status in _ODD_ANSWERS or 300 <= status < 400:
@@ -143,6 +150,18 @@ def _failed(reply: Reply, seen: list[str]) -> Verdict:
 def _verdict(status: Status, reply: Reply, seen: list[str], hint: str = "") -> Verdict:
     redirected = len(seen) > 1
     return Verdict(status, reply.status or None, reply.url if redirected else None, " -> ".join(seen), hint)
+
+
+_SNIFF = 16  # bytes of an image's body kept, for its signature
+# The signatures browsers sniff an <img> by, whatever the Content-Type says (WHATWG MIME Sniffing,
+# "image type pattern matching"): an image script that never sets its header still shows.
+_RASTER = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"GIF87a", b"GIF89a", b"BM", b"\x00\x00\x01\x00",
+           b"\x00\x00\x02\x00")
+
+
+def raster(body: bytes) -> bool:
+    """`body` starts like a PNG, JPEG, GIF, WebP, BMP, ICO or CUR image."""
+    return body.startswith(_RASTER) or (body[:4] == b"RIFF" and body[8:14] == b"WEBPVP")
 
 
 def is_page(reply: Reply) -> bool:

@@ -34,6 +34,13 @@ RAW = {
     "utf8-location": "HTTP/1.1 301 Moved\r\nLocation: /ok/caf\u00e9\r\n".encode() + _CLOSE,
     "latin1-location": "HTTP/1.1 301 Moved\r\nLocation: /ok/caf\u00e9\r\n".encode("latin-1") + _CLOSE,
     "bad-location": b"HTTP/1.1 302 Found\r\nLocation: http://[::1/x\r\n" + _CLOSE,
+    "file-location": b"HTTP/1.1 302 Found\r\nLocation: file:///etc/hosts\r\n" + _CLOSE,
+    "mailto-location": b"HTTP/1.1 302 Found\r\nLocation: mailto:team@example.org\r\n" + _CLOSE,
+    # an image script that never sets its Content-Type, and a page: both say text/html
+    "png-as-html": b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\nContent-Length: %d\r\n\r\n"
+                   % len(PNG) + PNG,
+    "page-as-html": b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nConnection: close\r\nContent-Length: 27\r\n\r\n"
+                    b"<html><p>not an image</p>\n\n",
 }
 
 
@@ -321,6 +328,8 @@ def _oembed(h: _Handler, e: Entry, query: dict[str, list[str]]) -> None:
     for prefix, status in (("gone", 404), ("bad", 400), ("priv", 401), ("deny", 403), ("busy", 429)):
         if ident.startswith(prefix) or ident.startswith("PL" + prefix):
             return h.reply(e, status, b"", "text/plain")
+    if ident.startswith("consent"):  # a consent wall: 200, a web page, no answer about the video
+        return h.reply(e, 200, b"<html><title>Before you continue</title></html>", "text/html; charset=utf-8")
     body = json.dumps({"title": ident, "type": "video", "provider_name": "YouTube"}).encode()
     return h.reply(e, 200, body, "application/json")
 

@@ -69,3 +69,33 @@ def test_a_retry_after_longer_than_the_limit_is_named(farm: Farm) -> None:
     assert verdict.status is Status.UNVERIFIED
     assert verdict.seen == "HEAD 429"
     assert "asks to wait 100000 s (Retry-After), more than max_retry_wait (5 s)" in verdict.hint
+
+
+def test_a_redirect_no_browser_follows_is_broken_and_a_mail_address_a_warning(farm: Farm) -> None:
+    """Browsers refuse a redirect to `file:`, `javascript:` or `data:` (and dropped
+    `ftp:`): no reader gets a page. `mailto:` is handed to a mail program: not
+    checkable, not broken."""
+    unsafe, mail = farm.url("/raw/file-location"), farm.url("/raw/mailto-location")
+    found = verdicts([unsafe, mail])
+    assert (found[unsafe].status, found[unsafe].hint) == (
+        Status.BROKEN, "redirects to file:///etc/hosts, where no browser follows")
+    assert (found[mail].status, found[mail].hint) == (
+        Status.UNVERIFIED, "redirects to mailto:team@example.org, not a web page")
+
+
+def test_a_retry_after_of_zero_still_waits_the_back_off(farm: Farm) -> None:
+    """`Retry-After: 0` (or a date gone by) would send the tries back to back to a host
+    that is rate-limiting: the usual back-off is the least wait."""
+    url = farm.url("/ratelimit/zero?after=0")
+    verdict = verdicts([url])[url]
+    assert verdict.status is Status.OK
+    assert verdict.seen == "HEAD 429 (waited 0.5 s) then HEAD 200", verdict.seen
+
+
+def test_an_image_served_as_text_html_is_judged_by_its_bytes(farm: Farm) -> None:
+    """Browsers show an <img> by its signature whatever the Content-Type says (a PHP
+    chart script that never sets it); a web page served for an image stays broken."""
+    png, page = farm.url("/raw/png-as-html"), farm.url("/raw/page-as-html")
+    found = verdicts([png, page], image=True)
+    assert found[png].status is Status.OK
+    assert (found[page].status, found[page].hint) == (Status.BROKEN, "serves a web page (text/html), not an image")

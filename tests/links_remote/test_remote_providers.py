@@ -118,3 +118,21 @@ def test_only_posts_go_to_the_twitter_api() -> None:
     assert find("https://twitter.com/i/web/status/1234") is None  # no account: a plain check
     assert find("https://example.com/mmistakes/status/1234") is None
     assert find("https://x.com/mmistakes/status/12ab") is None
+
+
+def test_a_playlists_own_embed_code_asks_about_the_playlist_only(farm: Farm) -> None:
+    """`/embed/videoseries?list=PL...` is the code YouTube gives to embed a playlist:
+    `videoseries` (11 letters) is no video id."""
+    url = "https://www.youtube.com/embed/videoseries?list=PLokList"
+    verdict = verdicts([url], remap=_youtube_to(farm))[url]
+    assert (verdict.status, verdict.seen) == (Status.OK, "playlist oEmbed 200")
+    assert [e.path for e in farm.hits()] == [
+        "/yt/oembed?url=https%3A%2F%2Fwww.youtube.com%2Fplaylist%3Flist%3DPLokList&format=json"]
+
+
+def test_an_oembed_answer_that_is_a_web_page_confirms_nothing(farm: Farm) -> None:
+    """A consent or bot wall answers 200 with HTML: the video is not known to be there."""
+    url = "https://www.youtube.com/watch?v=consentVid1"
+    verdict = verdicts([url], remap=_youtube_to(farm))[url]
+    assert (verdict.status, verdict.http_status) == (Status.UNVERIFIED, 200)
+    assert verdict.seen == "video oEmbed 200 text/html" and "did not confirm the video" in verdict.hint

@@ -37,6 +37,8 @@ def _ids(url: str) -> tuple[str, str]:
     if parts.path in ("/watch", "/watch/"):
         return query.get("v", [""])[0], playlist
     found = _PATH_ID.match(parts.path)
+    if found and found[1] == "videoseries":  # a playlist's own embed code: `/embed/videoseries?list=PL...`
+        return "", playlist
     return (found[1] if found else ""), playlist
 
 
