@@ -31,6 +31,9 @@ if TYPE_CHECKING:
 
 _NEAR = 8192  # characters of link text (and markup) a link's target may follow
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# one character as UTF-8 escapes (`%2f`, `%C3%BC`): markdown-it keeps an escape as written
+_CHARACTER = re.compile(r"%(?:[0-7][0-9a-f]|[c-d][0-9a-f]%[89ab][0-9a-f]|e[0-9a-f](?:%[89ab][0-9a-f]){2}|"
+                        r"f[0-7](?:%[89ab][0-9a-f]){3})", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -226,7 +229,7 @@ def _argument_links(parsed: Parsed, resolve: Resolve) -> Iterator[Link]:
         for child in parser().parseInline(text, {})[0].children or []:
             kind = {"image": Kind.IMAGE, "link_open": Kind.LINK}.get(child.type)
             href = str(child.attrs.get("src" if kind is Kind.IMAGE else "href", "")) if kind else ""
-            where = _earliest(cursor, _spellings(href)) if kind and href else None
+            where = _located(cursor, href) if kind and href else None
             if kind and where is not None:
                 yield _link(parsed, where[0], where[1], kind, resolve, markdown=True, real=True)
 
@@ -283,17 +286,16 @@ def _markdown(parsed: Parsed, cursor: Cursor, href: str, kind: Kind, resolve: Re
         line, column = empty[0] if empty else (cursor.body_line + cursor.start, 1)
         return Link("", "", kind, *parsed.position(parsed.at(line, column + 2 if empty else column)),
                     exact=empty is not None)
-    spellings = _spellings(href)
     # In its paragraph, a link's target follows its text closely: a target that is not
     # there (a reference, an entity) must not cost a scan of the rest of the block.
-    found = _earliest(cursor, spellings, _NEAR + 8 * len(href))
+    found = _located(cursor, href, _NEAR + 8 * len(href))
     for start, end in parsed.definitions.get(href, []) if found is None else []:
-        found = _earliest(Cursor(parsed.masked, parsed.post.body_line, start, end), spellings)
+        found = _located(Cursor(parsed.masked, parsed.post.body_line, start, end), href)
         if found is not None:
             break
     if found is None:  # written in a way not foreseen: at the block's start, never fixed there
-        return Link(unquote(href), href, kind, *parsed.position(parsed.at(cursor.body_line + cursor.start, 1)),
-                    exact=False)
+        return Link(_CHARACTER.sub(_unescaped, href), href, kind,
+                    *parsed.position(parsed.at(cursor.body_line + cursor.start, 1)), exact=False)
     where, length = found
     return _link(parsed, where, length, kind, resolve, markdown=True)
 
@@ -311,6 +313,48 @@ def _earliest(cursor: Cursor, needles: list[str], within: int | None = None) -> 
         return None
     vars(cursor).update(vars(best[2]))
     return best[0], best[1]
+
+
+def _located(cursor: Cursor, href: str, within: int | None = None) -> tuple[tuple[int, int], int] | None:
+    """The first place after the cursor where `href` is written, and its length: as one of
+    its usual spellings, else with any of the escapes markdown-it added written raw."""
+    found = _earliest(cursor, _spellings(href), within)
+    if found is not None or "%" not in href:
+        return found
+    written = _written(href)
+    where = cursor.search(written, within)
+    if where is None:
+        return None
+    line = cursor.lines[where[0] - cursor.body_line]
+    match = written.match(line, where[1] - 1)
+    assert match is not None  # what search found there
+    return where, match.end() - match.start()
+
+
+def _written(href: str) -> re.Pattern[str]:
+    """The ways to write `href`: each escape as it is, or as the character markdown-it
+    escaped (`ü` for `%C3%BC`, a stray `%` for `%25`), never a reserved one raw
+    (`a%2fb/ü` is not `a/b/ü`)."""
+    parts, done = [], 0
+    for escape in _CHARACTER.finditer(href):
+        raw = _unescaped(escape)
+        either = re.escape(escape.group()) + ("|" + re.escape(raw) if raw != escape.group() else "")
+        parts += [re.escape(href[done : escape.start()]), f"(?:{either})"]
+        done = escape.end()
+    return re.compile("".join(parts) + re.escape(href[done:]))
+
+
+def _unescaped(escape: re.Match[str]) -> str:
+    """The character of an escape when markdown-it escapes it (non-ASCII, `%`, a space):
+    a reserved character, or any other it leaves alone, stays an escape."""
+    from mdurl import ENCODE_DEFAULT_CHARS  # markdown-it's own dependency
+
+    try:
+        character = unquote(escape.group(), errors="strict")
+    except UnicodeDecodeError:  # `%C0%80` is no UTF-8
+        return escape.group()
+    kept = character.isascii() and (character.isalnum() or character in ENCODE_DEFAULT_CHARS)
+    return escape.group() if kept else character
 
 
 def _spellings(href: str) -> list[str]:

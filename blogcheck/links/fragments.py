@@ -13,9 +13,11 @@ run with GET, whatever number of fragments point into it; at most PAGE_LIMIT
 bytes are read. A page that does not answer 200 with HTML read to its end is
 left alone: the page's own check reports what is wrong with it.
 
-Ids are found by a pattern over the raw HTML (`id=`, `name=`, also inside
-scripts and JSON-escaped), not an HTML parser: it is fast on megabyte pages,
-and text that only looks like an id can hide a missing anchor, never invent one."""
+Ids are found by a pattern over the HTML (`id=`, `name=`, after a space, a quote
+or a `/` as in `<br/id="x">`, also inside scripts and JSON-escaped), not an HTML
+parser: it is fast on megabyte pages, and text that only looks like an id can hide
+a missing anchor, never invent one. The page is decoded first as browsers decode
+it: by its byte-order mark (a UTF-16 page has one), else by the Content-Type's charset."""
 
 from __future__ import annotations
 
@@ -41,8 +43,11 @@ _GITHUB = "github.com"
 # the anchors github.com's scripts draw, not in the page's HTML
 _GITHUB_SCRIPTED = re.compile(r"L\d+(C\d+)?(-L\d+(C\d+)?)?|readme|diff-?.*|(issue|discussion|commit)comment-\d+|"
                               r"pullrequestreview-\d+|r\d+|event-\d+|ref-.*", re.IGNORECASE)
-_ID = re.compile(rb"""[\s"'](?:id|name)\s*=\s*(?:"([^"<>]{1,300})"|'([^'<>]{1,300})'|\\"([^"\\<>]{1,300})\\"|"""
-                 rb"""([^\s"'=<>`]{1,300}))""", re.IGNORECASE)
+# a `/` before the name too: browsers read `<br/id="x">` as an id (the slash is no self-closing there)
+_ID = re.compile(r"""[\s"'/](?:id|name)\s*=\s*(?:"([^"<>]{1,300})"|'([^'<>]{1,300})'|\\"([^"\\<>]{1,300})\\"|"""
+                 r"""([^\s"'=<>`]{1,300}))""", re.IGNORECASE)
+# the marks browsers decode a page by, whatever its Content-Type says (WHATWG Encoding: BOM sniffing)
+_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
 
 
 @dataclass(frozen=True)
@@ -111,14 +116,21 @@ def _ids(reply: Reply) -> frozenset[str] | None:
     body = _decoded(reply.body, reply.content_encoding.strip().lower())
     if body is None:
         return None
-    charset = _charset(reply.content_type)
     found = set()
-    for match in _ID.finditer(body):
+    for match in _ID.finditer(_text(body, reply.content_type)):
         raw = next(group for group in match.groups() if group is not None)
-        found.add(html.unescape(raw.decode(charset, "replace")))
+        found.add(html.unescape(raw))
         if len(found) > MAX_IDS:
             return None
     return frozenset(found)
+
+
+def _text(body: bytes, content_type: str) -> str:
+    """The page as a browser decodes it: by its byte-order mark, else in `_charset`."""
+    for mark, encoding in _BOMS:
+        if body.startswith(mark):
+            return body[len(mark) :].decode(encoding, "replace")
+    return body.decode(_charset(content_type), "replace")
 
 
 def _charset(content_type: str) -> str:
@@ -127,7 +139,8 @@ def _charset(content_type: str) -> str:
         name, _, value = param.partition("=")
         if name.strip().lower() == "charset":
             try:
-                return codecs.lookup(value.strip().strip('"\'')).name
+                encoding = codecs.lookup(value.strip().strip('"\'')).name
+                return "utf-16-le" if encoding == "utf-16" else encoding  # no mark: little-endian, as browsers
             except LookupError:
                 break
     return "utf-8"

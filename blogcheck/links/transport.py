@@ -15,6 +15,7 @@ back by about 0.1 s; a run whose links are all cached never loads it."""
 from __future__ import annotations
 
 import os
+import re
 import threading
 import urllib.request
 from typing import TYPE_CHECKING, Any
@@ -29,6 +30,7 @@ if TYPE_CHECKING:
     import urllib3
 
 _HOST_POOLS = 256  # hosts whose idle connections are kept (least recently used dropped)
+_STRAY_PERCENT = re.compile(r"%(?![0-9A-Fa-f]{2})")
 
 
 class _Session(requests.Session):
@@ -95,7 +97,7 @@ class Transport:
         # prepare()'s: auth after the body)
         request = requests.PreparedRequest()
         request.prepare_method(method)
-        request.prepare_url(url, None)
+        request.prepare_url(_stray_percents_escaped(url), None)
         request.prepare_headers({**self._session.headers, **headers})
         if self._jar.holds_any():
             request.prepare_cookies(self._jar)
@@ -108,6 +110,20 @@ class Transport:
     def close(self) -> None:
         with self._lock:
             self._session.close()
+
+
+def _stray_percents_escaped(url: str) -> str:
+    """`url` with each `%` that starts no escape written `%25`, the valid escapes kept:
+    `/Caf%C3%A9_100%` is sent as `/Caf%C3%A9_100%25`. Met with one stray `%`, requests
+    and urllib3 quote every `%` of the path or query (`/Caf%25C3%25A9_100%25`), another
+    URL. A browser sends the valid escapes as written and the `%` raw, which a server
+    decodes as it decodes `%25`; requests cannot send a raw stray `%`."""
+    if "%" not in url:
+        return url
+    scheme, sep, rest = url.partition("://")
+    ends = [at for at in map(rest.find, "/?#") if at >= 0]
+    authority = min(ends, default=len(rest))  # the host and user info are left to requests
+    return scheme + sep + rest[:authority] + _STRAY_PERCENT.sub("%25", rest[authority:])
 
 
 def _no_socks_support(url: str) -> None:
