@@ -13,8 +13,10 @@ time (1, 2, 4... s when it names no Retry-After). When the wait it asks for,
 or would get, is longer than `max_retry_wait`, no request to the host is sent
 for the rest of the run: each would only be refused again (GitHub asks for a
 minute or more), and pausing `max_retry_wait` after every four refusals made a
-run over thousands of GitHub images last hours. Requests waiting for their
-host are served first come, first served."""
+run over thousands of GitHub images last hours. A host that answers none of its
+first SILENT requests in time is closed for the run too: it is down, and each
+request would wait the whole timeout. Requests waiting for their host are served
+first come, first served."""
 
 from __future__ import annotations
 
@@ -26,6 +28,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 RECENT = 4  # this many 429/503 answers in a row from one host: it limits us, not one page
+SILENT = 5  # this many requests to a host timed out, and none answered: it is down for this run
 
 
 class _Host:
@@ -41,6 +44,8 @@ class _Host:
         self.asked = False  # that wait was the host's Retry-After (else: pauses that did not help)
         self.refused = 0  # requests not sent since
         self.pauses = 0  # pauses in a row with no answer but 429/503 between them
+        self.answers = 0  # answers of any status in this run
+        self.silent = 0  # requests timed out while it had given no answer
         self._queue: collections.deque[threading.Condition] = collections.deque()  # waiters, first come first
 
     def acquire(self) -> bool:
@@ -84,10 +89,24 @@ class _Host:
             self.in_flight -= 1
             self._wake()
 
+    def timed_out(self) -> None:
+        """Record a request that got no answer in time. A host that has answered none of
+        SILENT such requests is closed for the run: each request waited for the whole
+        timeout (40 links to a host that never answers took 89 s)."""
+        with self.lock:
+            if self.answers or self.closed is not None:
+                return
+            self.silent += 1
+            if self.silent >= SILENT:
+                self.closed, self.asked = 0.0, False
+                for waiter in self._queue:
+                    waiter.notify()
+
     def answered(self, status: int, retry_after: float | None, fallback: float, longest: float) -> bool:
         """Record an answer; True when the host as a whole is now paused (or closed:
         it asks for a wait longer than `longest`)."""
         with self.lock:
+            self.answers += 1
             limited = status in (429, 503)
             self.recent.append(limited)
             if not limited:
@@ -147,6 +166,10 @@ class Hosts:
         """Record an answer of host `key`: see `_Host.answered`."""
         return self._host(key).answered(status, retry_after, fallback, longest)
 
+    def timed_out(self, key: str) -> None:
+        """Record a request to host `key` that got no answer in time: see `_Host.timed_out`."""
+        self._host(key).timed_out()
+
     def closed(self) -> dict[str, Closed]:
         """host:port -> why and how many requests were not sent, for each host that
         closed the run to us."""
@@ -158,7 +181,8 @@ class Hosts:
         """Why host `key` closed the run to us, or None when it has not."""
         host = self._host(key)
         with host.lock:
-            return Closed(host.closed, host.asked, host.refused) if host.closed is not None else None
+            return Closed(host.closed, host.asked, host.refused, host.silent if not host.answers else 0) \
+                if host.closed is not None else None
 
 
 @dataclass(frozen=True)
@@ -168,8 +192,11 @@ class Closed:
     wait: float  # seconds it asked for (Retry-After), or the next pause would have lasted
     asked: bool  # True: its Retry-After; False: it went on refusing after pauses
     refused: int  # requests not sent since
+    silent: int = 0  # requests timed out with no answer from the host: it is down (`wait` means nothing)
 
     def why(self, host: str, longest: float) -> str:
+        if self.silent >= SILENT:
+            return f"{host} answered none of the {self.silent} requests sent to it in time (each timed out)"
         if self.asked:
             return (f"{host} answered 429/503 to {RECENT} requests in a row and asked to wait {self.wait:.0f} s "
                     f"(Retry-After), more than max_retry_wait ({longest:g} s)")

@@ -179,7 +179,10 @@ class Client:
             try:
                 response = self.transport().send(method, url, headers, self.settings.timeout)
             except (urllib3.exceptions.HTTPError, OSError) as exc:
-                return Reply(method, url, failure=failure(exc), detail=detail(exc), connected=connected(exc))
+                kind = failure(exc)
+                if kind == "timeout":
+                    self.hosts.timed_out(key)
+                return Reply(method, url, failure=kind, detail=detail(exc), connected=connected(exc))
             except (ValueError, UnicodeError) as exc:
                 return Reply(method, url, failure="invalid", detail=str(exc))
             try:

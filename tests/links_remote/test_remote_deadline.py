@@ -92,3 +92,27 @@ def test_a_head_reset_or_closed_is_asked_again_with_get() -> None:
         found = verdicts([reset_url, closed_url])
     assert (found[reset_url].status, found[reset_url].seen) == (Status.OK, "HEAD reset then GET 200")
     assert (found[closed_url].status, found[closed_url].seen) == (Status.OK, "HEAD reset then GET 200")
+
+
+def _mute(client: socket.socket, request: Request, server: RawServer) -> bool:
+    """Reads the request and never answers (until the client leaves, 8 s at most)."""
+    client.settimeout(8)
+    client.recv(1)
+    return False
+
+
+def test_a_host_that_answers_nothing_is_given_up_for_the_run() -> None:
+    """Forty links to a host that is down: after SILENT requests timed out with no
+    answer, the rest are not sent (each would wait the whole timeout): warnings that
+    say why, in a bounded time."""
+    from blogcheck.links.hosts import SILENT
+
+    with RawServer({"/mute": _mute}) as server:
+        urls = [server.url(f"/mute?page={n}") for n in range(40)]
+        found = verdicts(urls, timeout=0.5, retries=0)
+        sent = len(server.hits("/mute"))
+    assert {v.status for v in found.values()} == {Status.UNVERIFIED}
+    given_up = [v for v in found.values() if "not requested in this run" in v.hint]
+    assert len(given_up) >= 40 - 2 * 10  # at most the first waves (10 in flight, HEAD then GET) were sent
+    assert f"answered none of the {SILENT} requests sent to it in time" in given_up[0].hint
+    assert sent <= 2 * 10  # HEAD and GET of the first wave at most, not 80
