@@ -164,11 +164,12 @@ def _copies_elsewhere(git: Git, clone: Path, new: list[tuple[Change, bytes]],
             if source != change.post and not moved:
                 continue
             for old in dict.fromkeys(olds):
-                if old == change.path or not (clone / old).is_file() or not _published_by_us(git, old):
+                if old == change.path or not (clone / old).is_file():
                     continue
                 if moved and not _same_post(old, (clone / old).read_bytes(), change.path, content):
-                    continue
-                found.append((change.post, old, change.path))
+                    continue  # before asking git: a site's deleted posts may be many
+                if _published_by_us(git, old):
+                    found.append((change.post, old, change.path))
     return found
 
 
