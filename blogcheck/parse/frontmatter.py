@@ -25,11 +25,17 @@ class _Loader(_Base):  # type: ignore[misc,valid-type,unused-ignore]
     def construct_yaml_timestamp(self, node: yaml.Node) -> object:
         try:
             return super().construct_yaml_timestamp(node)
-        except (ValueError, OverflowError):
+        except (ValueError, OverflowError, AttributeError, TypeError):  # `!!timestamp xyz`: PyYAML's match is None
             return self.construct_scalar(node)
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+
+
+def _one_line(exc: Exception) -> str:
+    """What went wrong, on one line (a KeyError's text is the key alone, quoted)."""
+    said = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return f"no such value {said} for its `!!` tag" if isinstance(exc, KeyError) else said
 
 # An alias bomb composes into a small graph that expands exponentially; refuse
 # documents whose expansion passes this many nodes before constructing them.
@@ -147,8 +153,8 @@ def parse(text: str, start_line: int = 1) -> FrontMatter:
         raise _refused(text, exc, start_line) from None
     except yaml.YAMLError as exc:
         raise FrontMatterError("BC102", f"invalid YAML: {str(exc).splitlines()[0]}", start_line, 1) from None
-    except (TypeError, ValueError, OverflowError) as exc:
-        raise FrontMatterError("BC102", f"cannot read value: {exc}", start_line, 1) from None
+    except (TypeError, ValueError, OverflowError, KeyError, AttributeError) as exc:  # `!!bool xyz`: a KeyError
+        raise FrontMatterError("BC102", f"cannot read value: {_one_line(exc)}", start_line, 1) from None
     except RecursionError:
         raise FrontMatterError("BC104", "YAML nested too deeply", start_line, 1) from None
     finally:

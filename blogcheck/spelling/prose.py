@@ -44,7 +44,7 @@ _MASK = re.compile(
     r"|\{\{(?:[^{}]|\{(?!\{)|\}(?!\}))*\}\}"  # Liquid output
     r"|\{::?[^{}\n]*\}"  # kramdown IAL / extensions
     r"|\{#[^{}\s]+\}"  # kramdown header id: `## Background {#background}`
-    r"|\[\^[^\]\s]+\]",  # footnote marker `[^note-label]`: shown as a number
+    r"|\[\^[^\]\[\s]+\]",  # footnote marker `[^note-label]`: shown as a number (no `[` in it: linear on `[^[^...`)
     re.DOTALL,
 )
 _MATH = re.compile(

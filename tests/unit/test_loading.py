@@ -126,3 +126,17 @@ def test_a_byte_that_is_not_utf8_is_placed_in_characters(tmp_path: Path) -> None
     result = run([site / "_posts"], load_site(site), Config())
     places = {Path(d.path).name: (d.line, d.column) for d in result.diagnostics if d.code == "BC100"}
     assert places == {"2024-01-01-mixed.md": (4, 8), "2024-01-02-bom.md": (1, 2)}
+
+
+def test_yaml_tags_on_values_they_cannot_take_are_findings(tmp_path: Path) -> None:
+    """`!!timestamp xyz` made PyYAML call a method on no match, `!!bool xyz` look up an
+    unknown word: tracebacks. The first is a date Jekyll cannot read (BC120), the other
+    a value that cannot be read (BC102); the run goes on."""
+    site = _site(tmp_path)
+    _post(site, "2024-01-01-a.md", b"---\ntitle: x\ndate: !!timestamp xyz\n---\nhi\n")
+    _post(site, "2024-01-02-b.md", b"---\ntitle: x\na: !!bool xyz\n---\nhi\n")
+    _post(site, "2024-01-03-c.md", b"---\ntitle: fine\n---\nbody\n")
+    result = run([site / "_posts"], load_site(site), Config(offline=True))
+    codes = {Path(d.path).name: d.code for d in result.diagnostics}
+    assert codes == {"2024-01-01-a.md": "BC120", "2024-01-02-b.md": "BC102"}
+    assert result.files == 3
