@@ -77,7 +77,7 @@ def narrow(groups: list[Group], exclude: Callable[[Site], tuple[str, ...]], ref:
         every = discover(paths, site.root, exclude(site))
         kept = [p for p in every if _absolute(p) in changes.files]
         if naming and changes.gone:
-            named = [p for p in every if _absolute(p) not in changes.files and changes.names_gone(_text(p))]
+            named = _naming(every, set(changes.files), changes)
             also.update(named)
             kept = sorted([*kept, *named])
         narrowed.append((site, kept))
@@ -105,8 +105,7 @@ def staged(groups: list[Group], exclude: Callable[[Site], tuple[str, ...]]) -> t
     also: set[Path] = set()
     for site, paths in groups:
         given = {_absolute(p) for p in discover(paths, site.root, exclude(site))}
-        named = [p for p in discover([site.root], site.root, exclude(site))
-                 if _absolute(p) not in given and changes.names_gone(_text(p))]
+        named = _naming(discover([site.root], site.root, exclude(site)), given, changes)
         also.update(named)
         narrowed.append((site, [*paths, *named]))
     return narrowed, dataclasses.replace(changes, naming=frozenset(also)) if also else None
@@ -121,10 +120,17 @@ def _within(folder: Path) -> list[Path]:
     return found
 
 
+def _naming(posts: list[Path], skip: set[Path], changes: Changes) -> list[Path]:
+    """The `posts` not in `skip` whose text names a file deleted or renamed since the base."""
+    return [p for p in posts if _absolute(p) not in skip and changes.names_gone(_text(p))]
+
+
 def _text(path: Path, most: int = 10_000_000) -> str:
+    """A post's text for a search; "" when it cannot be read (a named pipe is not opened)."""
+    from blogcheck import files
+
     try:
-        with open(path, "rb") as handle:
-            return handle.read(most).decode("utf-8", errors="replace")
+        return files.read_text(path, most, errors="replace")
     except OSError:
         return ""
 

@@ -53,8 +53,13 @@ class Summary:
         def count(severity: Severity) -> int:
             return sum(1 for d in diagnostics if d.severity is severity)
 
-        fixed = sum(1 for d in diagnostics if d.severity is Severity.INFO and d.message.startswith(FIXED))
+        fixed = sum(1 for d in diagnostics if was_fixed(d))
         return cls(files, count(Severity.ERROR), count(Severity.WARNING), count(Severity.INFO) - fixed, notes, fixed)
 
 
 FIXED = "fixed: "  # the message of a finding `--fix` mended starts so (fix.py)
+
+
+def was_fixed(diag: Diagnostic) -> bool:
+    """A finding `--fix` mended, reported as an `info` record (fix.py)."""
+    return diag.severity is Severity.INFO and diag.message.startswith(FIXED)

@@ -309,10 +309,6 @@ def _overwrite(handle: io.FileIO, data: bytes) -> None:
     handle.truncate()
 
 
-def was_fixed(diag: Diagnostic) -> bool:
-    """A finding `apply` fixed (see `_fixed`)."""
-    return diag.severity is Severity.INFO and diag.message.startswith(FIXED)
-
 
 def _fixed(diag: Diagnostic) -> Diagnostic:
     done = ", ".join(f"`{old}` -> `{new}`" for _, _, old, new in _edits(diag))

@@ -20,12 +20,11 @@ from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
 from blogcheck.checks import Context
-from blogcheck.checks.kramdown_markdown_attr import honoured, markdown_attribute
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.jekyll.kramdown_blocks import RawBlock, may_keep_raw, raw_blocks, view
 from blogcheck.jekyll.kramdown_html import KNOWN as _KNOWN
-from blogcheck.jekyll.kramdown_html import parses_markdown, tag_end
+from blogcheck.jekyll.kramdown_html import honoured, markdown_attribute, parses_markdown, tag_end
 from blogcheck.parse.markdown import blocks
 from blogcheck.post import Post
 from blogcheck.suppress import spans_silenced, suppressions

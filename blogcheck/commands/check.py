@@ -170,7 +170,8 @@ def run(args: argparse.Namespace) -> int:
     if args.diff:
         return _diff(result, chosen.config)
     if args.fix or args.fix_only:
-        from blogcheck.fix import apply, was_fixed
+        from blogcheck.diagnostic import was_fixed
+        from blogcheck.fix import apply
 
         result = apply(result)
         if args.fix_only:  # what is left is another hook's to report (`blogcheck`): only the fixes are shown

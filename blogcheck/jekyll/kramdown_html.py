@@ -24,7 +24,9 @@ _BLOCK_OR_SPAN = frozenset(re.findall(r"\S+", """address applet article aside bl
     acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5 h6 i ins label legend optgroup p q rb rbc rp rt
     rtc ruby select small span strong sub sup th tt"""))
 _LITERAL = frozenset({"pre", "code", "kbd", "samp", "var", "textarea", "math", "option"})  # text kept as typed
-_MARKDOWN = re.compile(r"""(?:^|\s)markdown\s*=\s*(?:"([^"]*)"|'([^']*)'|(\w+))""", re.IGNORECASE)
+_ELEMENT = re.compile(rf"<{_NAME}")
+_ATTRIBUTE = re.compile(rf"\s*({_NAME})(?:\s*=\s*(?:(\w+)|([\"'])(.*?)\3))?", re.S)
+_SWITCHES = frozenset({"0", "block", "span"})  # `markdown="..."` values kramdown honours on any element
 _VOID = frozenset(re.findall(r"\S+", "area base br col command embed hr img input keygen link meta param "
                                     "source track wbr"))
 # kramdown's HTML_ELEMENT: names it knows (lower-cased when read); any other keeps its case.
@@ -118,11 +120,32 @@ def says_markdown(text: str, at: int) -> bool:
     model is block or span (`<div>`, `<details>`, `<p>`); a `<table>`, `<ul>` or `<center>`
     stays raw with "1" (HTML_MARKDOWN_ATTR_MAP, HTML_CONTENT_MODEL)."""
     match = _TAG.match(text, at)
-    # kramdown reads attribute names in any case, and the last of two wins
-    every = list(_MARKDOWN.finditer(match[2])) if match is not None else []
-    found = every[-1] if every else None
-    value = (found[1] or found[2] or found[3] or "") if found is not None else ""
+    value = markdown_attribute(text, at) if match is not None else None
     return value in ("block", "span") or (value == "1" and match is not None and parses_markdown(_case(match[1])))
+
+
+def markdown_attribute(text: str, at: int) -> str | None:
+    """The value of the `markdown` attribute of the opening tag at offset `at` of `text`
+    ("" when written without one), as kramdown 2.4 reads it (`parser/html.rb`:
+    `parse_html_attributes` lower-cases names, and the last one written wins); None when
+    the tag has none."""
+    end = tag_end(text, at)
+    element = _ELEMENT.match(text, at) if end is not None else None
+    if element is None or end is None:
+        return None
+    value = None
+    for found in _ATTRIBUTE.finditer(text, element.end(), end):
+        if found[1].lower() == "markdown":
+            value = found[2] if found[2] is not None else found[4] or ""
+    return value
+
+
+def honoured(value: str, element: str) -> bool:
+    """kramdown acts on `markdown="value"` on this element (lower-cased name; its
+    HTML_MARKDOWN_ATTR_MAP): "0" keeps it raw, "block" and "span" make it Markdown, "1"
+    only on an element whose own content model is block or span (not a `<table>`, `<ul>`
+    or `<center>`). A writer who put in such a value chose how kramdown reads the block."""
+    return value in _SWITCHES or (value == "1" and parses_markdown(element))
 
 
 def parses_markdown(name: str) -> bool:

@@ -94,12 +94,13 @@ def apply(git: Git, clone: Path, files: dict[str, tuple[bytes, str, bool]], forc
             continue
         state = "new"
         if path.is_file():
-            ours = _published_by_us(git, rel)
+            last = _last_message(git, rel)  # one git log: who wrote it, and from which source
+            ours = _by_us(last)
             if not ours and not force:
                 conflicts.append(rel)
                 continue
             state = "updated" if ours else "replaced"
-            newer = _newer_source(git, rel, source) if ours and not force else ""
+            newer = _newer_source(last, source) if ours and not force else ""
             if newer:
                 stale.append(f"  {rel} was published from {newer}")
                 continue
@@ -199,12 +200,12 @@ def _slug(rel: str) -> str:
 _LISTED = re.compile(r"^- (.+) \((new|updated|replaced|removed), from (.+)\)$")  # a post's line in commit_message
 
 
-def _newer_source(git: Git, rel: str, source: Source | None) -> str:
-    """The source commit the target's copy of `rel` came from, when `source` is older
-    than it; else ""."""
+def _newer_source(message: str, source: Source | None) -> str:
+    """The source commit a copy came from (named in `message`, the last commit that
+    touched it), when `source` is older than it; else ""."""
     if source is None:
         return ""
-    found = recorded(git.run("log", "-1", "--format=%B", "--", rel).stdout)
+    found = recorded(message)
     if found is None or not older(source, *found):
         return ""
     when = datetime.fromtimestamp(found[1], timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -212,8 +213,16 @@ def _newer_source(git: Git, rel: str, source: Source | None) -> str:
 
 
 def _published_by_us(git: Git, rel: str) -> bool:
-    body = git.run("log", "-1", "--format=%B", "--", rel).stdout
-    return any(line.startswith(TRAILER) for line in body.splitlines())
+    return _by_us(_last_message(git, rel))
+
+
+def _last_message(git: Git, rel: str) -> str:
+    """The message of the last commit that touched `rel` in the target."""
+    return git.run("log", "-1", "--format=%B", "--", rel).stdout
+
+
+def _by_us(message: str) -> bool:
+    return any(line.startswith(TRAILER) for line in message.splitlines())
 
 
 def commit_message(changes: list[Change], subject: str, source: Source | None = None) -> str:

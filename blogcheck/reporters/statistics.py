@@ -8,8 +8,7 @@ import json
 from collections import Counter
 
 from blogcheck.codes import CODES
-from blogcheck.diagnostic import Diagnostic, Summary
-from blogcheck.fix import was_fixed
+from blogcheck.diagnostic import Diagnostic, Summary, was_fixed
 from blogcheck.reporters.text import summary_line
 
 FORMATS = ("text", "json")

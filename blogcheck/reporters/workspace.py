@@ -5,6 +5,7 @@ blogcheck runs from (`cd /tmp/x && blogcheck check ws/blog/_posts/p.md` names
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 
@@ -16,7 +17,7 @@ def from_workspace(path: str) -> str:
     if not workspace:
         return path
     try:
-        root, here = Path(workspace).resolve(), Path.cwd().resolve()
+        root, here = _folders(workspace, os.getcwd())
     except OSError:  # the working folder was removed
         return path
     full = Path(os.path.normpath(here / path))
@@ -24,6 +25,12 @@ def from_workspace(path: str) -> str:
         if inside.is_relative_to(root):
             return inside.relative_to(root).as_posix()
     return path
+
+
+@functools.lru_cache(maxsize=4)
+def _folders(workspace: str, cwd: str) -> tuple[Path, Path]:
+    """The workspace and the working folder, resolved once a report, not once a finding."""
+    return Path(workspace).resolve(), Path(cwd).resolve()
 
 
 def _real_folder(full: Path) -> Path:
