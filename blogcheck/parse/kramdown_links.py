@@ -61,12 +61,24 @@ def reference(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     and `[^1]` stays a footnote marker, not a link to `Wikipedia.`. A one-line
     definition whose URL holds a space (`[notes]: /files/My Notes.pdf`), which
     CommonMark makes paragraph text (and the definitions under it with it), is
-    kramdown's definition all the same."""
+    kramdown's definition all the same. A label defined twice links to its last
+    definition, as kramdown reads it (CommonMark and GitHub's preview take the first)."""
     start = state.bMarks[start_line] + state.tShift[start_line]
     if state.src.startswith("[^", start):
         return False
-    if commonmark_reference(state, start_line, end_line, silent):
-        return True
+    references = state.env.setdefault("references", {})
+    if silent:
+        if commonmark_reference(state, start_line, end_line, True):
+            return True
+    else:  # read into an empty table: CommonMark keeps a label's first definition, kramdown its last
+        state.env["references"] = {}
+        try:
+            read = commonmark_reference(state, start_line, end_line, False)
+        finally:
+            references.update(state.env["references"])
+            state.env["references"] = references
+        if read:
+            return True
     found = _DEFINITION.match(state.src, start, state.eMarks[start_line])
     if found is None or state.sCount[start_line] - state.blkIndent >= 4:
         return False
@@ -77,9 +89,7 @@ def reference(state: StateBlock, start_line: int, end_line: int, silent: bool) -
     if silent:
         return True
     state.line = start_line + 1
-    references = state.env.setdefault("references", {})
-    if label not in references:
-        references[label] = {"title": found[5] or "", "href": href, "map": [start_line, state.line]}
+    references[label] = {"title": found[5] or "", "href": href, "map": [start_line, state.line]}
     return True
 
 

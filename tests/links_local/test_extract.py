@@ -44,6 +44,20 @@ def test_inline_reference_autolink_and_images(make_post: MakePost) -> None:
     ]
 
 
+def test_a_label_defined_twice_links_to_its_last_definition(make_post: MakePost) -> None:
+    """kramdown (the site) takes a label's last definition, CommonMark (the preview) its first:
+    the page links `/two`, so `/two` is checked and `/one`, on no page, is not."""
+    post = make_post(
+        "See [the docs][d], [again][D] and [spaced][s].\n"
+        "\n"
+        "[d]: /one\n"
+        "[d]: /two\n"
+        "[s]: /my notes.pdf\n"
+        "[s]: /other notes.pdf\n"
+    )
+    assert _links(post) == [(7, 6, "link", "/two", "/two"), (9, 6, "link", "/other notes.pdf", "/other notes.pdf")]
+
+
 def test_html_inline_and_blocks(make_post: MakePost) -> None:
     post = make_post(
         'Text <a href="/x?a=1&amp;b=2">x</a> and <img alt="" src=\'/y.png\'>.\n'
