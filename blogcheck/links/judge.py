@@ -181,6 +181,9 @@ def _source_hint(source: str, index: SiteIndex) -> str:
 
 
 def _missing_hint(link: Link, target: str, index: SiteIndex) -> str:
+    if index.baseurl and "{{" not in link.raw and target.startswith("/") and index.exists(index.baseurl + target):
+        return (f"the site is served under its baseurl, so that page is at `{index.baseurl + target}`: "
+                f"write `{{{{ site.baseurl }}}}{target}` or `{{{{ \"{target}\" | relative_url }}}}`")
     near = index.nearest(target)
     if near is not None:
         path, case_only = near

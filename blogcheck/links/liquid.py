@@ -193,6 +193,9 @@ class Resolver:
     page: dict[str, Any]
     post_url: Callable[[str], str | None]
     link: Callable[[str], str | None]
+    # Jekyll 4 writes the link tags' URLs under the baseurl (`relative_url`); Jekyll 3.10,
+    # GitHub Pages' own build, without it
+    tags_under_base: bool = True
 
     def resolve(self, raw: str) -> str:
         if "{" not in raw or self.page.get("render_with_liquid") is False:
@@ -205,11 +208,12 @@ class Resolver:
         return "".join(pieces) + raw[last:]
 
     def _tag(self, tag: Tag) -> str | None:
+        url = None
         if tag.name == "post_url":
-            return self.post_url(tag.markup)
-        if tag.name == "link" and not unresolved(tag.markup):
-            return self.link(tag.markup)
-        return None
+            url = self.post_url(tag.markup)
+        elif tag.name == "link" and not unresolved(tag.markup):
+            url = self.link(tag.markup)
+        return self._relative(url) if url is not None and self.tags_under_base else url
 
     def _output(self, expression: str) -> str | None:
         head, *filters = [part.strip() for part in expression.split("|")]
@@ -243,6 +247,12 @@ class Resolver:
         base = str(self.site.get("baseurl") or "").strip("/")
         return str(self.site.get("url") or "").rstrip("/") + (f"/{base}" if base else "")
 
+    def _relative(self, value: str) -> str:
+        """`value` under the site's baseurl, as Jekyll's `relative_url` writes it."""
+        base = str(self.site.get("baseurl") or "").strip("/")
+        path = "/" + "/".join(p for p in (base, value.lstrip("/")) if p)
+        return path + "/" if value.endswith("/") and not path.endswith("/") else path
+
     def _filter(self, value: str, spec: str) -> str | None:
         name, _, argument = spec.partition(":")
         name, arg = name.strip(), self._value(argument.strip()) if argument.strip() else ""
@@ -251,10 +261,7 @@ class Resolver:
         if name in ("relative_url", "absolute_url"):
             if re.match(r"^[a-z][a-z0-9+.-]*:", value, re.I):
                 return value
-            base = str(self.site.get("baseurl") or "").strip("/")
-            path = "/" + "/".join(p for p in (base, value.lstrip("/")) if p)
-            if value.endswith("/") and not path.endswith("/"):
-                path += "/"
+            path = self._relative(value)
             return (str(self.site.get("url") or "").rstrip("/") if name == "absolute_url" else "") + path
         simple: dict[str, Callable[[], str]] = {
             "prepend": lambda: arg + value, "append": lambda: value + arg, "strip": value.strip,

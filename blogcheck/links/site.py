@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import html
 import re
 from collections.abc import Iterator
 from pathlib import PurePosixPath
@@ -21,6 +22,7 @@ from blogcheck.links.posturl import PostFinder
 from blogcheck.post import Post
 
 Outcome = judge.Problem | judge.Remote | None
+_LINK_TAG = re.compile(r"\{%-?\s*(?:post_url|link)\s")
 
 
 class LinkSite:
@@ -67,7 +69,8 @@ class LinkSite:
     def outcomes(self, post: Post) -> Iterator[tuple[Link, Outcome]]:
         """Each link of `post` with what it is (a Problem, a Remote URL, or None)."""
         parsed = extract.parse(post)
-        resolve = self.resolver(post).resolve
+        resolver = self.resolver(post)
+        resolve = resolver.resolve
         lookup = judge.AnchorLookup(lambda: self._own_ids(post, parsed), self._ids_at)
         base = self._base(post)
         folder = str(PurePosixPath(post.rel).parent)
@@ -81,6 +84,12 @@ class LinkSite:
             if unresolved(link.url) or any(p.search(link.url) for p in self._exclude):
                 continue
             outcome = judge.classify(link, self.index, self.site_url, base, lookup, folder)
+            if isinstance(outcome, judge.Problem) and self.index.baseurl and _LINK_TAG.search(link.raw):
+                # the URL Jekyll 3 writes (no baseurl) may be the one that works: either version passes
+                jekyll3 = dataclasses.replace(resolver, tags_under_base=False).resolve(link.raw)
+                if judge.classify(dataclasses.replace(link, url=html.unescape(jekyll3)), self.index,
+                                  self.site_url, base, lookup, folder) is None:
+                    outcome = None
             if outcome is None and link is written and written not in front:  # themes put baseurl before theirs
                 outcome = judge.outside_base(link, self.index)
             if link is not written and isinstance(outcome, judge.Problem) and (why := chirpy.why(written)):

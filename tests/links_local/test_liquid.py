@@ -29,10 +29,10 @@ def _resolve(raw: str) -> str:
     ("https://github.com/{{ site.author.github }}", "https://github.com/someone"),
     ("/tags/{{ page.slug | prepend: 'x-' | append: '.html' }}", "/tags/x-my-post.html"),
     ("{{ page.count }}", "3"),
-    ("{% post_url 2024-01-01-a %}#top", "/posts/2024-01-01-a/#top"),
-    ("{% link about.md %}", "/about/"),
-    ("{% link\nabout.md %}", "/about/"),  # any white space ends a tag's name (jekyll's 3.6.2 release post)
-    ("{%link about.md%}", "/about/"),
+    ("{% post_url 2024-01-01-a %}#top", "/blog/posts/2024-01-01-a/#top"),  # Jekyll 4: under the baseurl
+    ("{% link about.md %}", "/blog/about/"),
+    ("{% link\nabout.md %}", "/blog/about/"),  # any white space ends a tag's name (jekyll's 3.6.2 release post)
+    ("{%link about.md%}", "/blog/about/"),
     # what cannot be rendered stays as written, so the link is not checked
     ("{{ site.nothing }}/a", "{{ site.nothing }}/a"),
     ("{{ post.url }}", "{{ post.url }}"),
@@ -43,6 +43,12 @@ def _resolve(raw: str) -> str:
 def test_resolve(raw: str, url: str) -> None:
     assert _resolve(raw) == url
     assert liquid.unresolved(url) == ("{" in url)
+
+
+def test_jekyll_3_writes_the_link_tags_without_the_baseurl() -> None:
+    resolver = liquid.Resolver(SITE, PAGE, lambda name: "/posts/a/", lambda path: "/about/", tags_under_base=False)
+    assert resolver.resolve("{{ site.baseurl }}{% post_url 2024-01-01-a %} {% link about.md %}") == \
+        "/blog//posts/a/ /about/"
 
 
 def test_mask_keeps_lengths_and_lines() -> None:

@@ -493,3 +493,24 @@ def test_a_post_url_hint_guesses_only_a_post_of_the_same_slug_or_day(site: Path,
     post.write_text(f"---\ntitle: probe\n---\n[x]({{% post_url {written} %}})\n", encoding="utf-8")
     result = run([post], load_site(site), Config(select=("links",), offline=True))
     assert [(d.code, d.hint) for d in result.diagnostics] == [("BC205", hint)]
+
+
+def test_a_permalink_that_starts_as_the_baseurl_does(tmp_path: Path) -> None:
+    """`permalink: /blog/:title/` under `baseurl: /blog`: a post is served at /blog/blog/b/.
+    `{% post_url %}` was taken for a path that already held the baseurl, and reported. Jekyll 4
+    writes the tags' URLs under the baseurl, Jekyll 3.10 (GitHub Pages' own build) without it,
+    so `{{ site.baseurl }}{% post_url %}` works on one and the bare tag on the other: both pass.
+    A literal `/blog/b/` is a 404 (the site's root is /blog/), and the hint says so."""
+    (tmp_path / "_config.yml").write_text("baseurl: /blog\npermalink: /blog/:title/\n", encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_posts" / "2024-01-02-b.md").write_text("---\ntitle: B\n---\nhi\n", encoding="utf-8")
+    post = tmp_path / "_posts" / "2024-01-01-a.md"
+    post.write_text("---\ntitle: A\n---\n"
+                    "[1]({% post_url 2024-01-02-b %}) [2]({{ site.baseurl }}{% post_url 2024-01-02-b %})\n"
+                    "[3]({{ site.baseurl }}/blog/b/) [4]({{ '/blog/b/' | relative_url }})\n"
+                    "[5](/blog/b/) [6]({{ site.baseurl }}/x{% post_url 2024-01-02-b %})\n", encoding="utf-8")
+    result = run([post], load_site(tmp_path), Config(select=("links",), offline=True))
+    assert [(d.line, d.column, d.code, d.hint) for d in result.diagnostics] == [
+        (6, 5, "BC204", "the site is served under its baseurl, so that page is at `/blog/blog/b/`: "
+                        "write `{{ site.baseurl }}/blog/b/` or `{{ \"/blog/b/\" | relative_url }}`"),
+        (6, 19, "BC204", "check the path and the file name (case matters on the server)")]
