@@ -151,12 +151,20 @@ def run(args: argparse.Namespace) -> int:
     from blogcheck.run import Result
     from blogcheck.run import run as run_checks
 
+    fixing = args.fix or args.fix_only or args.diff  # never edits a post nobody changed
+    hook = os.environ.get("PRE_COMMIT") == "1" and not fixing and args.changed_since is None
     try:
-        chosen = settings(args)
-        fixing = args.fix or args.fix_only or args.diff  # never edits a post nobody changed
+        try:
+            chosen = settings(args)
+        except DiscoverError:
+            if hook and not args.paths:  # a commit in a repository with no post yet
+                return OK
+            raise
         groups, changes = git_changes.narrow(chosen.groups, lambda site: chosen.config_for(site).exclude,
                                              args.changed_since, args.new_links_only, naming=not fixing)
-        if changes is None and not fixing and os.environ.get("PRE_COMMIT") == "1" and args.paths:
+        if hook:
+            if not args.paths:  # pre-commit's always_run with no post staged: a commit that deletes a post
+                groups = [(site, []) for site, _ in groups]
             groups, changes = git_changes.staged(groups, lambda site: chosen.config_for(site).exclude)
         results = [run_checks(paths, site, chosen.config_for(site)) for site, paths in groups if paths]
         result = Result([d for r in results for d in r.diagnostics], sum(r.files for r in results),

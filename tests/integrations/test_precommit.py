@@ -212,8 +212,8 @@ def test_installed_hook_blocks_a_bad_commit_and_lets_a_good_one_through(
 
     (site / "about.md").write_text("Not a post.\n")
     git("add", "about.md", cwd=site)
-    other = _commit(site, "Add a page")
-    assert other.returncode == 0 and "(no files to check)Skipped" in other.stdout + other.stderr
+    other = _commit(site, "Add a page")  # always_run: it runs, finds no deletion, and passes
+    assert other.returncode == 0 and re.search(r"blogcheck \(offline\)\.+Passed", other.stdout + other.stderr)
 
 
 def test_a_commit_touching_two_sites_checks_each_with_its_own_config(
@@ -335,3 +335,44 @@ def test_a_commit_renaming_a_post_checks_the_posts_that_link_to_it(
     git("add", "-A", cwd=site)
     accepted = _commit(site, "Re-date the post")
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+
+
+def test_a_commit_that_only_deletes_a_post_checks_the_posts_that_link_to_it(
+        tmp_path: Path, snapshot: Path, pre_commit_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """pre-commit passes no file for a commit that only deletes one, and ran no hook: the
+    deletion broke the build at the other post's `{% post_url %}`. The hooks run always;
+    with no post given they check only the posts naming a file the commit deletes."""
+    refers = "---\ntitle: Refers\n---\nSee [it]({% post_url 2024-03-06-target %}). Teh end.\n"
+    site = make_site(tmp_path / "blog", {"_posts/2024-03-06-target.md": "---\ntitle: Target\n---\nHello.\n",
+                                         "_posts/2024-03-07-refers.md": refers})
+    _config(site, snapshot, "blogcheck-offline")
+    monkeypatch.setenv("PRE_COMMIT_HOME", str(pre_commit_home))
+    assert pre_commit("install", cwd=site, home=pre_commit_home).returncode == 0
+    git("rm", "-q", "_posts/2024-03-06-target.md", cwd=site)
+    refused = _commit(site, "Delete the post")
+    said = refused.stdout + refused.stderr
+    assert refused.returncode == 1, said
+    assert "_posts/2024-03-07-refers.md:4:10: BC205 " in said and "BC401" not in said
+    assert "1 unchanged post checked only for links to the 1 file deleted or renamed by the commit" in said
+    git("rm", "-q", "_posts/2024-03-07-refers.md", cwd=site)
+    accepted = _commit(site, "Delete both posts")  # no post left: nothing names the deleted files
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+
+
+def test_the_hook_passes_commits_in_a_repository_with_no_post_yet(
+        tmp_path: Path, snapshot: Path, pre_commit_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """always_run: a commit of a repository with no `_posts/` yet is no usage error (exit 2)."""
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git("init", "-q", "-b", "main", cwd=repo)
+    (repo / "README.md").write_text("A site to be.\n")
+    git("add", "README.md", cwd=repo)
+    git("commit", "-q", "-m", "Start", cwd=repo)
+    _config(repo, snapshot, "blogcheck")
+    monkeypatch.setenv("PRE_COMMIT_HOME", str(pre_commit_home))
+    assert pre_commit("install", cwd=repo, home=pre_commit_home).returncode == 0
+    (repo / "notes.txt").write_text("later\n")
+    git("add", "notes.txt", cwd=repo)
+    accepted = _commit(repo, "Notes")
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    assert re.search(r"blogcheck\.+Passed", accepted.stdout + accepted.stderr)
