@@ -26,7 +26,10 @@ _VERBED = ("ed", "ing")
 _MIN_LENGTH = 5
 _SHORT_NAME = 6
 _MIN_CAPITALISED = 8  # a capitalised unknown word that opens a sentence
-_ELONGATED = re.compile(r"(.)\1\1")  # `sooo`, `ughhh`: written that way on purpose
+# `sooo`, `ughhh`, `coool`: written that way on purpose (a vowel, or a letter at the end, three
+# times or more); a consonant tripled inside a word is a slip (`occcupied`, `confesssed`)
+_ELONGATED = re.compile(r"([aeiouy])\1\1|(.)\2\2+$")
+_VOWELS = "aeiou"
 _COMMON = 60_000  # parts of a closed compound must be among this many commonest words
 _SLIP_RANK = 20_000  # unless one slip away from one of this many commonest words
 
@@ -211,12 +214,17 @@ class Speller:
 
     def _inflected(self, lower: str, suffix: str) -> bool:
         """`stem + suffix` for a known stem: `encodings`, `profiler` (e dropped),
-        `scammer` (consonant doubled)."""
+        `scammer` (consonant doubled). Not the slips these rules would also take: an
+        `s` after a plural or a hiss (`colleaguess`, `boxs`), an `e` suffix after an `e`
+        (`choosees`), a letter doubled where English doubles none (`sleepping`,
+        `inventted`, `potatooes`)."""
         stem = lower[: -len(suffix)]
         if len(stem) < 3:
             return False
+        if (suffix == "s" and stem.endswith(("s", "x", "z", "ch", "sh"))) or (suffix[0] == "e" and stem.endswith("e")):
+            return False
         stems = [stem] if suffix in ("d", "r") else [stem, stem + "e"]
-        if len(stem) > 3 and stem[-1] == stem[-2] and suffix[0] in "ei":
+        if len(stem) > 3 and stem[-1] == stem[-2] and suffix[0] in "ei" and _doubles(stem[:-1]):
             stems.append(stem[:-1])
         if suffix in ("d", "r") and not stem.endswith("e"):
             return False
@@ -233,6 +241,14 @@ def may_be_name(word: Word) -> bool:
         return True
     fixes = misspellings.fixes(word.text.lower())
     return not word.initial and not (fixes and fixes[0][:1].isupper())
+
+
+def _doubles(stem: str) -> bool:
+    """English doubles a stem's last consonant before `-ed`, `-ing`, `-er` after one vowel
+    (`stop`, `travel`, `equip`), not after two (`sleep`) or another consonant (`invent`)."""
+    last, vowel, before = stem[-1], stem[-2], stem[-3]
+    single = before not in _VOWELS or (before == "u" and stem[-4:-3] == "q")  # `equip`: the u of qu is no vowel
+    return last not in _VOWELS + "wxy" and vowel in _VOWELS and single
 
 
 def _slip_of_common(word: str) -> bool:

@@ -283,6 +283,23 @@ def test_a_slip_of_a_common_word_is_no_compound() -> None:
     assert not speller.known("studdied") and not speller.known("breakding")
 
 
+def test_suffix_rules_take_english_inflections_and_not_slips_that_look_like_them() -> None:
+    """A doubled letter is among the commonest slips; the suffix rules took it for an
+    inflection: `sleepping` (sleep + p + ing), `inventted`, `potatooes`, and `colleaguess`
+    (an s on a plural), `choosees` (es after e). English doubles a last consonant after one
+    vowel only (`stopped`, `travelled`, `equipped`), which stays known. A tripled consonant
+    inside a word is a slip too (`occcupied`), not a word drawn out on purpose (`sooo`)."""
+    from blogcheck.spelling.speller import Settings, Speller
+    from blogcheck.spelling.usage import Usage
+
+    speller = Speller(Settings(), frozenset(), Usage([]))
+    slips = ["sleepping", "inventted", "potatooes", "snatchhed", "colleaguess", "choosees", "occcupied", "confesssed"]
+    assert [w for w in slips if not speller._unknown(w)] == []
+    words = ["stopping", "travelled", "modelling", "equipped", "programmed", "kissed", "classes", "profiled"]
+    assert [w for w in words if not speller.known(w)] == []
+    assert not any(speller._unknown(w) for w in ("sooo", "coool", "hmmm", "yesss", "grrreat"))
+
+
 def test_an_abbreviation_made_a_verb_is_known() -> None:
     """`ref'ed`, `cc'ing`, `sync'ed` (made-mistakes, Node.js's docs): the stem is a known
     word or an abbreviation of three letters at most; a longer unknown stem is no word."""
