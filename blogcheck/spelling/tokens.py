@@ -16,10 +16,11 @@ WORD = re.compile(r"[^\W_]+(?:['\u2019][^\W\d_]+)*")
 # A chunk that is not prose: a call or word play glued to `(` (`f(x)`, `R(adiant)`; not `word(s)`),
 # a scheme or `www.`, an address, a command-line option (`-fdata-sections`, `--no-cache`), a path,
 # markup or code. A slash between two letters is prose (`and/or`, `read/write`), unless the
-# chunk is a path by another sign (`/usr/bin`, `docs/`, `src/main.c`, `_posts/x`).
+# chunk is a path by another sign (`/usr/bin`, `docs/`, `src/main.c`, `_posts/x`); so is a full
+# stop between a word and a capitalised one, a space left out (`the end.Then`; not `e.g`, `J.Doe`).
 _NOT_PROSE = re.compile(r"\w\((?!e?s\))\w|://|\bwww\.|\w@\w|(?<!\S)@\w|(?<![^\s(\[])--?[A-Za-z]|"
                         r"(?<![^\W\d_])/|/(?![^\W\d_])|"
-                        r"[\\=<>{}\[\]|~`#$%^*+_]|\w\.\w|:[a-z0-9_+-]+:")
+                        r"[\\=<>{}\[\]|~`#$%^*+_]|\w\.(?![A-Z][a-z]+\b)\w|(?<=\w)(?<![a-z]{2})\.[A-Z]|:[a-z0-9_+-]+:")
 _LONGEST = 40  # no English word is longer; a longer run of letters is data, and costly to look at
 _PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)?|[A-Z][a-z]+(?:'[a-z]+)?")
 _ACRONYM = re.compile(r"[A-Z]{2,}s?|[A-Z]+'?s")

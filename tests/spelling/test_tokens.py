@@ -71,6 +71,13 @@ def test_words_joined_by_a_slash_are_prose() -> None:
         "the", "input", "recieve", "switch", "read", "wirte", "and", "or", "client", "sevrer"]
 
 
+def test_a_full_stop_without_its_space_is_prose() -> None:
+    """`the recieve.Then` is a sentence whose space was left out, not a file name; `e.g.`,
+    `Node.js`, initials (`J.Smith`) and a version (`v1.Two`) stay out."""
+    assert _checked("We saw the recieve.Then we left, e.g. with Node.js, J.Smith and v1.Two") == [
+        "We", "saw", "the", "recieve", "Then", "we", "left", "with", "and"]
+
+
 def test_copied_hyphenation_and_dropped_g_are_not_words() -> None:
     assert _checked("effi\u2010 ciently rockin' good") == ["good"]
 
