@@ -55,7 +55,7 @@ def parser(block_only: bool = False) -> MarkdownIt:
     from markdown_it import MarkdownIt
     from markdown_it.rules_block.lheading import lheading
 
-    from blogcheck.parse import kramdown_links
+    from blogcheck.parse import kramdown_cells, kramdown_links
 
     class Parser(MarkdownIt):
         def validateLink(self, url: str) -> bool:  # markdown-it's name
@@ -85,6 +85,7 @@ def parser(block_only: bool = False) -> MarkdownIt:
     md.helpers = kramdown_links  # link URLs with spaces, as kramdown reads them
     md.block.ruler.at("reference", kramdown_links.reference)  # `[^1]: Note.` is a footnote, not a link target
     md.block.ruler.at("lheading", _one_line_setext(lheading))
+    md.block.ruler.at("table", kramdown_cells.table, {"alt": kramdown_cells.ALT})  # no cell split inside code
     return md.disable(["inline", "text_join"]) if block_only else md
 
 

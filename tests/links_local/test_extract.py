@@ -58,6 +58,12 @@ def test_a_label_defined_twice_links_to_its_last_definition(make_post: MakePost)
     assert _links(post) == [(7, 6, "link", "/two", "/two"), (9, 6, "link", "/other notes.pdf", "/other notes.pdf")]
 
 
+def test_a_link_in_a_table_cell_after_a_code_span_with_a_pipe(make_post: MakePost) -> None:
+    """kramdown splits no cell inside a code span; GFM does, and drops the cell with the link."""
+    post = make_post("| cmd | see |\n|---|---|\n| `ls | grep` | [docs](/docs/) |\n")
+    assert _links(post) == [(6, 24, "link", "/docs/", "/docs/")]
+
+
 def test_html_inline_and_blocks(make_post: MakePost) -> None:
     post = make_post(
         'Text <a href="/x?a=1&amp;b=2">x</a> and <img alt="" src=\'/y.png\'>.\n'

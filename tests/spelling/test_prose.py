@@ -163,3 +163,14 @@ def test_front_matter_words_next_to_yaml_escapes_are_read(tmp_path: Path, title:
     found = [(s.line, s.column + w.start, w.text, s.exact) for s in spans(post) if s.where == "title"
              for w in words(s.text)]
     assert [f for f in found if f[2] in ("teh", "recieve")] == [(2, 15, "teh", False), (2, 25, "recieve", False)]
+
+
+def test_a_table_cell_after_a_code_span_with_a_pipe_is_prose(tmp_path: Path) -> None:
+    """GFM splits a row at the `|` inside `` `ls | grep x` `` and drops the cell past the
+    header's count; kramdown splits no code span, and shows `the step` (checked with kramdown
+    2.4: `<td><code>ls | grep x</code></td><td>the step</td>`). Its words are on the page."""
+    post = _post(tmp_path, "---\ntitle: T\n---\n| cmd | what |\n|---|---|\n| `ls | grep x` | the step |\n"
+                           "| a \\| b | c |\n")
+    found = [(s.text, s.line, s.column) for s in spans(post)]
+    assert found == [("T", 2, 8), ("cmd", 4, 3), ("what", 4, 9), ("the step", 6, 19),
+                     ("a", 7, 3), ("|", 7, 6), ("b", 7, 8), ("c", 7, 12)]
