@@ -216,13 +216,15 @@ class Speller:
         """`stem + suffix` for a known stem: `encodings`, `profiler` (e dropped),
         `scammer` (consonant doubled). Not the slips these rules would also take: an
         `s` after a plural or a hiss (`colleaguess`, `boxs`), an `e` suffix after an `e`
-        (`choosees`), a letter doubled where English doubles none (`sleepping`,
-        `inventted`, `potatooes`)."""
+        (`choosees`), a y kept before an ending (`studyed`), a letter doubled where English
+        doubles none (`sleepping`, `inventted`, `potatooes`)."""
         stem = lower[: -len(suffix)]
         if len(stem) < 3:
             return False
         if (suffix == "s" and stem.endswith(("s", "x", "z", "ch", "sh"))) or (suffix[0] == "e" and stem.endswith("e")):
             return False
+        if stem[-1] == "y" and stem[-2] not in _VOWELS and suffix not in ("ing", "ings"):
+            return False  # `studyed`, `trys`, `happyness`: a y after a consonant is written i (`studied`)
         stems = [stem] if suffix in ("d", "r") else [stem, stem + "e"]
         if len(stem) > 3 and stem[-1] == stem[-2] and suffix[0] in "ei" and _doubles(stem[:-1]):
             stems.append(stem[:-1])

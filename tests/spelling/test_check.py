@@ -285,7 +285,7 @@ def test_a_slip_of_a_common_word_is_no_compound() -> None:
 
 def test_suffix_rules_take_english_inflections_and_not_slips_that_look_like_them() -> None:
     """A doubled letter is among the commonest slips; the suffix rules took it for an
-    inflection: `sleepping` (sleep + p + ing), `inventted`, `potatooes`, and `colleaguess`
+    inflection: `sleepping` (sleep + p + ing), `inventted`, `potatooes`, `studyed`, and `colleaguess`
     (an s on a plural), `choosees` (es after e). English doubles a last consonant after one
     vowel only (`stopped`, `travelled`, `equipped`), which stays known. A tripled consonant
     inside a word is a slip too (`occcupied`), not a word drawn out on purpose (`sooo`)."""
@@ -293,9 +293,11 @@ def test_suffix_rules_take_english_inflections_and_not_slips_that_look_like_them
     from blogcheck.spelling.usage import Usage
 
     speller = Speller(Settings(), frozenset(), Usage([]))
-    slips = ["sleepping", "inventted", "potatooes", "snatchhed", "colleaguess", "choosees", "occcupied", "confesssed"]
+    slips = ["sleepping", "inventted", "potatooes", "snatchhed", "colleaguess", "choosees", "occcupied", "confesssed",
+             "studyed", "copyed", "replyed"]
     assert [w for w in slips if not speller._unknown(w)] == []
-    words = ["stopping", "travelled", "modelling", "equipped", "programmed", "kissed", "classes", "profiled"]
+    words = ["stopping", "travelled", "modelling", "equipped", "programmed", "kissed", "classes", "profiled", "played",
+             "enjoyed", "studying"]
     assert [w for w in words if not speller.known(w)] == []
     assert not any(speller._unknown(w) for w in ("sooo", "coool", "hmmm", "yesss", "grrreat"))
 
