@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Rebuild blogcheck/data/typos.txt and variants.txt from the typos 1.52.0 sdist (MIT OR Apache-2.0).
+"""Rebuild blogcheck/data/typos.txt, rare_slips.txt and variants.txt from the typos 1.52.0 sdist
+(MIT OR Apache-2.0).
 
 The sdist ships the generated Rust tables of crate-ci/typos: `crates/typos-dict/src/word_codegen.rs`
 (misspelling -> fixes) and `crates/typos-vars/src/vars_codegen.rs` (American / British variants, from
@@ -150,6 +151,37 @@ VARIANTS_EXCLUDED = {
 }
 
 
+# Dictionary words that typos lists as misspellings, which English text hardly uses (wordfreq Zipf
+# under 2.0, blogcheck's min_zipf) while their one fix is common (Zipf 3.5 or more, and 2 above
+# it): in a post, `dependancy`, `incudes` and `afterwords` are slips far more often than words.
+# blogcheck reports them as unknown words (BC402: a warning, for they are words). Left out after
+# reading each: terms of a science or trade (`precessing`, `formant`, `nonsignificant`, `finings`),
+# names (`Propertius`, `Brocken`), words of other languages (`pice`, `dorp`), and words whose "fix"
+# is another word of the same sense (`otherwhere`: elsewhere, `rememberable`: memorable).
+RARE_ZIPF, FIX_ZIPF, GAP = 2.0, 3.5, 2.0
+RARE_MEANT = {
+    "anonyms", "astroid", "billon", "brocken", "causalities", "cerate", "cerates", "collets", "difficultly", "dorp",
+    "finings", "formant", "identic", "margarite", "metics", "minium", "mohammedans", "nonsignificant", "otherwhere",
+    "pard", "phasis", "pice", "precess", "precessed", "precesses", "precessing", "propertius", "rememberable",
+    "secund", "spiritualty", "succuss", "succussion",
+}
+
+
+def rare_slips(source: Path, english: set[str], technical: set[str]) -> dict[str, str]:
+    """Rare dictionary words -> the common word they are a slip of (see RARE_MEANT)."""
+    from blogcheck.spelling.attested import zipf
+
+    every = typos(source, set())
+    found = {}
+    for typo, fixes in every.items():
+        if typo not in english or typo in technical or typo in RARE_MEANT or len(typo) < 4 or len(fixes) != 1:
+            continue
+        rare, common = zipf(typo), zipf(fixes[0])
+        if rare < RARE_ZIPF and common >= FIX_ZIPF and common - rare >= GAP:
+            found[typo] = fixes[0]
+    return found
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("source", type=Path, help="the unpacked typos-1.52.0 sdist")
@@ -171,9 +203,12 @@ def main() -> None:
     from fixes import apply  # this folder's fixes.py: the second fixes of ambiguous misspellings, kept
 
     apply(data / "typos.txt")
+    rare = rare_slips(args.source, english, set(tech_words()))
+    (data / "rare_slips.txt").write_text("".join(f"{t}->{f}\n" for t, f in sorted(rare.items())), encoding="utf-8")
     kept = sorted(pair for pair in pairs if f"{pair[0]} {pair[1]}" not in VARIANTS_EXCLUDED)
     (data / "variants.txt").write_text("".join(f"{a} {b}\n" for a, b in kept), encoding="utf-8")
-    print(f"typos.txt: {len(lines)} entries; variants.txt: {len(kept)} pairs", file=sys.stderr)
+    print(f"typos.txt: {len(lines)} entries; rare_slips.txt: {len(rare)}; variants.txt: {len(kept)} pairs",
+          file=sys.stderr)
 
 
 if __name__ == "__main__":

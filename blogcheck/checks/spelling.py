@@ -188,7 +188,9 @@ def _finding(post: Post, span: Span, word: Word, column: int, verdict: Verdict, 
         message = f"`{word.text}` is not the {settings.language} spelling"
         hint = f"write `{best}` (or set [spelling] language = \"en\" to accept both)"
     else:
-        message = f"unknown word `{word.text}`"
+        rare = verdict.rare and best
+        message = f"`{word.text}` is a rare word, nearly always a slip of `{best}`" if rare else \
+            f"unknown word `{word.text}`"
         add = f"`blogcheck words --add {word.text}` puts it on {settings.wordlist}"
         meant = f"`{best}` (`{word.previous} {word.text}` as one word)" if verdict.joins else f"`{best}`"
         hint = f"did you mean {meant}? If `{word.text}` is right, {add}" if best else f"if it is right, {add}"

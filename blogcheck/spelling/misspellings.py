@@ -1,5 +1,7 @@
 """The data layer: known misspellings with their fixes (`typo->fix1, fix2` lines in
-blogcheck/data/typos.txt), and American/British spelling pairs (data/variants.txt)."""
+blogcheck/data/typos.txt), rare words that are nearly always a slip of a common one
+(data/rare_slips.txt, `dependancy->dependency`), and American/British spelling pairs
+(data/variants.txt)."""
 
 from __future__ import annotations
 
@@ -46,6 +48,17 @@ def match_case(model: str, word: str) -> str:
     if model[:1].isupper():
         return word[:1].upper() + word[1:]
     return word
+
+
+@functools.lru_cache(maxsize=1)
+def _rare() -> dict[str, str]:
+    return dict(line.split("->", 1) for line in _data("rare_slips.txt").splitlines() if line)
+
+
+def rare_slip(lower: str) -> str | None:
+    """The common word a rare dictionary word is nearly always a slip of (`incudes`:
+    includes), or None. Words, so an unknown word's warning (BC402), never an error."""
+    return _rare().get(lower)
 
 
 @functools.lru_cache(maxsize=1)

@@ -72,6 +72,7 @@ class Verdict:
     variant: bool = False  # the other language's spelling of a word
     joins: bool = False  # the first suggestion joins the word before and this one
     name: bool = False  # a known misspelling that may be a name: no fix is safe
+    rare: bool = False  # a rare word that is nearly always a slip (data/rare_slips.txt), its fix first
 
 
 class Speller:
@@ -118,10 +119,13 @@ class Speller:
         if not with_suggestions:
             return Verdict("BC402", ())
         cased = tuple(misspellings.match_case(text, s) for s in self.suggestions(lower))
+        slip = misspellings.rare_slip(lower)
+        if slip is not None:  # the common word it is a slip of, first (`tieing`: tying, two edits away)
+            cased = (misspellings.match_case(text, slip), *(c for c in cased if c.lower() != slip))
         joined = self._joined(word)
         if joined:  # `attended` for `a ttended`, first, and not again among the edits of `ttended`
             cased = (joined, *(c for c in cased if c.lower() != joined.lower()))
-        return Verdict("BC402", cased, joins=bool(joined))
+        return Verdict("BC402", cased, joins=bool(joined), rare=slip is not None and not joined)
 
     def suggestions(self, lower: str) -> tuple[str, ...]:
         """The dictionary words likeliest meant by the unknown word `lower`, best first."""
@@ -145,7 +149,8 @@ class Speller:
         look for repeats themselves). An empty set is exact: no finding."""
         found = set()
         for raw in set(WORD.findall(text)) - self.fine:
-            if not self._other and dictionary.rank(raw.lower()) is not None:
+            if not self._other and dictionary.rank(raw.lower()) is not None and \
+                    misspellings.rare_slip(raw.lower()) is None:
                 self.fine.add(raw)  # an English word is no known misspelling (the data tests see to it)
                 continue
             text_ = raw[:-2] if raw[-2:] in ("'s", "\u2019s") and len(raw) > 3 else raw
@@ -180,7 +185,10 @@ class Speller:
         return word.capitalised and not word.initial and len(word.text) < _SHORT_NAME
 
     def _unknown(self, lower: str) -> bool:
-        """An unknown word to report (wherever it stands, names aside)."""
+        """An unknown word to report (wherever it stands, names aside); a rare word that is
+        nearly always a slip (`dependancy`) too, unless the site uses it often."""
+        if misspellings.rare_slip(lower) is not None and lower not in self.accepted:
+            return not (self.settings.min_site_usage and self.usage.posts(lower) >= self.settings.min_site_usage)
         if len(lower) < _MIN_LENGTH or _ELONGATED.search(lower) or self.known(lower):
             return False
         if self.in_use(lower):

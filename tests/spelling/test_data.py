@@ -38,6 +38,38 @@ def test_no_misspelling_is_a_word_we_accept() -> None:
     assert clash == []
 
 
+def test_rare_slips_are_rare_words_of_a_common_fix() -> None:
+    """data/rare_slips.txt: dictionary words (else they belong in typos.txt, as errors) that
+    English text hardly uses, each with one common fix that is a word; none accepted as
+    jargon, and none that typos.txt lists too."""
+    lines = _lines("rare_slips.txt")
+    assert lines == sorted(lines) and len(lines) == len({line.split("->")[0] for line in lines})
+    for line in lines:
+        word, fix = line.split("->")
+        assert re.fullmatch(r"[a-z]+", word) and re.fullmatch(r"[a-z]+", fix), line
+        assert dictionary.rank(word) is not None and dictionary.rank(fix) is not None, line
+        assert attested.zipf(word) < 2.0 <= attested.zipf(fix) - 1.5, line
+        assert word not in tech_words() and misspellings.lookup(word) is None, line
+        assert misspellings.rare_slip(word) == fix
+
+
+def test_a_rare_slip_is_a_warning_with_its_fix_first() -> None:
+    """`dependancy` is in pyspellchecker's list (so not in typos.txt: no valid word may be an
+    error), yet nearly always a slip: an unknown word's warning, `dependency` first; a site
+    whose posts use it often (`min_site_usage`) means it."""
+    from blogcheck.spelling.speller import Settings, Speller
+    from blogcheck.spelling.tokens import words
+    from blogcheck.spelling.usage import Usage
+
+    speller = Speller(Settings(), frozenset(), Usage([]))
+    found = [speller.verdict(w) for w in words("The dependancy and tieing here.") if w.checkable]
+    assert [(v.code, v.suggestions[0], v.rare) for v in found if v is not None] == [
+        ("BC402", "dependency", True), ("BC402", "tying", True)]
+    assert speller.candidates("The dependancy here.") == {"dependancy"}  # not cleared as a dictionary word
+    used = Speller(Settings(), frozenset(), Usage(["a dependancy"] * 3))
+    assert [w for w in words("The dependancy here.") if used.verdict(w) is not None] == []
+
+
 def test_tech_words_and_variants_are_sorted_lower_case() -> None:
     for name in ("tech_words.txt", "software_words.txt"):
         words = _lines(name)
