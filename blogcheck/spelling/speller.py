@@ -30,6 +30,8 @@ _MIN_CAPITALISED = 8  # a capitalised unknown word that opens a sentence
 # times or more); a consonant tripled inside a word is a slip (`occcupied`, `confesssed`)
 _ELONGATED = re.compile(r"([aeiouy])\1\1|(.)\2\2+$")
 _VOWELS = "aeiou"
+_NEAR_ACCEPTED = 7  # letters at least of an unknown word compared with the accepted jargon
+_ISE = [(b, b.replace("is", "iz", 1)) for b in ("isation", "isations", "ise", "ises", "ised", "ising", "iser", "isers")]
 _COMMON = 60_000  # parts of a closed compound must be among this many commonest words
 _SLIP_RANK = 20_000  # unless one slip away from one of this many commonest words
 
@@ -131,6 +133,7 @@ class Speller:
         """The dictionary words likeliest meant by the unknown word `lower`, best first."""
         if lower not in self._suggested:
             found = suggest.suggestions(lower, self.settings.max_distance, usage=self.usage.posts)
+            found = [*found, *(w for w in self._near_accepted(lower) if w not in found)][:5]
             self._suggested[lower] = tuple(found)
         return self._suggested[lower]
 
@@ -195,7 +198,24 @@ class Speller:
             return False
         if self.settings.min_site_usage and self.usage.posts(lower) >= self.settings.min_site_usage:
             return False
-        return self.settings.unknown == "all" or suggest.has_near(lower, self.settings.max_distance)
+        return self.settings.unknown == "all" or suggest.has_near(lower, self.settings.max_distance) or \
+            bool(self._near_accepted(lower))
+
+    def _near_accepted(self, lower: str) -> list[str]:
+        """Accepted words (the technical vocabulary, the word list) one edit from `lower`, a
+        long word (`convolutinal`: convolutional; `htmlwigets`: htmlwidgets). Short jargon
+        is one edit from too many names and abbreviations."""
+        return sorted(suggest.edits(lower) & self.accepted) if len(lower) >= _NEAR_ACCEPTED else []
+
+    def _british_of_accepted(self, lower: str) -> bool:
+        """The British spelling of an accepted word written with -ize (`anonymisation`), unless
+        the language is en-US: the vocabulary lists technical words in American spelling."""
+        if self.settings.language == "en-US" or "is" not in lower:
+            return False
+        for british, american in _ISE:
+            if lower.endswith(british) and lower[: -len(british)] + american in self.accepted:
+                return True
+        return False
 
     def in_use(self, lower: str) -> bool:
         """In no dictionary, but English text uses it at least `min_zipf` often (`admin`, `lossy`)."""
@@ -208,6 +228,8 @@ class Speller:
             return True
         if depth:
             return False
+        if lower + "s" in self.accepted or self._british_of_accepted(lower):
+            return True  # `builtin` for `builtins`; `discretisation` for `discretization`
         stem, apostrophe, tail = lower.partition("'")
         if apostrophe:
             if tail in _VERBED:  # `ref'ed`, `cc'ing`: an abbreviation made a verb

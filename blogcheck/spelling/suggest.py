@@ -29,7 +29,7 @@ _SPLIT_FUNCTION = 6.0  # and one of them among the commonest words (`it`, `we`, 
 Usage = Callable[[str], int]  # how many posts of the site use a word
 
 
-def _edits(word: str) -> set[str]:
+def edits(word: str) -> set[str]:
     """Every string one deletion, transposition, replacement or insertion away."""
     return {edit for group in _edit_groups(word) for edit in group}
 
@@ -38,10 +38,10 @@ def suggestions(word: str, distance: int = 1, limit: int = 5, usage: Usage | Non
     """Dictionary words closest to `word`, the likeliest first. Two edits
     (~n²·3,000 candidates) are tried only when one finds nothing and `distance` is 2."""
     lower = word.lower()
-    first = _edits(lower)
+    first = edits(lower)
     found = _ranked(lower, _known(first), usage, _splits(lower))
     if not found and distance >= 2 and len(lower) <= 12:
-        found = _ranked(lower, _known({e2 for e1 in first for e2 in _edits(e1)}), usage)
+        found = _ranked(lower, _known({e2 for e1 in first for e2 in edits(e1)}), usage)
     return found[:limit]
 
 
@@ -57,7 +57,7 @@ def has_near(word: str, distance: int = 1) -> bool:
     lower = word.lower()
     if any(_in_dictionary(group) for group in _edit_groups(lower)):
         return True
-    return distance >= 2 and len(lower) <= 12 and bool(_known({e2 for e1 in _edits(lower) for e2 in _edits(e1)}))
+    return distance >= 2 and len(lower) <= 12 and bool(_known({e2 for e1 in edits(lower) for e2 in edits(e1)}))
 
 
 def slips(word: str) -> list[str]:

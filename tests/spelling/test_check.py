@@ -302,6 +302,24 @@ def test_suffix_rules_take_english_inflections_and_not_slips_that_look_like_them
     assert not any(speller._unknown(w) for w in ("sooo", "coool", "hmmm", "yesss", "grrreat"))
 
 
+def test_a_slip_of_accepted_jargon_is_an_unknown_word_with_it_as_suggestion() -> None:
+    """`convolutinal`, `htmlwigets`: no English word is one edit away, the technical word
+    meant is; five real typos of the corpus were found so (`autoregresive`, `chatbit`). A
+    British -ise form of accepted jargon (`discretisation`) and the singular of an accepted
+    plural (`builtin`) are words, and short jargon is not compared (too many names)."""
+    from blogcheck.spelling.speller import Settings, Speller
+    from blogcheck.spelling.usage import Usage
+
+    accepted = frozenset({"convolutional", "htmlwidgets", "discretization", "builtins", "keras"})
+    speller = Speller(Settings(), accepted, Usage([]))
+    assert speller._unknown("convolutinal") and speller.suggestions("convolutinal")[0] == "convolutional"
+    assert speller._unknown("htmlwigets") and "htmlwidgets" in speller.suggestions("htmlwigets")
+    assert speller.known("discretisation") and speller.known("builtin")
+    assert not speller._unknown("kerass")  # six letters: not compared with the jargon
+    american = Speller(Settings(language="en-US"), accepted, Usage([]))
+    assert not american.known("discretisation") and american.suggestions("discretisation") == ("discretization",)
+
+
 def test_an_abbreviation_made_a_verb_is_known() -> None:
     """`ref'ed`, `cc'ing`, `sync'ed` (made-mistakes, Node.js's docs): the stem is a known
     word or an abbreviation of three letters at most; a longer unknown stem is no word."""
