@@ -16,6 +16,7 @@ import html as htmllib
 import re
 import textwrap
 from collections.abc import Callable, Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
@@ -123,12 +124,14 @@ def _paragraph_rows(stream: list[Token]) -> set[int]:
 Resolve = Callable[[str], str]
 
 
-def links(parsed: Parsed, resolve: Resolve) -> list[Link]:
-    """The post's Markdown and HTML links, each once, in file order."""
+def links(parsed: Parsed, resolve: Resolve, raw: AbstractSet[int] = frozenset()) -> list[Link]:
+    """The post's Markdown and HTML links, each once, in file order. `raw`: the body's
+    lines (0-based) that kramdown keeps as raw HTML, where Markdown is shown as typed
+    (`<details>`, a blank line, `[x](url)`: BC610), so only their HTML links are links."""
     found: dict[tuple[str, int, int, Kind], Link] = {}
     for token in parsed.tokens:
         if token.type == "inline":
-            items = _inline(parsed, token, resolve)
+            items = _inline(parsed, token, resolve, html_only=token.map is not None and token.map[0] in raw)
         elif token.type == "html_block" and token.map:
             items = _html_block(parsed, token, resolve)
         else:
@@ -251,10 +254,13 @@ def _html_block(parsed: Parsed, token: Token, resolve: Resolve, depth: int = 0) 
             yield from _html_block(parsed, sub, resolve, depth + 1)
 
 
-def _inline(parsed: Parsed, token: Token, resolve: Resolve) -> Iterator[Link]:
+def _inline(parsed: Parsed, token: Token, resolve: Resolve, html_only: bool = False) -> Iterator[Link]:
+    """The links of an inline token; with `html_only`, its raw HTML's only (the Markdown
+    ones are still placed, so that the cursor moves past them)."""
     cursor = Cursor.for_block(parsed.masked, parsed.post.body_line, token)
     pending: list[Token] = []
     autolink = False
+    markdown: list[Link] = []
     for child in token.children or []:
         if autolink:  # the autolink's own text: its URL, placed already (looked for again, it was
             autolink = child.type != "link_close"  # found in a later link that starts the same way)
@@ -262,20 +268,22 @@ def _inline(parsed: Parsed, token: Token, resolve: Resolve) -> Iterator[Link]:
             cursor.find(child.content)
         elif child.type == "link_open" and child.markup == "autolink":
             autolink = True
-            yield _markdown(parsed, cursor, str(child.attrs.get("href", "")), Kind.LINK, resolve)
+            markdown.append(_markdown(parsed, cursor, str(child.attrs.get("href", "")), Kind.LINK, resolve))
         elif child.type == "link_open":
             pending.append(child)
         elif child.type == "link_close" and pending:
-            yield _markdown(parsed, cursor, str(pending.pop().attrs.get("href", "")), Kind.LINK, resolve)
+            markdown.append(_markdown(parsed, cursor, str(pending.pop().attrs.get("href", "")), Kind.LINK, resolve))
         elif child.type == "image":
             if child.content:  # past the alt text first, right after `![` (`[![`): an alt that is the URL
                 cursor.find(child.content, len(child.content) + 4)  # is not the target
-            yield _markdown(parsed, cursor, str(child.attrs.get("src", "")), Kind.IMAGE, resolve)
+            markdown.append(_markdown(parsed, cursor, str(child.attrs.get("src", "")), Kind.IMAGE, resolve))
         elif child.type == "html_inline":
             first = child.content.split("\n")[0]
             where = cursor.find(first)
             if where is not None:
                 yield from _html(parsed, child.content, where[0] - parsed.post.body_line, where[1] - 1, resolve)
+    if not html_only:
+        yield from markdown
 
 
 def _markdown(parsed: Parsed, cursor: Cursor, href: str, kind: Kind, resolve: Resolve) -> Link:

@@ -79,7 +79,7 @@ class LinkSite:
             yield link, self._tag_problem(ref)
         chirpy = media(post.data, self.ctx.site.config)
         front = list(front_links(post, resolve, PREVIEW if chirpy.active else ()))
-        for written in [*front, *extract.links(parsed, resolve)]:
+        for written in [*front, *extract.links(parsed, resolve, self._raw_lines(post))]:
             link = chirpy.place(written)
             if unresolved(link.url) or any(p.search(link.url) for p in self._exclude):
                 continue
@@ -121,6 +121,19 @@ class LinkSite:
             hint = f"Jekyll names a document by its path below `collections_dir`: `{{% {ref.name} {below} %}}`"
         return judge.Problem("BC204", f"`{_one_line(ref.raw)}` names no file of the site; Jekyll stops the build "
                              "when it renders the tag", hint)
+
+    def _raw_lines(self, post: Post) -> set[int]:
+        """The body lines kramdown keeps as raw HTML (BC610's blocks), where Markdown links
+        are text on the page."""
+        from blogcheck.jekyll.kramdown_blocks import may_keep_raw, raw_lines, view
+        from blogcheck.parse.markdown import blocks
+
+        site = self.ctx.site
+        if not site.kramdown or not site.converts_markdown(post.path) or \
+                not may_keep_raw(post.body, site.raw_html_blocks):
+            return set()
+        seen = view(post.body)
+        return raw_lines(seen.text, blocks(seen.rendered)[0])
 
     def _link_url(self, path: str) -> str | None:
         """The URL of the file `{% link path %}` names, as Jekyll finds it: the path exactly

@@ -514,3 +514,18 @@ def test_a_permalink_that_starts_as_the_baseurl_does(tmp_path: Path) -> None:
         (6, 5, "BC204", "the site is served under its baseurl, so that page is at `/blog/blog/b/`: "
                         "write `{{ site.baseurl }}/blog/b/` or `{{ \"/blog/b/\" | relative_url }}`"),
         (6, 19, "BC204", "check the path and the file name (case matters on the server)")]
+
+
+def test_markdown_that_kramdown_keeps_as_raw_html_holds_no_link(tmp_path: Path) -> None:
+    """`<details>`, a blank line, `[x](/a/)`: kramdown keeps the element's inside as raw
+    HTML, so the page shows `[x](/a/)` as typed (BC610 says so) and there is no link to
+    check; the raw HTML's own `<a href>` is one. With `markdown="1"` the Markdown is read."""
+    (tmp_path / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    post = tmp_path / "_posts" / "2024-01-01-a.md"
+    post.write_text("---\ntitle: A\n---\n<details>\n<summary>More</summary>\n\nSee [the guide](/typed/) and "
+                    "![i](/typed.png).\n<a href=\"/html-link/\">x</a>\n\n</details>\n\n[after](/after/)\n\n"
+                    "<div markdown=\"1\">\n\n[read](/read/)\n\n</div>\n", encoding="utf-8")
+    result = run([post], load_site(tmp_path), Config(select=("links",), offline=True))
+    assert [(d.line, d.column, d.code) for d in result.diagnostics] == [
+        (8, 10, "BC204"), (12, 9, "BC204"), (16, 8, "BC204")]
