@@ -66,6 +66,7 @@ def check_targets(targets: Iterable[Target], settings: LinkSettings, progress: b
     results = Results()
     groups: dict[_Job, list[Target]] = {}
     anchors: dict[Target, _Job] = {}
+    twins: dict[_Job, _Job] = {}  # a link's check -> the image check of its URL, made instead
     # _quick_switches ends when the targets do, before the run waits for its workers
     with _Run(settings, progress) as run, _quick_switches():
         for target in targets:
@@ -80,13 +81,18 @@ def check_targets(targets: Iterable[Target], settings: LinkSettings, progress: b
                     continue
                 if needed not in groups:
                     groups[needed] = []
-                    run.add(needed)
+                    twin = dataclasses.replace(needed, image=True)
+                    if not needed.image and not needed.anchor and twin in groups:
+                        twins[needed] = twin  # `[![shot](U)](U)`: one request says both
+                    else:
+                        run.add(needed)
                 if not needed.anchor:
                     groups[needed].append(target)
                 else:
                     anchors[target] = needed
     if run.client.dns_seems_down():
         _unverify_missing_hosts(run)
+    _links_of_images(run, twins, settings)
     for job, group in groups.items():
         for target in group:
             results[target] = run.verdicts[job]
@@ -94,8 +100,28 @@ def check_targets(targets: Iterable[Target], settings: LinkSettings, progress: b
         if results[target].status is Status.OK and run.verdicts[job].status is Status.BROKEN:
             results[target] = run.verdicts[job]
     results.warnings.extend(run.warnings)
-    results.requests = run.client.sent
+    results.requests = run.client.sent + run.sent_elsewhere
     return results
+
+
+def _links_of_images(run: _Run, twins: dict[_Job, _Job], settings: LinkSettings) -> None:
+    """A link to a URL that is also an image of the run is ok when the image is: one
+    request for both. Else (a web page is a broken image but a fine link; a sign-in
+    wall is an error for an image, a warning for a link) the link is checked itself."""
+    again = []
+    for job, twin in twins.items():
+        if run.verdicts[twin].status is Status.OK:
+            run.verdicts[job] = run.verdicts[twin]
+        else:
+            again.append(job)
+    if not again:
+        return
+    with _Run(settings, progress=False) as second:
+        for job in again:
+            second.add(job)
+    run.verdicts.update(second.verdicts)
+    run.warnings.extend(second.warnings)
+    run.sent_elsewhere += second.client.sent
 
 
 @contextmanager
@@ -168,6 +194,7 @@ class _Run:
         self.client = Client(settings, wait=self._wait)
         self.verdicts: dict[_Job, Verdict] = {}
         self.warnings: list[str] = []
+        self.sent_elsewhere = 0  # requests of a second run for links that were also images
         self._keys: dict[_Job, str] = {}
         self._checked: list[_Job] = []  # checked in this run (not from the cache)
         self._cache: Cache | None = None

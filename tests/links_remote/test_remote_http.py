@@ -191,6 +191,19 @@ def test_one_request_per_distinct_url_however_often_it_is_written(farm: Farm) ->
     assert found.requests == len(paths)
 
 
+def test_a_linked_image_costs_one_request_for_the_image_and_the_link(farm: Farm) -> None:
+    """`[![shot](U)](U)` (9 URLs of the corpus): the image's answer says the link is ok
+    too. A page served where an image is expected is a broken image but a fine link: then
+    the link is asked itself, and both verdicts stay apart."""
+    image, page = farm.url("/img/shot.png"), farm.url("/page/p")
+    targets = [Target(image, image=True), Target(image), Target(page, image=True), Target(page)]
+    found = check_targets(targets, quick())
+    assert [found[t].status for t in targets] == [Status.OK, Status.OK, Status.BROKEN, Status.OK]
+    assert sorted((e.method, e.path) for e in farm.hits()) == [  # the page's GET: a look at its first bytes
+        ("GET", "/page/p"), ("HEAD", "/img/shot.png"), ("HEAD", "/page/p"), ("HEAD", "/page/p")]
+    assert found.requests == 4
+
+
 def test_connections_are_kept_alive_and_reused(farm: Farm) -> None:
     urls = [farm.url(f"/{kind}/{i}") for i in range(15) for kind in ("ok", "nohead", "missing")]
     verdicts(urls, max_per_host=2)
