@@ -26,6 +26,7 @@ _ATTRIBUTE: re.Pattern[str] = vars(html.parser).get("attrfind_tolerant") or re.c
 WANTED = {
     ("a", "href"): Kind.LINK,
     ("img", "src"): Kind.IMAGE,
+    ("input", "src"): Kind.IMAGE,  # `<input type="image" src=...>`: a button drawn by an image (PayPal's)
     ("iframe", "src"): Kind.EMBED,
     ("source", "src"): Kind.EMBED,
     ("video", "src"): Kind.EMBED,

@@ -64,6 +64,12 @@ def test_a_link_in_a_table_cell_after_a_code_span_with_a_pipe(make_post: MakePos
     assert _links(post) == [(6, 24, "link", "/docs/", "/docs/")]
 
 
+def test_an_image_button_is_an_image(make_post: MakePost) -> None:
+    """`<input type="image" src=...>`, a PayPal button in daattali's post: the page draws the image."""
+    post = make_post('<form><input type="image" src="/btn.gif" alt="Donate"></form>\n')
+    assert _links(post) == [(4, 32, "image", "/btn.gif", "/btn.gif")]
+
+
 def test_html_inline_and_blocks(make_post: MakePost) -> None:
     post = make_post(
         'Text <a href="/x?a=1&amp;b=2">x</a> and <img alt="" src=\'/y.png\'>.\n'
