@@ -38,6 +38,8 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
         either = "" if site.config else "; Jekyll cannot build the site either"  # (a BOM: it builds, wrongly)
         found.append(diagnostic("BC107", display(site.config_path), site.config_error_line, site.config_error_column,
                                 site.config_error, f"{site.config_error_hint or 'fix _config.yml'}{either}"))
+    if files and site.config_path is not None:
+        found.extend(_config_symbols(site, site.config_path))
     site_files = functools.cache(lambda: _site_files(site, config))  # walked once, for posts and texts alike
     ctx = Context(site, config, lambda: _site_posts(site_files(), site, config, loaded),
                   texts=lambda: _site_texts(site_files(), config, loaded))
@@ -65,6 +67,19 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
     ignores = per_file_ignores(files, site, config)
     diagnostics = sorted(_finish(found, config, texts, ignores), key=Diagnostic.sort_key)
     return Result(diagnostics, len(files), tuple(ctx.notes))
+
+
+def _config_symbols(site: Site, path: Path) -> list[Diagnostic]:
+    """BC108 for each Ruby symbol of `_config.yml`: Jekyll 4's build stops at it."""
+    found = []
+    for line, column, value in site.config_symbols:
+        hint = (f"write `{value[1:]}` (settings such as `sass: style:` take the name without its colon) or quote "
+                f'it: `"{value}"`' if value[1:].isidentifier() else f'quote it: `"{value}"`')
+        found.append(diagnostic("BC108", display(path), line, column,
+                                f"`{value}` is a Ruby symbol to Jekyll 4's YAML reader, which then refuses the whole "
+                                "configuration: `jekyll build` stops (GitHub Pages' Jekyll 3.10 reads it as text)",
+                                hint))
+    return found
 
 
 def _discover(paths: list[Path], site: Site, config: Config) -> list[Path]:

@@ -42,6 +42,19 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
             f"quote it: `{quoted}`", **fix)
 
 
+def config_symbols(text: str, root: yaml.Node | None) -> list[tuple[int, int, str]]:
+    """(line, column, value), 1-based, of each Ruby symbol of `_config.yml` (its text and
+    YAML node): Jekyll 4 reads the config with `safe_load` too, and its build stops
+    (`Tried to load unspecified class: Symbol`); a theme's `sass: style: :compressed`."""
+    if root is None or ":" not in text:
+        return []
+    found = []
+    for node in _plain_symbols(root)[:_MOST]:
+        line, column = place(text, node.start_mark)
+        found.append((line + 1, column + 1, node.value))
+    return found
+
+
 def _plain_symbols(root: yaml.Node) -> list[yaml.ScalarNode]:
     """The plain (unquoted, unfolded) scalars that start with `:` and a character, keys
     included, in document order; each node once (aliases share nodes)."""

@@ -28,6 +28,7 @@ class Site:
     config_error_column: int = 1
     layouts: frozenset[str] | None = None  # None: the site has no layouts folder
     layouts_dir: str = "_layouts"  # `layouts_dir:`, below the root
+    config_symbols: tuple[tuple[int, int, str], ...] = ()  # Ruby symbols in the config: Jekyll 4 stops (BC108)
 
     @property
     def timezone(self) -> dt.tzinfo:
@@ -123,16 +124,20 @@ def load_site(root: Path) -> Site:
     try:
         raw = files.read_bytes(config_path)
         text = raw.decode("utf-8-sig")
-        config = parse(text, start_line=1).data
+        front = parse(text, start_line=1)
+        config = front.data
     except (OSError, UnicodeDecodeError) as exc:
         return Site(root, {}, config_path, f"cannot read {config_path.name}: {exc}", 1,
                     layouts=layout_names(root, {}))
     except FrontMatterError as exc:
         return Site(root, {}, config_path, exc.message, exc.line, config_error_hint=exc.hint,
                     config_error_column=exc.column, layouts=layout_names(root, {}))
+    from blogcheck.checks.symbols import config_symbols
+
     problem = _bom_problem(config_path.name, raw.startswith(b"\xef\xbb\xbf"), text, config)
     return Site(root, config, config_path, problem, config_error_hint=_BOM_HINT if problem else "",
-                layouts=layout_names(root, config), layouts_dir=layouts_dir(config))
+                layouts=layout_names(root, config), layouts_dir=layouts_dir(config),
+                config_symbols=tuple(config_symbols(front.text, front.node)))
 
 
 _BOM_HINT = 'save it as UTF-8 without a byte-order mark (in most editors "UTF-8", not "UTF-8 with BOM")'

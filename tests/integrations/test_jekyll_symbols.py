@@ -43,3 +43,22 @@ def test_a_symbol_loses_the_front_matter_and_the_fix_brings_it_back(
     assert after.returncode == 0 and "Symbol" not in after.stdout + after.stderr
     page = (site / "_site" / "2024" / "01" / "05" / "a.html").read_text(encoding="utf-8")
     assert page == "<h1>Launch</h1><p>Hi</p>\n"
+
+
+def test_a_symbol_in_the_config_stops_jekylls_build_and_is_reported(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Jekyll 4 reads `_config.yml` with safe_load too: `style: :expanded` (the seed blog's
+    theme config) stops the whole build. Written without its colon, the build goes."""
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: t\nsass:\n  style: :expanded\n", encoding="utf-8")
+    (site / "_posts" / "2024-01-05-a.md").write_text("---\ntitle: A\n---\nHi\n", encoding="utf-8")
+    before = _build(site)
+    assert before.returncode != 0 and "Tried to load unspecified class: Symbol" in before.stdout + before.stderr
+    monkeypatch.chdir(site)
+    assert main(["check", "--offline", "--select", "BC108", "--format", "json"]) == 0  # a warning: Jekyll 3.10 takes it
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert [(d["path"], d["line"], d["column"], d["severity"]) for d in found] == [("_config.yml", 3, 10, "warning")]
+    assert "write `expanded`" in found[0]["hint"]
+    (site / "_config.yml").write_text("title: t\nsass:\n  style: expanded\n", encoding="utf-8")
+    assert _build(site).returncode == 0
