@@ -7,6 +7,7 @@ import fnmatch
 import functools
 import os
 import posixpath
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -68,18 +69,24 @@ class Site:
         return bool(self.config.get("theme") or self.config.get("remote_theme"))
 
     def defaults_for(self, rel_path: str, kind: str = "posts") -> dict[str, Any]:
-        """Front-matter values that `defaults:` in `_config.yml` gives this file;
-        later, more specific scopes win, as in Jekyll."""
+        """Front-matter values that `defaults:` in `_config.yml` gives this file, merged as
+        Jekyll's FrontmatterDefaults#all does: a scope with a longer path wins, and at equal
+        paths one that names a type (or a later one, when neither or both do); a value that
+        is a mapping is merged key by key."""
         merged: dict[str, Any] = {}
-        for scope_type, scope_path, values in self._scopes:
-            if scope_type in (None, "", kind) and _applies(scope_path, rel_path):
-                merged.update(values)
+        last: _Scope | None = None
+        for scope in self._scopes:
+            if scope.type not in (None, "", kind) or not _applies(scope.path, rel_path):
+                continue
+            if last is None or scope.precedes(last):
+                merged, last = _deep_merge(merged, scope.values), scope
+            else:
+                merged = _deep_merge(scope.values, merged)
         return merged
 
     @functools.cached_property
-    def _scopes(self) -> list[tuple[Any, str, dict[str, Any]]]:
-        """(type, path below `collections_dir`, values) of each usable `defaults:` entry,
-        read once per run, not once per post."""
+    def _scopes(self) -> list[_Scope]:
+        """Each usable `defaults:` entry, read once per run, not once per post."""
         entries = self.config.get("defaults")
         found = []
         for entry in entries if isinstance(entries, list) else []:
@@ -87,9 +94,39 @@ class Site:
                 continue
             given = entry.get("scope")
             scope: dict[str, Any] = given if isinstance(given, dict) else {}
-            path = document_path(str(scope.get("path") or "").strip("/"), self.config)
-            found.append((scope.get("type"), path, entry["values"]))
+            written = str(scope.get("path") or "")
+            kind = scope.get("type")
+            kind = _OLD_TYPES.get(kind, kind) if isinstance(kind, str) else kind  # `post`: Jekyll 4 reads `posts`
+            found.append(_Scope(kind, "type" in scope, document_path(written.strip("/"), self.config),
+                                len(re.sub(r"([^/])/+$", r"\1", written.lstrip("/"))), entry["values"]))
         return found
+
+
+_OLD_TYPES = {"post": "posts", "page": "pages", "draft": "drafts"}  # Jekyll's deprecated scope types
+
+
+@dataclass(frozen=True)
+class _Scope:
+    type: Any  # the scope's `type:` (None when it names none)
+    typed: bool  # the scope has a `type:` key
+    path: str  # below `collections_dir`, for matching
+    length: int  # of the path as written (Jekyll's sanitize_path), for precedence
+    values: dict[str, Any]
+
+    def precedes(self, last: _Scope) -> bool:
+        """Jekyll's has_precedence?: this scope's values win over those of `last`."""
+        if self.length != last.length:
+            return self.length > last.length
+        return self.typed or not last.typed
+
+
+def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+    """`over` merged into `base` (Jekyll's Utils.deep_merge_hashes): mappings key by key."""
+    merged = dict(base)
+    for key, value in over.items():
+        old = merged.get(key)
+        merged[key] = _deep_merge(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
+    return merged
 
 
 def _applies(scope_path: str, rel_path: str) -> bool:

@@ -129,6 +129,23 @@ def test_defaults_apply_by_path_and_type() -> None:
     assert site.defaults_for("_posts/notes/x.md") == {"layout": "default", "author": "a"}
 
 
+def test_defaults_precedence_is_jekylls_not_the_lists_order() -> None:
+    """Jekyll's FrontmatterDefaults: a longer scope path wins, then a scope naming a type,
+    whatever the order (daattali's config lists `type: posts` first, then a general
+    scope: its posts get `post`, not `page`); `type: post` is read as `posts`; mappings
+    merge key by key."""
+    site = Site(Path("."), {"defaults": [
+        {"scope": {"path": "", "type": "posts"}, "values": {"layout": "post", "author": {"name": "A"}}},
+        {"scope": {"path": ""}, "values": {"layout": "page", "author": {"url": "u"}, "comments": True}},
+        {"scope": {"path": "_posts/notes"}, "values": {"layout": "note"}},
+        {"scope": {"path": "", "type": "post"}, "values": {"toc": True}},
+    ]})
+    assert site.defaults_for("_posts/x.md") == {"layout": "post", "author": {"name": "A", "url": "u"},
+                                                "comments": True, "toc": True}
+    assert site.defaults_for("_posts/notes/x.md")["layout"] == "note"
+    assert site.defaults_for("about.md", "pages") == {"layout": "page", "author": {"url": "u"}, "comments": True}
+
+
 def test_find_root_walks_up(tmp_path: Path) -> None:
     (tmp_path / "_config.yml").write_text("title: x\n")
     deep = tmp_path / "_posts" / "a"
