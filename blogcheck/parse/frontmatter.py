@@ -144,7 +144,9 @@ def parse(text: str, start_line: int = 1) -> FrontMatter:
         data = loader.construct_document(node) if node is not None else None
         plain = jsonable(data)  # recursive, as the size check is: a deep nesting stops here without aliases
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
+        # `title:Day 4` among other keys: libyaml notices at the next line, the key is where it began
+        simple_key = exc.context == "while scanning a simple key" and exc.context_mark is not None
+        mark = exc.context_mark if simple_key else exc.problem_mark or exc.context_mark
         line, column = place(text, mark) if mark else (0, 0)
         fix = yaml_hints.hint(text, exc.problem or "", line, column, start_line) if mark else ""
         raise FrontMatterError("BC102", _yaml_message(exc, text, start_line), line + start_line, column + 1,

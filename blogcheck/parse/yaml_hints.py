@@ -33,6 +33,9 @@ def hint(text: str, problem: str, line: int, column: int, start_line: int = 1) -
     if "did not find expected key" in problem:
         return _quotes(here) or _indented(lines, line, start_line)
     if "could not find expected ':'" in problem:
+        found = _NO_SPACE.match(here)
+        if found and not found[2].startswith("//"):
+            return f"a key needs a space after its colon: {as_code(f'{found[1]}: {found[2]}')}"
         return "a line of front matter is `key: value`; a long value goes on one line, or in quotes"
     return ""
 

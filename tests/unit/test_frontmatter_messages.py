@@ -64,3 +64,16 @@ def test_a_list_where_a_string_belongs_says_so(tmp_path: Path, capsys: pytest.Ca
         (4, 11, "`tags` item 2 must be a string, not null"),
         (5, 15, "`image.path` must be a string or null, not 3"),
     ]
+
+
+@pytest.mark.parametrize("last", [False, True])
+def test_a_key_without_its_space_among_others_is_placed_at_that_key(
+        loader: str, last: bool) -> None:
+    """`title:Day 4` between two keys: libyaml notices at the next line (or at the
+    closing `---` when it is the last key); the finding is on the key's own line, with
+    the fix. (Jekyll's message names that line too: "at line 3 column 1".)"""
+    text = "layout: post\ntitle:Day 4\n" + ("" if last else "date: 2024-03-06\n")
+    with pytest.raises(FrontMatterError) as caught:
+        parse(text, start_line=1)
+    assert (caught.value.code, caught.value.line, caught.value.column) == ("BC102", 2, 1)
+    assert caught.value.hint == "a key needs a space after its colon: `title: Day 4`"
