@@ -91,7 +91,13 @@ def _message(error: Any, path: tuple[Any, ...]) -> str:
     if path == ("published",) and error.instance is None:
         return "`published` has no value, which Jekyll reads as false: it leaves the post out of the site"
     if error.validator in ("type", "anyOf", "oneOf"):
-        return f"{name} must be {_expected(error.schema)}, not {_describe(error.instance)}"
+        said = f"{name} must be {_expected(error.schema)}, not {_describe(error.instance)}"
+        if path == ("categories",) and isinstance(error.instance, (int, float)):  # bool too
+            said += (": Jekyll then refuses the whole front matter (\"no implicit conversion ... into Array\") and "
+                     "publishes the post dated the day of the build, with no title or layout of its own")
+        elif path == ("tags",) and isinstance(error.instance, (int, float)):
+            said += ": Jekyll drops it, and the post has no tags"
+        return said
     if error.validator in ("pattern", "minLength") and isinstance(error.instance, str):
         return f"{name} must not be empty"
     return f"{name}: {error.message}"
@@ -112,7 +118,8 @@ def _expected(schema: dict[str, Any]) -> str:
         kinds = branch.get("type", "object" if "$ref" in branch else "a value")
         for kind in kinds if isinstance(kinds, list) else [kinds]:
             items = branch.get("items", {}).get("type") if kind == "array" else None
-            text = f"a list of {items}s" if items else _TYPE_NAMES.get(str(kind), str(kind))
+            listed = " or ".join(f"{item}s" for item in (items if isinstance(items, list) else [items]))
+            text = f"a list of {listed}" if items else _TYPE_NAMES.get(str(kind), str(kind))
             if text not in options:
                 options.append(text)
     return options[0] if len(options) == 1 else ", ".join(options[:-1]) + " or " + options[-1]

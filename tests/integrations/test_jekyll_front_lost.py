@@ -52,3 +52,30 @@ def test_a_page_without_front_matter_is_copied_and_its_text_not_checked(
     main(["check", "--offline", "--format", "json", "about.md"])
     found = [d["code"] for d in json.loads(capsys.readouterr().out)["diagnostics"]]
     assert found == ["BC101"]
+
+
+@pytest.mark.parametrize(("value", "lost"), [
+    ("category: 2024", False), ("categories: [2024, ml]", False), ("tags: [python, 3]", False),
+    ("categories: 2024", True), ("categories: 3.5", True),
+])
+def test_numbers_as_names_are_fine_in_a_list_or_a_category_and_lose_all_as_categories(
+        value: str, lost: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """Jekyll turns a number in a list of names, or a `category:`, into its text; a number
+    as `categories:` makes it refuse the whole front matter ("no implicit conversion of
+    Integer into Array"): the post is published under the build's date, untitled. A
+    front-matter audit found BC110 errors on the first three."""
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_layouts").mkdir()
+    (site / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (site / "_layouts" / "post.html").write_text("<h1>{{ page.title }}</h1>", encoding="utf-8")
+    (site / "_posts" / "2024-03-06-a.md").write_text(f"---\nlayout: post\ntitle: Hello\n{value}\n---\nx\n",
+                                                      encoding="utf-8")
+    build = subprocess.run(["jekyll", "build"], cwd=site, capture_output=True, text=True, timeout=300, check=False)
+    titled = [p for p in (site / "_site").rglob("*.html") if "<h1>Hello</h1>" in p.read_text(encoding="utf-8")]
+    assert ("no implicit conversion" in build.stdout + build.stderr) == lost and bool(titled) != lost
+    monkeypatch.chdir(site)
+    main(["check", "--offline", "--select", "BC110", "--format", "json"])
+    found = [d["message"] for d in json.loads(capsys.readouterr().out)["diagnostics"]]
+    assert bool(found) == lost and all("refuses the whole front matter" in m for m in found)

@@ -61,7 +61,7 @@ def test_a_list_where_a_string_belongs_says_so(tmp_path: Path, capsys: pytest.Ca
     assert [(d["line"], d["column"], d["message"]) for d in found if d["code"] == "BC110"] == [
         (2, 8, "`title` must be a string, not a list"),
         (3, 9, "`layout` must be a string or null, not a list"),
-        (4, 11, "`tags` item 2 must be a string, not null"),
+        (4, 11, "`tags` item 2 must be a string or a number, not null"),
         (5, 15, "`image.path` must be a string or null, not 3"),
     ]
 

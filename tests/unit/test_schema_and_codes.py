@@ -33,8 +33,11 @@ def test_schema_accepts_what_jekyll_accepts() -> None:
     ok = {"title": "t", "categories": "a b", "tags": ["x"], "image": {"path": "/a.png"}, "excerpt": None,
           "published": False, "custom-key": {"anything": 1}, "toc": {"sidebar": "left"}}  # al-folio's toc
     assert list(validator.iter_errors(ok)) == []
-    for bad in ({"title": ""}, {"title": "  "}, {"title": "t", "tags": [1]}, {"title": "t", "published": "no"},
-                {"title": "t", "image": 3}, {}):
+    # numbers Jekyll turns into names (checked with Jekyll 4.3: /2024/ml/... and the tag `3`)
+    numbers = {"title": "t", "category": 2024, "categories": [2024, "ml"], "tags": ["python", 3], "tag": 1.5}
+    assert list(validator.iter_errors(numbers)) == []
+    for bad in ({"title": ""}, {"title": "  "}, {"title": "t", "tags": [True]}, {"title": "t", "published": "no"},
+                {"title": "t", "image": 3}, {}, {"title": "t", "categories": 2024}, {"title": "t", "tags": 3}):
         assert list(validator.iter_errors(bad)), bad
 
 
