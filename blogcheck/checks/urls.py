@@ -11,7 +11,7 @@ from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.jekyll import dates
-from blogcheck.jekyll.built import unpublished
+from blogcheck.jekyll.built import dated_ahead, unpublished
 from blogcheck.jekyll.site import Site
 from blogcheck.jekyll.url import destination, post_url, template_for, unknown_placeholders
 from blogcheck.post import Post
@@ -28,14 +28,23 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
     for group in groups.values():
         if len(group) < 2:
             continue
+        later = max(filter(None, (_dated_ahead(post, ctx) for post, _ in group)), default=None)
+        when = f" from {later} on (a post dated ahead is built then)" if later else ""
         for post, url in group:
             if post.path not in checked:
                 continue
             others = ", ".join(o.rel for o, _ in group if o is not post)
             where = post.front.locate(("permalink",)) if "permalink" in post.front.data else post.front.locate(())
             yield diagnostic("BC140", post.display, where.line, where.column,
-                             f"publishes to {url}, as {others} does; one overwrites the other",
+                             f"publishes to {url}, as {others} does; one overwrites the other{when}",
                              "give one of them another `permalink:` or file name", url=url)
+
+
+def _dated_ahead(post: Post, ctx: Context) -> str | None:
+    """When the post is dated in the future: the date it is first built, as the site shows it."""
+    match = dates.POST_NAME.match(PurePosixPath(post.rel).name)
+    moment = dates.post_moment(post.data, match[0]) if match else None
+    return dated_ahead(moment, ctx.site.config, ctx.site.timezone) if moment is not None else None
 
 
 def _templates(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:

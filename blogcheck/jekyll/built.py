@@ -36,6 +36,7 @@ def dated_ahead(moment: dt.datetime, config: dict[str, Any], zone: dt.tzinfo,
     """`moment` (naive: in the site's time zone) as the site shows it, when Jekyll
     leaves a post of that date out of a build now (no `future: true`); else None."""
     aware = moment if moment.tzinfo is not None else moment.replace(tzinfo=zone)
-    if config.get("future") is True or aware <= (now or dt.datetime.now(dt.timezone.utc)):
+    future = config.get("future")  # any value but false and nil is true to Ruby: `future: "true"` too
+    if (future is not None and future is not False) or aware <= (now or dt.datetime.now(dt.timezone.utc)):
         return None
     return in_zone(aware, zone).strftime("%Y-%m-%d %H:%M")

@@ -152,7 +152,9 @@ PLACEHOLDERS = frozenset(_VALUES)  # the names Jekyll 4.3's UrlDrop offers a pos
 
 
 def _output_ext(ext: str) -> str:
-    return ".html" if ext.lower() in {".md", ".markdown", ".mkd", ".mkdn", ".mkdown", ".html", ".htm"} else ext
+    """Markdown becomes `.html`; any other file keeps its extension (an `.htm` post is
+    written as `.htm`, checked with Jekyll 4.3)."""
+    return ".html" if ext.lower() in {".md", ".markdown", ".mkd", ".mkdn", ".mkdown"} else ext
 
 
 def destination(url: str) -> str:

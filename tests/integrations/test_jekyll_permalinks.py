@@ -125,3 +125,31 @@ def test_a_placeholder_jekyll_does_not_know_stops_its_build_and_is_bc141(
 
 def test_jekylls_placeholders_are_all_known() -> None:
     assert unknown_placeholders(EVERY + ":month_:day") == []
+
+
+def test_an_htm_post_keeps_its_extension_and_a_post_dated_ahead_overwrites_only_later(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A front-matter audit: Jekyll 4.3 writes `a.htm` and `a.html` for two posts of one
+    name (blogcheck took both for `.html`: a false BC140), and builds a post dated ahead
+    only from its date, so a shared permalink overwrites from then on; `future: "true"`
+    (a string) is true to Ruby."""
+    root = tmp_path / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (root / "_posts" / "2024-03-06-a.htm").write_text("---\ntitle: A\n---\n<p>x</p>\n", encoding="utf-8")
+    (root / "_posts" / "2024-03-06-a.md").write_text("---\ntitle: A\n---\nx\n", encoding="utf-8")
+    (root / "_posts" / "2024-03-07-b.md").write_text("---\ntitle: B\npermalink: /same/\n---\nx\n", encoding="utf-8")
+    (root / "_posts" / "2999-01-01-c.md").write_text("---\ntitle: C\npermalink: /same/\n---\nx\n", encoding="utf-8")
+    built = subprocess.run(["jekyll", "build"], cwd=root, capture_output=True, text=True, timeout=300, check=False)
+    assert built.returncode == 0 and "Skipping: _posts/2999-01-01-c.md has a future date" in built.stdout + built.stderr
+    assert (root / "_site/2024/03/06/a.htm").is_file() and (root / "_site/2024/03/06/a.html").is_file()
+    main(["check", "--offline", "--select", "BC140", "--format", "json", str(root)])
+    found = [d["message"] for d in json.loads(capsys.readouterr().out)["diagnostics"]]
+    assert found == [f"publishes to /same/, as _posts/{other}.md does; one overwrites the other from 2999-01-01 "
+                     "00:00 on (a post dated ahead is built then)" for other in ("2999-01-01-c", "2024-03-07-b")]
+    (root / "_config.yml").write_text("title: t\nfuture: 'true'\n", encoding="utf-8")
+    built = subprocess.run(["jekyll", "build"], cwd=root, capture_output=True, text=True, timeout=300, check=False)
+    assert "Skipping" not in built.stdout + built.stderr
+    main(["check", "--offline", "--select", "BC123,BC140", "--format", "json", str(root)])
+    found = [(d["code"], d["message"]) for d in json.loads(capsys.readouterr().out)["diagnostics"]]
+    assert [code for code, _ in found] == ["BC140", "BC140"] and "dated ahead" not in str(found)
