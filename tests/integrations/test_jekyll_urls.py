@@ -43,7 +43,8 @@ end
 
 # kramdown's GFM parser reads this list item, whose link text holds a `|`, as a table row: no link.
 KRAMDOWN_TABLE_QUIRK = {("ivanstudyblog__ivanstudyblog.github.io", "_posts/2024-08-15-day-227.md")}
-_LINKS = {("a", "href"): "link", ("img", "src"): "image", ("iframe", "src"): "embed", ("source", "src"): "embed",
+_LINKS = {("a", "href"): "link", ("img", "src"): "image", ("input", "src"): "image", ("iframe", "src"): "embed",
+          ("source", "src"): "embed",
           ("video", "src"): "embed", ("video", "poster"): "image", ("audio", "src"): "embed", ("track", "src"): "embed",
           ("embed", "src"): "embed", ("object", "data"): "embed", ("script", "src"): "embed"}
 
