@@ -313,25 +313,38 @@ def test_this_repos_own_hooks_pass_on_it_and_catch_a_bad_example(
     assert "examples/_posts/2024-03-06-day-65.md:1:1: BC110 missing required key `title`" in broken.stdout
 
 
+REFERS = "---\ntitle: Refers\n---\nSee [it]({% post_url 2024-03-06-target %}). Teh end.\n"
+
+
+def _linking_site(tmp_path: Path, snapshot: Path, home: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A site whose second post links to the first with `{% post_url %}` (and has a typo),
+    with the offline hook installed."""
+    site = make_site(tmp_path / "blog", {"_posts/2024-03-06-target.md": "---\ntitle: Target\n---\nHello.\n",
+                                         "_posts/2024-03-07-refers.md": REFERS})
+    _config(site, snapshot, "blogcheck-offline")
+    monkeypatch.setenv("PRE_COMMIT_HOME", str(home))
+    assert pre_commit("install", cwd=site, home=home).returncode == 0
+    return site
+
+
+def _refused_for_the_link(refused: subprocess.CompletedProcess[str]) -> None:
+    """The linking post was checked for its link to the gone post only (its old typo is
+    not this commit's), and the commit refused."""
+    said = refused.stdout + refused.stderr
+    assert refused.returncode == 1, said
+    assert "_posts/2024-03-07-refers.md:4:10: BC205 " in said and "BC401" not in said
+    assert "1 unchanged post checked only for links to the 1 file deleted or renamed by the commit" in said
+
+
 def test_a_commit_renaming_a_post_checks_the_posts_that_link_to_it(
         tmp_path: Path, snapshot: Path, pre_commit_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """pre-commit passes the renamed post only; the post whose `{% post_url %}` names the old
     name changed not, yet Jekyll's build now stops at it. The hook checks it for that link
     (and only that: its old typo is not this commit's), and the commit is refused."""
-    refers = "---\ntitle: Refers\n---\nSee [it]({% post_url 2024-03-06-target %}). Teh end.\n"
-    site = make_site(tmp_path / "blog", {"_posts/2024-03-06-target.md": "---\ntitle: Target\n---\nHello.\n",
-                                         "_posts/2024-03-07-refers.md": refers})
-    _config(site, snapshot, "blogcheck-offline")
-    monkeypatch.setenv("PRE_COMMIT_HOME", str(pre_commit_home))
-    assert pre_commit("install", cwd=site, home=pre_commit_home).returncode == 0
+    site = _linking_site(tmp_path, snapshot, pre_commit_home, monkeypatch)
     git("mv", "_posts/2024-03-06-target.md", "_posts/2024-03-09-target.md", cwd=site)
-    refused = _commit(site, "Re-date the post")
-    said = refused.stdout + refused.stderr
-    assert refused.returncode == 1, said
-    assert "_posts/2024-03-07-refers.md:4:10: BC205 " in said
-    assert "BC401" not in said
-    assert "1 unchanged post checked only for links to the 1 file deleted or renamed by the commit" in said
-    (site / "_posts/2024-03-07-refers.md").write_text(refers.replace("2024-03-06", "2024-03-09").replace("Teh", "The"))
+    _refused_for_the_link(_commit(site, "Re-date the post"))
+    (site / "_posts/2024-03-07-refers.md").write_text(REFERS.replace("2024-03-06", "2024-03-09").replace("Teh", "The"))
     git("add", "-A", cwd=site)
     accepted = _commit(site, "Re-date the post")
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
@@ -342,18 +355,9 @@ def test_a_commit_that_only_deletes_a_post_checks_the_posts_that_link_to_it(
     """pre-commit passes no file for a commit that only deletes one, and ran no hook: the
     deletion broke the build at the other post's `{% post_url %}`. The hooks run always;
     with no post given they check only the posts naming a file the commit deletes."""
-    refers = "---\ntitle: Refers\n---\nSee [it]({% post_url 2024-03-06-target %}). Teh end.\n"
-    site = make_site(tmp_path / "blog", {"_posts/2024-03-06-target.md": "---\ntitle: Target\n---\nHello.\n",
-                                         "_posts/2024-03-07-refers.md": refers})
-    _config(site, snapshot, "blogcheck-offline")
-    monkeypatch.setenv("PRE_COMMIT_HOME", str(pre_commit_home))
-    assert pre_commit("install", cwd=site, home=pre_commit_home).returncode == 0
+    site = _linking_site(tmp_path, snapshot, pre_commit_home, monkeypatch)
     git("rm", "-q", "_posts/2024-03-06-target.md", cwd=site)
-    refused = _commit(site, "Delete the post")
-    said = refused.stdout + refused.stderr
-    assert refused.returncode == 1, said
-    assert "_posts/2024-03-07-refers.md:4:10: BC205 " in said and "BC401" not in said
-    assert "1 unchanged post checked only for links to the 1 file deleted or renamed by the commit" in said
+    _refused_for_the_link(_commit(site, "Delete the post"))
     git("rm", "-q", "_posts/2024-03-07-refers.md", cwd=site)
     accepted = _commit(site, "Delete both posts")  # no post left: nothing names the deleted files
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
