@@ -48,7 +48,7 @@ class Changes:
         if old is None:
             return None
         try:
-            return _git(self.top, "cat-file", "blob", f"{self.base}:{old}").decode("utf-8-sig")
+            return run_git(self.top, "cat-file", "blob", f"{self.base}:{old}").decode("utf-8-sig")
         except (ChangesError, UnicodeDecodeError):
             return None
 
@@ -93,7 +93,7 @@ def staged(groups: list[Group], exclude: Callable[[Site], tuple[str, ...]]) -> t
 
     root = groups[0][0].root
     try:  # one git run (a hook's start-up counts): no commit yet, or no repository, is no deletion
-        fields = _names(_git(root, "diff", "--cached", "--name-status", "-z", "-M", "-l0", "--no-ext-diff", "HEAD"))
+        fields = _names(run_git(root, "diff", "--cached", "--name-status", "-z", "-M", "-l0", "--no-ext-diff", "HEAD"))
     except ChangesError:
         return groups, None
     gone = tuple(old for status, old, new in _entries(fields) if status.startswith("D")
@@ -138,7 +138,7 @@ def _text(path: Path, most: int = 10_000_000) -> str:
 def _same_repository(changes: Changes, root: Path) -> None:
     """Sites of other repositories (or of none) would be left out without a word."""
     try:
-        top = Path(os.fsdecode(_line(_git(root, "rev-parse", "--show-toplevel")))).resolve()
+        top = Path(os.fsdecode(_line(run_git(root, "rev-parse", "--show-toplevel")))).resolve()
     except ChangesError as exc:
         raise ChangesError(f"--changed-since: {root}: {exc}") from None
     if top != changes.top:
@@ -150,18 +150,18 @@ def changed_since(ref: str, where: Path) -> Changes:
     """Files added, changed or renamed since the merge base of `ref` and HEAD."""
     if not ref or ref.startswith("-"):
         raise ChangesError(f"--changed-since: `{ref}` is not a git ref")
-    top = Path(os.fsdecode(_line(_git(where, "rev-parse", "--show-toplevel")))).resolve()
+    top = Path(os.fsdecode(_line(run_git(where, "rev-parse", "--show-toplevel")))).resolve()
     try:
-        _git(top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", what=f"unknown git ref `{ref}`")
+        run_git(top, "rev-parse", "--verify", "--quiet", f"{ref}^{{commit}}", what=f"unknown git ref `{ref}`")
     except ChangesError as exc:
         raise ChangesError(f"{exc}{_shallow_hint(top)}") from None
     try:
-        _git(top, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", what="HEAD has no commit yet")
-        base = _git(top, "merge-base", ref, "HEAD", what=f"no common history between `{ref}` and HEAD")
+        run_git(top, "rev-parse", "--verify", "--quiet", "HEAD^{commit}", what="HEAD has no commit yet")
+        base = run_git(top, "merge-base", ref, "HEAD", what=f"no common history between `{ref}` and HEAD")
     except ChangesError as exc:
         raise ChangesError(f"{exc}{_shallow_hint(top)}") from None
     base_sha = base.decode().strip()
-    untracked = [name for name in _names(_git(top, "ls-files", "-z", "--others", "--exclude-standard")) if name]
+    untracked = [name for name in _names(run_git(top, "ls-files", "-z", "--others", "--exclude-standard")) if name]
     entries = _entries(_diff(top, base_sha))
     if untracked and any(status.startswith("D") for status, _, _ in entries):
         entries = _entries(_diff(top, base_sha, untracked))  # a post moved without `git add` is a rename
@@ -185,7 +185,7 @@ def _line(output: bytes) -> bytes:
 def _shallow_hint(top: Path) -> str:
     """A shallow clone (actions/checkout's default) knows few refs: say so."""
     try:
-        shallow = _git(top, "rev-parse", "--is-shallow-repository").strip() == b"true"
+        shallow = run_git(top, "rev-parse", "--is-shallow-repository").strip() == b"true"
     except ChangesError:
         return ""
     return (" in this shallow clone (fetch it, or the whole history: `git fetch --unshallow`, "
@@ -220,7 +220,7 @@ def _diff(top: Path, base: str, untracked: list[str] | None = None) -> list[str]
     new files."""
     args = ("diff", "--name-status", "-z", "-M", "-l0", "--no-ext-diff", base)
     if untracked:
-        index = Path(top, os.fsdecode(_line(_git(top, "rev-parse", "--git-path", "index"))))
+        index = Path(top, os.fsdecode(_line(run_git(top, "rev-parse", "--git-path", "index"))))
         with tempfile.TemporaryDirectory(prefix="blogcheck-") as folder:
             copy, listed = Path(folder, "index"), Path(folder, "untracked")
             if index.is_file():
@@ -228,12 +228,12 @@ def _diff(top: Path, base: str, untracked: list[str] | None = None) -> list[str]
             listed.write_bytes(b"\0".join(os.fsencode(name) for name in untracked))
             env = {"GIT_INDEX_FILE": str(copy), "GIT_LITERAL_PATHSPECS": "1"}
             try:
-                _git(top, "add", "--intent-to-add", f"--pathspec-from-file={listed}", "--pathspec-file-nul",
+                run_git(top, "add", "--intent-to-add", f"--pathspec-from-file={listed}", "--pathspec-file-nul",
                      env=env)
-                return _names(_git(top, *args, env=env))
+                return _names(run_git(top, *args, env=env))
             except ChangesError:
                 pass
-    return _names(_git(top, *args))
+    return _names(run_git(top, *args))
 
 
 def _absolute(path: Path) -> Path:
@@ -245,7 +245,8 @@ def _absolute(path: Path) -> Path:
         return path
 
 
-def _git(where: Path, *args: str, what: str = "", env: dict[str, str] | None = None) -> bytes:
+def run_git(where: Path, *args: str, what: str = "", env: dict[str, str] | None = None) -> bytes:
+    """git's output; ChangesError when git cannot run or fails (`what`: the message then)."""
     import subprocess  # only with --changed-since: not at every run's start-up
 
     try:

@@ -4,13 +4,11 @@ published. Each publish commit names its source commit in a trailer."""
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 FROM = "Published-from:"  # trailer: `Published-from: <sha> <committer time>`
-_TIMEOUT = 60
 
 
 @dataclass(frozen=True)
@@ -59,9 +57,9 @@ def _head(root: Path) -> Source | None:
 
 def _git(where: Path, *args: str) -> str | None:
     """git's output, or None when it fails (not a repository, an unknown commit)."""
+    from blogcheck.changes import ChangesError, run_git
+
     try:
-        done = subprocess.run(["git", "-C", str(where), *args], capture_output=True, text=True, timeout=_TIMEOUT,
-                              check=False)
-    except (OSError, subprocess.TimeoutExpired):
+        return run_git(where, *args).decode("utf-8", errors="replace").strip()
+    except ChangesError:
         return None
-    return done.stdout.strip() if done.returncode == 0 else None
