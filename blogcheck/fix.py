@@ -90,16 +90,6 @@ def _edits(diag: Diagnostic) -> list[Edit]:
     return found
 
 
-def fix_file(path: Path, diags: list[Diagnostic]) -> set[int]:
-    """Apply the fixes of `diags` to `path`; ids of the diagnostics applied."""
-    planned = plan(path, diags)
-    if planned is None:
-        return set()
-    _, new, applied = planned
-    _write(path, new)
-    return applied
-
-
 def plan(path: Path, diags: list[Diagnostic]) -> tuple[bytes, bytes, set[int]] | None:
     """The file's bytes before and after the fixes of `diags`, and the ids of the
     diagnostics applied; None when none applies (or the file cannot be read)."""

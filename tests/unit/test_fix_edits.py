@@ -6,10 +6,18 @@ from __future__ import annotations
 from pathlib import Path
 
 from blogcheck.codes import diagnostic
-from blogcheck.fix import fix_file, plan
+from blogcheck.diagnostic import Diagnostic, was_fixed
+from blogcheck.fix import apply, plan
+from blogcheck.run import Result
 
 
-def _finding(path: Path, *edits: list[object]) -> object:
+def fix_file(path: Path, diags: list[Diagnostic]) -> set[int]:
+    """What `check --fix` does with `diags` (all about `path`): the ids of those it fixed."""
+    done = apply(Result(list(diags), 1)).diagnostics
+    return {id(before) for before, after in zip(diags, done, strict=True) if was_fixed(after)}
+
+
+def _finding(path: Path, *edits: list[object]) -> Diagnostic:
     return diagnostic("BC501", str(path), 1, 1, "m", fix=list(edits))
 
 
