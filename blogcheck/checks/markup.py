@@ -94,7 +94,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     stream, env = blocks(body)  # shared with the kramdown check when it reads the same text
     # Lines kramdown keeps as raw HTML: no Markdown there, so no Markdown finding or fix (BC610 reports the block)
     raw = raw_lines(lines, stream) if may_keep_raw(post.body, ctx.site.raw_html_blocks) else set()
-    inline = parser()
+    inline = parser(escapes_apart=True)  # a text token with an escape merged in is found nowhere in the line
     written = post.body.split("\n")  # the body's lines as written (`lines` has Liquid masked)
     wanted = _Wanted(unknown, closed, links, strong, options, bare)
     for number, token in enumerate(stream):

@@ -48,10 +48,12 @@ def blocks(body: str) -> tuple[list[Token], dict[str, Any]]:
     return parser(block_only=True).parse(body, env), env
 
 
-@functools.lru_cache(maxsize=2)
-def parser(block_only: bool = False) -> MarkdownIt:
+@functools.lru_cache(maxsize=3)
+def parser(block_only: bool = False, escapes_apart: bool = False) -> MarkdownIt:
     """The one parser configuration, built once; with `block_only`, its block rules
-    only (inline tokens are then parsed one by one, where they are needed)."""
+    only (inline tokens are then parsed one by one, where they are needed); with
+    `escapes_apart`, an escape or entity (`\\_`, `&amp;`) stays a token of its own
+    (`text_special`), so that each text token is written as such in the source."""
     from markdown_it import MarkdownIt
     from markdown_it.rules_block.lheading import lheading
 
@@ -86,6 +88,8 @@ def parser(block_only: bool = False) -> MarkdownIt:
     md.block.ruler.at("reference", kramdown_links.reference)  # `[^1]: Note.` is a footnote, not a link target
     md.block.ruler.at("lheading", _one_line_setext(lheading))
     md.block.ruler.at("table", kramdown_cells.table, {"alt": kramdown_cells.ALT})  # no cell split inside code
+    if escapes_apart:
+        md.disable("text_join")
     return md.disable(["inline", "text_join"]) if block_only else md
 
 

@@ -192,3 +192,17 @@ def test_fixes_are_written_as_kramdown_reads_them(tmp_path: Path, capsys: pytest
     assert _fixed(post, tmp_path, capsys, monkeypatch) == (
         "See <https://EXAMPLE.COM/A>, <http://example.com/b>, Vec<Vec\\<u8\\>\\> and Vec<Vec<Vec\\<u8\\>\\>\\>, "
         "not \\<sos>.\n")
+
+
+def test_a_line_with_an_escape_or_an_entity_is_read(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    """markdown-it joins an escape's character into the text around it (`NODE_ENV` for
+    `NODE\\_ENV`), a text written nowhere in the line, so the whole line went unread: 45
+    BC607 of an audit's documentation sample were missed so. And an option already
+    escaped, `\\--use-http1` at a line's start, is no finding (its fix wrote `\\\\-\\-`)."""
+    _post(tmp_path, "Set NODE\\_ENV and pass --inspect now.\n\nSet NODE\\_ENV, see https://example.com/env now.\n\n"
+                    "Set NODE\\_ENV, see [docs] (https://example.com/env).\n\nTom &amp; Jerry pass --inspect.\n\n"
+                    "* Use the old client with\n  \\--use-http1\n")
+    found = _found(tmp_path, capsys, monkeypatch)
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [
+        ("BC607", 4, 24), ("BC611", 6, 20), ("BC602", 8, 20), ("BC607", 10, 22)]
