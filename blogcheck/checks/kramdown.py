@@ -43,7 +43,8 @@ _SHOWN_AS_TYPED = {"heading_open": "a heading", "bullet_list_open": "a list", "o
 _INLINE_AS_TYPED = {"em_open": "emphasis", "strong_open": "bold text", "link_open": "a link", "image": "an image",
                     "code_inline": "code", "s_open": "struck text"}
 _ORDERED = re.compile(r"^[ \t>]*(?!1\.)\d{1,9}\.[ \t]", re.M)  # an item numbered other than 1
-_PAREN = re.compile(r"^[ \t>]*\d{1,9}\)[ \t].*\n[ \t>]*\d{1,9}\)[ \t]", re.M)  # two `1)` items, one under the other
+# two `1)` items in one paragraph: one under the other, or with a few lines of the first between
+_PAREN = re.compile(r"^[ \t>]*\d{1,9}\)[ \t].*\n(?:[ \t>]*[^\s>].*\n){0,20}?[ \t>]*\d{1,9}\)[ \t]", re.M)
 
 
 def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:

@@ -169,3 +169,18 @@ def test_jekyll_runs_paren_items_together_and_after_fix_lists_them(
     capsys.readouterr()
     page = built_post(site)
     assert page.count("<ol>") == 1 and page.count("<li>") == 3 and "<p>2) two</p>" in page
+
+
+def test_paren_items_with_a_continuation_line_are_one_paragraph_too(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A markup audit: `1) Read the chapter` / `   carefully` / `2) Check the slides` runs
+    together as well, but the quick look for two `1)` lines one under the other missed it."""
+    site = one_post_site(tmp_path / "site", "1) Read the chapter\n   carefully\n2) Check the slides\n")
+    monkeypatch.chdir(site)
+    main(["check", "--select", "BC608", "--format", "json"])
+    assert [d["line"] for d in json.loads(capsys.readouterr().out)["diagnostics"]] == [4]
+    assert "<ol>" not in built_post(site)
+    main(["check", "--select", "BC608", "--fix"])
+    capsys.readouterr()
+    page = built_post(site)
+    assert page.count("<ol>") == 1 and page.count("<li>") == 2 and "carefully" in page
