@@ -178,11 +178,14 @@ def _bare_urls(post: Post, lines: list[str], written: list[str], where: tuple[in
         scheme, _, rest = raw.partition(":")
         link = f"<{scheme.lower()}:{rest}>"  # kramdown autolinks `<https:...>` and `<http:...>`, in lower case only
         lower = "" if scheme.islower() else " (its scheme in lower case: kramdown makes no link of `<HTTPS:...>`)"
+        piped = "|" in raw  # kramdown splits a paragraph into cells at it, `<...>` or not: `%7C` is the writer's
+        fix = {} if piped else {"fix": [[line, column, raw, link]]}
         diag = diagnostic("BC611", post.display, line, column,
                           f"`{raw}` shows as plain text on the page: kramdown makes no link of a bare URL (the "
                           "Markdown preview does), so readers cannot click it",
-                          f"write `{link}` to make it a link{lower} (or put it in backticks if it is code)",
-                          url=raw, fix=[[line, column, raw, link]])
+                          f"write `{link.replace('|', '%7C')}` to make it a link{lower} (or put it in backticks if "
+                          "it is code)" + (" (`%7C` for its `|`, which kramdown takes for a table's)" if piped else ""),
+                          url=raw, **fix)
         yield dataclasses.replace(diag, end_line=line, end_column=column + len(raw))
 
 

@@ -21,6 +21,7 @@ table tbody td th thead tfoot tr ul"""
 _BLOCK_ELEMENTS = frozenset(_BLOCKS.split())
 _EMPTIES = "area base br col command embed hr img input keygen link meta param source track wbr"
 _EMPTY = frozenset(_EMPTIES.split())
+_PIPE = re.compile(r"\|")
 _PIPE_AT_START = re.compile(r"\||.*?[^\\\n]\|")  # kramdown's TABLE_PIPE_CHECK, matched at a line's start
 
 
@@ -85,14 +86,24 @@ def _segments(text: str) -> list[tuple[str, str]]:
 
 
 def pipes(line: str) -> tuple[list[int], bool]:
-    """Columns of the pipes of a source line that kramdown splits cells at (in text,
-    not after a backslash, not in code or inside an HTML element), and whether all of
-    them can be escaped: a `\\|` in an autolink (`<https://a|b>`) would change its URL."""
-    found: list[int] = []
-    at, depth, autolink, escapable = 0, 0, False, True
+    """Columns of the pipes of a source line that kramdown splits cells at (not after a
+    backslash, not in a code span, not inside an HTML element; in a link's URL or an
+    image's alt text too: kramdown's table parser knows no links), and whether all of them
+    can be escaped with `\\|`: one in an autolink (`<https://a|b>`) or a link's URL would
+    change the URL, and is left to the writer (`%7C`)."""
+    hidden: list[tuple[int, int]] = []  # code spans and the inside of HTML elements
+    in_text: list[tuple[int, int]] = []  # text a `\\|` may be written in
+    at, depth, opened, autolink = 0, 0, 0, False
     for child in _inline().parseInline(line)[0].children or []:
         if child.type in ("link_open", "link_close"):
             autolink = child.type == "link_open" and child.markup == "autolink"
+        if child.type == "code_inline" and not depth:
+            opening = line.find(child.markup, at)
+            closing = line.find(child.markup, opening + len(child.markup)) if opening >= 0 else -1
+            if closing >= 0:
+                hidden.append((opening, closing + len(child.markup)))
+                at = closing + len(child.markup)
+            continue
         written = child.markup if child.type == "text_special" else child.content
         start = line.find(written, at) if written else -1
         if start < 0:
@@ -100,13 +111,24 @@ def pipes(line: str) -> tuple[list[int], bool]:
         at = start + len(written)
         comment = child.type == "html_inline" and written.startswith("<!--")  # no element to kramdown's table
         if child.type == "html_inline" and not comment:
-            depth = max(0, depth + _nesting(written))
-        elif (child.type == "text" or comment) and not depth:
-            here = [start + i for i, c in enumerate(written)
-                    if c == "|" and not (start + i and line[start + i - 1] == "\\")]
-            escapable = escapable and not (autolink and here)
-            found.extend(here)
-    return found, escapable
+            step = _nesting(written)
+            if step > 0 and not depth:
+                opened = start
+            depth = max(0, depth + step)
+            if step < 0 and not depth:
+                hidden.append((opened, at))
+        elif (child.type == "text" or comment) and not depth and not autolink:
+            in_text.append((start, at))
+    if depth:
+        hidden.append((opened, len(line)))  # an element left open hides the rest of the line
+    every = [i for i in _within(line, [(0, len(line))]) if not (i and line[i - 1] == "\\")]
+    found = sorted(set(every) - set(_within(line, hidden)))
+    return found, set(found) <= set(_within(line, in_text))
+
+
+def _within(line: str, ranges: list[tuple[int, int]]) -> list[int]:
+    """The columns of the pipes inside `ranges` (in order, none inside another): linear time."""
+    return [m.start() for a, b in ranges for m in _PIPE.finditer(line, a, b)]
 
 
 def _nesting(tag: str) -> int:
