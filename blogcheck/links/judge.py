@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import posixpath
 import re
@@ -14,6 +15,7 @@ from blogcheck.links.local import SiteIndex, key
 from blogcheck.links.model import Kind, Link
 from blogcheck.links.posturl import post_url_name
 
+GUESSES = 100_000  # ids a run compares for BC203's "did you mean", at most (difflib's cost)
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
 _WEB = ("http", "https")
 _TYPO = re.compile(r"^(?:www\.|https?//)", re.I)
@@ -197,11 +199,23 @@ def _missing_hint(link: Link, target: str, index: SiteIndex) -> str:
 class AnchorLookup:
     """Ids of the post being checked, and of other posts a link points into
     (`ids_of(url)` is None for a page whose HTML is unknown). `own()` is asked
-    only when a link has a #fragment: most posts never need their ids."""
+    only when a link has a #fragment: most posts never need their ids. `budget`:
+    the ids left to compare in the run's guesses (difflib's costs grow with a post's
+    ids: a long post whose table of contents went stale took minutes)."""
 
-    def __init__(self, own: Callable[[], set[str]], ids_of: Callable[[str], set[str] | None]) -> None:
+    def __init__(self, own: Callable[[], set[str]], ids_of: Callable[[str], set[str] | None],
+                 budget: list[int] | None = None) -> None:
         self.own = own
         self.ids_of = ids_of
+        self.budget = budget if budget is not None else [GUESSES]
+        self._sorted: dict[int, tuple[set[str], list[str]]] = {}
+
+    def _ordered(self, ids: set[str]) -> list[str]:
+        """`ids` sorted, once per set (a post asks for each of its broken anchors)."""
+        kept = self._sorted.get(id(ids))
+        if kept is None or kept[0] is not ids:
+            kept = self._sorted[id(ids)] = (ids, sorted(ids))
+        return kept[1]
 
     def problem(self, target: str | None, fragment: str) -> Problem | None:
         from blogcheck.links.anchors import ALWAYS
@@ -211,9 +225,15 @@ class AnchorLookup:
         ids = self.own() if target is None else self.ids_of(target)
         if ids is None or fragment in ids:
             return None
-        near = difflib.get_close_matches(fragment, sorted(ids), n=1, cutoff=0.6)
-        if not near:  # `#setup` for `#setup-on-linux`: the start of one heading's id
-            near = [i for i in ids if i.startswith(f"{fragment.lower()}-")][:2]
+        ordered = self._ordered(ids)
+        near: list[str] = []
+        if len(ordered) <= self.budget[0]:
+            self.budget[0] -= len(ordered)
+            near = difflib.get_close_matches(fragment, ordered, n=1, cutoff=0.6)
+        if not near:  # `#setup` for `#setup-on-linux`: the start of one heading's id (next to each other, sorted)
+            prefix = f"{fragment.lower()}-"
+            at = bisect.bisect_left(ordered, prefix)
+            near = [i for i in ordered[at : at + 2] if i.startswith(prefix)]
             near = near if len(near) == 1 else []
         where = "this post" if target is None else f"`{target}`"
         return Problem("BC203", f"`#{fragment}` matches no heading or id in {where}",

@@ -36,6 +36,7 @@ class LinkSite:
         self._exclude = [re.compile(p) for p in exclude]
         self._ids: dict[str, set[str]] = {}
         self._layout_ids = anchors.layout_ids(ctx.site.root, ctx.site.config)
+        self._guesses = [judge.GUESSES]  # the run's budget of ids compared for "did you mean" (judge.AnchorLookup)
 
     def _left_out(self, post: Post) -> str:
         """Why a build of the site has no such post ("" when it has)."""
@@ -71,7 +72,7 @@ class LinkSite:
         parsed = extract.parse(post)
         resolver = self.resolver(post)
         resolve = resolver.resolve
-        lookup = judge.AnchorLookup(lambda: self._own_ids(post, parsed), self._ids_at)
+        lookup = judge.AnchorLookup(lambda: self._own_ids(post, parsed), self._ids_at, self._guesses)
         base = self._base(post)
         folder = str(PurePosixPath(post.rel).parent)
         for ref in extract.tag_refs(parsed):

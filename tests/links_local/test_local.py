@@ -529,3 +529,20 @@ def test_markdown_that_kramdown_keeps_as_raw_html_holds_no_link(tmp_path: Path) 
     result = run([post], load_site(tmp_path), Config(select=("links",), offline=True))
     assert [(d.line, d.column, d.code) for d in result.diagnostics] == [
         (8, 10, "BC204"), (12, 9, "BC204"), (16, 8, "BC204")]
+
+
+def test_anchor_guesses_stop_at_the_runs_budget() -> None:
+    """A long post whose table of contents went stale took minutes: each broken `#anchor`
+    compared its fragment with every id of the post (difflib). The ids a run compares
+    are capped; past the cap a guess is only the one id the fragment starts (sorted once)."""
+    from blogcheck.links.judge import AnchorLookup
+
+    ids = {f"heading-number-{n}-of-the-post" for n in range(1000)} | {"setup-on-linux"}
+    lookup = AnchorLookup(lambda: ids, lambda url: None, budget=[1500])
+    first = lookup.problem(None, "heading-number-7-of-the-pots")
+    assert first is not None and first.hint == "did you mean `#heading-number-7-of-the-post`?"
+    assert lookup.budget == [499]
+    spent = lookup.problem(None, "heading-number-8-of-the-pots")  # over the budget: no comparison
+    assert spent is not None and spent.hint == "link to a heading's id (lower case, hyphens)"
+    prefix = lookup.problem(None, "setup")
+    assert prefix is not None and prefix.hint == "did you mean `#setup-on-linux`?"
