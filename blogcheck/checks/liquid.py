@@ -96,7 +96,8 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                 unknown_tags.append(dataclasses.replace(tag, name=name))
         elif (why := _why(tag, assigned, known)) is not None:
             grouped.setdefault(block, []).append((tag, why))
-    edits = {block: _raw_edits(post, starts, every, [t for t, _ in found]) for block, found in grouped.items()}
+    tag_starts = [tag.start for tag in every]  # in order: the tags between two are counted by bisection
+    edits = {block: _raw_edits(post, starts, tag_starts, [t for t, _ in found]) for block, found in grouped.items()}
     stops, final = _code_errors(body, error, live, blocks, grouped, edits)
     final_block = _block_of(final, live, blocks) if final is not None else None
     for tag in unknown_tags:
@@ -190,15 +191,15 @@ def _at(post: Post, starts: list[int], tag: Tag, code: str, message: str, **extr
     return dataclasses.replace(found, end_line=line, end_column=column + len(first_line))
 
 
-def _raw_edits(post: Post, starts: list[int], every: list[Tag], group: list[Tag]) -> list[list[object]]:
+def _raw_edits(post: Post, starts: list[int], tag_starts: list[int], group: list[Tag]) -> list[list[object]]:
     """`check --fix`: `{% raw %}` before the block's first reported tag and `{% endraw %}`
     after its last, inside the code (Liquid runs before Markdown, so the tags vanish and
     the code reads as written). None when another tag lies between them: a meant one
     (`{{ site.url }}`, `{% include %}`) would stop running, and a `{% raw %}` or
     `{% comment %}` already there would end the new one early or show up as text."""
     first, last = group[0], group[-1]
-    between = [t for t in every if first.start <= t.start < last.end]
-    if len(between) != len(group):
+    between = bisect.bisect_left(tag_starts, last.end) - bisect.bisect_left(tag_starts, first.start)
+    if between != len(group):  # (a scan of every tag per block was quadratic on a post of many)
         return []
     line, column = position(starts, first.start, post.body_line)
     end_line, end_column = position(starts, last.end - 2, post.body_line)
