@@ -21,6 +21,7 @@ from markdown_it.rules_block.state_block import StateBlock
 
 __all__ = ("parseLinkDestination", "parseLinkLabel", "parseLinkTitle")
 _MARKS = re.compile(r"""[()\n]|[ \t](?=["'])""")
+_TITLE = re.compile(r"""[ \t](?=["'])""")  # white space before a title
 _LONGEST = 500  # a longer "URL" is prose that happens to hold a `(`; no scan runs past it
 
 
@@ -36,8 +37,13 @@ def parseLinkDestination(string: str, pos: int, maximum: int) -> _Result:
         after += 1
     if found.ok and (after >= maximum or string[after] in ")\n" or (after > end and string[after] in "\"'(")):
         return found
+    limit = min(maximum, pos + _LONGEST)
+    line_end = string.find("\n", pos, limit)
+    head = line_end if line_end >= 0 else limit
+    if string.find(")", pos, head) < 0 and _TITLE.search(string, pos, head) is None:
+        return found  # nothing on this line can end a link (a line of `![a](`: no scan of each `(`)
     level, stop = 0, -1
-    window = string[pos : min(maximum, pos + _LONGEST)]
+    window = string[pos:limit]
     for mark in _MARKS.finditer(window):  # C-speed to each paren, line end or title start
         char = mark[0]
         if char == "(":
