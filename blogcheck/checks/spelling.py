@@ -16,7 +16,7 @@ from blogcheck.post import Post
 from blogcheck.spelling.prose import Span, holds, spans
 from blogcheck.spelling.speller import Settings, Speller, Verdict
 from blogcheck.spelling.tokens import Word, broken_at_end, last_word, name_heavy, words
-from blogcheck.spelling.usage import Occurrences
+from blogcheck.spelling.usage import Occurrences, forms
 
 CODES = ["BC401", "BC402", "BC403"]
 _PREFILTER = 8  # posts checked in one run from which the whole-file prefilter pays
@@ -115,7 +115,8 @@ def check_post(post: Post, speller: Speller, prefilter: bool = False) -> Iterato
         if word.repeated and _repeat_counts(word):
             yield _at(diagnostic("BC403", post.display, span.line, column, f"`{word.text}` twice in a row",
                                  "remove one of them", word=word.text, suggestions=[word.text]), word)
-        in_prose[word.text.lower()] += 1
+        if word.text in forms(word.text):  # counted as `Occurrences` counts (`MLOps` is no `mlops`)
+            in_prose[word.text.lower()] += 1
         if not word.checkable:
             continue
         verdict = speller.verdict(word, extra)

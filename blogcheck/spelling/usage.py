@@ -109,7 +109,7 @@ class Occurrences:
         if self._counts is None or not _RUN.fullmatch(word):  # `sync'ed`: not one run of word characters
             self._searched += 1
             return occurrences(self.text, word)
-        return sum(self._counts[form] for form in _forms(word))
+        return sum(self._counts[form] for form in forms(word))
 
 
 def _places(text: str, word: str) -> Iterator[int]:
@@ -117,7 +117,7 @@ def _places(text: str, word: str) -> Iterator[int]:
     upper case (mixed case such as `sTurd` is not the same word). As in `_build`, no word
     starts right after an apostrophe. str.find is far faster than a regex with
     look-arounds over megabytes."""
-    for form in _forms(word):
+    for form in forms(word):
         at = text.find(form)
         while at >= 0:
             end = at + len(form)
@@ -126,7 +126,8 @@ def _places(text: str, word: str) -> Iterator[int]:
             at = text.find(form, end)
 
 
-def _forms(word: str) -> set[str]:
+def forms(word: str) -> set[str]:
+    """The ways a word is written and still the same word: lower case, capitalised, upper case."""
     return {word.lower(), word.lower().capitalize(), word.upper()} - {""}  # "" would be found forever
 
 
