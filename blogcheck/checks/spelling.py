@@ -20,6 +20,7 @@ from blogcheck.spelling.usage import Occurrences, forms
 
 CODES = ["BC401", "BC402", "BC403"]
 _PREFILTER = 8  # posts checked in one run from which the whole-file prefilter pays
+_BIG = 100_000  # characters of a post from which it pays for that post alone
 _SPREAD = 64  # posts from which the check is spread over the CPUs (parallel.py)
 # Words that are fine twice in a row.
 _REPEAT_OK = frozenset({
@@ -42,8 +43,9 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
     if not posts:
         return
     speller = speller_for(ctx)
-    prefilter = len(posts) >= _PREFILTER
-    if prefilter and speller.unknown_words:
+    many = len(posts) >= _PREFILTER
+    prefilter = many or any(len(post.text) > _BIG for post in posts)  # a big post: most of it needs no parse
+    if many and speller.unknown_words:
         speller.usage.prepare()  # before the workers fork: they share it
     if parallel.will_spread(len(posts), _SPREAD):  # built once here, shared by the workers
         from blogcheck.spelling import attested, dictionary, misspellings
