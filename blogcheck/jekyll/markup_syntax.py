@@ -38,3 +38,22 @@ def inside(blank: tuple[str, ...] | None, lines: list[str], line: int, column: i
         return False
     seen, written = blank[line], lines[line]
     return column < min(len(seen), len(written)) and seen[column] != written[column]
+
+
+def no_markdown(text: str) -> list[tuple[int, int]]:
+    """(start, end) of what kramdown writes to the page without reading it as Markdown:
+    `$$ ... $$` math (outside code) and `{::nomarkdown}` content; in order, none inside
+    another. A `[text](url)` there is no link on the page."""
+    if "$$" not in text and "{::nomarkdown" not in text:
+        return []
+    from blogcheck.spelling.prose import math_regions
+
+    found = math_regions(text, display_only=True) if "$$" in text else []
+    found += [m.span() for m in _NOMARKDOWN.finditer(text)] if "{::nomarkdown" in text else []
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(found):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged

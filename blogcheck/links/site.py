@@ -12,7 +12,8 @@ from pathlib import PurePosixPath
 
 from blogcheck.checks import Context
 from blogcheck.jekyll import built
-from blogcheck.links import anchors, extract, judge
+from blogcheck.jekyll.markup_syntax import no_markdown
+from blogcheck.links import anchors, extract, judge, liquid
 from blogcheck.links.front import front_links
 from blogcheck.links.liquid import Resolver, unresolved
 from blogcheck.links.local import SiteIndex
@@ -80,10 +81,14 @@ class LinkSite:
             yield link, self._tag_problem(ref)
         chirpy = media(post.data, self.ctx.site.config)
         front = list(front_links(post, resolve, PREVIEW if chirpy.active else ()))
+        kept_as_written = no_markdown(post.body) if self.ctx.site.kramdown else []  # math, nomarkdown
         for written in [*front, *extract.links(parsed, resolve, self._raw_lines(post))]:
             link = chirpy.place(written)
             if unresolved(link.url) or any(p.search(link.url) for p in self._exclude):
                 continue
+            if kept_as_written and written not in front and \
+                    liquid.inside(parsed.offset(written.line, written.column), kept_as_written):
+                continue  # `$$[a](b)$$`: text of the math, no link on the page
             outcome = judge.classify(link, self.index, self.site_url, base, lookup, folder)
             if isinstance(outcome, judge.Problem) and self.index.baseurl and _LINK_TAG.search(link.raw):
                 # the URL Jekyll 3 writes (no baseurl) may be the one that works: either version passes

@@ -89,17 +89,29 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def _mask_math(text: str) -> str:
-    parts, done, at = [], 0, 0
+    parts, done = [], 0
+    for start, end in math_regions(text):
+        parts += [text[done:start], re.sub(r"[^\n]", "\u00a0", text[start:end])]
+        done = end
+    return "".join(parts) + text[done:]
+
+
+def math_regions(text: str, display_only: bool = False) -> list[tuple[int, int]]:
+    """(start, end) of the TeX math of `text`, outside code, in order: `$$ ... $$`, which
+    kramdown hands to MathJax as written (`display_only`), and `$ ... $` holding a TeX
+    character, which MathJax renders on many blogs (kramdown shows it as text)."""
+    found, at = [], 0
     code: list[tuple[int, int]] | None = None  # found once, and only when there is math
     while (match := _MATH.search(text, at)) is not None:
         code = _code(text) if code is None else code
         crossed = _crossed(code, match.start(), match.end())
         if crossed is None:
-            parts += [text[done:match.start()], _blank(match)]
-            done = at = match.end()
+            if not display_only or match[0].startswith("$$"):
+                found.append(match.span())
+            at = match.end()
         else:  # an opener in code is none; one before code whose closer is in it has no closer
             at = crossed[1] if crossed[0] <= match.start() else match.start() + 1
-    return "".join(parts) + text[done:]
+    return found
 
 
 def _crossed(code: list[tuple[int, int]], start: int, end: int) -> tuple[int, int] | None:

@@ -546,3 +546,16 @@ def test_anchor_guesses_stop_at_the_runs_budget() -> None:
     assert spent is not None and spent.hint == "link to a heading's id (lower case, hyphens)"
     prefix = lookup.problem(None, "setup")
     assert prefix is not None and prefix.hint == "did you mean `#setup-on-linux`?"
+
+
+def test_a_link_inside_kramdown_math_or_nomarkdown_is_text(tmp_path: Path) -> None:
+    """kramdown hands `$$ ... $$` to MathJax as written and writes `{::nomarkdown}`
+    content as it is: a `[text](url)` there is no link on the page (checked with
+    kramdown 2.4: `\\([m](/math/)\\)`), so nothing is requested or reported (a link audit)."""
+    (tmp_path / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    post = tmp_path / "_posts" / "2024-01-01-a.md"
+    post.write_text("---\ntitle: A\n---\nSee $$[m](/math/)$$ and {::nomarkdown}[n](/nomd/){:/} end [r](/real/).\n\n"
+                    "$$\nx = [a](/block-math/)\n$$\n\n`$$` [c](/after-code/) `$$`\n", encoding="utf-8")
+    result = run([post], load_site(tmp_path), Config(select=("links",), offline=True))
+    assert [(d.line, d.column) for d in result.diagnostics] == [(4, 63), (10, 10)]
