@@ -339,14 +339,17 @@ def _located(cursor: Cursor, href: str, within: int | None = None) -> tuple[tupl
     return where, match.end() - match.start()
 
 
+_ENTITY = r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"  # as markdown-it reads one
+
+
 def _written(href: str) -> re.Pattern[str]:
     """The ways to write `href`: each escape as it is, or as the character markdown-it
-    escaped (`ü` for `%C3%BC`, a stray `%` for `%25`), never a reserved one raw
-    (`a%2fb/ü` is not `a/b/ü`)."""
+    escaped (`ü` for `%C3%BC`, a stray `%` for `%25`) or an HTML entity for it
+    (`&eacute;`, `&#233;`), never a reserved one raw (`a%2fb/ü` is not `a/b/ü`)."""
     parts, done = [], 0
     for escape in _CHARACTER.finditer(href):
         raw = _unescaped(escape)
-        either = re.escape(escape.group()) + ("|" + re.escape(raw) if raw != escape.group() else "")
+        either = re.escape(escape.group()) + ("|" + re.escape(raw) + "|" + _ENTITY if raw != escape.group() else "")
         parts += [re.escape(href[done : escape.start()]), f"(?:{either})"]
         done = escape.end()
     return re.compile("".join(parts) + re.escape(href[done:]))

@@ -70,6 +70,13 @@ def test_an_image_button_is_an_image(make_post: MakePost) -> None:
     assert _links(post) == [(4, 32, "image", "/btn.gif", "/btn.gif")]
 
 
+def test_a_url_written_with_an_entity_is_placed_where_it_is_written(make_post: MakePost) -> None:
+    """`/caf&eacute;/` is `/café/` to markdown-it: no spelling of it was found in the line,
+    and the link was placed at the paragraph's start (a link audit)."""
+    post = make_post("Text [e](/caf&eacute;/) and [n](/na&#239;ve/) end.\n")
+    assert _links(post) == [(4, 10, "link", "/caf&eacute;/", "/café/"), (4, 33, "link", "/na&#239;ve/", "/naïve/")]
+
+
 def test_html_inline_and_blocks(make_post: MakePost) -> None:
     post = make_post(
         'Text <a href="/x?a=1&amp;b=2">x</a> and <img alt="" src=\'/y.png\'>.\n'
