@@ -13,7 +13,7 @@ from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.post import Post
 
-_NO_LAYOUT = frozenset({"", "none", "null"})
+_NO_LAYOUT = frozenset({"", "none"})  # "none" is Jekyll's own; an empty one is BC110's (YAML null is no string)
 
 
 def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:

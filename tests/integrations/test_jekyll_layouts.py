@@ -21,7 +21,7 @@ from blogcheck.cli import main
 LAYOUTS = ["default.html", "blog/post.html", "_partials/part.html", ".hidden/secret.html", "notes.v2.html",
            "ex/gone.html", "deep/_sub/kept.html"]
 NAMES = ["default", "default.html", "blog/post", "blog/post.html", "_partials/part", ".hidden/secret", "notes.v2",
-         "notes", "ex/gone", "deep/_sub/kept", "post"]
+         "notes", "ex/gone", "deep/_sub/kept", "post", "none", "'null'"]  # the text "null" is a name to look up
 CASES = {"_layouts": {"exclude": ["ex"]}, "_mylayouts": {"layouts_dir": "_mylayouts"}}
 
 
