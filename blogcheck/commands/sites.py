@@ -112,7 +112,7 @@ def gather(given: list[Path], explicit: Path | None, finish: Callable[[Config], 
     groups = by_site(paths, root)
     settings = configs([root, *groups], explicit, finish)
     if not paths:
-        raise DiscoverError(f"no _posts/ or _drafts/ folder in {root}; give the posts to check")
+        raise DiscoverError(f"no _posts/ or _drafts/ folder in {root}; give the posts to check{_other_case(root)}")
     validate(root, settings)
     if given:
         require_posts(paths, groups)
@@ -125,3 +125,16 @@ def load_sites(roots: list[Path], first: Site | None = None) -> dict[Path, Site]
     from blogcheck.jekyll.site import load_site
 
     return {root: first if first is not None and first.root == root else load_site(root) for root in roots}
+
+
+def _other_case(root: Path) -> str:
+    """A note for a `_Posts/` (or `_DRAFTS/`) folder: Jekyll looks for its folders in lower
+    case, so a Mac's disk finds it and the server's (GitHub Pages, CI) does not."""
+    try:
+        names = sorted(p.name for p in root.iterdir() if p.is_dir() and p.name.lower() in ("_posts", "_drafts"))
+    except OSError:
+        return ""
+    if not names:
+        return ""
+    return (f" (`{names[0]}/` is there: Jekyll reads `{names[0].lower()}/`, in lower case; a Mac's disk does not "
+            "mind the case, GitHub Pages and CI do: rename it)")

@@ -46,3 +46,15 @@ def test_posts_left_out_by_exclude_are_no_usage_error(site: Path, capsys: pytest
     assert main(["check", "--offline", "_posts", "_drafts"]) == 0
     assert capsys.readouterr().out == "Checked 0 files: no problems found.\n" * 2
     assert main(["check", "--offline", "_posts", "empty"]) == 2
+
+
+def test_a_posts_folder_in_another_case_is_named(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    """`_Posts/` works on a Mac's disk, which does not mind the case, and not where Jekyll
+    builds for GitHub Pages or CI: Jekyll reads `_posts/` (a front-matter audit)."""
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    (tmp_path / "_Posts").mkdir()
+    (tmp_path / "_Posts" / "2024-01-01-p.md").write_text(POST)
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 2
+    assert "(`_Posts/` is there: Jekyll reads `_posts/`, in lower case;" in capsys.readouterr().err
