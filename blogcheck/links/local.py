@@ -46,6 +46,7 @@ class SiteIndex:
     keys: dict[str, Post | None] = field(default_factory=dict)  # published URL keys (the post for posts)
     by_file: dict[str, str] = field(default_factory=dict)  # source file -> its URL
     by_link: dict[str, str] = field(default_factory=dict)  # as `{% link %}` names a file -> its URL
+    sources: dict[str, str] = field(default_factory=dict)  # URL key -> the source file of a page or file
     hidden: dict[str, str] = field(default_factory=dict)  # URL key of a post Jekyll does not build -> why
     unbuilt: dict[str, str] = field(default_factory=dict)  # a source Jekyll builds no page of -> why
     collections_dir: str = ""  # `collections_dir:` without slashes: documents are named below it
@@ -96,6 +97,8 @@ class SiteIndex:
         if rel:
             self.by_file.setdefault(rel, url)
             self.by_link.setdefault(doc or rel, url)
+            if post is None:
+                self.sources.setdefault(key(url), rel)
 
     def document(self, rel: str) -> str:
         """The path Jekyll gives the document at `rel`: below `collections_dir`."""
@@ -166,6 +169,10 @@ class SiteIndex:
 
     def post_at(self, path: str) -> Post | None:
         return self.keys.get(key(self.strip_base(re.sub(r"/{2,}", "/", path))))
+
+    def source_at(self, path: str) -> str | None:
+        """The source file (from the site root) of the page or file published at `path`."""
+        return self.sources.get(key(self.strip_base(re.sub(r"/{2,}", "/", path))))
 
 
 def _walk(root: Any, skip: set[str]) -> Iterator[str]:

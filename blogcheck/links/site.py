@@ -37,6 +37,7 @@ class LinkSite:
         self._exclude = [re.compile(p) for p in exclude]
         self._ids: dict[str, set[str]] = {}
         self._layout_ids = anchors.layout_ids(ctx.site.root, ctx.site.config)
+        self._pages: dict[str, set[str] | None] = {}  # a page's source file -> its ids (None: unknown)
         self._guesses = [judge.GUESSES]  # the run's budget of ids compared for "did you mean" (judge.AnchorLookup)
 
     def _left_out(self, post: Post) -> str:
@@ -146,6 +147,20 @@ class LinkSite:
         (quotes are part of it), with a leading slash for a static file only."""
         return self.index.by_link.get(path.strip())
 
+    def _page_ids(self, target: str) -> set[str] | None:
+        """The ids of the page or file at `target`, when known without a build (page_ids)."""
+        from blogcheck.links.page_ids import page_ids
+
+        rel = self.index.source_at(target)
+        if rel is None:
+            return None
+        if rel not in self._pages:
+            self._pages[rel] = page_ids(self.ctx.site, rel, self._markdown_ids, self.ctx.config.max_file_size)
+        return self._pages[rel]
+
+    def _markdown_ids(self, page: Post) -> set[str]:
+        return anchors.ids(extract.parse(page), self.dialect, self.resolver(page).resolve) | self._layout_ids
+
     def _own_ids(self, post: Post, parsed: extract.Parsed) -> set[str]:
         if str(post.path) not in self._ids:
             own = anchors.ids(parsed, self.dialect, self.resolver(post).resolve)
@@ -155,7 +170,7 @@ class LinkSite:
     def _ids_at(self, target: str) -> set[str] | None:
         post = self.index.post_at(target)
         if post is None:
-            return None
+            return self._page_ids(target)
         cached = self._ids.get(str(post.path))
         return cached if cached is not None else self._own_ids(post, extract.parse(post))
 

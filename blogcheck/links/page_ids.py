@@ -1,0 +1,82 @@
+"""The ids of a page or file of the site that a `#fragment` link points into, when they
+can be known without building the site; None when they cannot (the check then says
+nothing). Known: a static HTML file (copied as it is: its ids are in it); a Markdown or
+HTML page without Liquid whose layouts are files of the site without Liquid-made ids
+or loops (a tags page, `{% for tag in site.tags %}<h2 id="{{ tag[0] }}">`, or a theme's
+layout not on disk, makes ids no static reading sees)."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from blogcheck import files
+from blogcheck.links import html
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from blogcheck.jekyll.site import Site
+    from blogcheck.post import Post
+
+_MADE_IDS = re.compile(r"""\bid\s*=\s*["']?[^"'>\s]*\{[{%]|\{%-?\s*for\b""")  # ids Liquid makes, or a loop
+_LAYOUTS = 10  # a chain of layouts this deep at most (Jekyll stops a loop of them)
+_BYTES = 1_000_000
+
+
+def page_ids(site: Site, rel: str, markdown_ids: Callable[[Post], set[str]], max_size: int) -> set[str] | None:
+    """The ids of the page or file `rel` (from the site root), or None when unknown."""
+    from blogcheck.parse.split import split
+    from blogcheck.post import Post, load
+
+    path = site.root / rel
+    suffix = path.suffix.lower()
+    text = _read(path)
+    if text is None:
+        return None
+    if split(text).yaml is None:  # no front matter: copied as it is
+        return set(html.read(text)[1]) if suffix in (".html", ".htm") else None
+    page = load(path, rel, site, max_size)
+    if not isinstance(page, Post) or "{{" in page.body or "{%" in page.body:
+        return None
+    if not _static_layouts(site, page.data.get("layout")):
+        return None
+    return markdown_ids(page) if site.converts_markdown(path) else set(html.read(page.body)[1])
+
+
+def _static_layouts(site: Site, name: object) -> bool:
+    """Every layout of the chain from `name` is a file of the site that makes no id with
+    Liquid and runs no loop (its static ids are the site's layout ids)."""
+    for _ in range(_LAYOUTS):
+        if name is None or name == "none":
+            return True
+        if not isinstance(name, str):
+            return False
+        found = _layout_file(site, name)
+        text = _read(found) if found is not None else None
+        if text is None or _MADE_IDS.search(text):
+            return False
+        from blogcheck.parse.split import split
+
+        front = split(text).yaml
+        match = re.search(r"^layout:\s*['\"]?([^'\"\s#]+)", front or "", re.MULTILINE)
+        name = match[1] if match else None
+    return False
+
+
+def _layout_file(site: Site, name: str) -> Path | None:
+    """The file of layout `name` (`post`, `blog/post`): its name less the last extension."""
+    wanted = site.root / site.layouts_dir / name
+    try:
+        found = sorted(p for p in wanted.parent.iterdir() if p.is_file() and p.stem == wanted.name)
+    except OSError:
+        return None
+    return found[0] if found else None
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return files.read_text(path, _BYTES, errors="replace") if path.is_file() else None
+    except OSError:
+        return None
