@@ -133,10 +133,17 @@ def _findings(post: Post, lines: list[str], written: list[str], cursor: Cursor, 
     """The findings of one block's inline parts, each with its part. Text in code (`<code>`,
     `<kbd>`...) is no prose: no BC602, BC606 or BC611 there, and no BC607 where kramdown
     keeps its `--`; text in a link is no bare URL nor a link to make."""
+    opened: dict[str, tuple[int, int]] = {}  # `**` left open by an earlier text part: its (line, column)
+    before = ""  # the kind of the part before
     for part in parts:
         content = part.content
         where = cursor.find(content) if content and part.kind in ("text", "code_inline", "html_inline", "url") \
             else None
+        if part.kind == "text" and where is not None and not in_raw and wanted.strong and not part.code:
+            if before != "text":  # `**run `pip install` **`: the closing after code or a link, its opener before
+                yield from ((d, part) for d in _spaced_across(post, lines, where, content, opened))
+            opened = _left_open(where, content, opened)
+        before = part.kind
         if part.kind == "text" and where is not None and not in_raw:
             prose = not part.code
             not_links = list(_not_links(post, where, content)) if wanted.links and prose and not part.linked else []
@@ -226,6 +233,43 @@ def _spaced(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagnosti
                               f"take the space out: `{run}{text[start + 2:closing.start()]}{run}`",
                               fix=[[line, column, closing[0], run]])
             yield dataclasses.replace(diag, end_line=line, end_column=column + len(closing[0]))
+
+
+_LEADING_CLOSE = re.compile(r"(\s+)(\*\*|__)(?![*_\w])")
+
+
+def _spaced_across(post: Post, lines: list[str], where: tuple[int, int], text: str,
+                   opened: dict[str, tuple[int, int]]) -> Iterator[Diagnostic]:
+    """BC606 when the bold holds code or a link: `**Step 1: run `pip install` **`. The
+    text after the code starts with the spaced closing; its opener is in an earlier text."""
+    found = _LEADING_CLOSE.match(text)
+    if found is None or found[2] not in opened or opened[found[2]][0] != where[0]:
+        return
+    run, (line, start) = found[2], opened[found[2]]
+    source = lines[line - post.body_line] if 0 <= line - post.body_line < len(lines) else ""
+    end = where[1] - 1 + found.end()
+    shown = source[start - 1 : end]
+    diag = diagnostic("BC606", post.display, line, where[1],
+                      f"`{shown}` shows its `{run}` as written and nothing in bold: a closing `{run}` must follow "
+                      "the text, not a space", f"take the space out: `{shown[: -len(found[0])]}{run}`",
+                      fix=[[line, where[1], found[0], run]])
+    yield dataclasses.replace(diag, end_line=line, end_column=where[1] + len(found[0]))
+
+
+def _left_open(where: tuple[int, int], text: str, opened: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
+    """The `**` and `__` still open after this text part: its last opener when no closing
+    follows it, else none; a run this part does not write stays as it was."""
+    still = dict(opened)
+    for run in ("**", "__"):
+        if run not in text:
+            continue
+        openers = [m.start() for m in _OPENING.finditer(text) if m[1] == run]
+        closings = [m.start() for m in _CLOSING[run].finditer(text)]
+        if openers and (not closings or openers[-1] > closings[-1]):
+            still[run] = (where[0], where[1] + openers[-1])
+        else:
+            still.pop(run, None)
+    return still
 
 
 def _options(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagnostic]:

@@ -216,3 +216,17 @@ def test_a_bare_url_with_a_pipe_gets_no_fix(tmp_path: Path, capsys: pytest.Captu
     found = {d["code"]: d for d in _found(tmp_path, capsys, monkeypatch)}
     assert "fix" not in found["BC611"] and "<https://f.g/css?family=Roboto%7COpen+Sans>" in found["BC611"]["hint"]
     assert "BC603" in found
+
+
+def test_a_spaced_closing_after_code_or_a_link_in_the_bold_is_found(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """`**Step 1: run `pip install` **`: the opener and the closing are in two texts with the
+    code between, each read alone, so BC606 was missed (a markup audit); the fix makes bold
+    of it (kramdown: `<strong>Step 1: run <code>pip install</code></strong>`). A closed bold
+    before the code is no opener for a later ` **`."""
+    post = _post(tmp_path, "**Step 1: run `pip install` **\n\n**See the [docs](https://e.com) **\n\n"
+                           "**a** and `x` **\n")
+    found = _found(tmp_path, capsys, monkeypatch)
+    assert [(d["code"], d["line"], d["column"], d["fix"]) for d in found] == [
+        ("BC606", 4, 28, [[4, 28, " **", "**"]]), ("BC606", 6, 32, [[6, 32, " **", "**"]])]
+    assert _fixed(post, tmp_path, capsys, monkeypatch).startswith("**Step 1: run `pip install`**\n\n**See the [docs]")
