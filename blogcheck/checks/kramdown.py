@@ -89,6 +89,9 @@ def _found(post: Post, ctx: Context) -> Iterator[tuple[Diagnostic, tuple[int, ..
     firsts = [token.map[0] for token in mapped if token.map is not None]  # in order: the blocks as written
     for block in raw_blocks(lines.text, stream) if html else ():
         if block.markdown:
+            end = _end_after_text(lines.text, block)
+            if end is not None:
+                yield _end_in_text(post, block, *end), ()
             continue
         if block.end is None and any(line.strip() for line in lines.text[block.stop:]):
             yield _unclosed(post, lines.text, block), ()
@@ -100,6 +103,38 @@ def _found(post: Post, ctx: Context) -> Iterator[tuple[Diagnostic, tuple[int, ..
             chosen = markdown_attribute("\n".join(lines.text[block.first:block.end + 1]), block.column)
             if chosen is None or not honoured(chosen, block.name.lower()):  # else the writer chose, and kramdown obeys
                 yield _markdown_in_html(post, raw, block, *shown, chosen), (post.body_line + shown[0],)
+
+
+def _end_after_text(text: list[str], block: RawBlock) -> tuple[int, int] | None:
+    """(body line, column), 0-based, of the end tag of a `markdown="1"` block when text stands
+    before it on its line (`**Note:** read this.</div>`): kramdown takes an end tag only at
+    a line's start there, so it shows `</div>` as text and the element runs on to the
+    post's end. None when it is placed right, or when another element of that name opens
+    first (not followed here)."""
+    starts = list(itertools.accumulate((len(line) + 1 for line in text), initial=0))
+    joined = "\n".join(text)
+    opened = tag_end(joined, starts[block.first] + block.column)
+    if opened is None:
+        return None
+    name = re.escape(block.name)
+    close = re.compile(rf"</{name}\s*>", re.IGNORECASE).search(joined, opened + 1)
+    if close is None or re.compile(rf"<{name}\b", re.IGNORECASE).search(joined, opened + 1, close.start()):
+        return None
+    line = bisect.bisect_right(starts, close.start()) - 1
+    before = joined[max(starts[line], opened + 1) : close.start()]
+    return (line, close.start() - starts[line]) if before.strip() else None
+
+
+def _end_in_text(post: Post, block: RawBlock, line: int, column: int) -> Diagnostic:
+    """BC609 for a `markdown="1"` block whose end tag follows text on its line."""
+    tag = f"</{block.name}>"
+    at, col = post.body_line + line, column + 1
+    diag = diagnostic("BC609", post.display, at, col,
+                      f"`{tag}` after text on its line is no end tag to kramdown in a `markdown=\"1\"` block: the page "
+                      f"shows `{tag}` as text, and the rest of the post is inside the `<{block.name}>`",
+                      f"put `{tag}` on a line of its own (check --fix does)",
+                      fix=[[at, col, tag, "\n" + tag]])
+    return dataclasses.replace(diag, end_line=at, end_column=col + len(tag))
 
 
 def _markdown_inside(inside: list[Token], block: RawBlock, env: dict[str, Any]) -> tuple[int, str] | None:

@@ -184,3 +184,21 @@ def test_paren_items_with_a_continuation_line_are_one_paragraph_too(
     capsys.readouterr()
     page = built_post(site)
     assert page.count("<ol>") == 1 and page.count("<li>") == 2 and "carefully" in page
+
+
+def test_an_end_tag_after_text_in_a_markdown_block_is_text_to_kramdown(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`<div markdown="1">` with `**Note:** read this.</div>`: kramdown takes an end tag only at
+    a line's start in a Markdown block, so the page shows `</div>` and the `<div>` holds the
+    rest of the post (BC609); `--fix` puts the end tag on a line of its own."""
+    body = '<div class="notice" markdown="1">\n**Note:** read this.</div>\n\nNext paragraph.\n\n' \
+           '<div markdown="1">\nFine.\n</div>\n'
+    site = one_post_site(tmp_path / "site", body)
+    monkeypatch.chdir(site)
+    main(["check", "--select", "BC609", "--format", "json"])
+    assert [(d["line"], d["column"]) for d in json.loads(capsys.readouterr().out)["diagnostics"]] == [(5, 21)]
+    assert "&lt;/div&gt;" in built_post(site)
+    main(["check", "--select", "BC609", "--fix"])
+    capsys.readouterr()
+    page = built_post(site)
+    assert "&lt;/div&gt;" not in page and page.count("</div>") == 2 and "<p>Next paragraph.</p>" in page
