@@ -63,7 +63,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                              "links written as text made links (BC602), pipes that make tables escaped (BC603), "
                              "blank lines around tables (BC604), steps indented so that a list goes on (BC605), "
                              "the space before a closing ** (BC606), an option's -- escaped (BC607), "
-                             "1) items numbered 1. (BC608), markdown=\"1\" in an HTML block's tag (BC610), a bare "
+                             "1) items numbered 1. (BC608), the end tag of a markdown=\"1\" block put on a line "
+                             "of its own (BC609), markdown=\"1\" in an HTML block's tag (BC610), a bare "
                              "URL written <URL> (BC611), http:// made https:// where the server redirects there "
                              "(BC210)")
     parser.add_argument("--fix-only", action="store_true",
