@@ -82,6 +82,8 @@ def _publish(git: Git, work: Path, remote: Remote, entries: list[Entry], setting
              environ: Mapping[str, str]) -> Outcome:
     clone = work / "site"
     branch = _clone(git, remote, settings.branch, clone)
+    if not settings.force:
+        _a_jekyll_site(clone, remote, branch)
     git = git.with_cwd(clone)
     wanted = wanted_files(entries)
     roots = {entry.rel: entry.root for entry in entries if entry.rel and entry.root is not None}
@@ -121,6 +123,17 @@ def _publish(git: Git, work: Path, remote: Remote, entries: list[Entry], setting
     raise PublishError(f"push to {remote.shown} still rejected after {settings.max_push_retries} retries: others "
                        "may keep pushing (run again), or the remote cannot take the update; git said:\n"
                        f"{_reason(pushed.stdout, pushed.stderr)}")
+
+
+def _a_jekyll_site(clone: Path, remote: Remote, branch: str) -> None:
+    """Refuse a target branch that holds files but no `_config.yml` and no `_posts/`: a
+    mistyped `--to` or a wrong secret would put posts into another project. An empty
+    target is fine (a site's first publish)."""
+    names = [p.name for p in clone.iterdir() if p.name != ".git"]
+    if names and not any((clone / name).exists() for name in ("_config.yml", "_config.yaml", "_posts")):
+        shown = ", ".join(sorted(names)[:5]) + (", ..." if len(names) > 5 else "")
+        raise PublishError(f"{remote.shown} ({branch}) is no Jekyll site: it has no _config.yml and no _posts/ "
+                           f"({shown}); nothing was changed: check --to and --branch, or publish with --force")
 
 
 def _clone(git: Git, remote: Remote, branch: str, clone: Path) -> str:

@@ -225,3 +225,26 @@ def test_a_file_name_with_a_line_break_is_refused_on_one_line(sandbox: Sandbox) 
     refused = [line for line in out.splitlines() if line.startswith("refuse")]
     assert len(refused) == 1 and "2024-03-12-two\\x0alines.md" in refused[0], out
     assert "lines.md" not in out.replace("two\\x0alines.md", ""), out
+
+
+def test_a_target_that_is_no_jekyll_site_is_refused(sandbox: Sandbox, tmp_path: Path) -> None:
+    """A mistyped `--to` (or a wrong secret) pointing at another project: its branch has
+    files but no `_config.yml` and no `_posts/`, and nothing is written there (a publish
+    audit found the posts pushed into a Python project). `--force` writes anyway."""
+    other = tmp_path / "project.git"
+    git("init", "-q", "--bare", "-b", "main", str(other))
+    seed = tmp_path / "project"
+    git("init", "-q", "-b", "main", str(seed))
+    (seed / "README.md").write_text("# A Python project\n", encoding="utf-8")
+    (seed / "src").mkdir()
+    (seed / "src" / "app.py").write_text("print('hi')\n", encoding="utf-8")
+    git("add", "-A", cwd=seed)
+    git("-c", "user.name=x", "-c", "user.email=x@y", "commit", "-q", "-m", "project", cwd=seed)
+    git("push", "-q", str(other), "main", cwd=seed)
+    sandbox.approve(DAY65)
+    before = git("--git-dir", str(other), "for-each-ref")
+    code, _, err = sandbox.publish(to=str(other))
+    assert code == 3 and "is no Jekyll site: it has no _config.yml and no _posts/ (README.md, src)" in err, err
+    assert git("--git-dir", str(other), "for-each-ref") == before
+    code, _, err = sandbox.publish("--force", to=str(other))
+    assert code == 0, err
