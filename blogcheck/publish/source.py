@@ -4,11 +4,14 @@ published. Each publish commit names its source commit in a trailer."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 FROM = "Published-from:"  # trailer: `Published-from: <sha> <committer time>`
+ORIGIN = "Published-source:"  # trailer: `Published-source: <the source repository's origin, as host/path>`
 
 
 @dataclass(frozen=True)
@@ -16,6 +19,7 @@ class Source:
     sha: str
     time: int  # the commit's committer time (seconds since the epoch)
     top: Path  # the repository's root
+    origin: str = ""  # its `origin` remote as host/path (`github.com/me/notes`); "" when it has none
 
 
 def source_commit(roots: Iterable[Path]) -> Source | None:
@@ -35,6 +39,27 @@ def recorded(message: str) -> tuple[str, int] | None:
     return None
 
 
+def recorded_origin(message: str) -> str:
+    """The source repository a publish commit names (its ORIGIN trailer), or ""."""
+    found = [line[len(ORIGIN):].strip() for line in message.splitlines() if line.startswith(ORIGIN)]
+    return found[-1] if found else ""
+
+
+def same_repository(url: str) -> str:
+    """A remote URL as host/path, so that every way to write one repository is one name:
+    `git@github.com:me/notes.git`, `https://user@github.com/me/notes`, `ssh://git@github.com/me/notes`."""
+    text = url.strip()
+    scp = re.match(r"^(?:[^@/\s]+@)?([^:/\s]+):(?!//)(.+)$", text)  # git@host:path
+    if scp and "://" not in text:
+        host, path = scp[1], scp[2]
+    else:
+        parts = urlsplit(text)
+        if parts.scheme == "file" or not parts.scheme or not parts.hostname:  # a local path
+            return (parts.path if parts.scheme == "file" else text).rstrip("/").removesuffix(".git")
+        host, path = parts.hostname, parts.path
+    return f"{host.lower()}/{path.strip('/').removesuffix('.git')}"
+
+
 def older(source: Source, sha: str, time: int) -> bool:
     """Whether `source` is older than the commit `sha` (committed at `time`) an earlier
     publish came from: its ancestor, or, when this clone lacks `sha` (a shallow
@@ -52,7 +77,8 @@ def _head(root: Path) -> Source | None:
     if not line or top is None:
         return None
     sha, time = line.split()
-    return Source(sha, int(time), Path(top.rstrip("\n")).resolve())
+    origin = _git(root, "remote", "get-url", "origin")
+    return Source(sha, int(time), Path(top.rstrip("\n")).resolve(), same_repository(origin) if origin else "")
 
 
 def _git(where: Path, *args: str) -> str | None:

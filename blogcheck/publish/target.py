@@ -19,7 +19,7 @@ from blogcheck.jekyll.site import load_site
 from blogcheck.publish.git import Git
 from blogcheck.publish.names import safe_rel
 from blogcheck.publish.plan import Action, Entry
-from blogcheck.publish.source import FROM, Source, older, recorded
+from blogcheck.publish.source import FROM, ORIGIN, Source, older, recorded, recorded_origin
 
 TRAILER = "Published-by: blogcheck"
 
@@ -84,7 +84,7 @@ def apply(git: Git, clone: Path, files: dict[str, tuple[bytes, str, bool]], forc
     """Write what differs; raise PublishError on conflicts before writing anything.
     `roots`: each post's source site folder (see _copies_elsewhere); `source`: the
     commit published from (an update from an older one is refused)."""
-    changes, conflicts, stale = [], [], []
+    changes, conflicts, stale, foreign = [], [], [], []
     for rel, (data, post, is_post) in sorted(files.items()):
         path = _inside(clone, rel)
         if path.exists() and not path.is_file():
@@ -100,6 +100,11 @@ def apply(git: Git, clone: Path, files: dict[str, tuple[bytes, str, bool]], forc
                 conflicts.append(rel)
                 continue
             state = "updated" if ours else "replaced"
+            mine = source.origin if source is not None else ""
+            other = recorded_origin(last) if ours and not force and mine else ""
+            if other and other != mine:  # another writing repository's post or image
+                foreign.append(f"  {rel} was published from {other}")
+                continue
             newer = _newer_source(last, source) if ours and not force else ""
             if newer:
                 stale.append(f"  {rel} was published from {newer}")
@@ -110,6 +115,11 @@ def apply(git: Git, clone: Path, files: dict[str, tuple[bytes, str, bool]], forc
         raise PublishError(f"this checkout ({source.sha[:12]}) is older than the one the target's copies came "
                            f"from:\n{listed}\nnothing was changed: publish from the newer commit (a re-run of an old "
                            "job?), or with --force to put the older version back")
+    if foreign and source is not None:
+        listed = "\n".join(foreign)
+        raise PublishError(f"the target's copies of these were published by blogcheck from another repository, not "
+                           f"{source.origin}:\n{listed}\nnothing was changed: give the post or file another name, or "
+                           "publish with --force to replace them")
     if conflicts:
         listed = "\n".join(f"  {c}" for c in conflicts)
         raise PublishError("the target already has other content, which blogcheck did not publish, at:\n"
@@ -232,5 +242,6 @@ def commit_message(changes: list[Change], subject: str, source: Source | None = 
     for change in changes:
         kind = "from" if change.is_post else "for"
         lines.append(f"- {change.path} ({change.state}, {kind} {change.post})")
-    trailers = [f"{TRAILER} {__version__}", *([f"{FROM} {source.sha} {source.time}"] if source else [])]
+    trailers = [f"{TRAILER} {__version__}", *([f"{FROM} {source.sha} {source.time}"] if source else []),
+                *([f"{ORIGIN} {source.origin}"] if source and source.origin else [])]
     return "\n".join([*lines, "", *trailers, ""])

@@ -317,3 +317,31 @@ def test_many_posts_not_approved_are_one_line_and_a_refusal_is_named_at_the_end(
     assert code == 1
     assert out.splitlines()[-1] == (f"Nothing to publish: {sandbox.remote} (main) already has every approved post "
                                     "that passes the checks (1 refused: see above).")
+
+
+def test_another_writing_repositorys_post_is_not_overwritten(sandbox: Sandbox, tmp_path: Path) -> None:
+    """Two writing repositories publish into one site: the second's post of the same name
+    replaced the first's, "updated", exit 0 (a publish audit: data loss). Each publish
+    names its source repository (`Published-source:`, the origin remote as host/path);
+    a copy from another is refused, exit 3, unless `--force`. The same repository cloned
+    by another URL (ssh here, https in CI) is the same source."""
+    post = sandbox.approve(DAY65)
+    git("init", "-q", "-b", "main", cwd=sandbox.source)
+    git("remote", "add", "origin", "git@github.com:ada/notes.git", cwd=sandbox.source)
+    _commit_source(sandbox, "v1", "2026-01-01T10:00:00+00:00")
+    code, _, err = sandbox.publish(DAY65)
+    assert code == 0 and "Published-source: github.com/ada/notes\n" in sandbox.message(), err
+    post.write_text(post.read_text(encoding="utf-8") + "\nVersion two.\n", encoding="utf-8")
+    git("remote", "set-url", "origin", "https://github.com/ada/notes", cwd=sandbox.source)
+    _commit_source(sandbox, "v2", "2026-01-02T10:00:00+00:00")
+    code, _, err = sandbox.publish(DAY65)
+    assert code == 0 and b"Version two." in sandbox.show(DAY65), err
+    git("remote", "set-url", "origin", "https://github.com/bob/other-blog.git", cwd=sandbox.source)
+    post.write_text(post.read_text(encoding="utf-8") + "\nBob's text.\n", encoding="utf-8")
+    _commit_source(sandbox, "bob", "2026-01-03T10:00:00+00:00")
+    before = sandbox.refs()
+    code, _, err = sandbox.publish(DAY65)
+    assert code == 3 and sandbox.refs() == before, err
+    assert f"  {DAY65} was published from github.com/ada/notes" in err
+    code, _, err = sandbox.publish(DAY65, "--force")
+    assert code == 0 and b"Bob's text." in sandbox.show(DAY65), err
