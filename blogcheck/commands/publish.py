@@ -91,7 +91,7 @@ def publish_settings(config: Config, args: argparse.Namespace) -> tuple[Settings
     from blogcheck.config import ConfigError
     from blogcheck.publish import Settings
     from blogcheck.publish.plan import Rules
-    from blogcheck.publish.remote import is_local_path, valid_branch
+    from blogcheck.publish.remote import TargetError, is_local_path, remote_for, valid_branch
 
     flags = {name: getattr(args, name, None) for name in ("to", "branch", "message", "dry_run", "build", "force")}
     table = config.with_section("publish", **flags).section("publish")
@@ -100,6 +100,10 @@ def publish_settings(config: Config, args: argparse.Namespace) -> tuple[Settings
         raise ConfigError("publish needs a target: --to URL_OR_PATH (or `to` in [publish])")
     if args.to is None and config.source and is_local_path(to) and not Path(to).is_absolute():
         to = str(Path(config.source).parent / to)  # a path in the config file is relative to it
+    try:  # a target git cannot take (`ext::`, `ftp://`) is a usage error, found before any check runs
+        remote_for(to, {})
+    except TargetError as exc:
+        raise ConfigError(f"--to {to}: {exc}") from None
     key = str(table.get("approve_key", "status"))
     retries = int(table.get("max_push_retries", 5))
     if not key or not str(table.get("approve_value", "approved")) or not 0 <= retries <= MAX_RETRIES:

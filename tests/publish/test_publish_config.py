@@ -45,3 +45,11 @@ def test_bad_settings_exit_2(sandbox: Sandbox, toml: str, args: list[str], messa
     _, err = sandbox.capture.readouterr()
     assert code == 2 and message in err
     assert sandbox.subjects() == ["site"]
+
+
+@pytest.mark.parametrize("target", ["ext::sh -c x", "ftp://h/x.git", "https://h:99999/x"])
+def test_a_target_git_cannot_take_is_a_usage_error_before_any_check(sandbox: Sandbox, target: str) -> None:
+    """`--to 'ext::...'` ran every check and then failed as a publish (exit 3), and was never
+    looked at when no post was approved (a publish audit): exit 2 now, before the checks."""
+    code, out, err = sandbox.publish(to=target)
+    assert code == 2 and out == "" and f"--to {target}: " in err, err
