@@ -186,14 +186,21 @@ def _copies_elsewhere(git: Git, clone: Path, new: list[tuple[Change, bytes]],
 
 def _same_post(old: str, before: bytes, new: str, after: bytes) -> bool:
     """The same bytes, or the same slug and at least half the text the same (as git's
-    rename detection judges a renamed file): not another post that reuses a slug."""
+    rename detection judges a renamed file): not another post that reuses a slug. The
+    text is the body: front matter lines (`---`, `layout: post`, `tags:`) are much alike
+    across a blog's posts, and made a new `year-in-review` the old one (a publish audit)."""
     if before == after:
         return True
     if _slug(old) != _slug(new):
         return False
     import difflib
 
-    lines = difflib.SequenceMatcher(None, before.splitlines(), after.splitlines(), autojunk=False)
+    from blogcheck.parse.split import split
+
+    def body(data: bytes) -> list[str]:
+        return split(data.decode("utf-8", errors="replace")).body.splitlines()
+
+    lines = difflib.SequenceMatcher(None, body(before), body(after), autojunk=False)
     return lines.ratio() >= _SIMILAR
 
 

@@ -248,3 +248,20 @@ def test_a_target_that_is_no_jekyll_site_is_refused(sandbox: Sandbox, tmp_path: 
     assert git("--git-dir", str(other), "for-each-ref") == before
     code, _, err = sandbox.publish("--force", to=str(other))
     assert code == 0, err
+
+
+def test_a_new_post_reusing_a_recurring_slug_is_no_rename(sandbox: Sandbox) -> None:
+    """A writing repository used as an inbox (a published source deleted), then a new
+    `year-in-review` post: their front matter lines (`---`, `layout:`, `tags:`) made them
+    two-thirds alike, so the new one was taken for the old one renamed and the whole
+    publish refused (a publish audit). Only the bodies are compared."""
+    head = "---\ntitle: {}\nlayout: post\ntags: [review, year]\ncategories: [notes]\nstatus: approved\n---\n"
+    old = sandbox.source / "_posts" / "2023-12-31-year-in-review.md"
+    old.write_text(head.format("2023 in review") + "Learned Python.\n", encoding="utf-8")
+    code, _, err = sandbox.publish(str(old))
+    assert code == 0 and sandbox.has("_posts/2023-12-31-year-in-review.md"), err
+    old.unlink()
+    new = sandbox.source / "_posts" / "2024-12-31-year-in-review.md"
+    new.write_text(head.format("2024 in review") + "Moved to Rust and wrote a compiler.\n", encoding="utf-8")
+    code, _, err = sandbox.publish(str(new))
+    assert code == 0 and sandbox.has("_posts/2024-12-31-year-in-review.md"), err
