@@ -21,7 +21,7 @@ from blogcheck.publish.plan import Entry
 from blogcheck.publish.remote import Remote, TargetError, remote_for
 from blogcheck.publish.scrub import Scrubber, url_passwords
 from blogcheck.publish.source import source_commit
-from blogcheck.publish.stops import build_stops
+from blogcheck.publish.stops import TARGET_LINKS, build_stops
 from blogcheck.publish.target import Change, PublishError, apply, commit_message, placed, wanted_files
 from blogcheck.unbuilt_codes import AT_RENDER
 
@@ -43,7 +43,7 @@ class Settings:
     max_push_retries: int = 5
     # what would stop the target's build, checked in it before the commit (see stops.py):
     # the render-time codes the user's --select/--ignore keep
-    stop_codes: tuple[str, ...] = tuple(sorted(AT_RENDER))
+    stop_codes: tuple[str, ...] = tuple(sorted(AT_RENDER | TARGET_LINKS))
 
 
 @dataclass(frozen=True)
@@ -99,8 +99,9 @@ def _publish(git: Git, work: Path, remote: Remote, entries: list[Entry], setting
                                + "\n".join(clashes))
         stops = build_stops(clone, posts, settings.stop_codes) if changes else []
         if stops:
-            raise PublishError("in the target, these would stop the Jekyll build; nothing was changed:\n"
-                               + "\n".join(stops))
+            raise PublishError("in the target, these would stop the Jekyll build or break on the page; nothing was "
+                               "changed:\n" + "\n".join(stops) + "\nfix them in the post or in the target (a "
+                               "code the target's build does not mind can be left out with --ignore)")
         if changes:
             git.run("add", "--", *(c.path for c in changes))
         if not changes or git.run("diff", "--cached", "--quiet", check=False).code == 0:

@@ -3,14 +3,19 @@
 The checks that approve a post read the source site. A post can be fine there and
 stop the target's Jekyll: a `{% post_url %}` of a post that is not approved (so not
 published) and not in the target, a `{% link %}` of a file the target lacks, an
-`{% include %}` of a file only the source has. Before anything is committed, the
-published posts are checked again inside the clone of the target, for these only
-(offline, no request): without `--build`, this is what keeps a publish from
-breaking the live site's build."""
+`{% include %}` of a file only the source has; and a link or an image that breaks
+there only (the target's `baseurl:` or `permalink:` differ). Before anything is
+committed, the published posts are checked again inside the clone of the target,
+for these only (offline, no request): without `--build`, this is what keeps a
+publish from breaking the live site's build or its pages."""
 
 from __future__ import annotations
 
 from pathlib import Path
+
+# Links and images of a published post that break in the target though they worked in the
+# source: another `baseurl:` or `permalink:`, a page the target lacks (a publish audit).
+TARGET_LINKS = frozenset({"BC203", "BC204", "BC303"})
 
 
 def build_stops(clone: Path, posts: list[str], codes: tuple[str, ...]) -> list[str]:
@@ -25,7 +30,8 @@ def build_stops(clone: Path, posts: list[str], codes: tuple[str, ...]) -> list[s
         return []
     config = Config(select=codes, offline=True)
     result = run([clone / rel for rel in posts], load_site(clone), config)
-    stops = [d for d in result.diagnostics if d.severity is Severity.ERROR and "stops" in d.message]
+    stops = [d for d in result.diagnostics
+             if d.severity is Severity.ERROR and ("stops" in d.message or d.code in TARGET_LINKS)]
     return [f"  {_inside(d.path, clone)}:{d.line}:{d.column}: {d.code} {d.message}" for d in stops]
 
 

@@ -19,12 +19,13 @@ def test_linked_local_files_are_copied_at_the_same_site_paths(sandbox: Sandbox) 
     (sandbox.source / "files/notes.pdf").write_bytes(pdf)
     (sandbox.source / "assets/img/cover.png").write_bytes(cover)
     (sandbox.source / "feed.xml").write_text("---\nlayout: null\n---\n<feed/>\n")  # a page, not a file
+    sandbox.commit_to_remote({"feed.xml": b"---\nlayout: null\n---\n<feed/>\n"}, "the feed")  # (a link to it works)
     post = sandbox.approve(DAY65, "status: approved\nimage: /assets/img/cover.png")
     post.write_text(post.read_text(encoding="utf-8") + (
         "\n![a](/assets/img/a.png) [notes]({{ site.baseurl }}/files/notes.pdf) [home](/) [feed](/feed.xml)\n"
         "\n```\n![in code](/assets/img/not-copied.png)\n```\n"), encoding="utf-8")
-    code, out, _ = sandbox.publish()
-    assert code == 0, out
+    code, out, err = sandbox.publish()
+    assert code == 0, out + err
     assert sandbox.show("assets/img/a.png") == png
     assert sandbox.show("files/notes.pdf") == pdf
     assert sandbox.show("assets/img/cover.png") == cover
@@ -140,7 +141,7 @@ def test_what_would_stop_the_targets_build_is_refused(sandbox: Sandbox) -> None:
     before = sandbox.refs()
     code, _, err = sandbox.publish()
     assert code == 3 and sandbox.refs() == before
-    assert "in the target, these would stop the Jekyll build; nothing was changed" in err
+    assert "in the target, these would stop the Jekyll build or break on the page; nothing was changed" in err
     assert f"  {DAY65}:" in err and "BC205 `{% post_url 2024-3-7-unpadded-file-name %}` names no post" in err
     assert "BC503" in err and "note.html" in err, err
     code, _, err = sandbox.publish("--ignore", "BC205,BC503", "--dry-run")  # what the user leaves out is not held
@@ -265,3 +266,33 @@ def test_a_new_post_reusing_a_recurring_slug_is_no_rename(sandbox: Sandbox) -> N
     new.write_text(head.format("2024 in review") + "Moved to Rust and wrote a compiler.\n", encoding="utf-8")
     code, _, err = sandbox.publish(str(new))
     assert code == 0 and sandbox.has("_posts/2024-12-31-year-in-review.md"), err
+
+
+def test_a_link_that_breaks_only_in_the_target_is_refused(sandbox: Sandbox) -> None:
+    """The target has `baseurl: /blog`, the source none: the post's `/assets/...` image and
+    `/about/` link pass in the source and break on the site (a publish audit found them
+    published, exit 0). Refused, naming each, nothing pushed."""
+    sandbox.commit_to_remote({"_config.yml": b"title: Site\nbaseurl: /blog\n", "about.md": b"---\n---\nAbout.\n"},
+                             "the site moves below /blog")
+    (sandbox.source / "about.md").write_text("---\n---\nAbout.\n", encoding="utf-8")
+    (sandbox.source / "assets").mkdir(exist_ok=True)
+    (sandbox.source / "assets" / "cat.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    post = sandbox.approve(DAY65)
+    post.write_text(post.read_text(encoding="utf-8") + "\n![cat](/assets/cat.png) and [me](/about/)\n",
+                    encoding="utf-8")
+    before = sandbox.refs()
+    code, _, err = sandbox.publish(DAY65)
+    assert code == 3 and sandbox.refs() == before, err
+    assert "would stop the Jekyll build or break on the page" in err
+    assert f"{DAY65}:" in err and "BC303 `/assets/cat.png` is outside the site's baseurl (/blog)" in err
+    assert "BC204 `/about/` is outside the site's baseurl (/blog)" in err
+
+
+def test_a_link_to_a_page_only_the_source_has_is_refused(sandbox: Sandbox) -> None:
+    """Pages are not published with a post (only the files it links): a link to a page the
+    target lacks would be a 404 on the site."""
+    (sandbox.source / "feed.xml").write_text("---\nlayout: null\n---\n<feed/>\n")
+    post = sandbox.approve(DAY65)
+    post.write_text(post.read_text(encoding="utf-8") + "\n[feed](/feed.xml)\n", encoding="utf-8")
+    code, _, err = sandbox.publish(DAY65)
+    assert code == 3 and "BC204 `/feed.xml` is no file or page of this site" in err, err
