@@ -20,6 +20,7 @@ class Source:
     time: int  # the commit's committer time (seconds since the epoch)
     top: Path  # the repository's root
     origin: str = ""  # its `origin` remote as host/path (`github.com/me/notes`); "" when it has none
+    changed: bool = False  # tracked files differ from the commit: a publish of work not committed yet
 
 
 def source_commit(roots: Iterable[Path]) -> Source | None:
@@ -29,13 +30,16 @@ def source_commit(roots: Iterable[Path]) -> Source | None:
     return found.pop() if len(found) == 1 else None
 
 
-def recorded(message: str) -> tuple[str, int] | None:
-    """(sha, time) from a publish commit's message, or None."""
+CHANGED = "+changes"  # after the time in FROM: published from that commit with changes not committed
+
+
+def recorded(message: str) -> tuple[str, int, bool] | None:
+    """(sha, time, with changes not committed) from a publish commit's message, or None."""
     for line in message.splitlines():
         if line.startswith(FROM):
             parts = line[len(FROM):].split()
-            if len(parts) == 2 and parts[1].isdigit():
-                return parts[0], int(parts[1])
+            if len(parts) in (2, 3) and parts[1].isdigit() and parts[2:] in ([], [CHANGED]):
+                return parts[0], int(parts[1]), len(parts) == 3
     return None
 
 
@@ -60,12 +64,13 @@ def same_repository(url: str) -> str:
     return f"{host.lower()}/{path.strip('/').removesuffix('.git')}"
 
 
-def older(source: Source, sha: str, time: int) -> bool:
+def older(source: Source, sha: str, time: int, changed: bool = False) -> bool:
     """Whether `source` is older than the commit `sha` (committed at `time`) an earlier
     publish came from: its ancestor, or, when this clone lacks `sha` (a shallow
-    checkout), committed before it."""
+    checkout), committed before it. The same commit is older than itself with changes
+    not committed (`changed`: a fix published by hand, then CI's run of that commit)."""
     if sha == source.sha:
-        return False
+        return changed and not source.changed
     if _git(source.top, "cat-file", "-e", f"{sha}^{{commit}}") is not None:
         return _git(source.top, "merge-base", "--is-ancestor", source.sha, sha) is not None
     return source.time < time
@@ -78,7 +83,9 @@ def _head(root: Path) -> Source | None:
         return None
     sha, time = line.split()
     origin = _git(root, "remote", "get-url", "origin")
-    return Source(sha, int(time), Path(top.rstrip("\n")).resolve(), same_repository(origin) if origin else "")
+    changed = bool(_git(root, "status", "--porcelain", "--untracked-files=no"))
+    return Source(sha, int(time), Path(top.rstrip("\n")).resolve(), same_repository(origin) if origin else "",
+                  changed)
 
 
 def _git(where: Path, *args: str) -> str | None:

@@ -19,7 +19,7 @@ from blogcheck.jekyll.site import load_site
 from blogcheck.publish.git import Git
 from blogcheck.publish.names import safe_rel
 from blogcheck.publish.plan import Action, Entry
-from blogcheck.publish.source import FROM, ORIGIN, Source, older, recorded, recorded_origin
+from blogcheck.publish.source import CHANGED, FROM, ORIGIN, Source, older, recorded, recorded_origin
 
 TRAILER = "Published-by: blogcheck"
 
@@ -226,7 +226,7 @@ def _newer_source(message: str, source: Source | None) -> str:
     if found is None or not older(source, *found):
         return ""
     when = datetime.fromtimestamp(found[1], timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    return f"{found[0][:12]} (committed {when})"
+    return f"{found[0][:12]}{' with changes not committed' if found[2] else ''} (committed {when})"
 
 
 def _published_by_us(git: Git, rel: str) -> bool:
@@ -249,6 +249,7 @@ def commit_message(changes: list[Change], subject: str, source: Source | None = 
     for change in changes:
         kind = "from" if change.is_post else "for"
         lines.append(f"- {change.path} ({change.state}, {kind} {change.post})")
-    trailers = [f"{TRAILER} {__version__}", *([f"{FROM} {source.sha} {source.time}"] if source else []),
+    changed = f" {CHANGED}" if source and source.changed else ""
+    trailers = [f"{TRAILER} {__version__}", *([f"{FROM} {source.sha} {source.time}{changed}"] if source else []),
                 *([f"{ORIGIN} {source.origin}"] if source and source.origin else [])]
     return "\n".join([*lines, "", *trailers, ""])

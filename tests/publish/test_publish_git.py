@@ -345,3 +345,25 @@ def test_another_writing_repositorys_post_is_not_overwritten(sandbox: Sandbox, t
     assert f"  {DAY65} was published from github.com/ada/notes" in err
     code, _, err = sandbox.publish(DAY65, "--force")
     assert code == 0 and b"Bob's text." in sandbox.show(DAY65), err
+
+
+def test_a_clean_checkout_never_puts_back_what_was_published_from_its_changes(sandbox: Sandbox) -> None:
+    """A fix published by hand before it was committed named HEAD as its source; CI's run
+    of that same commit then put the old text back (a publish audit). The trailer says
+    `+changes`, and the same commit without them is older: refused, exit 3."""
+    post = sandbox.approve(DAY65)
+    git("init", "-q", "-b", "main", cwd=sandbox.source)
+    head = _commit_source(sandbox, "v1", "2026-01-01T10:00:00+00:00")
+    post.write_text(post.read_text(encoding="utf-8") + "\nThe fix.\n", encoding="utf-8")
+    code, _, err = sandbox.publish(DAY65)
+    assert code == 0 and f"Published-from: {head} " in sandbox.message(), err
+    assert sandbox.message().split(f"Published-from: {head} ")[1].split("\n")[0].endswith(" +changes")
+    git("checkout", "-q", "--", ".", cwd=sandbox.source)  # CI's clean checkout of the same commit
+    before = sandbox.refs()
+    code, _, err = sandbox.publish(DAY65)
+    assert code == 3 and sandbox.refs() == before, err
+    assert f"was published from {head[:12]} with changes not committed" in err
+    post.write_text(post.read_text(encoding="utf-8") + "\nThe fix.\n", encoding="utf-8")
+    _commit_source(sandbox, "the fix", "2026-01-02T10:00:00+00:00")
+    code, _, err = sandbox.publish(DAY65)
+    assert code == 0 and b"The fix." in sandbox.show(DAY65), err
