@@ -159,31 +159,34 @@ def test_jekyll_runs_paren_items_together_and_after_fix_lists_them(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """BC608 against Jekyll: the `1)` items are one paragraph on the page; after `--fix`
     a list of three. Items each a paragraph of its own are left alone."""
-    site = one_post_site(tmp_path / "site", PARENS)
-    monkeypatch.chdir(site)
-    main(["check", "--select", "BC608", "--format", "json"])
-    assert [(d["line"], d["column"]) for d in json.loads(capsys.readouterr().out)["diagnostics"]] == [(6, 1)]
-    page = built_post(site)
+    found, page, fixed = _found_built_fixed(tmp_path, PARENS, "BC608", monkeypatch, capsys)
+    assert found == [(6, 1)]
     assert "<ol>" not in page and "<p>1) Read the chapter\n2) Check the slides\n3) Take notes</p>" in page
-    main(["check", "--select", "BC608", "--fix"])
-    capsys.readouterr()
+    assert fixed.count("<ol>") == 1 and fixed.count("<li>") == 3 and "<p>2) two</p>" in fixed
+
+
+def _found_built_fixed(tmp_path: Path, body: str, code: str, monkeypatch: pytest.MonkeyPatch,
+                       capsys: pytest.CaptureFixture[str]) -> tuple[list[tuple[int, int]], str, str]:
+    """A one-post site of `body`: the places of `code`, the page Jekyll builds, and the
+    page it builds after `check --fix`."""
+    site = one_post_site(tmp_path / "site", body)
+    monkeypatch.chdir(site)
+    main(["check", "--select", code, "--format", "json"])
+    found = [(d["line"], d["column"]) for d in json.loads(capsys.readouterr().out)["diagnostics"]]
     page = built_post(site)
-    assert page.count("<ol>") == 1 and page.count("<li>") == 3 and "<p>2) two</p>" in page
+    main(["check", "--select", code, "--fix"])
+    capsys.readouterr()
+    return found, page, built_post(site)
 
 
 def test_paren_items_with_a_continuation_line_are_one_paragraph_too(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """A markup audit: `1) Read the chapter` / `   carefully` / `2) Check the slides` runs
     together as well, but the quick look for two `1)` lines one under the other missed it."""
-    site = one_post_site(tmp_path / "site", "1) Read the chapter\n   carefully\n2) Check the slides\n")
-    monkeypatch.chdir(site)
-    main(["check", "--select", "BC608", "--format", "json"])
-    assert [d["line"] for d in json.loads(capsys.readouterr().out)["diagnostics"]] == [4]
-    assert "<ol>" not in built_post(site)
-    main(["check", "--select", "BC608", "--fix"])
-    capsys.readouterr()
-    page = built_post(site)
-    assert page.count("<ol>") == 1 and page.count("<li>") == 2 and "carefully" in page
+    body = "1) Read the chapter\n   carefully\n2) Check the slides\n"
+    found, page, fixed = _found_built_fixed(tmp_path, body, "BC608", monkeypatch, capsys)
+    assert found == [(4, 1)] and "<ol>" not in page
+    assert fixed.count("<ol>") == 1 and fixed.count("<li>") == 2 and "carefully" in fixed
 
 
 def test_an_end_tag_after_text_in_a_markdown_block_is_text_to_kramdown(
@@ -193,12 +196,6 @@ def test_an_end_tag_after_text_in_a_markdown_block_is_text_to_kramdown(
     rest of the post (BC609); `--fix` puts the end tag on a line of its own."""
     body = '<div class="notice" markdown="1">\n**Note:** read this.</div>\n\nNext paragraph.\n\n' \
            '<div markdown="1">\nFine.\n</div>\n'
-    site = one_post_site(tmp_path / "site", body)
-    monkeypatch.chdir(site)
-    main(["check", "--select", "BC609", "--format", "json"])
-    assert [(d["line"], d["column"]) for d in json.loads(capsys.readouterr().out)["diagnostics"]] == [(5, 21)]
-    assert "&lt;/div&gt;" in built_post(site)
-    main(["check", "--select", "BC609", "--fix"])
-    capsys.readouterr()
-    page = built_post(site)
-    assert "&lt;/div&gt;" not in page and page.count("</div>") == 2 and "<p>Next paragraph.</p>" in page
+    found, page, fixed = _found_built_fixed(tmp_path, body, "BC609", monkeypatch, capsys)
+    assert found == [(5, 21)] and "&lt;/div&gt;" in page
+    assert "&lt;/div&gt;" not in fixed and fixed.count("</div>") == 2 and "<p>Next paragraph.</p>" in fixed
