@@ -7,6 +7,7 @@ layout not on disk, makes ids no static reading sees)."""
 
 from __future__ import annotations
 
+import functools
 import re
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,8 @@ if TYPE_CHECKING:
 _MADE_IDS = re.compile(r"""\bid\s*=\s*["']?[^"'>\s]*\{[{%]|\{%-?\s*for\b""")  # ids Liquid makes, or a loop
 _LAYOUTS = 10  # a chain of layouts this deep at most (Jekyll stops a loop of them)
 _BYTES = 1_000_000
+_INCLUDES = 500  # files of `_includes/` read at most
+_INCLUDE = re.compile(r"\{%-?\s*include")
 
 
 def page_ids(site: Site, rel: str, markdown_ids: Callable[[Post], set[str]], max_size: int) -> set[str] | None:
@@ -47,7 +50,10 @@ def page_ids(site: Site, rel: str, markdown_ids: Callable[[Post], set[str]], max
 
 def _static_layouts(site: Site, name: object) -> bool:
     """Every layout of the chain from `name` is a file of the site that makes no id with
-    Liquid and runs no loop (its static ids are the site's layout ids)."""
+    Liquid and runs no loop, nor includes a file of `_includes/` while one there does
+    (its static ids are the site's layout ids)."""
+    from blogcheck.parse.split import split
+
     for _ in range(_LAYOUTS):
         if name is None or name == "none":
             return True
@@ -55,14 +61,24 @@ def _static_layouts(site: Site, name: object) -> bool:
             return False
         found = _layout_file(site, name)
         text = _read(found) if found is not None else None
-        if text is None or _MADE_IDS.search(text):
+        if text is None or _MADE_IDS.search(text) or (_INCLUDE.search(text) and _includes_make_ids(site.root)):
             return False
-        from blogcheck.parse.split import split
-
         front = split(text).yaml
         match = re.search(r"^layout:\s*['\"]?([^'\"\s#]+)", front or "", re.MULTILINE)
         name = match[1] if match else None
     return False
+
+
+@functools.lru_cache(maxsize=4)
+def _includes_make_ids(root: Path) -> bool:
+    """A file of the site's `_includes/` makes ids with Liquid or runs a loop (a table of
+    contents, a list of tags): a layout that includes files may have ids no reading sees."""
+    folder = root / "_includes"
+    try:
+        paths = sorted(p for p in folder.rglob("*") if p.is_file())[:_INCLUDES] if folder.is_dir() else []
+    except OSError:
+        return True
+    return any(text is None or _MADE_IDS.search(text) for text in map(_read, paths))
 
 
 def _layout_file(site: Site, name: str) -> Path | None:

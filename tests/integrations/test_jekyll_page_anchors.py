@@ -48,3 +48,18 @@ def test_fragments_into_pages_are_checked_where_their_ids_are_known(
         assert f'id="{fragment}"' not in built
     about = (tmp_path / "_site" / "about" / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'id="([^"]+)"', about) == ["top-nav", "contact-me"]  # the ids the links that pass name
+
+
+def test_a_page_whose_layout_includes_a_file_that_makes_ids_is_left_alone(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A layout with `{% include toc.html %}`, where the include makes ids with Liquid: the
+    page's ids cannot be read without a build, so its fragments stay unchecked."""
+    files = {**FILES, "_includes/toc.html": '{% for h in page.heads %}<a id="{{ h }}"></a>{% endfor %}\n',
+             "_layouts/page.html": "---\nlayout: default\n---\n{% include toc.html %}<main>{{ content }}</main>\n"}
+    for rel, text in files.items():
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(text, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    main(["check", "--offline", "--select", "BC203", "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert {d["message"].split("`")[3] for d in found} == {"/legacy/"}  # the static file only
