@@ -22,6 +22,7 @@ _BLOCK_ELEMENTS = frozenset(_BLOCKS.split())
 _EMPTIES = "area base br col command embed hr img input keygen link meta param source track wbr"
 _EMPTY = frozenset(_EMPTIES.split())
 _PIPE = re.compile(r"\|")
+UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")  # a `|` not after a backslash: kramdown's TABLE_PIPE_CHECK
 _PIPE_AT_START = re.compile(r"\||.*?[^\\\n]\|")  # kramdown's TABLE_PIPE_CHECK, matched at a line's start
 
 
@@ -121,7 +122,7 @@ def pipes(line: str) -> tuple[list[int], bool]:
             in_text.append((start, at))
     if depth:
         hidden.append((opened, len(line)))  # an element left open hides the rest of the line
-    every = [i for i in _within(line, [(0, len(line))]) if not (i and line[i - 1] == "\\")]
+    every = [m.start() for m in UNESCAPED_PIPE.finditer(line)]
     found = sorted(set(every) - set(_within(line, hidden)))
     return found, set(found) <= set(_within(line, in_text))
 

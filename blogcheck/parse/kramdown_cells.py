@@ -10,16 +10,14 @@ markdown-it-py's own function, run with kramdown's split in place of `escapedSpl
 from __future__ import annotations
 
 import importlib
-import re
 import types
 from typing import TYPE_CHECKING
 
-from blogcheck.jekyll.kramdown_pipes import pipes
+from blogcheck.jekyll.kramdown_pipes import UNESCAPED_PIPE, pipes
 
 if TYPE_CHECKING:
     from markdown_it.rules_block import StateBlock
 
-_UNESCAPED = re.compile(r"(?<!\\)\|")
 
 
 def split(line: str) -> list[str]:
@@ -28,7 +26,7 @@ def split(line: str) -> list[str]:
     splits, and the row needs no inline parse."""
     cells, last = [], 0
     plain = "`" not in line and "<" not in line
-    columns = [m.start() for m in _UNESCAPED.finditer(line)] if plain else pipes(line)[0]
+    columns = [m.start() for m in UNESCAPED_PIPE.finditer(line)] if plain else pipes(line)[0]
     for column in columns:
         cells.append(line[last:column])
         last = column + 1

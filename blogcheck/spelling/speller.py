@@ -152,8 +152,8 @@ class Speller:
         look for repeats themselves). An empty set is exact: no finding."""
         found = set()
         for raw in set(WORD.findall(text)) - self.fine:
-            if not self._other and dictionary.rank(raw.lower()) is not None and \
-                    misspellings.rare_slip(raw.lower()) is None:
+            lower = raw.lower()
+            if not self._other and dictionary.rank(lower) is not None and misspellings.rare_slip(lower) is None:
                 self.fine.add(raw)  # an English word is no known misspelling (the data tests see to it)
                 continue
             text_ = raw[:-2] if raw[-2:] in ("'s", "\u2019s") and len(raw) > 3 else raw
