@@ -47,6 +47,8 @@ CODES: dict[str, Code] = {
              "Jekyll reads a date otherwise than written, or blogcheck cannot tell how it reads it."),
         Code("BC126", "stray-post-file", "frontmatter", _W,
              "A dated file in `_posts/` that is no Markdown or HTML post; Jekyll publishes it as a post."),
+        Code("BC127", "empty-slug", "frontmatter", _W,
+             "The post's title for its URL is empty (`2024-03-07-.md`); Jekyll writes a hidden `.html` file."),
         Code("BC130", "unknown-layout", "frontmatter", _W, "`layout:` names no layout Jekyll has."),
         Code("BC131", "misspelt-key", "frontmatter", _W, "An unknown key is a near miss of a known one."),
         Code("BC140", "duplicate-url", "frontmatter", _E, "Two posts would publish to the same URL."),

@@ -1,5 +1,7 @@
 """BC140: two posts that Jekyll would write to the same URL (one overwrites the other);
-BC141: a permalink template with a `:name` Jekyll does not know (it stops the build)."""
+BC141: a permalink template with a `:name` Jekyll does not know (it stops the build);
+BC127: a post whose title for the URL is empty (`2024-03-07-.md`): Jekyll warns
+"Empty `slug`" and writes it to `/2024/03/07/.html`, a hidden file."""
 
 from __future__ import annotations
 
@@ -13,12 +15,13 @@ from blogcheck.diagnostic import Diagnostic
 from blogcheck.jekyll import dates
 from blogcheck.jekyll.built import dated_ahead, unpublished
 from blogcheck.jekyll.site import Site
-from blogcheck.jekyll.url import destination, post_url, template_for, unknown_placeholders
+from blogcheck.jekyll.url import destination, placeholders, post_url, slugify, template_for, unknown_placeholders
 from blogcheck.post import Post
 
 
 def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
     yield from _templates(posts, ctx)
+    yield from _empty_slugs(posts, ctx)
     checked = {post.path for post in posts}
     groups: dict[str, list[tuple[Post, str]]] = defaultdict(list)
     for post in ctx.site_posts:
@@ -38,6 +41,34 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
             yield diagnostic("BC140", post.display, where.line, where.column,
                              f"publishes to {url}, as {others} does; one overwrites the other{when}",
                              "give one of them another `permalink:` or file name", url=url)
+
+
+def _empty_slugs(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
+    """BC127: `:title` or `:slug` of the permalink made from nothing (Utils.slugify)."""
+    for post in posts:
+        name = PurePosixPath(post.rel).name
+        match = dates.POST_NAME.match(name) if post.kind == "posts" and not post.unread else None
+        if match is None:
+            continue
+        given = post.data.get("slug")
+        title = given if isinstance(given, str) else match[2].rstrip(".")  # Document#populate_title
+        names = placeholders(template_for(post.data, ctx.site.config))
+        if not (("title" in names and not slugify(title, pretty=True)) or ("slug" in names and not slugify(title))):
+            continue
+        url = unbuilt_url(post, ctx)
+        if url is None:
+            continue
+        hidden = ", a hidden file name that web servers do not serve" if url.rsplit("/", 1)[-1].startswith(".") else ""
+        if isinstance(given, str):
+            where = post.front.locate(("slug",))
+            what, fix = f"`slug: {given}` gives", "give `slug:` a letter or a digit, or remove it"
+        else:
+            where = post.front.locate(())
+            what = f"the file name `{name}` has"
+            fix = "give the file name a title after its date (`2024-03-07-my-post.md`), or set `slug:`"
+        yield diagnostic("BC127", post.display, where.line, where.column,
+                         f"{what} no title for the post's URL (Jekyll warns \"Empty `slug`\"): "
+                         f"it publishes to {url}{hidden}", fix, url=url)
 
 
 def _dated_ahead(post: Post, ctx: Context) -> str | None:

@@ -102,6 +102,11 @@ def post_url(data: dict[str, Any], slug: str, moment: dt.datetime, path_dirs: li
     return re.sub(r"/{2,}", "/", url.replace("..", "/").replace("./", ""))  # URL#sanitize_url
 
 
+def placeholders(template: str) -> set[str]:
+    """The `:names` a permalink template writes (`:month_:day` names `month` and `day`)."""
+    return {m[1].removesuffix("_") if m[1] not in PLACEHOLDERS else m[1] for m in _PLACEHOLDER.finditer(template)}
+
+
 def unknown_placeholders(template: str) -> list[str]:
     """The `:names` of a permalink template that Jekyll has no value for: it stops the
     build on the first ("The URL template doesn't have yaer keys")."""

@@ -153,3 +153,27 @@ def test_an_htm_post_keeps_its_extension_and_a_post_dated_ahead_overwrites_only_
     main(["check", "--offline", "--select", "BC123,BC140", "--format", "json", str(root)])
     found = [(d["code"], d["message"]) for d in json.loads(capsys.readouterr().out)["diagnostics"]]
     assert [code for code, _ in found] == ["BC140", "BC140"] and "dated ahead" not in str(found)
+
+
+def test_an_empty_title_for_the_url_is_bc127_where_jekyll_warns_empty_slug(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`2024-03-07-.md` is a post to Jekyll 4.3 (its name matches), whose `:title` is
+    empty: Jekyll warns "Empty `slug`" and writes `/2024/03/07/.html`, a hidden file. So
+    does `slug: "!!"` under `:slug` (the default mode keeps no `!`); a `slug:` with a
+    letter saves an empty file name title."""
+    root = tmp_path / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    posts = {"2024-03-07-.md": "", "2024-03-08--.md": "", "2024-03-09-ok.md": "slug: '!!'\npermalink: /:year/:slug/\n",
+             "2024-03-10-.md": "slug: saved\n", "2024-03-11-fine.md": ""}
+    for name, front in posts.items():
+        (root / "_posts" / name).write_text(f"---\ntitle: A\n{front}---\nx\n", encoding="utf-8")
+    built = subprocess.run(["jekyll", "build"], cwd=root, capture_output=True, text=True, timeout=300, check=False)
+    warned = built.stdout + built.stderr
+    assert built.returncode == 0 and warned.count("Empty `slug`") == 3
+    assert (root / "_site/2024/03/07/.html").is_file() and (root / "_site/2024/index.html").is_file()
+    main(["check", "--offline", "--select", "BC127", "--format", "json", str(root)])
+    report = json.loads(capsys.readouterr().out)["diagnostics"]
+    found = {(PurePosixPath(d["path"]).name, d["line"], d["url"]) for d in report}
+    assert found == {("2024-03-07-.md", 1, "/2024/03/07/.html"), ("2024-03-08--.md", 1, "/2024/03/08/.html"),
+                     ("2024-03-09-ok.md", 3, "/2024/")}
