@@ -100,6 +100,17 @@ def not_read(rel: str, config: dict[str, Any]) -> NotRead | None:
     return _left_out_of_listing(rel, len(found[0]), config)
 
 
+def other_case(rel: str) -> tuple[NotRead | None, str]:
+    """Why Jekyll never reads the file at `rel` in a `_Posts/` or `_DRAFTS/` folder
+    (and `posts` or `drafts`), or (None, "")."""
+    odd = next((part for part in rel.split("/")[:-1] if part.lower() in POST_FOLDERS and part not in POST_FOLDERS), "")
+    if not odd:
+        return None, ""
+    right = odd.lower()
+    return NotRead(f"its folder is `{odd}/`, and Jekyll reads `{right}/`, in lower case: a Mac's disk does not mind "
+                   "the case, GitHub Pages and CI do", f"rename the folder `{right}`"), right[1:]
+
+
 def _left_out_of_listing(rel: str, at: int, config: dict[str, Any]) -> NotRead | None:
     """Why Jekyll's listing of a `_posts/` or `_drafts/` folder (Reader#get_entries)
     leaves out the file at `rel`, whose `at`-th part is that folder; None when it lists it.

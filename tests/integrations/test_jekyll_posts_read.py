@@ -209,3 +209,28 @@ def test_every_dated_file_in_posts_is_a_post_to_jekyll(tmp_path: Path, capsys: p
     main(["check", "--offline", "--format", "json", str(root)])
     found = {Path(d["path"]).name: d["code"] for d in json.loads(capsys.readouterr().out)["diagnostics"]}
     assert found == {name.split("/")[-1]: code for name, code in names.items() if code}
+
+
+def test_a_post_in_a_capitalised_posts_folder_is_bc124(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Jekyll looks for `_posts/` and `_drafts/` in lower case: on a Linux disk (GitHub
+    Pages, CI) it reads nothing from `_Posts/` or `_DRAFTS/`, and says nothing. Named on
+    the command line (a Mac user's pre-commit run), such a file is BC124."""
+    root = tmp_path / "site"
+    for rel in ("_posts/2024-01-01-read.md", "_Posts/2024-01-02-upper.md", "_DRAFTS/draft.md"):
+        (root / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / rel).write_text("---\ntitle: t\n---\nText.\n", encoding="utf-8")
+    (root / "_config.yml").write_text("title: t\nexclude: [read.json]\n", encoding="utf-8")
+    (root / "_plugins").mkdir()
+    (root / "_plugins" / "report.rb").write_text(REPORT, encoding="utf-8")
+    build = _build(root)
+    assert build.returncode == 0, build.stderr[-2000:]
+    assert json.loads((root / "read.json").read_text(encoding="utf-8")) == ["_posts/2024-01-01-read.md"]
+    main(["check", "--offline", "--select", "BC124", "--format", "json", str(root / "_posts/2024-01-01-read.md"),
+          str(root / "_Posts/2024-01-02-upper.md"), str(root / "_DRAFTS/draft.md")])
+    found = {d["path"].removeprefix(str(root) + "/"): d["message"]
+             for d in json.loads(capsys.readouterr().out)["diagnostics"]}
+    assert found == {
+        "_Posts/2024-01-02-upper.md": "Jekyll never reads this post: its folder is `_Posts/`, and Jekyll reads "
+        "`_posts/`, in lower case: a Mac's disk does not mind the case, GitHub Pages and CI do",
+        "_DRAFTS/draft.md": "Jekyll never reads this draft: its folder is `_DRAFTS/`, and Jekyll reads `_drafts/`, "
+        "in lower case: a Mac's disk does not mind the case, GitHub Pages and CI do"}
