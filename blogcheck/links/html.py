@@ -214,12 +214,17 @@ def _first_element(fragment: str) -> _Extent | None:
 
 def markdown_inside(fragment: str) -> tuple[int, int] | None:
     """(first line, end line), 0-based, of the lines inside the block's first element
-    when it says `markdown="1"`: kramdown reads them as Markdown. None otherwise."""
+    when it says `markdown="1"`: kramdown reads them as Markdown. None otherwise. An
+    element not closed in the block (a blank line inside it ends the block) holds
+    every line after its start tag; the lines after the blank one are Markdown to
+    markdown-it too."""
     reader = _first_element(fragment)
     if reader is None:
         return None
     # getpos() lines are 1-based: `opened` is the 0-based line after the start tag, `end - 1` that of the end tag
     first, stop = reader.opened, reader.end - 1
+    if reader.end < 0:  # a blank line inside the element ends CommonMark's block first: the rest is read on
+        stop = fragment.rstrip("\n").count("\n") + 1
     return (first, stop) if reader.markdown and stop > first >= 1 else None
 
 

@@ -153,3 +153,24 @@ def test_inside_a_raw_block_markdown_findings_are_left_out_and_a_tag_is_escaped_
     page = _page(root)
     assert "Name &lt;email&gt;, run --opt" in page and "After <strong>bold</strong> text." in page
     assert _found(root, capsys) == []
+
+
+def test_the_lines_of_a_markdown_block_before_a_blank_line_are_markdown_too(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A blank line inside `<div markdown="1">` ends CommonMark's HTML block there: the
+    lines before it were kept as HTML, so their links went unchecked (and a theme's
+    `<div class="notice" markdown="1">` usually opens with a line of text). kramdown
+    renders them as links; so does `markdown="span"`; `markdown="0"` keeps them as typed."""
+    root = tmp_path / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (root / "_posts" / "2024-01-01-a.md").write_text(
+        "---\ntitle: t\n---\n"
+        '<div class="notice" markdown="1">\n**Note:** see [one](/gone-1.html).\n\nAnd [two](/gone-2.html).\n</div>\n\n'
+        '<div markdown="span">\n[three](/gone-3.html) and this\n\nthat\n</div>\n\n'
+        '<div markdown="0">\n[four](/gone-4.html)\n\nthat\n</div>\n', encoding="utf-8")
+    page = _page(root)
+    assert all(f'<a href="/gone-{n}.html">' in page for n in (1, 2, 3)) and "[four](/gone-4.html)" in page
+    main(["check", "--offline", "--select", "BC204", "--format", "json", str(root)])
+    found = [(d["line"], d["column"], d["url"]) for d in json.loads(capsys.readouterr().out)["diagnostics"]]
+    assert found == [(5, 21, "/gone-1.html"), (7, 11, "/gone-2.html"), (11, 9, "/gone-3.html")]
