@@ -65,7 +65,7 @@ def test_a_sarif_run_over_githubs_result_limit_keeps_the_errors_and_says_so(
     from blogcheck.reporters import sarif
 
     monkeypatch.chdir(SITE)
-    monkeypatch.setattr(sarif, "MAX_RESULTS", 17)  # the fixture site has 16 errors and 10 warnings
+    monkeypatch.setattr(sarif, "MAX_RESULTS", 17)  # the fixture site has 16 errors and 11 warnings
     main(["check", "--select", "frontmatter", "--format", "sarif"])
     document = json.loads(capsys.readouterr().out)
     schema = json.loads((TESTS / "schemas" / "sarif-2.1.0.json").read_text(encoding="utf-8"))
@@ -75,7 +75,7 @@ def test_a_sarif_run_over_githubs_result_limit_keeps_the_errors_and_says_so(
     paths = [r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in run["results"][:16]]
     assert paths == sorted(paths)  # file order within a severity
     notice = run["invocations"][0]["toolExecutionNotifications"][0]["message"]["text"]
-    assert notice.startswith("9 of 26 findings are left out, the least severe first")
-    monkeypatch.setattr(sarif, "MAX_RESULTS", 26)
+    assert notice.startswith("10 of 27 findings are left out, the least severe first")
+    monkeypatch.setattr(sarif, "MAX_RESULTS", 27)
     main(["check", "--select", "frontmatter", "--format", "sarif"])
     assert "invocations" not in json.loads(capsys.readouterr().out)["runs"][0]
