@@ -29,7 +29,36 @@ class _Loader(_Base):  # type: ignore[misc,valid-type,unused-ignore]
             return self.construct_scalar(node)
 
 
+    def construct_undefined(self, node: yaml.Node) -> object:
+        """A tag PyYAML does not know: Jekyll's Psych refuses a Ruby class (`!ruby/object:Post`,
+        `!ruby/sym`) and reads any other tag (`!note`, `!!python/tuple`) as a plain value."""
+        tag = node.tag or ""
+        if tag.startswith(("!ruby/", "tag:ruby.yaml.org,2002:")) and tag not in _RUBY_PLAIN:
+            raise _Refused(tag, node.start_mark)
+        if isinstance(node, yaml.ScalarNode):
+            return self.construct_scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            return self.construct_yaml_seq(node)
+        return self.construct_yaml_map(node)
+
+    def refuse_set(self, node: yaml.Node) -> object:
+        raise _Refused(node.tag or "!!set", node.start_mark)
+
+
+_RUBY_PLAIN = frozenset({"!ruby/string", "!ruby/hash", "!ruby/array"})  # a String, Hash, Array: Psych allows those
+
+
+class _Refused(yaml.constructor.ConstructorError):
+    """A tag that makes Psych build an object of a class Jekyll's safe YAML does not permit."""
+
+    def __init__(self, tag: str, mark: yaml.Mark) -> None:
+        super().__init__(None, None, tag, mark)
+        self.tag = tag
+
+
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:set", _Loader.refuse_set)
+_Loader.add_constructor(None, _Loader.construct_undefined)
 
 
 def _one_line(exc: Exception) -> str:
@@ -143,6 +172,13 @@ def parse(text: str, start_line: int = 1) -> FrontMatter:
             _check_size(node, text, start_line)
         data = loader.construct_document(node) if node is not None else None
         plain = jsonable(data)  # recursive, as the size check is: a deep nesting stops here without aliases
+    except _Refused as exc:
+        line, column = place(text, exc.problem_mark)
+        shown = "!!set" if exc.tag == "tag:yaml.org,2002:set" else exc.tag
+        raise FrontMatterError("BC102", f"`{shown}` makes a Ruby object of a class Jekyll's YAML reader refuses: "
+                               "Jekyll drops the whole front matter (\"Tried to load unspecified class\") and "
+                               "publishes the post without it", line + start_line, column + 1,
+                               "write the value without the tag (a list `[a, b]` for a set)") from None
     except yaml.MarkedYAMLError as exc:
         # `title:Day 4` among other keys: libyaml notices at the next line, the key is where it began
         simple_key = exc.context == "while scanning a simple key" and exc.context_mark is not None

@@ -62,3 +62,34 @@ def test_a_symbol_in_the_config_stops_jekylls_build_and_is_reported(
     assert "write `expanded`" in found[0]["hint"]
     (site / "_config.yml").write_text("title: t\nsass:\n  style: expanded\n", encoding="utf-8")
     assert _build(site).returncode == 0
+
+
+TAGS = {  # a value's YAML tag -> does Jekyll 4's safe_load refuse the front matter for it?
+    "!!set {a, b}": True, "!ruby/sym x": True, "!ruby/regexp /a/": True, "!ruby/range 1..2": True,
+    "!ruby/object:Post {}": True, "!ruby/string x": False, "!ruby/hash {a: 1}": False, "!ruby/array [1]": False,
+    "!!python/tuple [1, 2]": False, "!note x": False, "!!omap [{a: 1}]": False, "!!merge x": False,
+    "!<tag:example.com,2000:x> y": False, "[a, !note {b: !x c}]": False,
+}
+
+
+def test_a_tag_jekyll_refuses_is_bc102_and_one_it_reads_is_no_finding(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Psych, as Jekyll 4 calls it, refuses the classes it is not permitted (`!!set` makes a
+    Psych::Set) and so loses the whole front matter, but reads a tag it does not know as a
+    plain value. blogcheck took `!note x` for invalid YAML and `!!set` for a fine list."""
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    names = {}
+    for day, value in enumerate(TAGS, start=10):
+        names[f"2024-01-{day}-t.md"] = value
+        (site / "_posts" / f"2024-01-{day}-t.md").write_text(f"---\ntitle: T\nx: {value}\n---\nHi\n", encoding="utf-8")
+    built = _build(site)
+    said = built.stdout + built.stderr
+    assert built.returncode == 0
+    assert {name for name in names if f"{name}: Tried to load unspecified class" in said} == \
+        {name for name, value in names.items() if TAGS[value]}
+    main(["check", "--offline", "--select", "BC1", "--format", "json", str(site)])
+    found = {Path(d["path"]).name: (d["code"], d["line"], d["column"])
+             for d in json.loads(capsys.readouterr().out)["diagnostics"]}
+    assert found == {name: ("BC102", 3, 4) for name, value in names.items() if TAGS[value]}
