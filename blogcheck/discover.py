@@ -18,25 +18,38 @@ class DiscoverError(Exception):
     """A path that does not exist: a usage error."""
 
 
-def discover(paths: list[Path], root: Path, exclude: tuple[str, ...] = ()) -> list[Path]:
+def discover(paths: list[Path], root: Path, exclude: tuple[str, ...] = (),
+             unreadable: list[OSError] | None = None) -> list[Path]:
     """Absolute paths of the posts to check, sorted, each once. Files named
     explicitly are always taken; folders are walked for posts in `_posts/` and
-    `_drafts/` (or for every Markdown/HTML file when the folder has neither)."""
+    `_drafts/` (or for every Markdown/HTML file when the folder has neither).
+    With `unreadable`, the error of each path that cannot be read (a folder met on
+    the walk, or named) is added to it; without, a named one is a DiscoverError."""
     found: dict[Path, None] = {}
     for path in paths:
-        if path.is_file():
-            # a post that is a symbolic link keeps its own name, as in a walk: Jekyll reads it
-            # by that name (`_posts/2024-01-01-x.md` -> `../notes/x.md` is a dated post)
-            found[path.parent.resolve() / path.name] = None
-        elif path.is_dir():
-            found.update(dict.fromkeys(_walk(path.resolve())))
-        elif path.exists():  # a named pipe, a device: reading it would hang
-            raise DiscoverError(f"{path}: not a regular file or folder")
-        elif path.is_symlink():
-            raise DiscoverError(f"{path}: a symbolic link to nothing ({os.readlink(path)})")
-        else:
-            raise DiscoverError(f"{path}: no such file or folder")
+        try:
+            found.update(dict.fromkeys(_named(path, unreadable)))
+        except OSError as exc:  # a folder above it, or the folder itself, that cannot be read
+            if unreadable is None:
+                raise DiscoverError(f"{path}: cannot read: {exc.strerror or exc}") from None
+            unreadable.append(exc if exc.filename else OSError(exc.errno, exc.strerror, str(path)))
     return sorted(p for p in found if not matches(p, root, exclude))
+
+
+def _named(path: Path, unreadable: list[OSError] | None) -> list[Path]:
+    if path.is_file():
+        # a post that is a symbolic link keeps its own name, as in a walk: Jekyll reads it
+        # by that name (`_posts/2024-01-01-x.md` -> `../notes/x.md` is a dated post)
+        return [path.parent.resolve() / path.name]
+    if path.is_dir():
+        with os.scandir(path):  # a folder named that cannot be read: the OSError above
+            pass
+        return _walk(path.resolve(), unreadable)
+    if path.exists():  # a named pipe, a device: reading it would hang
+        raise DiscoverError(f"{path}: not a regular file or folder")
+    if path.is_symlink():
+        raise DiscoverError(f"{path}: a symbolic link to nothing ({os.readlink(path)})")
+    raise DiscoverError(f"{path}: no such file or folder")
 
 
 def default_paths(root: Path, config: dict[str, Any]) -> list[Path]:
@@ -45,10 +58,15 @@ def default_paths(root: Path, config: dict[str, Any]) -> list[Path]:
     return sorted({*post_folders(root, config), *(root / name for name in POST_DIRS if (root / name).is_dir())})
 
 
-def _walk(folder: Path) -> list[Path]:
+def _walk(folder: Path, unreadable: list[OSError] | None = None) -> list[Path]:
     every: list[Path] = []
     in_posts: list[Path] = []
-    for here, dirs, files in os.walk(folder):
+
+    def failed(exc: OSError) -> None:
+        if unreadable is not None and exc.filename:
+            unreadable.append(exc)
+
+    for here, dirs, files in os.walk(folder, onerror=failed):
         dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
         parts = Path(here).relative_to(folder.parent).parts
         posts = "_posts" in parts
@@ -73,7 +91,10 @@ def stray(name: str) -> bool:
 
 def _seen_post_dir(folder: Path, every: list[Path], in_posts: list[Path]) -> bool:
     """A Jekyll layout: only posts count. Anything else: every Markdown file."""
-    return bool(in_posts) or any(d.name in POST_DIRS for d in folder.iterdir() if d.is_dir())
+    try:
+        return bool(in_posts) or any(d.name in POST_DIRS for d in folder.iterdir() if d.is_dir())
+    except OSError:  # (reported by the walk)
+        return False
 
 
 def matches(path: Path, root: Path, patterns: tuple[str, ...]) -> bool:

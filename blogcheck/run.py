@@ -31,9 +31,12 @@ class Result:
 
 
 def run(paths: list[Path], site: Site, config: Config) -> Result:
-    files = _discover(paths, site, config)
+    unreadable: list[OSError] = []
+    files = _discover(paths, site, config, unreadable)
     loaded: dict[Path, Post | LoadError] = {}
-    found: list[Diagnostic] = []
+    found = [diagnostic("BC100", display(Path(exc.filename)), 1, 1, f"cannot read: {exc.strerror or exc}; no post "
+                        "in it is checked", "let the user running blogcheck read it (`chmod a+rx` for a folder), or "
+                        "leave it out with `exclude`") for exc in unreadable]
     if files and site.config_error and site.config_path is not None:
         either = "" if site.config else "; Jekyll cannot build the site either"  # (a BOM: it builds, wrongly)
         found.append(diagnostic("BC107", display(site.config_path), site.config_error_line, site.config_error_column,
@@ -82,14 +85,14 @@ def _config_symbols(site: Site, path: Path) -> list[Diagnostic]:
     return found
 
 
-def _discover(paths: list[Path], site: Site, config: Config) -> list[Path]:
+def _discover(paths: list[Path], site: Site, config: Config, unreadable: list[OSError]) -> list[Path]:
     """The post files under `paths`. A symbolic link that loops or points to nothing
     among them was met by a walk (`--changed-since` lists what changed; a PATH named
     so is refused before the run): it is a file the run reports (BC100), not a usage error."""
     broken = [p for p in paths if p.is_symlink() and not p.exists()]
     if not broken:
-        return _read_strays(discover(paths, site.root, config.exclude), site)
-    found = _read_strays(discover([p for p in paths if p not in broken], site.root, config.exclude), site)
+        return _read_strays(discover(paths, site.root, config.exclude, unreadable), site)
+    found = _read_strays(discover([p for p in paths if p not in broken], site.root, config.exclude, unreadable), site)
     return sorted({*found, *(p.absolute() for p in broken if not matches(p, site.root, config.exclude))})
 
 
@@ -132,7 +135,7 @@ def _load(path: Path, site: Site, config: Config, loaded: dict[Path, Post | Load
 def _site_files(site: Site, config: Config) -> list[Path]:
     """The site's posts: in every `_posts/` Jekyll reads (`blog/_posts/`, below `collections_dir`)."""
     return _read_strays(discover(folders.post_folders(site.root, site.config, ("_posts",)), site.root,
-                                 config.exclude), site)
+                                 config.exclude, unreadable=[]), site)  # (the run reports those it checks)
 
 
 def _site_posts(files: list[Path], site: Site, config: Config, loaded: dict[Path, Post | LoadError]) -> list[Post]:

@@ -146,9 +146,16 @@ def find_root(start: Path) -> Path | None:
     except OSError:  # a name too long: looked for from the folder that would hold it
         here = start.parent
     for folder in (here, *here.parents):
-        if any((folder / name).is_file() for name in CONFIG_NAMES):
+        if any(_is_file(folder / name) for name in CONFIG_NAMES):
             return folder
     return None
+
+
+def _is_file(path: Path) -> bool:
+    try:
+        return path.is_file()
+    except OSError:  # in a folder that cannot be read: no config of ours
+        return False
 
 
 def load_site(root: Path) -> Site:

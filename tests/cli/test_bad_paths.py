@@ -4,6 +4,11 @@ while walking a site is a finding of its own (BC100), and the run goes on."""
 
 from __future__ import annotations
 
+import json
+import os
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -61,3 +66,44 @@ def test_a_loop_met_while_walking_the_site_is_a_finding_and_the_run_goes_on(
     assert code == 1
     assert out == (f"{LOOP}:1:1: BC100 a symbolic link loop (2024-02-06-loop.md): it leads back to itself\n"
                    "_posts/2024-02-07-teh.md:5:1: BC401 `Teh` is a misspelling of `The`\n")
+
+
+def _without_root_bypass() -> list[str]:
+    """A command prefix under which file modes hold: root reads any folder, so as root
+    the run drops the two capabilities that let it (util-linux's setpriv)."""
+    if os.geteuid() != 0:
+        return []
+    assert shutil.which("setpriv"), "util-linux's setpriv runs the CLI without root's bypass of file modes"
+    return ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def _cli(argv: list[str], cwd: Path) -> tuple[int, str, str]:
+    done = subprocess.run([*_without_root_bypass(), sys.executable, "-m", "blogcheck", *argv], cwd=cwd,
+                          capture_output=True, text=True, timeout=120, check=False)
+    return done.returncode, done.stdout, done.stderr
+
+
+def test_a_folder_that_cannot_be_read_is_bc100_and_the_rest_is_checked(site: Path) -> None:
+    """An unreadable `_drafts/` was skipped in silence (a green CI over half a site), and
+    an unreadable `_posts/` was a traceback; named on the command line, it is a usage error."""
+    (site / LOOP).unlink()
+    (site / "_drafts").mkdir()
+    (site / "_drafts" / "wip.md").write_text("---\ntitle: Wip\n---\n\nTeh draft.\n")
+    try:
+        for folder, left in (("_drafts", "_posts/2024-02-05-ok.md"), ("_posts", "_drafts/wip.md")):
+            (site / folder).chmod(0)
+            for argv in (["check", "--offline", "--format", "json"], ["check", "--offline", "--format", "json", "."]):
+                code, out, err = _cli(argv, site)
+                assert code == 1 and err == "", err
+                report = json.loads(out)
+                assert [(d["path"], d["code"], d["message"]) for d in report["diagnostics"] if d["code"] == "BC100"] \
+                    == [(folder, "BC100", "cannot read: Permission denied; no post in it is checked")]
+                assert report["summary"]["files"] == 1
+            code, out, err = _cli(["check", "--offline", left], site)
+            assert code in (0, 1) and "Traceback" not in err, err
+            code, out, err = _cli(["check", "--offline", folder], site)
+            assert (code, out, err) == (2, "", f"blogcheck: error: {folder}: cannot read: Permission denied\n")
+            (site / folder).chmod(0o755)
+    finally:
+        for folder in ("_posts", "_drafts"):
+            (site / folder).chmod(0o755)
