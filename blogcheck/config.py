@@ -142,7 +142,7 @@ def load_config(path: Path | None) -> Config:
     base = path.parent
     values: dict[str, Any] = {k: (tuple(v) if isinstance(v, list) else v) for k, v in table.items() if k in KEYS[""]}
     if values.get("schema"):
-        values["schema"] = str((base / values["schema"]).resolve())
+        values["schema"] = absolute(base / values["schema"], f"{path}: schema")
     sections = {k: v for k, v in table.items() if k in KEYS and k != ""}
     config = Config(**values, sections=sections, source=str(path))
     validate_values(config)
@@ -210,3 +210,12 @@ def validate_values(config: Config) -> None:
             raise ConfigError(f"severity: `{code}` must be one of {', '.join(SEVERITIES)}, not {level!r}")
     if config.max_file_size <= 0:
         raise ConfigError("`max_file_size` must be a positive number of bytes")
+
+
+def absolute(path: Path, what: str) -> str:
+    """`path` made absolute, its symbolic links followed; a loop of them (a RuntimeError
+    on Python 3.11, an OSError later) is a ConfigError that says `what` named it."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError) as exc:
+        raise ConfigError(f"{what} {path}: {getattr(exc, 'strerror', None) or exc}") from None

@@ -14,6 +14,7 @@ import bisect
 import contextlib
 import dataclasses
 import difflib
+import errno
 import functools
 import io
 import os
@@ -254,6 +255,8 @@ def _write(path: Path, data: bytes) -> None:
     every name sees the change."""
     target = path.resolve()
     info = target.stat()
+    if not os.access(target, os.W_OK):  # a 0444 file in a folder we may write: replacing it would pass the mode by
+        raise PermissionError(errno.EACCES, "the file is read-only", str(path))
     if info.st_nlink > 1:
         _write_in_place(target, data)
         return

@@ -119,13 +119,15 @@ def settings(args: argparse.Namespace) -> Settings:
 
 def _with_flags(config: Config, args: argparse.Namespace) -> Config:
     """A site's file settings with the command-line flags on top: a flag wins over every site's file."""
+    from blogcheck.config import absolute
+
     flags = {name: getattr(args, name, None) for name in ("format", "output", "quiet", "offline", "max_file_size")}
     config = config.merged(**flags, select=_flat(args.select), ignore=_flat(args.ignore),
-                           schema=str(Path(args.schema).resolve()) if args.schema else None)
+                           schema=absolute(Path(args.schema), "--schema") if args.schema else None)
     cache = getattr(args, "cache", None)
     return config.with_section("links", remap=getattr(args, "remap", None), no_cache=getattr(args, "no_cache", None),
                                suggest_archive=getattr(args, "suggest_archive", None),
-                               cache=str(Path(cache).expanduser().resolve()) if cache else None)
+                               cache=absolute(Path(cache).expanduser(), "--cache") if cache else None)
 
 
 def report_format(config: Config, statistics: bool = False) -> str:
@@ -264,11 +266,33 @@ def _why(exc: OSError) -> str:
     return f"{exc.strerror}: {exc.filename}" if exc.strerror and exc.filename else str(exc)
 
 
+def descriptor(output: str) -> int | None:
+    """The open descriptor `output` names (`/dev/stdout`, `/dev/fd/3`, the `/dev/fd/63` of
+    a shell's `>(cmd)`): written to as it is, never reopened by name (a pipe has no file
+    to open, and a file the shell opened with `>>` must keep what it holds)."""
+    if output in _STANDARD:
+        return _STANDARD[output]
+    number = output.removeprefix("/dev/fd/").removeprefix("/proc/self/fd/")
+    return int(number) if number != output and number.isdigit() else None
+
+
+_STANDARD = {"/dev/stdout": 1, "/dev/stderr": 2}
+
+
 def _check_output(output: str) -> None:
     """--output names a file in a folder that exists: said before the run, not after it."""
     from blogcheck.config import ConfigError
 
     target = Path(output)
+    number = descriptor(output)
+    if number is not None:
+        try:
+            os.fstat(number)
+        except OSError:
+            raise ConfigError(f"--output {output}: descriptor {number} is not open") from None
+        return
+    if output.endswith(("/", os.sep)) and not target.is_dir():
+        raise ConfigError(f"--output {output} names a folder, and there is none: name the file to write the report to")
     try:
         if output and target.is_symlink():
             target = target.resolve()  # written where it points (write_atomic): that folder must be there
@@ -278,15 +302,25 @@ def _check_output(output: str) -> None:
             raise ConfigError(f"--output {output}: there is no folder {target.parent}")
         if output and (target.is_file() or not target.exists()) and not os.access(target.parent, os.W_OK):
             raise ConfigError(f"--output {output}: the folder {target.parent} cannot be written to")
-    except OSError as exc:  # a name too long, a loop of symbolic links on the way
+        if output and target.is_file() and not os.access(target, os.W_OK):
+            raise ConfigError(f"--output {output}: the file is read-only")
+    except (OSError, RuntimeError) as exc:  # a name too long, a loop of symbolic links on the way (3.11: RuntimeError)
         raise ConfigError(f"--output {output[:80]}{'...' if len(output) > 80 else ''}: "
-                          f"{exc.strerror or exc}") from None
+                          f"{getattr(exc, 'strerror', None) or exc}") from None
 
 
 def write_atomic(text: str, output: str, utf8: bool = False) -> None:
     """To stdout, or atomically to a file (never a half-written report). `utf8`: a
     format whose files are UTF-8 (JSON, SARIF, HTML) goes to stdout as UTF-8 bytes
     too, whatever its encoding (an ASCII locale would make escapes that break it)."""
+    number = descriptor(output)
+    if number == 1:
+        output = ""
+    elif number is not None:
+        sys.stderr.flush()
+        with open(number, "w", encoding="utf-8", errors="surrogateescape", closefd=False) as stream:
+            stream.write(text)
+        return
     if not output:
         buffer = getattr(sys.stdout, "buffer", None)
         if utf8 and buffer is not None and (sys.stdout.encoding or "").lower().replace("-", "") != "utf8":
