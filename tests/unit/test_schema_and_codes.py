@@ -50,3 +50,10 @@ def test_codes_are_well_formed_and_documented() -> None:
         assert f"### {code} " in docs, f"{code} has no section in docs/codes.md"
     documented = set(re.findall(r"^### (BC\d{3}) ", docs, re.MULTILINE))
     assert documented <= set(CODES), documented - set(CODES)
+
+
+def test_the_table_of_docs_codes_md_says_what_the_code_does() -> None:
+    """Each row of the table atop docs/codes.md: the code's name, severity and summary."""
+    docs = (REPO / "docs" / "codes.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| \[(BC\d{3})\]\(#[^)]*\) \| (.*) \|$", docs, re.MULTILINE))
+    assert rows == {code: f"{e.name} | {e.severity.value} | {e.summary}" for code, e in CODES.items()}
