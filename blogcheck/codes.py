@@ -68,7 +68,8 @@ CODES: dict[str, Code] = {
         Code("BC301", "broken-image", "links", _E, "An image URL is gone, refused, or serves a page, not an image."),
         Code("BC302", "private-image", "links", _E, "A GitHub attachment image is visible only to signed-in users."),
         Code("BC303", "missing-local-image", "links", _E, "An image file of the site does not exist."),
-        Code("BC304", "unverified-image", "links", _W, "An image could not be verified (429, bot wall, timeout, reset)."),
+        Code("BC304", "unverified-image", "links", _W,
+             "An image could not be verified (429, bot wall, timeout, reset)."),
         # BC4xx spelling: rows go here.
         Code("BC401", "known-misspelling", "spelling", _E, "A common misspelling with a known fix."),
         Code("BC402", "unknown-word", "spelling", _W, "A word found in no dictionary or word list."),
