@@ -132,9 +132,9 @@ def _with_flags(config: Config, args: argparse.Namespace) -> Config:
 
 def report_format(config: Config, statistics: bool = False) -> str:
     """--format, else the config's, else `github` under GitHub Actions; `--statistics`
-    asked for, with no format chosen, is text (a count, not annotations)."""
-    if config.format:
-        return config.format
+    asked for, with no format chosen or `github`, is text (a count, not annotations)."""
+    if config.format:  # counts have no place in annotations: `--format github --statistics` (the action's) is text
+        return "text" if statistics and config.format == "github" else config.format
     return "github" if os.environ.get("GITHUB_ACTIONS") == "true" and not statistics else "text"
 
 

@@ -4,7 +4,10 @@ The GitHub Action passes its `args` input to `check` and then to `publish`, so
 that `--select`, `--config` or `--offline` choose the same checks in both; an
 option only `check` knows (`-q`, `--format`, `--statistics`...) would stop
 `publish` with a usage error. `python -m blogcheck.commands.publish_options`
-reads the check's arguments, NUL-separated, on stdin and writes publish's."""
+reads the check's arguments, NUL-separated, on stdin and writes publish's; with
+`--sarif`, those of the action's SARIF run: the check's own less the options that
+choose the report (`--format`, `--output`, `-q`, `--statistics`) or edit posts,
+since the SARIF run's `--format sarif --output FILE` must hold."""
 
 from __future__ import annotations
 
@@ -12,24 +15,40 @@ import argparse
 import sys
 from typing import Any
 
+_NOT_FOR_SARIF = frozenset({"format", "output", "quiet", "statistics", "fix", "fix_only", "diff"})
+
 
 def publish_options(argv: list[str]) -> list[str]:
     """The arguments of `argv` (a `check` command line) that `publish` accepts, as
     long options, paths last; `argv` as it is when `check` refuses it (`publish`
     then says what is wrong)."""
-    from blogcheck.cli import build_parser
     from blogcheck.commands.check import add_check_options
+
+    return _rebuilt(argv, add_check_options, frozenset())
+
+
+def sarif_options(argv: list[str]) -> list[str]:
+    """The arguments of `argv` (a `check` command line) for the action's SARIF run."""
+    from blogcheck.commands.check import add_arguments
+
+    return _rebuilt(argv, add_arguments, _NOT_FOR_SARIF)
+
+
+def _rebuilt(argv: list[str], add: Any, drop: frozenset[str]) -> list[str]:
+    """`argv` parsed as `check` does, written again with the options `add` adds to a
+    parser, less those whose destination is in `drop`."""
+    from blogcheck.cli import build_parser
 
     try:
         args = build_parser().parse_args(["check", *argv])
     except SystemExit:
         return list(argv)
     shared = _Recorder(add_help=False)
-    add_check_options(shared)
+    add(shared)
     out: list[str] = []
     for action in shared.recorded:
         value = getattr(args, action.dest, None)
-        if not action.option_strings or value in (None, False, []):
+        if not action.option_strings or value in (None, False, []) or action.dest in drop:
             continue
         option = next(o for o in action.option_strings if o.startswith("--"))
         if value is True:
@@ -56,7 +75,8 @@ class _Recorder(argparse.ArgumentParser):
 
 def main() -> int:
     words = sys.stdin.buffer.read().decode("utf-8", "surrogateescape").split("\0")
-    kept = publish_options(words[:-1] if words and words[-1] == "" else words)
+    choose = sarif_options if sys.argv[1:] == ["--sarif"] else publish_options
+    kept = choose(words[:-1] if words and words[-1] == "" else words)
     sys.stdout.buffer.write(b"".join(word.encode("utf-8", "surrogateescape") + b"\0" for word in kept))
     return 0
 

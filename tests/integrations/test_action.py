@@ -167,6 +167,8 @@ def test_unbalanced_quotes_in_an_input_stop_the_step(tmp_path: Path, installed: 
     runner = job(tmp_path, _bad_site(tmp_path), installed, offline="true", args='--ignore "BC120')
     assert runner.outcomes["check"] == "failure"
     assert "input args is not valid shell quoting" in runner.log
+    assert runner.outputs["check"]["exit-code"] == "2"  # as documented for a usage error (it was empty)
+    assert "Traceback" not in runner.log
     assert "Checked" not in runner.log  # blogcheck never ran without the user's arguments
 
 
@@ -231,3 +233,30 @@ def test_the_checking_steps_get_a_token_for_githubs_api_and_publish_keeps_the_jo
     assert all(s["env"]["GITHUB_TOKEN"] == "${{ inputs.github-token }}" for s in checking)
     publishing = [s for s in STEPS if "blogcheck publish" in s.get("run", "")]
     assert publishing and all("GITHUB_TOKEN" not in s.get("env", {}) for s in publishing)
+
+
+def test_report_options_in_args_leave_the_sarif_run_alone(tmp_path: Path, installed: dict[str, str]) -> None:
+    """`args` came after the SARIF run's `--format sarif --output FILE`: `--format html
+    --output report.html` there wrote no SARIF (the upload would fail on a missing file)
+    and `-q` dropped its warnings; `--statistics` stopped the check step (exit 2)."""
+    site = _bad_site(tmp_path)
+    runner = job(tmp_path, site, installed, offline="true", sarif="x.sarif",
+                 args="--format html --output report.html -q")
+    assert runner.outputs["check"]["exit-code"] == "1", runner.log
+    assert (site / "report.html").read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+    sarif = json.loads(Path(runner.outputs["sarif"]["sarif-file"]).read_text())
+    assert {r["ruleId"]: r["level"] for r in sarif["runs"][0]["results"]}["BC131"] == "warning"
+    (tmp_path / "again").mkdir()
+    counted = job(tmp_path / "again", site, installed, offline="true", sarif="y.sarif", args="--statistics")
+    assert counted.outputs["check"]["exit-code"] == "1", counted.log
+    assert "1  BC120  error    invalid-date" in counted.log and "::error file=" not in counted.log  # counts, as text
+    assert json.loads((site / "y.sarif").read_text())["version"] == "2.1.0"
+
+
+def test_each_site_keeps_a_cache_key_of_its_own(installed: dict[str, str]) -> None:
+    """Two sites in one run (a matrix) had one key: only the first save was kept."""
+    keys = [step["with"]["key"] for step in STEPS if "cache" in step.get("uses", "")]
+    assert len(keys) == 2 and all("${{ steps.install.outputs.site }}" in key for key in keys)
+    restore = next(step for step in STEPS if "cache/restore" in step.get("uses", ""))
+    assert restore["with"]["restore-keys"].endswith("-${{ steps.install.outputs.site }}-")
+    assert re.fullmatch(r"[0-9a-f]{12}", installed["site"])

@@ -62,7 +62,7 @@ def test_action_caches_links_and_runs_the_promised_steps() -> None:
     assert isinstance(steps, list)
     uses = [step.get("uses", "") for step in steps]
     assert "actions/cache/restore@v4" in uses and "actions/cache/save@v4" in uses
-    assert "github/codeql-action/upload-sarif@v3" in uses
+    assert "github/codeql-action/upload-sarif@v4" in uses
     save = next(step for step in steps if step.get("uses") == "actions/cache/save@v4")
     assert save["if"].startswith("always()"), "the cache is saved when the check fails too"
     script = "\n".join(step.get("run", "") for step in steps)
