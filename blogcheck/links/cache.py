@@ -158,14 +158,19 @@ class Cache:
             self._run(write)
 
     def _run(self, action: Callable[[], _T]) -> _T | None:
-        """Run a statement; a cache that breaks mid-run is dropped with a warning."""
+        """Run a statement; a cache that breaks mid-run is dropped with a warning, and
+        rebuilt when its file is damaged (a page SQLite reads only now: left as it was,
+        every later run would warn and ask every link again)."""
         if self._db is None:
             return None
         try:
             return _locked_retry(action)
         except sqlite3.DatabaseError as exc:
             self.close()
-            self._bypass(exc)
+            if _rebuildable(self.path, exc):
+                self._rebuild(exc)
+            else:
+                self._bypass(exc)
             return None
 
     def close(self) -> None:

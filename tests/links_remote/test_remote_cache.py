@@ -74,6 +74,30 @@ def test_a_corrupt_cache_file_is_rebuilt_with_a_warning(farm: Farm, tmp_path: Pa
     assert (second.warnings, second.requests) == ([], 0)
 
 
+def test_a_file_damaged_where_only_a_look_up_reads_is_rebuilt(farm: Farm, tmp_path: Path) -> None:
+    """The file opens and its first rows read well, but the index every look-up walks is
+    garbage: the run went on without the cache and left the file as it was, so every
+    later run warned and asked every link again (and the action saved it each time)."""
+    path = tmp_path / "links.sqlite"
+    _run([Target(farm.url("/ok/a"))], path)
+    db = sqlite3.connect(path, isolation_level=None)
+    db.executemany("INSERT INTO ok_links VALUES (?, 200, '', 'HEAD 200', '', ?)",
+                   [(f"link https://example.invalid/{n}", time.time()) for n in range(5000)])
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    [(root,)] = db.execute("SELECT rootpage FROM sqlite_master WHERE type = 'index' AND tbl_name = 'ok_links'")
+    size = db.execute("PRAGMA page_size").fetchone()[0]
+    db.close()
+    with open(path, "r+b") as damaged:
+        damaged.seek((root - 1) * size)
+        damaged.write(b"\xff" * size)
+    farm.log.clear()
+    first = _run([Target(farm.url("/ok/a"))], path)
+    assert first[Target(farm.url("/ok/a"))].status is Status.OK and first.requests == 1
+    assert len(first.warnings) == 1 and "links.sqlite.corrupt" in first.warnings[0], first.warnings
+    second = _run([Target(farm.url("/ok/a"))], path)
+    assert (second.warnings, second.requests) == ([], 0)
+
+
 def test_a_database_of_another_shape_is_rebuilt(farm: Farm, tmp_path: Path) -> None:
     path = tmp_path / "links.sqlite"
     with sqlite3.connect(path) as db:
