@@ -103,12 +103,31 @@ def staged(groups: list[Group], exclude: Callable[[Site], tuple[str, ...]]) -> t
     changes = Changes("HEAD", root, "HEAD", {}, gone)  # names only: no file is read at the base
     narrowed: list[Group] = []
     also: set[Path] = set()
-    for site, paths in groups:
+    for site, paths in [*groups, *_sites_of(gone, root, {site.root for site, _ in groups})]:
         given = {_absolute(p) for p in discover(paths, site.root, exclude(site))}
         named = _naming(discover([site.root], site.root, exclude(site)), given, changes)
         also.update(named)
         narrowed.append((site, [*paths, *named]))
     return narrowed, dataclasses.replace(changes, naming=frozenset(also)) if also else None
+
+
+def _sites_of(gone: tuple[str, ...], root: Path, known: set[Path]) -> list[Group]:
+    """The sites of the repository holding a deleted file that are not among `known`
+    (a commit that deletes a post of one site and edits a post of another passes the
+    hook the edited one only), each with no path of its own."""
+    from blogcheck.jekyll.site import find_root, load_site
+
+    try:
+        top = Path(os.fsdecode(run_git(root, "rev-parse", "--show-toplevel").strip()))
+    except ChangesError:
+        return []
+    found: list[Group] = []
+    for old in gone:
+        site_root = find_root(top / old)
+        if site_root is not None and site_root not in known:
+            known.add(site_root)
+            found.append((load_site(site_root), []))
+    return found
 
 
 def _within(folder: Path) -> list[Path]:

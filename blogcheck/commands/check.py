@@ -130,6 +130,16 @@ def _with_flags(config: Config, args: argparse.Namespace) -> Config:
                                cache=absolute(Path(cache).expanduser(), "--cache") if cache else None)
 
 
+def _configs_of_added_sites(chosen: Settings, groups: list[tuple[Site, list[Path]]], args: argparse.Namespace) -> None:
+    """The settings of the sites a commit's deletions brought in (changes.staged): each
+    site's own config file, the flags on top, as for the sites of the paths."""
+    from blogcheck.commands.sites import configs
+
+    added = [site.root for site, _ in groups if site.root not in chosen.configs]
+    if added:
+        chosen.configs.update(configs(added, args.config, lambda config: _with_flags(config, args)))
+
+
 def report_format(config: Config, statistics: bool = False) -> str:
     """--format, else the config's, else `github` under GitHub Actions; `--statistics`
     asked for, with no format chosen or `github`, is text (a count, not annotations)."""
@@ -169,6 +179,7 @@ def run(args: argparse.Namespace) -> int:
             if not args.paths:  # pre-commit's always_run with no post staged: a commit that deletes a post
                 groups = [(site, []) for site, _ in groups]
             groups, changes = git_changes.staged(groups, lambda site: chosen.config_for(site).exclude)
+            _configs_of_added_sites(chosen, groups, args)
         results = [run_checks(paths, site, chosen.config_for(site)) for site, paths in groups if paths]
         result = Result([d for r in results for d in r.diagnostics], sum(r.files for r in results),
                         tuple(note for r in results for note in r.notes))

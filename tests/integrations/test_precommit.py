@@ -363,6 +363,40 @@ def test_a_commit_that_only_deletes_a_post_checks_the_posts_that_link_to_it(
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
 
 
+def test_a_deletion_in_one_site_with_an_edit_in_another_checks_the_first_sites_links(
+        tmp_path: Path, snapshot: Path, pre_commit_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Two sites; the commit deletes b's target and edits a's post. pre-commit names a's
+    post only, and the posts that name a deleted file were looked for in a's site only:
+    b's `{% post_url %}` broke its build through a commit the hook passed. b's own
+    blogcheck.toml holds for b."""
+    repo = make_site(tmp_path / "repo", {})
+    for name in ("a", "b"):
+        (repo / name / "_posts").mkdir(parents=True)
+        (repo / name / "_config.yml").write_text("title: t\n")
+        (repo / name / "_posts" / "2024-03-06-target.md").write_text("---\ntitle: Target\n---\nHello.\n")
+        (repo / name / "_posts" / "2024-03-07-refers.md").write_text(REFERS)
+    (repo / "b" / "blogcheck.toml").write_text('ignore = ["BC401"]\n')
+    _config(repo, snapshot, "blogcheck-offline")
+    monkeypatch.setenv("PRE_COMMIT_HOME", str(pre_commit_home))
+    assert pre_commit("install", cwd=repo, home=pre_commit_home).returncode == 0
+    git("add", "-A", cwd=repo)
+    assert _commit(repo, "Two sites").returncode == 1  # a's typo (b ignores it)
+    (repo / "a" / "_posts" / "2024-03-07-refers.md").write_text(REFERS.replace("Teh", "The"))
+    git("add", "-A", cwd=repo)
+    assert _commit(repo, "Two sites").returncode == 0
+    git("rm", "-q", "b/_posts/2024-03-06-target.md", cwd=repo)
+    (repo / "a" / "_posts" / "2024-03-07-refers.md").write_text(REFERS.replace("Teh", "The") + "\nMore.\n")
+    git("add", "-A", cwd=repo)
+    refused = _commit(repo, "Delete b's target, edit a")
+    said = refused.stdout + refused.stderr
+    assert refused.returncode == 1, said
+    assert "b/_posts/2024-03-07-refers.md:4:10: BC205 " in said and "BC401" not in said, said
+    (repo / "b" / "blogcheck.toml").write_text('ignore = ["BC401"]\n[severity]\nBC205 = "warning"\n')
+    git("add", "-A", cwd=repo)
+    accepted = _commit(repo, "Delete b's target, edit a")  # b's settings are b's own
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+
+
 def test_the_hook_passes_commits_in_a_repository_with_no_post_yet(
         tmp_path: Path, snapshot: Path, pre_commit_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """always_run: a commit of a repository with no `_posts/` yet is no usage error (exit 2)."""
