@@ -18,6 +18,7 @@ import dataclasses
 from urllib.parse import urljoin, urlsplit
 
 from blogcheck.links import signin
+from blogcheck.links.addresses import written_local
 from blogcheck.links.dedupe import normalise
 from blogcheck.links.http import Client
 from blogcheck.links.model import Status, Verdict
@@ -61,6 +62,9 @@ def check_url(client: Client, url: str, image: bool = False) -> Verdict:
             return _verdict(Status.BROKEN, reply, seen, f"redirects to {current}, where no browser follows")
         if scheme not in ("http", "https"):  # mailto:, tel:, an app's own scheme: handed to another program
             return _verdict(Status.UNVERIFIED, reply, seen, f"redirects to {current}, not a web page")
+        if written_local(current) and not written_local(url):  # (a mirror remapped to localhost may redirect)
+            return _verdict(Status.BROKEN, reply, seen, f"redirects to {current}, on the reader's own computer: "
+                            "each reader lands on their own machine, not on the page (not requested)")
         wall = signin.site(current)
         if wall:  # not requested: the login form would answer 200
             return _signin(reply, image, seen, wall, current)
@@ -133,6 +137,8 @@ def _signin(reply: Reply, image: bool, seen: list[str], wall: str, url: str) -> 
 def _failed(reply: Reply, seen: list[str]) -> Verdict:
     broken = {"dns": reply.detail, "refused": "connection refused: nothing listens there",
               "invalid": f"not a valid URL: {reply.detail}", "tls": f"TLS (https) failed: {reply.detail}"}
+    if reply.failure == "excluded" and len(seen) > 1:  # the link's page sends readers there: say which link
+        return _verdict(Status.UNVERIFIED, reply, seen, f"redirects to {reply.url}, and {reply.detail}")
     if reply.failure == "excluded":
         return _verdict(Status.SKIPPED, reply, seen, reply.detail)
     if reply.failure in broken:

@@ -27,11 +27,26 @@ def test_link_local_and_metadata_addresses_are_never_requested() -> None:
     assert "link-local" in found[urls[1]].hint
 
 
-def test_a_redirect_to_a_metadata_address_is_not_followed(farm: Farm) -> None:
+def test_a_redirect_to_a_metadata_address_is_not_followed_and_is_a_warning(farm: Farm) -> None:
+    """Not requested, and reported on the link (it was only counted in a note, as if an
+    `exclude` pattern had left it out): a page that sends readers there is broken or hostile."""
     url = farm.url("/to?u=http://169.254.169.254/latest/")
     verdict = verdicts([url])[url]
-    assert verdict.status is Status.SKIPPED
+    assert verdict.status is Status.UNVERIFIED
     assert verdict.seen == "HEAD 302 -> not requested"
+    assert verdict.hint == ("redirects to http://169.254.169.254/latest/, and 169.254.169.254 is a cloud metadata "
+                            "address: never requested")
+    assert [e.path for e in farm.hits()] == ["/to?u=http://169.254.169.254/latest/"]
+
+
+def test_a_redirect_to_localhost_is_broken_and_not_requested(farm: Farm) -> None:
+    """A page redirecting to `localhost` sends every reader to their own computer; it was
+    asked of the author's (an ok verdict whenever `jekyll serve` ran there)."""
+    local = farm.url("/ok/a").replace("127.0.0.1", "localhost")
+    url = farm.url(f"/to?u={local}")
+    verdict = verdicts([url])[url]
+    assert verdict.status is Status.BROKEN and verdict.hint.startswith(f"redirects to {local}, on the reader's own")
+    assert [e.path for e in farm.hits()] == [f"/to?u={local}"]  # and never /ok/a
 
 
 def test_loopback_and_private_addresses_when_asked(farm: Farm) -> None:
