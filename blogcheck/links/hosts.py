@@ -44,6 +44,7 @@ class _Host:
         self.asked = False  # that wait was the host's Retry-After (else: pauses that did not help)
         self.refused = 0  # requests not sent since
         self.pauses = 0  # pauses in a row with no answer but 429/503 between them
+        self.last_pause = 0.0  # seconds the last of them lasted
         self.answers = 0  # answers of any status in this run
         self.silent = 0  # requests timed out while it had given no answer
         self._queue: collections.deque[threading.Condition] = collections.deque()  # waiters, first come first
@@ -115,7 +116,10 @@ class _Host:
                 return False
             self.recent.clear()
             new = self.not_before < time.monotonic()  # a new pause, not one already known
-            pause = max(retry_after if retry_after is not None else fallback, fallback * 2 ** self.pauses)
+            # twice the last pause when it refuses again right after one: doubling from 1 s whatever the
+            # host asked for paused a host naming 25 s five times, 25 s each (150 s for 20 links)
+            asked = retry_after if retry_after is not None else fallback
+            pause = max(asked, 2 * self.last_pause) if self.pauses else asked
             if pause > longest:
                 self.closed, self.asked = pause, retry_after is not None and retry_after >= pause
                 for waiter in self._queue:
@@ -124,6 +128,7 @@ class _Host:
             if new:
                 self.limit = max(1, self.limit // 2)
                 self.pauses += 1
+                self.last_pause = pause
             self.not_before = max(self.not_before, time.monotonic() + pause)
             return True
 
@@ -198,7 +203,12 @@ class Closed:
         if self.silent >= SILENT:
             return f"{host} answered none of the {self.silent} requests sent to it in time (each timed out)"
         if self.asked:
-            return (f"{host} answered 429/503 to {RECENT} requests in a row and asked to wait {self.wait:.0f} s "
+            return (f"{host} answered 429/503 to {RECENT} requests in a row and asked to wait {seconds(self.wait)} "
                     f"(Retry-After), more than max_retry_wait ({longest:g} s)")
-        return (f"{host} went on answering 429/503 after pauses; the next would last {self.wait:.0f} s, more "
+        return (f"{host} went on answering 429/503 after pauses; the next would last {seconds(self.wait)}, more "
                 f"than max_retry_wait ({longest:g} s)")
+
+
+def seconds(wait: float) -> str:
+    """A wait as a person reads it: `25 s`; not `100000000000000000000 s` or `inf s`."""
+    return f"{wait:.0f} s" if wait < 7 * 86400 else "more than a week"

@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 from blogcheck.links.addresses import Screen, is_dns_name, screen_host
 from blogcheck.links.dedupe import host_key, host_label, normalise
-from blogcheck.links.hosts import Hosts
+from blogcheck.links.hosts import Hosts, seconds
 from blogcheck.links.remap import remap
 from blogcheck.links.replies import (
     Reply,
@@ -161,7 +161,7 @@ class Client:
             return ""
         if reply.retry_after <= self.settings.max_retry_wait:
             return ""
-        return (f"asks to wait {reply.retry_after:.0f} s (Retry-After), more than max_retry_wait "
+        return (f"asks to wait {seconds(reply.retry_after)} (Retry-After), more than max_retry_wait "
                 f"({self.settings.max_retry_wait:g} s)")
 
     def _send(self, method: str, url: str, key: str, accept: str, keep: int = 0,

@@ -166,6 +166,29 @@ def test_a_host_that_refuses_after_every_pause_waits_longer_each_time_then_no_mo
                                             "next would last 4 s, more than max_retry_wait (3 s): ")
 
 
+def test_pauses_double_from_the_wait_the_host_asked_for() -> None:
+    """Retry-After: 2 every time, max_retry_wait 3 s: after the 2 s pause the host refuses
+    again, and the next pause (4 s) would be longer than allowed: closed after one pause.
+    The doubling started from 1 s whatever the host asked, so a host naming 2 s was paused
+    2 s twice (and one naming 25 s, 25 s five times: 150 s for 20 links)."""
+    with Farm(busy_for=120.0, retry_after="2") as busy:
+        urls = [busy.url(f"/ok/{i}") for i in range(30)]
+        started = time.monotonic()
+        found = check_targets([Target(u) for u in urls], quick(max_retry_wait=3.0, max_per_host=4, retries=0))
+        took = time.monotonic() - started
+        assert {v.status for v in found.values()} == {Status.UNVERIFIED}
+        assert 2.0 <= took < 3.9, took  # one pause of 2 s, not two
+        assert found.warnings[0].startswith(f"127.0.0.1:{busy.port} went on answering 429/503 after pauses; the "
+                                            "next would last 4 s, more than max_retry_wait (3 s): ")
+
+
+def test_a_wait_too_long_to_read_is_said_in_words() -> None:
+    with Farm(busy_for=120.0, retry_after="9" * 20) as busy:
+        verdict = verdicts([busy.url("/ok/a")])[busy.url("/ok/a")]
+        assert verdict.status is Status.UNVERIFIED
+        assert "asks to wait more than a week (Retry-After)" in verdict.hint, verdict.hint
+
+
 def test_the_per_host_limit_is_never_exceeded() -> None:
     with Farm(latency=0.15) as slow:
         verdicts([slow.url(f"/ok/{i}") for i in range(20)], max_per_host=3)
