@@ -113,7 +113,7 @@ def _fetch(client: Client, url: str) -> Page:
 def _ids(reply: Reply) -> frozenset[str] | None:
     if reply.status != 200 or not is_page(reply) or not reply.whole:
         return None
-    body = _decoded(reply.body, reply.content_encoding.strip().lower())
+    body = decoded(reply.body, reply.content_encoding.strip().lower())
     if body is None:
         return None
     found = set()
@@ -146,7 +146,7 @@ def _charset(content_type: str) -> str:
     return "utf-8"
 
 
-def _decoded(body: bytes, encoding: str) -> bytes | None:
+def decoded(body: bytes, encoding: str) -> bytes | None:
     """The body as sent before compression (asked for none; some servers compress anyway)."""
     if encoding in ("", "identity"):
         return body

@@ -4,11 +4,27 @@ A provider says which answers mean gone and which mean hidden from readers."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from urllib.parse import urlencode
 
+from blogcheck.links.fragments import decoded
 from blogcheck.links.http import Client
 from blogcheck.links.model import Status, Verdict
+from blogcheck.links.replies import Reply
+
+_KEPT = 65536  # bytes of the answer read: an oEmbed object is a few KB
+
+
+def _json_object(reply: Reply) -> bool:
+    """The body is a JSON object (or too long, or compressed past reading, to tell)."""
+    body = decoded(reply.body, reply.content_encoding.strip().lower()) if reply.whole else None
+    if body is None:
+        return True
+    try:
+        return isinstance(json.loads(body), dict)
+    except (ValueError, RecursionError):
+        return False
 
 
 @dataclass(frozen=True)
@@ -24,12 +40,15 @@ class Api:
 def ask(api: Api, client: Client, page: str, what: str, **params: str) -> Verdict:
     """The verdict on `page` (a `what`), asked once per run however many links name it."""
     url = api.endpoint + urlencode({"url": page, **params})
-    reply = client.once(("oembed", url), lambda: client.request("GET", url, "application/json"))
+    reply = client.once(("oembed", url), lambda: client.request("GET", url, "application/json", keep=_KEPT))
     seen = f"{what} oEmbed {reply.label.replace('GET ', '')}"
     if reply.status == 200 and "html" in reply.content_type.lower():  # a consent or bot wall, not the API's JSON
         return Verdict(Status.UNVERIFIED, 200, None, f"{seen} {reply.content_type.split(';')[0]}",
                        f"the oEmbed API answered with a web page, not JSON: it did not confirm the {what}; "
                        "try again later")
+    if reply.status == 200 and not _json_object(reply):  # a proxy's or a captive portal's page, sent as JSON
+        return Verdict(Status.UNVERIFIED, 200, None, seen, f"the oEmbed API answered 200 with no JSON object: it "
+                       f"did not confirm the {what}; try again later")
     if reply.status == 200:
         return Verdict(Status.OK, 200, None, seen, "", api.provider)
     if reply.status in api.gone:

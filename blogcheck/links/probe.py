@@ -82,7 +82,7 @@ def _head_then_get(client: Client, url: str, image: bool) -> Reply:
     head = client.request("HEAD", url, accept, retry=_HEAD_RETRY, fallback=True)
     if (head.failure and not _get_may_differ(head)) or head.status == 429 or _redirect(head):
         return head
-    if head.status in client.settings.accept and not (image and is_page(head)):
+    if head.status in client.settings.accept and not (image and (is_page(head) or _untyped(head))):
         return head
     get = client.request("GET", url, accept, timeouts=0 if head.failure == "timeout" else 1,
                          keep=_SNIFF if image else 0)
@@ -109,6 +109,9 @@ def judge(reply: Reply, image: bool, accept: tuple[int, ...], seen: list[str]) -
     if status in accept:
         if image and is_page(reply) and not raster(reply.body):  # a page, not an image served as one
             return _verdict(Status.BROKEN, reply, seen, f"serves a web page ({reply.content_type}), not an image")
+        if image and _untyped(reply) and reply.body.lstrip()[:1] == b"<":  # browsers sniff it: markup, no image
+            return _verdict(Status.BROKEN, reply, seen, "serves markup (a web page?) with no image type, not an "
+                            "image")
         return _verdict(Status.OK, reply, seen)
     if status in _ODD_ANSWERS or 300 <= status < 400:
         why = _ODD_ANSWERS.get(status, f"a {status} redirect with no Location")
@@ -173,6 +176,11 @@ def raster(body: bytes) -> bool:
 def is_page(reply: Reply) -> bool:
     """The answer is a web page (HTML), by its Content-Type."""
     return reply.content_type.split(";")[0].strip().lower() in ("text/html", "application/xhtml+xml")
+
+
+def _untyped(reply: Reply) -> bool:
+    """No Content-Type, or one that names no kind: the browser sniffs the body."""
+    return reply.content_type.split(";")[0].strip().lower() in ("", "application/octet-stream", "binary/octet-stream")
 
 
 def _key(url: str) -> str:

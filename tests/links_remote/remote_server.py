@@ -181,7 +181,8 @@ class _Handler(QuietHandler):
         entry.status = status
         self.answering(entry)
         self.send_response(status)
-        self.send_header("Content-Type", ctype)
+        if ctype:  # "": no Content-Type at all
+            self.send_header("Content-Type", ctype)
         self.send_header("Content-Length", str(len(body)))
         for name, value in headers:
             self.send_header(name, value)
@@ -207,6 +208,9 @@ def _route(h: _Handler, farm: Farm, e: Entry) -> None:
         return h.reply(e, 200, PNG, "image/png")
     if kind == "page":  # an HTML page where an image is expected
         return h.reply(e, 200, page)
+    if kind == "untyped":  # no Content-Type, or one naming no kind: a page, or a PNG (/untyped/png/...)
+        ctype = "application/octet-stream" if "octet" in rest else ""
+        return h.reply(e, 200, PNG if rest.startswith("png") else b"\n " + page, ctype)
     if kind in ("missing", "ua"):
         return h.reply(e, 404, b"not found\n", "text/plain")
     if kind == "gone":
@@ -330,6 +334,10 @@ def _oembed(h: _Handler, e: Entry, query: dict[str, list[str]]) -> None:
             return h.reply(e, status, b"", "text/plain")
     if ident.startswith("consent"):  # a consent wall: 200, a web page, no answer about the video
         return h.reply(e, 200, b"<html><title>Before you continue</title></html>", "text/html; charset=utf-8")
+    if ident.startswith("notjson"):  # a proxy's error text, sent as JSON
+        return h.reply(e, 200, b"{not json", "application/json")
+    if ident.startswith("array"):  # JSON, but no oEmbed object
+        return h.reply(e, 200, b"[]", "application/json")
     body = json.dumps({"title": ident, "type": "video", "provider_name": "YouTube"}).encode()
     return h.reply(e, 200, body, "application/json")
 

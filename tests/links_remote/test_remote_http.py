@@ -55,6 +55,17 @@ def test_an_image_url_serving_a_web_page_is_broken(farm: Farm) -> None:
     assert verdicts([farm.url("/page/a.png")])[farm.url("/page/a.png")].status is Status.OK  # fine as a link
 
 
+def test_an_image_url_serving_markup_with_no_type_is_broken(farm: Farm) -> None:
+    """No Content-Type (or `application/octet-stream`): a browser sniffs the body, and an
+    HTML body shows no image. Only a HEAD was sent, and the image was ok."""
+    urls = [farm.url(f"/untyped/{what}/x") for what in ("page", "page-octet", "png", "png-octet")]
+    found = verdicts(urls, image=True)
+    assert [found[u].status for u in urls] == [Status.BROKEN, Status.BROKEN, Status.OK, Status.OK]
+    assert found[urls[0]].hint == "serves markup (a web page?) with no image type, not an image"
+    assert found[urls[0]].seen == "HEAD 200 then GET 200"
+    assert verdicts([urls[0]])[urls[0]].status is Status.OK  # fine as a link
+
+
 def test_redirects_are_followed_and_reported(farm: Farm) -> None:
     verdict = verdicts([farm.url("/redirect/3/x")])[farm.url("/redirect/3/x")]
     assert verdict.status is Status.OK

@@ -136,3 +136,13 @@ def test_an_oembed_answer_that_is_a_web_page_confirms_nothing(farm: Farm) -> Non
     verdict = verdicts([url], remap=_youtube_to(farm))[url]
     assert (verdict.status, verdict.http_status) == (Status.UNVERIFIED, 200)
     assert verdict.seen == "video oEmbed 200 text/html" and "did not confirm the video" in verdict.hint
+
+
+def test_an_oembed_200_that_is_no_json_object_confirms_nothing(farm: Farm) -> None:
+    """A 200 whose body is not an oEmbed JSON object (a captive portal, a proxy's error
+    text sent as JSON) was taken for the video being there."""
+    urls = ["https://www.youtube.com/watch?v=notjson0001", "https://www.youtube.com/watch?v=array000001",
+            "https://www.youtube.com/watch?v=okVideo0001"]
+    found = verdicts(urls, remap=_youtube_to(farm))
+    assert [found[u].status for u in urls] == [Status.UNVERIFIED, Status.UNVERIFIED, Status.OK]
+    assert "answered 200 with no JSON object: it did not confirm the video" in found[urls[0]].hint
