@@ -72,7 +72,10 @@ def parser(block_only: bool = False, escapes_apart: bool = False) -> MarkdownIt:
             """markdown-it rebuilds a URL from its parts; one with an invalid host or port, or
             a bracketed IP host (`http://[::1`, `https://[fe80::1%25eth0]/`), comes out
             rewritten (`http://:1%5B:`), as written nowhere in the post. Such a URL is only
-            percent-encoded (an IP has no name to punycode), so its finding is placed."""
+            percent-encoded (an IP has no name to punycode), so its finding is placed. So is
+            one with an international host: markdown-it punycodes it without the case
+            mapping browsers apply (`MÜNCHEN` became `xn--MNCHEN-psa`, another domain), and
+            the check reads the host as written, with IDNA's own mapping (dedupe.normalise)."""
             from urllib.parse import urlsplit
 
             from mdurl import encode
@@ -82,7 +85,8 @@ def parser(block_only: bool = False, escapes_apart: bool = False) -> MarkdownIt:
                 parts.port  # noqa: B018 - raises for an invalid host or port
             except ValueError:
                 return str(encode(url))
-            return str(encode(url)) if "[" in parts.netloc else str(super().normalizeLink(url))
+            plain = "[" in parts.netloc or not parts.netloc.isascii()
+            return str(encode(url)) if plain else str(super().normalizeLink(url))
 
     md = Parser("commonmark").enable(["table", "strikethrough"])
     md.core.ruler.at("normalize", _normalize)

@@ -91,3 +91,18 @@ def test_a_gist_embedded_with_jekyll_gist_is_checked_at_its_id(tmp_path: Path, f
         ("BC201", 4, 9, "https://gist.github.com/someone/0123456789abcdef0123")]
     assert sorted(e.path for e in farm.hits()) == ["/missing/0123456789abcdef0123", "/missing/0123456789abcdef0123",
                                                    "/ok/5555251"]
+
+
+def test_an_international_host_in_capitals_is_asked_as_browsers_ask_it(
+        tmp_path: Path, farm: Farm, capsys: pytest.CaptureFixture[str]) -> None:
+    """markdown-it punycodes a host without the case mapping browsers apply: `MÜNCHEN`
+    became `xn--MNCHEN-psa`, another domain (a false "no such host", at column 1, for a
+    URL the post does not write). The URL is checked as written, `xn--mnchen-3ya`."""
+    body = "Intro.\n\nSee [it](http://MÜNCHEN.invalid/missing/m) and [b](http://bücher.invalid/x).\n"
+    site = one_post_site(tmp_path, body)
+    code = main(["check", "--select", "links", "--no-cache", "--format", "json", "--remap",
+                 rf"^http://xn--mnchen-3ya\.invalid/ {farm.url('/')}", str(site)])
+    found = [(d["line"], d["column"], d["url"]) for d in json.loads(capsys.readouterr().out)["diagnostics"]]
+    assert code == 1
+    assert found == [(6, 10, "http://MÜNCHEN.invalid/missing/m"), (6, 52, "http://bücher.invalid/x")]
+    assert [e.path for e in farm.hits()] == ["/missing/m", "/missing/m"]  # HEAD, GET: asked of the farm
