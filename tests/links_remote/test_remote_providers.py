@@ -66,7 +66,10 @@ def test_a_github_attachment_hidden_from_anonymous_readers(farm: Farm) -> None:
     verdict = verdicts([url], image=True, remap=rule)[url]
     assert (verdict.status, verdict.provider, verdict.http_status) == (Status.BROKEN, "github-attachments", 404)
     assert "signed-in" in verdict.hint
-    assert "site repository" in verdict.hint
+    assert "put the image in the site repository" in verdict.hint
+    pdf = "https://github.com/user-attachments/files/17001/notes.pdf"  # a file, not an image: said so
+    rule = ((r"^https://github\.com/user-attachments/files/", farm.url("/ua/")),)
+    assert "put the file in the site repository" in verdicts([pdf], remap=rule)[pdf].hint
 
 
 def test_a_google_image_403_is_broken_but_elsewhere_403_is_a_bot_wall(farm: Farm) -> None:

@@ -17,7 +17,7 @@ from blogcheck.links.probe import check_url
 
 NAME = "github-attachments"
 _HINT = ("anonymous readers get 404: the attachment may be visible only to signed-in users of a private "
-         "repository; put the image in the site repository (e.g. assets/) and link that")
+         "repository; put the {what} in the site repository (e.g. assets/) and link that")
 
 
 def match(url: str) -> bool:
@@ -34,5 +34,6 @@ def canonical(url: str) -> str:
 def check(url: str, image: bool, client: Client) -> Verdict:
     verdict = check_url(client, url, image)
     if verdict.status is not Status.OK and verdict.http_status == 404:
-        return dataclasses.replace(verdict, status=Status.BROKEN, hint=_HINT, provider=NAME)
+        what = "image" if image or "/assets/" in urlsplit(url).path else "file"  # `/files/`: a PDF, a zip
+        return dataclasses.replace(verdict, status=Status.BROKEN, hint=_HINT.format(what=what), provider=NAME)
     return verdict
