@@ -47,7 +47,7 @@ def classify(link: Link, index: SiteIndex, site_url: str, base: str | None,
         url = url[len(site_url):]  # `{{ site.url }}/x`: a page of this site
     scheme = _SCHEME.match(url)
     if scheme or url.startswith("//"):  # protocol-relative: the remote checker uses https
-        outcome = _with_scheme(url, scheme[1].lower() if scheme else "https")
+        outcome = _with_scheme(url, scheme[1].lower() if scheme else "https", link.kind is Kind.IMAGE)
         own = _own_path(outcome.url, site_url) if isinstance(outcome, Remote) else None
         if own is not None:  # a page of this site, written with its address: found here, or asked for
             found = _local(own, link, index, base, anchors, folder)
@@ -133,7 +133,7 @@ def short(url: str, limit: int = 200) -> str:
     return url if len(url) <= limit else url[: limit // 2] + "…" + url[-limit // 4 :]
 
 
-def _with_scheme(url: str, scheme: str) -> Problem | Remote | None:
+def _with_scheme(url: str, scheme: str, image: bool = False) -> Problem | Remote | None:
     if scheme in _WEB:
         from blogcheck.links.dedupe import normalise
 
@@ -145,6 +145,10 @@ def _with_scheme(url: str, scheme: str) -> Problem | Remote | None:
     if scheme == "file" or len(scheme) == 1:  # file:///C:/..., C:\\Users\\...
         return Problem("BC208", f"`{url}` points at a file on the author's computer",
                        "copy the file into the site (e.g. assets/) and link to it there")
+    if scheme in ("ftp", "ftps"):  # as a redirect to one is broken (probe._UNSAFE), said of the link written too
+        return Problem("BC304" if image else "BC202", f"`{short(url)}` is an FTP link, which no current browser "
+                       "opens (Chrome and Firefox dropped FTP in 2021): not checked",
+                       "link a web (https) copy of the file, or put the file in the site (e.g. assets/)")
     near = difflib.get_close_matches(scheme, _WEB, n=1, cutoff=0.75)
     if near and url[len(scheme) + 1 :].startswith("/"):
         return Problem("BC208", f"`{url}` has an unknown scheme `{scheme}:`", f"did you mean `{near[0]}:`?")

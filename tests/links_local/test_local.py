@@ -197,6 +197,13 @@ def test_a_page_without_front_matter_is_a_copied_file_and_the_hint_says_so(site:
     assert found.hint.startswith("`notes.md` has no front matter, so Jekyll copies it as `/notes.md`")
 
 
+def test_an_ftp_link_is_a_warning_as_a_redirect_to_ftp_is_an_error(site: Path) -> None:
+    """No current browser opens ftp: (a redirect to one was BC201); written in the post, it
+    was passed over in silence."""
+    assert _codes(site, "[a](ftp://ftp.example.org/pub/x.txt) ![b](FTP://x.org/b.png) [c](ftps://x.org/c)") == \
+        ["BC202", "BC304", "BC202"]
+
+
 def test_malformed_urls_are_findings_not_crashes(site: Path) -> None:
     body = ('[a](http://[::1) <a href="http://exa mple.com/">b</a> [c](https:///nohost) [d](http://x.org:99999/)'
             ' [e](%zz%) [f](/blog/%E0%A4%A) <img src="&#0;"> [g](//) [h](' + "/" + "x" * 100_000 + ")")
