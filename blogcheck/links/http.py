@@ -187,9 +187,11 @@ class Client:
                 return Reply(method, url, failure="invalid", detail=str(exc))
             try:
                 # HEAD too: an emptied answer frees its connection for reuse; a 421/425's is not reused
-                limit = keep if keep and response.status == 200 else BODY_LIMIT  # an error page is not kept
-                body, whole = _read_some(response, self.settings.timeout,
-                                         0 if response.status in NEW_CONNECTION else limit)
+                kept = keep and response.status == 200  # an error page is not kept
+                # a body nobody reads is emptied only to reuse the connection: not for long (one sent a
+                # byte a second held the check for the whole timeout after its status was known)
+                body, whole = _read_some(response, self.settings.timeout if kept else min(self.settings.timeout, 1.0),
+                                         0 if response.status in NEW_CONNECTION else keep if kept else BODY_LIMIT)
             finally:
                 response.close()  # a body not read to its end closes its connection
                 response.release_conn()

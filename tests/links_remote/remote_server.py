@@ -238,6 +238,8 @@ def _route(h: _Handler, farm: Farm, e: Entry) -> None:
         return _ratelimit(h, farm, e, rest, parse_qs(parts.query))
     if kind == "drip":  # a body that comes a byte at a time, for as long as the client listens
         return _drip(h, e)
+    if kind == "nohead-drip":  # HEAD refused, so the status comes from a GET whose body drips
+        return h.reply(e, 405, b"", "text/plain") if h.command == "HEAD" else _drip(h, e)
     if kind == "huge":
         if "nohead" in parts.query and h.command == "HEAD":
             return h.reply(e, 405, headers=(("Allow", "GET"),))

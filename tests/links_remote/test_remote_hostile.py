@@ -29,6 +29,16 @@ def test_a_body_dripped_byte_by_byte_is_given_up_on_time(farm: Farm) -> None:
     assert verdict.status is Status.OK  # the status line said 200; only the body was slow
 
 
+def test_a_body_nobody_reads_does_not_hold_the_check_once_the_status_is_known(farm: Farm) -> None:
+    """HEAD refused, GET 200 with a body dripping a byte at a time: the verdict is known from
+    the status line; emptying the body (for the connection's reuse) took the whole timeout."""
+    url = farm.url("/nohead-drip/a")
+    started = time.monotonic()
+    verdict = verdicts([url], timeout=6.0, retries=0)[url]
+    assert verdict.status is Status.OK and verdict.seen == "HEAD 405 then GET 200"
+    assert time.monotonic() - started < 4.0  # not the 6 s timeout
+
+
 def test_odd_retry_after_values_are_ignored_not_fatal() -> None:
     assert retry_after_seconds("\u00b2") is None
     assert retry_after_seconds("12") == 12.0
