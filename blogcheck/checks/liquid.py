@@ -4,7 +4,9 @@ BC505 liquid-syntax: Liquid that Jekyll cannot parse, which stops the build
 (`blogcheck.jekyll.liquid_syntax`; in code, it takes the place of that code's BC501, and
 the search goes on past it as if it were fixed);
 BC506 unknown-liquid-tag: a tag in the text that no plugin of the site defines, when
-its plugins are all known (`blogcheck.jekyll.plugins`).
+its plugins are all known (`blogcheck.jekyll.plugins`); BC507 liquid-render-error and
+BC508 liquid-drops-text: Liquid in the text that stops the build when Jekyll renders it,
+or drops text (`blogcheck.jekyll.liquid_render`; in code, BC501 says it).
 
 Jekyll runs every post through Liquid before Markdown, code blocks and code spans
 included. A dbt model's `{{ ref('orders') }}`, an Ansible `{{ item }}`, a GitHub
@@ -33,14 +35,14 @@ from collections.abc import Iterator
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
-from blogcheck.jekyll import plugins
+from blogcheck.jekyll import liquid_render, plugins
 from blogcheck.jekyll.liquid_syntax import Error, first_error
 from blogcheck.links import liquid
 from blogcheck.links.liquid import Tag
 from blogcheck.post import Post
 from blogcheck.suppress import spans_silenced, suppressions
 
-CODES = ["BC501", "BC502", "BC505", "BC506"]
+CODES = ["BC501", "BC502", "BC505", "BC506", "BC507", "BC508"]
 # Tags of widely used plugins: in code they are most likely meant to run.
 _PLUGIN_TAGS = frozenset({"gist", "seo", "feed_meta", "github_edit_link", "avatar", "twitter", "tweet", "youtube",
                           "vimeo", "octicon", "bibliography", "cite", "reference", "jekyll_version", "asset",
@@ -96,6 +98,9 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                 unknown_tags.append(dataclasses.replace(tag, name=name))
         elif (why := _why(tag, assigned, known)) is not None:
             grouped.setdefault(block, []).append((tag, why))
+    for problem in liquid_render.problems(live):
+        if problem.tag.start not in blocks:
+            yield _rendered(post, starts, problem)
     tag_starts = [tag.start for tag in every]  # in order: the tags between two are counted by bisection
     edits = {block: _raw_edits(post, starts, tag_starts, [t for t, _ in found]) for block, found in grouped.items()}
     stops, final = _code_errors(body, error, live, blocks, grouped, edits)
@@ -182,12 +187,25 @@ def _stops(post: Post, starts: list[int], error: Error, in_code: bool, **extra: 
     return dataclasses.replace(found, end_line=line, end_column=column + len(error.token.split("\n")[0]))
 
 
+def _rendered(post: Post, starts: list[int], problem: liquid_render.Problem) -> Diagnostic:
+    """BC507 (the build stops when Jekyll renders the tag) or BC508 (text is dropped)."""
+    written = short(post.body[problem.tag.start:problem.tag.end])
+    if problem.code == "BC507":
+        message = f"`{written}` stops the Jekyll build when it renders the post: {problem.message}"
+        hint = ("mend it as the message says; if it is meant as text, wrap it in {% raw %} ... {% endraw %}")
+    else:
+        message = f"`{written}`: {problem.message}"
+        hint = ("put it inside the loop it belongs to, or remove it" if problem.tag.name in ("break", "continue")
+                else "make it an `{% elsif %}` before the `{% else %}`, or remove it")
+    return _at(post, starts, problem.tag, problem.code, message, hint=hint)
+
+
 def _at(post: Post, starts: list[int], tag: Tag, code: str, message: str, **extra: object) -> Diagnostic:
     line, column = position(starts, tag.start, post.body_line)
     first_line = post.body[tag.start:tag.end].split("\n")[0]
-    found = diagnostic(code, post.display, line, column, message,
-                       "wrap it in {% raw %} ... {% endraw %}, or set `render_with_liquid: false` in the front matter",
-                       **extra)
+    hint = str(extra.pop("hint", "wrap it in {% raw %} ... {% endraw %}, or set `render_with_liquid: false` in the "
+                                 "front matter"))
+    found = diagnostic(code, post.display, line, column, message, hint, **extra)
     return dataclasses.replace(found, end_line=line, end_column=column + len(first_line))
 
 
