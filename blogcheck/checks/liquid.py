@@ -39,6 +39,7 @@ from blogcheck.jekyll import liquid_render, plugins
 from blogcheck.jekyll.liquid_syntax import Error, first_error
 from blogcheck.links import liquid
 from blogcheck.links.liquid import Tag
+from blogcheck.parse import kramdown_comments
 from blogcheck.post import Post
 from blogcheck.suppress import spans_silenced, suppressions
 
@@ -240,9 +241,12 @@ def _assigned(text_tags: list[Tag]) -> set[str]:
 
 
 def _in_comment(body: str, offset: int) -> bool:
-    """Inside an HTML comment (`<!-- TODO {{ x }} -->`): what renders there is never seen."""
+    """Inside an HTML comment (`<!-- TODO {{ x }} -->`) or a kramdown one (`{::comment}`,
+    written into an HTML comment): what renders there is never seen."""
     opened = body.rfind("<!--", 0, offset)
-    return opened >= 0 and body.find("-->", opened + 4, offset) < 0
+    if opened >= 0 and body.find("-->", opened + 4, offset) < 0:
+        return True
+    return "{::comment}" in body and any(start <= offset < stop for start, stop in kramdown_comments.regions(body))
 
 
 def _unknown(root: str, assigned: set[str]) -> bool:

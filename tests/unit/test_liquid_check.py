@@ -63,6 +63,14 @@ def test_a_variable_the_post_assigns_is_meant(
     assert "no variable `other`" in found[0][2] and "no variable `again`" in found[1][2]
 
 
+def test_a_variable_in_a_kramdown_comment_is_never_seen(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """kramdown writes `{::comment}` into an HTML comment: the empty output is not seen there."""
+    body = "{::comment}\nTODO {{ draft_note }}\n{:/comment}\n\nShown {{ shown_note }}.\n"
+    found = _found(tmp_path, body, capsys, monkeypatch)
+    assert [(line, code) for line, code, _ in found] == [(8, "BC502")]
+
+
 def _fixes(tmp_path: Path, body: str, capsys: pytest.CaptureFixture[str],
            monkeypatch: pytest.MonkeyPatch) -> list[object]:
     _found(tmp_path, body, capsys, monkeypatch)
