@@ -7,6 +7,7 @@ Keys are the long flag names. `[tool.blogcheck]` in pyproject.toml and
 from __future__ import annotations
 
 import difflib
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -157,7 +158,8 @@ def check_keys(table: dict[str, Any], where: str) -> None:
         elif name in KEYS and name != "":
             raise ConfigError(f"{where}: `{name}` must be a table (`[{name}]`), not {value!r}")
         elif name not in KEYS[""]:
-            raise ConfigError(f"{where}: unknown key `{name}`{_nearest(name, [*KEYS[''], *KEYS])}")
+            near = _elsewhere(name, "") or _nearest(name, [*KEYS[""], *KEYS])
+            raise ConfigError(f"{where}: unknown key `{name}`{near}")
         else:
             _check_type(name, value, KEYS[""][name], where)
 
@@ -169,8 +171,17 @@ def _check_table(table: dict[str, Any], keys: dict[str, type], where: str) -> No
                               "with the site): set it in the environment, GITHUB_TOKEN or GH_TOKEN for the links "
                               "check, BLOGCHECK_TOKEN for publish")
         if name not in keys:
-            raise ConfigError(f"{where}: unknown key `{name}`{_nearest(name, list(keys))}")
+            section = next((k for k, v in KEYS.items() if v is keys), "")
+            raise ConfigError(f"{where}: unknown key `{name}`{_elsewhere(name, section) or _nearest(name, list(keys))}")
         _check_type(name, value, keys[name], where)
+
+
+def _elsewhere(name: str, section: str) -> str:
+    """"; it belongs in [links]" for a key of another table (a top-level `timeout`), or ""."""
+    homes = [other for other, keys in KEYS.items() if other != section and name in keys]
+    if not homes:
+        return ""
+    return f"; it belongs {'at the top level' if homes[0] == '' else f'in [{homes[0]}]'}"
 
 
 def _check_type(name: str, value: Any, kind: type, where: str) -> None:
@@ -205,7 +216,9 @@ def validate_values(config: Config) -> None:
             raise ConfigError(f"`{word}` is neither a check name nor a code prefix{near}")
     for code, level in config.severity.items():
         if code not in CODES:
-            raise ConfigError(f"severity: unknown code `{code}`{_nearest(code, list(CODES))}")
+            whole = " (`[severity]` takes whole codes such as `BC121`, not prefixes)" \
+                if re.fullmatch(r"BC\d{0,2}", code, re.IGNORECASE) else ""
+            raise ConfigError(f"severity: unknown code `{code}`{whole or _nearest(code.upper(), list(CODES))}")
         if level not in SEVERITIES:
             raise ConfigError(f"severity: `{code}` must be one of {', '.join(SEVERITIES)}, not {level!r}")
     if config.max_file_size <= 0:

@@ -47,6 +47,7 @@ class Summary:
     infos: int = 0  # findings a config made `info`
     notes: tuple[str, ...] = ()  # about the run as a whole, e.g. links not checked offline
     fixed: int = 0  # findings `--fix` mended (reported as `info`, not counted in `infos`)
+    left: int = 0  # errors and warnings not shown: `--fix-only` shows only what it fixed
 
     @classmethod
     def of(cls, files: int, diagnostics: list[Diagnostic], notes: tuple[str, ...] = ()) -> Summary:

@@ -192,12 +192,14 @@ def run(args: argparse.Namespace) -> int:
     if args.diff:
         return _diff(result, chosen.config)
     if args.fix or args.fix_only:
-        from blogcheck.diagnostic import was_fixed
+        from blogcheck.diagnostic import Severity, was_fixed
         from blogcheck.fix import apply
 
         result = apply(result)
         if args.fix_only:  # what is left is another hook's to report (`blogcheck`): only the fixes are shown
-            result = dataclasses.replace(result, diagnostics=[d for d in result.diagnostics if was_fixed(d)])
+            shown = [d for d in result.diagnostics if was_fixed(d)]
+            left = sum(1 for d in result.diagnostics if not was_fixed(d) and d.severity is not Severity.INFO)
+            return _report(dataclasses.replace(result, diagnostics=shown), chosen.config, args.statistics, left)
     return _report(result, chosen.config, args.statistics)
 
 
@@ -242,7 +244,7 @@ def _flat(groups: list[list[str]] | None) -> list[str] | None:
     return None if groups is None else [w for group in groups for w in group]
 
 
-def _report(result: Result, config: Config, statistics: bool = False) -> int:
+def _report(result: Result, config: Config, statistics: bool = False, left: int = 0) -> int:
     from blogcheck.diagnostic import Severity, Summary
     from blogcheck.reporters import get
     from blogcheck.reporters import statistics as counts
@@ -251,7 +253,8 @@ def _report(result: Result, config: Config, statistics: bool = False) -> int:
     fixable = sum(1 for d in result.diagnostics if d.severity is not Severity.INFO and "fix" in d.extras)
     notes = result.notes + ((f"{fixable} finding{'s' * (fixable != 1)} can be fixed in place: "
                              "`blogcheck check --fix` (`--diff` shows the changes first)",) if fixable else ())
-    summary = Summary.of(result.files, result.diagnostics, () if config.quiet else notes)
+    summary = dataclasses.replace(Summary.of(result.files, result.diagnostics, () if config.quiet else notes),
+                                  left=left)
     shown = result.diagnostics
     if config.quiet:
         shown = [d for d in shown if d.severity is Severity.ERROR]

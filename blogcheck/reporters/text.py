@@ -28,6 +28,10 @@ def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = Fal
 
 def summary_line(summary: Summary) -> str:
     files = plural(summary.files, "file")
+    if summary.left:  # --fix-only: what it mended, and what the `blogcheck` hook will say
+        done = f"{summary.fixed} fixed" if summary.fixed else "nothing fixed"
+        return (f"Checked {files}: {done}; {plural(summary.left, 'finding')} left, not shown here "
+                "(`blogcheck check` lists them).")
     if not summary.errors and not summary.warnings and not summary.infos and not summary.fixed:
         return f"Checked {files}: no problems found."
     parts = [plural(summary.errors, "error"), plural(summary.warnings, "warning")]

@@ -22,6 +22,9 @@ def test_fix_only_fixes_reports_the_fixes_and_passes(tmp_path: Path, monkeypatch
     assert (root / "_posts" / "2024-01-01-p.md").read_text() == POST.replace("Teh", "The")
     code, out, _ = run(capsys, "check", "--offline", "--fix-only", ".")
     assert code == 0 and "BC" not in out  # nothing left to fix: nothing to show
+    # and the summary does not say "no problems found" of a post with two left
+    assert out.endswith("Checked 1 file: nothing fixed; 2 findings left, not shown here (`blogcheck check` lists "
+                        "them).\n"), out
     code, out, _ = run(capsys, "check", "--offline", ".")
     assert code == 1 and "BC120" in out  # the check still reports the rest
 

@@ -57,6 +57,20 @@ def test_unknown_key_names_the_nearest(tmp_path: Path) -> None:
         load_config(path)
 
 
+@pytest.mark.parametrize(("text", "message"), [
+    ("timeout = 5\n", r"unknown key `timeout`; it belongs in \[links\]"),
+    ("[links]\noffline = true\n", "unknown key `offline`; it belongs at the top level"),
+    ('[severity]\nBC1 = "error"\n', r"unknown code `BC1` \(`\[severity\]` takes whole codes"),
+    ('[severity]\nbc121 = "error"\n', "unknown code `bc121`; did you mean `BC121`"),
+])
+def test_a_key_of_another_table_or_a_code_prefix_is_named_as_such(tmp_path: Path, text: str, message: str) -> None:
+    """These named no near key (`timeout` at the top), or a wrong one (`BC1`: `BC901`)."""
+    path = tmp_path / "blogcheck.toml"
+    path.write_text(text)
+    with pytest.raises(ConfigError, match=message):
+        load_config(path)
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
