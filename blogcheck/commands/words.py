@@ -165,7 +165,10 @@ def unknown_words(paths: list[Path], site: Site, config: Config) -> list[Row]:
     posts = [p for p in (load(f, _display(f), site, config.max_file_size) for f in files) if isinstance(p, Post)]
     others = other_languages(posts, site.config)  # not spell-checked: their words are no English
     posts = [p for p in posts if p.path not in others]
-    speller = speller_for(Context(site, config, posts))
+    context = Context(site, config, posts)
+    speller = speller_for(context)
+    for note in context.notes:  # the word list could not be read: said, as `check` says it
+        print(f"note: {note}", file=sys.stderr)
     counts: Counter[str] = Counter()
     first: dict[str, str] = {}
     for post in posts:

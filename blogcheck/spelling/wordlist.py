@@ -33,12 +33,28 @@ def tech_words() -> frozenset[str]:
         parse(data.joinpath("software_words.txt").read_text(encoding="utf-8"))
 
 
-def project_words(path: Path) -> frozenset[str]:
-    """The project word list; a missing or unreadable file is an empty list."""
+def project_words(path: Path, notes: list[str] | None = None) -> frozenset[str]:
+    """The project word list; a missing file is an empty list, and so is one that cannot
+    be read, said in `notes` (its words would be reported with no word why); a list
+    that is not UTF-8 is read with its odd bytes replaced, said too."""
     try:
-        return parse(files.read_text(path, errors="replace"))
-    except OSError:
+        raw = files.read_bytes(path)
+    except FileNotFoundError:
         return frozenset()
+    except OSError as exc:
+        if notes is not None:
+            notes.append(f"the word list {path.name} cannot be read ({exc.strerror or exc}): none of its words is "
+                         "accepted")
+        return frozenset()
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        text = raw.decode("utf-8-sig", errors="replace")
+        if notes is not None:
+            line = raw[:exc.start].count(b"\n") + 1
+            notes.append(f"the word list {path.name} is not UTF-8 (line {line}): words with its odd bytes are not "
+                         "accepted; save it as UTF-8")
+    return parse(text)
 
 
 def post_words(data: dict[str, Any]) -> frozenset[str]:

@@ -44,6 +44,24 @@ def test_a_list_that_is_not_utf8_is_refused_and_kept(site: Path, capsys: pytest.
                    "nothing added\n")
 
 
+def test_a_list_that_is_not_utf8_or_not_readable_is_said_by_check_and_words(
+        site: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Read in silence, its words' findings came with no word why."""
+    wordlist = site / ".blogcheck-words.txt"
+    wordlist.write_bytes(b"gromulent\ncaf\xe9\nsturd\n")
+    code, out, _ = run(capsys, "check", "--offline", "--select", "spelling", ".")
+    assert "note: the word list .blogcheck-words.txt is not UTF-8 (line 2): words with its odd bytes are not " \
+           "accepted; save it as UTF-8\n" in out
+    assert "sturd" not in out  # the other words hold
+    code, out, err = run(capsys, "words", ".")
+    assert code == 0 and "not UTF-8 (line 2)" in err and "quxxle" in out
+    wordlist.unlink()
+    wordlist.mkdir()
+    code, out, _ = run(capsys, "check", "--offline", "--select", "spelling", ".")
+    assert "note: the word list .blogcheck-words.txt cannot be read (not a regular file (a folder)): none of its " \
+           "words is accepted\n" in out and "`sturd`" in out
+
+
 def test_adding_words_already_there_says_so(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     wordlist = site / ".blogcheck-words.txt"
     wordlist.write_bytes(b"sturd\r\ngromulent")
