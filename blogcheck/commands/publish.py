@@ -106,9 +106,10 @@ def publish_settings(config: Config, args: argparse.Namespace) -> tuple[Settings
         raise ConfigError(f"--to {to}: {exc}") from None
     key = str(table.get("approve_key", "status"))
     retries = int(table.get("max_push_retries", 5))
-    if not key or not str(table.get("approve_value", "approved")) or not 0 <= retries <= MAX_RETRIES:
-        raise ConfigError(f"[publish]: approve_key and approve_value must not be empty; "
-                          f"max_push_retries must be 0..{MAX_RETRIES}")
+    if not key or not str(table.get("approve_value", "approved")):
+        raise ConfigError("[publish]: approve_key and approve_value must not be empty")
+    if not 0 <= retries <= MAX_RETRIES:
+        raise ConfigError(f"[publish]: max_push_retries must be 0..{MAX_RETRIES}, not {retries}")
     if not valid_branch(str(table.get("branch", ""))) and table.get("branch"):
         raise ConfigError(f"`{table['branch']}` is not a valid branch name")
     rules = Rules(key, str(table.get("approve_value", "approved")), tuple(table.get("strip_keys", [key])))

@@ -32,7 +32,7 @@ def test_the_config_section_sets_target_approval_and_stripped_keys(sandbox: Sand
 
 @pytest.mark.parametrize(("toml", "args", "message"), [
     ('[publish]\napprove_kee = "x"\n', [], "did you mean `approve_key`?"),
-    ('[publish]\nmax_push_retries = 500\n', [], "max_push_retries must be 0..50"),
+    ('[publish]\nmax_push_retries = 500\n', [], "max_push_retries must be 0..50, not 500"),
     ('[publish]\nbuild = "yes"\n', [], "`build` must be true or false"),
     ("", ["--to", ""], "publish needs a target"),
     ("", ["--to", "x", "--branch", "../main"], "`../main` is not a valid branch name"),
@@ -44,6 +44,7 @@ def test_bad_settings_exit_2(sandbox: Sandbox, toml: str, args: list[str], messa
     code = main(["publish", *args] if args else ["publish", "--to", str(sandbox.remote)])
     _, err = sandbox.capture.readouterr()
     assert code == 2 and message in err
+    assert "approve_key" not in err or "approve_kee" in toml  # only what is wrong is named
     assert sandbox.subjects() == ["site"]
 
 
