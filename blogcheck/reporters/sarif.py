@@ -9,7 +9,7 @@ paths are relative to $GITHUB_WORKSPACE when the file is inside it."""
 from __future__ import annotations
 
 import os
-from pathlib import PurePath
+from pathlib import Path, PurePath
 from typing import Any
 from urllib.parse import quote
 
@@ -33,10 +33,12 @@ def render(diagnostics: list[Diagnostic], summary: Summary, *, color: bool = Fal
     kept = diagnostics
     if len(diagnostics) > MAX_RESULTS:
         kept = sorted(diagnostics, key=lambda d: _RANK[d.severity])[:MAX_RESULTS]  # stable: file order stays
-    results = [_result(d, index) for d in kept]
+    base = _base()
+    results = [_result(d, index, base) for d in kept]
     driver = {"name": "blogcheck", "version": __version__, "informationUri": "https://pypi.org/project/blogcheck/",
               "rules": rules}
-    run: dict[str, Any] = {"tool": {"driver": driver}, "results": results, "columnKind": "unicodeCodePoints"}
+    run: dict[str, Any] = {"tool": {"driver": driver}, "results": results, "columnKind": "unicodeCodePoints",
+                           "originalUriBaseIds": {_ROOT: {"uri": base.as_uri() + "/"}}}
     if len(kept) < len(diagnostics):
         left = f"{len(diagnostics) - len(kept)} of {len(diagnostics)} findings " \
                f"{'is' if len(diagnostics) - len(kept) == 1 else 'are'} left out, the least severe first: " \
@@ -58,14 +60,37 @@ def _rule(code: str) -> dict[str, Any]:
     }
 
 
-def _result(d: Diagnostic, index: dict[str, int]) -> dict[str, Any]:
+def _base() -> Path:
+    """The folder relative paths start from: the workspace under GitHub Actions, else here."""
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    try:
+        return Path(workspace).resolve() if workspace else Path.cwd().resolve()
+    except OSError:  # the working folder was removed
+        return Path("/")
+
+
+def _location(path: str, base: Path) -> dict[str, str]:
+    """A relative path with the base it is relative to (SARIF 3.4.4: `uriBaseId`), or an
+    absolute URI: a file outside the workspace stays relative to the working folder."""
+    shown = from_workspace(path)
+    if PurePath(shown).is_absolute():
+        return {"uri": _uri(shown)}
+    if os.environ.get("GITHUB_WORKSPACE") and shown == path and Path.cwd().resolve() != base:
+        return {"uri": _uri(os.path.abspath(path))}  # outside the workspace: where it is
+    return {"uri": _uri(shown), "uriBaseId": _ROOT}
+
+
+_ROOT = "%SRCROOT%"
+
+
+def _result(d: Diagnostic, index: dict[str, int], base: Path) -> dict[str, Any]:
     message = f"{d.message}. {d.hint[:1].upper()}{d.hint[1:]}" if d.hint else d.message  # two sentences
     result: dict[str, Any] = {
         "ruleId": d.code,
         "level": _LEVELS[d.severity],
         "message": {"text": controls(message)},
         "locations": [{"physicalLocation": {
-            "artifactLocation": {"uri": _uri(from_workspace(d.path))},
+            "artifactLocation": _location(d.path, base),
             "region": _region(d),
         }}],
     }

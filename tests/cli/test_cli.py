@@ -209,6 +209,27 @@ def test_github_paths_are_relative_to_the_workspace(tmp_path: Path, capsys: pyte
     assert out.startswith(f"{BAD}:1:1:")  # text stays relative to where it runs
 
 
+def test_sarif_paths_name_the_base_they_are_relative_to(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                        monkeypatch: pytest.MonkeyPatch) -> None:
+    """SARIF 3.4.4: a relative `uri` comes with its `uriBaseId`, declared in the run's
+    `originalUriBaseIds` (the workspace under GitHub Actions); a file outside the
+    workspace is named by its absolute URI. Viewers other than GitHub's could not
+    tell where the relative paths start."""
+    site = tmp_path / "blog"
+    shutil.copytree(SITE, site)
+    monkeypatch.chdir(site)
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path))
+    _, out, _ = _run(capsys, "check", "--select", "frontmatter", "--format", "sarif", BAD)
+    run = json.loads(out)["runs"][0]
+    assert run["originalUriBaseIds"] == {"%SRCROOT%": {"uri": tmp_path.resolve().as_uri() + "/"}}
+    assert run["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"] == {
+        "uri": f"blog/{BAD}", "uriBaseId": "%SRCROOT%"}
+    monkeypatch.setenv("GITHUB_WORKSPACE", str(tmp_path / "elsewhere"))
+    _, out, _ = _run(capsys, "check", "--select", "frontmatter", "--format", "sarif", BAD)
+    where = json.loads(out)["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+    assert where == {"uri": (site / BAD).as_uri()}
+
+
 def test_statistics_count_the_findings_by_code(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "check", "--offline", "--format", "json", "_posts/bad")
     found = Counter(d["code"] for d in json.loads(out)["diagnostics"])
