@@ -77,18 +77,24 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     every, live = liquid.rendered(body)
     error = first_error(body)
     starts = line_starts(body)
-    if not live:
+    comments = liquid.comment_blocks(body, every) if "comment" in body else []
+    if not live and not comments:
         if error is not None:
             yield _stops(post, starts, error, in_code=False)
         return
-    blocks = _in_code(post, live, ctx.site.converts_markdown(post.path))
+    blocks = _in_code(post, live, ctx.site.converts_markdown(post.path), comments)
     assigned = _assigned([tag for tag in live if tag.start not in blocks])
     own, defined = _site_tags(ctx)
     known = defined if defined is not None else plugins.CORE | _PLUGIN_TAGS | own
     grouped: dict[int, list[tuple[Tag, str]]] = {}
     unknown_tags: list[Tag] = []  # BC506, up to where Liquid stops
-    for tag in live:
+    for tag in sorted(live + comments, key=lambda t: t.start):
         block = blocks.get(tag.start)
+        if tag in comments:  # a Django sample's `{% comment %}`: Liquid drops its lines from the code
+            if block is not None:
+                grouped.setdefault(block, []).append((tag, "a Liquid comment, so the published code loses it and "
+                                                           "every line up to its `{% endcomment %}`"))
+            continue
         if block is None:  # in the text: only a variable Jekyll does not have is surely a slip
             if tag.output and (root := _ROOT.match(tag.markup)) and _unknown(root[1], assigned) \
                     and not _in_comment(body, tag.start):
@@ -102,7 +108,9 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     for problem in liquid_render.problems(live):
         if problem.tag.start not in blocks:
             yield _rendered(post, starts, problem)
-    tag_starts = [tag.start for tag in every]  # in order: the tags between two are counted by bisection
+    # in order: the tags between two are counted by bisection; those inside a comment are none (it is one)
+    inert = liquid.union([(c.start + 1, c.end) for c in comments])
+    tag_starts = [tag.start for tag in every if not liquid.inside(tag.start, inert)]
     edits = {block: _raw_edits(post, starts, tag_starts, [t for t, _ in found]) for block, found in grouped.items()}
     stops, final = _code_errors(body, error, live, blocks, grouped, edits)
     final_block = _block_of(final, live, blocks) if final is not None else None
@@ -279,15 +287,17 @@ def _liquid_name(tag: Tag) -> str:
     return found[0] if found else ""
 
 
-def _in_code(post: Post, live: list[Tag], markdown: bool = True) -> dict[int, int]:
+def _in_code(post: Post, live: list[Tag], markdown: bool = True, comments: list[Tag] | None = None) -> dict[int, int]:
     """Tag offset -> a key of the code block (fence, indented block, paragraph with code
     spans, or `{% highlight %}` block) it is written in; in a post Jekyll does not
-    convert from Markdown (`.html`), only `{% highlight %}` blocks are code."""
+    convert from Markdown (`.html`), only `{% highlight %}` blocks are code. `comments`
+    (comment blocks, as one tag each) count in fences, indented blocks and highlights."""
     from blogcheck.links import extract
 
     found: dict[int, int] = {}
     opened = None  # a {% highlight %} block: code, though Liquid runs in it
-    for tag in live:
+    comments = comments or []
+    for tag in sorted(live + comments, key=lambda t: t.start) if comments else live:
         if tag.name == "highlight" and not tag.output:
             opened = tag.end
         elif tag.name == "endhighlight" and not tag.output:
@@ -295,9 +305,12 @@ def _in_code(post: Post, live: list[Tag], markdown: bool = True) -> dict[int, in
         elif opened is not None:
             found[tag.start] = -opened  # negative: no token index is
     rest = [t.start for t in live if t.start not in found]
+    loose = [t.start for t in comments if t.start not in found]
     body = post.body
-    if markdown and rest and ("`" in body or "~~~" in body or "\n    " in body or "\n\t" in body):
-        found.update(extract.code_blocks(extract.parse(post), rest))  # code needs Markdown: parsed only then
+    if markdown and (rest or loose) and ("`" in body or "~~~" in body or "\n    " in body or "\n\t" in body):
+        parsed = extract.parse(post)  # code needs Markdown: parsed only then
+        found.update(extract.code_blocks(parsed, rest))
+        found.update(extract.fenced(parsed, loose))
     return found
 
 

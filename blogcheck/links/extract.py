@@ -160,6 +160,17 @@ def _in_code(parsed: Parsed, offsets: list[int]) -> set[int]:
     return set(code_blocks(parsed, offsets))
 
 
+def fenced(parsed: Parsed, offsets: list[int]) -> dict[int, int]:
+    """Of the body `offsets`, those in a fence or an indented code block, each with the
+    index of that block in `parsed.tokens` (as `code_blocks` gives it)."""
+    found: dict[int, int] = {}
+    for number, token in enumerate(parsed.tokens):
+        if token.map and token.type in ("fence", "code_block"):
+            first, stop = parsed.mstarts[token.map[0]], parsed.mstarts[min(token.map[1], len(parsed.mstarts) - 1)]
+            found.update((offset, number) for offset in offsets if first <= offset < stop)
+    return found
+
+
 def code_blocks(parsed: Parsed, offsets: list[int]) -> dict[int, int]:
     """Of the body `offsets` (each inside a Liquid tag), those whose tag is written in
     code, each with the index of its fence, indented block or paragraph in

@@ -69,6 +69,12 @@ def quiet(text: str, found: list[Tag]) -> tuple[list[tuple[int, int]], list[tupl
     return union(no_liquid), union([(start, stop) for _, start, stop in blocks])
 
 
+def comment_blocks(text: str, found: list[Tag]) -> list[Tag]:
+    """Each `{% comment %}` ... `{% endcomment %}` Liquid runs (not one inside raw), as one
+    tag from its start to its end tag's end (or the text's end)."""
+    return [Tag(start, stop, False, "comment", "") for name, start, stop in _blocks(text, found) if name == "comment"]
+
+
 def not_on_page_as_text(text: str, found: list[Tag]) -> list[tuple[int, int]]:
     """The regions whose words do not reach the page as Markdown text: comment blocks
     (Liquid drops them) and highlight blocks (code); raw blocks do reach it."""

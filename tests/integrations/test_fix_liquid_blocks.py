@@ -18,6 +18,10 @@ CODE = {  # what the block holds, and what the page must show
     "unclosed-for-forloop": "{% for x in y %}\n{{ forloop.index }}",
     "unclosed-capture": "{% capture note %}\n{{ note }}",
     "closed-assign": "{% assign v = '1.2' %}\npip install foo=={{ v }}",
+    # a Django sample's comment: Liquid dropped it and its lines from the code, with no finding
+    "django-comment": "{% comment %}\nExplain the loop here\n{% endcomment %}\n<ul></ul>",
+    "django-comment-and-output": "{% comment %}note{% endcomment %}\n<p>{{ name }}</p>",
+    "indented-comment": "{% comment %} {{ x }} {% endcomment %} after",
 }
 
 

@@ -97,12 +97,15 @@ def test_fix_wraps_the_blocks_liquid_in_raw(tmp_path: Path, capsys: pytest.Captu
 
 def test_no_fix_when_other_liquid_lies_between(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                monkeypatch: pytest.MonkeyPatch) -> None:
-    """Wrapping would stop a meant tag from running, end early at a `{% endraw %}`,
-    or show a `{% comment %}` as text."""
-    for between in ("{{ site.title }}", "{% include a.html %}", "{% raw %}{{ r }}{% endraw %}",
-                    "{% comment %}note{% endcomment %}"):
+    """Wrapping would stop a meant tag from running, or end early at a `{% endraw %}`.
+    (A `{% comment %}` in code is reported itself: it drops its lines from the code, and
+    the fix wraps it with the rest.)"""
+    for between in ("{{ site.title }}", "{% include a.html %}", "{% raw %}{{ r }}{% endraw %}"):
         body = f"```text\n{{{{ a }}}}\n{between}\n{{{{ b }}}}\n```\n"
         assert _fixes(tmp_path, body, capsys, monkeypatch) == [None], between
+    body = "```text\n{{ a }}\n{% comment %}note{% endcomment %}\n{{ b }}\n```\n"
+    assert _fixes(tmp_path, body, capsys, monkeypatch) == [[[5, 1, "{{", "{% raw %}{{"],
+                                                             [7, 6, "}}", "}}{% endraw %}"]]]
     body = "```text\n{{ site.title }}\n{{ a }}\n```\n"  # a meant tag before the first one reported: no matter
     wrap = [[6, 1, "{{", "{% raw %}{{"], [6, 6, "}}", "}}{% endraw %}"]]
     assert _fixes(tmp_path, body, capsys, monkeypatch) == [wrap]
