@@ -100,6 +100,10 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                     and not _in_comment(body, tag.start):
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is Liquid to Jekyll, and "
                           f"it has no variable `{root[1]}`: the published page shows nothing in its place")
+            elif tag.output and tag.markup.lstrip().startswith(".") and not _in_comment(body, tag.start):
+                yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is Liquid to Jekyll, which "
+                          "reads no name starting with `.` (Go and Helm templates do): the published page shows "
+                          "nothing in its place")
             elif defined is not None and not tag.output and (name := _liquid_name(tag)) and name not in defined \
                     and not name.startswith("end"):
                 unknown_tags.append(dataclasses.replace(tag, name=name))

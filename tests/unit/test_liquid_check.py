@@ -63,6 +63,14 @@ def test_a_variable_the_post_assigns_is_meant(
     assert "no variable `other`" in found[0][2] and "no variable `again`" in found[1][2]
 
 
+def test_a_helm_value_in_the_text_shows_nothing(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """`{{ .Values.image.tag }}` renders empty (Liquid only warns); BC502 needed a letter first."""
+    found = _found(tmp_path, "Set {{ .Values.image.tag }} in values.yaml.\n", capsys, monkeypatch)
+    assert [(line, code) for line, code, _ in found] == [(4, "BC502")]
+    assert "reads no name starting with `.`" in found[0][2]
+
+
 def test_a_variable_in_a_kramdown_comment_is_never_seen(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """kramdown writes `{::comment}` into an HTML comment: the empty output is not seen there."""
