@@ -50,7 +50,7 @@ _PLUGIN_TAGS = frozenset({"gist", "seo", "feed_meta", "github_edit_link", "avata
                           "stylesheet", "javascript", "picture", "img", "responsive_image", "figure"})
 # Tags that fill or mark a code block (jekyll-include-cache's `include_cached` too).
 _MEANT = frozenset({"include", "include_relative", "include_cached", "highlight", "endhighlight"})
-_JEKYLL_ROOTS = frozenset({"site", "page", "layout", "include", "content", "paginator", "jekyll", "post",
+_JEKYLL_ROOTS = frozenset({"site", "page", "layout", "include", "content", "paginator", "jekyll",
                            "theme"})
 _LOOPS = {"for": "forloop", "tablerow": "tablerowloop"}  # the variable each loop gives the tags inside it
 _STOPS_MAX = 50  # code blocks with a Liquid syntax error, found in one post

@@ -71,6 +71,15 @@ def test_a_helm_value_in_the_text_shows_nothing(
     assert "reads no name starting with `.`" in found[0][2]
 
 
+def test_post_is_a_variable_only_inside_the_loop_that_names_it(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Jekyll gives a post `page`, not `post`: `{{ post.title }}` outside a loop is empty."""
+    found = _found(tmp_path, "By {{ post.title }}.\n", capsys, monkeypatch)
+    assert [(line, code) for line, code, _ in found] == [(4, "BC502")]
+    body = "{% for post in site.posts %}{{ post.title }}{% endfor %}\n"
+    assert _found(tmp_path, body, capsys, monkeypatch) == []
+
+
 def test_a_variable_in_a_kramdown_comment_is_never_seen(
         tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     """kramdown writes `{::comment}` into an HTML comment: the empty output is not seen there."""
