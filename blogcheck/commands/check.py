@@ -130,6 +130,16 @@ def _with_flags(config: Config, args: argparse.Namespace) -> Config:
                                cache=absolute(Path(cache).expanduser(), "--cache") if cache else None)
 
 
+def _built(paths: list[Path], site: Site) -> list[Path]:
+    """The files pre-commit names, less those the site's `exclude:` (or Jekyll's own, such as
+    `node_modules/`) leaves out: a run over the site skips them, and so does the hook (it
+    refused commits to an excluded `archive/_posts/` that CI passed)."""
+    from blogcheck.jekyll.folders import excluded
+    from blogcheck.post import site_relative
+
+    return [p for p in paths if not excluded(site_relative(p.absolute(), site.root), site.config)]
+
+
 def _configs_of_added_sites(chosen: Settings, groups: list[tuple[Site, list[Path]]], args: argparse.Namespace) -> None:
     """The settings of the sites a commit's deletions brought in (changes.staged): each
     site's own config file, the flags on top, as for the sites of the paths."""
@@ -178,6 +188,7 @@ def run(args: argparse.Namespace) -> int:
         if hook:
             if not args.paths:  # pre-commit's always_run with no post staged: a commit that deletes a post
                 groups = [(site, []) for site, _ in groups]
+            groups = [(site, _built(paths, site)) for site, paths in groups]
             groups, changes = git_changes.staged(groups, lambda site: chosen.config_for(site).exclude)
             _configs_of_added_sites(chosen, groups, args)
         results = [run_checks(paths, site, chosen.config_for(site)) for site, paths in groups if paths]

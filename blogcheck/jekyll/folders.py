@@ -140,6 +140,15 @@ def _left_out_of_listing(rel: str, at: int, config: dict[str, Any]) -> NotRead |
     return None
 
 
+def excluded(rel: str, config: dict[str, Any]) -> bool:
+    """Whether `exclude:` in _config.yml (or Jekyll's own: `node_modules/`, `vendor/bundle/`...)
+    leaves out the file at `rel` (relative to the site root) or a folder above it."""
+    entries = _filter(config)
+    parts = rel.split("/")
+    return any(entries.excluded("/".join(parts[:i])) and not entries.included(parts[i - 1])
+               for i in range(1, len(parts) + 1))
+
+
 def _skipped(folder: str, config: dict[str, Any]) -> str:
     """The first folder on the way to `folder` that Jekyll does not walk, or ""."""
     parts = [p for p in folder.split("/") if p]

@@ -107,3 +107,25 @@ def test_a_folder_that_cannot_be_read_is_bc100_and_the_rest_is_checked(site: Pat
     finally:
         for folder in ("_posts", "_drafts"):
             (site / folder).chmod(0o755)
+
+
+def test_the_hook_skips_files_jekylls_exclude_leaves_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    """pre-commit names every staged `_posts/` file; one in a folder `exclude:` names (or
+    in `node_modules/`, which Jekyll excludes itself) is no post of the site, and a run
+    over the site skips it: the hook refused commits CI passed. By hand, a file named
+    is checked as given (BC124 says Jekyll never reads it)."""
+    (tmp_path / "_config.yml").write_text("title: t\nexclude: [archive]\n")
+    old = "---\npublished: 'yes'\n---\nx\n"
+    for rel in ("archive/_posts/2019-01-01-old.md", "node_modules/pkg/_posts/2019-01-02-x.md"):
+        (tmp_path / rel).parent.mkdir(parents=True)
+        (tmp_path / rel).write_text(old)
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_posts" / "2024-01-01-a.md").write_text(POST)
+    monkeypatch.chdir(tmp_path)
+    named = ["archive/_posts/2019-01-01-old.md", "node_modules/pkg/_posts/2019-01-02-x.md", "_posts/2024-01-01-a.md"]
+    monkeypatch.setenv("PRE_COMMIT", "1")
+    assert run(capsys, "check", "--offline", *named) == (0, "Checked 1 file: no problems found.\n", "")
+    monkeypatch.delenv("PRE_COMMIT")
+    code, out, _ = run(capsys, "check", "--offline", named[0])
+    assert code == 1 and "BC124 Jekyll never reads this post" in out
