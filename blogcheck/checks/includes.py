@@ -12,8 +12,9 @@ server that builds the site, even where the writer's disk does not care.
 `include` looks in the site's `includes_dir` (`_includes/`); a site with a theme
 (`theme:`, `remote_theme:`) may get the file from the theme, which is not on disk,
 so there only a name that cannot be valid is reported. `include_relative` looks in
-the post's own folder. A name built with Liquid (`{% include {{ page.x }} %}`) is
-known only when the page is built, and is left alone."""
+the post's own folder. A name built with Liquid is known only when the page is built,
+and is left alone, unless it is a value of the post's front matter or of _config.yml
+(`{% include {{ page.note }} %}`): that one is checked, and one not set names no file."""
 
 from __future__ import annotations
 
@@ -50,9 +51,17 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         return
     starts: list[int] = []
     for tag in liquid.rendered(body)[1]:
-        if tag.output or tag.name not in _TAGS or len(tag.markup) > _MARKUP_MAX or _VARIABLE.search(tag.markup):
+        if tag.output or tag.name not in _TAGS or len(tag.markup) > _MARKUP_MAX:
             continue  # (a markup longer than any include is not matched: the patterns backtrack)
-        found = _problem(tag.name, tag.markup, post, ctx)
+        markup, said = tag.markup, ""
+        if _VARIABLE.search(markup):
+            named = _named(markup, post, ctx)
+            if named is None:
+                continue
+            markup, said = named
+            if not markup.strip():
+                said = f"{said} is not set: `{{% {tag.name} %}}` names no file"
+        found = _problem(tag.name, markup, post, ctx, said)
         if found is not None:
             starts = starts or line_starts(body)
             line, column = position(starts, tag.start, post.body_line)
@@ -61,18 +70,49 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                                       end_line=line, end_column=column + len(written))
 
 
-def _problem(name: str, markup: str, post: Post, ctx: Context) -> tuple[str, str, str] | None:
-    """(code, message, hint) of what stops the build at this tag, or None."""
+_FROM = re.compile(r"\A\s*\{\{-?\s*(page|site)\.([\w.-]+)\s*-?\}\}(\S*)(\s.*)?\Z", re.ASCII | re.S)
+# What Jekyll gives a post besides its front matter: a name built from one of these is known only in the build.
+_COMPUTED = frozenset({"url", "date", "id", "categories", "tags", "collection", "content", "excerpt", "path",
+                       "relative_path", "slug", "name", "ext", "next", "previous", "dir", "output", "title"})
+
+
+def _named(markup: str, post: Post, ctx: Context) -> tuple[str, str] | None:
+    """An include whose file name comes from the post's front matter or _config.yml
+    (`{% include {{ page.note }} %}`): (the markup with the name filled in, what gave
+    it), or None when the name is known only in the build."""
+    found = _FROM.match(markup)
+    if found is None:
+        return None
+    root, key, after, rest = found[1], found[2], found[3], found[4] or ""
+    value: object = post.data if root == "page" else ctx.site.config
+    for step in key.split("."):
+        value = value.get(step) if isinstance(value, dict) else None
+    written = f"`{{{{ {root}.{key} }}}}`"
+    if value is None:
+        computed = key.split(".")[0] in _COMPUTED if root == "page" else ctx.site.config_path is None
+        return None if computed or after else ("", written)  # no name at all: Jekyll refuses the tag
+    if not isinstance(value, str):
+        return None
+    return value + after + rest, f"{written} is `{value}`"
+
+
+def _problem(name: str, markup: str, post: Post, ctx: Context, said: str = "") -> tuple[str, str, str] | None:
+    """(code, message, hint) of what stops the build at this tag, or None; `said`: where
+    the file's name came from, when Liquid gave it."""
     file, arguments = [*re.split(r"\s+", markup.strip(), maxsplit=1), ""][:2]
     tag = f"{{% {name} %}}"
     if not file:
+        if said:
+            return ("BC504", f"{said} (\"Invalid syntax for include tag\"): Jekyll stops the build",
+                    "set it in the front matter, or write the file's name")
         return "BC504", f"`{tag}` names no file", "write the file's name: `{% include file.html %}`"
     if arguments and not _ARGUMENTS.match(arguments):
         return ("BC504", f"Jekyll cannot read the arguments of `{tag}` (\"Invalid syntax for include tag\"): "
                 f"`{short(arguments)}`", "write each as key=\"value\" (or key=variable), with no bare words")
     if _BAD_SEQUENCE.search(file) or not _NAME_CHARS.fullmatch(file):
-        return ("BC504", f"Jekyll refuses the file name `{short(file)}` of `{tag}` (\"Invalid syntax for include "
-                "tag\")", "name a file inside the folder, unquoted, without `..`, `./` or `//`")
+        return ("BC504", f"Jekyll refuses the file name `{short(file)}` of `{tag}`{f' ({said})' if said else ''} "
+                "(\"Invalid syntax for include tag\")", "name a file inside the folder, unquoted, without `..`, `./` "
+                "or `//`")
     if name == "include_relative":
         folder = post.path.parent
     else:
@@ -84,7 +124,8 @@ def _problem(name: str, markup: str, post: Post, ctx: Context) -> tuple[str, str
     if _exists(folder, wanted, ctx):
         return None
     where = _shown(folder, ctx.site.root)
-    return ("BC503", f"`{tag}` names `{wanted}`, which is not in {where}: Jekyll stops the build when it "
+    source = f" ({said})" if said else ""
+    return ("BC503", f"`{tag}` names `{wanted}`{source}, which is not in {where}: Jekyll stops the build when it "
             "renders the tag (\"Could not locate the included file\")", _hint(folder, wanted, where))
 
 
