@@ -32,7 +32,7 @@ from blogcheck.suppress import spans_silenced, suppressions
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
-    from blogcheck.jekyll.kramdown_lists import ParenList, Renumbered
+    from blogcheck.jekyll.kramdown_lists import ParenList, Renumbered, TextNumbers
     from blogcheck.jekyll.kramdown_tables import Table, Unrendered
 
 CODES = ["BC603", "BC604", "BC605", "BC608", "BC609", "BC610"]
@@ -68,7 +68,7 @@ def _found(post: Post, ctx: Context) -> Iterator[tuple[Diagnostic, tuple[int, ..
     html = may_keep_raw(body, ctx.site.raw_html_blocks)
     if not (pipes or numbers or parens or html) or not ctx.site.kramdown or not ctx.site.converts_markdown(post.path):
         return
-    from blogcheck.jekyll.kramdown_lists import paren_lists, renumbered
+    from blogcheck.jekyll.kramdown_lists import paren_lists, renumbered, text_numbers
     from blogcheck.jekyll.kramdown_tables import read
 
     lines = view(body)  # shared with the markup check, as is the parse
@@ -83,6 +83,8 @@ def _found(post: Post, ctx: Context) -> Iterator[tuple[Diagnostic, tuple[int, ..
         yield _not_rendered(post, raw, found), ()
     for found_list in renumbered(lines, stream) if numbers else ():
         yield _numbered(post, raw, found_list), ()
+    for typed in text_numbers(lines, stream) if numbers else ():
+        yield _typed_numbers(post, raw, typed), tuple(post.body_line + n for n, _ in typed.dots)
     for paren in paren_lists(lines, stream) if parens else ():
         yield _paren_list(post, paren), ()
     mapped = [token for token in stream if token.map is not None] if html else []
@@ -219,6 +221,22 @@ def _numbered(post: Post, raw: list[str], found: Renumbered) -> Diagnostic:
                       f"item `{found.start}.` shows as `1.` on the page (the Markdown preview shows {found.start}): "
                       f"{why}, and kramdown numbers each new list from 1", hint, **extra)
     return dataclasses.replace(diag, end_line=line, end_column=column + len(str(found.start)) + 1)
+
+
+def _typed_numbers(post: Post, raw: list[str], found: TextNumbers) -> Diagnostic:
+    """BC605: numbered lines under a line of text, a list on the page from 1."""
+    line, dot = post.body_line + found.first, found.dots[0][1]
+    text = raw[found.first]
+    column = len(text) - len(text.lstrip(" \t")) + 1
+    number = text[column - 1:dot]
+    diag = diagnostic("BC605", post.display, line, column,
+                      f"`{number}.` right under a line of text starts a list on the page: kramdown ends the paragraph "
+                      f"there and numbers the list from 1 (`{number}.` shows as `1.`); the Markdown preview shows the "
+                      "lines as typed",
+                      f"escape the dot, `{number}\\.`, to keep the numbers as typed (check --fix does); or put a "
+                      f"blank line above and `{{: start=\"{number}\"}}` before the list",
+                      fix=[[post.body_line + n, at + 1, ".", "\\."] for n, at in found.dots])
+    return dataclasses.replace(diag, end_line=line, end_column=column + len(number) + 1)
 
 
 def _paren_list(post: Post, found: ParenList) -> Diagnostic:

@@ -143,6 +143,28 @@ def _fix(lines: Lines, stream: list[Token], box: Box, above: int | None, index: 
 
 
 @dataclass(frozen=True)
+class TextNumbers:
+    """Lines `15. Tour of LLMs` inside a paragraph, under a line of text: CommonMark lets only
+    a `1.` start a list there, so the preview shows the lines as typed; kramdown ends the
+    paragraph at the first and makes a list numbered from 1 (the typed numbers are lost)."""
+
+    first: int  # body line (0-based) of the first such line
+    dots: list[tuple[int, int]]  # (body line, 0-based column of the number's dot) of each
+
+
+def text_numbers(lines: Lines, stream: list[Token]) -> Iterator[TextNumbers]:
+    for token in stream:
+        if token.type != "paragraph_open" or token.level != 0 or token.map is None:
+            continue
+        first, stop = token.map
+        if any(lines.unsure[first:stop]):
+            continue  # Liquid or HTML decides: say nothing
+        dots = [(n, len(found[1]) - 1) for n in range(first + 1, stop) if (found := _ITEM.match(lines.text[n]))]
+        if dots:
+            yield TextNumbers(dots[0][0], dots)
+
+
+@dataclass(frozen=True)
 class ParenList:
     """A `1)` list the preview shows, whose items kramdown (which knows only `1.`) runs
     together into one paragraph: at least two of them stand on adjacent lines."""

@@ -16,7 +16,7 @@ from integration_support import built_post, corpus_bodies, kramdown, one_post_si
 
 from blogcheck.cli import main
 from blogcheck.jekyll.kramdown_blocks import Lines
-from blogcheck.jekyll.kramdown_lists import renumbered
+from blogcheck.jekyll.kramdown_lists import renumbered, text_numbers
 from blogcheck.parse.markdown import tokens_where
 
 SEED = "ivanstudyblog__ivanstudyblog.github.io"
@@ -199,3 +199,28 @@ def test_an_end_tag_after_text_in_a_markdown_block_is_text_to_kramdown(
     found, page, fixed = _found_built_fixed(tmp_path, body, "BC609", monkeypatch, capsys)
     assert found == [(5, 21)] and "&lt;/div&gt;" in page
     assert "&lt;/div&gt;" not in fixed and fixed.count("</div>") == 2 and "<p>Next paragraph.</p>" in fixed
+
+
+def test_numbered_lines_under_text_are_where_kramdown_starts_a_list(corpus_dir: Path) -> None:
+    """A markup audit: `15. Tour of LLMs` right under a line of text is text to CommonMark
+    (only a `1.` may break a paragraph) and a list to kramdown, numbered from 1. Every line
+    blogcheck reports is where kramdown starts a list; the corpus has two such posts."""
+    texts = corpus_bodies(corpus_dir)
+    reported_in_all = 0
+    for text, lists in zip(texts, kramdown(texts, "--ol"), strict=True):
+        lines = Lines.of(text)
+        stream = tokens_where(lines.rendered, lambda stream, index: False)
+        reported = {found.first + 1 for found in text_numbers(lines.with_html(stream), stream)}
+        assert reported <= lists, text[:300]
+        reported_in_all += len(reported)
+    assert reported_in_all == 2
+
+
+def test_jekyll_lists_numbered_lines_under_text_and_after_fix_shows_them_as_typed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    body = ("All of the next 4 are exciting\n15. Tour of LLMs\n16. Long Sequence Models\n\n"
+            "**1. First question?**\n2. option two\n3. option three\n")
+    found, page, fixed = _found_built_fixed(tmp_path, body, "BC605", monkeypatch, capsys)
+    assert found == [(5, 1), (9, 1)]
+    assert page.count("<ol>") == 2 and "15." not in page
+    assert "<ol>" not in fixed and "15. Tour of LLMs\n16. Long Sequence Models" in fixed and "2. option two" in fixed
