@@ -71,8 +71,12 @@ def quiet(text: str, found: list[Tag]) -> tuple[list[tuple[int, int]], list[tupl
 
 def comment_blocks(text: str, found: list[Tag]) -> list[Tag]:
     """Each `{% comment %}` ... `{% endcomment %}` Liquid runs (not one inside raw), as one
-    tag from its start to its end tag's end (or the text's end)."""
-    return [Tag(start, stop, False, "comment", "") for name, start, stop in _blocks(text, found) if name == "comment"]
+    tag from its start to its end tag's end; one never closed is none (Liquid stops there)."""
+    return [Tag(start, stop, False, "comment", "") for name, start, stop in _blocks(text, found)
+            if name == "comment" and _CLOSED_COMMENT.search(text, start, stop)]
+
+
+_CLOSED_COMMENT = re.compile(r"\{%-?\s*endcomment\s*-?%\}\Z")
 
 
 def not_on_page_as_text(text: str, found: list[Tag]) -> list[tuple[int, int]]:
