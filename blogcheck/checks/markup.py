@@ -4,7 +4,8 @@ BC602 text-not-link: a link written so that no Markdown reads it as one
 BC606 spaced-emphasis: `**Chapter 4 **`, whose `**` both show, as no Markdown takes
 a `**` after a space for a closing one (`--fix` takes the space out); BC607
 dashed-option: `--year` in the text, an en dash on a kramdown site (`--fix` writes
-`\\-\\-`).
+`\\-\\-`); BC612 guillemets: `<<` or `>>` in the text, `«` and `»` on a kramdown site
+(`--fix` writes `\\<<`).
 
 Markdown passes raw HTML through, kramdown as well as CommonMark: a `<sos>` token
 of NLP notes, `git checkout <branch>`, `List<T>` or a prompt template's `<extract
@@ -37,7 +38,7 @@ from blogcheck.jekyll.markup_syntax import blanked, inside
 from blogcheck.parse.markdown import Cursor, blocks, parser
 from blogcheck.post import Post
 
-CODES = ["BC601", "BC602", "BC606", "BC607", "BC611"]
+CODES = ["BC601", "BC602", "BC606", "BC607", "BC611", "BC612"]
 # HTML's elements (current and obsolete ones browsers still know), SVG's and MathML's.
 # Links written wrong (the URL must start like one, so `[1, 2] (see ...)` is prose): (pattern, what is wrong).
 _NOT_LINKS = (
@@ -52,6 +53,8 @@ _CLOSING = {run: re.compile(r"(?<=\S)(\s+)" + re.escape(run) + r"(?![*_\w])") fo
 _SPACED = re.compile(r"\S[ \t]+(?:\*\*|__)(?![*_\w])")
 # A command-line option in the text (`--year`), whose `--` kramdown makes an en dash
 _OPTION = re.compile(r"(?<![\w\\-])--[A-Za-z][\w-]*")
+# `<<` and `>>` in the text, which kramdown makes guillemets (`cat <<EOF` shows `cat «EOF`)
+_ANGLES = re.compile(r"(?<![\\<>])(<<|>>)")
 _NAMES = """
 a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big blink blockquote body br
 button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed
@@ -90,7 +93,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     closed = {m[1].lower() for m in re.finditer(r"</([A-Za-z][A-Za-z0-9-]*)\s*>", body)}
     lines = seen.text
     needles = [n for n, wanted in (("<", unknown), ("[", links), ("**", strong), ("__", strong), ("--", options),
-                                   ("://", bare)) if wanted]
+                                   ("<<", options), (">>", options), ("://", bare)) if wanted]
     stream, env = blocks(body)  # shared with the kramdown check when it reads the same text
     # Lines kramdown keeps as raw HTML: no Markdown there, so no Markdown finding or fix (BC610 reports the block)
     raw = raw_lines(lines, stream) if may_keep_raw(post.body, ctx.site.raw_html_blocks) else set()
@@ -154,6 +157,7 @@ def _findings(post: Post, lines: list[str], written: list[str], cursor: Cursor, 
                 yield from ((d, part) for d in _spaced(post, where, content))
             if wanted.options and part.code not in AS_TYPED:
                 yield from ((d, part) for d in _options(post, where, content))
+                yield from ((d, part) for d in _angles(post, lines, where, content))
         if part.kind != "html_inline" or where is None or content.lstrip().startswith(("<!", "<?")):
             continue  # a comment (its tags show nowhere), a processing instruction, a declaration
         for found in markup_parts.tag_names(content):
@@ -207,8 +211,8 @@ def _wanted(body: str, kramdown: bool) -> tuple[set[str], bool, bool, bool, bool
     `**`, options and bare URLs (on a kramdown site)."""
     unknown = {m[1].lower() for m in TAG_NAME.finditer(body)} - _ELEMENTS
     links = any(pattern.search(body) for pattern, _ in _NOT_LINKS)
-    return unknown, links, _SPACED.search(body) is not None, kramdown and _OPTION.search(body) is not None, \
-        kramdown and "://" in body
+    typographic = _OPTION.search(body) is not None or _ANGLES.search(body) is not None
+    return unknown, links, _SPACED.search(body) is not None, kramdown and typographic, kramdown and "://" in body
 
 
 def _spaced(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagnostic]:
@@ -283,6 +287,23 @@ def _options(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagnost
                           "program takes", "put the command in backticks; or write `\\-\\-` (which both show as `--`)",
                           fix=[[line, column, "--", "\\-\\-"]])
         yield dataclasses.replace(diag, end_line=line, end_column=column + len(found[0]))
+
+
+def _angles(post: Post, lines: list[str], where: tuple[int, int], text: str) -> Iterator[Diagnostic]:
+    """BC612: `cin << x`, `cat <<EOF`, a `>>>` prompt in a table: kramdown makes `<<` and `>>`
+    guillemets (the preview keeps them), so the page shows `cin « x`."""
+    for found in _ANGLES.finditer(text):
+        line, column = where[0], where[1] + found.start()
+        source = lines[line - post.body_line] if 0 <= line - post.body_line < len(lines) else ""
+        if source[column - 1:column + 1] != found[0] or source[column - 2:column - 1] in ("<", ">"):
+            continue  # written otherwise (`&gt;&gt;`), or the rest of a `>>>` closing `<u8>` (BC601 fixes it)
+        mark = "\u00ab" if found[0] == "<<" else "\u00bb"
+        diag = diagnostic("BC612", post.display, line, column,
+                          f"`{found[0]}` shows as `{mark}` on the page: kramdown makes `<<` and `>>` guillemets (the "
+                          "Markdown preview keeps them)", f"put it in backticks if it is code; or write "
+                          f"`\\{found[0]}` (which both show as `{found[0]}`)",
+                          fix=[[line, column, found[0], "\\" + found[0]]])
+        yield dataclasses.replace(diag, end_line=line, end_column=column + 2)
 
 
 def _not_links(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagnostic]:

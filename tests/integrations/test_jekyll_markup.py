@@ -269,3 +269,32 @@ def test_a_bare_url_with_a_placeholder_is_a_form_not_a_link(
     assert found == ["https://en.wikipedia.org/wiki/HTTP_404"], found
     page = built_post(site)
     assert "https://cran.r-project.org/package=PACKAGE_NAME or" in page_text(page)  # text on the page, as written
+
+
+ANGLES = """Use cout >> x and cin << y, and cat <<EOF.
+
+| prompt | said |
+|---|---|
+| >>> Choi <<< | x |
+
+Entity &gt;&gt; and `a << b` and \\<< stay. Press **<<** to go back.
+
+$$ a << b $$
+"""
+
+
+def test_double_angles_in_the_text_show_as_guillemets_and_fix_keeps_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """BC612 against Jekyll (a GFM-vs-kramdown audit): kramdown makes `<<` and `>>` in the
+    text `«` and `»` (the preview keeps them); an entity, code, an escape and math keep
+    theirs. After `--fix` the page shows each as typed."""
+    site, found = _checked(tmp_path, ANGLES, monkeypatch, capsys)
+    assert [(d["line"], d["column"]) for d in found if d["code"] == "BC612"] == [
+        (4, 10), (4, 23), (4, 37), (8, 3), (8, 12), (10, 52)]
+    before = page_text(built_post(site)).replace("\u00a0", " ")  # kramdown's `<< ` is `«` and a no-break space
+    assert "cout \u00bb x and cin \u00ab y, and cat \u00abEOF" in before and "\u00bb> Choi \u00ab<" in before
+    assert main(["check", "--select", "BC612", "--fix"]) == 0
+    capsys.readouterr()
+    after = page_text(built_post(site))
+    assert "cout >> x and cin << y, and cat <<EOF" in after and ">>> Choi <<<" in after
+    assert "\u00ab" not in after and "\u00bb" not in after and "Entity >> and a << b and << stay" in after
