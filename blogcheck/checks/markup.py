@@ -182,6 +182,9 @@ def _bare_urls(post: Post, lines: list[str], written: list[str], where: tuple[in
         source = lines[line - post.body_line] if 0 <= line - post.body_line < len(lines) else ""
         if source[column - 1:column - 1 + len(raw)] != raw or any(a <= column < b for a, b in taken):
             continue  # written otherwise in the source (an escape, an entity), or reported as BC602
+        if source[column - 1 + len(raw):column + len(raw)] in ("_", "*"):  # `/_private_/x`: emphasis cut the text
+            whole = next(iter(urls(source[column - 1:])), None)
+            raw = whole[1] if whole is not None and whole[0] == 0 and len(whole[1]) > len(raw) else raw
         if _TEMPLATE.search(raw):
             continue  # `https://cran.r-project.org/package=PACKAGE_NAME`: a form to fill in, not a page to click
         if written[line - post.body_line][column - 1:column - 1 + len(raw)] != raw:

@@ -230,3 +230,15 @@ def test_a_spaced_closing_after_code_or_a_link_in_the_bold_is_found(
     assert [(d["code"], d["line"], d["column"], d["fix"]) for d in found] == [
         ("BC606", 4, 28, [[4, 28, " **", "**"]]), ("BC606", 6, 32, [[6, 32, " **", "**"]])]
     assert _fixed(post, tmp_path, capsys, monkeypatch).startswith("**Step 1: run `pip install`**\n\n**See the [docs]")
+
+
+def test_a_bare_url_with_underscores_is_fixed_whole(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """markdown-it's emphasis cut `https://e.com/_private_/x` at its first `_`: the fix wrote
+    `<https://e.com/>_private_/x`, a link to another address (a GFM-vs-kramdown audit)."""
+    post = _post(tmp_path, "See https://e.com/_private_/x now, and http://x.com/a*b*c too.\n")
+    found = _found(tmp_path, capsys, monkeypatch)
+    assert [(d["code"], d["url"]) for d in found] == [("BC611", "https://e.com/_private_/x"),
+                                                      ("BC611", "http://x.com/a*b*c")]
+    assert _fixed(post, tmp_path, capsys, monkeypatch) == \
+        "See <https://e.com/_private_/x> now, and <http://x.com/a*b*c> too.\n"
