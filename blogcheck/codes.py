@@ -96,6 +96,8 @@ CODES: dict[str, Code] = {
         Code("BC610", "markdown-in-html", "markup", _E, "Markdown in an HTML block, which kramdown shows as typed."),
         Code("BC611", "bare-url", "markup", _W, "A bare URL, which kramdown shows as text, not as a link."),
         Code("BC612", "guillemets", "markup", _W, "`<<` or `>>` in the text, which kramdown shows as `«` or `»`."),
+        Code("BC613", "fence-info-words", "markup", _E,
+             "A code fence with words after its language, which kramdown takes for no fence."),
         # BC9xx publish: rows go here.
         Code("BC901", "no-publish-date", "publish", _E, "An approved post has no date for its `_posts/` file name."),
         Code("BC902", "unsafe-publish-path", "publish", _E,

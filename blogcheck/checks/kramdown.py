@@ -35,7 +35,7 @@ if TYPE_CHECKING:
     from blogcheck.jekyll.kramdown_lists import ParenList, Renumbered, TextNumbers
     from blogcheck.jekyll.kramdown_tables import Table, Unrendered
 
-CODES = ["BC603", "BC604", "BC605", "BC608", "BC609", "BC610"]
+CODES = ["BC603", "BC604", "BC605", "BC608", "BC609", "BC610", "BC613"]
 # What the preview renders inside an HTML block and kramdown shows as typed (indented code is left out:
 # inside HTML it is most often indented HTML, which kramdown renders as the writer meant).
 _SHOWN_AS_TYPED = {"heading_open": "a heading", "bullet_list_open": "a list", "ordered_list_open": "a list",
@@ -45,6 +45,8 @@ _INLINE_AS_TYPED = {"em_open": "emphasis", "strong_open": "bold text", "link_ope
 _ORDERED = re.compile(r"^[ \t>]*(?!1\.)\d{1,9}\.[ \t]", re.M)  # an item numbered other than 1
 # two `1)` items in one paragraph: one under the other, or with a few lines of the first between
 _PAREN = re.compile(r"^[ \t>]*\d{1,9}\)[ \t].*\n(?:[ \t>]*[^\s>].*\n){0,20}?[ \t>]*\d{1,9}\)[ \t]", re.M)
+# a fence whose info string has words after the language (```` ```python title="a.py" ````)
+_FENCE_WORDS = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})[ \t]*[^\s`]+[ \t]+\S", re.M)
 
 
 def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
@@ -66,7 +68,9 @@ def _found(post: Post, ctx: Context) -> Iterator[tuple[Diagnostic, tuple[int, ..
     body = post.body
     pipes, numbers, parens = "|" in body, _ORDERED.search(body) is not None, _PAREN.search(body) is not None
     html = may_keep_raw(body, ctx.site.raw_html_blocks)
-    if not (pipes or numbers or parens or html) or not ctx.site.kramdown or not ctx.site.converts_markdown(post.path):
+    fences = _FENCE_WORDS.search(body) is not None
+    if not (pipes or numbers or parens or html or fences) or not ctx.site.kramdown \
+            or not ctx.site.converts_markdown(post.path):
         return
     from blogcheck.jekyll.kramdown_lists import paren_lists, renumbered, text_numbers
     from blogcheck.jekyll.kramdown_tables import read
@@ -87,6 +91,12 @@ def _found(post: Post, ctx: Context) -> Iterator[tuple[Diagnostic, tuple[int, ..
         yield _typed_numbers(post, raw, typed), tuple(post.body_line + n for n, _ in typed.dots)
     for paren in paren_lists(lines, stream) if parens else ():
         yield _paren_list(post, paren), ()
+    for token in stream if fences else ():
+        if token.type == "fence" and token.map is not None and len(token.info.split()) > 1 \
+                and not lines.unsure[token.map[0]]:
+            fence = _fence_info(post, raw[token.map[0]], token)
+            if fence is not None:
+                yield fence, ()
     mapped = [token for token in stream if token.map is not None] if html else []
     firsts = [token.map[0] for token in mapped if token.map is not None]  # in order: the blocks as written
     for block in raw_blocks(lines.text, stream) if html else ():
@@ -237,6 +247,24 @@ def _typed_numbers(post: Post, raw: list[str], found: TextNumbers) -> Diagnostic
                       f"blank line above and `{{: start=\"{number}\"}}` before the list",
                       fix=[[post.body_line + n, at + 1, ".", "\\."] for n, at in found.dots])
     return dataclasses.replace(diag, end_line=line, end_column=column + len(number) + 1)
+
+
+def _fence_info(post: Post, text: str, token: Token) -> Diagnostic | None:
+    """BC613: words after a fence's language; kramdown then takes no fence at all."""
+    opener = text.find(token.markup)
+    if opener < 0:
+        return None
+    rest = text[opener + len(token.markup):].rstrip("\r")
+    language = rest.split()[0]
+    extra = rest[rest.index(language) + len(language):].rstrip()
+    line, column = post.body_line + token.map[0] if token.map else post.body_line, opener + len(token.markup) + 1
+    where = opener + len(token.markup) + rest.index(language) + len(language) + 1
+    diag = diagnostic("BC613", post.display, line, column,
+                      f"`{token.markup}{rest.strip()}`: kramdown takes no fence with words after its language (the "
+                      "Markdown preview does), so the code shows run together as one line of inline code",
+                      f"write `{token.markup}{language}` (check --fix does: GitHub ignores the words after the "
+                      "language anyway)", fix=[[line, where, extra, ""]])
+    return dataclasses.replace(diag, end_line=line, end_column=column + len(rest.rstrip()))
 
 
 def _paren_list(post: Post, found: ParenList) -> Diagnostic:

@@ -298,3 +298,46 @@ def test_double_angles_in_the_text_show_as_guillemets_and_fix_keeps_them(
     after = page_text(built_post(site))
     assert "cout >> x and cin << y, and cat <<EOF" in after and ">>> Choi <<<" in after
     assert "\u00ab" not in after and "\u00bb" not in after and "Entity >> and a << b and << stay" in after
+
+
+FENCES = """Text.
+
+```python title="a.py"
+x = 1
+```
+
+```js {linenos=true}
+y()
+```
+
+- item
+
+  ~~~ruby title="b.rb"
+  z
+  ~~~
+
+```{r}
+fine
+```
+
+``` python
+fine too
+```
+"""
+
+
+def test_a_fence_with_words_after_its_language_is_no_code_block_and_fix_makes_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """BC613 against Jekyll (a GFM-vs-kramdown audit): kramdown takes no fence with words
+    after its language (Hugo's `title="a.py"`, `{linenos=true}`), and shows the code as one
+    line of inline code; `{r}` and a space before the language are fine. After `--fix`
+    each is a code block."""
+    site, found = _checked(tmp_path, FENCES, monkeypatch, capsys)
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("BC613", 6, 4), ("BC613", 10, 4),
+                                                                   ("BC613", 16, 6)]
+    before = built_post(site)
+    assert "```python title=" in before and "~~~ruby title=" in before  # the fences show as text
+    assert main(["check", "--select", "BC613", "--fix"]) == 0
+    capsys.readouterr()
+    page = built_post(site)
+    assert page.count("<pre") == 5 and "title" not in page
