@@ -98,6 +98,8 @@ CODES: dict[str, Code] = {
         Code("BC612", "guillemets", "markup", _W, "`<<` or `>>` in the text, which kramdown shows as `«` or `»`."),
         Code("BC613", "fence-info-words", "markup", _E,
              "A code fence with words after its language, which kramdown takes for no fence."),
+        Code("BC614", "indented-fence", "markup", _W,
+             "A fence indented past its text: kramdown keeps those spaces on each line of the code."),
         # BC9xx publish: rows go here.
         Code("BC901", "no-publish-date", "publish", _E, "An approved post has no date for its `_posts/` file name."),
         Code("BC902", "unsafe-publish-path", "publish", _E,

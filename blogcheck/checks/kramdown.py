@@ -32,10 +32,11 @@ from blogcheck.suppress import spans_silenced, suppressions
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
+    from blogcheck.jekyll.kramdown_code import Shifted
     from blogcheck.jekyll.kramdown_lists import ParenList, Renumbered, TextNumbers
     from blogcheck.jekyll.kramdown_tables import Table, Unrendered
 
-CODES = ["BC603", "BC604", "BC605", "BC608", "BC609", "BC610", "BC613"]
+CODES = ["BC603", "BC604", "BC605", "BC608", "BC609", "BC610", "BC613", "BC614"]
 # What the preview renders inside an HTML block and kramdown shows as typed (indented code is left out:
 # inside HTML it is most often indented HTML, which kramdown renders as the writer meant).
 _SHOWN_AS_TYPED = {"heading_open": "a heading", "bullet_list_open": "a list", "ordered_list_open": "a list",
@@ -47,6 +48,7 @@ _ORDERED = re.compile(r"^[ \t>]*(?!1\.)\d{1,9}\.[ \t]", re.M)  # an item numbere
 _PAREN = re.compile(r"^[ \t>]*\d{1,9}\)[ \t].*\n(?:[ \t>]*[^\s>].*\n){0,20}?[ \t>]*\d{1,9}\)[ \t]", re.M)
 # a fence whose info string has words after the language (```` ```python title="a.py" ````)
 _FENCE_WORDS = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})[ \t]*[^\s`]+[ \t]+\S", re.M)
+_INDENTED_FENCE = re.compile(r"^ +(?:`{3,}|~{3,})", re.M)  # a fence with spaces before it (in a list item too)
 
 
 def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
@@ -69,9 +71,11 @@ def _found(post: Post, ctx: Context) -> Iterator[tuple[Diagnostic, tuple[int, ..
     pipes, numbers, parens = "|" in body, _ORDERED.search(body) is not None, _PAREN.search(body) is not None
     html = may_keep_raw(body, ctx.site.raw_html_blocks)
     fences = _FENCE_WORDS.search(body) is not None
-    if not (pipes or numbers or parens or html or fences) or not ctx.site.kramdown \
+    indented = _INDENTED_FENCE.search(body) is not None
+    if not (pipes or numbers or parens or html or fences or indented) or not ctx.site.kramdown \
             or not ctx.site.converts_markdown(post.path):
         return
+    from blogcheck.jekyll.kramdown_code import shifted
     from blogcheck.jekyll.kramdown_lists import paren_lists, renumbered, text_numbers
     from blogcheck.jekyll.kramdown_tables import read
 
@@ -91,6 +95,8 @@ def _found(post: Post, ctx: Context) -> Iterator[tuple[Diagnostic, tuple[int, ..
         yield _typed_numbers(post, raw, typed), tuple(post.body_line + n for n, _ in typed.dots)
     for paren in paren_lists(lines, stream) if parens else ():
         yield _paren_list(post, paren), ()
+    for moved in shifted(lines, stream) if indented else ():
+        yield _shifted(post, moved), ()
     for token in stream if fences else ():
         if token.type == "fence" and token.map is not None and len(token.info.split()) > 1 \
                 and not lines.unsure[token.map[0]]:
@@ -247,6 +253,22 @@ def _typed_numbers(post: Post, raw: list[str], found: TextNumbers) -> Diagnostic
                       f"blank line above and `{{: start=\"{number}\"}}` before the list",
                       fix=[[post.body_line + n, at + 1, ".", "\\."] for n, at in found.dots])
     return dataclasses.replace(diag, end_line=line, end_column=column + len(number) + 1)
+
+
+def _shifted(post: Post, found: Shifted) -> Diagnostic:
+    """BC614: the code of an indented fence, further right on the page than in the preview."""
+    line = post.body_line + found.first
+    column = found.dedent[0][1] + 1
+    spaces = f"{found.by} space{'s' * (found.by != 1)}"
+    kept = "that space" if found.by == 1 else f"those {spaces}"
+    diag = diagnostic("BC614", post.display, line, column,
+                      f"this fence is indented {spaces} more than the text it belongs to: kramdown keeps {kept} on "
+                      "every line of its code (the Markdown preview takes them off), so pasted code fails (Python: "
+                      "\"unexpected indent\")",
+                      f"take the {spaces} off the fence and its code (check --fix does), so that the fence starts "
+                      "where its list item's text does", fix=[[post.body_line + n, at + 1, " " * count, ""]
+                                                               for n, at, count in found.dedent])
+    return dataclasses.replace(diag, end_line=line, end_column=column + found.by)
 
 
 def _fence_info(post: Post, text: str, token: Token) -> Diagnostic | None:

@@ -341,3 +341,52 @@ def test_a_fence_with_words_after_its_language_is_no_code_block_and_fix_makes_on
     capsys.readouterr()
     page = built_post(site)
     assert page.count("<pre") == 5 and "title" not in page
+
+
+SHIFTED = """- Install:
+
+    ```python
+    if x:
+        y()
+    ```
+
+1. Step:
+
+    ```python
+    if x:
+        y()
+    ```
+
+Top:
+
+  ```python
+  if x:
+      y()
+  ```
+
+- Fine:
+
+  ```python
+  if x:
+      y()
+  ```
+"""
+
+
+def test_a_fence_indented_past_its_text_shifts_its_code_and_fix_aligns_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """BC614 against Jekyll (a GFM-vs-kramdown audit): kramdown keeps a fence's own
+    indentation on each line of its code (the preview takes it off), so the Python
+    reads `  if x:`; after `--fix` each block starts with `if x:`, as the preview shows."""
+    site, found = _checked(tmp_path, SHIFTED, monkeypatch, capsys)
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("BC614", 6, 3), ("BC614", 13, 4),
+                                                                   ("BC614", 20, 1)]
+
+    def code(page: str) -> list[str]:
+        return [page_text(block) for block in re.findall(r"<code>(.*?)</code>", page, re.S)]
+
+    assert code(built_post(site)) == ["  if x:\n      y()\n", " if x:\n     y()\n", "  if x:\n      y()\n",
+                                      "if x:\n    y()\n"]
+    assert main(["check", "--select", "BC614", "--fix"]) == 0
+    capsys.readouterr()
+    assert code(built_post(site)) == ["if x:\n    y()\n"] * 4
