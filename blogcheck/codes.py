@@ -100,6 +100,10 @@ CODES: dict[str, Code] = {
              "A code fence with words after its language, which kramdown takes for no fence."),
         Code("BC614", "indented-fence", "markup", _W,
              "A fence indented past its text: kramdown keeps those spaces on each line of the code."),
+        Code("BC615", "unclosed-fence", "markup", _E,
+             "A code fence never closed: kramdown shows the fence and the code as text."),
+        Code("BC616", "indented-heading", "markup", _E,
+             "A heading with spaces before its `#`, which kramdown shows as text."),
         # BC9xx publish: rows go here.
         Code("BC901", "no-publish-date", "publish", _E, "An approved post has no date for its `_posts/` file name."),
         Code("BC902", "unsafe-publish-path", "publish", _E,

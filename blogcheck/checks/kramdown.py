@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from blogcheck.jekyll.kramdown_lists import ParenList, Renumbered, TextNumbers
     from blogcheck.jekyll.kramdown_tables import Table, Unrendered
 
-CODES = ["BC603", "BC604", "BC605", "BC608", "BC609", "BC610", "BC613", "BC614"]
+CODES = ["BC603", "BC604", "BC605", "BC608", "BC609", "BC610", "BC613", "BC614", "BC615", "BC616"]
 # What the preview renders inside an HTML block and kramdown shows as typed (indented code is left out:
 # inside HTML it is most often indented HTML, which kramdown renders as the writer meant).
 _SHOWN_AS_TYPED = {"heading_open": "a heading", "bullet_list_open": "a list", "ordered_list_open": "a list",
@@ -49,6 +49,7 @@ _PAREN = re.compile(r"^[ \t>]*\d{1,9}\)[ \t].*\n(?:[ \t>]*[^\s>].*\n){0,20}?[ \t
 # a fence whose info string has words after the language (```` ```python title="a.py" ````)
 _FENCE_WORDS = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})[ \t]*[^\s`]+[ \t]+\S", re.M)
 _INDENTED_FENCE = re.compile(r"^ +(?:`{3,}|~{3,})", re.M)  # a fence with spaces before it (in a list item too)
+_INDENTED_HEADING = re.compile(r"^ {1,3}#{1,6}(?:[ \t]|$)", re.M)  # CommonMark's heading; kramdown's starts at `#`
 
 
 def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
@@ -72,7 +73,9 @@ def _found(post: Post, ctx: Context) -> Iterator[tuple[Diagnostic, tuple[int, ..
     html = may_keep_raw(body, ctx.site.raw_html_blocks)
     fences = _FENCE_WORDS.search(body) is not None
     indented = _INDENTED_FENCE.search(body) is not None
-    if not (pipes or numbers or parens or html or fences or indented) or not ctx.site.kramdown \
+    headings = _INDENTED_HEADING.search(body) is not None
+    ticks = "```" in body or "~~~" in body
+    if not (pipes or numbers or parens or html or fences or indented or headings or ticks) or not ctx.site.kramdown \
             or not ctx.site.converts_markdown(post.path):
         return
     from blogcheck.jekyll.kramdown_code import shifted
@@ -97,6 +100,13 @@ def _found(post: Post, ctx: Context) -> Iterator[tuple[Diagnostic, tuple[int, ..
         yield _paren_list(post, paren), ()
     for moved in shifted(lines, stream) if indented else ():
         yield _shifted(post, moved), ()
+    for token in stream if ticks or headings else ():
+        if token.map is None or token.level != 0 or any(lines.unsure[token.map[0]:token.map[1]]):
+            continue
+        if token.type == "fence" and _unclosed_fence(raw, token):
+            yield _open_fence(post, raw, token), ()
+        elif token.type == "heading_open" and token.markup.startswith("#") and raw[token.map[0]][:1] == " ":
+            yield _indented_heading(post, raw[token.map[0]], token.map[0]), ()
     for token in stream if fences else ():
         if token.type == "fence" and token.map is not None and len(token.info.split()) > 1 \
                 and not lines.unsure[token.map[0]]:
@@ -253,6 +263,41 @@ def _typed_numbers(post: Post, raw: list[str], found: TextNumbers) -> Diagnostic
                       f"blank line above and `{{: start=\"{number}\"}}` before the list",
                       fix=[[post.body_line + n, at + 1, ".", "\\."] for n, at in found.dots])
     return dataclasses.replace(diag, end_line=line, end_column=column + len(number) + 1)
+
+
+def _unclosed_fence(raw: list[str], token: Token) -> bool:
+    """A fence the post never closes: CommonMark ends it with the post, kramdown takes none."""
+    assert token.map is not None
+    last = next((n for n in range(token.map[1] - 1, token.map[0], -1) if raw[n].strip()), token.map[0])
+    closer = raw[last].strip()
+    closed = last > token.map[0] and closer.startswith(token.markup[:3]) and not closer.strip(token.markup[0])
+    return not closed and token.map[1] >= len(raw) - (raw[-1] == "")
+
+
+def _open_fence(post: Post, raw: list[str], token: Token) -> Diagnostic:
+    """BC615: the code of a fence never closed shows as text on the page."""
+    assert token.map is not None
+    line, column = post.body_line + token.map[0], len(raw[token.map[0]]) - len(raw[token.map[0]].lstrip()) + 1
+    last = max(n for n in range(token.map[0], len(raw)) if raw[n].strip() or n == token.map[0])
+    close = raw[last].rstrip("\r")
+    shown = f"`` {token.markup} ``" if "`" in token.markup else f"`{token.markup}`"
+    diag = diagnostic("BC615", post.display, line, column,
+                      "the code fence opened here is never closed: the Markdown preview ends it with the post, "
+                      "kramdown takes no code block, so the fence and the code show as text run together",
+                      f"close it with {shown} on a line of its own (check --fix does)",
+                      fix=[[post.body_line + last, len(close) + 1, "", "\n" + token.markup]])
+    return dataclasses.replace(diag, end_line=line, end_column=column + len(token.markup))
+
+
+def _indented_heading(post: Post, text: str, number: int) -> Diagnostic:
+    """BC616: `  ## Title`: kramdown's heading starts with its `#`, so the line is text."""
+    line, spaces = post.body_line + number, len(text) - len(text.lstrip(" "))
+    marks = text.lstrip(" ").split()[0] if text.strip() else "#"
+    diag = diagnostic("BC616", post.display, line, 1,
+                      f"`{text.strip()}`: kramdown takes a heading only with its `{marks}` at the line's start, so "
+                      "the page shows this line as text (the Markdown preview shows a heading)",
+                      "take the spaces before the `#` out (check --fix does)", fix=[[line, 1, " " * spaces, ""]])
+    return dataclasses.replace(diag, end_line=line, end_column=spaces + 1)
 
 
 def _shifted(post: Post, found: Shifted) -> Diagnostic:

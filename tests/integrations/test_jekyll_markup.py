@@ -390,3 +390,23 @@ def test_a_fence_indented_past_its_text_shifts_its_code_and_fix_aligns_it(
     assert main(["check", "--select", "BC614", "--fix"]) == 0
     capsys.readouterr()
     assert code(built_post(site)) == ["if x:\n    y()\n"] * 4
+
+
+def test_an_indented_heading_and_a_fence_never_closed_show_as_text_and_fix_makes_blocks(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """BC616 and BC615 against Jekyll (a GFM-vs-kramdown audit): kramdown takes a heading only
+    with its `#` at the line's start (CommonMark allows 3 spaces), and no fence never closed
+    (CommonMark ends it with the post); an indented code block of `## ...` is no heading."""
+    body = " ## Title\n\nText.\n\n   # Top\n\n    ## code, not a heading\n\n```python\nx = 1\ny = 2\n"
+    site, found = _checked(tmp_path, body, monkeypatch, capsys)
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("BC616", 4, 1), ("BC616", 8, 1),
+                                                                   ("BC615", 12, 1)]
+    before = built_post(site)
+    assert "<p>## Title</p>" in before and "<p># Top</p>" in before and "<p>```python" in before
+    assert main(["check", "--select", "BC615,BC616", "--fix"]) == 0
+    capsys.readouterr()
+    after = built_post(site)
+    assert '<h2 id="title">Title</h2>' in after and '<h1 id="top">Top</h1>' in after and "```" not in after
+    assert after.count("<pre") == 2
+    assert _checked(tmp_path / "again", (site / "_posts" / "2024-01-01-p.md").read_text(encoding="utf-8")
+                    .split("---\n", 2)[2], monkeypatch, capsys)[1] == []
