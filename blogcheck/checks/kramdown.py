@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from blogcheck.jekyll.kramdown_lists import ParenList, Renumbered, TextNumbers
     from blogcheck.jekyll.kramdown_tables import Table, Unrendered
 
-CODES = ["BC603", "BC604", "BC605", "BC608", "BC609", "BC610", "BC613", "BC614", "BC615", "BC616"]
+CODES = ["BC603", "BC604", "BC605", "BC608", "BC609", "BC610", "BC613", "BC614", "BC615", "BC616", "BC617"]
 # What the preview renders inside an HTML block and kramdown shows as typed (indented code is left out:
 # inside HTML it is most often indented HTML, which kramdown renders as the writer meant).
 _SHOWN_AS_TYPED = {"heading_open": "a heading", "bullet_list_open": "a list", "ordered_list_open": "a list",
@@ -50,6 +50,7 @@ _PAREN = re.compile(r"^[ \t>]*\d{1,9}\)[ \t].*\n(?:[ \t>]*[^\s>].*\n){0,20}?[ \t
 _FENCE_WORDS = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})[ \t]*[^\s`]+[ \t]+\S", re.M)
 _INDENTED_FENCE = re.compile(r"^ +(?:`{3,}|~{3,})", re.M)  # a fence with spaces before it (in a list item too)
 _INDENTED_HEADING = re.compile(r"^ {1,3}#{1,6}(?:[ \t]|$)", re.M)  # CommonMark's heading; kramdown's starts at `#`
+_HEADING_OR_RULE = re.compile(r"\n(?=#{1,6}[ \t]|---)")  # (the line above is looked at apart: linear)
 
 
 def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
@@ -73,7 +74,7 @@ def _found(post: Post, ctx: Context) -> Iterator[tuple[Diagnostic, tuple[int, ..
     html = may_keep_raw(body, ctx.site.raw_html_blocks)
     fences = _FENCE_WORDS.search(body) is not None
     indented = _INDENTED_FENCE.search(body) is not None
-    headings = _INDENTED_HEADING.search(body) is not None
+    headings = _INDENTED_HEADING.search(body) is not None or _under_text(body)
     ticks = "```" in body or "~~~" in body
     if not (pipes or numbers or parens or html or fences or indented or headings or ticks) or not ctx.site.kramdown \
             or not ctx.site.converts_markdown(post.path):
@@ -107,6 +108,8 @@ def _found(post: Post, ctx: Context) -> Iterator[tuple[Diagnostic, tuple[int, ..
             yield _open_fence(post, raw, token), ()
         elif token.type == "heading_open" and token.markup.startswith("#") and raw[token.map[0]][:1] == " ":
             yield _indented_heading(post, raw[token.map[0]], token.map[0]), ()
+        elif token.type in ("heading_open", "hr") and _right_under_list(stream, token, raw):
+            yield _in_item(post, raw[token.map[0]], token), ()
     for token in stream if fences else ():
         if token.type == "fence" and token.map is not None and len(token.info.split()) > 1 \
                 and not lines.unsure[token.map[0]]:
@@ -287,6 +290,39 @@ def _open_fence(post: Post, raw: list[str], token: Token) -> Diagnostic:
                       f"close it with {shown} on a line of its own (check --fix does)",
                       fix=[[post.body_line + last, len(close) + 1, "", "\n" + token.markup]])
     return dataclasses.replace(diag, end_line=line, end_column=column + len(token.markup))
+
+
+def _under_text(body: str) -> bool:
+    """A heading or `---` right under a line of text (a list's last line, may be)."""
+    for found in _HEADING_OR_RULE.finditer(body):
+        above = body[body.rfind("\n", 0, found.start()) + 1:found.start()]
+        if above.strip():
+            return True
+    return False
+
+
+def _right_under_list(stream: list[Token], token: Token, raw: list[str]) -> bool:
+    """A heading or rule on the line right under a list (no blank line), where kramdown
+    goes on with the list's last item (list.rb takes it as the item's text)."""
+    assert token.map is not None
+    at = stream.index(token)
+    before = stream[at - 1] if at else None
+    return before is not None and before.type in ("bullet_list_close", "ordered_list_close") \
+        and token.map[0] > 0 and raw[token.map[0] - 1].strip() != "" and not raw[token.map[0]].startswith(" ")
+
+
+def _in_item(post: Post, text: str, token: Token) -> Diagnostic:
+    """BC617: the heading (or rule) joins the list item above it on the page."""
+    assert token.map is not None
+    line = post.body_line + token.map[0]
+    what = "heading" if token.type == "heading_open" else "rule"
+    shown = ("inside the list's last item, indented under its bullet" if what == "heading"
+             else "as no rule: the item's text becomes a heading")
+    diag = diagnostic("BC617", post.display, line, 1,
+                      f"this {what} right under a list, with no blank line, is part of the list's last item to "
+                      f"kramdown: the page shows it {shown} (the Markdown preview ends the list)",
+                      "put a blank line above it (check --fix does)", fix=[[line, 1, "", "\n"]])
+    return dataclasses.replace(diag, end_line=line, end_column=len(text.rstrip()) + 1)
 
 
 def _indented_heading(post: Post, text: str, number: int) -> Diagnostic:

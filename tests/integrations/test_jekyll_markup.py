@@ -410,3 +410,20 @@ def test_an_indented_heading_and_a_fence_never_closed_show_as_text_and_fix_makes
     assert after.count("<pre") == 2
     assert _checked(tmp_path / "again", (site / "_posts" / "2024-01-01-p.md").read_text(encoding="utf-8")
                     .split("---\n", 2)[2], monkeypatch, capsys)[1] == []
+
+
+def test_a_heading_or_rule_right_under_a_list_joins_its_last_item_and_fix_parts_them(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """BC617 against Jekyll (a GFM-vs-kramdown audit): with no blank line, kramdown takes a
+    heading under a list into the last item, and makes `---` under an item its heading; the
+    preview ends the list. After `--fix` (a blank line) both render as the preview does."""
+    body = "- a\n- b\n## Heading\n\nText.\n\n1. one\n2. two\n### Next\n\n- item\n---\n\n- x\n\n## Fine\n"
+    site, found = _checked(tmp_path, body, monkeypatch, capsys)
+    assert [(d["code"], d["line"]) for d in found] == [("BC617", 6), ("BC617", 12), ("BC617", 15)]
+    before = " ".join(built_post(site).split())
+    assert '<li>b <h2 id="heading">Heading</h2> </li>' in before and '<li> <h2 id="item">item</h2> </li>' in before
+    assert main(["check", "--select", "BC617", "--fix"]) == 0
+    capsys.readouterr()
+    after = " ".join(built_post(site).split())
+    assert '</ul> <h2 id="heading">Heading</h2>' in after and '</ol> <h3 id="next">Next</h3>' in after
+    assert "<li>item</li> </ul> <hr />" in after
