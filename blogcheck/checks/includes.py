@@ -1,4 +1,5 @@
-"""BC503 missing-include, BC504 include-syntax: an `{% include %}` that stops the build.
+"""BC503 missing-include, BC504 include-syntax: an `{% include %}` that stops the build
+(and BC505 at the tag, when the file it includes holds Liquid Jekyll cannot parse).
 
 Jekyll runs every `{% include %}`, `{% include_relative %}` and `{% include_cached %}`
 a post holds (in code and HTML comments too; not inside `{% raw %}` or `{% comment %}`),
@@ -33,7 +34,7 @@ from blogcheck.diagnostic import Diagnostic
 from blogcheck.links import liquid
 from blogcheck.post import Post
 
-CODES = ["BC503", "BC504"]
+CODES = ["BC503", "BC504", "BC505"]
 _TAGS = frozenset({"include", "include_relative", "include_cached"})
 # Jekyll 4.3's grammar (Ruby's \w, \s and \z are ASCII; \Z here is Ruby's \z).
 _ARGUMENT = r"""([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))"""
@@ -122,11 +123,37 @@ def _problem(name: str, markup: str, post: Post, ctx: Context, said: str = "") -
             return None  # the theme may have it; without a _config.yml the site's root is a guess
     wanted = file.lstrip("/")
     if _exists(folder, wanted, ctx):
-        return None
+        return _unparsable(folder / wanted, tag, ctx)
     where = _shown(folder, ctx.site.root)
     source = f" ({said})" if said else ""
     return ("BC503", f"`{tag}` names `{wanted}`{source}, which is not in {where}: Jekyll stops the build when it "
             "renders the tag (\"Could not locate the included file\")", _hint(folder, wanted, where))
+
+
+def _unparsable(path: Path, tag: str, ctx: Context) -> tuple[str, str, str] | None:
+    """BC505 when the included file holds Liquid that Jekyll cannot parse: it renders the
+    file as a template of its own, and the build stops at its error."""
+    from blogcheck import files
+    from blogcheck.jekyll.liquid_syntax import first_error
+
+    known: dict[Path, tuple[str, str, str] | None] = ctx.cache.setdefault("includes.parsed", {})
+    if path not in known:
+        known[path] = None
+        try:
+            text = files.read_text(path, _READ_MAX, errors="replace")
+        except OSError:
+            return None
+        error = first_error(text) if "{" in text else None
+        if error is not None:
+            shown = _shown(path.parent, ctx.site.root) + path.name
+            line = text.count("\n", 0, error.offset) + 1
+            known[path] = ("BC505", f"`{tag}` includes {shown}, whose Liquid Jekyll cannot parse (line {line}: "
+                           f"{error.message}): the build stops when it renders the tag",
+                           f"mend the Liquid on line {line} of {shown}")
+    return known[path]
+
+
+_READ_MAX = 1_000_000  # bytes of an included file read for its Liquid
 
 
 def _in_site(root: Path, folder: str) -> Path:

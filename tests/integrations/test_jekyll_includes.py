@@ -139,3 +139,21 @@ def test_corpus_includes_resolve_against_each_blogs_real_file_list(
         assert _findings(site, monkeypatch, capsys) == [], blog.name
         total += before
     assert total > 900  # made-mistakes' `{% include_cached boilerplate/... %}`, with no _includes/ at all
+
+
+@pytest.mark.parametrize(("name", "content", "body", "line"), [
+    ("_includes/bad.html", "<p>\n{% if %}x{% endif %}\n</p>\n", "{% include bad.html %}\n", 2),
+    ("_posts/snippet.py", "table = {{1, 2}, {3, 4}}\n", "```python\n{% include_relative snippet.py %}\n```\n", 1),
+])
+def test_an_included_file_liquid_cannot_parse_stops_the_build_at_the_tag(
+        name: str, content: str, body: str, line: int, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A Liquid audit: Jekyll renders an included file as a template of its own, and stops
+    at Liquid it cannot parse there; the post's tag was no finding (the file exists)."""
+    site = _site(tmp_path / "site", body)
+    (site / name).write_text(content, encoding="utf-8")
+    build = _build(site)
+    assert build.returncode != 0 and "Liquid syntax error" in build.stdout + build.stderr
+    found = _findings(site, monkeypatch, capsys, "BC503,BC504,BC505")
+    assert [(d["code"], d["line"]) for d in found] == [("BC505", 4 + body.split("{%")[0].count("\n"))]
+    assert f"{Path(name).name}, whose Liquid Jekyll cannot parse (line {line}: " in str(found[0]["message"])
