@@ -101,14 +101,14 @@ def _found(post: Post, ctx: Context) -> Iterator[tuple[Diagnostic, tuple[int, ..
         yield _paren_list(post, paren), ()
     for moved in shifted(lines, stream) if indented else ():
         yield _shifted(post, moved), ()
-    for token in stream if ticks or headings else ():
+    for at, token in enumerate(stream) if ticks or headings else ():
         if token.map is None or token.level != 0 or any(lines.unsure[token.map[0]:token.map[1]]):
             continue
         if token.type == "fence" and _unclosed_fence(raw, token):
             yield _open_fence(post, raw, token), ()
         elif token.type == "heading_open" and token.markup.startswith("#") and raw[token.map[0]][:1] == " ":
             yield _indented_heading(post, raw[token.map[0]], token.map[0]), ()
-        elif token.type in ("heading_open", "hr") and _right_under_list(stream, token, raw):
+        elif token.type in ("heading_open", "hr") and at and _right_under_list(stream[at - 1], token, raw):
             yield _in_item(post, raw[token.map[0]], token), ()
     for token in stream if fences else ():
         if token.type == "fence" and token.map is not None and len(token.info.split()) > 1 \
@@ -301,14 +301,13 @@ def _under_text(body: str) -> bool:
     return False
 
 
-def _right_under_list(stream: list[Token], token: Token, raw: list[str]) -> bool:
-    """A heading or rule on the line right under a list (no blank line), where kramdown
-    goes on with the list's last item (list.rb takes it as the item's text)."""
+def _right_under_list(before: Token, token: Token, raw: list[str]) -> bool:
+    """A heading or rule (`token`, after the token `before`) on the line right under a list
+    (no blank line), where kramdown goes on with the list's last item (list.rb takes it as
+    the item's text)."""
     assert token.map is not None
-    at = stream.index(token)
-    before = stream[at - 1] if at else None
-    return before is not None and before.type in ("bullet_list_close", "ordered_list_close") \
-        and token.map[0] > 0 and raw[token.map[0] - 1].strip() != "" and not raw[token.map[0]].startswith(" ")
+    return before.type in ("bullet_list_close", "ordered_list_close") and token.map[0] > 0 \
+        and raw[token.map[0] - 1].strip() != "" and not raw[token.map[0]].startswith(" ")
 
 
 def _in_item(post: Post, text: str, token: Token) -> Diagnostic:
