@@ -88,19 +88,21 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     known = defined if defined is not None else plugins.CORE | _PLUGIN_TAGS | own
     grouped: dict[int, list[tuple[Tag, str]]] = {}
     unknown_tags: list[Tag] = []  # BC506, up to where Liquid stops
+    opened = {comment.start for comment in comments}  # (no live tag starts there: a comment's inside is quiet)
+    unseen = _comments(body) if "<!--" in body or "{::comment}" in body else []
     for tag in sorted(live + comments, key=lambda t: t.start):
         block = blocks.get(tag.start)
-        if tag in comments:  # a Django sample's `{% comment %}`: Liquid drops its lines from the code
+        if tag.start in opened:  # a Django sample's `{% comment %}`: Liquid drops its lines from the code
             if block is not None:
                 grouped.setdefault(block, []).append((tag, "a Liquid comment, so the published code loses it and "
                                                            "every line up to its `{% endcomment %}`"))
             continue
         if block is None:  # in the text: only a variable Jekyll does not have is surely a slip
             if tag.output and (root := _ROOT.match(tag.markup)) and _unknown(root[1], assigned) \
-                    and not _in_comment(body, tag.start):
+                    and not liquid.inside(tag.start, unseen):
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is Liquid to Jekyll, and "
                           f"it has no variable `{root[1]}`: the published page shows nothing in its place")
-            elif tag.output and tag.markup.lstrip().startswith(".") and not _in_comment(body, tag.start):
+            elif tag.output and tag.markup.lstrip().startswith(".") and not liquid.inside(tag.start, unseen):
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is Liquid to Jekyll, which "
                           "reads no name starting with `.` (Go and Helm templates do): the published page shows "
                           "nothing in its place")
@@ -252,13 +254,18 @@ def _assigned(text_tags: list[Tag]) -> set[str]:
     return found
 
 
-def _in_comment(body: str, offset: int) -> bool:
-    """Inside an HTML comment (`<!-- TODO {{ x }} -->`) or a kramdown one (`{::comment}`,
-    written into an HTML comment): what renders there is never seen."""
-    opened = body.rfind("<!--", 0, offset)
-    if opened >= 0 and body.find("-->", opened + 4, offset) < 0:
-        return True
-    return "{::comment}" in body and any(start <= offset < stop for start, stop in kramdown_comments.regions(body))
+def _comments(body: str) -> list[tuple[int, int]]:
+    """The HTML comments (`<!-- TODO {{ x }} -->`, one never closed to the end) and kramdown
+    ones (`{::comment}`, written into an HTML comment) of `body`: what renders there is never
+    seen. Found once a post (looked for once a tag, a post of many tags took quadratic time)."""
+    found: list[tuple[int, int]] = []
+    at = body.find("<!--")
+    while at >= 0:
+        end = body.find("-->", at + 4)
+        stop = end + 3 if end >= 0 else len(body)
+        found.append((at, stop))
+        at = body.find("<!--", stop)
+    return liquid.union(found + kramdown_comments.regions(body))
 
 
 def _unknown(root: str, assigned: set[str]) -> bool:
