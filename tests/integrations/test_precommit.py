@@ -216,21 +216,30 @@ def test_installed_hook_blocks_a_bad_commit_and_lets_a_good_one_through(
     assert other.returncode == 0 and re.search(r"blogcheck \(offline\)\.+Passed", other.stdout + other.stderr)
 
 
+def _two_sites(tmp_path: Path, posts: dict[str, str], snapshot: Path, home: Path,
+               monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A repository of two sites, `a/` and `b/`, each with `posts` (b's blogcheck.toml
+    ignores BC401), the offline hook installed and every file staged."""
+    repo = make_site(tmp_path / "repo", {})
+    for name in ("a", "b"):
+        (repo / name / "_posts").mkdir(parents=True)
+        (repo / name / "_config.yml").write_text("title: t\n")
+        for post, text in posts.items():
+            (repo / name / "_posts" / post).write_text(text)
+    (repo / "b" / "blogcheck.toml").write_text('ignore = ["BC401"]\n')
+    _config(repo, snapshot, "blogcheck-offline")
+    monkeypatch.setenv("PRE_COMMIT_HOME", str(home))
+    assert pre_commit("install", cwd=repo, home=home).returncode == 0
+    git("add", "-A", cwd=repo)
+    return repo
+
+
 def test_a_commit_touching_two_sites_checks_each_with_its_own_config(
         tmp_path: Path, snapshot: Path, pre_commit_home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """A repository holding two sites, `a/` and `b/`; b's blogcheck.toml ignores BC401.
     pre-commit names the files in path order, so b's post comes second."""
-    repo = make_site(tmp_path / "repo", {})
     teh = GOOD_POST.replace("Hello,", "Teh end,")
-    for name in ("a", "b"):
-        (repo / name / "_posts").mkdir(parents=True)
-        (repo / name / "_config.yml").write_text("title: t\n")
-        (repo / name / "_posts" / "2024-03-06-teh.md").write_text(teh)
-    (repo / "b" / "blogcheck.toml").write_text('ignore = ["BC401"]\n')
-    _config(repo, snapshot, "blogcheck-offline")
-    monkeypatch.setenv("PRE_COMMIT_HOME", str(pre_commit_home))
-    assert pre_commit("install", cwd=repo, home=pre_commit_home).returncode == 0
-    git("add", "-A", cwd=repo)
+    repo = _two_sites(tmp_path, {"2024-03-06-teh.md": teh}, snapshot, pre_commit_home, monkeypatch)
     refused = _commit(repo, "Two posts")
     said = refused.stdout + refused.stderr
     assert refused.returncode == 1, said
@@ -369,17 +378,8 @@ def test_a_deletion_in_one_site_with_an_edit_in_another_checks_the_first_sites_l
     post only, and the posts that name a deleted file were looked for in a's site only:
     b's `{% post_url %}` broke its build through a commit the hook passed. b's own
     blogcheck.toml holds for b."""
-    repo = make_site(tmp_path / "repo", {})
-    for name in ("a", "b"):
-        (repo / name / "_posts").mkdir(parents=True)
-        (repo / name / "_config.yml").write_text("title: t\n")
-        (repo / name / "_posts" / "2024-03-06-target.md").write_text("---\ntitle: Target\n---\nHello.\n")
-        (repo / name / "_posts" / "2024-03-07-refers.md").write_text(REFERS)
-    (repo / "b" / "blogcheck.toml").write_text('ignore = ["BC401"]\n')
-    _config(repo, snapshot, "blogcheck-offline")
-    monkeypatch.setenv("PRE_COMMIT_HOME", str(pre_commit_home))
-    assert pre_commit("install", cwd=repo, home=pre_commit_home).returncode == 0
-    git("add", "-A", cwd=repo)
+    repo = _two_sites(tmp_path, {"2024-03-06-target.md": "---\ntitle: Target\n---\nHello.\n",
+                                 "2024-03-07-refers.md": REFERS}, snapshot, pre_commit_home, monkeypatch)
     assert _commit(repo, "Two sites").returncode == 1  # a's typo (b ignores it)
     (repo / "a" / "_posts" / "2024-03-07-refers.md").write_text(REFERS.replace("Teh", "The"))
     git("add", "-A", cwd=repo)
