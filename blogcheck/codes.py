@@ -105,7 +105,7 @@ CODES: dict[str, Code] = {
         Code("BC616", "indented-heading", "markup", _E,
              "A heading with spaces before its `#`, which kramdown shows as text."),
         Code("BC617", "heading-in-list", "markup", _W,
-             "A heading or rule right under a list: kramdown makes it part of the last item."),
+             "A heading, rule or code fence right under a list: kramdown makes it part of the last item."),
         # BC9xx publish: rows go here.
         Code("BC901", "no-publish-date", "publish", _E, "An approved post has no date for its `_posts/` file name."),
         Code("BC902", "unsafe-publish-path", "publish", _E,

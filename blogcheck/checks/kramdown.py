@@ -50,7 +50,7 @@ _PAREN = re.compile(r"^[ \t>]*\d{1,9}\)[ \t].*\n(?:[ \t>]*[^\s>].*\n){0,20}?[ \t
 _FENCE_WORDS = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})[ \t]*[^\s`]+[ \t]+\S", re.M)
 _INDENTED_FENCE = re.compile(r"^ +(?:`{3,}|~{3,})", re.M)  # a fence with spaces before it (in a list item too)
 _INDENTED_HEADING = re.compile(r"^ {1,3}#{1,6}(?:[ \t]|$)", re.M)  # CommonMark's heading; kramdown's starts at `#`
-_HEADING_OR_RULE = re.compile(r"\n(?=#{1,6}[ \t]|---)")  # (the line above is looked at apart: linear)
+_HEADING_OR_RULE = re.compile(r"\n(?=#{1,6}[ \t]|---|```|~~~)")  # (the line above is looked at apart: linear)
 
 
 def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
@@ -108,7 +108,7 @@ def _found(post: Post, ctx: Context) -> Iterator[tuple[Diagnostic, tuple[int, ..
             yield _open_fence(post, raw, token), ()
         elif token.type == "heading_open" and token.markup.startswith("#") and raw[token.map[0]][:1] == " ":
             yield _indented_heading(post, raw[token.map[0]], token.map[0]), ()
-        elif token.type in ("heading_open", "hr") and at and _right_under_list(stream[at - 1], token, raw):
+        elif token.type in ("heading_open", "hr", "fence") and at and _right_under_list(stream[at - 1], token, raw):
             yield _in_item(post, raw[token.map[0]], token), ()
     for token in stream if fences else ():
         if token.type == "fence" and token.map is not None and len(token.info.split()) > 1 \
@@ -314,9 +314,11 @@ def _in_item(post: Post, text: str, token: Token) -> Diagnostic:
     """BC617: the heading (or rule) joins the list item above it on the page."""
     assert token.map is not None
     line = post.body_line + token.map[0]
-    what = "heading" if token.type == "heading_open" else "rule"
-    shown = ("inside the list's last item, indented under its bullet" if what == "heading"
-             else "as no rule: the item's text becomes a heading")
+    what = {"heading_open": "heading", "hr": "rule"}.get(token.type, "code fence")
+    shown = {"heading": "inside the list's last item, indented under its bullet",
+             "rule": "as no rule: the item's text becomes a heading"}.get(
+        what, "inside the list's last item, each line of the code less the item's indentation (an indented "
+              "Python line loses it)")
     diag = diagnostic("BC617", post.display, line, 1,
                       f"this {what} right under a list, with no blank line, is part of the list's last item to "
                       f"kramdown: the page shows it {shown} (the Markdown preview ends the list)",

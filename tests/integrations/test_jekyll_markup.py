@@ -412,18 +412,24 @@ def test_an_indented_heading_and_a_fence_never_closed_show_as_text_and_fix_makes
                     .split("---\n", 2)[2], monkeypatch, capsys)[1] == []
 
 
-def test_a_heading_or_rule_right_under_a_list_joins_its_last_item_and_fix_parts_them(
+def test_a_heading_rule_or_fence_right_under_a_list_joins_its_last_item_and_fix_parts_them(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
     """BC617 against Jekyll (a GFM-vs-kramdown audit): with no blank line, kramdown takes a
-    heading under a list into the last item, and makes `---` under an item its heading; the
-    preview ends the list. After `--fix` (a blank line) both render as the preview does."""
-    body = "- a\n- b\n## Heading\n\nText.\n\n1. one\n2. two\n### Next\n\n- item\n---\n\n- x\n\n## Fine\n"
+    heading under a list into the last item, makes `---` under an item its heading, and takes
+    a fence in too, less the item's indentation on each code line (the seed blog's Python lost 3
+    spaces); the preview ends the list. After `--fix` (a blank line) both render alike."""
+    body = ("- a\n- b\n## Heading\n\nText.\n\n1. one\n2. two\n### Next\n\n- item\n---\n\n- x\n\n## Fine\n\n"
+            "1. There is this\n```python\nif x:\n        y()\n```\n")
     site, found = _checked(tmp_path, body, monkeypatch, capsys)
-    assert [(d["code"], d["line"]) for d in found] == [("BC617", 6), ("BC617", 12), ("BC617", 15)]
-    before = " ".join(built_post(site).split())
+    assert [(d["code"], d["line"]) for d in found] == [("BC617", 6), ("BC617", 12), ("BC617", 15), ("BC617", 22)]
+    page = built_post(site)
+    before = " ".join(page.split())
     assert '<li>b <h2 id="heading">Heading</h2> </li>' in before and '<li> <h2 id="item">item</h2> </li>' in before
+    assert re.sub(r"<[^>]+>", "", re.findall(r"<code>(.*?)</code>", page, re.S)[0]) == "if x:\n     y()\n"
     assert main(["check", "--select", "BC617", "--fix"]) == 0
     capsys.readouterr()
     after = " ".join(built_post(site).split())
     assert '</ul> <h2 id="heading">Heading</h2>' in after and '</ol> <h3 id="next">Next</h3>' in after
     assert "<li>item</li> </ul> <hr />" in after
+    code = re.findall(r"<code>(.*?)</code>", built_post(site), re.S)[0]
+    assert re.sub(r"<[^>]+>", "", code) == "if x:\n        y()\n"
