@@ -106,6 +106,8 @@ CODES: dict[str, Code] = {
              "A heading with spaces before its `#`, which kramdown shows as text."),
         Code("BC617", "heading-in-list", "markup", _W,
              "A heading, rule or code fence right under a list: kramdown makes it part of the last item."),
+        Code("BC618", "underscore-run", "markup", _W,
+             "A run of four or more `_` or `*` in the text (a blank to fill in), which kramdown reads as emphasis."),
         # BC9xx publish: rows go here.
         Code("BC901", "no-publish-date", "publish", _E, "An approved post has no date for its `_posts/` file name."),
         Code("BC902", "unsafe-publish-path", "publish", _E,

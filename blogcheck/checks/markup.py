@@ -38,7 +38,7 @@ from blogcheck.jekyll.markup_syntax import blanked, inside
 from blogcheck.parse.markdown import Cursor, blocks, parser
 from blogcheck.post import Post
 
-CODES = ["BC601", "BC602", "BC606", "BC607", "BC611", "BC612"]
+CODES = ["BC601", "BC602", "BC606", "BC607", "BC611", "BC612", "BC618"]
 # HTML's elements (current and obsolete ones browsers still know), SVG's and MathML's.
 # Links written wrong (the URL must start like one, so `[1, 2] (see ...)` is prose): (pattern, what is wrong).
 _NOT_LINKS = (
@@ -55,6 +55,9 @@ _SPACED = re.compile(r"\S[ \t]+(?:\*\*|__)(?![*_\w])")
 _OPTION = re.compile(r"(?<![\w\\-])--[A-Za-z][\w-]*")
 # `<<` and `>>` in the text, which kramdown makes guillemets (`cat <<EOF` shows `cat «EOF`)
 _ANGLES = re.compile(r"(?<![\\<>])(<<|>>)")
+# a blank to fill in, `____`, or a run of `****`, standing alone: kramdown reads emphasis in a run of
+# 4 or of 6 and more (`<em>__</em>`, `<strong>__</strong>__`; one of 5, alone, it shows as typed)
+_RUN = re.compile(r"(?<![\w\\*])(?:_{6,}|_{4}|\*{6,}|\*{4})(?![\w*_])")
 _NAMES = """
 a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big blink blockquote body br
 button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed
@@ -93,7 +96,8 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     closed = {m[1].lower() for m in re.finditer(r"</([A-Za-z][A-Za-z0-9-]*)\s*>", body)}
     lines = seen.text
     needles = [n for n, wanted in (("<", unknown), ("[", links), ("**", strong), ("__", strong), ("--", options),
-                                   ("<<", options), (">>", options), ("://", bare)) if wanted]
+                                   ("<<", options), (">>", options), ("____", options), ("****", options),
+                                   ("://", bare)) if wanted]
     stream, env = blocks(body)  # shared with the kramdown check when it reads the same text
     # Lines kramdown keeps as raw HTML: no Markdown there, so no Markdown finding or fix (BC610 reports the block)
     raw = raw_lines(lines, stream) if may_keep_raw(post.body, ctx.site.raw_html_blocks) else set()
@@ -158,6 +162,7 @@ def _findings(post: Post, lines: list[str], written: list[str], cursor: Cursor, 
             if wanted.options and part.code not in AS_TYPED:
                 yield from ((d, part) for d in _options(post, where, content))
                 yield from ((d, part) for d in _angles(post, lines, where, content))
+                yield from ((d, part) for d in _runs(post, lines, where, content))
         if part.kind != "html_inline" or where is None or content.lstrip().startswith(("<!", "<?")):
             continue  # a comment (its tags show nowhere), a processing instruction, a declaration
         for found in markup_parts.tag_names(content):
@@ -214,7 +219,8 @@ def _wanted(body: str, kramdown: bool) -> tuple[set[str], bool, bool, bool, bool
     `**`, options and bare URLs (on a kramdown site)."""
     unknown = {m[1].lower() for m in TAG_NAME.finditer(body)} - _ELEMENTS
     links = any(pattern.search(body) for pattern, _ in _NOT_LINKS)
-    typographic = _OPTION.search(body) is not None or _ANGLES.search(body) is not None
+    typographic = _OPTION.search(body) is not None or _ANGLES.search(body) is not None or \
+        _RUN.search(body) is not None
     return unknown, links, _SPACED.search(body) is not None, kramdown and typographic, kramdown and "://" in body
 
 
@@ -307,6 +313,24 @@ def _angles(post: Post, lines: list[str], where: tuple[int, int], text: str) -> 
                           f"`\\{found[0]}` (which both show as `{found[0]}`)",
                           fix=[[line, column, found[0], "\\" + found[0]]])
         yield dataclasses.replace(diag, end_line=line, end_column=column + 2)
+
+
+def _runs(post: Post, lines: list[str], where: tuple[int, int], text: str) -> Iterator[Diagnostic]:
+    """BC618: `small is to ____?`: a run of four or more `_` (or `*`) standing alone is text to
+    the preview and emphasis to kramdown, which shows `__` in italics and may pair it with
+    another run further on."""
+    for found in _RUN.finditer(text):
+        line, column = where[0], where[1] + found.start()
+        source = lines[line - post.body_line] if 0 <= line - post.body_line < len(lines) else ""
+        if source[column - 1:column - 1 + len(found[0])] != found[0]:
+            continue  # written otherwise (escaped, an entity)
+        escaped = "".join("\\" + mark for mark in found[0])
+        diag = diagnostic("BC618", post.display, line, column,
+                          f"`{found[0]}` is emphasis to kramdown, which shows `{found[0][:2]}` in "
+                          f"{'italics' if len(found[0]) == 4 else 'bold'} instead (the Markdown preview shows it as "
+                          "typed)",
+                          f"escape each mark, `{escaped}` (check --fix does)", fix=[[line, column, found[0], escaped]])
+        yield dataclasses.replace(diag, end_line=line, end_column=column + len(found[0]))
 
 
 def _not_links(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagnostic]:

@@ -433,3 +433,23 @@ def test_a_heading_rule_or_fence_right_under_a_list_joins_its_last_item_and_fix_
     assert "<li>item</li> </ul> <hr />" in after
     code = re.findall(r"<code>(.*?)</code>", built_post(site), re.S)[0]
     assert re.sub(r"<[^>]+>", "", code) == "if x:\n        y()\n"
+
+
+def test_a_blank_of_underscores_is_emphasis_to_kramdown_and_fix_shows_it(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """BC618 against Jekyll (a GFM-vs-kramdown audit: the seed blog's `small is to ____?`):
+    kramdown reads a run of 4 (or of 6 and more) `_` or `*` standing alone as emphasis; one of
+    5, or one inside a word, shows as typed. After `--fix` each shows as typed."""
+    body = ("Big is to bigger as small is to ____?\n\nName: ______\n\nStars ****.\n\nFine: _____ here.\n\n"
+            "Fine: a____b and `____`.\n")
+    site, found = _checked(tmp_path, body, monkeypatch, capsys)
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("BC618", 4, 33), ("BC618", 6, 7),
+                                                                   ("BC618", 8, 7)]
+    before = built_post(site)
+    assert "<em>__</em>?" in before and "<strong>__</strong>" in before and "<em>**</em>" in before
+    assert "Fine: _____ here." in before and "Fine: a____b" in before
+    assert main(["check", "--select", "BC618", "--fix"]) == 0
+    capsys.readouterr()
+    after = built_post(site)
+    assert "small is to ____?" in after and "Name: ______" in after and "Stars ****." in after
+    assert "<em>" not in after and "<strong>" not in after
