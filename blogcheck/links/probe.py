@@ -46,8 +46,10 @@ def check_url(client: Client, url: str, image: bool = False) -> Verdict:
     visits: dict[str, int] = {}
     seen: list[str] = []
     current = url
+    local = bool(written_local(url))  # (a link remapped to a local mirror: its redirects stay there)
     for _ in range(client.settings.max_redirects + 1):
         reply = _head_then_get(client, current, image)
+        local = local or (not seen and bool(written_local(reply.url)))
         seen.append(reply.label)
         if not _redirect(reply) or reply.status in client.settings.accept:
             return judge(reply, image, client.settings.accept, seen)
@@ -62,7 +64,7 @@ def check_url(client: Client, url: str, image: bool = False) -> Verdict:
             return _verdict(Status.BROKEN, reply, seen, f"redirects to {current}, where no browser follows")
         if scheme not in ("http", "https"):  # mailto:, tel:, an app's own scheme: handed to another program
             return _verdict(Status.UNVERIFIED, reply, seen, f"redirects to {current}, not a web page")
-        if written_local(current) and not written_local(url):  # (a mirror remapped to localhost may redirect)
+        if written_local(current) and not local:  # the check would ask the author's own computer
             return _verdict(Status.BROKEN, reply, seen, f"redirects to {current}, on the reader's own computer: "
                             "each reader lands on their own machine, not on the page (not requested)")
         wall = signin.site(current)

@@ -32,6 +32,16 @@ def test_loopback_numbers_and_remapped_urls_are_still_checked(farm: Farm) -> Non
     assert sorted(e.path for e in farm.hits()) == ["/missing/b", "/missing/b", "/missing/c", "/missing/c"]
 
 
+def test_a_mirror_remapped_to_localhost_may_redirect_within_itself(farm: Farm) -> None:
+    """A redirect to localhost is a broken link, unless the link was sent to a local mirror
+    (`--remap`): then the mirror's own redirects are followed."""
+    mirrored = "https://mirror.test/redirect/2/x"
+    mirror = farm.url("/").replace("127.0.0.1", "localhost")
+    found = verdicts([mirrored], remap=((r"^https://mirror\.test/", mirror),))
+    assert found[mirrored].status is Status.OK, found[mirrored]
+    assert [e.path for e in farm.hits()] == ["/redirect/2/x", "/redirect/1/x", "/ok/x"]
+
+
 def test_the_run_counts_them_as_not_checked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     site = one_post_site(tmp_path, "Then open [http://localhost:9000/help](http://localhost:9000/help).\n")
     code = main(["check", "--select", "links", "--no-cache", "--format", "json", str(site)])
