@@ -28,6 +28,9 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         # before it reads any front matter: a `date:` does not save the post
         yield _bad_name(post, name, dated=value is not None)
         return
+    if value is None and "date" not in post.front.data and post.kind == "posts" and post.data.get("date") is not None:
+        yield from _date_of_defaults(post, ctx, name, named, post.data["date"])
+        return
     if value is None and "date" in post.front.data and post.kind in ("posts", "drafts"):
         where = post.front.locate(("date",), key=True)
         yield diagnostic("BC120", post.display, where.line, where.column,
@@ -75,6 +78,33 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
             f"`date:` is {local.date()} in the site's time zone ({_zone_name(ctx)}){utc}, "
             f"not the file name's {day}; {uses}",
             "make the file name and `date:` agree", url=url)
+
+
+def _date_of_defaults(post: Post, ctx: Context, name: str, named: dates.Reading | None,
+                      value: object) -> Iterator[Diagnostic]:
+    """A `date:` that `defaults:` in _config.yml gives the post (checked with Jekyll 4.3): an
+    unquoted date without a time is a Date object Jekyll cannot read there, and it leaves the
+    post out; any other date it reads overrides the file name's, for every post of the scope."""
+    where = "`defaults:` in _config.yml gives this post"
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        yield diagnostic("BC120", post.display, 1, 1,
+                         f"{where} `date: {value}`, a date without a time, which Jekyll cannot take from a default: "
+                         "it leaves the post out of the site (\"could not read file ... no implicit conversion of Date "
+                         "into String\")", "remove `date:` from `defaults:`: a post takes its date from its file name")
+        return
+    reading = dates.read_date(value)
+    if reading.moment is None or named is None or named.moment is None:
+        return
+    local = dates.in_zone(reading.moment, ctx.site.timezone)
+    if local.date() == named.moment.date():
+        return
+    match = dates.POST_NAME.match(name)
+    slug, ext = (match[2], match[3]) if match else ("", "")
+    url = post_url(post.data, slug, local, post.path_categories, ctx.site.config, ext, file=post.doc or post.rel)
+    yield diagnostic("BC121", post.display, 1, 1,
+                     f"{where} `date: {value}`: Jekyll dates it {local.date()}, not the file name's "
+                     f"{named.moment.date()}, and publishes it at {url} (so does every post of the scope)",
+                     "remove `date:` from `defaults:`: a post takes its date from its file name", url=url)
 
 
 def _dated_by_name(post: Post, ctx: Context, name: str, named: dates.Reading | None) -> Iterator[Diagnostic]:

@@ -177,3 +177,31 @@ def test_an_empty_title_for_the_url_is_bc127_where_jekyll_warns_empty_slug(
     found = {(PurePosixPath(d["path"]).name, d["line"], d["url"]) for d in report}
     assert found == {("2024-03-07-.md", 1, "/2024/03/07/.html"), ("2024-03-08--.md", 1, "/2024/03/08/.html"),
                      ("2024-03-09-ok.md", 3, "/2024/")}
+
+
+@pytest.mark.parametrize(("value", "built", "code"), [
+    ("2020-01-01", [], "BC120"),  # a Date object: Jekyll cannot read it in a default, and drops each post
+    ("2020-01-01 10:00:00 +0000", ["2020/01/01/a.html", "2020/01/01/b.html"], "BC121"),
+    ('"2020-01-01"', ["2020/01/01/a.html", "2020/01/01/b.html"], "BC121"),
+])
+def test_a_date_in_defaults_overrides_every_file_name_or_drops_every_post(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], value: str, built: list[str], code: str) -> None:
+    """`date:` in `defaults:` of _config.yml: Jekyll 4.3 dates each post of the scope by it
+    (its file name's date no longer counts), and an unquoted date without a time makes it
+    leave every such post out ("no implicit conversion of Date into String"). No finding
+    said either (blogcheck read only a `date:` in the front matter)."""
+    root = tmp_path / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text(f"title: t\ndefaults:\n  - scope: {{path: '', type: posts}}\n"
+                                      f"    values: {{date: {value}}}\n", encoding="utf-8")
+    for day, name in ((5, "a"), (6, "b")):
+        (root / "_posts" / f"2024-03-0{day}-{name}.md").write_text("---\ntitle: T\n---\nx\n", encoding="utf-8")
+    subprocess.run(["jekyll", "build"], cwd=root, capture_output=True, text=True, timeout=300, check=False)
+    pages = sorted(p.relative_to(root / "_site").as_posix() for p in (root / "_site").rglob("*.html")) \
+        if (root / "_site").exists() else []
+    assert pages == built
+    main(["check", "--offline", "--select", "BC120,BC121", "--format", "json", str(root)])
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert [(PurePosixPath(d["path"]).name, d["code"]) for d in found] == [("2024-03-05-a.md", code),
+                                                                          ("2024-03-06-b.md", code)]
+    assert all(d.get("url", "/2020/01/01/").startswith("/2020/01/01/") for d in found)
