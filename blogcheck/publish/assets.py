@@ -106,18 +106,13 @@ def _classify(candidate: Path, root: Path) -> Asset | str | None:
         return f"links `{rel}`, under a hidden folder; it is never published"
     if any(part.startswith("_") for part in rel.split("/")):
         return f"links `{rel}`; Jekyll does not publish files under `_` folders"
-    if _has_front_matter(candidate):  # a page Jekyll renders (feed.xml), not a file to copy
-        return None
-    return Asset(rel, real)
-
-
-def _has_front_matter(path: Path) -> bool:
-    """Jekyll's `has_yaml_header?`: the file opens with a `---` line."""
     try:
-        head = files.read_bytes(path, 64)
-    except OSError:
-        return False
-    return re.match(rb"(\xef\xbb\xbf)?---[ \t]*\r?\n", head) is not None
+        head = files.read_bytes(candidate, 64)
+    except OSError as exc:  # refused with its post, the other posts publish (it failed the whole publish)
+        return f"links `{rel}`, which cannot be read ({exc.strerror or exc}): it cannot be copied"
+    if re.match(rb"(\xef\xbb\xbf)?---[ \t]*\r?\n", head):  # Jekyll's `has_yaml_header?`: a page it renders
+        return None  # (feed.xml), not a file to copy
+    return Asset(rel, real)
 
 
 def _links(post: Post, site: Site) -> Iterator[tuple[str, int, bool]]:

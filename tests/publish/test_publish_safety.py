@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 from publish_helpers import Sandbox, git
@@ -296,3 +298,27 @@ def test_a_link_to_a_page_only_the_source_has_is_refused(sandbox: Sandbox) -> No
     post.write_text(post.read_text(encoding="utf-8") + "\n[feed](/feed.xml)\n", encoding="utf-8")
     code, _, err = sandbox.publish(DAY65)
     assert code == 3 and "BC204 `/feed.xml` is no file or page of this site" in err, err
+
+
+def test_a_linked_file_that_cannot_be_read_refuses_its_post_only(sandbox: Sandbox) -> None:
+    """A linked image the publishing user cannot read failed the whole publish (exit 3);
+    now that post is refused, with the reason, and the others are published. Run without
+    root's bypass of file modes (as root, util-linux's setpriv drops it)."""
+    (sandbox.source / "assets").mkdir(exist_ok=True)
+    locked = sandbox.source / "assets" / "locked.png"
+    locked.write_bytes(b"\x89PNG\r\n\x1a\n")
+    post = sandbox.approve(DAY65)
+    post.write_text(post.read_text(encoding="utf-8") + "\n![x](/assets/locked.png)\n", encoding="utf-8")
+    other = sandbox.source / "_posts" / "2024-04-01-other.md"
+    other.write_text("---\nstatus: approved\ntitle: Other\n---\n\nHello.\n", encoding="utf-8")
+    locked.chmod(0)
+    prefix = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"] if os.geteuid() == 0 else []
+    try:
+        done = subprocess.run([*prefix, sys.executable, "-m", "blogcheck", "publish", "--to", str(sandbox.remote),
+                               "--offline", "--ignore", "spelling"], cwd=sandbox.source, capture_output=True,
+                              text=True, timeout=300, check=False)
+    finally:
+        locked.chmod(0o644)
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "links `assets/locked.png`, which cannot be read (Permission denied)" in done.stdout
+    assert sandbox.has("_posts/2024-04-01-other.md") and not sandbox.has(DAY65)
