@@ -108,6 +108,8 @@ CODES: dict[str, Code] = {
              "A heading, rule or code fence right under a list: kramdown makes it part of the last item."),
         Code("BC618", "underscore-run", "markup", _W,
              "A run of four or more `_` or `*` in the text (a blank to fill in), which kramdown reads as emphasis."),
+        Code("BC619", "emoji-shortcode", "markup", _W,
+             "An emoji shortcode (`:rocket:`) on a site without jemoji, which the page shows as typed."),
         # BC9xx publish: rows go here.
         Code("BC901", "no-publish-date", "publish", _E, "An approved post has no date for its `_posts/` file name."),
         Code("BC902", "unsafe-publish-path", "publish", _E,

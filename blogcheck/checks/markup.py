@@ -25,6 +25,7 @@ that would change a heading's id or lose a reference link is withheld (`markup_f
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from collections.abc import Iterator
 
@@ -38,7 +39,7 @@ from blogcheck.jekyll.markup_syntax import blanked, inside
 from blogcheck.parse.markdown import Cursor, blocks, parser
 from blogcheck.post import Post
 
-CODES = ["BC601", "BC602", "BC606", "BC607", "BC611", "BC612", "BC618"]
+CODES = ["BC601", "BC602", "BC606", "BC607", "BC611", "BC612", "BC618", "BC619"]
 # HTML's elements (current and obsolete ones browsers still know), SVG's and MathML's.
 # Links written wrong (the URL must start like one, so `[1, 2] (see ...)` is prose): (pattern, what is wrong).
 _NOT_LINKS = (
@@ -58,6 +59,8 @@ _ANGLES = re.compile(r"(?<![\\<>])(<<|>>)")
 # a blank to fill in, `____`, or a run of `****`, standing alone: kramdown reads emphasis in a run of
 # 4 or of 6 and more (`<em>__</em>`, `<strong>__</strong>__`; one of 5, alone, it shows as typed)
 _RUN = re.compile(r"(?<![\w\\*])(?:_{6,}|_{4}|\*{6,}|\*{4})(?![\w*_])")
+# an emoji shortcode as GitHub writes them, `:rocket:`, `:+1:` (not a time, `10:30:00`, nor `a:b:c`)
+_SHORTCODE = re.compile(r"(?<![\w:]):([a-z0-9_+\-]{1,40}):(?![\w:])")
 _NAMES = """
 a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big blink blockquote body br
 button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed
@@ -85,13 +88,15 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         return
     if not ctx.site.converts_markdown(post.path):
         return  # an HTML post is the writer's HTML, and a `\<` would show as written
-    if not any(_wanted(post.body, ctx.site.kramdown)):
+    shortcodes = _SHORTCODE.search(post.body) is not None and not _emoji_plugin(ctx)
+    if not any(_wanted(post.body, ctx.site.kramdown)) and not shortcodes:
         return  # nothing to look for, even before Liquid and code blocks are taken out
     seen = view(post.body)  # Liquid rendered as far as known; highlight and comment blocks blanked
     body = seen.rendered
     unknown, links, strong, options, bare = _wanted(body, ctx.site.kramdown)
     bare = bare and check_wanted("markup", ["BC611"], ctx.config.select, ctx.config.ignore)
-    if not unknown and not links and not strong and not options and not bare:
+    shortcodes = shortcodes and _SHORTCODE.search(body) is not None
+    if not unknown and not links and not strong and not options and not bare and not shortcodes:
         return  # no Markdown to parse
     closed = {m[1].lower() for m in re.finditer(r"</([A-Za-z][A-Za-z0-9-]*)\s*>", body)}
     lines = seen.text
@@ -103,11 +108,12 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     raw = raw_lines(lines, stream) if may_keep_raw(post.body, ctx.site.raw_html_blocks) else set()
     inline = parser(escapes_apart=True)  # a text token with an escape merged in is found nowhere in the line
     written = post.body.split("\n")  # the body's lines as written (`lines` has Liquid masked)
-    wanted = _Wanted(unknown, closed, links, strong, options, bare)
+    wanted = _Wanted(unknown, closed, links, strong, options, bare, shortcodes)
     for number, token in enumerate(stream):
         if token.map is None or token.type not in ("inline", "html_block"):
             continue
-        if token.type == "inline" and not any(needle in token.content for needle in needles):
+        if token.type == "inline" and not any(needle in token.content for needle in needles) \
+                and not (shortcodes and _SHORTCODE.search(token.content)):
             continue
         in_raw = token.type == "inline" and token.map[0] in raw
         cursor = Cursor.for_block(lines, post.body_line, token)
@@ -133,6 +139,7 @@ class _Wanted:
     strong: bool
     options: bool
     bare: bool
+    shortcodes: bool = False  # `:rocket:` on a site that loads no emoji plugin
 
 
 def _findings(post: Post, lines: list[str], written: list[str], cursor: Cursor, parts: list[Part],
@@ -155,6 +162,8 @@ def _findings(post: Post, lines: list[str], written: list[str], cursor: Cursor, 
             prose = not part.code
             not_links = list(_not_links(post, where, content)) if wanted.links and prose and not part.linked else []
             yield from ((d, part) for d in not_links)
+            if wanted.shortcodes and prose:
+                yield from ((d, part) for d in _shortcodes(post, lines, where, content))
             if wanted.bare and prose and not part.linked:
                 yield from ((d, part) for d in _bare_urls(post, lines, written, where, content, not_links))
             if wanted.strong and prose:
@@ -313,6 +322,40 @@ def _angles(post: Post, lines: list[str], where: tuple[int, int], text: str) -> 
                           f"`\\{found[0]}` (which both show as `{found[0]}`)",
                           fix=[[line, column, found[0], "\\" + found[0]]])
         yield dataclasses.replace(diag, end_line=line, end_column=column + 2)
+
+
+def _emoji_plugin(ctx: Context) -> bool:
+    """The site turns `:rocket:` into an emoji: it loads jemoji (`plugins:`, or the Gemfile)."""
+    from blogcheck.jekyll.plugins import gems
+
+    return any(gem.removesuffix(".rb") == "jemoji" for gem in gems(ctx.site))
+
+
+@functools.lru_cache(maxsize=1)
+def _emoji_names() -> dict[str, str]:
+    """GitHub's emoji shortcodes (`rocket`, `+1`, `heavy_check_mark`) -> the emoji, as the
+    `emoji` package (PyPI) names them: its English name and GitHub's aliases."""
+    import emoji
+
+    return {name.strip(":"): char for char, data in emoji.EMOJI_DATA.items()
+            for name in (data["en"], *data.get("alias", ()))}
+
+
+def _shortcodes(post: Post, lines: list[str], where: tuple[int, int], text: str) -> Iterator[Diagnostic]:
+    """BC619: `:rocket:` in the text of a site without jemoji: the preview (GitHub) shows the
+    emoji, the page shows the word between colons."""
+    for found in _SHORTCODE.finditer(text):
+        char = _emoji_names().get(found[1])
+        line, column = where[0], where[1] + found.start()
+        source = lines[line - post.body_line] if 0 <= line - post.body_line < len(lines) else ""
+        if char is None or source[column - 1:column - 1 + len(found[0])] != found[0]:
+            continue
+        diag = diagnostic("BC619", post.display, line, column,
+                          f"`{found[0]}` shows as typed on the page: this site loads no emoji plugin (jemoji), "
+                          f"and only the Markdown preview (GitHub) shows {char}",
+                          f"write the emoji itself, {char} (check --fix does), or add `jemoji` to `plugins:` in "
+                          "_config.yml", fix=[[line, column, found[0], char]])
+        yield dataclasses.replace(diag, end_line=line, end_column=column + len(found[0]))
 
 
 def _runs(post: Post, lines: list[str], where: tuple[int, int], text: str) -> Iterator[Diagnostic]:

@@ -453,3 +453,23 @@ def test_a_blank_of_underscores_is_emphasis_to_kramdown_and_fix_shows_it(
     after = built_post(site)
     assert "small is to ____?" in after and "Name: ______" in after and "Stars ****." in after
     assert "<em>" not in after and "<strong>" not in after
+
+
+def test_an_emoji_shortcode_shows_as_typed_without_jemoji_and_fix_writes_the_emoji(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """BC619 against Jekyll (a GFM-vs-kramdown audit: the seed blog's table of :x: and
+    :heavy_check_mark:): GitHub shows the emoji, a site without jemoji the word between
+    colons. A time, `a:b:c`, code and a word that names no emoji are left alone; with
+    jemoji in `plugins:` there is no finding."""
+    body = "Done :heavy_check_mark: and :x: and :rocket:! At 10:30:00, a:b:c, `:smile:`, :notanemoji:.\n"
+    site, found = _checked(tmp_path, body, monkeypatch, capsys)
+    assert [(d["code"], d["column"]) for d in found] == [("BC619", 6), ("BC619", 29), ("BC619", 37)]
+    assert ":rocket:" in built_post(site)
+    assert main(["check", "--select", "BC619", "--fix"]) == 0
+    capsys.readouterr()
+    after = built_post(site)
+    assert "\u2714" in after and "\u274c" in after and "\U0001f680" in after and ":notanemoji:" in after
+    (site / "_posts" / "2024-01-01-p.md").write_text("---\ntitle: t\n---\n" + body, encoding="utf-8")
+    (site / "_config.yml").write_text("title: t\nplugins: [jemoji]\n", encoding="utf-8")
+    main(["check", "--select", "BC619", "--format", "json"])
+    assert json.loads(capsys.readouterr().out)["diagnostics"] == []
