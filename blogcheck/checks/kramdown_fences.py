@@ -1,0 +1,177 @@
+"""BC613 fence-info-words, BC614 indented-fence, BC615 unclosed-fence, BC616 indented-heading,
+BC617 heading-in-list: code fences and headings the Markdown preview (CommonMark) shows as
+blocks and kramdown, which Jekyll runs, reads otherwise (each checked with `jekyll build`):
+words after a fence's language make no fence; a fence's own indentation stays on each line
+of its code; a fence never closed makes no block; a heading with spaces before its `#` is
+text; a heading, rule or fence right under a list joins its last item. Part of the
+`kramdown` check, which parses the post once for all of them."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from blogcheck.codes import diagnostic
+from blogcheck.diagnostic import Diagnostic
+from blogcheck.jekyll.kramdown_blocks import Lines
+from blogcheck.post import Post
+
+if TYPE_CHECKING:
+    from markdown_it.token import Token
+
+    from blogcheck.jekyll.kramdown_code import Shifted
+
+CODES = ["BC613", "BC614", "BC615", "BC616", "BC617"]
+# a fence whose info string has words after the language (```` ```python title="a.py" ````)
+_FENCE_WORDS = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})[ \t]*[^\s`]+[ \t]+\S", re.M)
+_INDENTED_FENCE = re.compile(r"^ +(?:`{3,}|~{3,})", re.M)  # a fence with spaces before it (in a list item too)
+_INDENTED_HEADING = re.compile(r"^ {1,3}#{1,6}(?:[ \t]|$)", re.M)  # CommonMark's heading; kramdown's starts at `#`
+_HEADING_OR_RULE = re.compile(r"\n(?=#{1,6}[ \t]|---|```|~~~)")  # (the line above is looked at apart: linear)
+
+
+@dataclass(frozen=True)
+class Wanted:
+    """What a post may hold, found in its text before any parse."""
+
+    words: bool  # a fence with words after its language
+    indented: bool  # a fence with spaces before it
+    headings: bool  # a heading with spaces before it, or a heading, rule or fence right under text
+    ticks: bool  # any fence
+
+    def __bool__(self) -> bool:
+        return self.words or self.indented or self.headings or self.ticks
+
+
+def wanted(body: str) -> Wanted:
+    return Wanted(_FENCE_WORDS.search(body) is not None, _INDENTED_FENCE.search(body) is not None,
+                  _INDENTED_HEADING.search(body) is not None or _under_text(body), "```" in body or "~~~" in body)
+
+
+def found(post: Post, lines: Lines, raw: list[str], stream: list[Token],
+          looked: Wanted) -> Iterator[tuple[Diagnostic, tuple[int, ...]]]:
+    """Each finding, with the lines it is about besides its own (none here)."""
+    from blogcheck.jekyll.kramdown_code import shifted
+
+    for moved in shifted(lines, stream) if looked.indented else ():
+        yield _shifted(post, moved), ()
+    for at, token in enumerate(stream) if looked.ticks or looked.headings else ():
+        if token.map is None or token.level != 0 or any(lines.unsure[token.map[0]:token.map[1]]):
+            continue
+        if token.type == "fence" and _unclosed_fence(raw, token):
+            yield _open_fence(post, raw, token), ()
+        elif token.type == "heading_open" and token.markup.startswith("#") and raw[token.map[0]][:1] == " ":
+            yield _indented_heading(post, raw[token.map[0]], token.map[0]), ()
+        elif token.type in ("heading_open", "hr", "fence") and at and _right_under_list(stream[at - 1], token, raw):
+            yield _in_item(post, raw[token.map[0]], token), ()
+    for token in stream if looked.words else ():
+        if token.type == "fence" and token.map is not None and len(token.info.split()) > 1 \
+                and not lines.unsure[token.map[0]]:
+            fence = _fence_info(post, raw[token.map[0]], token)
+            if fence is not None:
+                yield fence, ()
+
+
+def _unclosed_fence(raw: list[str], token: Token) -> bool:
+    """A fence the post never closes: CommonMark ends it with the post, kramdown takes none."""
+    assert token.map is not None
+    last = next((n for n in range(token.map[1] - 1, token.map[0], -1) if raw[n].strip()), token.map[0])
+    closer = raw[last].strip()
+    closed = last > token.map[0] and closer.startswith(token.markup[:3]) and not closer.strip(token.markup[0])
+    return not closed and token.map[1] >= len(raw) - (raw[-1] == "")
+
+
+def _open_fence(post: Post, raw: list[str], token: Token) -> Diagnostic:
+    """BC615: the code of a fence never closed shows as text on the page."""
+    assert token.map is not None
+    line, column = post.body_line + token.map[0], len(raw[token.map[0]]) - len(raw[token.map[0]].lstrip()) + 1
+    last = max(n for n in range(token.map[0], len(raw)) if raw[n].strip() or n == token.map[0])
+    close = raw[last].rstrip("\r")
+    shown = f"`` {token.markup} ``" if "`" in token.markup else f"`{token.markup}`"
+    diag = diagnostic("BC615", post.display, line, column,
+                      "the code fence opened here is never closed: the Markdown preview ends it with the post, "
+                      "kramdown takes no code block, so the fence and the code show as text run together",
+                      f"close it with {shown} on a line of its own (check --fix does)",
+                      fix=[[post.body_line + last, len(close) + 1, "", "\n" + token.markup]])
+    return dataclasses.replace(diag, end_line=line, end_column=column + len(token.markup))
+
+
+def _under_text(body: str) -> bool:
+    """A heading or `---` right under a line of text (a list's last line, may be)."""
+    for found in _HEADING_OR_RULE.finditer(body):
+        above = body[body.rfind("\n", 0, found.start()) + 1:found.start()]
+        if above.strip():
+            return True
+    return False
+
+
+def _right_under_list(before: Token, token: Token, raw: list[str]) -> bool:
+    """A heading or rule (`token`, after the token `before`) on the line right under a list
+    (no blank line), where kramdown goes on with the list's last item (list.rb takes it as
+    the item's text)."""
+    assert token.map is not None
+    return before.type in ("bullet_list_close", "ordered_list_close") and token.map[0] > 0 \
+        and raw[token.map[0] - 1].strip() != "" and not raw[token.map[0]].startswith(" ")
+
+
+def _in_item(post: Post, text: str, token: Token) -> Diagnostic:
+    """BC617: the heading (or rule) joins the list item above it on the page."""
+    assert token.map is not None
+    line = post.body_line + token.map[0]
+    what = {"heading_open": "heading", "hr": "rule"}.get(token.type, "code fence")
+    shown = {"heading": "inside the list's last item, indented under its bullet",
+             "rule": "as no rule: the item's text becomes a heading"}.get(
+        what, "inside the list's last item, each line of the code less the item's indentation (an indented "
+              "Python line loses it)")
+    diag = diagnostic("BC617", post.display, line, 1,
+                      f"this {what} right under a list, with no blank line, is part of the list's last item to "
+                      f"kramdown: the page shows it {shown} (the Markdown preview ends the list)",
+                      "put a blank line above it (check --fix does)", fix=[[line, 1, "", "\n"]])
+    return dataclasses.replace(diag, end_line=line, end_column=len(text.rstrip()) + 1)
+
+
+def _indented_heading(post: Post, text: str, number: int) -> Diagnostic:
+    """BC616: `  ## Title`: kramdown's heading starts with its `#`, so the line is text."""
+    line, spaces = post.body_line + number, len(text) - len(text.lstrip(" "))
+    marks = text.lstrip(" ").split()[0] if text.strip() else "#"
+    diag = diagnostic("BC616", post.display, line, 1,
+                      f"`{text.strip()}`: kramdown takes a heading only with its `{marks}` at the line's start, so "
+                      "the page shows this line as text (the Markdown preview shows a heading)",
+                      "take the spaces before the `#` out (check --fix does)", fix=[[line, 1, " " * spaces, ""]])
+    return dataclasses.replace(diag, end_line=line, end_column=spaces + 1)
+
+
+def _shifted(post: Post, found: Shifted) -> Diagnostic:
+    """BC614: the code of an indented fence, further right on the page than in the preview."""
+    line = post.body_line + found.first
+    column = found.dedent[0][1] + 1
+    spaces = f"{found.by} space{'s' * (found.by != 1)}"
+    kept = "that space" if found.by == 1 else f"those {spaces}"
+    diag = diagnostic("BC614", post.display, line, column,
+                      f"this fence is indented {spaces} more than the text it belongs to: kramdown keeps {kept} on "
+                      "every line of its code (the Markdown preview takes them off), so pasted code fails (Python: "
+                      "\"unexpected indent\")",
+                      f"take the {spaces} off the fence and its code (check --fix does), so that the fence starts "
+                      "where its list item's text does", fix=[[post.body_line + n, at + 1, " " * count, ""]
+                                                               for n, at, count in found.dedent])
+    return dataclasses.replace(diag, end_line=line, end_column=column + found.by)
+
+
+def _fence_info(post: Post, text: str, token: Token) -> Diagnostic | None:
+    """BC613: words after a fence's language; kramdown then takes no fence at all."""
+    opener = text.find(token.markup)
+    if opener < 0:
+        return None
+    rest = text[opener + len(token.markup):].rstrip("\r")
+    language = rest.split()[0]
+    extra = rest[rest.index(language) + len(language):].rstrip()
+    line, column = post.body_line + token.map[0] if token.map else post.body_line, opener + len(token.markup) + 1
+    where = opener + len(token.markup) + rest.index(language) + len(language) + 1
+    diag = diagnostic("BC613", post.display, line, column,
+                      f"`{token.markup}{rest.strip()}`: kramdown takes no fence with words after its language (the "
+                      "Markdown preview does), so the code shows run together as one line of inline code",
+                      f"write `{token.markup}{language}` (check --fix does: GitHub ignores the words after the "
+                      "language anyway)", fix=[[line, where, extra, ""]])
+    return dataclasses.replace(diag, end_line=line, end_column=column + len(rest.rstrip()))
