@@ -193,7 +193,7 @@ def _bare_urls(post: Post, lines: list[str], written: list[str], where: tuple[in
     taken = [(d.column, d.end_column or d.column) for d in not_links]
     for start, raw in urls(text):
         line, column = where[0], where[1] + start
-        source = lines[line - post.body_line] if 0 <= line - post.body_line < len(lines) else ""
+        source = _source_line(lines, post, line)
         if source[column - 1:column - 1 + len(raw)] != raw or any(a <= column < b for a, b in taken):
             continue  # written otherwise in the source (an escape, an entity), or reported as BC602
         if source[column - 1 + len(raw):column + len(raw)] in ("_", "*"):  # `/_private_/x`: emphasis cut the text
@@ -268,7 +268,7 @@ def _spaced_across(post: Post, lines: list[str], where: tuple[int, int], text: s
     if found is None or found[2] not in opened or opened[found[2]][0] != where[0]:
         return
     run, (line, start) = found[2], opened[found[2]]
-    source = lines[line - post.body_line] if 0 <= line - post.body_line < len(lines) else ""
+    source = _source_line(lines, post, line)
     end = where[1] - 1 + found.end()
     shown = source[start - 1 : end]
     diag = diagnostic("BC606", post.display, line, where[1],
@@ -312,7 +312,7 @@ def _angles(post: Post, lines: list[str], where: tuple[int, int], text: str) -> 
     guillemets (the preview keeps them), so the page shows `cin « x`."""
     for found in _ANGLES.finditer(text):
         line, column = where[0], where[1] + found.start()
-        source = lines[line - post.body_line] if 0 <= line - post.body_line < len(lines) else ""
+        source = _source_line(lines, post, line)
         if source[column - 1:column + 1] != found[0] or source[column - 2:column - 1] in ("<", ">"):
             continue  # written otherwise (`&gt;&gt;`), or the rest of a `>>>` closing `<u8>` (BC601 fixes it)
         mark = "\u00ab" if found[0] == "<<" else "\u00bb"
@@ -347,7 +347,7 @@ def _shortcodes(post: Post, lines: list[str], where: tuple[int, int], text: str)
     for found in _SHORTCODE.finditer(text):
         char = _emoji_names().get(found[1])
         line, column = where[0], where[1] + found.start()
-        source = lines[line - post.body_line] if 0 <= line - post.body_line < len(lines) else ""
+        source = _source_line(lines, post, line)
         if char is None or source[column - 1:column - 1 + len(found[0])] != found[0]:
             continue
         diag = diagnostic("BC619", post.display, line, column,
@@ -364,7 +364,7 @@ def _runs(post: Post, lines: list[str], where: tuple[int, int], text: str) -> It
     another run further on."""
     for found in _RUN.finditer(text):
         line, column = where[0], where[1] + found.start()
-        source = lines[line - post.body_line] if 0 <= line - post.body_line < len(lines) else ""
+        source = _source_line(lines, post, line)
         if source[column - 1:column - 1 + len(found[0])] != found[0]:
             continue  # written otherwise (escaped, an entity)
         escaped = "".join("\\" + mark for mark in found[0])
@@ -409,3 +409,9 @@ def _hidden(post: Post, line: int, column: int, found: re.Match[str], content: s
                       f"`{tag}` is an HTML tag to the browser, of no element it knows: the page shows nothing in "
                       f"its place{block}", hint, fix=fix)
     return dataclasses.replace(diag, end_line=line, end_column=column + len(tag.split("\n")[0]))
+
+
+def _source_line(lines: list[str], post: Post, line: int) -> str:
+    """The body's text of the post's line `line` as written ("" past the body)."""
+    index = line - post.body_line
+    return lines[index] if 0 <= index < len(lines) else ""
