@@ -6,7 +6,10 @@ the search goes on past it as if it were fixed);
 BC506 unknown-liquid-tag: a tag in the text that no plugin of the site defines, when
 its plugins are all known (`blogcheck.jekyll.plugins`); BC507 liquid-render-error and
 BC508 liquid-drops-text: Liquid in the text that stops the build when Jekyll renders it,
-or drops text (`blogcheck.jekyll.liquid_render`; in code, BC501 says it).
+or drops text (`blogcheck.jekyll.liquid_render`; in code, BC501 says it); BC509
+liquid-strict: a name or a filter that the site's `liquid: strict_variables` or
+`strict_filters` make a build error (`blogcheck.jekyll.liquid_strict`; in text and in
+code that BC501 does not report).
 
 Jekyll runs every post through Liquid before Markdown, code blocks and code spans
 included. A dbt model's `{{ ref('orders') }}`, an Ansible `{{ item }}`, a GitHub
@@ -35,7 +38,7 @@ from collections.abc import Iterator
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
-from blogcheck.jekyll import liquid_render, plugins
+from blogcheck.jekyll import liquid_render, liquid_strict, plugins
 from blogcheck.jekyll.liquid_syntax import Error, first_error
 from blogcheck.links import liquid
 from blogcheck.links.liquid import Tag
@@ -43,7 +46,7 @@ from blogcheck.parse import kramdown_comments
 from blogcheck.post import Post
 from blogcheck.suppress import spans_silenced, suppressions
 
-CODES = ["BC501", "BC502", "BC505", "BC506", "BC507", "BC508"]
+CODES = ["BC501", "BC502", "BC505", "BC506", "BC507", "BC508", "BC509"]
 # Tags of widely used plugins: in code they are most likely meant to run.
 _PLUGIN_TAGS = frozenset({"gist", "seo", "feed_meta", "github_edit_link", "avatar", "twitter", "tweet", "youtube",
                           "vimeo", "octicon", "bibliography", "cite", "reference", "jekyll_version", "asset",
@@ -86,6 +89,9 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     assigned = _assigned([tag for tag in live if tag.start not in blocks])
     own, defined = _site_tags(ctx)
     known = defined if defined is not None else plugins.CORE | _PLUGIN_TAGS | own
+    strict = liquid_strict.settings(ctx.site.config)
+    shows = ("the build stops: `_config.yml` sets `liquid: strict_variables`" if strict.variables
+             else "the published page shows nothing in its place")
     grouped: dict[int, list[tuple[Tag, str]]] = {}
     unknown_tags: list[Tag] = []  # BC506, up to where Liquid stops
     opened = {comment.start for comment in comments}  # (no live tag starts there: a comment's inside is quiet)
@@ -101,7 +107,7 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
             if tag.output and (root := _ROOT.match(tag.markup)) and _unknown(root[1], assigned) \
                     and not liquid.inside(tag.start, unseen):
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is Liquid to Jekyll, and "
-                          f"it has no variable `{root[1]}`: the published page shows nothing in its place")
+                          f"it has no variable `{root[1]}`: {shows}")
             elif tag.output and tag.markup.lstrip().startswith(".") and not liquid.inside(tag.start, unseen):
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is Liquid to Jekyll, which "
                           "reads no name starting with `.` (Go and Helm templates do): the published page shows "
@@ -109,11 +115,13 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
             elif defined is not None and not tag.output and (name := _liquid_name(tag)) and name not in defined \
                     and not name.startswith("end"):
                 unknown_tags.append(dataclasses.replace(tag, name=name))
-        elif (why := _why(tag, assigned, known)) is not None:
+        elif (why := _why(tag, assigned, known, shows)) is not None:
             grouped.setdefault(block, []).append((tag, why))
     for problem in liquid_render.problems(live):
         if problem.tag.start not in blocks:
             yield _rendered(post, starts, problem)
+    if strict:
+        yield from _strict(post, ctx, starts, live, blocks, grouped, assigned, strict)
     # in order: the tags between two are counted by bisection; those inside a comment are none (it is one)
     inert = liquid.union([(c.start + 1, c.end) for c in comments])
     tag_starts = [tag.start for tag in every if not liquid.inside(tag.start, inert)]
@@ -202,6 +210,23 @@ def _stops(post: Post, starts: list[int], error: Error, in_code: bool, **extra: 
     return dataclasses.replace(found, end_line=line, end_column=column + len(error.token.split("\n")[0]))
 
 
+def _strict(post: Post, ctx: Context, starts: list[int], live: list[Tag], blocks: dict[int, int],
+            grouped: dict[int, list[tuple[Tag, str]]], assigned: set[str],
+            strict: liquid_strict.Strict) -> Iterator[Diagnostic]:
+    """BC509: what `liquid: strict_variables` / `strict_filters` stop the build on; not
+    for a tag in code that BC501 reports (its fix, `{% raw %}`, mends both)."""
+    if "liquid.strict_names" not in ctx.cache:
+        ctx.cache["liquid.strict_names"] = liquid_strict.names(ctx.site)
+    known: liquid_strict.Names = ctx.cache["liquid.strict_names"]
+    reported = {tag.start for found in grouped.values() for tag, _ in found}
+    for tag in live:
+        if tag.start in reported:
+            continue
+        for problem in liquid_strict.problems(tag, post, known, strict, assigned, tag.start not in blocks):
+            yield _at(post, starts, tag, "BC509", f"`{short(post.body[tag.start:tag.end])}`: {problem.message}",
+                      hint=problem.hint)
+
+
 def _rendered(post: Post, starts: list[int], problem: liquid_render.Problem) -> Diagnostic:
     """BC507 (the build stops when Jekyll renders the tag) or BC508 (text is dropped)."""
     written = short(post.body[problem.tag.start:problem.tag.end])
@@ -272,7 +297,8 @@ def _unknown(root: str, assigned: set[str]) -> bool:
     return root not in _JEKYLL_ROOTS and root not in assigned
 
 
-def _why(tag: Tag, assigned: set[str], known: frozenset[str]) -> str | None:
+def _why(tag: Tag, assigned: set[str], known: frozenset[str],
+         shows: str = "the published page shows nothing in its place") -> str | None:
     """What Jekyll does with a live tag written in code, or None when that is most likely meant."""
     if tag.output:
         root = _ROOT.match(tag.markup)
@@ -282,7 +308,7 @@ def _why(tag: Tag, assigned: set[str], known: frozenset[str]) -> str | None:
             return None  # `{{ "/about/" | relative_url }}`: a value, filled in on purpose
         if root is None and not tag.markup.startswith("."):  # `{{ "a": 1 }}`: Liquid prints what it can read
             return "the published page shows Liquid's output in its place, not this"
-        return "the published page shows nothing in its place"  # an unknown variable, `ref(...)`, `.Values`
+        return shows if root is not None else "the published page shows nothing in its place"  # `ref(...)`, `.Values`
     name = _liquid_name(tag)
     if name in _MEANT:
         return None

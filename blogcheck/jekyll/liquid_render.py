@@ -64,6 +64,7 @@ _ARITY: dict[str, tuple[int, int | None]] = {
     **dict.fromkeys(("slice", "replace", "replace_first"), (1, 2)),
     **dict.fromkeys(("where", "where_exp", "find", "find_exp", "group_by_exp"), (2, 2)),
 }
+FILTERS = frozenset(_ARITY)  # Liquid 4.0's and Jekyll 4.3's
 _INTEGERS = {"truncate": (0,), "truncatewords": (0,), "slice": (0, 1)}  # arguments read as integers
 _LOOPS = frozenset({"for", "tablerow"})
 _ENDS = {"endif": "if", "endunless": "unless", "endfor": "for", "endtablerow": "tablerow", "endcase": "case",

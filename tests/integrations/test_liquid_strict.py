@@ -1,0 +1,140 @@
+"""BC509 against `jekyll build`: with `liquid: strict_variables` and `strict_filters` in
+`_config.yml`, every post blogcheck reports stops the build on the name it gives, every
+post it passes builds, and without those settings all of them build and none is reported."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from blogcheck.cli import main
+from blogcheck.jekyll.liquid_strict import settings
+
+STRICT = "liquid:\n  strict_variables: true\n  strict_filters: true\n"
+CONFIG = "title: S\nmarkdown: kramdown\nauthor:\n  name: Me\n"
+FRONT = "title: Hello\nmeta:\n  a: 1\ntags: [x]\n"
+# body -> the name Liquid says is undefined ("" when the post builds)
+CASES = {
+    "{{ page.foo }}": "foo",
+    "{{ page.meta.a }} {{ page.meta }}": "",
+    "{{ page.meta.b }}": "b",
+    "{{ site.author.name }} {{ site.title }} {{ site.posts.size }} {{ site.time }}": "",
+    "{{ site.author.x }}": "x",
+    "{{ site.url }}": "url",  # a plain `jekyll build` has none
+    "{{ site.data.people.name }}": "",
+    "{{ site.data.peeps }}": "peeps",
+    "{% if page.draft_x %}y{% endif %}": "draft_x",
+    "{% unless page.title %}y{% endunless %} {% if page.tags contains 'x' %}y{% endif %}": "",
+    "{% if nope %}y{% endif %}": "nope",
+    "{% assign z = 1 %}{% if z %}{{ z }}{% endif %}": "",
+    "{% capture c %}x{% endcapture %}{{ c }}": "",
+    "{% for i in (1..page.n) %}{% endfor %}": "n",
+    "{% for i in (1..3) %}{{ forloop.index }}{% endfor %}": "",
+    "{% for p in site.posts limit: 1 reversed %}{{ p.title }}{% endfor %}": "",
+    '{{ page.foo | default: "x" }}': "foo",  # the default filter comes too late
+    '{{ page["nope"] }}': "nope",
+    '{% assign y = page.missing | default: 1 %}': "missing",
+    '{{ "a" | date: page.fmt }}': "fmt",
+    '{{ "a" | slugifyy }}': "slugifyy",
+    '{{ "b,a" | split: "," | sort_natural | join: "-" }} {{ page.date | date: "%Y" }}': "",
+    '{{ page.title | upcase | truncate: 3 }} {{ jekyll.version }} {{ page.url }} {{ page.slug }}': "",
+    "```\n{{ page.in_code }}\n```": "in_code",
+    "```\n{{ nope_in_code }}\n```": "nope_in_code",  # BC501, which says the build stops
+    "{% raw %}{{ page.not_liquid }}{% endraw %} {% comment %}{{ page.gone }}{% endcomment %}": "",
+}
+
+
+def _site(root: Path, body: str, config: str) -> Path:
+    (root / "_posts").mkdir(parents=True)
+    (root / "_data").mkdir()
+    (root / "_data" / "people.yml").write_text("name: x\n", encoding="utf-8")
+    (root / "_config.yml").write_text(config, encoding="utf-8")
+    (root / "_posts" / "2024-03-06-hello.md").write_text(f"---\n{FRONT}---\n{body}\n", encoding="utf-8")
+    return root
+
+
+def _build(site: Path) -> str:
+    """"" when the site builds, else Jekyll's message."""
+    assert shutil.which("jekyll"), ".ci/run installs jekyll"
+    done = subprocess.run(["jekyll", "build"], cwd=site, capture_output=True, text=True, timeout=300, check=False)
+    return "" if done.returncode == 0 else done.stdout + done.stderr
+
+
+def _found(site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> list[dict[str, str]]:
+    monkeypatch.chdir(site)
+    main(["check", "--select", "liquid", "--format", "json"])
+    found: list[dict[str, str]] = json.loads(capsys.readouterr().out)["diagnostics"]
+    return found
+
+
+def test_what_strict_liquid_stops_is_what_jekyll_stops(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    sites = [_site(tmp_path / f"s{i}", body, CONFIG + STRICT) for i, body in enumerate(CASES)]
+    with ThreadPoolExecutor(4) as pool:
+        built = list(pool.map(_build, sites))
+    wrong = []
+    for (body, name), site, failure in zip(CASES.items(), sites, built, strict=True):
+        found = _found(site, monkeypatch, capsys)
+        says = [d["message"] for d in found]
+        kind = "filter" if name == "slugifyy" else "variable"
+        jekyll_says = f"undefined {kind} {name}" if name else ""
+        quoted = f"`Liquid error: {jekyll_says}`" if found and found[0]["code"] == "BC509" else "strict_variables`"
+        if (name and (jekyll_says not in failure or len(found) != 1 or quoted not in says[0]
+                      or "stops" not in says[0])) or (not name and (failure or found)):
+            wrong.append((body, name, failure[-300:], says))
+    assert wrong == []
+    assert sum(bool(name) for name in CASES.values()) >= 12  # both verdicts are well tried
+    assert sum(not name for name in CASES.values()) >= 10
+
+
+def test_without_the_settings_the_same_posts_build_and_nothing_is_reported(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    bodies = [body for body, name in CASES.items() if name and "nope" not in body]
+    site = _site(tmp_path / "lax", "\n\n".join(bodies), CONFIG)
+    assert _build(site) == ""
+    assert _found(site, monkeypatch, capsys) == []  # `{{ page.x }}` in code is meant, as always
+
+
+def test_the_place_and_a_close_filter(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    site = _site(tmp_path / "s", 'Intro.\n\nSee {{ "a" | slugifyy }} and {{ page.autor }}.', CONFIG + STRICT)
+    found = _found(site, monkeypatch, capsys)
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("BC509", 9, 5), ("BC509", 9, 30)]
+    assert found[0]["hint"] == "did you mean `slugify`?"
+
+
+def test_plugins_that_may_add_names_are_not_judged(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    body = '{{ page.foo }} {{ site.foo }} {{ "a" | slugifyy }}'
+    site = _site(tmp_path / "own", body, CONFIG + STRICT)
+    (site / "_plugins").mkdir()
+    (site / "_plugins" / "names.rb").write_text("# adds site.foo in a generator\n", encoding="utf-8")
+    assert _found(site, monkeypatch, capsys) == []
+    site = _site(tmp_path / "gem", body, CONFIG + STRICT + "plugins:\n  - jekyll-unknown-gem\n")
+    assert _found(site, monkeypatch, capsys) == []
+    site = _site(tmp_path / "theme", body, CONFIG + STRICT + "theme: minima\n")  # its _config.yml adds to site
+    assert [d["message"].split("`")[3] for d in _found(site, monkeypatch, capsys)] == ["foo", "slugifyy"]
+
+
+def test_a_post_jekyll_leaves_out_gets_a_warning(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    site = _site(tmp_path / "s", "{{ page.autor }}", CONFIG + STRICT)
+    post = site / "_posts" / "2024-03-06-hello.md"
+    post.write_text(post.read_text(encoding="utf-8").replace("---\n", "---\npublished: false\n", 1), encoding="utf-8")
+    [found] = _found(site, monkeypatch, capsys)
+    assert found["code"] == "BC509" and found["severity"] == "warning" and "published: false" in found["message"]
+
+
+@pytest.mark.parametrize(("value", "strict"), [("true", True), ("0", True), ('"yes"', True), ("false", False),
+                                               ("no", False), ("~", False)])
+def test_settings_read_as_ruby_reads_them(value: str, strict: bool) -> None:
+    import yaml
+
+    config = yaml.safe_load(f"liquid:\n  strict_variables: {value}\n")
+    assert settings(config).variables is strict
+    assert not settings({"liquid": "strict"}) and not settings({})
