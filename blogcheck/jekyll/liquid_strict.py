@@ -109,7 +109,7 @@ class Names:
 
 def names(site: Site) -> Names:
     own = next(Path(site.root, "_plugins").rglob("*.rb"), None) is not None
-    loaded = [gem.removesuffix(".rb") for gem in [*plugins.gems(site), *plugins.PAGES_DEFAULTS]]
+    loaded = [gem.removesuffix(".rb") for gem in plugins.loaded(site)]
     known = not own and all(gem in QUIET_GEMS or gem in PAGE_PLUGIN_KEYS or gem in SITE_PLUGIN_KEYS
                             or gem in GEM_FILTERS for gem in loaded)
     if not known:

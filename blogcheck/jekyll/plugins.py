@@ -1,8 +1,13 @@
 """Which Liquid tags a site's Jekyll defines: Liquid's and Jekyll's own, those its
 `_plugins/` register, and those of the plugin gems it loads (`plugins:` or `gems:`
-in `_config.yml`, the Gemfile's `jekyll_plugins` group). A tag outside them stops
-the build ("Unknown tag"). When that cannot be known (a gem not in the table below,
-a plugin that registers a tag under a computed name), there is no answer."""
+in `_config.yml`, the Gemfile's `jekyll_plugins` group, and GitHub Pages' defaults
+unless the site is built another way). A tag outside them stops the build ("Unknown
+tag"). When that cannot be known (a gem not in the table below, a plugin that
+registers a tag under a computed name), there is no answer.
+
+Built another way: a CI file next to the site (GitHub Actions workflows, Netlify,
+GitLab CI...) runs `jekyll build` itself, so the Gemfile's plugins are all it has;
+with none (or with `actions/jekyll-build-pages`), GitHub Pages is taken to build it."""
 
 from __future__ import annotations
 
@@ -59,6 +64,10 @@ _REGISTER = re.compile(r"""register_tag[\s(]+(?:['"]([\w-]+)['"]|:([\w]+)\b)?"""
 _GROUP = re.compile(r"^\s*group\b[^\n]*:jekyll_plugins[^\n]*\bdo\b(.*?)^\s*end\b", re.M | re.S)
 _GEM = re.compile(r"""^\s*gem\s+['"]([\w.-]+)['"]([^\n]*)""", re.M)
 _PLUGIN_BYTES = 1_000_000  # of each _plugins/*.rb file and the Gemfile
+_OWN_BUILD = re.compile(r"\bjekyll\s+(?:build|b)\b")
+_PAGES_BUILD = "actions/jekyll-build-pages"  # builds with the github-pages gem
+_CI_FILES = ("netlify.toml", ".gitlab-ci.yml", "vercel.json", ".travis.yml", ".circleci/config.yml", "amplify.yml")
+_UP = 3  # folders above the site searched for `.github/workflows` (a site in `docs/`)
 
 
 def site_tags(root: Path) -> tuple[frozenset[str], bool]:
@@ -94,16 +103,52 @@ def gems(site: Site) -> list[str]:
     return listed
 
 
+def loaded(site: Site) -> list[str]:
+    """The plugin gems the site's build loads: its own, and GitHub Pages' defaults when
+    GitHub Pages builds it."""
+    return [*gems(site), *(PAGES_DEFAULTS if built_by_pages(site.root) else ())]
+
+
+def built_by_pages(root: Path) -> bool:
+    """Whether GitHub Pages builds the site: no CI file next to it runs `jekyll build`
+    itself (one that does, in a line that is not blogcheck's own, builds with the
+    Gemfile), or one uses `actions/jekyll-build-pages`."""
+    own = False
+    for path in _ci_files(root):
+        try:
+            text = files.read_text(path, _PLUGIN_BYTES, errors="replace")
+        except OSError:
+            continue
+        if _PAGES_BUILD in text:
+            return True
+        own = own or any(_OWN_BUILD.search(line) and "blogcheck" not in line for line in text.splitlines())
+    return not own
+
+
+def _ci_files(root: Path) -> list[Path]:
+    found: list[Path] = []
+    folder = root.resolve()
+    for _ in range(_UP + 1):
+        found.extend(path for name in _CI_FILES if (path := folder / name).is_file())
+        workflows = folder / ".github" / "workflows"
+        if workflows.is_dir():
+            found.extend(sorted([*workflows.glob("*.yml"), *workflows.glob("*.yaml")])[:50])
+        if (folder / ".git").exists() or folder.parent == folder:
+            break
+        folder = folder.parent
+    return found
+
+
 def known_tags(site: Site) -> frozenset[str] | None:
     """Every tag the site's build defines, or None when that cannot be known."""
     own, literal = site_tags(site.root)
     if not literal:
         return None
     names = set(CORE) | own
-    loaded = [*gems(site), *PAGES_DEFAULTS]
-    if "github-pages" in loaded:
-        loaded.extend(PAGES_PLUGINS)
-    for gem in loaded:
+    loaded_gems = loaded(site)
+    if "github-pages" in loaded_gems:
+        loaded_gems.extend(PAGES_PLUGINS)
+    for gem in loaded_gems:
         if gem == "github-pages":
             continue
         tags = GEM_TAGS.get(gem.removesuffix(".rb"))

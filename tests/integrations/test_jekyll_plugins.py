@@ -90,3 +90,41 @@ def test_the_corpus_blogs_plugins(corpus_dir: Path) -> None:
     assert known["daattali__daattali.github.io"] == plugins.CORE | {"feed_meta", "gist", "github_edit_link"}
     assert known["ivanstudyblog__ivanstudyblog.github.io"] == known["daattali__daattali.github.io"] | {"seo"}
     assert known["jekyll__jekyll"] == known["ivanstudyblog__ivanstudyblog.github.io"] | {"avatar"}
+
+
+OWN_BUILD = """name: site
+on: push
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+      - uses: ruby/setup-ruby@v1
+        with: {bundler-cache: true}
+      - run: bundle exec jekyll build
+      - run: blogcheck publish --build-command "jekyll build"
+"""
+
+
+@pytest.mark.parametrize(("where", "workflow", "reported"), [
+    ("", "", False),  # no CI file: GitHub Pages builds it, jekyll-gist on
+    (".github/workflows/site.yml", OWN_BUILD, True),  # the Gemfile's plugins only
+    ("../.github/workflows/site.yml", OWN_BUILD, True),  # a site in `docs/` of the repository
+    ("netlify.toml", '[build]\n  command = "jekyll build"\n', True),
+    (".github/workflows/pages.yml", OWN_BUILD.replace("bundle exec jekyll build", "echo") +
+     "      - uses: actions/jekyll-build-pages@v1\n", False),  # GitHub's own Pages action: github-pages gem
+    (".github/workflows/lint.yml", "steps:\n  - run: blogcheck check --build-command 'jekyll build'\n", False),
+])
+def test_gist_is_a_tag_where_github_pages_builds_the_site(
+        where: str, workflow: str, reported: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "repo" / ".git").mkdir(parents=True)
+    site = _site(tmp_path / "repo" / "docs", "", "Code: {% gist 42 %}.\n")
+    if where:
+        (site / where).parent.mkdir(parents=True, exist_ok=True)
+        (site / where).write_text(workflow, encoding="utf-8")
+    assert (_findings(site, monkeypatch, capsys) == [(4, "BC506")]) is reported
+    if reported:  # the Jekyll here has no jekyll-gist, as a build with such a Gemfile would not
+        build = subprocess.run(["jekyll", "build"], cwd=site, capture_output=True, text=True, timeout=300,
+                               check=False)
+        assert build.returncode != 0 and "Unknown tag 'gist'" in build.stdout + build.stderr
