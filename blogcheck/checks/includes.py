@@ -134,6 +134,7 @@ def _unparsable(path: Path, tag: str, ctx: Context) -> tuple[str, str, str] | No
     """BC505 when the included file holds Liquid that Jekyll cannot parse: it renders the
     file as a template of its own, and the build stops at its error."""
     from blogcheck import files
+    from blogcheck.jekyll.liquid_strict import settings
     from blogcheck.jekyll.liquid_syntax import first_error
 
     known: dict[Path, tuple[str, str, str] | None] = ctx.cache.setdefault("includes.parsed", {})
@@ -143,7 +144,7 @@ def _unparsable(path: Path, tag: str, ctx: Context) -> tuple[str, str, str] | No
             text = files.read_text(path, _READ_MAX, errors="replace")
         except OSError:
             return None
-        error = first_error(text) if "{" in text else None
+        error = first_error(text, settings(ctx.site.config).syntax) if "{" in text else None
         if error is not None:
             shown = _shown(path.parent, ctx.site.root) + path.name
             line = text.count("\n", 0, error.offset) + 1

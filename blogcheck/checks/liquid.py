@@ -78,7 +78,8 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     if "{" not in body or post.data.get("render_with_liquid") is False:
         return
     every, live = liquid.rendered(body)
-    error = first_error(body)
+    strict = liquid_strict.settings(ctx.site.config)
+    error = first_error(body, strict.syntax)
     starts = line_starts(body)
     comments = liquid.comment_blocks(body, every) if "comment" in body else []
     if not live and not comments:
@@ -89,7 +90,6 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     assigned = _assigned([tag for tag in live if tag.start not in blocks])
     own, defined = _site_tags(ctx)
     known = defined if defined is not None else plugins.CORE | _PLUGIN_TAGS | own
-    strict = liquid_strict.settings(ctx.site.config)
     shows = ("the build stops: `_config.yml` sets `liquid: strict_variables`" if strict.variables
              else "the published page shows nothing in its place")
     grouped: dict[int, list[tuple[Tag, str]]] = {}
@@ -126,7 +126,7 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     inert = liquid.union([(c.start + 1, c.end) for c in comments])
     tag_starts = [tag.start for tag in every if not liquid.inside(tag.start, inert)]
     edits = {block: _raw_edits(post, starts, tag_starts, [t for t, _ in found]) for block, found in grouped.items()}
-    stops, final = _code_errors(body, error, live, blocks, grouped, edits)
+    stops, final = _code_errors(body, error, live, blocks, grouped, edits, strict.syntax)
     final_block = _block_of(final, live, blocks) if final is not None else None
     for tag in unknown_tags:
         if final is None or tag.start < final.offset:
@@ -148,7 +148,7 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
 
 def _code_errors(body: str, error: Error | None, live: list[Tag], blocks: dict[int, int],
                  grouped: dict[int, list[tuple[Tag, str]]], edits: dict[int, list[list[object]]],
-                 ) -> tuple[dict[int, Error], Error | None]:
+                 strict: bool = False) -> tuple[dict[int, Error], Error | None]:
     """The code blocks Liquid stops in, each with its error, found one after another
     as if each were fixed (so one `--fix` mends them all), and the error that ends the
     search: one that `{% raw %}` around a block's tags does not get past, or one
@@ -160,12 +160,12 @@ def _code_errors(body: str, error: Error | None, live: list[Tag], blocks: dict[i
         if block is None or block in found or not edits.get(block):
             return found, error
         group = [t for t, _ in grouped[block]]
-        if not _fixes(text, group, error):
+        if not _fixes(text, group, error, strict):
             return found, error
         found[block] = error
         first, last = group[0].start, group[-1].end
         text = text[:first] + re.sub(r"[{}%]", " ", text[first:last]) + text[last:]  # as raw: no Liquid, same offsets
-        error = first_error(text)
+        error = first_error(text, strict)
     return found, error
 
 
@@ -187,13 +187,13 @@ def _block_of(error: Error, live: list[Tag], blocks: dict[int, int]) -> int | No
     return None if holder is None else blocks.get(holder.start)
 
 
-def _fixes(body: str, group: list[Tag], error: Error) -> bool:
+def _fixes(body: str, group: list[Tag], error: Error, strict: bool = False) -> bool:
     """`{% raw %}` around the group gets Liquid past the error (it could lie outside the
     group): the text parses, or its first error is outside the wrapped code (a block
     opened before it and never closed, an error after it)."""
     first, last = group[0], group[-1]
     fixed = body[:first.start] + "{% raw %}" + body[first.start:last.end] + "{% endraw %}" + body[last.end:]
-    after = first_error(fixed)
+    after = first_error(fixed, strict)
     return after is None or not first.start <= after.offset < last.end + len("{% raw %}{% endraw %}")
 
 

@@ -18,7 +18,10 @@ of `_config.yml` and Jekyll's default configuration (`site.url` is not one: a pl
 the data files of `_data/`. Keys inside a mapping of the front matter or the
 configuration are followed (`page.meta.a`); other values (a post of a loop, a date) are
 not judged. Plugins can add names: a site with `_plugins/`, or a gem not listed here,
-or a theme (its own `_config.yml` adds keys to `site`) is not judged where that matters."""
+or a theme (its own `_config.yml` adds keys to `site`) is not judged where that matters.
+
+`settings` also reads `error_mode: strict`, under which Liquid's strict parser decides
+what parses (`liquid_syntax.first_error`, BC505)."""
 
 from __future__ import annotations
 
@@ -79,8 +82,10 @@ _MARKUP_MAX = 2_000
 class Strict:
     variables: bool = False
     filters: bool = False
+    syntax: bool = False  # `error_mode: strict`: what "warn" mode warns about stops the build
 
     def __bool__(self) -> bool:
+        """Whether names or filters are judged (BC509)."""
         return self.variables or self.filters
 
 
@@ -89,7 +94,8 @@ def settings(config: Mapping[str, Any]) -> Strict:
     liquid = config.get("liquid")
     if not isinstance(liquid, dict):
         return Strict()
-    return Strict(_truthy(liquid.get("strict_variables")), _truthy(liquid.get("strict_filters")))
+    return Strict(_truthy(liquid.get("strict_variables")), _truthy(liquid.get("strict_filters")),
+                  str(liquid.get("error_mode")) == "strict")
 
 
 def _truthy(value: object) -> bool:

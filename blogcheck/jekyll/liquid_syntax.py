@@ -19,6 +19,9 @@ Tags Liquid and Jekyll do not define may come from a plugin and are not judged,
 except a tag `x` with an `endx` later in the text, which is taken for a plugin's
 block (whose inner tags are the plugin's business, but not another block's end).
 Liquid 5's `{% # note %}` comment is an error to Liquid 4 and is not judged either.
+With `strict`, for a site whose `_config.yml` sets `liquid: error_mode: strict`, the
+markup of outputs, `assign`, `if`/`elsif`/`unless` and `for` must also pass Liquid's
+strict parser (`liquid_strict_parse`), which "warn" mode only warns about.
 The tests hold every rule against the Liquid that the local `jekyll` package runs
 (5.4 on Debian, which agrees with 4.0 on each of them)."""
 
@@ -26,6 +29,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+
+from blogcheck.jekyll import liquid_strict_parse
 
 # Liquid 4.0's patterns (Ruby's \w and \s are ASCII; `m` is re.S).
 _FULL_TOKEN = re.compile(r"\A\{%-?(\s*)(\w+)(\s*)(.*?)-?%\}\Z", re.S | re.ASCII)
@@ -114,8 +119,9 @@ def tokens(text: str) -> list[tuple[int, str]]:
         position = stop
 
 
-def first_error(text: str) -> Error | None:
-    """The error that ends the build, or None when Liquid 4 parses `text`."""
+def first_error(text: str, strict: bool = False) -> Error | None:
+    """The error that ends the build, or None when Liquid 4 parses `text` (in its
+    strict error mode with `strict`)."""
     tokens_ = tokens(text)
     ends = {m[2] for _, t in tokens_ if (m := _FULL_TOKEN.match(t)) and m[2].startswith("end")}
     stack: list[_Block] = []
@@ -124,8 +130,11 @@ def first_error(text: str) -> Error | None:
         offset, token = tokens_[index]
         index += 1
         if token.startswith("{{"):
-            if not _VARIABLE.match(token):
+            inner = _VARIABLE.match(token)
+            if not inner:
                 return Error(offset, f"Variable '{token}' was not properly terminated", token)
+            if strict and (problem := liquid_strict_parse.problem("", inner[1])):
+                return Error(offset, problem, token)
             continue
         full = _FULL_TOKEN.match(token)
         if full is None:
@@ -138,7 +147,7 @@ def first_error(text: str) -> Error | None:
             stack.pop()
             continue
         if name in _TAGS:
-            problem = _markup(name, markup)
+            problem = (strict and liquid_strict_parse.problem(name, markup)) or _markup(name, markup)
             if problem:
                 return Error(offset, problem, token)
             if name == "raw":
@@ -150,7 +159,8 @@ def first_error(text: str) -> Error | None:
             continue
         if block is not None and name in _INNER.get(block.name, ()):
             case_else = block.name == "case" and name == "else" and markup.strip()
-            problem = _CASE_ELSE if case_else else _markup(name, markup)
+            problem = _CASE_ELSE if case_else else (strict and liquid_strict_parse.problem(name, markup)) or \
+                _markup(name, markup)
             if problem:
                 return Error(offset, problem, token)
             if block.name == "for" and name == "else":

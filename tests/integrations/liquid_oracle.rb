@@ -1,5 +1,6 @@
 # Parses each NUL-separated text of stdin as Jekyll does (its tags, Liquid's "warn"
-# error mode) and prints one line for each: "OK", or "ERR " and the error's first
+# error mode, or "strict" when that is the first argument, as `liquid: error_mode:
+# strict` in _config.yml asks) and prints one line for each: "OK", or "ERR " and the error's first
 # line. A tag Liquid and Jekyll do not know is registered for that text as a plugin
 # would: a block when its end tag is there too (one that takes any inner tag), else
 # a plain tag.
@@ -13,6 +14,7 @@ class PluginBlock < Liquid::Block
   end
 end
 INNER = %w[else elsif when end].freeze
+MODE = ARGV[0] == "strict" ? :strict : :warn
 
 STDIN.read.split("\u0000", -1).each do |text|
   added = []
@@ -23,7 +25,7 @@ STDIN.read.split("\u0000", -1).each do |text|
     added << name
   end
   begin
-    Liquid::Template.parse(text, error_mode: :warn)
+    Liquid::Template.parse(text, error_mode: MODE)
     puts "OK"
   rescue Exception => e # Jekyll's highlight raises Ruby's SyntaxError
     puts "ERR #{e.message.lines.first.to_s.strip}"

@@ -138,3 +138,24 @@ def test_settings_read_as_ruby_reads_them(value: str, strict: bool) -> None:
     config = yaml.safe_load(f"liquid:\n  strict_variables: {value}\n")
     assert settings(config).variables is strict
     assert not settings({"liquid": "strict"}) and not settings({})
+
+
+def test_error_mode_strict_stops_on_what_the_default_mode_warns_about(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    body = "Read {{ page.title bar }} here.\n\n{% include note.html %}\n"
+    lax = _site(tmp_path / "lax", body, CONFIG)
+    strict = _site(tmp_path / "strict", body, CONFIG + "liquid:\n  error_mode: strict\n")
+    for site in (lax, strict):
+        (site / "_includes").mkdir()
+        (site / "_includes" / "note.html").write_text("<p>{{ include.a b }}</p>\n", encoding="utf-8")
+    assert _build(lax) == ""  # "Liquid Warning", and the page drops ` bar`
+    assert _found(lax, monkeypatch, capsys) == []
+    failure = _build(strict)
+    assert 'Expected end_of_string but found id in "{{ page.title bar }}"' in failure
+    found = _found(strict, monkeypatch, capsys)
+    assert [(d["code"], d["line"], d["column"]) for d in found] == [("BC505", 7, 6), ("BC505", 9, 1)]
+    assert found[0]["message"].endswith('Expected end_of_string but found id in "{{ page.title bar }}"')
+    assert "note.html" in found[1]["message"] and "{{ include.a b }}" in found[1]["message"]
+    post = strict / "_posts" / "2024-03-06-hello.md"
+    post.write_text(post.read_text(encoding="utf-8").replace(" bar", ""), encoding="utf-8")
+    assert "{{ include.a b }}" in _build(strict)  # then the include stops it, as said

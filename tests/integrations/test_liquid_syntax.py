@@ -64,17 +64,17 @@ def _text(draw: random.Random, depth: int = 0) -> str:
     return text
 
 
-def _oracle(texts: list[str]) -> list[str]:
+def _oracle(texts: list[str], mode: str = "warn") -> list[str]:
     assert shutil.which("ruby") and shutil.which("jekyll"), ".ci/run installs jekyll (and with it ruby)"
-    done = subprocess.run(["ruby", str(ORACLE)], input="\0".join(texts), capture_output=True, text=True,
+    done = subprocess.run(["ruby", str(ORACLE), mode], input="\0".join(texts), capture_output=True, text=True,
                           timeout=300, check=True)
     lines = done.stdout.splitlines()
     assert len(lines) == len(texts), done.stderr
     return lines
 
 
-def _agree(text: str, said: str) -> bool:
-    error = first_error(text)
+def _agree(text: str, said: str, strict: bool = False) -> bool:
+    error = first_error(text, strict)
     if error is None:
         return said == "OK"
     if error.message.startswith("Syntax Error in tag 'highlight'"):  # Jekyll's own words
@@ -141,3 +141,41 @@ def test_jekyll_stops_where_bc505_says(tmp_path: Path, monkeypatch: pytest.Monke
     assert findings() == [] and build() == ""
     page = (site / "_site" / "2024" / "01" / "01" / "c.html").read_text(encoding="utf-8")
     assert "int a[2][2] = {{1, 2}, {3, 4}};" in html.unescape(re.sub(r"<[^>]*>", "", page))  # highlighted: in spans
+
+
+# Markup that Liquid's default mode only warns about, and its strict mode refuses (or takes).
+STRICT_FRAGMENTS = [
+    "{{ page.title bar }}", "{{ .Values.x }}", "{% if (a or b) %}", "{{ a | | b }}", "{% for i in items foo:1 %}",
+    "{% assign a = b c %}", "{% if a = b %}", "{{ 'a' | f: x: 1, 2 }}", "{% if a contains b %}", "{{ a[0].b }}",
+    "{{ a[ }}", "{% for i in (1..n) limit: 2 %}", "{{ -3 }}", "{{ 1.5 }}", "{{ a? }}", "{% elsif a =! b %}",
+    '{{ "x" | f: 1 2 }}', "{{ a.b.c | join: ', ' }}", "{% unless a and b or c %}", "{% for x in y reversed %}",
+    "{{ a | f: }}", "{% if a == %}", "{{ a b }}", "{{ (1..3) }}", "{{ a.(b) }}", "{{ a-b }}", "{{ a | f: -1.5 }}",
+    "{% for %}", "{% for x y %}", "{{ a.b. }}", "{{ 'x' }}", "{{ a | f: (1..2) }}", "{% if a <> b %}",
+]
+
+
+def test_strict_mode_refuses_what_liquids_strict_parser_refuses() -> None:
+    """`liquid: error_mode: strict`: the warnings of the default mode stop the build."""
+    draw = random.Random(509)
+    pieces = FRAGMENTS + STRICT_FRAGMENTS * 3
+    texts = ["".join(draw.choice(pieces) for _ in range(draw.randint(1, 5))) for _ in range(1500)]
+    texts += [_text(draw) + draw.choice(STRICT_FRAGMENTS) + _text(draw) for _ in range(1500)]
+    said = _oracle(texts, "strict")
+    wrong = [(text, answer, first_error(text, True)) for text, answer in zip(texts, said, strict=True)
+             if not _agree(text, answer, strict=True)]
+    assert wrong == []
+    assert 100 < sum(answer == "OK" for answer in said) < 2700
+    lax = _oracle(texts)  # and the default mode takes many of them
+    assert sum(a == "OK" and b != "OK" for a, b in zip(lax, said, strict=True)) > 150
+
+
+def test_the_corpus_under_strict_mode(corpus_dir: Path) -> None:
+    """Every post of the four blogs, parsed as a site with `error_mode: strict` would."""
+    from blogcheck.parse.split import split
+
+    bodies = [split(post.read_text(encoding="utf-8", errors="replace")).body
+              for post in sorted(corpus_dir.glob("*/_posts/**/*.*"))]
+    said = _oracle(bodies, "strict")
+    pairs = enumerate(zip(bodies, said, strict=True))
+    assert [(i, answer) for i, (body, answer) in pairs if not _agree(body, answer, strict=True)] == []
+    assert 5 <= sum(answer != "OK" for answer in said) < 100  # a few posts stop a strict build
