@@ -9,7 +9,9 @@ BC508 liquid-drops-text: Liquid in the text that stops the build when Jekyll ren
 or drops text (`blogcheck.jekyll.liquid_render`; in code, BC501 says it); BC509
 liquid-strict: a name or a filter that the site's `liquid: strict_variables` or
 `strict_filters` make a build error (`blogcheck.jekyll.liquid_strict`; in text and in
-code that BC501 does not report).
+code that BC501 does not report); BC510 liquid-read-loosely: Liquid in the text that
+Jekyll's default error mode warns about (its strict parser refuses it) and reads loosely
+(`blogcheck.jekyll.liquid_strict_parse`; under `error_mode: strict` it is BC505).
 
 Jekyll runs every post through Liquid before Markdown, code blocks and code spans
 included. A dbt model's `{{ ref('orders') }}`, an Ansible `{{ item }}`, a GitHub
@@ -38,7 +40,7 @@ from collections.abc import Iterator
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
-from blogcheck.jekyll import liquid_render, liquid_strict, plugins
+from blogcheck.jekyll import liquid_render, liquid_strict, liquid_strict_parse, plugins
 from blogcheck.jekyll.liquid_syntax import Error, first_error
 from blogcheck.links import liquid
 from blogcheck.links.liquid import Tag
@@ -46,7 +48,7 @@ from blogcheck.parse import kramdown_comments
 from blogcheck.post import Post
 from blogcheck.suppress import spans_silenced, suppressions
 
-CODES = ["BC501", "BC502", "BC505", "BC506", "BC507", "BC508", "BC509"]
+CODES = ["BC501", "BC502", "BC505", "BC506", "BC507", "BC508", "BC509", "BC510"]
 # Tags of widely used plugins: in code they are most likely meant to run.
 _PLUGIN_TAGS = frozenset({"gist", "seo", "feed_meta", "github_edit_link", "avatar", "twitter", "tweet", "youtube",
                           "vimeo", "octicon", "bibliography", "cite", "reference", "jekyll_version", "asset",
@@ -112,6 +114,12 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is Liquid to Jekyll, which "
                           "reads no name starting with `.` (Go and Helm templates do): the published page shows "
                           "nothing in its place")
+            elif not strict.syntax and (loose := _loose(body, tag)):
+                yield _at(post, starts, tag, "BC510", f"`{short(body[tag.start:tag.end])}`: Liquid's strict parser "
+                          f"refuses it ({short(loose, 120)}), so Jekyll reads it loosely, with a \"Liquid Warning\" in "
+                          "its default error mode: the page may not show what it says",
+                          hint="mend the Liquid as the message says; if it is meant as text, wrap it in {% raw %} ... "
+                          "{% endraw %}")
             elif defined is not None and not tag.output and (name := _liquid_name(tag)) and name not in defined \
                     and not name.startswith("end"):
                 unknown_tags.append(dataclasses.replace(tag, name=name))
@@ -291,6 +299,14 @@ def _comments(body: str) -> list[tuple[int, int]]:
         found.append((at, stop))
         at = body.find("<!--", stop)
     return liquid.union(found + kramdown_comments.regions(body))
+
+
+def _loose(body: str, tag: Tag) -> str:
+    """What Liquid's strict parser says about a tag in the text ("" when it takes it)."""
+    if not tag.output:
+        return liquid_strict_parse.problem(tag.name, tag.markup)
+    inner = body[tag.start + 2:tag.end - 2]  # as written: Liquid quotes it so
+    return liquid_strict_parse.problem("", inner.removeprefix("-").removesuffix("-"))
 
 
 def _unknown(root: str, assigned: set[str]) -> bool:

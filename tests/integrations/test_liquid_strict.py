@@ -35,7 +35,7 @@ CASES = {
     "{% capture c %}x{% endcapture %}{{ c }}": "",
     "{% for i in (1..page.n) %}{% endfor %}": "n",
     "{% for i in (1..3) %}{{ forloop.index }}{% endfor %}": "",
-    "{% for p in site.posts limit: 1 reversed %}{{ p.title }}{% endfor %}": "",
+    "{% for p in site.posts reversed limit: 1 %}{{ p.title }}{% endfor %}": "",
     '{{ page.foo | default: "x" }}': "foo",  # the default filter comes too late
     '{{ page["nope"] }}': "nope",
     '{% assign y = page.missing | default: 1 %}': "missing",
@@ -149,7 +149,7 @@ def test_error_mode_strict_stops_on_what_the_default_mode_warns_about(
         (site / "_includes").mkdir()
         (site / "_includes" / "note.html").write_text("<p>{{ include.a b }}</p>\n", encoding="utf-8")
     assert _build(lax) == ""  # "Liquid Warning", and the page drops ` bar`
-    assert _found(lax, monkeypatch, capsys) == []
+    assert [(d["code"], d["line"]) for d in _found(lax, monkeypatch, capsys)] == [("BC510", 7)]
     failure = _build(strict)
     assert 'Expected end_of_string but found id in "{{ page.title bar }}"' in failure
     found = _found(strict, monkeypatch, capsys)
@@ -159,3 +159,31 @@ def test_error_mode_strict_stops_on_what_the_default_mode_warns_about(
     post = strict / "_posts" / "2024-03-06-hello.md"
     post.write_text(post.read_text(encoding="utf-8").replace(" bar", ""), encoding="utf-8")
     assert "{{ include.a b }}" in _build(strict)  # then the include stops it, as said
+
+
+LOOSE = {  # text -> it is read loosely (Jekyll warns)
+    "{{ page.title bar }}": True, "{% if (true or false) %}yes{% endif %}": True, "{{ page.title | | upcase }}": True,
+    '{% if page.title | upcase == "X" %}y{% endif %}': True, "{% for t in page.tags foo: 1 %}{{ t }}{% endfor %}": True,
+    "{% assign v = page.title x %}{{ v }}": True, "{{ page.title | append: 'a' b }}": True,
+    '{{ page.title | append: "!" | upcase }}': False,
+    "{% if page.title and page.tags contains 'x' %}y{% endif %}": False,
+    "{% for t in page.tags reversed limit: 1 %}{{ t }}{% endfor %}": False, "{{ page.meta['a'] }}": False,
+    "{% for t in page.tags limit: 1 reversed %}{{ t }}{% endfor %}": True,  # `reversed` goes first
+}
+
+
+def test_what_jekyll_warns_about_and_reads_loosely(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    body = "\n\n".join(LOOSE) + "\n\n```\n{{ code bar }}\n```\n"  # in code, BC501 says it
+    site = _site(tmp_path / "s", body, CONFIG)
+    assert shutil.which("jekyll"), ".ci/run installs jekyll"
+    done = subprocess.run(["jekyll", "build"], cwd=site, capture_output=True, text=True, timeout=300, check=False)
+    assert done.returncode == 0, done.stderr
+    warned = [line.split(" in ")[0].split("): ")[1] for line in (done.stdout + done.stderr).splitlines()
+              if "Liquid Warning" in line]
+    found = _found(site, monkeypatch, capsys)
+    loose = [d for d in found if d["code"] == "BC510"]
+    assert [d["line"] for d in loose] == [7 + 2 * i for i, bad in enumerate(LOOSE.values()) if bad]
+    assert [d["message"].split("refuses it (")[1].split(" in ")[0] for d in loose] == warned[:len(loose)]
+    assert len(warned) == len(loose) + 1 and [d["code"] for d in found if d not in loose] == ["BC501"]
+    assert all(d["severity"] == "warning" for d in loose)
