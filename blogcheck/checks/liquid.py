@@ -123,7 +123,7 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
             elif defined is not None and not tag.output and (name := _liquid_name(tag)) and name not in defined \
                     and not name.startswith("end"):
                 unknown_tags.append(dataclasses.replace(tag, name=name))
-        elif (why := _why(tag, assigned, known, shows)) is not None:
+        elif (why := _why(tag, assigned, known, shows, _names(ctx).filters)) is not None:
             grouped.setdefault(block, []).append((tag, why))
     for problem in liquid_render.problems(live):
         if problem.tag.start not in blocks:
@@ -223,9 +223,7 @@ def _strict(post: Post, ctx: Context, starts: list[int], live: list[Tag], blocks
             strict: liquid_strict.Strict) -> Iterator[Diagnostic]:
     """BC509: what `liquid: strict_variables` / `strict_filters` stop the build on; not
     for a tag in code that BC501 reports (its fix, `{% raw %}`, mends both)."""
-    if "liquid.strict_names" not in ctx.cache:
-        ctx.cache["liquid.strict_names"] = liquid_strict.names(ctx.site)
-    known: liquid_strict.Names = ctx.cache["liquid.strict_names"]
+    known = _names(ctx)
     reported = {tag.start for found in grouped.values() for tag, _ in found}
     for tag in live:
         if tag.start in reported:
@@ -314,13 +312,15 @@ def _unknown(root: str, assigned: set[str]) -> bool:
 
 
 def _why(tag: Tag, assigned: set[str], known: frozenset[str],
-         shows: str = "the published page shows nothing in its place") -> str | None:
-    """What Jekyll does with a live tag written in code, or None when that is most likely meant."""
+         shows: str = "the published page shows nothing in its place",
+         filters: frozenset[str] | None = None) -> str | None:
+    """What Jekyll does with a live tag written in code, or None when that is most likely
+    meant. `filters`: those the site defines (None: any may be)."""
     if tag.output:
         root = _ROOT.match(tag.markup)
         if root is not None and not _unknown(root[1], assigned):
             return None
-        if _LITERAL.fullmatch(tag.markup):
+        if _LITERAL.fullmatch(tag.markup) and _meant_value(tag.markup, filters):
             return None  # `{{ "/about/" | relative_url }}`: a value, filled in on purpose
         if root is None and not tag.markup.startswith("."):  # `{{ "a": 1 }}`: Liquid prints what it can read
             return "the published page shows Liquid's output in its place, not this"
@@ -331,6 +331,23 @@ def _why(tag: Tag, assigned: set[str], known: frozenset[str],
     if name in known or (name.startswith("end") and name[3:] in known):  # `endif` closes an `if`
         return f"it runs as a Liquid `{name}` tag: the published code shows its output, not this text"
     return f"`{name}` is no Liquid tag, so the Jekyll build stops (`Unknown tag '{name}'`)"
+
+
+def _meant_value(markup: str, filters: frozenset[str] | None) -> bool:
+    """A literal Liquid reads whole, through filters the site has: not a Go template's
+    `{{ "hello" | printf "%s" }}` (Liquid reads `hello`) nor a Jinja `{{ 'a' | upper }}`
+    (no such filter: Liquid prints `a`)."""
+    if liquid_strict_parse.problem("", markup):
+        return False
+    return filters is None or all(name in filters for name in liquid_strict.filter_names(markup))
+
+
+def _names(ctx: Context) -> liquid_strict.Names:
+    """What the site defines, for the strict settings and the filters; read once per run."""
+    if "liquid.strict_names" not in ctx.cache:
+        ctx.cache["liquid.strict_names"] = liquid_strict.names(ctx.site)
+    known: liquid_strict.Names = ctx.cache["liquid.strict_names"]
+    return known
 
 
 def _liquid_name(tag: Tag) -> str:

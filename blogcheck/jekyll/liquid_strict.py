@@ -161,7 +161,7 @@ def problems(tag: Tag, post: Post, known: Names, strict: Strict, assigned: set[s
     for expression in _expressions(tag):
         blank = _QUOTED.sub(lambda m: " " * len(m[0]), expression).replace("..", "  ")
         if strict.filters and known.filters is not None:
-            for name in _FILTER.findall(blank):
+            for name in filter_names(expression):
                 if name not in known.filters:
                     close = difflib.get_close_matches(name, sorted(known.filters), n=1)
                     found.append(Problem(tag, f"no filter `{name}` is defined (by Liquid, Jekyll or the site's "
@@ -183,6 +183,11 @@ def problems(tag: Tag, post: Post, known: Names, strict: Strict, assigned: set[s
                                      f"stops (`Liquid error: undefined variable {name}`)", hint))
                 return found
     return found
+
+
+def filter_names(expression: str) -> list[str]:
+    """The names of the filters an expression applies (`| upcase`), quoted text left out."""
+    return _FILTER.findall(_QUOTED.sub(lambda m: " " * len(m[0]), expression))
 
 
 def _expressions(tag: Tag) -> list[str]:

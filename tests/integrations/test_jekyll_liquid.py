@@ -189,3 +189,21 @@ def test_every_post_jekyll_warns_about_has_a_finding(corpus_dir: Path, tmp_path:
     warned = set(re.findall(r"Liquid Warning: .*? in \S*/(_posts/[^/\s]+\.md)", build.stdout + build.stderr))
     reported = {str(d["path"]) for d in _findings(site, monkeypatch, capsys)}
     assert len(warned) >= 5 and warned <= reported
+
+
+def test_a_literal_in_code_is_meant_only_when_liquid_reads_it_whole(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`{{ "/about/" | relative_url }}` in a Jekyll tutorial's code is filled in on purpose; a
+    Go template's `{{ "hello" | printf "%s" }}` and a Jinja `{{ 'a' | upper }}` are not Liquid
+    that Liquid reads whole: the page shows `hello` and `a`."""
+    from integration_support import built_post, one_post_site
+
+    codes = ['{{ "hello" | printf "%s" }}', "{{ 'a' | upper }}", '{{ "/about/" | relative_url }}', "{{ 3 | plus: 1 }}"]
+    site = one_post_site(tmp_path / "s", "".join(f"```text\nX{i} {code}\n```\n\n" for i, code in enumerate(codes)))
+    page = page_text(built_post(site))
+    shown = [re.search(rf"X{i} ([^\n]*)", page)[1] for i in range(len(codes))]  # type: ignore[index]
+    assert shown == ["hello", "a", "/about/", "4"]
+    monkeypatch.chdir(site)
+    main(["check", "--select", "BC501", "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert [d["line"] for d in found] == [5, 9]  # the first two: what they show is not what is written
