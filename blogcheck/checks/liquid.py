@@ -57,6 +57,11 @@ _PLUGIN_TAGS = frozenset({"gist", "seo", "feed_meta", "github_edit_link", "avata
 _MEANT = frozenset({"include", "include_relative", "include_cached", "highlight", "endhighlight"})
 _JEKYLL_ROOTS = frozenset({"site", "page", "layout", "include", "content", "paginator", "jekyll",
                            "theme"})
+# Jekyll's variables that a post does not have, and where they are.
+_ELSEWHERE = {"content": " in a post (a layout has it, holding the post's HTML; here it is empty or another "
+                         "page's HTML)",
+              "paginator": " in a post (only the pages jekyll-paginate builds have it)",
+              "include": " in a post (a file that `{% include %}` includes has it, with the tag's parameters)"}
 _LOOPS = {"for": "forloop", "tablerow": "tablerowloop"}  # the variable each loop gives the tags inside it
 _STOPS_MAX = 50  # code blocks with a Liquid syntax error, found in one post
 _WORD = re.compile(r"\w+", re.ASCII)
@@ -92,6 +97,7 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     assigned = _assigned([tag for tag in live if tag.start not in blocks])
     own, defined = _site_tags(ctx)
     known = defined if defined is not None else plugins.CORE | _PLUGIN_TAGS | own
+    roots = _roots(post, ctx)
     shows = ("the build stops: `_config.yml` sets `liquid: strict_variables`" if strict.variables
              else "the published page shows nothing in its place")
     grouped: dict[int, list[tuple[Tag, str]]] = {}
@@ -106,10 +112,10 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                                                            "every line up to its `{% endcomment %}`"))
             continue
         if block is None:  # in the text: only a variable Jekyll does not have is surely a slip
-            if tag.output and (root := _ROOT.match(tag.markup)) and _unknown(root[1], assigned) \
+            if tag.output and (root := _ROOT.match(tag.markup)) and _unknown(root[1], assigned, roots) \
                     and not liquid.inside(tag.start, unseen):
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is Liquid to Jekyll, and "
-                          f"it has no variable `{root[1]}`: {shows}")
+                          f"it has no variable `{root[1]}`{_ELSEWHERE.get(root[1], '')}: {shows}")
             elif tag.output and tag.markup.lstrip().startswith(".") and not liquid.inside(tag.start, unseen):
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is Liquid to Jekyll, which "
                           "reads no name starting with `.` (Go and Helm templates do): the published page shows "
@@ -123,7 +129,7 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
             elif defined is not None and not tag.output and (name := _liquid_name(tag)) and name not in defined \
                     and not name.startswith("end"):
                 unknown_tags.append(dataclasses.replace(tag, name=name))
-        elif (why := _why(tag, assigned, known, shows, _names(ctx).filters)) is not None:
+        elif (why := _why(tag, assigned, known, shows, _names(ctx).filters, roots)) is not None:
             grouped.setdefault(block, []).append((tag, why))
     for problem in liquid_render.problems(live):
         if problem.tag.start not in blocks:
@@ -307,18 +313,26 @@ def _loose(body: str, tag: Tag) -> str:
     return liquid_strict_parse.problem("", inner.removeprefix("-").removesuffix("-"))
 
 
-def _unknown(root: str, assigned: set[str]) -> bool:
-    return root not in _JEKYLL_ROOTS and root not in assigned
+def _unknown(root: str, assigned: set[str], roots: frozenset[str] = _JEKYLL_ROOTS) -> bool:
+    return root not in roots and root not in assigned
+
+
+def _roots(post: Post, ctx: Context) -> frozenset[str]:
+    """The variables Jekyll gives this file: a post has no `content`, `paginator` or
+    `include` of its own (a layout, the pages jekyll-paginate builds and an included
+    file have), and `theme` is there with a gem theme only."""
+    roots = _JEKYLL_ROOTS if ctx.site.has_theme else _JEKYLL_ROOTS - {"theme"}
+    return roots - _ELSEWHERE.keys() if post.kind in ("posts", "drafts") else roots
 
 
 def _why(tag: Tag, assigned: set[str], known: frozenset[str],
          shows: str = "the published page shows nothing in its place",
-         filters: frozenset[str] | None = None) -> str | None:
+         filters: frozenset[str] | None = None, roots: frozenset[str] = _JEKYLL_ROOTS) -> str | None:
     """What Jekyll does with a live tag written in code, or None when that is most likely
-    meant. `filters`: those the site defines (None: any may be)."""
+    meant. `filters`: those the site defines (None: any may be); `roots`: its variables."""
     if tag.output:
         root = _ROOT.match(tag.markup)
-        if root is not None and not _unknown(root[1], assigned):
+        if root is not None and not _unknown(root[1], assigned, roots):
             return None
         if _LITERAL.fullmatch(tag.markup) and _meant_value(tag.markup, filters):
             return None  # `{{ "/about/" | relative_url }}`: a value, filled in on purpose

@@ -207,3 +207,21 @@ def test_a_literal_in_code_is_meant_only_when_liquid_reads_it_whole(
     main(["check", "--select", "BC501", "--format", "json"])
     found = json.loads(capsys.readouterr().out)["diagnostics"]
     assert [d["line"] for d in found] == [5, 9]  # the first two: what they show is not what is written
+
+
+def test_variables_a_post_does_not_have(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`content` (a layout's), `paginator` (jekyll-paginate's pages'), `include` (an included
+    file's) and `theme` (a gem theme's) print nothing in a post."""
+    from integration_support import built_post, one_post_site
+
+    names = ["content", "paginator.page", "include.x", "theme.version"]
+    text = " ".join(f"{name.split('.')[0].upper()}=[{{{{ {name} }}}}]" for name in names)
+    site = one_post_site(tmp_path / "s", f"{text}\n\n```text\n{{{{ include.code }}}}\n```\n")
+    page = page_text(built_post(site))
+    assert all(f"{name.split('.')[0].upper()}=[]" in page for name in names)
+    monkeypatch.chdir(site)
+    main(["check", "--select", "BC501,BC502", "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert [(d["code"], d["line"]) for d in found] == [("BC502", 4)] * 4 + [("BC501", 7)]
+    assert "only the pages jekyll-paginate builds have it" in found[1]["message"]
