@@ -63,6 +63,7 @@ _ELSEWHERE = {"content": " in a post (a layout has it, holding the post's HTML; 
               "paginator": " in a post (only the pages jekyll-paginate builds have it)",
               "include": " in a post (a file that `{% include %}` includes has it, with the tag's parameters)"}
 _LOOPS = {"for": "forloop", "tablerow": "tablerowloop"}  # the variable each loop gives the tags inside it
+_LOOP_OF = {variable: loop for loop, variable in _LOOPS.items()}
 _STOPS_MAX = 50  # code blocks with a Liquid syntax error, found in one post
 _WORD = re.compile(r"\w+", re.ASCII)
 _ROOT = re.compile(r"\s*([A-Za-z_][\w-]*)")
@@ -98,6 +99,7 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     own, defined = _site_tags(ctx)
     known = defined if defined is not None else plugins.CORE | _PLUGIN_TAGS | own
     roots = _roots(post, ctx)
+    liquid_loops = _inside_loops(live)
     shows = ("the build stops: `_config.yml` sets `liquid: strict_variables`" if strict.variables
              else "the published page shows nothing in its place")
     grouped: dict[int, list[tuple[Tag, str]]] = {}
@@ -112,7 +114,11 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                                                            "every line up to its `{% endcomment %}`"))
             continue
         if block is None:  # in the text: only a variable Jekyll does not have is surely a slip
-            if tag.output and (root := _ROOT.match(tag.markup)) and _unknown(root[1], assigned, roots) \
+            if tag.output and (root := _ROOT.match(tag.markup)) and liquid_loops.get(root[1]) is not None \
+                    and tag.start not in liquid_loops[root[1]] and not liquid.inside(tag.start, unseen):
+                yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is outside every "
+                          f"`{{% {_LOOP_OF[root[1]]} %}}` loop, and only a loop has `{root[1]}`: {shows}")
+            elif tag.output and root and root[1] not in _LOOP_OF and _unknown(root[1], assigned, roots) \
                     and not liquid.inside(tag.start, unseen):
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is Liquid to Jekyll, and "
                           f"it has no variable `{root[1]}`{_ELSEWHERE.get(root[1], '')}: {shows}")
@@ -315,6 +321,22 @@ def _loose(body: str, tag: Tag) -> str:
 
 def _unknown(root: str, assigned: set[str], roots: frozenset[str] = _JEKYLL_ROOTS) -> bool:
     return root not in roots and root not in assigned
+
+
+def _inside_loops(live: list[Tag]) -> dict[str, set[int]]:
+    """`forloop` and `tablerowloop` -> the offsets of the live tags inside such a loop."""
+    inside: dict[str, set[int]] = {name: set() for name in _LOOP_OF}
+    stack: list[str] = []
+    for tag in live:
+        if not tag.output and tag.name in ("for", "tablerow", "if", "unless", "case", "capture"):
+            stack.append(tag.name)
+        elif not tag.output and tag.name.startswith("end") and tag.name[3:] in stack:
+            while stack and stack.pop() != tag.name[3:]:
+                pass
+        for loop, variable in _LOOPS.items():
+            if loop in stack:
+                inside[variable].add(tag.start)
+    return inside
 
 
 def _roots(post: Post, ctx: Context) -> frozenset[str]:

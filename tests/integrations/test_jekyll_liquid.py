@@ -225,3 +225,21 @@ def test_variables_a_post_does_not_have(
     found = json.loads(capsys.readouterr().out)["diagnostics"]
     assert [(d["code"], d["line"]) for d in found] == [("BC502", 4)] * 4 + [("BC501", 7)]
     assert "only the pages jekyll-paginate builds have it" in found[1]["message"]
+
+
+def test_a_loop_variable_outside_its_loop(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from integration_support import built_post, one_post_site
+
+    text = ("A=[{{ forloop.index }}] {% for i in (1..2) %}{{ forloop.index }}{% if true %}{{ forloop.last }}"
+            "{% endif %}{% endfor %} B=[{{ forloop.first }}] {% tablerow x in (1..1) %}{{ tablerowloop.col }}"
+            "{% endtablerow %} C=[{{ tablerowloop.col }}]\n")
+    site = one_post_site(tmp_path / "s", text)
+    page = page_text(built_post(site))
+    assert "A=[] 1false2true B=[]" in page and "C=[]" in page
+    monkeypatch.chdir(site)
+    main(["check", "--select", "BC502", "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert [text[d["column"] - 1:].split("}}")[0] + "}}" for d in found] == [
+        "{{ forloop.index }}", "{{ forloop.first }}", "{{ tablerowloop.col }}"]
+    assert [d["column"] for d in found] == [4, text.index("{{ forloop.first") + 1, text.rindex("{{ tablerowloop") + 1]
