@@ -11,7 +11,7 @@ from typing import Any
 from blogcheck import files
 from blogcheck.discover import stray
 from blogcheck.jekyll import folders
-from blogcheck.jekyll.site import Site
+from blogcheck.jekyll.site import Site, deep_merge
 from blogcheck.parse.frontmatter import FrontMatter, FrontMatterError, parse
 from blogcheck.parse.split import split
 
@@ -125,7 +125,7 @@ def load(path: Path, display: str, site: Site, max_size: int) -> Post | LoadErro
     if kind != "pages":
         doc, unread = folders.document_path(rel, site.config), folders.unread_reason(rel, site.config)
     defaults = site.defaults_for(doc or rel, kind)
-    data = {**defaults, **front.data}
+    data = deep_merge(defaults, front.data) if defaults else dict(front.data)  # as Jekyll's merge_data!
     if defaults.get("categories") is not None and front.data.get("categories") is not None:
         data["categories"] = _joined(defaults["categories"], front.data["categories"])
     return Post(path, display, rel, text, front, parts.body, parts.body_line, data, doc, unread)

@@ -41,7 +41,7 @@ from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.jekyll import liquid_render, liquid_strict, liquid_strict_parse, plugins
-from blogcheck.jekyll.liquid_syntax import Error, first_error
+from blogcheck.jekyll.liquid_syntax import Error, first_error, lax_problem
 from blogcheck.links import liquid
 from blogcheck.links.liquid import Tag
 from blogcheck.parse import kramdown_comments
@@ -58,12 +58,16 @@ _MEANT = frozenset({"include", "include_relative", "include_cached", "highlight"
 _JEKYLL_ROOTS = frozenset({"site", "page", "layout", "include", "content", "paginator", "jekyll",
                            "theme"})
 # Jekyll's variables that a post does not have, and where they are.
-_ELSEWHERE = {"content": " in a post (a layout has it, holding the post's HTML; here it is empty or another "
-                         "page's HTML)",
-              "paginator": " in a post (only the pages jekyll-paginate builds have it)",
-              "include": " in a post (a file that `{% include %}` includes has it, with the tag's parameters)"}
+_ELSEWHERE = {"content": " here (a layout has it, holding the page's HTML; here it is empty or another page's "
+                         "HTML)",
+              "paginator": " here (only the pages jekyll-paginate builds have it)",
+              "include": " here (a file that `{% include %}` includes has it, with the tag's parameters)"}
 _LOOPS = {"for": "forloop", "tablerow": "tablerowloop"}  # the variable each loop gives the tags inside it
 _LOOP_OF = {variable: loop for loop, variable in _LOOPS.items()}
+_LITERALS = frozenset({"true", "false", "nil", "null", "empty", "blank"})  # `{{ true }}` prints `true`
+_CONTENT = "the published page shows nothing, or another page's HTML, in its place"
+_LOOSELY = ("Liquid's strict parser refuses it, so Jekyll reads it loosely (with a \"Liquid Warning\"): the "
+            "published code shows what that reading makes of it, not this")
 _STOPS_MAX = 50  # code blocks with a Liquid syntax error, found in one post
 _WORD = re.compile(r"\w+", re.ASCII)
 _ROOT = re.compile(r"\s*([A-Za-z_][\w-]*)")
@@ -114,14 +118,15 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                                                            "every line up to its `{% endcomment %}`"))
             continue
         if block is None:  # in the text: only a variable Jekyll does not have is surely a slip
+            seen = strict.variables or not liquid.inside(tag.start, unseen)  # a strict build stops in a comment too
             if tag.output and (root := _ROOT.match(tag.markup)) and liquid_loops.get(root[1]) is not None \
-                    and tag.start not in liquid_loops[root[1]] and not liquid.inside(tag.start, unseen):
+                    and tag.start not in liquid_loops[root[1]] and seen:
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is outside every "
                           f"`{{% {_LOOP_OF[root[1]]} %}}` loop, and only a loop has `{root[1]}`: {shows}")
-            elif tag.output and root and root[1] not in _LOOP_OF and _unknown(root[1], assigned, roots) \
-                    and not liquid.inside(tag.start, unseen):
+            elif tag.output and root and root[1] not in _LOOP_OF and _unknown(root[1], assigned, roots) and seen:
+                says = _CONTENT if root[1] == "content" else shows  # (a post's `content` is there, empty)
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is Liquid to Jekyll, and "
-                          f"it has no variable `{root[1]}`{_ELSEWHERE.get(root[1], '')}: {shows}")
+                          f"it has no variable `{root[1]}`{_ELSEWHERE.get(root[1], '')}: {says}")
             elif tag.output and tag.markup.lstrip().startswith(".") and not liquid.inside(tag.start, unseen):
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is Liquid to Jekyll, which "
                           "reads no name starting with `.` (Go and Helm templates do): the published page shows "
@@ -135,7 +140,7 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
             elif defined is not None and not tag.output and (name := _liquid_name(tag)) and name not in defined \
                     and not name.startswith("end"):
                 unknown_tags.append(dataclasses.replace(tag, name=name))
-        elif (why := _why(tag, assigned, known, shows, _names(ctx).filters, roots)) is not None:
+        elif (why := _why(tag, assigned, known, shows, _names(ctx).filters, roots, _loose(body, tag))) is not None:
             grouped.setdefault(block, []).append((tag, why))
     for problem in liquid_render.problems(live):
         if problem.tag.start not in blocks:
@@ -312,15 +317,16 @@ def _comments(body: str) -> list[tuple[int, int]]:
 
 
 def _loose(body: str, tag: Tag) -> str:
-    """What Liquid's strict parser says about a tag in the text ("" when it takes it)."""
+    """What Liquid's strict parser says about a tag in the text that its lax parser
+    reads ("" when the strict one takes it; the lax one's refusal is BC505's)."""
     if not tag.output:
-        return liquid_strict_parse.problem(tag.name, tag.markup)
+        return "" if lax_problem(tag.name, tag.markup) else liquid_strict_parse.problem(tag.name, tag.markup)
     inner = body[tag.start + 2:tag.end - 2]  # as written: Liquid quotes it so
     return liquid_strict_parse.problem("", inner.removeprefix("-").removesuffix("-"))
 
 
 def _unknown(root: str, assigned: set[str], roots: frozenset[str] = _JEKYLL_ROOTS) -> bool:
-    return root not in roots and root not in assigned
+    return root not in roots and root not in assigned and root not in _LITERALS
 
 
 def _inside_loops(live: list[Tag]) -> dict[str, set[int]]:
@@ -330,8 +336,10 @@ def _inside_loops(live: list[Tag]) -> dict[str, set[int]]:
     for tag in live:
         if not tag.output and tag.name in ("for", "tablerow", "if", "unless", "case", "capture"):
             stack.append(tag.name)
-        elif not tag.output and tag.name.startswith("end") and tag.name[3:] in stack:
-            while stack and stack.pop() != tag.name[3:]:
+        elif not tag.output and tag.name == "else" and stack and stack[-1] == "for":
+            stack[-1] = "for else"  # run when the list is empty: no `forloop` there
+        elif not tag.output and tag.name.startswith("end") and tag.name[3:] in {name.split()[0] for name in stack}:
+            while stack and stack.pop().split()[0] != tag.name[3:]:
                 pass
         for loop, variable in _LOOPS.items():
             if loop in stack:
@@ -340,22 +348,23 @@ def _inside_loops(live: list[Tag]) -> dict[str, set[int]]:
 
 
 def _roots(post: Post, ctx: Context) -> frozenset[str]:
-    """The variables Jekyll gives this file: a post has no `content`, `paginator` or
-    `include` of its own (a layout, the pages jekyll-paginate builds and an included
-    file have), and `theme` is there with a gem theme only."""
-    roots = _JEKYLL_ROOTS if ctx.site.has_theme else _JEKYLL_ROOTS - {"theme"}
-    return roots - _ELSEWHERE.keys() if post.kind in ("posts", "drafts") else roots
+    """The variables Jekyll gives this file: no `content` or `include` of its own (a
+    layout and an included file have them), a post no `paginator` either (the pages
+    jekyll-paginate builds have it), and `theme` only with a gem theme."""
+    roots = (_JEKYLL_ROOTS if ctx.site.has_theme else _JEKYLL_ROOTS - {"theme"}) - {"content", "include"}
+    return roots - {"paginator"} if post.kind in ("posts", "drafts") else roots
 
 
 def _why(tag: Tag, assigned: set[str], known: frozenset[str],
          shows: str = "the published page shows nothing in its place",
-         filters: frozenset[str] | None = None, roots: frozenset[str] = _JEKYLL_ROOTS) -> str | None:
+         filters: frozenset[str] | None = None, roots: frozenset[str] = _JEKYLL_ROOTS, loose: str = "") -> str | None:
     """What Jekyll does with a live tag written in code, or None when that is most likely
-    meant. `filters`: those the site defines (None: any may be); `roots`: its variables."""
+    meant. `filters`: those the site defines (None: any may be); `roots`: its variables;
+    `loose`: what Liquid's strict parser says of it (`_loose`)."""
     if tag.output:
         root = _ROOT.match(tag.markup)
         if root is not None and not _unknown(root[1], assigned, roots):
-            return None
+            return _LOOSELY if loose else None
         if _LITERAL.fullmatch(tag.markup) and _meant_value(tag.markup, filters):
             return None  # `{{ "/about/" | relative_url }}`: a value, filled in on purpose
         if root is None and not tag.markup.startswith("."):  # `{{ "a": 1 }}`: Liquid prints what it can read
@@ -364,6 +373,8 @@ def _why(tag: Tag, assigned: set[str], known: frozenset[str],
     name = _liquid_name(tag)
     if name in _MEANT:
         return None
+    if loose and name in ("if", "elsif", "unless", "for", "assign"):  # `{% if page.x | upcase %}`
+        return _LOOSELY
     if name in known or (name.startswith("end") and name[3:] in known):  # `endif` closes an `if`
         return f"it runs as a Liquid `{name}` tag: the published code shows its output, not this text"
     return f"`{name}` is no Liquid tag, so the Jekyll build stops (`Unknown tag '{name}'`)"

@@ -39,8 +39,8 @@ _KEYWORD = re.compile(rf"\w+\s*:\s*{_FRAGMENT}", re.ASCII)
 _WORD = re.compile(r"\w+", re.ASCII)
 _ASSIGN = re.compile(r"(?:\(?[\w\-.\[\]]\)?)+\s*=\s*(.*)", re.S | re.ASCII)
 _AND_OR = r"\b(?:\s?and\s?|\s?or\s?)\b"
-_CONDITIONS = re.compile(rf"(?:{_AND_OR}|(?:\s*(?!{_AND_OR})(?:{_FRAGMENT}|\S+)\s*)+)", re.ASCII)
-_CONDITION = re.compile(rf"({_FRAGMENT})\s*([=!<>a-z_]+)?\s*({_FRAGMENT})?", re.ASCII)
+CONDITIONS = re.compile(rf"(?:{_AND_OR}|(?:\s*(?!{_AND_OR})(?:{_FRAGMENT}|\S+)\s*)+)", re.ASCII)
+CONDITION = re.compile(rf"({_FRAGMENT})\s*([=!<>a-z_]+)?\s*({_FRAGMENT})?", re.ASCII)
 _OPERATORS = frozenset({"==", "!=", "<>", "<", ">", ">=", "<=", "contains"})
 _MARKUP_MAX = 2_000  # characters of markup read: the patterns backtrack on long odd markup
 
@@ -139,10 +139,10 @@ def _value(name: str, args: list[str]) -> str:
 
 def _operator_error(markup: str) -> str:
     """"Unknown operator" for a comparison Liquid's lax `if` reads but cannot evaluate."""
-    for part in _CONDITIONS.findall(markup):
+    for part in CONDITIONS.findall(markup):
         if re.fullmatch(_AND_OR, part, re.ASCII):
             continue
-        condition = _CONDITION.search(part)
+        condition = CONDITION.search(part)
         if condition and condition[2] and condition[2] not in _OPERATORS:
             return f"Liquid error: Unknown operator {condition[2]}"
     return ""

@@ -67,15 +67,20 @@ QUIET_GEMS = frozenset({
     "github-pages"}) - set(PAGE_PLUGIN_KEYS) - set(SITE_PLUGIN_KEYS) - set(GEM_FILTERS)
 # Liquid 5's filters beyond Liquid 4's (the Jekyll of Debian and of Ruby 3.x sites runs Liquid 5).
 _LIQUID5_FILTERS = frozenset({"base64_decode", "base64_encode", "base64_url_safe_decode", "base64_url_safe_encode",
-                              "remove_last", "replace_last", "sort_natural", "sum"})
+                              "remove_last", "replace_last", "sort_natural"})
 _KEYWORDS = frozenset({"and", "or", "contains", "true", "false", "nil", "null", "empty", "blank", "reversed",
                        "in", "with", "for", "as"})
 _QUOTED = re.compile(r"\"[^\"]*\"|'[^']*'")
 _PATH = re.compile(r"(?<![\w.\-\]])([A-Za-z_][\w-]*)((?:\.[\w-]+\??|\[(?:\"[^\"]*\"|'[^']*'|[^\]]*)\])*)", re.ASCII)
 _STEP = re.compile(r"\.([\w-]+\??)|\[(?:\"([^\"]*)\"|'([^']*)'|[^\]]*)\]", re.ASCII)
 _FILTER = re.compile(r"\|\s*([\w-]+)", re.ASCII)
+_INCLUDE_PARAM = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))""",
+                            re.ASCII)  # Jekyll's IncludeTag::VALID_SYNTAX
 _FOR = re.compile(r"\s*[\w-]+\s+in\s+(.*)", re.S | re.ASCII)
 _MARKUP_MAX = 2_000
+_DATA_FILES = frozenset({".yaml", ".yml", ".json", ".csv", ".tsv"})  # DataReader's glob: in lower case
+_DROPPED = re.compile(r"[^\w\s-]+|(?:^|(?<=\b\s))\s+(?=$|\s?\b)", re.ASCII)  # Jekyll's sanitize_filename
+_SPACES = re.compile(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -140,12 +145,17 @@ def _collections(config: Mapping[str, Any]) -> frozenset[str]:
 
 
 def _data_names(site: Site) -> frozenset[str] | None:
+    """`site.data`'s keys as Jekyll's DataReader makes them: the folders and the
+    `.yml`/`.yaml`/`.json`/`.csv`/`.tsv` files of `_data/` (not hidden ones), named by
+    its `sanitize_filename` (`my.file.yml` is `myfile`, `my file.yml` is `my_file`)."""
     folder = site.root / str(site.config.get("data_dir") or "_data")
     try:
         entries = list(folder.iterdir())[:10_000] if folder.is_dir() else []
+        kept = [entry.name if entry.is_dir() else entry.name.rsplit(".", 1)[0] for entry in entries
+                if not entry.name.startswith(".") and (entry.is_dir() or entry.suffix in _DATA_FILES)]
     except OSError:
         return None
-    return frozenset(entry.name if entry.is_dir() else entry.name.rsplit(".", 1)[0] for entry in entries)
+    return frozenset(_SPACES.sub("_", _DROPPED.sub("", name)) for name in kept)
 
 
 @dataclass(frozen=True)
@@ -160,7 +170,7 @@ def problems(tag: Tag, post: Post, known: Names, strict: Strict, assigned: set[s
     found: list[Problem] = []
     for expression in _expressions(tag):
         blank = _QUOTED.sub(lambda m: " " * len(m[0]), expression).replace("..", "  ")
-        if strict.filters and known.filters is not None:
+        if strict.filters and known.filters is not None and (tag.output or tag.name in ("assign", "echo")):
             for name in filter_names(expression):
                 if name not in known.filters:
                     close = difflib.get_close_matches(name, sorted(known.filters), n=1)
@@ -199,6 +209,8 @@ def _expressions(tag: Tag) -> list[str]:
         return [markup.split("=", 1)[1]]
     if tag.name in ("for", "tablerow") and (found := _FOR.match(markup)):
         return [found[1]]
+    if tag.name in ("include", "include_relative"):  # `p=page.x`: Jekyll looks the unquoted value up
+        return [param[4] for param in _INCLUDE_PARAM.finditer(markup) if param[4]]
     return []
 
 
@@ -217,8 +229,8 @@ def _paths(blank: str, expression: str) -> Iterator[tuple[str, list[str | None]]
 def _missing(root: str, steps: list[str | None], post: Post, known: Names, assigned: set[str],
              in_text: bool) -> tuple[str, str] | None:
     """What the lookup names that is not there, and that name (None when it is, or cannot be known)."""
-    if root == "page":
-        if not steps or steps[0] is None or known.page_extra is None:
+    if root == "page":  # (a page's names are another list: `dir`, no `date`...)
+        if not steps or steps[0] is None or known.page_extra is None or post.kind not in ("posts", "drafts"):
             return None
         key = steps[0]
         if key in post.data:

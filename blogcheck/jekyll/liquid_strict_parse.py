@@ -168,6 +168,6 @@ def problem(name: str, markup: str) -> str:
         elif name == "for":
             loop(markup)
     except StrictError as error:
-        context = f"{{{{{markup}}}}}" if name == "" else markup.strip()
+        context = f"{{{{{markup}}}}}" if name in ("", "echo") else markup.strip()
         return f'{error} in "{context}"'
     return ""

@@ -31,6 +31,7 @@ import re
 from dataclasses import dataclass
 
 from blogcheck.jekyll import liquid_strict_parse
+from blogcheck.jekyll.liquid_render import CONDITION, CONDITIONS
 
 # Liquid 4.0's patterns (Ruby's \w and \s are ASCII; `m` is re.S).
 _FULL_TOKEN = re.compile(r"\A\{%-?(\s*)(\w+)(\s*)(.*?)-?%\}\Z", re.S | re.ASCII)
@@ -54,7 +55,7 @@ _SYNTAX = {  # tag -> its lax Syntax, searched (Ruby's =~) unless anchored
     "highlight": re.compile(r'^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|"([0-9]+\s)*[0-9]+"))?)*)$', re.M | re.ASCII),
 }
 _CASE_ELSE = "Syntax Error in tag 'case' - Valid else condition: {% else %} (no parameters)"
-_NOT_EMPTY = frozenset({"if", "elsif", "unless"})  # their lax parser rejects empty markup only
+_NOT_EMPTY = frozenset({"if", "elsif", "unless"})  # their lax parser: a value at each end of `and`/`or`
 _MESSAGES = {  # Liquid's locale/en.yml
     "assign": "Syntax Error in 'assign' - Valid syntax: assign [var] = [source]",
     "capture": "Syntax Error in 'capture' - Valid syntax: capture [var]",
@@ -146,8 +147,10 @@ def first_error(text: str, strict: bool = False) -> Error | None:
         if block is not None and name == f"end{block.name}":
             stack.pop()
             continue
+        if strict and name == "echo" and (problem := liquid_strict_parse.problem(name, markup)):
+            return Error(offset, problem, token)  # Liquid 5's `{% echo x %}`, an output in a tag
         if name in _TAGS:
-            problem = (strict and liquid_strict_parse.problem(name, markup)) or _markup(name, markup)
+            problem = (strict and liquid_strict_parse.problem(name, markup)) or lax_problem(name, markup)
             if problem:
                 return Error(offset, problem, token)
             if name == "raw":
@@ -160,7 +163,7 @@ def first_error(text: str, strict: bool = False) -> Error | None:
         if block is not None and name in _INNER.get(block.name, ()):
             case_else = block.name == "case" and name == "else" and markup.strip()
             problem = _CASE_ELSE if case_else else (strict and liquid_strict_parse.problem(name, markup)) or \
-                _markup(name, markup)
+                lax_problem(name, markup)
             if problem:
                 return Error(offset, problem, token)
             if block.name == "for" and name == "else":
@@ -191,17 +194,30 @@ def first_error(text: str, strict: bool = False) -> Error | None:
     return None
 
 
-def _markup(name: str, markup: str) -> str:
+def lax_problem(name: str, markup: str) -> str:
     """Liquid's complaint about a known tag's markup, or "" (also for markup too long to
     judge in bounded time: some of the patterns backtrack)."""
     if len(markup) > _MARKUP_MAX:
         return ""
     if name in _NOT_EMPTY:
-        return _MESSAGES["if"] if not markup.strip() else ""  # `unless` and `elsif` say `if` too
+        return "" if _lax_condition(markup) else _MESSAGES["if"]  # `unless` and `elsif` say `if` too
     syntax = _SYNTAX.get(name)
     if syntax is None or syntax.search(markup.strip() if name == "highlight" else markup):
         return ""
     return _MESSAGES[name]
+
+
+def _lax_condition(markup: str) -> bool:
+    """Whether Liquid's lax `If#lax_parse` reads the condition: its last part, and each
+    part before an `and` or `or`, has a value (`{% if a and %}`, `{% if and a %}` fail)."""
+    parts = CONDITIONS.findall(markup)
+    if not parts or not CONDITION.search(parts.pop()):
+        return False
+    while parts:
+        operator = parts.pop().strip()
+        if not (parts and CONDITION.search(parts.pop())) or operator not in ("and", "or"):
+            return False
+    return True
 
 
 def _raw_end(tokens_: list[tuple[int, str]], index: int) -> int:

@@ -64,10 +64,12 @@ _REGISTER = re.compile(r"""register_tag[\s(]+(?:['"]([\w-]+)['"]|:([\w]+)\b)?"""
 _GROUP = re.compile(r"^\s*group\b[^\n]*:jekyll_plugins[^\n]*\bdo\b(.*?)^\s*end\b", re.M | re.S)
 _GEM = re.compile(r"""^\s*gem\s+['"]([\w.-]+)['"]([^\n]*)""", re.M)
 _PLUGIN_BYTES = 1_000_000  # of each _plugins/*.rb file and the Gemfile
-_OWN_BUILD = re.compile(r"\bjekyll\s+(?:build|b)\b")
+_OWN_BUILD = re.compile(r"\bjekyll\s+(?:build|b)\b|\bhelaili/jekyll-action\b")  # a build with the Gemfile
+_NOT_A_STEP = re.compile(r"\s*(?:#|-?\s*name\s*:)")  # a comment, a step's or workflow's name
+_BLOGCHECK_OPTION = re.compile(r"build[-_]command")  # blogcheck's own `--build-command "jekyll build"`
 _PAGES_BUILD = "actions/jekyll-build-pages"  # builds with the github-pages gem
 _CI_FILES = ("netlify.toml", ".gitlab-ci.yml", "vercel.json", ".travis.yml", ".circleci/config.yml", "amplify.yml")
-_UP = 3  # folders above the site searched for `.github/workflows` (a site in `docs/`)
+_UP = 6  # folders above the site searched for `.github/workflows` (a site in `docs/`), up to the repository
 
 
 def site_tags(root: Path) -> tuple[frozenset[str], bool]:
@@ -111,17 +113,19 @@ def loaded(site: Site) -> list[str]:
 
 def built_by_pages(root: Path) -> bool:
     """Whether GitHub Pages builds the site: no CI file next to it runs `jekyll build`
-    itself (one that does, in a line that is not blogcheck's own, builds with the
-    Gemfile), or one uses `actions/jekyll-build-pages`."""
+    itself (one that does, in a line that is no comment, no step's name and not
+    blogcheck's own `--build-command`, builds with the Gemfile; so does
+    helaili/jekyll-action), or one uses `actions/jekyll-build-pages`."""
     own = False
     for path in _ci_files(root):
         try:
             text = files.read_text(path, _PLUGIN_BYTES, errors="replace")
         except OSError:
             continue
-        if _PAGES_BUILD in text:
+        lines = [line for line in text.splitlines() if not _NOT_A_STEP.match(line)]
+        if any(_PAGES_BUILD in line for line in lines):
             return True
-        own = own or any(_OWN_BUILD.search(line) and "blogcheck" not in line for line in text.splitlines())
+        own = own or any(_OWN_BUILD.search(line) and not _BLOGCHECK_OPTION.search(line) for line in lines)
     return not own
 
 

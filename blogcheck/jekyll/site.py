@@ -79,9 +79,9 @@ class Site:
             if scope.type not in (None, "", kind) or not _applies(scope.path, rel_path):
                 continue
             if last is None or scope.precedes(last):
-                merged, last = _deep_merge(merged, scope.values), scope
+                merged, last = deep_merge(merged, scope.values), scope
             else:
-                merged = _deep_merge(scope.values, merged)
+                merged = deep_merge(scope.values, merged)
         return merged
 
     @functools.cached_property
@@ -120,12 +120,12 @@ class _Scope:
         return self.typed or not last.typed
 
 
-def _deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
+def deep_merge(base: dict[str, Any], over: dict[str, Any]) -> dict[str, Any]:
     """`over` merged into `base` (Jekyll's Utils.deep_merge_hashes): mappings key by key."""
     merged = dict(base)
     for key, value in over.items():
         old = merged.get(key)
-        merged[key] = _deep_merge(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
+        merged[key] = deep_merge(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
     return merged
 
 

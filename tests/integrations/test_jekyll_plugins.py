@@ -114,6 +114,11 @@ jobs:
     (".github/workflows/pages.yml", OWN_BUILD.replace("bundle exec jekyll build", "echo") +
      "      - uses: actions/jekyll-build-pages@v1\n", False),  # GitHub's own Pages action: github-pages gem
     (".github/workflows/lint.yml", "steps:\n  - run: blogcheck check --build-command 'jekyll build'\n", False),
+    (".github/workflows/ci.yml", "# we used to run jekyll build here\nsteps:\n  - name: jekyll build check\n"
+     "    run: echo ok\n", False),  # a comment, a step's name
+    (".github/workflows/ci.yml", "steps:\n  - uses: helaili/jekyll-action@v2\n", True),
+    (".github/workflows/ci.yml", "# not actions/jekyll-build-pages\nsteps:\n  - run: jekyll build && blogcheck check\n",
+     True),
 ])
 def test_gist_is_a_tag_where_github_pages_builds_the_site(
         where: str, workflow: str, reported: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,

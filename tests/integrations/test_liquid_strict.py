@@ -187,3 +187,62 @@ def test_what_jekyll_warns_about_and_reads_loosely(
     assert [d["message"].split("refuses it (")[1].split(" in ")[0] for d in loose] == warned[:len(loose)]
     assert len(warned) == len(loose) + 1 and [d["code"] for d in found if d not in loose] == ["BC501"]
     assert all(d["severity"] == "warning" for d in loose)
+
+
+SV = "liquid:\n  strict_variables: true\n"
+SF = "liquid:\n  strict_filters: true\n"
+DEFAULTS = "defaults:\n  - scope: {path: ''}\n    values:\n      meta: {b: 2}\n"
+# (config, body, extra files, codes blogcheck reports, whether `jekyll build` stops)
+MORE = [
+    ("", "{% if true and %}y{% endif %}", {}, ["BC505"], True),  # the lax parser refuses it too
+    (SV + DEFAULTS, "{{ page.meta.a }} {{ page.meta.b }}", {}, [], False),  # defaults: merged key by key
+    (SV, "{{ site.data.myfile.x }} {{ site.data.my_file.x }}",
+     {"_data/my.file.yml": "x: 1\n", "_data/my file.yml": "x: 2\n"}, [], False),  # named as Jekyll names them
+    (SV, "{{ site.data.notes }}", {"_data/notes.txt": "x\n"}, ["BC509"], True),  # not a data file to Jekyll
+    (SV, "{{ site.data.upper }}", {"_data/upper.YML": "x: 1\n"}, ["BC509"], True),
+    (SF, "{% if page.title | nofilter %}y{% endif %} {% for t in page.tags | nofilter %}{% endfor %}", {},
+     ["BC510", "BC510"], False),  # a condition or a loop applies no filter (Liquid warns of the `|`)
+    (SF, "{% assign x = page.title | nofilter %}", {}, ["BC509"], True),
+    ("", "{{ true }} {{ nil | default: 'x' }} {{ empty }}", {}, [], False),  # literals, not variables
+    (SV, "<!-- {{ nope }} -->", {}, ["BC502"], True),  # a strict build stops in a comment too
+    ("", "<!-- {{ nope }} -->", {}, [], False),
+    (SV, "{% include note.html p=page.nope %}", {"_includes/note.html": "<p>{{ include.p }}</p>\n"}, ["BC509"],
+     True),
+    (SV, '{% include note.html p="x" q=page.title %}', {"_includes/note.html": "<p>{{ include.p }}</p>\n"}, [],
+     False),
+    (SV, "{{ content }}", {}, ["BC502"], False),  # empty, but no build stop: the message must not say it stops
+    ("", "{% for t in page.nope %}{% else %}[{{ forloop.index }}]{% endfor %}", {}, ["BC502"], False),
+    ("", "```\n{{ page.title bar }}\n```", {}, ["BC501"], False),  # the code shows `Hello`, with a warning
+]
+
+
+def test_more_cases_against_jekyll(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    sites = []
+    for i, (config, body, extra, _, _) in enumerate(MORE):
+        site = _site(tmp_path / f"m{i}", body, CONFIG + config)
+        for name, text in extra.items():
+            (site / name).parent.mkdir(exist_ok=True)
+            (site / name).write_text(text, encoding="utf-8")
+        sites.append(site)
+    with ThreadPoolExecutor(4) as pool:
+        built = list(pool.map(_build, sites))
+    wrong = []
+    for (config, body, _, codes, stops), site, failure in zip(MORE, sites, built, strict=True):
+        found = _found(site, monkeypatch, capsys)
+        said_stop = any("stops" in d["message"] for d in found)
+        if [d["code"] for d in found] != codes or bool(failure) is not stops or said_stop is not stops:
+            wrong.append((config, body, failure[-200:], [(d["code"], d["message"]) for d in found]))
+    assert wrong == []
+
+
+def test_a_page_is_not_held_to_a_posts_names(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    site = _site(tmp_path / "s", "x", CONFIG + SV)
+    (site / "about.md").write_text("---\ntitle: About\n---\n{{ page.dir }} {{ content }}\n", encoding="utf-8")
+    assert _build(site) == ""
+    monkeypatch.chdir(site)
+    main(["check", "--select", "liquid", "--format", "json", "about.md"])
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert [d["code"] for d in found] == ["BC502"]  # `content`: another page's HTML, or nothing
+    assert "a layout has it" in found[0]["message"]

@@ -37,6 +37,8 @@ FRAGMENTS = [
     "{% increment n %}", "{% endfoo %}", "{% figure %}", "{% endfigure %}", "{% gist 1 %}", "{% end %}",
     "{% include a.html %}", "{% link _posts/x.md %}", "{% else x %}", "{% when 1 or 2 %}",
     "{% for i in (1..3) reversed %}", "{% if a == 'b' and c %}", "{% raw %}{{ x }{% endraw %}", "{%- if x -%}",
+    "{% if a and %}", "{% if and a %}", "{% if a b %}", "{% if a and b or %}", "{% if , %}", "{% if a and or b %}",
+    "{% unless a or %}", "{% elsif and b %}", "{% if a xor b %}", "{% if a == %}",
 ]
 
 
@@ -151,6 +153,7 @@ STRICT_FRAGMENTS = [
     '{{ "x" | f: 1 2 }}', "{{ a.b.c | join: ', ' }}", "{% unless a and b or c %}", "{% for x in y reversed %}",
     "{{ a | f: }}", "{% if a == %}", "{{ a b }}", "{{ (1..3) }}", "{{ a.(b) }}", "{{ a-b }}", "{{ a | f: -1.5 }}",
     "{% for %}", "{% for x y %}", "{{ a.b. }}", "{{ 'x' }}", "{{ a | f: (1..2) }}", "{% if a <> b %}",
+    "{% echo page.title bar %}", "{% echo a | upcase %}",
 ]
 
 
