@@ -44,7 +44,7 @@ PAGE_KEYS = frozenset({"categories", "collection", "content", "date", "draft", "
 # SiteDrop's own names, and the keys of Jekyll 4.3's default configuration (`site.keys`).
 SITE_KEYS = frozenset({
     "categories", "collections", "config", "data", "documents", "html_pages", "pages", "posts", "related_posts",
-    "static_files", "tags", "time",
+    "static_files", "tags", "time", "serving",
     "baseurl", "cache_dir", "collections_dir", "data_dir", "defaults", "destination", "detach", "encoding",
     "excerpt_separator", "exclude", "future", "highlighter", "host", "include", "includes_dir", "incremental",
     "keep_files", "kramdown", "layouts_dir", "limit_posts", "liquid", "lsi", "markdown", "markdown_ext",
@@ -182,7 +182,7 @@ def problems(tag: Tag, post: Post, known: Names, strict: Strict, assigned: set[s
         if not strict.variables:
             continue
         for root, steps in _paths(blank, expression):
-            if tag.output and root not in ("page", "site"):
+            if tag.output and root not in ("page", "site", "jekyll"):
                 continue  # BC502 says it
             missing = _missing(root, steps, post, known, assigned, in_text)
             if missing:
@@ -248,6 +248,8 @@ def _missing(root: str, steps: list[str | None], post: Post, known: Names, assig
         if key in known.config:
             return _inside(known.config[key], steps[1:], f"site.{key}", "the site's")
         return None if key in known.site else (f"the site has no `{key}` (not in `_config.yml`)", key)
+    if root == "jekyll" and steps and steps[0] is not None and steps[0] not in ("version", "environment"):
+        return f"Jekyll's `jekyll` has no `{steps[0]}` (only `version` and `environment`)", steps[0]
     if not in_text or root in assigned or root in _ROOTS:
         return None
     return f"Jekyll has no variable `{root}`, and the post assigns none", root

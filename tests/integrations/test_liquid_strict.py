@@ -213,6 +213,8 @@ MORE = [
     (SV, "{{ content }}", {}, ["BC502"], False),  # empty, but no build stop: the message must not say it stops
     ("", "{% for t in page.nope %}{% else %}[{{ forloop.index }}]{% endfor %}", {}, ["BC502"], False),
     ("", "```\n{{ page.title bar }}\n```", {}, ["BC501"], False),  # the code shows `Hello`, with a warning
+    (SV, "{{ site.serving }} {{ jekyll.environment }}", {}, [], False),
+    (SV, "{{ jekyll.env }}", {}, ["BC509"], True),
 ]
 
 
