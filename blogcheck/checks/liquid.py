@@ -104,6 +104,7 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     known = defined if defined is not None else plugins.CORE | _PLUGIN_TAGS | own
     roots = _roots(post, ctx)
     liquid_loops = _inside_loops(live)
+    unset = _unset([tag for tag in live if tag.start not in blocks], assigned)
     shows = ("the build stops: `_config.yml` sets `liquid: strict_variables`" if strict.variables
              else "the published page shows nothing in its place")
     grouped: dict[int, list[tuple[Tag, str]]] = {}
@@ -123,6 +124,9 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                     and tag.start not in liquid_loops[root[1]] and seen:
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is outside every "
                           f"`{{% {_LOOP_OF[root[1]]} %}}` loop, and only a loop has `{root[1]}`: {shows}")
+            elif tag.output and root and (why_not := unset.get(tag.start, {}).get(root[1])) and seen:
+                yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is Liquid to Jekyll, and "
+                          f"`{root[1]}` {why_not}: {shows}")
             elif tag.output and root and root[1] not in _LOOP_OF and _unknown(root[1], assigned, roots) and seen:
                 says = _CONTENT if root[1] == "content" else shows  # (a post's `content` is there, empty)
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is Liquid to Jekyll, and "
@@ -327,6 +331,38 @@ def _loose(body: str, tag: Tag) -> str:
 
 def _unknown(root: str, assigned: set[str], roots: frozenset[str] = _JEKYLL_ROOTS) -> bool:
     return root not in roots and root not in assigned and root not in _LITERALS
+
+
+def _unset(text_tags: list[Tag], assigned: set[str]) -> dict[int, dict[str, str]]:
+    """For an output of the text outside any loop: the variables the post assigns that
+    have no value there yet, and why (assigned further down; a loop's, after the loop)."""
+    found: dict[int, dict[str, str]] = {}
+    names = assigned - _LOOP_OF.keys()
+    if not names:
+        return found
+    defined: set[str] = set()
+    ended: set[str] = set()
+    frames: list[tuple[str, str]] = []  # open blocks: (name, the loop's variable or "")
+    for tag in text_tags:
+        if tag.output:
+            if not any(name in _LOOPS for name, _ in frames):  # in a loop, a later assign is the next turn's
+                missing = names - defined - {var for _, var in frames}
+                found[tag.start] = {name: ("is the variable of a loop that has ended" if name in ended else
+                                           "has no value yet here (the post assigns it further down)")
+                                    for name in missing}
+            continue
+        match = _ASSIGNED.match(f"{tag.name} {tag.markup}")
+        if match and match[1]:
+            defined.add(match[1])
+        if tag.name in ("for", "tablerow", "if", "unless", "case", "capture"):
+            frames.append((tag.name, match[2] if match and match[2] else ""))
+        elif tag.name.startswith("end") and tag.name[3:] in {name for name, _ in frames}:
+            while frames:
+                name, var = frames.pop()
+                ended.add(var)
+                if name == tag.name[3:]:
+                    break
+    return found
 
 
 def _inside_loops(live: list[Tag]) -> dict[str, set[int]]:

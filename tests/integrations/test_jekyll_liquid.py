@@ -243,3 +243,20 @@ def test_a_loop_variable_outside_its_loop(
     assert [text[d["column"] - 1:].split("}}")[0] + "}}" for d in found] == [
         "{{ forloop.index }}", "{{ forloop.first }}", "{{ tablerowloop.col }}"]
     assert [d["column"] for d in found] == [4, text.index("{{ forloop.first") + 1, text.rindex("{{ tablerowloop") + 1]
+
+
+def test_a_variable_before_its_assign_or_after_its_loop(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from integration_support import built_post, one_post_site
+
+    text = ("A=[{{ x }}] {% assign x = 1 %} B=[{{ x }}] {% for i in (1..2) %}{{ i }}{{ y }}{% assign y = 2 %}"
+            "{% endfor %} C=[{{ i }}] {% for j in (1..2) %}{% assign last = j %}{% endfor %} D=[{{ last }}] "
+            "{% capture c %}z{% endcapture %}E=[{{ c }}]\n")
+    site = one_post_site(tmp_path / "s", text)
+    page = page_text(built_post(site))
+    assert "A=[] B=[1] 122 C=[] D=[2] E=[z]" in " ".join(page.split())
+    monkeypatch.chdir(site)
+    main(["check", "--select", "BC502", "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert [d["column"] for d in found] == [text.index("{{ x }}") + 1, text.index("{{ i }}]") + 1]
+    assert "assigns it further down" in found[0]["message"] and "loop that has ended" in found[1]["message"]
