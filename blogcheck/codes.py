@@ -88,6 +88,8 @@ CODES: dict[str, Code] = {
              "A name or filter that `liquid: strict_variables`/`strict_filters` make a build error."),
         Code("BC510", "liquid-read-loosely", "liquid", _W,
              "Liquid that Jekyll warns about and reads loosely (`{{ page.title bar }}`, `{% if (a or b) %}`)."),
+        Code("BC511", "liquid-trims-newline", "liquid", _E,
+             "A `{%-`/`-%}` that removes a line break Markdown needs: blocks run together."),
         Code("BC601", "hidden-html-tag", "markup", _E, "A `<placeholder>` in the text, which the browser hides."),
         Code("BC602", "text-not-link", "markup", _W, "A link written so that Markdown shows it as text."),
         Code("BC603", "paragraph-table", "markup", _E, "A paragraph with a pipe that kramdown makes a table."),

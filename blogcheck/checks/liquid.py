@@ -11,7 +11,9 @@ liquid-strict: a name or a filter that the site's `liquid: strict_variables` or
 `strict_filters` make a build error (`blogcheck.jekyll.liquid_strict`; in text and in
 code that BC501 does not report); BC510 liquid-read-loosely: Liquid in the text that
 Jekyll's default error mode warns about (its strict parser refuses it) and reads loosely
-(`blogcheck.jekyll.liquid_strict_parse`; under `error_mode: strict` it is BC505).
+(`blogcheck.jekyll.liquid_strict_parse`; under `error_mode: strict` it is BC505); BC511
+liquid-trims-newline: `{%-`/`-%}` in the text that take away a line break Markdown reads
+(`blogcheck.jekyll.liquid_trim`).
 
 Jekyll runs every post through Liquid before Markdown, code blocks and code spans
 included. A dbt model's `{{ ref('orders') }}`, an Ansible `{{ item }}`, a GitHub
@@ -40,7 +42,7 @@ from collections.abc import Iterator
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
-from blogcheck.jekyll import liquid_render, liquid_strict, liquid_strict_parse, plugins
+from blogcheck.jekyll import liquid_render, liquid_strict, liquid_strict_parse, liquid_trim, plugins
 from blogcheck.jekyll.liquid_syntax import Error, first_error, lax_problem
 from blogcheck.links import liquid
 from blogcheck.links.liquid import Tag
@@ -48,7 +50,7 @@ from blogcheck.parse import kramdown_comments
 from blogcheck.post import Post
 from blogcheck.suppress import spans_silenced, suppressions
 
-CODES = ["BC501", "BC502", "BC505", "BC506", "BC507", "BC508", "BC509", "BC510"]
+CODES = ["BC501", "BC502", "BC505", "BC506", "BC507", "BC508", "BC509", "BC510", "BC511"]
 # Tags of widely used plugins: in code they are most likely meant to run.
 _PLUGIN_TAGS = frozenset({"gist", "seo", "feed_meta", "github_edit_link", "avatar", "twitter", "tweet", "youtube",
                           "vimeo", "octicon", "bibliography", "cite", "reference", "jekyll_version", "asset",
@@ -149,6 +151,11 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     for problem in liquid_render.problems(live):
         if problem.tag.start not in blocks:
             yield _rendered(post, starts, problem)
+    trimmed = sorted((tag for tag in live + comments if tag.start not in blocks and "-" in body[tag.start + 2] +
+                      body[tag.end - 3]), key=lambda tag: tag.start)  # (a comment block is one tag here)
+    for trim in liquid_trim.problems(body, trimmed) if trimmed else ():
+        yield _at(post, starts, trim.tag, "BC511", f"`{short(body[trim.tag.start:trim.tag.end])}`: {trim.message}",
+                  hint="drop the `-` on that side of the tag (it only tidies HTML)")
     if strict:
         yield from _strict(post, ctx, starts, live, blocks, grouped, assigned, strict)
     # in order: the tags between two are counted by bisection; those inside a comment are none (it is one)
