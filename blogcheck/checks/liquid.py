@@ -125,14 +125,15 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
             if tag.output and (root := _ROOT.match(tag.markup)) and liquid_loops.get(root[1]) is not None \
                     and tag.start not in liquid_loops[root[1]] and seen:
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is outside every "
-                          f"`{{% {_LOOP_OF[root[1]]} %}}` loop, and only a loop has `{root[1]}`: {shows}")
+                          f"`{{% {_LOOP_OF[root[1]]} %}}` loop, and only a loop has `{root[1]}`: "
+                          f"{_filtered(shows, tag)}")
             elif tag.output and root and (why_not := unset.get(tag.start, {}).get(root[1])) and seen:
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is Liquid to Jekyll, and "
-                          f"`{root[1]}` {why_not}: {shows}")
+                          f"`{root[1]}` {why_not}: {_filtered(shows, tag)}")
             elif tag.output and root and root[1] not in _LOOP_OF and _unknown(root[1], assigned, roots) and seen:
                 says = _CONTENT if root[1] == "content" else shows  # (a post's `content` is there, empty)
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is Liquid to Jekyll, and "
-                          f"it has no variable `{root[1]}`{_ELSEWHERE.get(root[1], '')}: {says}")
+                          f"it has no variable `{root[1]}`{_ELSEWHERE.get(root[1], '')}: {_filtered(says, tag)}")
             elif tag.output and tag.markup.lstrip().startswith(".") and not liquid.inside(tag.start, unseen):
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is Liquid to Jekyll, which "
                           "reads no name starting with `.` (Go and Helm templates do): the published page shows "
@@ -325,6 +326,14 @@ def _comments(body: str) -> list[tuple[int, int]]:
         found.append((at, stop))
         at = body.find("<!--", stop)
     return liquid.union(found + kramdown_comments.regions(body))
+
+
+def _filtered(shows: str, tag: Tag) -> str:
+    """What the page shows for an output of no value: its filters may make one of it
+    (`{{ forloop.index | plus: 1 }}` shows `1`, `| default: "x"` shows `x`)."""
+    if shows.startswith("the published page shows nothing") and liquid_strict.filter_names(tag.markup):
+        return "the published page shows only what its filters make of no value (`| default:` its default)"
+    return shows
 
 
 def _loose(body: str, tag: Tag) -> str:
