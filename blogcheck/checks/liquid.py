@@ -147,7 +147,8 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
             elif defined is not None and not tag.output and (name := _liquid_name(tag)) and name not in defined \
                     and not name.startswith("end"):
                 unknown_tags.append(dataclasses.replace(tag, name=name))
-        elif (why := _why(tag, assigned, known, shows, _names(ctx).filters, roots, _loose(body, tag))) is not None:
+        elif (why := _why(tag, assigned, known, shows, _names(ctx).filters, roots, _loose(body, tag),
+                          strict.filters)) is not None:
             grouped.setdefault(block, []).append((tag, why))
     for problem in liquid_render.problems(live):
         if problem.tag.start not in blocks:
@@ -409,10 +410,18 @@ def _roots(post: Post, ctx: Context) -> frozenset[str]:
 
 def _why(tag: Tag, assigned: set[str], known: frozenset[str],
          shows: str = "the published page shows nothing in its place",
-         filters: frozenset[str] | None = None, roots: frozenset[str] = _JEKYLL_ROOTS, loose: str = "") -> str | None:
+         filters: frozenset[str] | None = None, roots: frozenset[str] = _JEKYLL_ROOTS, loose: str = "",
+         strict_filters: bool = False) -> str | None:
     """What Jekyll does with a live tag written in code, or None when that is most likely
     meant. `filters`: those the site defines (None: any may be); `roots`: its variables;
-    `loose`: what Liquid's strict parser says of it (`_loose`)."""
+    `loose`: what Liquid's strict parser says of it (`_loose`); `strict_filters`: the
+    site's `liquid: strict_filters`."""
+    if tag.output and strict_filters and filters is not None and \
+            (unknown := [name for name in liquid_strict.filter_names(tag.markup) if name not in filters]):
+        why = _why(tag, assigned, known, shows, filters, roots, loose)
+        if why is not None:  # (BC509 says it of a tag meant to run)
+            return (f"no filter `{unknown[0]}` is defined, and `_config.yml` sets `liquid: strict_filters`: the "
+                    "build stops")
     if tag.output:
         root = _ROOT.match(tag.markup)
         if root is not None and not _unknown(root[1], assigned, roots):

@@ -215,6 +215,8 @@ MORE = [
     ("", "```\n{{ page.title bar }}\n```", {}, ["BC501"], False),  # the code shows `Hello`, with a warning
     (SV, "{{ site.serving }} {{ jekyll.environment }}", {}, [], False),
     (SV, "{{ jekyll.env }}", {}, ["BC509"], True),
+    (SF, "```\n{{ 'a' | upper }}\n```", {}, ["BC501"], True),  # a Jinja filter in code: the strict build stops
+    ("", "```\n{{ 'a' | upper }}\n```", {}, ["BC501"], False),  # the code shows `a`
 ]
 
 
