@@ -119,6 +119,8 @@ class Names:
 
 
 def names(site: Site) -> Names:
+    """What the site's build defines: nothing judged when `_plugins/` or a gem outside
+    these tables may add names; the site's own names not when a theme may."""
     own = next(Path(site.root, "_plugins").rglob("*.rb"), None) is not None
     loaded = [gem.removesuffix(".rb") for gem in plugins.loaded(site)]
     known = not own and all(gem in QUIET_GEMS or gem in PAGE_PLUGIN_KEYS or gem in SITE_PLUGIN_KEYS
