@@ -37,12 +37,14 @@ from __future__ import annotations
 import bisect
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
+from blogcheck import files
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
-from blogcheck.jekyll import liquid_render, liquid_strict, liquid_strict_parse, liquid_trim, plugins
+from blogcheck.jekyll import liquid_render, liquid_scope, liquid_strict, liquid_strict_parse, liquid_trim, plugins
 from blogcheck.jekyll.liquid_syntax import Error, first_error, lax_problem
 from blogcheck.links import liquid
 from blogcheck.links.liquid import Tag
@@ -64,17 +66,15 @@ _ELSEWHERE = {"content": " here (a layout has it, holding the page's HTML; here 
                          "HTML)",
               "paginator": " here (only the pages jekyll-paginate builds have it)",
               "include": " here (a file that `{% include %}` includes has it, with the tag's parameters)"}
-_LOOPS = {"for": "forloop", "tablerow": "tablerowloop"}  # the variable each loop gives the tags inside it
-_LOOP_OF = {variable: loop for loop, variable in _LOOPS.items()}
 _LITERALS = frozenset({"true", "false", "nil", "null", "empty", "blank"})  # `{{ true }}` prints `true`
 _CONTENT = "the published page shows nothing, or another page's HTML, in its place"
 _LOOSELY = ("Liquid's strict parser refuses it, so Jekyll reads it loosely (with a \"Liquid Warning\"): the "
             "published code shows what that reading makes of it, not this")
+_INCLUDED_MAX = 1_000_000  # characters of an included file read for the variables it sets
 _STOPS_MAX = 50  # code blocks with a Liquid syntax error, found in one post
 _WORD = re.compile(r"\w+", re.ASCII)
 _ROOT = re.compile(r"\s*([A-Za-z_][\w-]*)")
 _LITERAL = re.compile(r"""(?:"[^"]*"|'[^']*'|-?\d[\d.]*)\s*(?:\|.*)?""", re.S)
-_ASSIGNED = re.compile(r"^(?:assign|capture|increment|decrement)\s+([\w-]+)|^(?:for|tablerow)\s+([\w-]+)\s+in\b")
 
 
 def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
@@ -101,12 +101,13 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
             yield _stops(post, starts, error, in_code=False)
         return
     blocks = _in_code(post, live, ctx.site.converts_markdown(post.path), comments)
-    assigned = _assigned([tag for tag in live if tag.start not in blocks])
+    scope = liquid_scope.scope(live, lambda tag: tag.start not in blocks, _included(post, ctx))
+    assigned = scope.assigned
     own, defined = _site_tags(ctx)
     known = defined if defined is not None else plugins.CORE | _PLUGIN_TAGS | own
     roots = _roots(post, ctx)
-    liquid_loops = _inside_loops(live)
-    unset = _unset([tag for tag in live if tag.start not in blocks], assigned)
+    liquid_loops = liquid_scope.inside_loops(live)
+    unset = scope.unset
     shows = ("the build stops: `_config.yml` sets `liquid: strict_variables`" if strict.variables
              else "the published page shows nothing in its place")
     grouped: dict[int, list[tuple[Tag, str]]] = {}
@@ -125,12 +126,13 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
             if tag.output and (root := _ROOT.match(tag.markup)) and liquid_loops.get(root[1]) is not None \
                     and tag.start not in liquid_loops[root[1]] and seen:
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is outside every "
-                          f"`{{% {_LOOP_OF[root[1]]} %}}` loop, and only a loop has `{root[1]}`: "
+                          f"`{{% {liquid_scope.LOOP_OF[root[1]]} %}}` loop, and only a loop has `{root[1]}`: "
                           f"{_filtered(shows, tag)}")
             elif tag.output and root and (why_not := unset.get(tag.start, {}).get(root[1])) and seen:
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is Liquid to Jekyll, and "
                           f"`{root[1]}` {why_not}: {_filtered(shows, tag)}")
-            elif tag.output and root and root[1] not in _LOOP_OF and _unknown(root[1], assigned, roots) and seen:
+            elif tag.output and root and root[1] not in liquid_scope.LOOP_OF and _unknown(root[1], assigned, roots) \
+                    and seen and tag.start < scope.opaque:
                 says = _CONTENT if root[1] == "content" else shows  # (a post's `content` is there, empty)
                 yield _at(post, starts, tag, "BC502", f"`{short(body[tag.start:tag.end])}` is Liquid to Jekyll, and "
                           f"it has no variable `{root[1]}`{_ELSEWHERE.get(root[1], '')}: {_filtered(says, tag)}")
@@ -148,14 +150,16 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                     and not name.startswith("end"):
                 unknown_tags.append(dataclasses.replace(tag, name=name))
         elif (why := _why(tag, assigned, known, shows, _names(ctx).filters, roots, _loose(body, tag),
-                          strict.filters)) is not None:
+                          strict.filters, unset.get(tag.start, {}))) is not None:
             grouped.setdefault(block, []).append((tag, why))
     for problem in liquid_render.problems(live):
         if problem.tag.start not in blocks:
             yield _rendered(post, starts, problem)
-    trimmed = sorted((tag for tag in live + comments if tag.start not in blocks and "-" in body[tag.start + 2] +
-                      body[tag.end - 3]), key=lambda tag: tag.start)  # (a comment block is one tag here)
-    for trim in liquid_trim.problems(body, trimmed) if trimmed else ():
+    dashed = any("-" in body[tag.start + 2] + body[tag.end - 3] for tag in every)
+    raws = [tag for tag in every if tag.name == "raw" and not tag.output]  # `{%- raw %}` trims too
+    trimmed = sorted((tag for tag in live + comments + raws if tag.start not in blocks),
+                     key=lambda tag: tag.start) if dashed else []  # (a comment block is one tag here)
+    for trim in liquid_trim.problems(body, trimmed):
         yield _at(post, starts, trim.tag, "BC511", f"`{short(body[trim.tag.start:trim.tag.end])}`: {trim.message}",
                   hint="drop the `-` on that side of the tag (it only tidies HTML)")
     if strict:
@@ -301,20 +305,6 @@ def _raw_edits(post: Post, starts: list[int], tag_starts: list[int], group: list
     return [[line, column, opener, "{% raw %}" + opener], [end_line, end_column, closer, closer + "{% endraw %}"]]
 
 
-def _assigned(text_tags: list[Tag]) -> set[str]:
-    """The variables the post's own Liquid sets (`assign`, `capture`, a loop's variable,
-    `forloop`). Only tags of the text count: one in code is reported, and `--fix` wraps
-    it in `{% raw %}`, so a `{{ x }}` after an unclosed `{% for x in y %}` in code is
-    Liquid to wrap with it, not a variable the post gives a value."""
-    found: set[str] = set()
-    for tag in text_tags:
-        if not tag.output and (match := _ASSIGNED.match(f"{tag.name} {tag.markup}")):
-            found.update(name for name in match.groups() if name)
-            if tag.name in _LOOPS:
-                found.add(_LOOPS[tag.name])
-    return found
-
-
 def _comments(body: str) -> list[tuple[int, int]]:
     """The HTML comments (`<!-- TODO {{ x }} -->`, one never closed to the end) and kramdown
     ones (`{::comment}`, written into an HTML comment) of `body`: what renders there is never
@@ -350,54 +340,28 @@ def _unknown(root: str, assigned: set[str], roots: frozenset[str] = _JEKYLL_ROOT
     return root not in roots and root not in assigned and root not in _LITERALS
 
 
-def _unset(text_tags: list[Tag], assigned: set[str]) -> dict[int, dict[str, str]]:
-    """For an output of the text outside any loop: the variables the post assigns that
-    have no value there yet, and why (assigned further down; a loop's, after the loop)."""
-    found: dict[int, dict[str, str]] = {}
-    names = assigned - _LOOP_OF.keys()
-    if not names:
-        return found
-    defined: set[str] = set()
-    ended: set[str] = set()
-    frames: list[tuple[str, str]] = []  # open blocks: (name, the loop's variable or "")
-    for tag in text_tags:
-        if tag.output:
-            if not any(name in _LOOPS for name, _ in frames):  # in a loop, a later assign is the next turn's
-                missing = names - defined - {var for _, var in frames}
-                found[tag.start] = {name: ("is the variable of a loop that has ended" if name in ended else
-                                           "has no value yet here (the post assigns it further down)")
-                                    for name in missing}
-            continue
-        match = _ASSIGNED.match(f"{tag.name} {tag.markup}")
-        if match and match[1]:
-            defined.add(match[1])
-        if tag.name in ("for", "tablerow", "if", "unless", "case", "capture"):
-            frames.append((tag.name, match[2] if match and match[2] else ""))
-        elif tag.name.startswith("end") and tag.name[3:] in {name for name, _ in frames}:
-            while frames:
-                name, var = frames.pop()
-                ended.add(var)
-                if name == tag.name[3:]:
-                    break
-    return found
+def _included(post: Post, ctx: Context) -> Callable[[Tag], set[str] | None]:
+    """The variables the file an `{% include %}` of the post names sets (None: not known:
+    a name Liquid builds, a file not there or not read, one that includes more)."""
+    known: dict[Path, set[str] | None] = ctx.cache.setdefault("liquid.included", {})
 
+    def sets(tag: Tag) -> set[str] | None:
+        name = (tag.markup.split() or [""])[0]
+        if not name or "{" in tag.markup or ".." in name:
+            return None
+        folder = post.path.parent if tag.name == "include_relative" else \
+            ctx.site.root / str(ctx.site.config.get("includes_dir") or "_includes")
+        path = folder / name
+        if path not in known:
+            try:
+                inner = liquid.rendered(files.read_text(path, _INCLUDED_MAX, errors="replace"))[1]
+            except (OSError, ValueError):
+                inner = None
+            nested = inner is None or any(t.name in ("include", "include_relative") for t in inner if not t.output)
+            known[path] = None if nested else {var for t in inner or [] for var in liquid_scope.sets(t)}
+        return known[path]
 
-def _inside_loops(live: list[Tag]) -> dict[str, set[int]]:
-    """`forloop` and `tablerowloop` -> the offsets of the live tags inside such a loop."""
-    inside: dict[str, set[int]] = {name: set() for name in _LOOP_OF}
-    stack: list[str] = []
-    for tag in live:
-        if not tag.output and tag.name in ("for", "tablerow", "if", "unless", "case", "capture"):
-            stack.append(tag.name)
-        elif not tag.output and tag.name == "else" and stack and stack[-1] == "for":
-            stack[-1] = "for else"  # run when the list is empty: no `forloop` there
-        elif not tag.output and tag.name.startswith("end") and tag.name[3:] in {name.split()[0] for name in stack}:
-            while stack and stack.pop().split()[0] != tag.name[3:]:
-                pass
-        for loop, variable in _LOOPS.items():
-            if loop in stack:
-                inside[variable].add(tag.start)
-    return inside
+    return sets
 
 
 def _roots(post: Post, ctx: Context) -> frozenset[str]:
@@ -411,7 +375,7 @@ def _roots(post: Post, ctx: Context) -> frozenset[str]:
 def _why(tag: Tag, assigned: set[str], known: frozenset[str],
          shows: str = "the published page shows nothing in its place",
          filters: frozenset[str] | None = None, roots: frozenset[str] = _JEKYLL_ROOTS, loose: str = "",
-         strict_filters: bool = False) -> str | None:
+         strict_filters: bool = False, unset: dict[str, str] | None = None) -> str | None:
     """What Jekyll does with a live tag written in code, or None when that is most likely
     meant. `filters`: those the site defines (None: any may be); `roots`: its variables;
     `loose`: what Liquid's strict parser says of it (`_loose`); `strict_filters`: the
@@ -424,6 +388,8 @@ def _why(tag: Tag, assigned: set[str], known: frozenset[str],
                     "build stops")
     if tag.output:
         root = _ROOT.match(tag.markup)
+        if root is not None and unset and root[1] in unset:  # the text assigns it further down
+            return f"`{root[1]}` {unset[root[1]]}: {shows}"
         if root is not None and not _unknown(root[1], assigned, roots):
             return _LOOSELY if loose else None
         if _LITERAL.fullmatch(tag.markup) and _meant_value(tag.markup, filters):

@@ -41,6 +41,8 @@ from blogcheck.post import Post
 # What Jekyll 4.3's DocumentDrop gives a post besides its front matter (`drop.keys`).
 PAGE_KEYS = frozenset({"categories", "collection", "content", "date", "draft", "excerpt", "ext", "id", "name", "next",
                        "output", "path", "previous", "relative_path", "slug", "tags", "title", "url"})
+# What a page (not a post) has besides its front matter (Jekyll 4.3's Page#to_liquid).
+PAGES_KEYS = frozenset({"content", "dir", "excerpt", "name", "path", "url"})
 # SiteDrop's own names, and the keys of Jekyll 4.3's default configuration (`site.keys`).
 SITE_KEYS = frozenset({
     "categories", "collections", "config", "data", "documents", "html_pages", "pages", "posts", "related_posts",
@@ -231,13 +233,14 @@ def _paths(blank: str, expression: str) -> Iterator[tuple[str, list[str | None]]
 def _missing(root: str, steps: list[str | None], post: Post, known: Names, assigned: set[str],
              in_text: bool) -> tuple[str, str] | None:
     """What the lookup names that is not there, and that name (None when it is, or cannot be known)."""
-    if root == "page":  # (a page's names are another list: `dir`, no `date`...)
-        if not steps or steps[0] is None or known.page_extra is None or post.kind not in ("posts", "drafts"):
+    if root == "page":
+        if not steps or steps[0] is None or known.page_extra is None:
             return None
-        key = steps[0]
+        key, post_like = steps[0], post.kind in ("posts", "drafts")
         if key in post.data:
-            return None if key in _MADE else _inside(post.data[key], steps[1:], f"page.{key}", "the page's")
-        if key in PAGE_KEYS or key in known.page_extra:
+            made = key in _MADE and post_like
+            return None if made else _inside(post.data[key], steps[1:], f"page.{key}", "the page's")
+        if key in (PAGE_KEYS if post_like else PAGES_KEYS) or key in known.page_extra:
             return None
         return f"the page has no `{key}`", key
     if root == "site":

@@ -260,3 +260,25 @@ def test_a_variable_before_its_assign_or_after_its_loop(
     found = json.loads(capsys.readouterr().out)["diagnostics"]
     assert [d["column"] for d in found] == [text.index("{{ x }}") + 1, text.index("{{ i }}]") + 1]
     assert "assigns it further down" in found[0]["message"] and "loop that has ended" in found[1]["message"]
+
+
+def test_variables_set_by_an_include_a_liquid_tag_and_code_above_their_assign(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    from integration_support import built_post, one_post_site
+
+    text = ("A=[{{ who }}] {% include vars.html %} B=[{{ who }}] {% liquid assign z = 3 %} C=[{{ z }}]\n\n"
+            "```text\nD={{ later }}\n```\n\n{% assign later = 1 %}E=[{{ later }}]\n")
+    site = one_post_site(tmp_path / "s", text)
+    (site / "_includes").mkdir()
+    (site / "_includes" / "vars.html").write_text('{% assign who = "you" %}', encoding="utf-8")
+    page = page_text(built_post(site))
+    assert "A=[] B=[you] C=[3]" in " ".join(page.split()) and "D=\n" in page and "E=[1]" in page
+    monkeypatch.chdir(site)
+    main(["check", "--select", "BC501,BC502", "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert [(d["code"], d["line"]) for d in found] == [("BC502", 4), ("BC501", 7)]
+    assert all("further down" in d["message"] for d in found)
+    (site / "_includes" / "vars.html").write_text('{% include more.html %}', encoding="utf-8")  # not read further
+    main(["check", "--select", "BC502", "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert [d["column"] for d in found] == [4]  # above the include, `who` has no value; after it, it may

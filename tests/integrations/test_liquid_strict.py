@@ -250,3 +250,8 @@ def test_a_page_is_not_held_to_a_posts_names(
     found = json.loads(capsys.readouterr().out)["diagnostics"]
     assert [d["code"] for d in found] == ["BC502"]  # `content`: another page's HTML, or nothing
     assert "a layout has it" in found[0]["message"]
+    (site / "about.md").write_text("---\ntitle: About\n---\n{{ page.date }}\n", encoding="utf-8")  # a post's
+    assert "undefined variable date" in _build(site)
+    main(["check", "--select", "liquid", "--format", "json", "about.md"])
+    [found] = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert found["code"] == "BC509" and "`Liquid error: undefined variable date`" in found["message"]

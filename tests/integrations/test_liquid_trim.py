@@ -37,13 +37,32 @@ CASES = {
     "- a\n- b {{- page.title }}\n- c\n": (False, "<li>bHello</li> <li>c</li>"),
     "# Title {{- page.title }}\n\nText\n": (False, ">TitleHello</h1> <p>Text</p>"),
     "Text\n\n{%- assign x = 1 %}\n\nMore\n": (False, "<p>Text</p> <p>More</p>"),
+    # from a second audit (each shape found in templates copied into posts)
+    "Intro\n\n{% for i in (1..3) -%}\n- item {{ i }}\n{%- endfor %}\n\nAfter\n":
+        (True, "<li>item 1- item 2- item 3</li>"),
+    "{% for i in (1..2) -%}\n## Heading {{ i }}\n{%- endfor %}\n\nAfter\n": (True, ">Heading 1## Heading 2</h2>"),
+    "{% for i in (1..2) %}\nParagraph {{ i }}\n\n{%- endfor %}\n\nAfter\n": (True, "<p>Paragraph 1 Paragraph 2</p>"),
+    "Para one\n\n{%- if true %}\nPara two\n{% endif %}\n": (True, "<p>Para one Para two</p>"),
+    "{% if true %}\n- a\n- b\n\n{%- endif %}\nAfter\n": (True, "<li>b After</li>"),
+    "# Title {{ page.title -}}\nText below\n": (True, ">Title HelloText below</h1>"),
+    "- a\n{% if true -%}\n  - nested\n{% endif %}\n- b\n": (True, "<li>a</li> <li> <p>nested</p> </li>"),
+    "Text\n\n{% if true -%}\n    indented code\n{% endif %}\n\nAfter\n": (True, "<p>indented code</p>"),
+    "Para one\r\n\r\n{{- page.title -}}\r\n\r\nPara two\r\n": (True, "<p>Para oneHelloPara two</p>"),
+    "Title {{ page.title -}}\n=====\n\nText\n": (True, "<p>Title Hello=====</p>"),
+    "## Title {{ page.title -}}\n{: .special}\n\nText\n": (True, ">Title Hello{: .special}</h2>"),
+    "- a\n{% if false -%}\n- x\n{%- else -%}\n- y\n{%- endif %}\n- b\n": (False, "<li>a</li> <li>y</li> <li>b</li>"),
+    "Intro\n\n{%- highlight ruby -%}\nx = 1\n{%- endhighlight -%}\n\nAfter\n": (False, "<p>Intro</p> <figure"),
+    "Para one\n\n{%- capture c %}x{% endcapture %}\n- item\n": (False, "<p>Para one</p> <ul> <li>item</li>"),
+    "1. step\n{% if true -%}\n   - sub\n{% endif %}\n2. step two\n": (False, "<li>step <ul> <li>sub</li> </ul> </li>"),
+    "Para one\n\n{%- assign x = 1 %}\n- item\n": (False, "<p>Para one</p> <ul> <li>item</li>"),
+    "<details>\n{% for i in (1..2) -%}\n<p>{{ i }}</p>\n{%- endfor %}\n</details>\n": (False, "<p>1</p><p>2</p>"),
 }
 
 
 def _site(root: Path, body: str) -> Path:
     (root / "_posts").mkdir(parents=True)
     (root / "_config.yml").write_text("title: S\nmarkdown: kramdown\n", encoding="utf-8")
-    (root / "_posts" / "2024-03-06-p.md").write_text(f"---\ntitle: Hello\n---\n{body}", encoding="utf-8")
+    (root / "_posts" / "2024-03-06-p.md").write_bytes(f"---\ntitle: Hello\n---\n{body}".encode())  # CRLF kept
     return root
 
 
