@@ -237,6 +237,8 @@ def _missing(root: str, steps: list[str | None], post: Post, known: Names, assig
         if not steps or steps[0] is None or known.page_extra is None:
             return None
         key, post_like = steps[0], post.kind in ("posts", "drafts")
+        if not post_like and any(part.startswith("_") for part in post.rel.split("/")[:-1]):
+            return None  # a collection's document: its names and `defaults:` by type are not modelled here
         if key in post.data:
             made = key in _MADE and post_like
             return None if made else _inside(post.data[key], steps[1:], f"page.{key}", "the page's")

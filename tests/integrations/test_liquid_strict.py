@@ -255,3 +255,10 @@ def test_a_page_is_not_held_to_a_posts_names(
     main(["check", "--select", "liquid", "--format", "json", "about.md"])
     [found] = json.loads(capsys.readouterr().out)["diagnostics"]
     assert found["code"] == "BC509" and "`Liquid error: undefined variable date`" in found["message"]
+    (site / "_config.yml").write_text(CONFIG + SV + "collections:\n  recipes:\n    output: true\n", encoding="utf-8")
+    (site / "_recipes").mkdir()
+    (site / "_recipes" / "soup.md").write_text("---\ntitle: Soup\n---\n{{ page.date }}\n", encoding="utf-8")
+    (site / "about.md").unlink()
+    assert _build(site) == ""  # a collection's document has a date, as a post does
+    main(["check", "--select", "liquid", "--format", "json", "_recipes/soup.md"])
+    assert json.loads(capsys.readouterr().out)["diagnostics"] == []
