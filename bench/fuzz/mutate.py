@@ -6,6 +6,7 @@ than --slow seconds, and keeps it (with its _config.yml and traceback) under --k
     .venv/bin/python bench/fuzz/mutate.py ../shared/corpus --seconds 300 --seed 1
     .venv/bin/python bench/fuzz/mutate.py ../shared/corpus --long      # pieces repeated up to 20,000 times
     .venv/bin/python bench/fuzz/mutate.py ../shared/corpus --fix       # and check --fix on each
+    .venv/bin/python bench/fuzz/mutate.py ../shared/corpus --strict    # sites with strict Liquid settings
 
 With --fix, every byte `check --fix` changes must be one of the edits it applied, and
 the file must load again. In one process (BLOGCHECK_JOBS=1 is set): a post at a time.
@@ -31,7 +32,11 @@ PIECES = ["{{", "}}", "{%", "%}", "```", "\n```\n", "    ", "<", ">", "<!--", "-
           "recieve", "\n\n", "\n", " ", "\\\n", "~~~", '<div markdown="1">', "{::comment}", "{:/comment}",
           "{::nomarkdown}", "{:/}", "date: ", "title: ", "tags: [", "categories:\n  - ", ": :", "&", "*a",
           "<script src='https://gist.github.com/u/0123456789abcdef0123.js'>", "<track src=", "<object data=",
-          "environ\u2010\nment ", "\u00ad\n", "f(x) ", "(s) ", "libico abesawing cabezllish "]
+          "environ\u2010\nment ", "\u00ad\n", "f(x) ", "(s) ", "libico abesawing cabezllish ",
+          "{%-", "-%}", "{{-", "-}}", "{% for i in (1..2) -%}", "{%- endfor %}", "{% liquid assign x = 1 %}",
+          "{% include x.html p=page.y %}", "{% include /etc/passwd %}", "{% echo a b %}", "{% if a and %}",
+          "{{ page.title bar }}", "{{ forloop.index }}", "{% capture c %}", "{% endcapture %}", "liquid:\n  "
+          "strict_variables: true\n", "error_mode: strict", "{{ ['x'] }}", "{% if (a or b) %}"]
 
 
 def mutate(data: bytes, posts: list[Path], rng: random.Random, long: bool) -> bytes:
@@ -102,6 +107,8 @@ def main() -> None:
     parser.add_argument("--long", action="store_true", help="repeat pieces up to 20,000 times")
     parser.add_argument("--fix", action="store_true", help="also apply check --fix and check what it changed")
     parser.add_argument("--slow", type=float, default=2.0, help="report posts that take longer (s)")
+    parser.add_argument("--strict", action="store_true",
+                        help="give each site `liquid:` strict_variables, strict_filters and error_mode: strict")
     parser.add_argument("--keep", type=Path, default=Path(tempfile.gettempdir()) / "blogcheck-fuzz")
     args = parser.parse_args()
     os.environ["BLOGCHECK_JOBS"] = "1"
@@ -114,6 +121,8 @@ def main() -> None:
         blog = next(p for p in source.parents if (p / "_posts").is_dir())
         data = mutate(source.read_bytes(), posts, rng, args.long)
         config = (blog / "_config.yml").read_bytes() if (blog / "_config.yml").is_file() else b"title: t\n"
+        if args.strict:
+            config += b"\nliquid:\n  strict_variables: true\n  strict_filters: true\n  error_mode: strict\n"
         count += 1
         with tempfile.TemporaryDirectory() as folder:
             site = Path(folder)

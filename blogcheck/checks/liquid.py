@@ -70,6 +70,7 @@ _LITERALS = frozenset({"true", "false", "nil", "null", "empty", "blank"})  # `{{
 _CONTENT = "the published page shows nothing, or another page's HTML, in its place"
 _LOOSELY = ("Liquid's strict parser refuses it, so Jekyll reads it loosely (with a \"Liquid Warning\"): the "
             "published code shows what that reading makes of it, not this")
+_INCLUDE_NAME = re.compile(r"[\w./-]+", re.ASCII)
 _INCLUDED_MAX = 1_000_000  # characters of an included file read for the variables it sets
 _STOPS_MAX = 50  # code blocks with a Liquid syntax error, found in one post
 _WORD = re.compile(r"\w+", re.ASCII)
@@ -347,8 +348,8 @@ def _included(post: Post, ctx: Context) -> Callable[[Tag], set[str] | None]:
 
     def sets(tag: Tag) -> set[str] | None:
         name = (tag.markup.split() or [""])[0]
-        if not name or "{" in tag.markup or ".." in name:
-            return None
+        if "{" in tag.markup or not _INCLUDE_NAME.fullmatch(name) or ".." in name or name.startswith("/"):
+            return None  # built by Liquid, or a name Jekyll refuses (BC504 says): nothing read outside the site
         folder = post.path.parent if tag.name == "include_relative" else \
             ctx.site.root / str(ctx.site.config.get("includes_dir") or "_includes")
         path = folder / name

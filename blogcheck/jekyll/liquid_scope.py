@@ -10,6 +10,7 @@ of the text give values here: one in code is reported, and `--fix` wraps it in
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -64,10 +65,11 @@ def _unset(live: list[Tag], in_text: Callable[[Tag], bool], assigned: set[str],
     defined: set[str] = set()
     ended: set[str] = set()
     frames: list[tuple[str, str]] = []  # open blocks of the text: (name, the loop's variable or "")
+    opened: Counter[str] = Counter()  # the same, counted by name and by loop variable (no scan of a deep stack)
     for tag in live:
         if tag.output:
-            if not any(name in LOOPS for name, _ in frames):  # in a loop, a later assign is the next turn's
-                missing = names - defined - {var for _, var in frames}
+            if not any(opened[name] for name in LOOPS):  # in a loop, a later assign is the next turn's
+                missing = {name for name in names - defined if not opened["var " + name]}
                 found[tag.start] = {name: ("is the variable of a loop that has ended" if name in ended else
                                            "has no value yet here (the post assigns it further down)")
                                     for name in missing}
@@ -79,9 +81,11 @@ def _unset(live: list[Tag], in_text: Callable[[Tag], bool], assigned: set[str],
             loop_var = given[0] if tag.name in LOOPS and given else ""
             defined.update(name for name in given if name != loop_var)
             frames.append((tag.name, loop_var))
-        elif tag.name.startswith("end") and tag.name[3:] in {name for name, _ in frames}:
+            opened.update((tag.name, "var " + loop_var))
+        elif tag.name.startswith("end") and opened[tag.name[3:]]:
             while frames:
                 name, var = frames.pop()
+                opened.subtract((name, "var " + var))
                 ended.add(var)
                 if name == tag.name[3:]:
                     break
@@ -96,15 +100,23 @@ def inside_loops(live: list[Tag]) -> dict[str, set[int]]:
     """`forloop` and `tablerowloop` -> the offsets of the live tags inside such a loop."""
     inside: dict[str, set[int]] = {name: set() for name in LOOP_OF}
     stack: list[str] = []
+    opened: Counter[str] = Counter()  # open blocks by name ("for else": a loop's `{% else %}`, no `forloop`)
     for tag in live:
         if not tag.output and tag.name in _BLOCKS:
             stack.append(tag.name)
+            opened[tag.name] += 1
         elif not tag.output and tag.name == "else" and stack and stack[-1] == "for":
-            stack[-1] = "for else"  # run when the list is empty: no `forloop` there
-        elif not tag.output and tag.name.startswith("end") and tag.name[3:] in {name.split()[0] for name in stack}:
-            while stack and stack.pop().split()[0] != tag.name[3:]:
-                pass
+            stack[-1] = "for else"  # run when the list is empty
+            opened.subtract(("for",))
+            opened["for else"] += 1
+        elif not tag.output and tag.name.startswith("end") and (opened[tag.name[3:]] or
+                                                                opened[tag.name[3:] + " else"]):
+            while stack:
+                name = stack.pop()
+                opened[name] -= 1
+                if name.split()[0] == tag.name[3:]:
+                    break
         for loop, variable in LOOPS.items():
-            if loop in stack:
+            if opened[loop]:
                 inside[variable].add(tag.start)
     return inside
