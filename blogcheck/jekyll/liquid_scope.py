@@ -19,6 +19,7 @@ from blogcheck.links.liquid import Tag
 LOOPS = {"for": "forloop", "tablerow": "tablerowloop"}  # the variable each loop gives the tags inside it
 LOOP_OF = {variable: loop for loop, variable in LOOPS.items()}
 _SETS = re.compile(r"^(?:assign|capture|increment|decrement)\s+([\w-]+)|^(?:for|tablerow)\s+([\w-]+)\s+in\b")
+_ROOT = re.compile(r"\s*([A-Za-z_][\w-]*)")  # the variable an output starts with
 _BLOCKS = ("for", "tablerow", "if", "unless", "case", "capture")
 _INCLUDES = ("include", "include_relative")
 
@@ -26,7 +27,7 @@ _INCLUDES = ("include", "include_relative")
 @dataclass
 class Scope:
     assigned: set[str]  # every variable the post's text gives a value, anywhere
-    unset: dict[int, dict[str, str]]  # an output's offset -> variables without a value there, and why
+    unset: dict[int, dict[str, str]]  # an output's offset -> its variable, when it has no value there, and why
     opaque: int  # from this offset on an include may have set anything (a file not read)
 
 
@@ -68,11 +69,13 @@ def _unset(live: list[Tag], in_text: Callable[[Tag], bool], assigned: set[str],
     opened: Counter[str] = Counter()  # the same, counted by name and by loop variable (no scan of a deep stack)
     for tag in live:
         if tag.output:
-            if not any(opened[name] for name in LOOPS):  # in a loop, a later assign is the next turn's
-                missing = {name for name in names - defined if not opened["var " + name]}
-                found[tag.start] = {name: ("is the variable of a loop that has ended" if name in ended else
-                                           "has no value yet here (the post assigns it further down)")
-                                    for name in missing}
+            root = _ROOT.match(tag.markup)
+            name = root[1] if root else ""
+            # in a loop, a later assign is the next turn's
+            if name in names and name not in defined and not opened["var " + name] and \
+                    not any(opened[loop] for loop in LOOPS):
+                found[tag.start] = {name: "is the variable of a loop that has ended" if name in ended else
+                                    "has no value yet here (the post assigns it further down)"}
             continue
         if not in_text(tag):
             continue
