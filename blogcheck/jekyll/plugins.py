@@ -130,14 +130,24 @@ def built_by_pages(root: Path) -> bool:
 
 
 def _ci_files(root: Path) -> list[Path]:
+    """The CI files of the site's folder and those above it, up to its repository's root
+    (a folder that cannot be read is passed over)."""
     found: list[Path] = []
-    folder = root.resolve()
+    try:
+        folder = root.resolve()
+    except (OSError, RuntimeError):  # a symbolic link loop
+        return found
     for _ in range(_UP + 1):
-        found.extend(path for name in _CI_FILES if (path := folder / name).is_file())
-        workflows = folder / ".github" / "workflows"
-        if workflows.is_dir():
-            found.extend(sorted([*workflows.glob("*.yml"), *workflows.glob("*.yaml")])[:50])
-        if (folder / ".git").exists() or folder.parent == folder:
+        try:
+            found.extend(path for name in _CI_FILES if (path := folder / name).is_file())
+            workflows = folder / ".github" / "workflows"
+            if workflows.is_dir():
+                found.extend(sorted([*workflows.glob("*.yml"), *workflows.glob("*.yaml")])[:50])
+            if (folder / ".git").exists():
+                break
+        except OSError:
+            pass
+        if folder.parent == folder:
             break
         folder = folder.parent
     return found
