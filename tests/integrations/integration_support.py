@@ -101,11 +101,12 @@ def corpus_bodies(corpus: Path) -> list[str]:
     return bodies
 
 
-def one_post_site(root: Path, body: str, config: str = "title: t\nmarkdown: kramdown\n") -> Path:
-    """A Jekyll site at `root` with one post, `_posts/2024-01-01-p.md`, of `body`."""
+def one_post_site(root: Path, body: str, config: str = "title: t\nmarkdown: kramdown\n", title: str = "t") -> Path:
+    """A Jekyll site at `root` with one post, `_posts/2024-01-01-p.md`, of `body` (its line
+    endings kept)."""
     (root / "_posts").mkdir(parents=True)
     (root / "_config.yml").write_text(config, encoding="utf-8")
-    (root / "_posts" / "2024-01-01-p.md").write_text("---\ntitle: t\n---\n" + body, encoding="utf-8")
+    (root / "_posts" / "2024-01-01-p.md").write_bytes(f"---\ntitle: {title}\n---\n{body}".encode())
     return root
 
 

@@ -220,9 +220,7 @@ def test_variables_a_post_does_not_have(
     site = one_post_site(tmp_path / "s", f"{text}\n\n```text\n{{{{ include.code }}}}\n```\n")
     page = page_text(built_post(site))
     assert all(f"{name.split('.')[0].upper()}=[]" in page for name in names)
-    monkeypatch.chdir(site)
-    main(["check", "--select", "BC501,BC502", "--format", "json"])
-    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    found = _selected(site, "BC501,BC502", monkeypatch, capsys)
     assert [(d["code"], d["line"]) for d in found] == [("BC502", 4)] * 4 + [("BC501", 7)]
     assert "only the pages jekyll-paginate builds have it" in found[1]["message"]
 
@@ -237,9 +235,7 @@ def test_a_loop_variable_outside_its_loop(
     site = one_post_site(tmp_path / "s", text)
     page = page_text(built_post(site))
     assert "A=[] 1false2true B=[]" in page and "C=[]" in page
-    monkeypatch.chdir(site)
-    main(["check", "--select", "BC502", "--format", "json"])
-    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    found = _selected(site, "BC502", monkeypatch, capsys)
     assert [text[d["column"] - 1:].split("}}")[0] + "}}" for d in found] == [
         "{{ forloop.index }}", "{{ forloop.first }}", "{{ tablerowloop.col }}"]
     assert [d["column"] for d in found] == [4, text.index("{{ forloop.first") + 1, text.rindex("{{ tablerowloop") + 1]
@@ -255,9 +251,7 @@ def test_a_variable_before_its_assign_or_after_its_loop(
     site = one_post_site(tmp_path / "s", text)
     page = page_text(built_post(site))
     assert "A=[] B=[1] 122 C=[] D=[2] E=[z]" in " ".join(page.split())
-    monkeypatch.chdir(site)
-    main(["check", "--select", "BC502", "--format", "json"])
-    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    found = _selected(site, "BC502", monkeypatch, capsys)
     assert [d["column"] for d in found] == [text.index("{{ x }}") + 1, text.index("{{ i }}]") + 1]
     assert "assigns it further down" in found[0]["message"] and "loop that has ended" in found[1]["message"]
 
@@ -273,12 +267,17 @@ def test_variables_set_by_an_include_a_liquid_tag_and_code_above_their_assign(
     (site / "_includes" / "vars.html").write_text('{% assign who = "you" %}', encoding="utf-8")
     page = page_text(built_post(site))
     assert "A=[] B=[you] C=[3]" in " ".join(page.split()) and "D=\n" in page and "E=[1]" in page
-    monkeypatch.chdir(site)
-    main(["check", "--select", "BC501,BC502", "--format", "json"])
-    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    found = _selected(site, "BC501,BC502", monkeypatch, capsys)
     assert [(d["code"], d["line"]) for d in found] == [("BC502", 4), ("BC501", 7)]
     assert all("further down" in d["message"] for d in found)
     (site / "_includes" / "vars.html").write_text('{% include more.html %}', encoding="utf-8")  # not read further
-    main(["check", "--select", "BC502", "--format", "json"])
-    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    found = _selected(site, "BC502", monkeypatch, capsys)
     assert [d["column"] for d in found] == [4]  # above the include, `who` has no value; after it, it may
+
+
+def _selected(site: Path, select: str, monkeypatch: pytest.MonkeyPatch,
+              capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
+    monkeypatch.chdir(site)
+    main(["check", "--select", select, "--format", "json"])
+    found: list[dict[str, object]] = json.loads(capsys.readouterr().out)["diagnostics"]
+    return found

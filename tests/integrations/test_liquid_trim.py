@@ -4,12 +4,11 @@ join what Markdown keeps apart, and the page Jekyll builds shows it (the evidenc
 from __future__ import annotations
 
 import json
-import shutil
-import subprocess
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
+from integration_support import built_post, one_post_site
 
 from blogcheck.cli import main
 
@@ -59,24 +58,13 @@ CASES = {
 }
 
 
-def _site(root: Path, body: str) -> Path:
-    (root / "_posts").mkdir(parents=True)
-    (root / "_config.yml").write_text("title: S\nmarkdown: kramdown\n", encoding="utf-8")
-    (root / "_posts" / "2024-03-06-p.md").write_bytes(f"---\ntitle: Hello\n---\n{body}".encode())  # CRLF kept
-    return root
-
-
 def _page(site: Path) -> str:
-    assert shutil.which("jekyll"), ".ci/run installs jekyll"
-    done = subprocess.run(["jekyll", "build", "--quiet"], cwd=site, capture_output=True, text=True, timeout=300,
-                          check=False)
-    assert done.returncode == 0, done.stderr
-    return " ".join((site / "_site" / "2024" / "03" / "06" / "p.html").read_text(encoding="utf-8").split())
+    return " ".join(built_post(site).split())
 
 
 def test_reported_exactly_where_the_dashes_join_blocks(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    sites = [_site(tmp_path / f"s{i}", body) for i, body in enumerate(CASES)]
+    sites = [one_post_site(tmp_path / f"s{i}", body, title="Hello") for i, body in enumerate(CASES)]
     with ThreadPoolExecutor(4) as pool:
         pages = list(pool.map(_page, sites))
     wrong = []
@@ -91,7 +79,7 @@ def test_reported_exactly_where_the_dashes_join_blocks(
 
 def test_the_place_and_the_message(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    site = _site(tmp_path / "s", "Para two\n\n{%- for i in (1..2) -%}\n- item {{ i }}\n{% endfor %}\n")
+    site = one_post_site(tmp_path / "s", "Para two\n\n{%- for i in (1..2) -%}\n- item {{ i }}\n{% endfor %}\n")
     monkeypatch.chdir(site)
     main(["check", "--select", "BC511", "--format", "json"])
     [found] = json.loads(capsys.readouterr().out)["diagnostics"]
