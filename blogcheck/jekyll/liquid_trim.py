@@ -59,7 +59,8 @@ def problems(body: str, tags: list[Tag]) -> list[Problem]:
         if not tag.output and tag.name in _LOOPS:
             opened.append(tag)
         elif not tag.output and tag.name in ("endfor", "endtablerow") and opened:
-            why = why or (_turns(body, opened.pop(), tag) if left else "")
+            loop = opened.pop()  # (always: a loop left open here would pair with the next end tag)
+            why = why or (_turns(body, loop, tag) if left else "")
         if why:
             found.append(Problem(tag, why))
     return found

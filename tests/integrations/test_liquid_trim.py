@@ -55,6 +55,8 @@ CASES = {
     "1. step\n{% if true -%}\n   - sub\n{% endif %}\n2. step two\n": (False, "<li>step <ul> <li>sub</li> </ul> </li>"),
     "Para one\n\n{%- assign x = 1 %}\n- item\n": (False, "<p>Para one</p> <ul> <li>item</li>"),
     "<details>\n{% for i in (1..2) -%}\n<p>{{ i }}</p>\n{%- endfor %}\n</details>\n": (False, "<p>1</p><p>2</p>"),
+    "{% for o in (1..2) %}\n\nPara {{ o }}\n\n{% for i in (1..2) %}\nx\n{%- endfor -%}\n\nTail\n"
+    "{%- endfor %}\n\nAfter\n": (True, "xTail"),  # nested loops: each end tag closes its own
 }
 
 
@@ -85,3 +87,18 @@ def test_the_place_and_the_message(
     [found] = json.loads(capsys.readouterr().out)["diagnostics"]
     assert (found["line"], found["column"], found["severity"]) == (6, 1, "error")
     assert found["message"].startswith("`{%- for i in (1..2) -%}`: `{%-` removes the blank line before it")
+
+
+def test_each_end_tag_closes_its_own_loop(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """An inner loop's end tag with a finding of its own still closes the inner loop: the
+    outer one's `{%- endfor %}` is judged with the outer `{% for -%}`."""
+    body = ("{% for o in (1..2) -%}\n- outer {{ o }}\n{% for i in (1..2) %}\nx\n{%- endfor -%}\n\nTail\n"
+            "{%- endfor %}\n\nAfter\n")
+    site = one_post_site(tmp_path / "s", body)
+    assert "<li>outer 1" in built_post(site) and "- outer 2" in built_post(site)  # the turns joined
+    monkeypatch.chdir(site)
+    main(["check", "--select", "BC511", "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert [d["line"] for d in found] == [8, 11]  # the inner end tag, and the outer loop's turns
+    assert "each turn's `- outer {{ o }}`" in found[1]["message"]
