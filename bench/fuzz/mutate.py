@@ -71,6 +71,7 @@ def check_one(site: Path, post: Path, data: bytes, fix: bool) -> None:
     """Raise when the run raises, a finding is outside the file, or --fix changed more
     than its edits."""
     from blogcheck.config import Config
+    from blogcheck.diagnostic import Severity
     from blogcheck.fix import _edits, apply
     from blogcheck.jekyll.site import load_site
     from blogcheck.run import run
@@ -88,7 +89,9 @@ def check_one(site: Path, post: Path, data: bytes, fix: bool) -> None:
         return
     bom = b"\xef\xbb\xbf" if data.startswith(b"\xef\xbb\xbf") else b""
     written = data[len(bom):].decode("utf-8").split("\n")
-    applied = [d for d, a in zip(result.diagnostics, after.diagnostics, strict=True) if a is not d]
+    # applied: made `info` records; a finding whose fix was not taken may only have moved
+    applied = [d for d, a in zip(result.diagnostics, after.diagnostics, strict=True)
+               if a.severity is Severity.INFO and d.severity is not Severity.INFO]
     for line, column, old, new in sorted((e for d in applied for e in _edits(d)), reverse=True):
         here = written[line - 1]
         if here[column - 1: column - 1 + len(old)] != old:
