@@ -114,13 +114,9 @@ def _problem(name: str, markup: str, post: Post, ctx: Context, said: str = "") -
         return ("BC504", f"Jekyll refuses the file name `{short(file)}` of `{tag}`{f' ({said})' if said else ''} "
                 "(\"Invalid syntax for include tag\")", "name a file inside the folder, unquoted, without `..`, `./` "
                 "or `//`")
-    if name == "include_relative":
-        folder = post.path.parent
-    else:
-        configured = ctx.site.config.get("includes_dir")
-        folder = _in_site(ctx.site.root, configured if isinstance(configured, str) and configured else "_includes")
-        if ctx.site.has_theme or ctx.site.config_path is None:
-            return None  # the theme may have it; without a _config.yml the site's root is a guess
+    folder = _folder(name, post, ctx)
+    if name != "include_relative" and (ctx.site.has_theme or ctx.site.config_path is None):
+        return None  # the theme may have it; without a _config.yml the site's root is a guess
     wanted = file.lstrip("/")
     if _exists(folder, wanted, ctx):
         return _unparsable(folder / wanted, tag, ctx)
@@ -155,6 +151,26 @@ def _unparsable(path: Path, tag: str, ctx: Context) -> tuple[str, str, str] | No
 
 
 _READ_MAX = 1_000_000  # bytes of an included file read for its Liquid
+
+
+def included_file(name: str, markup: str, post: Post, ctx: Context) -> Path | None:
+    """The file on disk that an include tag with a literal, valid name reads, or None
+    (a name Liquid builds, one Jekyll refuses, a file not there: a theme's, or none)."""
+    if len(markup) > _MARKUP_MAX or _VARIABLE.search(markup):
+        return None
+    file = [*re.split(r"\s+", markup.strip(), maxsplit=1), ""][0]
+    if not file or _BAD_SEQUENCE.search(file) or not _NAME_CHARS.fullmatch(file):
+        return None
+    folder, wanted = _folder(name, post, ctx), file.lstrip("/")
+    return folder / wanted if _exists(folder, wanted, ctx) else None
+
+
+def _folder(name: str, post: Post, ctx: Context) -> Path:
+    """Where an include tag looks: the post's folder, or the site's `includes_dir`."""
+    if name == "include_relative":
+        return post.path.parent
+    configured = ctx.site.config.get("includes_dir")
+    return _in_site(ctx.site.root, configured if isinstance(configured, str) and configured else "_includes")
 
 
 def _in_site(root: Path, folder: str) -> Path:

@@ -70,7 +70,6 @@ _LITERALS = frozenset({"true", "false", "nil", "null", "empty", "blank"})  # `{{
 _CONTENT = "the published page shows nothing, or another page's HTML, in its place"
 _LOOSELY = ("Liquid's strict parser refuses it, so Jekyll reads it loosely (with a \"Liquid Warning\"): the "
             "published code shows what that reading makes of it, not this")
-_INCLUDE_NAME = re.compile(r"[\w./-]+", re.ASCII)
 _INCLUDED_MAX = 1_000_000  # characters of an included file read for the variables it sets
 _STOPS_MAX = 50  # code blocks with a Liquid syntax error, found in one post
 _WORD = re.compile(r"\w+", re.ASCII)
@@ -151,8 +150,9 @@ def _found(post: Post, ctx: Context) -> Iterator[Diagnostic]:
                     and not name.startswith("end"):
                 unknown_tags.append(dataclasses.replace(tag, name=name))
         elif (why := _why(tag, assigned, known, shows, _names(ctx).filters, roots, _loose(body, tag),
-                          strict.filters, unset.get(tag.start, {}))) is not None:
-            grouped.setdefault(block, []).append((tag, why))
+                          unset.get(tag.start, {}))) is not None:
+            grouped.setdefault(block, []).append((tag, _undefined_filter(tag, _names(ctx).filters) or why
+                                                  if strict.filters else why))
     for problem in liquid_render.problems(live):
         if problem.tag.start not in blocks:
             yield _rendered(post, starts, problem)
@@ -344,15 +344,14 @@ def _unknown(root: str, assigned: set[str], roots: frozenset[str] = _JEKYLL_ROOT
 def _included(post: Post, ctx: Context) -> Callable[[Tag], set[str] | None]:
     """The variables the file an `{% include %}` of the post names sets (None: not known:
     a name Liquid builds, a file not there or not read, one that includes more)."""
+    from blogcheck.checks.includes import included_file  # (it imports this module)
+
     known: dict[Path, set[str] | None] = ctx.cache.setdefault("liquid.included", {})
 
     def sets(tag: Tag) -> set[str] | None:
-        name = (tag.markup.split() or [""])[0]
-        if "{" in tag.markup or not _INCLUDE_NAME.fullmatch(name) or ".." in name or name.startswith("/"):
-            return None  # built by Liquid, or a name Jekyll refuses (BC504 says): nothing read outside the site
-        folder = post.path.parent if tag.name == "include_relative" else \
-            ctx.site.root / str(ctx.site.config.get("includes_dir") or "_includes")
-        path = folder / name
+        path = included_file(tag.name, tag.markup, post, ctx)
+        if path is None:
+            return None
         if path not in known:
             try:
                 inner = liquid.rendered(files.read_text(path, _INCLUDED_MAX, errors="replace"))[1]
@@ -376,17 +375,10 @@ def _roots(post: Post, ctx: Context) -> frozenset[str]:
 def _why(tag: Tag, assigned: set[str], known: frozenset[str],
          shows: str = "the published page shows nothing in its place",
          filters: frozenset[str] | None = None, roots: frozenset[str] = _JEKYLL_ROOTS, loose: str = "",
-         strict_filters: bool = False, unset: dict[str, str] | None = None) -> str | None:
+         unset: dict[str, str] | None = None) -> str | None:
     """What Jekyll does with a live tag written in code, or None when that is most likely
     meant. `filters`: those the site defines (None: any may be); `roots`: its variables;
-    `loose`: what Liquid's strict parser says of it (`_loose`); `strict_filters`: the
-    site's `liquid: strict_filters`."""
-    if tag.output and strict_filters and filters is not None and \
-            (unknown := [name for name in liquid_strict.filter_names(tag.markup) if name not in filters]):
-        why = _why(tag, assigned, known, shows, filters, roots, loose)
-        if why is not None:  # (BC509 says it of a tag meant to run)
-            return (f"no filter `{unknown[0]}` is defined, and `_config.yml` sets `liquid: strict_filters`: the "
-                    "build stops")
+    `loose`: what Liquid's strict parser says of it (`_loose`)."""
     if tag.output:
         root = _ROOT.match(tag.markup)
         if root is not None and unset and root[1] in unset:  # the text assigns it further down
@@ -406,6 +398,17 @@ def _why(tag: Tag, assigned: set[str], known: frozenset[str],
     if name in known or (name.startswith("end") and name[3:] in known):  # `endif` closes an `if`
         return f"it runs as a Liquid `{name}` tag: the published code shows its output, not this text"
     return f"`{name}` is no Liquid tag, so the Jekyll build stops (`Unknown tag '{name}'`)"
+
+
+def _undefined_filter(tag: Tag, filters: frozenset[str] | None) -> str:
+    """Under `liquid: strict_filters`, why an output in code that BC501 reports stops the
+    build, when it applies a filter no one defines ("" otherwise; BC509 says it of a
+    tag meant to run)."""
+    if not tag.output or filters is None:
+        return ""
+    unknown = [name for name in liquid_strict.filter_names(tag.markup) if name not in filters]
+    return (f"no filter `{unknown[0]}` is defined, and `_config.yml` sets `liquid: strict_filters`: the build "
+            "stops") if unknown else ""
 
 
 def _meant_value(markup: str, filters: frozenset[str] | None) -> bool:
