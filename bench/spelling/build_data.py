@@ -98,6 +98,15 @@ _POSSESSIVE_ZIPF = 2.0  # English text uses the `'s` form: one more fix
 _POSSESSIVE_FIRST = 3.0  # and commonly: the first fix, when the other is the word itself
 
 
+def resolve_chains(table: dict[str, list[str]]) -> None:
+    """A fix that is itself a listed misspelling (`alteast` -> `atleast`, a slip of the
+    curated `atleast` -> `at least`) is replaced by its own fixes: `--fix` must never write
+    a word that the next run reports (and fixes again)."""
+    for typo, fixes in table.items():
+        resolved = [final for fix in fixes for final in table.get(fix.lower(), [fix])]
+        table[typo] = [fix for fix in dict.fromkeys(resolved) if fix.lower() != typo]
+
+
 def with_possessives(table: dict[str, list[str]], english: set[str]) -> None:
     """Add `word's` to the fixes of `words` (see the module's docstring)."""
     from blogcheck.spelling.attested import zipf
@@ -196,6 +205,7 @@ def main() -> None:
     table.update({typo: list(fixes) for typo, fixes in CURATED.items() if fixes and typo not in valid})
     for typo in EXCLUDE:
         table.pop(typo, None)
+    resolve_chains(table)
     with_possessives(table, english)
     data = REPO / "blogcheck" / "data"
     lines = sorted(f"{typo}->{', '.join(fixes)}" for typo, fixes in table.items())

@@ -32,6 +32,15 @@ def test_typos_are_sorted_unique_and_well_formed() -> None:
         assert len(parts) == len(set(parts)), f"duplicate fix: {line}"
 
 
+def test_no_fix_is_itself_a_misspelling() -> None:
+    """`alteast` -> `atleast` -> `at least`: a fix that the next run reports (and --fix changes
+    again) is no fix. build_data.resolve_chains follows each such fix to its end."""
+    table = dict(line.split("->", 1) for line in _lines("typos.txt"))
+    chains = [f"{typo}->{fixes}" for typo, fixes in table.items()
+              if any(fix.lower() in table for fix in fixes.split(", "))]
+    assert chains == []
+
+
 def test_no_misspelling_is_a_word_we_accept() -> None:
     accepted = tech_words() | {w for pair in misspellings.variants()[0].items() for w in pair}
     clash = [t for t in misspellings.known() if dictionary.rank(t) is not None or t in accepted]
