@@ -13,7 +13,7 @@ from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.post import Post
-from blogcheck.spelling.prose import Span, holds, spans
+from blogcheck.spelling.prose import Span, holds, spans, written
 from blogcheck.spelling.speller import Settings, Speller, Verdict
 from blogcheck.spelling.tokens import Word, broken_at_end, last_word, name_heavy, words
 from blogcheck.spelling.usage import Occurrences, forms
@@ -182,8 +182,11 @@ def _finding(post: Post, span: Span, word: Word, column: int, verdict: Verdict, 
         message = f"`{word.text}` is a misspelling of " + " or ".join(f"`{s}`" for s in verdict.suggestions)
         hint = f"write `{best}`" if len(verdict.suggestions) == 1 else "pick the word you meant"
         hint += f", unless `{word.text}` is a name (then: `blogcheck words --add {word.text}`)" if verdict.name else ""
-        if len(verdict.suggestions) == 1 and span.exact and not verdict.name and not span.anchored:
-            extra["fix"] = [[span.line, column, word.text, best]]
+        fix = written(best, span.context) if len(verdict.suggestions) == 1 else None
+        if fix is not None and span.exact and not verdict.name and not span.anchored:
+            extra["fix"] = [[span.line, column, word.text, fix]]
+        elif fix is None and len(verdict.suggestions) == 1 and not verdict.name:
+            hint += " (by hand: an unquoted HTML attribute value takes no space or quote; quote it first)"
         elif span.anchored and len(verdict.suggestions) == 1 and not verdict.name:
             hint += (" (by hand: the heading's #anchor, made from its words, changes with it, and links to it "
                      "break; add `{#...}` with the old anchor after the heading to keep them working)")

@@ -131,6 +131,10 @@ class FrontMatter:
     def _pos(self, node: yaml.Node) -> Position:
         return _position(self.text, self.start_line, node)
 
+    def value_node(self, key: str) -> yaml.Node | None:
+        """The YAML node of a top-level key's value (an alias's: the node it names), or None."""
+        return _child(self.node, key)[0] if self.node is not None else None
+
     def locate(self, path: tuple[str | int, ...], key: bool = False) -> Position:
         """Where the value at `path` (or its key, with `key=True`) is written.
         Falls back to the nearest enclosing node, then the opening `---`."""

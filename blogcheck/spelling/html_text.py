@@ -50,6 +50,7 @@ class Piece:
     glued_before: bool  # a word of the piece before runs on into this one across inline tags only
     glued_after: bool  # and this one's last word runs on into the next piece
     alt: bool = False  # an image's `alt` text: shown in its place (a missing image, a screen reader)
+    quote: str = ""  # the quote around that alt value as written (none: unquoted)
 
 
 # Elements whose `alt` text readers get instead of the image: `<img>`, `<area>`, `<input type="image">`.
@@ -77,7 +78,7 @@ class _Reader(html.parser.HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.pieces: list[tuple[int, int, str, bool]] = []  # line, column, text, glued to the piece before
-        self.alts: list[tuple[int, int, str]] = []  # line, column, text of each image's alt
+        self.alts: list[tuple[int, int, str, str]] = []  # line, column, text and quote of each image's alt
         self._hidden = 0
         self._joinable = False  # only inline tags since the last piece, which ended with a letter or digit
 
@@ -102,7 +103,8 @@ class _Reader(html.parser.HTMLParser):
             line, column = line + before.count("\n"), len(before) - before.rfind("\n") - 1
         else:
             column += len(before)
-        self.alts.append((line - 1, column, html.unescape(found[1])))
+        quote = written[found[0] - 1] if written[found[0] - 1] in "'\"" else ""
+        self.alts.append((line - 1, column, html.unescape(found[1]), quote))
 
     def handle_endtag(self, tag: str) -> None:
         self._tag(tag, opening=False)
@@ -133,5 +135,5 @@ def pieces(fragment: str) -> list[Piece]:
     found = reader.pieces
     text = [Piece(line, column, text, glued, index + 1 < len(found) and found[index + 1][3])
             for index, (line, column, text, glued) in enumerate(found)]
-    alts = [Piece(line, column, text, False, False, alt=True) for line, column, text in reader.alts]
+    alts = [Piece(line, column, text, False, False, True, quote) for line, column, text, quote in reader.alts]
     return sorted(text + alts, key=lambda piece: (piece.line, piece.column))

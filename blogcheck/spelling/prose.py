@@ -74,6 +74,25 @@ class Span:
     where: str  # "body", or the front-matter key
     exact: bool = True  # False: its place is a best guess (never auto-fixed)
     anchored: bool = False  # in a heading whose id kramdown makes from its text: a fix would change the id
+    context: str = ""  # where it is written, when not in Markdown: a YAML scalar or an HTML attribute value
+    # (`yaml'`, `yaml"`, `yaml`, `attr'`, `attr"`, `attr`: the style or quote it is written in; see `written`)
+
+
+def written(fix: str, context: str) -> str | None:
+    """`fix` as it must be written where a span stands, or None when no text of it
+    can be: in single-quoted YAML `'` is written `''`, in double-quoted YAML `\\` and `"`
+    are escaped, in a quoted HTML attribute value its quote is an entity, and an
+    unquoted one takes no space or quote at all (`alt=atleast` -> `alt=at least` would
+    make `least` an attribute of its own)."""
+    if context == "yaml'":
+        return fix.replace("'", "''")
+    if context == 'yaml"':
+        return fix.replace("\\", "\\\\").replace('"', '\\"')
+    if context in ("attr'", 'attr"'):
+        return fix.replace("&", "&amp;").replace(context[-1], "&#39;" if context[-1] == "'" else "&quot;")
+    if context == "attr" and any(c.isspace() or c in "\"'=<>`" for c in fix):
+        return None
+    return fix
 
 
 def mask(body: str) -> str:
@@ -213,7 +232,8 @@ def _html_block(token: Token, lines: list[str], body_line: int, block: int, dept
         text = _GLUED.sub("", piece.text) if piece.glued_before else piece.text
         text = _GLUED_END.sub("", text) if piece.glued_after else text
         if text.strip():  # an image's alt text is a block of its own: no word runs on into it
-            yield from _located(text, walk, _ALT + block * 1000 + index if piece.alt else block, False)
+            yield from _located(text, walk, _ALT + block * 1000 + index if piece.alt else block, False,
+                                "attr" + piece.quote if piece.alt else "")
     if depth >= 2:
         return
     for number, (_, sub) in enumerate(line_tokens(token, parts)):
@@ -306,7 +326,8 @@ class _Reading:
         line, column = self.walk.at(where)
         probe.move_to(line, column + found[0])
         block = _ALT + self.block * 1000 + where[1]
-        return list(_located(html.unescape(found[1]), Walk(probe, self.walk.lost), block, False))
+        quote = tag[found[0] - 1] if tag[found[0] - 1] in "'\"" else ""
+        return list(_located(html.unescape(found[1]), Walk(probe, self.walk.lost), block, False, "attr" + quote))
 
     def _image(self, image: Token) -> list[Span]:
         alt = _ALT + self.block * 1000 + len(image.content)
@@ -342,13 +363,13 @@ def _unsure(spans: list[Span]) -> list[Span]:
     return [dataclasses.replace(span, exact=False) for span in spans]
 
 
-def _located(text: str, walk: Walk, block: int, joined: bool) -> Iterator[Span]:
+def _located(text: str, walk: Walk, block: int, joined: bool, context: str = "") -> Iterator[Span]:
     """The text where it is written; when markdown-it changed it (escapes,
     entities), chunk by chunk instead: those places are guesses."""
     cursor = walk.cursor
     where = cursor.find(text)
     if where is not None:
-        yield Span(text, where[0], where[1], block, joined, "body", exact=not walk.lost)
+        yield Span(text, where[0], where[1], block, joined, "body", exact=not walk.lost, context=context)
         return
     for number, chunk in enumerate(text.split()):
         near = 8 * len(chunk) + 512  # the next chunk is close by: never scan the rest of a long block for it
@@ -378,12 +399,18 @@ def _written(chunk: str, walk: Walk, near: int) -> tuple[int, int] | None:
 
 def _front(post: Post) -> Iterator[Span]:
     """Front-matter prose values, found word by word from where YAML put them. A
-    word YAML wrote otherwise (`\\"teh\\"`, `''`) is placed by its letters, as a guess."""
+    word YAML wrote otherwise (`\\"teh\\"`, `''`) is placed by its letters, as a guess.
+    A value that is an alias of one read before (`excerpt: *title`) is read once."""
     lines = post.text.split("\n")
+    read: set[int] = set()
     for block, key in enumerate(FRONT_KEYS, start=-len(FRONT_KEYS)):
         value = post.front.data.get(key)
-        if not isinstance(value, str) or not value.strip():
+        node = post.front.value_node(key)
+        if not isinstance(value, str) or not value.strip() or (node is not None and id(node) in read):
             continue
+        read.add(id(node))
+        style = getattr(node, "style", None)
+        context = "yaml" + (style if style in ("'", '"') else "") if style in (None, "'", '"') else ""
         pos = post.front.locate((key,))
         end = min(post.body_line - 1, len(lines))
         cursor = Cursor(lines, 1, pos.line - 1, end)
@@ -391,12 +418,12 @@ def _front(post: Post) -> Iterator[Span]:
         cursor.find(lines[pos.line - 1][: pos.column - 1]) if pos.column > 1 else None
         single = "\n" not in value and cursor.find(value)
         if single:
-            yield Span(value, single[0], single[1], block, False, key)
+            yield Span(value, single[0], single[1], block, False, key, context=context)
             continue
         for number, chunk in enumerate(value.split()):
             found = cursor.find(chunk)
-            if found is not None:
-                yield Span(chunk, found[0], found[1], block, number > 0, key, exact=False)
+            if found is not None:  # written as it reads: its place is sure
+                yield Span(chunk, found[0], found[1], block, number > 0, key, context=context)
                 continue
             for word in WORD.finditer(chunk):  # each word where its letters are, else at the value
                 place = cursor.find(word[0], 8 * len(chunk) + 64) or (pos.line, pos.column)
