@@ -23,7 +23,7 @@ _BLOCK_OR_SPAN = frozenset(re.findall(r"\S+", """address applet article aside bl
     figure figcaption footer form header hgroup iframe li main map menu nav noscript object section summary td a abbr
     acronym b bdo big button cite caption del dfn dt em h1 h2 h3 h4 h5 h6 i ins label legend optgroup p q rb rbc rp rt
     rtc ruby select small span strong sub sup th tt"""))
-_LITERAL = frozenset({"pre", "code", "kbd", "samp", "var", "textarea", "math", "option"})  # text kept as typed
+LITERAL = frozenset({"pre", "code", "kbd", "samp", "var", "textarea", "math", "option"})  # text kept as typed
 _ELEMENT = re.compile(rf"<{_NAME}")
 _ATTRIBUTE = re.compile(rf"\s*({_NAME})(?:\s*=\s*(?:(\w+)|([\"'])(.*?)\3))?", re.S)
 _SWITCHES = frozenset({"0", "block", "span"})  # `markdown="..."` values kramdown honours on any element
@@ -72,13 +72,13 @@ def raw_end(text: str, start: int, name: str) -> tuple[int | None, list[Open], l
             top = stack[-1]
             if top.name == (match[1].lower() if top.name in KNOWN else match[1]):
                 stack.pop()
-                if top.name in _LITERAL:
+                if top.name in LITERAL:
                     literal.append((top.at, at))
                 if not stack:
                     return at, [], literal
         else:
             at += 1
-    return None, stack, literal + [(o.at, len(text)) for o in stack if o.name in _LITERAL]
+    return None, stack, literal + [(o.at, len(text)) for o in stack if o.name in LITERAL]
 
 
 def _closed(text: str, at: int, unclosed: set[str]) -> re.Match[str] | None:
@@ -106,6 +106,24 @@ def raw_block(text: str, at: int) -> tuple[str, int | None, list[Open], list[tup
         return None
     name = _case(match[1])
     return (name, *raw_end(text, match.end(), name))
+
+
+_SPAN_TAG = re.compile(rf"<(/?)({_NAME})")
+
+
+def literal_spans(tag: str, open_: list[str]) -> None:
+    """Follows, for one inline HTML tag of a paragraph, the elements open in it whose text
+    kramdown keeps as typed (`<code>`, `<kbd>`, `<math>`, `<script>`...: its
+    HTML_CONTENT_MODEL_RAW): `[x](url)` inside one is text on the page, no link. An end
+    tag closes its element and the ones opened inside it; `<x/>` opens nothing."""
+    found = _SPAN_TAG.match(tag)
+    name = found[2].lower() if found else ""
+    if found is None or name not in LITERAL | {"script", "style"} or tag.rstrip().endswith("/>"):
+        return
+    if not found[1]:
+        open_.append(name)
+    elif name in open_:
+        del open_[len(open_) - 1 - open_[::-1].index(name):]
 
 
 def tag_end(text: str, at: int) -> int | None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
+from blogcheck.jekyll.kramdown_html import literal_spans
 from blogcheck.links import html, liquid, wrapped
 from blogcheck.links.model import Kind, Link
 from blogcheck.parse import kramdown_comments
@@ -272,27 +273,32 @@ def _inline(parsed: Parsed, token: Token, resolve: Resolve, html_only: bool = Fa
     pending: list[Token] = []
     autolink = False
     markdown: list[Link] = []
+    literal: list[str] = []  # `<code>`, `<kbd>`... open: kramdown shows their Markdown as typed
     for child in token.children or []:
+        found: Link | None = None
         if autolink:  # the autolink's own text: its URL, placed already (looked for again, it was
             autolink = child.type != "link_close"  # found in a later link that starts the same way)
         elif child.type in ("text", "code_inline"):
             cursor.find(child.content)
         elif child.type == "link_open" and child.markup == "autolink":
             autolink = True
-            markdown.append(_markdown(parsed, cursor, str(child.attrs.get("href", "")), Kind.LINK, resolve))
+            found = _markdown(parsed, cursor, str(child.attrs.get("href", "")), Kind.LINK, resolve)
         elif child.type == "link_open":
             pending.append(child)
         elif child.type == "link_close" and pending:
-            markdown.append(_markdown(parsed, cursor, str(pending.pop().attrs.get("href", "")), Kind.LINK, resolve))
+            found = _markdown(parsed, cursor, str(pending.pop().attrs.get("href", "")), Kind.LINK, resolve)
         elif child.type == "image":
             if child.content:  # past the alt text first, right after `![` (`[![`): an alt that is the URL
                 cursor.find(child.content, len(child.content) + 4)  # is not the target
-            markdown.append(_markdown(parsed, cursor, str(child.attrs.get("src", "")), Kind.IMAGE, resolve))
+            found = _markdown(parsed, cursor, str(child.attrs.get("src", "")), Kind.IMAGE, resolve)
         elif child.type == "html_inline":
+            literal_spans(child.content, literal)
             first = child.content.split("\n")[0]
             where = cursor.find(first)
             if where is not None:
                 yield from _html(parsed, child.content, where[0] - parsed.post.body_line, where[1] - 1, resolve)
+        if found is not None and not literal:  # (one inside is placed all the same: the cursor moves past it)
+            markdown.append(found)
     if not html_only:
         yield from markdown
 

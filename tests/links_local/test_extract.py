@@ -237,6 +237,19 @@ def test_nothing_in_code_comments_raw_comment_or_highlight(make_post: MakePost) 
     assert [raw for _, _, _, raw, _ in _links(post)] == ["/kept"]
 
 
+def test_markdown_inside_code_elements_is_text(make_post: MakePost) -> None:
+    """kramdown keeps the text of `<code>`, `<kbd>`, `<samp>`, `<var>`, `<math>`... as typed
+    (checked with jekyll build 4.3.1): `[x](url)` there is no link, `<a href>` still is, and a
+    link after the element is one again."""
+    post = make_post(
+        "Type <code>[text](/no-such-page/)</code> or <kbd>[docs](https://docs.invalid/x)</kbd> and "
+        "<samp>![i](/i.png)</samp> <var><https://v.invalid/></var> <math>[m](/m)</math>.\n"
+        "<code><a href=\"/live\">live</a></code> <code>x<code>[y](/y)</code>[z](/z)</code> then [after](/after).\n"
+        "<CODE>[up](/up)</CODE> <code/>[self](/self) [kept <code>c</code>](/kept)\n"
+    )
+    assert [raw for _, _, _, raw, _ in _links(post)] == ["/live", "/after", "/self", "/kept"]
+
+
 def test_windows_line_ends(make_post: MakePost) -> None:
     post = make_post("one\r\n\r\n[a](/a) <img src=\"/b.png\">\r\n")
     assert [(line, col) for line, col, *_ in _links(post)] == [(6, 5), (6, 19)]
