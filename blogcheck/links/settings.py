@@ -129,10 +129,11 @@ def duration(value: Any) -> float:
 
 
 def accepted(value: Any) -> tuple[int, ...]:
-    """Statuses from a list of codes and ranges: [200, 204, "300-399"] (".." also works)."""
+    """Every 2xx, and the statuses of a list of codes and ranges: [403, "300-399"] (".."
+    also works). The list adds to 2xx: `accept = [403]` means "403 too", never "not 200"."""
     if not isinstance(value, list):
         raise ValueError(f"must be a list of status codes or \"200-299\" ranges, not {value!r}")
-    codes: set[int] = set()
+    codes: set[int] = set(range(200, 300))
     for item in value:
         match = re.fullmatch(r"\s*(\d{3})\s*(?:(?:-|\.\.=?)\s*(\d{3})\s*)?", item) if isinstance(item, str) else None
         if isinstance(item, int) and not isinstance(item, bool) and 100 <= item <= 999:

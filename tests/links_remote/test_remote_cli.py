@@ -106,3 +106,14 @@ def test_an_international_host_in_capitals_is_asked_as_browsers_ask_it(
     assert code == 1
     assert found == [(6, 10, "http://MÜNCHEN.invalid/missing/m"), (6, 52, "http://bücher.invalid/x")]
     assert [e.path for e in farm.hits()] == ["/missing/m", "/missing/m"]  # HEAD, GET: asked of the farm
+
+
+def test_accept_adds_statuses_to_2xx(tmp_path: Path, farm: Farm, capsys: pytest.CaptureFixture[str]) -> None:
+    """`accept = [403]` means "403 is ok too": every 200 link was a "could not verify" warning
+    when the list replaced 2xx, and a 403 in no list stays a warning."""
+    body = f"[a]({farm.url('/ok/a')}) [b]({farm.url('/status/403/b')}) [c]({farm.url('/status/401/c')})\n"
+    site = one_post_site(tmp_path, body)
+    (site / "blogcheck.toml").write_text("[links]\naccept = [403]\n")
+    code = main(["check", "--select", "links", "--no-cache", "--format", "json", str(site)])
+    found = [(d["code"], d["url"]) for d in json.loads(capsys.readouterr().out)["diagnostics"]]
+    assert (code, found) == (0, [("BC202", farm.url("/status/401/c"))])

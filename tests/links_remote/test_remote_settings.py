@@ -30,12 +30,13 @@ def test_defaults_are_sane() -> None:
 
 
 def test_a_config_table_is_read_and_converted(tmp_path: Path) -> None:
-    settings = _settings('offline = true\n[links]\ntimeout = 2\ncache_ttl = "12h"\naccept = ["200-204", 403]\n'
+    settings = _settings('offline = true\n[links]\ntimeout = 2\ncache_ttl = "12h"\n'
+                         'accept = ["200-204", 403, "418..420"]\n'
                          'remap = ["^https://old\\\\.example/ https://new.example/"]\ncache = "c/links.sqlite"\n',
                          tmp_path)
     assert settings.timeout == 2.0 and settings.offline
     assert settings.cache_ttl == 12 * 3600
-    assert settings.accept == (200, 201, 202, 203, 204, 403)
+    assert settings.accept == (*range(200, 300), 403, 418, 419, 420)  # 2xx always: the list adds to it
     assert settings.remap == ((r"^https://old\.example/", "https://new.example/"),)
     assert settings.cache == str(tmp_path / "c" / "links.sqlite")  # relative to the config file
 
