@@ -15,7 +15,7 @@ import os
 import sqlite3
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -103,16 +103,19 @@ class Cache:
         self._db = None
         self.warnings.append(f"link cache {self.path} cannot be used ({error}); checking without it")
 
-    def get(self, keys: Iterable[str]) -> dict[str, Verdict]:
-        """The fresh ok verdicts among `keys`."""
+    def get(self, keys: Iterable[str], accept: Container[int]) -> dict[str, Verdict]:
+        """The fresh ok verdicts among `keys`, of a status `accept` still counts as ok (a
+        403 cached while `accept` listed it is asked again once the list no longer does)."""
         rows = self._select("ok_links", "http_status, final_url, seen, provider", keys)
-        return {row[0]: Verdict(Status.OK, row[1], row[2], f"{row[3]} (cached)", "", row[4]) for row in rows}
+        return {row[0]: Verdict(Status.OK, row[1], row[2], f"{row[3]} (cached)", "", row[4]) for row in rows
+                if _accepted(row[1], accept)}
 
-    def stale(self, keys: Iterable[str], age: float) -> dict[str, tuple[Verdict, float]]:
+    def stale(self, keys: Iterable[str], age: float, accept: Container[int]) -> dict[str, tuple[Verdict, float]]:
         """The ok verdicts among `keys` at most `age` seconds old, fresh or not, with
-        when each was checked (time.time())."""
+        when each was checked (time.time()); of a status `accept` counts, as for `get`."""
         rows = self._select("ok_links", "http_status, final_url, seen, provider, checked", keys, age)
-        return {row[0]: (Verdict(Status.OK, row[1], row[2], row[3], "", row[4]), row[5]) for row in rows}
+        return {row[0]: (Verdict(Status.OK, row[1], row[2], row[3], "", row[4]), row[5]) for row in rows
+                if _accepted(row[1], accept)}
 
     def archived(self, keys: Iterable[str]) -> dict[str, tuple[str, str]]:
         """The fresh Wayback Machine answers among `keys`: (address, date), ("", "") for no copy."""
@@ -177,6 +180,11 @@ class Cache:
         if self._db is not None:
             self._db.close()
             self._db = None
+
+
+def _accepted(status: object, accept: Container[int]) -> bool:
+    """A cached ok verdict's status is ok now too (one a provider judged with no status is)."""
+    return not isinstance(status, int) or status in accept
 
 
 def _locked_retry(action: Callable[[], _T], attempts: int = 5) -> _T:

@@ -215,7 +215,7 @@ class _Run:
         if not self.settings.no_cache and self._cache is None:
             self._cache = Cache.open(Path(self.settings.cache or default_path()), self.settings.cache_ttl,
                                      keep=self.settings.max_stale)
-        known = self._cache.get([key]) if self._cache else {}
+        known = self._cache.get([key], self.settings.accept) if self._cache else {}
         if key in known:
             self.verdicts[job] = known[key]
             return
@@ -295,7 +295,7 @@ class _Run:
         refused = {job: host_key(remap(job.url, self.settings.remap)) for job in self._checked
                    if self.verdicts[job].status is Status.UNVERIFIED}
         refused = {job: host for job, host in refused.items() if host in closed}
-        older = self._cache.stale([self._keys[job] for job in refused], self.settings.max_stale)
+        older = self._cache.stale([self._keys[job] for job in refused], self.settings.max_stale, self.settings.accept)
         counts: dict[str, int] = {}
         for job, host in refused.items():
             if self._keys[job] not in older:

@@ -50,6 +50,19 @@ def test_entries_expire_and_no_cache_bypasses(farm: Farm, tmp_path: Path) -> Non
     assert not (tmp_path / "other.sqlite").exists()
 
 
+def test_a_status_accept_no_longer_lists_is_asked_again(farm: Farm, tmp_path: Path) -> None:
+    """A 403 cached as ok while `accept` listed it is not ok once the list drops it: the
+    cache keeps the status, and each run judges it with its own `accept`."""
+    targets = [Target(farm.url("/status/403/a")), Target(farm.url("/ok/b"))]
+    accepting = (*range(200, 300), 403)
+    runs = [_run(targets, tmp_path / "links.sqlite", accept=accepting),
+            _run(targets, tmp_path / "links.sqlite", accept=accepting),
+            _run(targets, tmp_path / "links.sqlite")]
+    assert [r.requests for r in runs] == [2, 0, 2]  # HEAD, then GET for the 403 that is no longer ok
+    assert [r[targets[0]].status for r in runs] == [Status.OK, Status.OK, Status.UNVERIFIED]
+    assert runs[2][targets[1]].seen == "HEAD 200 (cached)"
+
+
 def test_an_image_is_cached_apart_from_a_link_to_the_same_url(farm: Farm, tmp_path: Path) -> None:
     _run([Target(farm.url("/page/a.png"))], tmp_path / "links.sqlite")
     found = _run([Target(farm.url("/page/a.png"), image=True)], tmp_path / "links.sqlite")
