@@ -239,7 +239,9 @@ _WORDS = {"BC201": "broken link", "BC202": "could not verify link", "BC206": "vi
 
 def _remote_diagnostic(code: str, post: Post, link: Link, verdict: Verdict,
                        copy: Snapshot | None = None) -> Diagnostic:
-    seen = f" ({verdict.seen})" if verdict.seen else ""
+    # where the redirects led: the page to mend or link instead (the JSON's `final_url` too)
+    said = "; ".join(part for part in (verdict.seen, verdict.final_url and f"ends at {verdict.final_url}") if part)
+    seen = f" ({said})" if said else ""
     extra: dict[str, object] = {"url": link.url, "status": verdict.status.value, "http_status": verdict.http_status}
     if verdict.final_url:
         extra["final_url"] = verdict.final_url

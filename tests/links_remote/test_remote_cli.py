@@ -117,3 +117,14 @@ def test_accept_adds_statuses_to_2xx(tmp_path: Path, farm: Farm, capsys: pytest.
     code = main(["check", "--select", "links", "--no-cache", "--format", "json", str(site)])
     found = [(d["code"], d["url"]) for d in json.loads(capsys.readouterr().out)["diagnostics"]]
     assert (code, found) == (0, [("BC202", farm.url("/status/401/c"))])
+
+
+def test_a_broken_redirect_names_the_page_it_ends_at(tmp_path: Path, farm: Farm,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    """The text report says where the redirects led, the page to mend or to link instead
+    (only the JSON's `final_url` said it)."""
+    moved = farm.url("/to/a") + "?u=" + farm.url("/missing/final")
+    site = one_post_site(tmp_path, f"[moved]({moved})\n")
+    assert main(["check", "--select", "links", "--no-cache", str(site)]) == 1
+    out = capsys.readouterr().out
+    assert f"broken link: {moved} (HEAD 302 -> HEAD 404 then GET 404; ends at {farm.url('/missing/final')})" in out
