@@ -144,13 +144,13 @@ def _known(url: str, exclude: tuple[str, ...]) -> Verdict | None:
     from blogcheck.links.providers import find
 
     try:
-        url = normalise(url)
+        normal = normalise(url)
     except ValueError:
         return None
-    provider = find(url)
-    if provider is None or excluded_by_pattern(url, exclude):
+    provider = find(normal)
+    if provider is None or excluded_by_pattern(normal, exclude, url):
         return None
-    return provider.known(url)
+    return provider.known(normal)
 
 
 def _archived(remote: dict[Target, list[tuple[Post, Link]]], verdicts: dict[Target, Verdict],

@@ -21,9 +21,11 @@ _METADATA_ADDRESSES = {ipaddress.ip_address(a) for a in ("169.254.169.254", "fd0
 _IP = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
-def excluded_by_pattern(url: str, patterns: tuple[str, ...]) -> str:
-    """The first `exclude` regex found in the URL, or ""."""
-    return next((p for p in patterns if re.search(p, url)), "")
+def excluded_by_pattern(url: str, patterns: tuple[str, ...], written: str = "") -> str:
+    """The first `exclude` regex found in the URL (its normal form), or in the URL as
+    `written` without its #fragment, or ""."""
+    forms = (url, written.strip().partition("#")[0]) if written else (url,)
+    return next((p for p in patterns if any(re.search(p, form) for form in forms)), "")
 
 
 def written_local(url: str) -> str:

@@ -178,7 +178,7 @@ def _plan(target: Target, settings: LinkSettings) -> tuple[Verdict | None, _Job 
     local = written_local(url)
     if local:
         return Verdict(Status.SKIPPED, seen="a local address: not requested", hint=local), None
-    pattern = excluded_by_pattern(url, settings.exclude)
+    pattern = excluded_by_pattern(url, settings.exclude, target.url)
     if pattern:
         return Verdict(Status.SKIPPED, seen="excluded", hint=f"excluded by the `exclude` pattern {pattern!r}"), None
     provider = find(url)

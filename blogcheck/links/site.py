@@ -85,7 +85,12 @@ class LinkSite:
         kept_as_written = no_markdown(post.body) if self.ctx.site.kramdown else []  # math, nomarkdown
         for written in [*front, *extract.links(parsed, resolve, self._raw_lines(post))]:
             link = chirpy.place(written)
-            if unresolved(link.url) or any(p.search(link.url) for p in self._exclude):
+            if unresolved(link.url):
+                continue
+            if any(p.search(link.url.partition("#")[0]) for p in self._exclude):  # (the docs: never its #fragment)
+                excluded = judge.classify(link, self.index, self.site_url, base, lookup, folder)
+                if isinstance(excluded, judge.Remote):  # skipped, and counted, by the remote checker
+                    yield link, excluded
                 continue
             if kept_as_written and written not in front and \
                     liquid.inside(parsed.offset(written.line, written.column), kept_as_written):

@@ -4,6 +4,7 @@ site whose posts repeat links to the loopback farm, with and without the cache."
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,21 @@ def test_a_broken_redirect_names_the_page_it_ends_at(tmp_path: Path, farm: Farm,
     assert main(["check", "--select", "links", "--no-cache", str(site)]) == 1
     out = capsys.readouterr().out
     assert f"broken link: {moved} (HEAD 302 -> HEAD 404 then GET 404; ends at {farm.url('/missing/final')})" in out
+
+
+def test_exclude_never_reads_the_fragment_and_every_excluded_link_is_counted(
+        tmp_path: Path, farm: Farm, capsys: pytest.CaptureFixture[str]) -> None:
+    """The docs: `exclude` patterns are searched in each URL without its #fragment. A
+    pattern found only in the fragment left the link unchecked, and a link left out for
+    a pattern found in the URL as written (not in its normal form) was in no count."""
+    body = (f"[a]({farm.url('/missing/a')}#skipme) [b]({farm.url('/missing/b?u=skipq')}) "
+            f"[c]({farm.url('/missing/C')}) [local](/nothing/skipq) [d]({farm.url('/missing/d')})\n")
+    site = one_post_site(tmp_path, body)
+    (site / "blogcheck.toml").write_text('[links]\nexclude = ["skipme", "skipq", "/missing/C$"]\n')
+    code = main(["check", "--select", "links", "--no-cache", str(site)])
+    out = capsys.readouterr().out
+    found = re.findall(r"BC\d+ .*", out)
+    assert code == 1 and [f.split(" (")[0] for f in found] == [
+        f"BC201 broken link: {farm.url('/missing/a')}#skipme", f"BC201 broken link: {farm.url('/missing/d')}"]
+    assert "2 remote links (2 distinct URLs) not checked: excluded by `exclude` or by address" in out
+    assert sorted({e.path for e in farm.hits()}) == ["/missing/a", "/missing/d"]
