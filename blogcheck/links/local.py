@@ -14,7 +14,7 @@ import os
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
@@ -27,6 +27,23 @@ PAGE_SUFFIXES = frozenset({".md", ".markdown", ".mkd", ".mkdn", ".mkdown", ".htm
 _SKIP = frozenset({"_site", "node_modules", ".jekyll-cache", ".sass-cache", ".git", "gemfiles"})
 _CONVERTED = {".scss": ".css", ".sass": ".css", ".coffee": ".js"}
 MAX_FILES = 200_000
+
+
+def forms(url: str) -> set[str]:
+    """The request paths a static server (GitHub Pages, `jekyll serve`) answers with the
+    file Jekyll writes for `url`: `/x/` (x/index.html) as `/x/`, `/x` and `/x/index.html`;
+    `/x.html` as `/x.html` and `/x`; `/x` (x.html) as `/x` and `/x.html`; any other file
+    as written only. Never `/x/` for x.html, nor `/x.html` for x/index.html, nor a file's
+    path with `/` or `.html` after it: 404s on the published site."""
+    if url.endswith("/"):
+        return {url, url.rstrip("/") or "/", url + "index.html"}
+    folder, _, name = url.rpartition("/")
+    stem, dot, extension = name.rpartition(".")
+    if name in ("index.html", "index.htm"):
+        return {url, folder + "/", folder or "/"}
+    if dot and extension.lower() in ("html", "htm"):
+        return {url, f"{folder}/{stem}"}
+    return {url} if dot else {url, url + ".html"}
 
 
 def key(path: str) -> str:
@@ -44,6 +61,9 @@ class SiteIndex:
     baseurl: str  # "/blog" or ""
     files: set[str] = field(default_factory=set)  # every source file, relative, POSIX
     keys: dict[str, Post | None] = field(default_factory=dict)  # published URL keys (the post for posts)
+    forms: set[str] = field(default_factory=set)  # the paths that answer, of the URLs known as written
+    loose: set[str] = field(default_factory=set)  # keys of the URLs known in some form only (plugins')
+    written: dict[str, str] = field(default_factory=dict)  # key -> the URL as Jekyll writes it
     by_file: dict[str, str] = field(default_factory=dict)  # source file -> its URL
     by_link: dict[str, str] = field(default_factory=dict)  # as `{% link %}` names a file -> its URL
     sources: dict[str, str] = field(default_factory=dict)  # URL key -> the source file of a page or file
@@ -77,7 +97,7 @@ class SiteIndex:
         for post in posts:
             url = url_of(post)
             if url is not None:
-                index.add(url, post, post.rel, post.doc)
+                index.add(url, post, post.rel, post.doc, exact=True)
                 for alias in _list(post.data.get("redirect_from")):
                     index.add(alias)
             elif (unbuilt := hidden(post)) is not None:
@@ -90,10 +110,18 @@ class SiteIndex:
             index.add(url)
         return index
 
-    def add(self, url: str, post: Post | None = None, rel: str = "", doc: str = "") -> None:
+    def add(self, url: str, post: Post | None = None, rel: str = "", doc: str = "", exact: bool = False) -> None:
         """`url` is published; from the source file `rel` (`doc`: a document's path below
-        `collections_dir`, which `{% link %}` gives), the post `post` when it is one."""
+        `collections_dir`, which `{% link %}` gives), the post `post` when it is one.
+        `exact`: the URL is known as Jekyll writes it (a post's, a static file's), so only
+        the paths a static server answers for it are there (`forms`); else (a page's,
+        whose form hangs on more settings, a plugin's) any spelling of it is."""
         self.keys.setdefault(key(url), post)
+        if exact:
+            self.forms.update(forms(url))
+            self.written.setdefault(key(url), url)
+        else:
+            self.loose.add(key(url))
         if rel:
             self.by_file.setdefault(rel, url)
             self.by_link.setdefault(doc or rel, url)
@@ -114,7 +142,7 @@ class SiteIndex:
         """Whether the site publishes `path` (decoded, without query or fragment)."""
         path = self.strip_base(re.sub(r"/{2,}", "/", path))
         if key(path) in self.keys:
-            return True
+            return path in self.forms or key(path) in self.loose
         if any(path.startswith(prefix) for prefix in self.wildcards):
             return True
         return any(re.fullmatch(re.escape(p) + r"\d+", key(path)) for p in self.pagers)
@@ -129,6 +157,8 @@ class SiteIndex:
         bare = self.strip_base(path)
         base = self.baseurl if self.baseurl and path.startswith(self.baseurl + "/") else ""
         wanted = key(bare)
+        if wanted in self.written and bare not in self.forms:  # `/about.html` for `/about/`
+            return base + self.written[wanted], False
         same_case = self._folded_keys.get(wanted.lower())
         if same_case is not None and same_case != wanted:
             return base + same_case + bare[len(wanted):], True
@@ -211,6 +241,16 @@ def _add_files(index: SiteIndex, site: Site) -> None:
             _add_page_or_static(index, site, rel, parts[0] in included)
 
 
+def _blank(path: Path) -> bool:
+    """An empty (or unreadable) file: a stand-in whose real content is unknown."""
+    from blogcheck.files import read_bytes
+
+    try:
+        return not read_bytes(path, 4096).strip()  # (never waits on a pipe: that is no file, so unknown)
+    except OSError:
+        return True
+
+
 def _add_page_or_static(index: SiteIndex, site: Site, rel: str, included_dir: bool) -> None:
     """A page (a file with front matter) at its URLs, else a static file at its path.
     An empty page-like file counts as both: its real content is unknown."""
@@ -234,7 +274,8 @@ def _add_page_or_static(index: SiteIndex, site: Site, rel: str, included_dir: bo
             # always set `permalink: /about/`; lenient when that is unknown.
             index.add("/" + rel.split("/", 1)[1].rsplit(".", 1)[0])
     if not data:
-        index.add("/" + unquote(rel), rel=rel)  # copied as it is, `%20` in its name decoded (`a%20b.png`: `a b.png`)
+        # copied as it is, `%20` in its name decoded (`a%20b.png`: `a b.png`)
+        index.add("/" + unquote(rel), rel=rel, exact=not (data == {} and _blank(site.root / rel)))
         # a static file's relative_path has a leading slash to Jekyll: `{% link /assets/x.png %}` finds it
         # (and `{% link assets/x.png %}` too); a page's has none, and `{% link /about.md %}` stops the build
         index.by_link.setdefault("/" + rel, "/" + rel)

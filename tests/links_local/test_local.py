@@ -70,7 +70,7 @@ def _codes(site: Path, body: str, name: str = "2024-05-05-probe.md") -> list[str
     "/blog/recipes/bread.html", "/blog/recipes/bread/", "/blog/news/first/", "/blog/news/first/#part-one",
     "/blog/day-65/", "/blog/renamed/", "/blog/feed.xml", "/blog/sitemap.xml", "/blog/page2/", "/blog/page3",
     "/blog/tags/big-news/", "/blog/gone-page", "/blog/archive/2019/x.html", "/blog/", "/blog",
-    "/blog//me/",
+    "/blog//me/", "/blog/news/first", "/blog/news/first/index.html",
     "../../me/", "../probe/", "./",  # relative to /blog/probe/
 ])
 def test_links_that_resolve(site: Path, url: str) -> None:
@@ -89,6 +89,9 @@ def test_links_that_resolve(site: Path, url: str) -> None:
     ("/blog/news/first/#part-two", "BC203"),
     ("/blog/Me/", "BC204"),  # case matters on the server
     ("../../nowhere/", "BC204"),
+    # a static server answers a file at its own path only (GitHub Pages, jekyll serve: 404s)
+    ("/blog/news/first.html", "BC204"),  # the post is news/first/index.html
+    ("/blog/assets/img/photo%20one.png/", "BC204"), ("/blog/assets/img/photo%20one.png.html", "BC204"),
 ])
 def test_links_that_do_not(site: Path, url: str, code: str) -> None:
     assert _codes(site, f"[x]({url})") == [code]
@@ -566,3 +569,14 @@ def test_a_link_inside_kramdown_math_or_nomarkdown_is_text(tmp_path: Path) -> No
                     "$$\nx = [a](/block-math/)\n$$\n\n`$$` [c](/after-code/) `$$`\n", encoding="utf-8")
     result = run([post], load_site(tmp_path), Config(select=("links",), offline=True))
     assert [(d.line, d.column) for d in result.diagnostics] == [(4, 63), (10, 10)]
+
+
+def test_a_post_or_file_linked_in_a_form_the_server_does_not_answer_names_the_form_it_does(site: Path) -> None:
+    """`/x.html` for a post at `/x/`, `/x/` for one at `/x.html`, a file's path with `/` or
+    `.html` after it: 404s on GitHub Pages and `jekyll serve`; the hint names the page's URL."""
+    post = site / "_posts" / "2024-05-05-probe.md"
+    post.write_text("---\ntitle: p\n---\n[a](/blog/news/first.html) ![b](/blog/assets/img/photo%20one.png/)\n",
+                    encoding="utf-8")
+    result = run([post], load_site(site), Config(select=("links",), offline=True))
+    assert [(d.code, d.hint) for d in result.diagnostics] == [
+        ("BC204", "did you mean `/blog/news/first/`?"), ("BC303", "did you mean `/blog/assets/img/photo one.png`?")]
