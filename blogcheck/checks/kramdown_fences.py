@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 CODES = ["BC613", "BC614", "BC615", "BC616", "BC617"]
 # a fence whose info string has words after the language (```` ```python title="a.py" ````)
-_FENCE_WORDS = re.compile(r"^[ \t>]*(?:`{3,}|~{3,})[ \t]*[^\s`]+[ \t]+\S", re.M)
+_FENCE_WORDS = re.compile(r"^[ \t>]*+(?:`{3,}+|~{3,}+)[ \t]*+[^\s`]++[ \t]++\S", re.M)  # possessive: linear on `~~~~`
 _INDENTED_FENCE = re.compile(r"^ +(?:`{3,}|~{3,})", re.M)  # a fence with spaces before it (in a list item too)
 _INDENTED_HEADING = re.compile(r"^ {1,3}#{1,6}(?:[ \t]|$)", re.M)  # CommonMark's heading; kramdown's starts at `#`
 _HEADING_OR_RULE = re.compile(r"\n(?=#{1,6}[ \t]|---|```|~~~)")  # (the line above is looked at apart: linear)

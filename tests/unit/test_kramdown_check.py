@@ -153,6 +153,7 @@ HOSTILE = {
     "lists": "- a\n\n  5. x\n\n" * 3_000,
     "stars": "**a " * 30_000 + " **\n",
     "spaced": "**a **" * 20_000 + "\n",
+    "tildes": "~" * 200_000 + "\n\n> " + "~" * 100_000 + "\n",  # a fence's info string: 53 s for 100 KB before
 }
 
 
@@ -170,7 +171,8 @@ def test_hostile_markup_ends_in_a_child_process(tmp_path: Path) -> None:
     codes: dict[str, set[str]] = {}
     for diag in json.loads(done.stdout)["diagnostics"]:
         codes.setdefault(Path(diag["path"]).stem.removeprefix("2024-01-01-"), set()).add(diag["code"])
-    assert codes == {"math": {"BC603"}, "lists": {"BC605"}, "stars": {"BC606"}, "spaced": {"BC606"}}
+    assert codes == {"math": {"BC603"}, "lists": {"BC605"}, "stars": {"BC606"}, "spaced": {"BC606"},
+                     "tildes": {"BC615"}}  # a fence never closed
 
 
 def test_nothing_inside_a_kramdown_comment_is_reported(
