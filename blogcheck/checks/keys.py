@@ -47,4 +47,6 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
 def _known(ctx: Context) -> frozenset[str]:
     from blogcheck.checks.schema import validator_for
 
-    return JEKYLL_KEYS | frozenset(validator_for(ctx).schema.get("properties", {}))
+    schema = validator_for(ctx).schema
+    properties = schema.get("properties") if isinstance(schema, dict) else None  # (`true` is a schema too)
+    return JEKYLL_KEYS | frozenset(properties if isinstance(properties, dict) else {})

@@ -6,7 +6,8 @@ import datetime as dt
 import json
 from collections.abc import Iterator
 from importlib import resources
-from typing import Any
+from pathlib import Path
+from typing import Any, cast
 
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
@@ -21,12 +22,27 @@ _TYPE_NAMES = {"string": "a string", "array": "a list", "object": "a mapping", "
 def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     validator = validator_for(ctx)
     instance = _as_json(post.front.data)
-    for error in sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path))):
+    try:
+        errors = sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path)))
+    except RecursionError:  # `{"$ref": "#"}`: a reference to itself, met as a post is checked
+        raise ConfigError(f"schema {ctx.config.schema}: a `$ref` leads back to itself") from None
+    except Exception as exc:  # a `$ref` to nothing (referencing.Unresolvable): no schema to check against
+        if _unresolved(exc):
+            raise ConfigError(f"schema {ctx.config.schema}: a `$ref` names nothing in the schema ({exc}); "
+                              "blogcheck reads no other file or URL for it") from None
+        raise
+    for error in errors:
         path = tuple(error.absolute_path)
         blamed = _blamed(error)
         where = post.front.locate(tuple(blamed.absolute_path))
         yield diagnostic("BC110", post.display, where.line, where.column, _message(blamed, tuple(blamed.absolute_path)),
                          _hint(error, path, validator.schema), key=".".join(map(str, path)))
+
+
+def _unresolved(exc: Exception) -> bool:
+    from referencing.exceptions import Unresolvable
+
+    return isinstance(exc, Unresolvable)
 
 
 def _blamed(error: Any) -> Any:
@@ -48,29 +64,49 @@ def validator_for(ctx: Context) -> Any:
     return ctx.cache["validator"]
 
 
+_MAX_SCHEMA = 8 << 20  # bytes: a schema is a few KB; a device or a huge file is refused, not read
+
+
 def load_validator(path: str) -> Any:
-    """A validator for the schema at `path` ("" = built-in); a bad schema is a ConfigError."""
+    """A validator for the schema at `path` ("" = built-in); a bad schema is a ConfigError.
+    A `$ref` resolves inside the schema only: no file or URL is ever read for it (jsonschema
+    would fetch one, offline or not)."""
     import jsonschema
     import jsonschema.validators
+    from referencing import Registry
+
+    from blogcheck.files import read_bytes
 
     try:
         if path:
-            with open(path, encoding="utf-8") as handle:
-                schema = json.load(handle)
+            raw = read_bytes(Path(path), _MAX_SCHEMA + 1)  # a regular file only: no pipe waited on
+            if len(raw) > _MAX_SCHEMA:
+                raise ConfigError(f"schema {path}: larger than {_MAX_SCHEMA >> 20} MB, not read")
+            schema = json.loads(raw.decode("utf-8-sig"))
         else:
             schema = json.loads(resources.files("blogcheck.schemas").joinpath("post.schema.json").read_text("utf-8"))
+        if not isinstance(schema, (dict, bool)):
+            raise ConfigError(f"schema {path}: not a valid JSON Schema: an object (or true, false) is, "
+                              f"not {type(schema).__name__}")
+        if isinstance(schema, dict) and not isinstance(schema.get("$schema", ""), str):
+            raise ConfigError(f"schema {path}: not a valid JSON Schema: `$schema` must be a URI string")
         cls = jsonschema.validators.validator_for(schema, default=jsonschema.Draft202012Validator)
         if path:  # the user's; the built-in one is checked against its metaschema by the tests (17 ms a run)
-            cls.check_schema(schema)
+            cls.check_schema(cast(Any, schema))  # `true` and `false` are schemas too
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise ConfigError(f"schema {path}: cannot read it: {exc}") from None
+        raise ConfigError(f"schema {path}: cannot read it: {_printable(str(exc))}") from None
     except RecursionError:  # the JSON reader and the metaschema check both recurse
         raise ConfigError(f"schema {path}: nested too deeply to read") from None
     except jsonschema.SchemaError as exc:
         raise ConfigError(f"schema {path}: not a valid JSON Schema: {exc.message}") from None
     except TypeError as exc:  # a schema that is not an object
         raise ConfigError(f"schema {path}: not a valid JSON Schema: {exc}") from None
-    return cls(schema)
+    return cls(schema, registry=Registry())
+
+
+def _printable(text: str) -> str:
+    """`text` with control characters shown as escapes (a path may hold them)."""
+    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def _as_json(value: Any) -> Any:
@@ -112,12 +148,17 @@ def _name(path: tuple[Any, ...]) -> str:
     return f"`{'.'.join(map(str, path))}`"
 
 
-def _expected(schema: dict[str, Any]) -> str:
+def _field(schema: Any, key: str, default: Any = None) -> Any:
+    """A keyword of a schema, which may be `true` or `false` (then it has none)."""
+    return schema.get(key, default) if isinstance(schema, dict) else default
+
+
+def _expected(schema: Any) -> str:
     options: list[str] = []
-    for branch in schema.get("anyOf", schema.get("oneOf", [schema])):
-        kinds = branch.get("type", "object" if "$ref" in branch else "a value")
+    for branch in _field(schema, "anyOf", _field(schema, "oneOf", [schema])):
+        kinds = _field(branch, "type", "object" if isinstance(branch, dict) and "$ref" in branch else "a value")
         for kind in kinds if isinstance(kinds, list) else [kinds]:
-            items = branch.get("items", {}).get("type") if kind == "array" else None
+            items = _field(_field(branch, "items"), "type") if kind == "array" else None
             listed = " or ".join(f"{item}s" for item in (items if isinstance(items, list) else [items]))
             text = f"a list of {listed}" if items else _TYPE_NAMES.get(str(kind), str(kind))
             if text not in options:
@@ -137,8 +178,8 @@ def _describe(value: Any) -> str:
     return f"{value!r}"
 
 
-def _hint(error: Any, path: tuple[Any, ...], root: dict[str, Any]) -> str:
+def _hint(error: Any, path: tuple[Any, ...], root: Any) -> str:
     if error.validator == "required":
         return "add it to the front matter, e.g. `title: My post`"
-    described = root.get("properties", {}).get(path[0], {}) if path else {}
-    return str(error.schema.get("description") or described.get("description", ""))
+    described = _field(_field(root, "properties"), path[0]) if path else None
+    return str(_field(error.schema, "description") or _field(described, "description", ""))

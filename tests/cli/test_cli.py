@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -140,12 +141,36 @@ def test_invalid_config_is_usage_error(tmp_path: Path, capsys: pytest.CaptureFix
 
 
 @pytest.mark.parametrize("content", ['{"type": 12}', "not json", '["a list"]', "[" * 100_000,
-                                     '{"properties": {"a": ' * 400 + "{}" + "}}" * 400])
+                                     '{"properties": {"a": ' * 400 + "{}" + "}}" * 400, '{"$schema": 5}',
+                                     # a `$ref` to nothing, to itself, in a cycle, to a file or a URL: never read
+                                     '{"$ref": "#/definitions/nope"}', '{"$ref": "#"}',
+                                     '{"properties": {"title": {"$ref": "#/properties/title"}}}',
+                                     '{"$defs": {"a": {"$ref": "#/$defs/b"}, "b": {"$ref": "#/$defs/a"}}, '
+                                     '"$ref": "#/$defs/a"}', '{"$ref": "file:///dev/zero"}',
+                                     '{"$ref": "http://127.0.0.1:9/schema.json"}'])
 def test_invalid_schema_is_usage_error(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str) -> None:
     schema = tmp_path / "s.json"
     schema.write_text(content)
     code, _, err = _run(capsys, "check", "--schema", str(schema), str(SITE / GOOD))
     assert code == 2 and "schema" in err
+
+
+def test_a_schema_that_is_no_regular_file_is_refused_unread(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    os.mkfifo(tmp_path / "pipe.json")
+    for path, kind in (("/dev/zero", "a device"), (str(tmp_path / "pipe.json"), "a named pipe")):
+        code, _, err = _run(capsys, "check", "--schema", path, str(SITE / GOOD))
+        assert code == 2 and f"not a regular file ({kind})" in err
+
+
+@pytest.mark.parametrize(("content", "found"), [("true", []), ("false", ["BC110"]),
+                                                ('{"properties": {"title": false}}', ["BC110"])])
+def test_true_and_false_are_schemas(tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str,
+                                    found: list[str]) -> None:
+    schema = tmp_path / "s.json"
+    schema.write_text(content)
+    code, out, _ = _run(capsys, "check", "--format", "json", "--select", "frontmatter", "--schema", str(schema),
+                        str(SITE / GOOD))
+    assert (code, [d["code"] for d in json.loads(out)["diagnostics"]]) == (1 if found else 0, found)
 
 
 def test_custom_schema_is_applied(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
