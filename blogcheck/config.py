@@ -194,6 +194,8 @@ def _check_type(name: str, value: Any, kind: type, where: str) -> None:
         wanted = {list: "a list of strings", str: "a string", bool: "true or false", int: "an integer",
                   float: "a number", dict: "a table"}[kind]
         raise ConfigError(f"{where}: `{name}` must be {wanted}, not {value!r}")
+    if any("\0" in text for text in ([value] if isinstance(value, str) else value if kind is list else [])):
+        raise ConfigError(f"{where}: `{name}` holds a NUL character, which no path, pattern or word has")
 
 
 def _nearest(name: str, options: list[str]) -> str:
@@ -211,6 +213,8 @@ def validate_values(config: Config) -> None:
             raise ConfigError(f"per_file_ignores: `{glob}` must be a list of check names or code prefixes, "
                               f"not {words!r}")
     for word in (*config.select, *config.ignore, *(w for words in config.per_file_ignores.values() for w in words)):
+        if not word.strip():  # an empty prefix starts every code: in per_file_ignores it silenced every finding
+            raise ConfigError("an empty check name or code prefix: name a check (`links`) or a code (`BC2`)")
         if word not in checks() and not any(code.startswith(word.upper()) for code in CODES):
             near = _nearest(word, [*checks(), *CODES])
             raise ConfigError(f"`{word}` is neither a check name nor a code prefix{near}")
@@ -230,5 +234,5 @@ def absolute(path: Path, what: str) -> str:
     on Python 3.11, an OSError later) is a ConfigError that says `what` named it."""
     try:
         return str(path.resolve())
-    except (OSError, RuntimeError) as exc:
+    except (OSError, RuntimeError, ValueError) as exc:  # ValueError: a NUL in the path
         raise ConfigError(f"{what} {path}: {getattr(exc, 'strerror', None) or exc}") from None

@@ -83,6 +83,13 @@ def test_a_key_of_another_table_or_a_code_prefix_is_named_as_such(tmp_path: Path
         ("max_file_size = -1\n", "positive"),
         ("title = [\n", "invalid TOML"),
         ("title = " + "[" * 100_000 + "]" * 100_000 + "\n", "nested too deeply"),
+        # a NUL in a path was a traceback (`ValueError: embedded null byte`) where it was used
+        ('output = "a\\u0000b"\n', "`output` holds a NUL character"),
+        ('schema = "a\\u0000b"\n', "`schema` holds a NUL character"),
+        ('[spelling]\nwordlist = "a\\u0000b"\n', "`wordlist` holds a NUL character"),
+        ('[links]\nexclude = ["x", "a\\u0000"]\n', "`exclude` holds a NUL character"),
+        # an empty prefix starts every code: in per_file_ignores it silenced every finding
+        ('select = [""]\n', "an empty check name"), ('[per_file_ignores]\n"*" = [" "]\n', "an empty check name"),
     ],
 )
 def test_bad_values_are_config_errors(tmp_path: Path, text: str, message: str) -> None:
