@@ -84,8 +84,10 @@ def _template(name: str) -> str:
 
 def _advise_hook(config: Path) -> None:
     """Print the lines to add unless the config already uses a blogcheck hook."""
+    from blogcheck.files import read_text
+
     try:
-        text = config.read_text(encoding="utf-8", errors="replace")
+        text = read_text(config, 1 << 20, errors="replace")  # a regular file only: a pipe is never waited on
     except OSError:
         text = ""
     if any(f"id: {hook}" in text for hook in HOOK_IDS):

@@ -3,6 +3,7 @@ exists is overwritten."""
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -50,6 +51,16 @@ def test_init_overwrites_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[s
     assert {name: (site / name).read_text() for name in mine} == mine
     assert out.count("(it exists)") == 3 and "created" not in out
     assert f"  - repo: {REPOSITORY}\n" in out and "      - id: blogcheck-offline\n" in out  # lines to add
+
+
+def test_init_never_waits_on_a_pipe_named_as_the_hook_config(tmp_path: Path,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """A pipe named `.pre-commit-config.yaml` is kept, as any file there, and not read
+    (reading it waited for a writer for ever)."""
+    site = make_site(tmp_path / "blog", {})
+    os.mkfifo(site / ".pre-commit-config.yaml")
+    assert main(["init", str(site)]) == 0
+    assert "kept " in capsys.readouterr().out
 
 
 def test_init_stays_quiet_about_a_hook_already_there(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
