@@ -86,6 +86,21 @@ def read_text(path: Path, max_size: int) -> str | LoadError:
                          "save the file as UTF-8")
 
 
+def linked_out(path: Path, root: Path) -> str:
+    """Where `path`, a file of the site `root`, really is when a symbolic link (the file's,
+    or a folder's above it) leads out of the site; "" when it stays inside. A file named
+    from outside the site is its own matter (not a link out)."""
+    try:
+        real, here, top = os.path.realpath(path), os.path.abspath(path), os.path.realpath(root)
+        inside = os.path.commonpath([here, os.path.abspath(root)]) == os.path.abspath(root) or \
+            os.path.commonpath([here, top]) == top
+        if real == here or not inside:
+            return ""
+        return "" if os.path.commonpath([real, top]) == top else real
+    except (OSError, ValueError):  # another drive, a NUL: not a link out that could be followed
+        return ""
+
+
 def load(path: Path, display: str, site: Site, max_size: int) -> Post | LoadError:
     if stray(path.name) and _kind(site_relative(path, site.root)) == "posts" and not site.converts_markdown(path) \
             and path.suffix.lower() != ".htm":
@@ -93,6 +108,11 @@ def load(path: Path, display: str, site: Site, max_size: int) -> Post | LoadErro
                          "it is listed with the posts and published as it is, not converted from Markdown",
                          hint="move it out of `_posts/` (a copy, a backup, an image), or name it `.md`; a "
                               "Markdown extension Jekyll does not know goes in `markdown_ext:` of _config.yml")
+    away = linked_out(path, site.root)
+    if away:
+        return LoadError("BC100", f"a symbolic link out of the site (to {away}): not read", hint=(
+            "copy the post into the site; a check reads and fixes the site's files only, and GitHub Pages' "
+            "build (safe mode) skips such a link too"))
     text = read_text(path, max_size)
     if isinstance(text, LoadError):
         return text

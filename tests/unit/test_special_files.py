@@ -44,7 +44,7 @@ def test_pipes_devices_and_dangling_links_among_posts_are_diagnostics(tmp_path: 
     assert found == {
         ("2024-01-01-good.md", "BC401", "`teh` is a misspelling of `the`"),
         ("2024-01-02-pipe.md", "BC100", "cannot read file: not a regular file (a named pipe)"),
-        ("2024-01-03-zero.md", "BC100", "cannot read file: not a regular file (a device)"),
+        ("2024-01-03-zero.md", "BC100", "a symbolic link out of the site (to /dev/zero): not read"),
         ("2024-01-04-gone.md", "BC100", f"a symbolic link to nothing ({site / 'nowhere.md'})"),
         ("2024-01-05-self.md", "BC100", "a symbolic link loop (2024-01-05-self.md): it leads back to itself"),
     }
@@ -127,3 +127,24 @@ def test_a_file_that_grew_since_it_was_measured_is_read_past_that_size(tmp_path:
     monkeypatch.setattr(files.os, "fstat", measured_smaller)
     assert files.read_bytes(path, 1000) == b"a" * 100
     assert files.read_bytes(path, 50) == b"a" * 50
+
+
+def test_a_post_linked_from_outside_the_site_is_neither_read_nor_fixed(tmp_path: Path) -> None:
+    """A pull request that adds `_posts/x.md -> /etc/shadow` got a line of that file into
+    the HTML report, and `--fix` wrote through such a link outside the repository. A link
+    inside the site is read as before (by its own name)."""
+    (tmp_path / "site").mkdir()
+    site = _site(tmp_path / "site")
+    outside = tmp_path / "victim.md"
+    outside.write_text("---\ntitle: x\n---\nThe recieve.\n", encoding="utf-8")
+    (site / "_posts" / "2024-01-02-out.md").symlink_to(outside)
+    (site / "notes").mkdir()
+    (site / "notes" / "in.md").write_text("---\ntitle: y\n---\nok teh.\n", encoding="utf-8")
+    (site / "_posts" / "2024-01-03-in.md").symlink_to(site / "notes" / "in.md")
+    done = _blogcheck(site, "check", "--offline", "--fix", "--format", "json", "_posts")
+    found = {(Path(d["path"]).name, d["code"], d["severity"]) for d in json.loads(done.stdout)["diagnostics"]}
+    assert ("2024-01-02-out.md", "BC100", "error") in found
+    assert ("2024-01-03-in.md", "BC401", "info") in found  # fixed, through a link inside the site
+    assert outside.read_text(encoding="utf-8").endswith("The recieve.\n")
+    assert (site / "notes" / "in.md").read_text(encoding="utf-8").endswith("ok the.\n")
+    assert "recieve" not in done.stdout
