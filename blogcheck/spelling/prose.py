@@ -103,14 +103,34 @@ def mask(body: str) -> str:
     return _mask_math(masked) if "$" in masked else masked
 
 
+# Liquid tags that put nothing on the page; any other tag (`include`, `link`, `post_url`, a
+# plugin's), an output `{{ }}`, a `raw` or `highlight` block and TeX math show something there.
+_QUIET_TAGS = frozenset({"if", "elsif", "else", "endif", "unless", "endunless", "case", "when", "endcase", "for",
+                         "endfor", "break", "continue", "assign", "capture", "endcapture", "comment", "endcomment",
+                         "liquid", "tablerow", "endtablerow"})
+_TAG_NAME = re.compile(r"\{%-?\s*(\w+)")
+SHOWN = "\u00b7"  # the mask's first character where something shows: no word runs on across it
+
+
 def _blank(match: re.Match[str]) -> str:
-    return re.sub(r"[^\n]", "\u00a0", match[0])
+    text = match[0]
+    name = _TAG_NAME.match(text)
+    shown = text.startswith("{{") or (name is not None and name[1] not in _QUIET_TAGS)
+    return _masked(text, shown)
+
+
+def _masked(text: str, shown: bool) -> str:
+    """`text` blanked with no-break spaces (line breaks kept); where it shows something
+    on the page, its first character is a middle dot instead, so that `the {{ x }} the`
+    is no repeated word."""
+    blank = re.sub(r"[^\n]", "\u00a0", text)
+    return SHOWN + blank[1:] if shown and blank[:1] == "\u00a0" else blank
 
 
 def _mask_math(text: str) -> str:
     parts, done = [], 0
     for start, end in math_regions(text):
-        parts += [text[done:start], re.sub(r"[^\n]", "\u00a0", text[start:end])]
+        parts += [text[done:start], _masked(text[start:end], shown=True)]
         done = end
     return "".join(parts) + text[done:]
 
