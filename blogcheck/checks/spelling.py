@@ -113,7 +113,7 @@ def check_post(post: Post, speller: Speller, prefilter: bool = False) -> Iterato
     in_prose: Counter[str] = Counter()  # how often the prose has each word
     unknown: list[tuple[str, Diagnostic]] = []  # BC402, held back until the whole post is read
     for span, word in prose_words(post, speller.fine, wanted):
-        column = span.column + word.start
+        column = span.at(word.start)
         if word.repeated and _repeat_counts(word):
             yield _at(diagnostic("BC403", post.display, span.line, column, f"`{word.text}` twice in a row",
                                  "remove one of them", word=word.text, suggestions=[word.text]), word)

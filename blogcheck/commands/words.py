@@ -186,7 +186,7 @@ def unknown_words(paths: list[Path], site: Site, config: Config) -> list[Row]:
                 speller.fine.add(word.text)
                 continue
             counts[lower] += 1
-            first.setdefault(lower, f"{post.display}:{span.line}:{span.column + word.start}")
+            first.setdefault(lower, f"{post.display}:{span.line}:{span.at(word.start)}")
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
     return [(w, n, first[w], next(iter(speller.suggestions(w)), "")) for w, n in ranked]
 

@@ -76,6 +76,12 @@ class Span:
     anchored: bool = False  # in a heading whose id kramdown makes from its text: a fix would change the id
     context: str = ""  # where it is written, when not in Markdown: a YAML scalar or an HTML attribute value
     # (`yaml'`, `yaml"`, `yaml`, `attr'`, `attr"`, `attr`: the style or quote it is written in; see `written`)
+    shifts: tuple[int, ...] = ()  # written with entities or escapes: where each character of `text` starts
+
+    def at(self, offset: int) -> int:
+        """The file column of `text[offset]` (an entity before it, `&ldquo;`, is longer than
+        the character it stands for)."""
+        return self.column + (self.shifts[offset] if offset < len(self.shifts) else offset)
 
 
 def written(fix: str, context: str) -> str | None:
@@ -397,9 +403,32 @@ def _located(text: str, walk: Walk, block: int, joined: bool, context: str = "")
         if found is None and len(chunk) <= 200 and not (chunk.isascii() and chunk.isalnum()):
             found = _written(chunk, walk, near)
         if found is not None:
-            yield Span(chunk, found[0], found[1], block, joined or number > 0, "body", exact=False)
+            row, start = walk.at(found)
+            shifts = _shifts(chunk, walk.cursor.lines[row], start)
+            yield Span(chunk, found[0], found[1], block, joined or number > 0, "body", exact=False, shifts=shifts)
         else:
             walk.lost = True  # the cursor stops short of it: what follows could be found inside it
+
+
+_ENTITY_AT = re.compile(_ENTITY)
+
+
+def _shifts(chunk: str, line: str, start: int) -> tuple[int, ...]:
+    """Where each character of `chunk` starts in `line` (from `start`), when the line
+    writes some of them as entities or backslash escapes; () when it writes it as it is."""
+    if line.startswith(chunk, start):
+        return ()
+    found, at = [], start
+    for char in chunk:
+        found.append(at - start)
+        entity = _ENTITY_AT.match(line, at)
+        if entity and html.unescape(entity[0]) == char:
+            at = entity.end()
+        elif line.startswith("\\" + char, at) and not char.isalnum():
+            at += 2
+        else:
+            at += 1
+    return tuple(found)
 
 
 def _written(chunk: str, walk: Walk, near: int) -> tuple[int, int] | None:

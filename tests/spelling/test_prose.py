@@ -179,3 +179,16 @@ def test_a_table_cell_after_a_code_span_with_a_pipe_is_prose(tmp_path: Path) -> 
     found = [(s.text, s.line, s.column) for s in spans(post)]
     assert found == [("T", 2, 8), ("cmd", 4, 3), ("what", 4, 9), ("the step", 6, 19),
                      ("a", 7, 3), ("|", 7, 6), ("b", 7, 8), ("c", 7, 12)]
+
+
+def test_a_word_after_an_entity_or_an_escape_is_placed_where_it_is_written(tmp_path: Path) -> None:
+    """markdown-it decodes `&ldquo;` and `\\"` to one character: the word after one was
+    placed that many columns too far left (`recieve` at `ldquo;r`)."""
+    from blogcheck.spelling.tokens import words
+
+    line = 'He said &ldquo;recieve&rdquo; and \\"seperate\\" and &#8212;definately and \\(beleive\\) caf&eacute;s teh.'
+    post = _post(tmp_path, f"---\ntitle: t\n---\n{line}\n")
+    found = {w.text: s.at(w.start) for s in spans(post) if s.where == "body" for w in words(s.text)}
+    for word in ("recieve", "seperate", "definately", "beleive", "teh"):
+        assert line[found[word] - 1:].startswith(word), word
+    assert line[found["cafés"] - 1:].startswith("caf&eacute;s")
