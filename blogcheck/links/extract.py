@@ -125,16 +125,18 @@ def _paragraph_rows(stream: list[Token]) -> set[int]:
 Resolve = Callable[[str], str]
 
 
-def links(parsed: Parsed, resolve: Resolve, raw: AbstractSet[int] = frozenset()) -> list[Link]:
+def links(parsed: Parsed, resolve: Resolve, raw: AbstractSet[int] = frozenset(), kramdown: bool = True) -> list[Link]:
     """The post's Markdown and HTML links, each once, in file order. `raw`: the body's
     lines (0-based) that kramdown keeps as raw HTML, where Markdown is shown as typed
-    (`<details>`, a blank line, `[x](url)`: BC610), so only their HTML links are links."""
+    (`<details>`, a blank line, `[x](url)`: BC610), so only their HTML links are links.
+    `kramdown`: the site converts with kramdown (the text after a comment that starts a
+    line is Markdown: `<!--more--> Read [on](/x)`), not CommonMark (an HTML block)."""
     found: dict[tuple[str, int, int, Kind], Link] = {}
     for token in parsed.tokens:
         if token.type == "inline":
             items = _inline(parsed, token, resolve, html_only=token.map is not None and token.map[0] in raw)
         elif token.type == "html_block" and token.map:
-            items = _html_block(parsed, token, resolve)
+            items = _html_block(parsed, token, resolve, kramdown)
         else:
             continue
         for link in items:
@@ -249,12 +251,18 @@ def _argument_links(parsed: Parsed, resolve: Resolve) -> Iterator[Link]:
                 yield _link(parsed, where[0], where[1], kind, resolve, markdown=True, real=True)
 
 
-def _html_block(parsed: Parsed, token: Token, resolve: Resolve, depth: int = 0) -> Iterator[Link]:
+_COMMENT_FIRST = re.compile(r" {0,3}<!--.*?-->[ \t]*", re.S)
+
+
+def _html_block(parsed: Parsed, token: Token, resolve: Resolve, kramdown: bool = True,
+                depth: int = 0) -> Iterator[Link]:
     """The HTML links of a block, and the Markdown links of the lines kramdown reads
     as Markdown (CommonMark does not): inside a first element that says
-    `markdown="1"`, and after the first element."""
+    `markdown="1"`, after the first element, and after a comment on its last line."""
     assert token.map is not None
     yield from _html(parsed, token.content, token.map[0], None, resolve)
+    if kramdown and (comment := _COMMENT_FIRST.match(token.content)) is not None:
+        yield from _after_comment(parsed, token, comment.end(), resolve)
     if depth > 2:
         return
     start = html.markdown_from(token.content)
@@ -263,13 +271,35 @@ def _html_block(parsed: Parsed, token: Token, resolve: Resolve, depth: int = 0) 
         if sub.type == "inline":
             yield from _inline(parsed, sub, resolve)
         elif sub.type == "html_block":
-            yield from _html_block(parsed, sub, resolve, depth + 1)
+            yield from _html_block(parsed, sub, resolve, kramdown, depth + 1)
 
 
-def _inline(parsed: Parsed, token: Token, resolve: Resolve, html_only: bool = False) -> Iterator[Link]:
+def _after_comment(parsed: Parsed, token: Token, end: int, resolve: Resolve) -> Iterator[Link]:
+    """kramdown ends a comment that starts a block at its `-->`, and reads the rest of
+    that line as a paragraph (`<!--more--> Read [the rest](/x)`: a link on the page);
+    CommonMark makes the whole line an HTML block."""
+    assert token.map is not None
+    rest = token.content[end:].split("\n", 1)[0]
+    if not rest.strip():
+        return
+    row = token.map[0] + token.content[:end].count("\n")
+    line = parsed.masked[row] if row < len(parsed.masked) else ""
+    if not line.endswith(rest):  # a quote's `> ` before it, or a line moved: not placed, not guessed
+        return
+    inline = copy.copy(token)
+    inline.type, inline.map, inline.content = "inline", [row, row + 1], rest
+    inline.children = parser().parseInline(rest, {})[0].children
+    yield from _inline(parsed, inline, resolve, column=len(line) - len(rest))
+
+
+def _inline(parsed: Parsed, token: Token, resolve: Resolve, html_only: bool = False,
+            column: int = 0) -> Iterator[Link]:
     """The links of an inline token; with `html_only`, its raw HTML's only (the Markdown
-    ones are still placed, so that the cursor moves past them)."""
+    ones are still placed, so that the cursor moves past them). `column`: where on its
+    first line its text starts."""
     cursor = Cursor.for_block(parsed.masked, parsed.post.body_line, token)
+    if column and token.map:
+        cursor.move_to(token.map[0], column)
     pending: list[Token] = []
     autolink = False
     markdown: list[Link] = []

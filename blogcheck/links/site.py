@@ -83,7 +83,7 @@ class LinkSite:
         chirpy = media(post.data, self.ctx.site.config)
         front = list(front_links(post, resolve, PREVIEW if chirpy.active else ()))
         kept_as_written = no_markdown(post.body) if self.ctx.site.kramdown else []  # math, nomarkdown
-        for written in [*front, *extract.links(parsed, resolve, self._raw_lines(post))]:
+        for written in [*front, *extract.links(parsed, resolve, self._raw_lines(post), self.ctx.site.kramdown)]:
             link = chirpy.place(written)
             if unresolved(link.url):
                 continue

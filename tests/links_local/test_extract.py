@@ -250,6 +250,25 @@ def test_markdown_inside_code_elements_is_text(make_post: MakePost) -> None:
     assert [raw for _, _, _, raw, _ in _links(post)] == ["/live", "/after", "/self", "/kept"]
 
 
+def test_the_rest_of_a_line_after_a_comment_is_markdown(make_post: MakePost) -> None:
+    """kramdown ends a comment that starts a block at its `-->` and makes a paragraph of the
+    rest of the line (checked with kramdown 2.4 GFM: `<!--more-->` then `<p>Read <a ...`);
+    CommonMark makes the whole line an HTML block, so the link was never checked."""
+    post = make_post(
+        "<!--more--> Read [the rest](/a) here.\n"
+        "\n"
+        "<!-- a\nb --> and ![pic](/b.png)\n"
+        "\n"
+        "> <!-- c --> [q](/q)\n"
+        "\n"
+        "<!-- d --> <a href=\"/e\">e</a> [f](/f)\n"
+        "\n"
+        "<!-- only a comment --> \n"
+    )
+    assert [(line, column, raw) for line, column, _, raw, _ in _links(post)] == [
+        (4, 29, "/a"), (7, 18, "/b.png"), (9, 18, "/q"), (11, 21, "/e"), (11, 35, "/f")]
+
+
 def test_windows_line_ends(make_post: MakePost) -> None:
     post = make_post("one\r\n\r\n[a](/a) <img src=\"/b.png\">\r\n")
     assert [(line, col) for line, col, *_ in _links(post)] == [(6, 5), (6, 19)]
