@@ -69,7 +69,8 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
     texts = {p.display: p.text for p in posts + bodies}
     ignores = per_file_ignores(files, site, config)
     diagnostics = sorted(_finish(found, config, texts, ignores), key=Diagnostic.sort_key)
-    return Result(diagnostics, len(files), tuple(ctx.notes))
+    notes = [site.config_note] if files and site.config_note else []
+    return Result(diagnostics, len(files), tuple(notes + ctx.notes))
 
 
 def _config_symbols(site: Site, path: Path) -> list[Diagnostic]:

@@ -30,6 +30,7 @@ class Site:
     layouts: frozenset[str] | None = None  # None: the site has no layouts folder
     layouts_dir: str = "_layouts"  # `layouts_dir:`, below the root
     config_symbols: tuple[tuple[int, int, str], ...] = ()  # Ruby symbols in the config: Jekyll 4 stops (BC108)
+    config_note: str = ""  # about the config, not wrong (a second YAML document, which Jekyll ignores)
 
     @property
     def timezone(self) -> dt.tzinfo:
@@ -168,7 +169,7 @@ def load_site(root: Path) -> Site:
     try:
         raw = files.read_bytes(config_path)
         text = raw.decode("utf-8-sig")
-        front = parse(text, start_line=1)
+        front = parse(text, start_line=1, first_document=True)
         config = front.data
     except (OSError, UnicodeDecodeError) as exc:
         return Site(root, {}, config_path, f"cannot read {config_path.name}: {exc}", 1,
@@ -181,7 +182,20 @@ def load_site(root: Path) -> Site:
     problem = _bom_problem(config_path.name, raw.startswith(b"\xef\xbb\xbf"), text, config)
     return Site(root, config, config_path, problem, config_error_hint=_BOM_HINT if problem else "",
                 layouts=layout_names(root, config), layouts_dir=layouts_dir(config),
-                config_symbols=tuple(config_symbols(front.text, front.node)))
+                config_symbols=tuple(config_symbols(front.text, front.node)),
+                config_note=_second_document(config_path.name, text, front.node))
+
+
+def _second_document(name: str, text: str, node: Any) -> str:
+    """A note when `_config.yml` goes on past its first YAML document (a `---` line after
+    settings): Jekyll reads the first only, and drops the rest in silence."""
+    end = node.end_mark.index if node is not None and node.end_mark is not None else 0
+    after = re.search(r"^(?:---|\.\.\.)(?:[ \t].*)?$", text[end:], re.M)
+    if after is None or not text[end + after.end():].strip():
+        return ""
+    line = text[: end + after.start()].count("\n") + 1
+    return (f"{name} goes on after the `{after[0][:3]}` of line {line}, a new YAML document: Jekyll reads the "
+            "first document only, so the settings after it are ignored (remove the line to keep them)")
 
 
 _BOM_HINT = 'save it as UTF-8 without a byte-order mark (in most editors "UTF-8", not "UTF-8 with BOM")'

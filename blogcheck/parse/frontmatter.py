@@ -29,6 +29,15 @@ class _Loader(_Base):  # type: ignore[misc,valid-type,unused-ignore]
             return self.construct_scalar(node)
 
 
+    def construct_yaml_int(self, node: yaml.Node) -> object:
+        """An integer; one of more digits than Python converts (4,300), which Ruby reads as
+        a Bignum, is read as infinity: a number still (Python's own limit is no error of
+        the post), never a quadratic conversion of a megabyte of digits."""
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:
+            return float("-inf") if str(node.value).lstrip().startswith("-") else float("inf")
+
     def construct_undefined(self, node: yaml.Node) -> object:
         """A tag PyYAML does not know: Jekyll's Psych refuses a Ruby class (`!ruby/object:Post`,
         `!ruby/sym`) and reads any other tag (`!note`, `!!python/tuple`) as a plain value."""
@@ -57,6 +66,7 @@ class _Refused(yaml.constructor.ConstructorError):
 
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
 _Loader.add_constructor("tag:yaml.org,2002:set", _Loader.refuse_set)
 _Loader.add_constructor(None, _Loader.construct_undefined)
 
@@ -161,8 +171,10 @@ def _child(node: yaml.Node, step: str | int) -> tuple[yaml.Node | None, yaml.Nod
     return None, None
 
 
-def parse(text: str, start_line: int = 1) -> FrontMatter:
-    """Parse `text` (front matter whose line 0 is file line `start_line`)."""
+def parse(text: str, start_line: int = 1, first_document: bool = False) -> FrontMatter:
+    """Parse `text` (front matter whose line 0 is file line `start_line`). With
+    `first_document` (`_config.yml`, as Jekyll's Psych reads it), a `---` that starts
+    another document ends the text read; else it is an error."""
     try:
         loader = _Loader(text)  # PyYAML's reader refuses a character here, libyaml's when it reads
     except yaml.reader.ReaderError as exc:
@@ -171,7 +183,7 @@ def parse(text: str, start_line: int = 1) -> FrontMatter:
         refused = yaml.reader.ReaderError("", exc.start, ord(text[exc.start]), "", "")
         raise _refused(text, refused, start_line) from None
     try:
-        node = loader.get_single_node()
+        node = (loader.get_node() if loader.check_node() else None) if first_document else loader.get_single_node()
         if "*" in text:  # only an alias (`*name`) can expand a document, or make it a cycle
             _check_size(node, text, start_line)
         data = loader.construct_document(node) if node is not None else None
@@ -212,7 +224,7 @@ def parse(text: str, start_line: int = 1) -> FrontMatter:
     return FrontMatter(plain, node, start_line, _entries(node, text, start_line), text)
 
 
-def _entries(node: yaml.Node, text: str, start_line: int) -> tuple[Entry, ...]:
+def _entries(node: yaml.Node | None, text: str, start_line: int) -> tuple[Entry, ...]:
     if not isinstance(node, yaml.MappingNode):
         return ()
     return tuple(Entry(k.value, _position(text, start_line, k), _position(text, start_line, v))

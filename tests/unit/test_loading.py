@@ -80,6 +80,31 @@ def test_broken_site_config_is_reported_once(tmp_path: Path) -> None:
     assert result.diagnostics[0].hint.startswith("a `[` list is never closed")  # the fix, as for a post
 
 
+def test_a_config_of_several_yaml_documents_is_read_as_jekyll_reads_it(tmp_path: Path) -> None:
+    """Jekyll (Psych) reads the first document of `_config.yml` and builds the site: it was
+    a BC107 error here ("expected a single document"). The settings after the `---` are
+    ignored, which a note says."""
+    site = _site(tmp_path, "title: a\nbaseurl: /blog\n---\ntitle: b\nbaseurl: /x\n")
+    _post(site, "2024-01-01-a.md", b"---\ntitle: a\n---\n")
+    loaded = load_site(site)
+    result = run([site / "_posts"], loaded, Config())
+    assert loaded.config == {"title": "a", "baseurl": "/blog"} and result.diagnostics == []
+    assert result.notes == ("_config.yml goes on after the `---` of line 3, a new YAML document: Jekyll reads the "
+                            "first document only, so the settings after it are ignored (remove the line to keep them)",)
+    (site / "_config.yml").write_text("title: a\n---\n\n", encoding="utf-8")  # nothing after it: nothing to say
+    assert run([site / "_posts"], load_site(site), Config()).notes == ()
+
+
+def test_an_integer_python_will_not_convert_is_a_number_not_an_error(tmp_path: Path) -> None:
+    """Python converts 4,300 digits at most (a finding "use sys.set_int_max_str_digits()" at
+    1:1); Jekyll reads the value. It is read as infinity, a number."""
+    site = _site(tmp_path, "title: t\nsize: " + "9" * 5000 + "\n")
+    _post(site, "2024-01-01-a.md", b"---\ntitle: a\nk: " + b"9" * 200_000 + b"\nn: -" + b"9" * 5000 + b"\n---\n")
+    loaded = load_site(site)
+    assert run([site / "_posts"], loaded, Config()).diagnostics == []
+    assert loaded.config["size"] == float("inf")
+
+
 def test_a_site_config_with_a_colon_in_its_title_gets_the_quoted_line(tmp_path: Path) -> None:
     site = _site(tmp_path, "title: My notes: ML\n")
     _post(site, "2024-01-01-a.md", b"---\ntitle: a\n---\n")
