@@ -304,6 +304,19 @@ def descriptor(output: str) -> int | None:
 _STANDARD = {"/dev/stdout": 1, "/dev/stderr": 2}
 
 
+def _a_post(path: Path) -> bool:
+    """A Markdown or HTML file that opens with front matter: a post or page, never a report."""
+    from blogcheck.discover import POST_SUFFIXES
+    from blogcheck.files import read_bytes
+
+    if path.suffix.lower() not in POST_SUFFIXES:
+        return False
+    try:
+        return read_bytes(path, 8).lstrip(b"\xef\xbb\xbf").startswith(b"---")
+    except OSError:
+        return False
+
+
 def _check_output(output: str) -> None:
     """--output names a file in a folder that exists: said before the run, not after it."""
     from blogcheck.config import ConfigError
@@ -329,6 +342,9 @@ def _check_output(output: str) -> None:
             raise ConfigError(f"--output {output}: the folder {target.parent} cannot be written to")
         if output and target.is_file() and not os.access(target, os.W_OK):
             raise ConfigError(f"--output {output}: the file is read-only")
+        if output and target.is_file() and _a_post(target):
+            raise ConfigError(f"--output {output} is a post (its front matter opens with `---`): the report would "
+                              "replace it; name another file")
     except (OSError, RuntimeError) as exc:  # a name too long, a loop of symbolic links on the way (3.11: RuntimeError)
         raise ConfigError(f"--output {output[:80]}{'...' if len(output) > 80 else ''}: "
                           f"{getattr(exc, 'strerror', None) or exc}") from None

@@ -131,3 +131,17 @@ def test_a_read_only_file_is_neither_report_nor_fixed(tmp_path: Path, monkeypatc
     done = _cli(["check", "--offline", "--fix", "."], tmp_path, capture_output=True, text=True)
     assert done.returncode == 1 and "not fixed: cannot write it (the file is read-only)" in done.stdout, done.stdout
     assert post.read_text(encoding="utf-8") == POST
+
+
+def test_a_post_is_never_replaced_by_the_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                capsys: pytest.CaptureFixture[str]) -> None:
+    """`--output _posts/...md` (or `output =` in blogcheck.toml) replaced a post with the report."""
+    one_post_site(tmp_path, POST, monkeypatch)
+    post = next((tmp_path / "_posts").iterdir())
+    code, _, err = run(capsys, "check", "--offline", "--output", str(post), ".")
+    assert code == 2 and "is a post (its front matter opens with `---`)" in err
+    assert post.read_text(encoding="utf-8") == POST
+    report = tmp_path / "report.md"  # a Markdown file that is no post is a report like any other
+    report.write_text("old report\n", encoding="utf-8")
+    assert run(capsys, "check", "--offline", "--output", str(report), ".")[0] == 1
+    assert "Teh" in report.read_text(encoding="utf-8")
