@@ -38,7 +38,8 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
                         "in it is checked", "let the user running blogcheck read it (`chmod a+rx` for a folder), or "
                         "leave it out with `exclude`") for exc in unreadable]
     if files and site.config_error and site.config_path is not None:
-        either = "" if site.config else "; Jekyll cannot build the site either"  # (a BOM: it builds, wrongly)
+        either = "" if site.config or not site.config_read else "; Jekyll cannot build the site either"  # (a BOM:
+        # it builds, wrongly)
         found.append(diagnostic("BC107", display(site.config_path), site.config_error_line, site.config_error_column,
                                 site.config_error, f"{site.config_error_hint or 'fix _config.yml'}{either}"))
     if files and site.config_path is not None:

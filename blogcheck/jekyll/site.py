@@ -16,6 +16,7 @@ from blogcheck import files
 from blogcheck.jekyll.folders import MAX_FOLDERS, document_path, listed
 
 CONFIG_NAMES = ("_config.yml", "_config.yaml")
+MAX_CONFIG = 4 << 20  # bytes of _config.yml read at most
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Site:
     layouts_dir: str = "_layouts"  # `layouts_dir:`, below the root
     config_symbols: tuple[tuple[int, int, str], ...] = ()  # Ruby symbols in the config: Jekyll 4 stops (BC108)
     config_note: str = ""  # about the config, not wrong (a second YAML document, which Jekyll ignores)
+    config_read: bool = True  # False: too large to read (whether Jekyll builds with it is not known)
 
     @property
     def timezone(self) -> dt.tzinfo:
@@ -167,7 +169,11 @@ def load_site(root: Path) -> Site:
     if config_path is None:
         return Site(root, layouts=layout_names(root, {}))
     try:
-        raw = files.read_bytes(config_path)
+        raw = files.read_bytes(config_path, MAX_CONFIG + 1)
+        if len(raw) > MAX_CONFIG:  # (YAML reads 2 s a MB: a site's config is a few KB)
+            return Site(root, {}, config_path, f"{config_path.name} is over {MAX_CONFIG >> 20} MB: not read", 1,
+                        config_error_hint="a site's settings take a few KB: move data into `_data/`",
+                        config_read=False, layouts=layout_names(root, {}))
         text = raw.decode("utf-8-sig")
         front = parse(text, start_line=1, first_document=True)
         config = front.data

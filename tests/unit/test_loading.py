@@ -105,6 +105,17 @@ def test_an_integer_python_will_not_convert_is_a_number_not_an_error(tmp_path: P
     assert loaded.config["size"] == float("inf")
 
 
+def test_a_huge_site_config_is_not_read(tmp_path: Path) -> None:
+    """posts have `max_file_size`; a 60 MB `_config.yml` took minutes of YAML reading."""
+    from blogcheck.jekyll.site import MAX_CONFIG
+
+    site = _site(tmp_path, "title: t\n" + "k: v\n" * (MAX_CONFIG // 5 + 1))
+    _post(site, "2024-01-01-a.md", b"---\ntitle: a\n---\n")
+    (found,) = run([site / "_posts"], load_site(site), Config()).diagnostics
+    assert (found.code, found.message) == ("BC107", "_config.yml is over 4 MB: not read")
+    assert "cannot build" not in found.hint
+
+
 def test_a_site_config_with_a_colon_in_its_title_gets_the_quoted_line(tmp_path: Path) -> None:
     site = _site(tmp_path, "title: My notes: ML\n")
     _post(site, "2024-01-01-a.md", b"---\ntitle: a\n---\n")
