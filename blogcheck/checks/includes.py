@@ -34,7 +34,7 @@ from blogcheck.diagnostic import Diagnostic
 from blogcheck.links import liquid
 from blogcheck.post import Post
 
-CODES = ["BC503", "BC504", "BC505"]
+CODES = ["BC503", "BC504", "BC505", "BC507"]
 _TAGS = frozenset({"include", "include_relative", "include_cached"})
 # Jekyll 4.3's grammar (Ruby's \w, \s and \z are ASCII; \Z here is Ruby's \z).
 _ARGUMENT = r"""([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))"""
@@ -62,7 +62,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
             markup, said = named
             if not markup.strip():
                 said = f"{said} is not set: `{{% {tag.name} %}}` names no file"
-        found = _problem(tag.name, markup, post, ctx, said)
+        found = _problem(tag.name, markup, post, ctx, said, tag.start)
         if found is not None:
             starts = starts or line_starts(body)
             line, column = position(starts, tag.start, post.body_line)
@@ -97,9 +97,10 @@ def _named(markup: str, post: Post, ctx: Context) -> tuple[str, str] | None:
     return value + after + rest, f"{written} is `{value}`"
 
 
-def _problem(name: str, markup: str, post: Post, ctx: Context, said: str = "") -> tuple[str, str, str] | None:
+def _problem(name: str, markup: str, post: Post, ctx: Context, said: str = "",
+             start: int = -1) -> tuple[str, str, str] | None:
     """(code, message, hint) of what stops the build at this tag, or None; `said`: where
-    the file's name came from, when Liquid gave it."""
+    the file's name came from, when Liquid gave it; `start`: the tag's offset in the body."""
     file, arguments = [*re.split(r"\s+", markup.strip(), maxsplit=1), ""][:2]
     tag = f"{{% {name} %}}"
     if not file:
@@ -119,7 +120,7 @@ def _problem(name: str, markup: str, post: Post, ctx: Context, said: str = "") -
         return None  # the theme may have it; without a _config.yml the site's root is a guess
     wanted = file.lstrip("/")
     if _exists(folder, wanted, ctx):
-        return _unparsable(folder / wanted, tag, ctx)
+        return _unparsable(folder / wanted, tag, ctx) or _looping(folder / wanted, tag, post, ctx, start)
     where = _shown(folder, ctx.site.root)
     source = f" ({said})" if said else ""
     return ("BC503", f"`{tag}` names `{wanted}`{source}, which is not in {where}: Jekyll stops the build when it "
@@ -151,6 +152,73 @@ def _unparsable(path: Path, tag: str, ctx: Context) -> tuple[str, str, str] | No
 
 
 _READ_MAX = 1_000_000  # bytes of an included file read for its Liquid
+_CONDITIONS = frozenset({"if", "unless", "case", "for", "tablerow"})  # a tag inside one may not run
+_CHAIN_MAX = 40  # include files followed from one tag
+
+
+def always(text: str) -> list[liquid.Tag]:
+    """The include tags of a template that run whenever it renders: in no `if`,
+    `unless`, `case` or loop (a recursive include under a condition can end)."""
+    depth, found = 0, []
+    for tag in liquid.rendered(text)[1]:
+        if tag.output:
+            continue
+        if tag.name in _CONDITIONS:
+            depth += 1
+        elif tag.name.startswith("end") and tag.name[3:] in _CONDITIONS:
+            depth = max(depth - 1, 0)
+        elif depth == 0 and tag.name in _TAGS:
+            found.append(tag)
+    return found
+
+
+def _looping(path: Path, tag: str, post: Post, ctx: Context, start: int) -> tuple[str, str, str] | None:
+    """BC507 when the included file always leads, include by include, back to a file on
+    the way (itself, or the post through `include_relative`): Liquid renders deeper
+    until "Nesting too deep" stops the build. Only for a tag of the post that always runs."""
+    if not any(t.start == start for t in always(post.body)):
+        return None
+    loop = _loop(path, post, ctx)
+    if loop is None:
+        return None
+    shown = " -> ".join(_shown(p.parent, ctx.site.root) + p.name for p in loop)
+    return ("BC507", f"`{tag}` starts an include loop ({shown}): every file includes the next whatever happens, "
+            "and Liquid stops the build with \"Nesting too deep\"", "put the inner include under a condition that "
+            "ends, or include another file")
+
+
+def _loop(start: Path, post: Post, ctx: Context) -> list[Path] | None:
+    """The files of a loop of includes that always run, from `start`, or None."""
+    from blogcheck import files
+
+    known: dict[tuple[Path, Path], list[Path] | None] = ctx.cache.setdefault("includes.loops", {})
+    chain: list[Path] = [post.path] if start == post.path else []  # `include_relative` of the post itself
+    found: list[Path] | None = None
+
+    def walk(path: Path) -> None:
+        nonlocal found
+        if found is not None or len(chain) > _CHAIN_MAX:
+            return
+        if path in chain:
+            found = [*chain[chain.index(path):], path]
+            return
+        chain.append(path)
+        try:
+            text = files.read_text(path, _READ_MAX, errors="replace") if path != post.path else post.body
+        except OSError:
+            text = ""
+        for inner in always(text) if "include" in text else []:
+            nested = included_file(inner.name, inner.markup, post, ctx) if inner.name != "include_relative" or \
+                path == post.path else None  # (a nested file's include_relative: from the page, not followed)
+            if nested is not None:
+                walk(nested)
+        chain.pop()
+
+    key = (start, post.path)
+    if key not in known:
+        walk(start)
+        known[key] = found
+    return known[key]
 
 
 def included_file(name: str, markup: str, post: Post, ctx: Context) -> Path | None:

@@ -120,6 +120,9 @@ def tokens(text: str) -> list[tuple[int, str]]:
         position = stop
 
 
+MAX_DEPTH = 100  # blocks inside blocks Liquid parses (4.0 and 5 alike); one more stops the build
+
+
 def first_error(text: str, strict: bool = False) -> Error | None:
     """The error that ends the build, or None when Liquid 4 parses `text` (in its
     strict error mode with `strict`)."""
@@ -158,6 +161,8 @@ def first_error(text: str, strict: bool = False) -> Error | None:
                 if index < 0:
                     return Error(offset, "'raw' tag was never closed", token)
             elif name in _BLOCKS:
+                if len(stack) >= MAX_DEPTH:  # Liquid's Block::MAX_DEPTH, checked as each block's body is parsed
+                    return Error(offset, "Nesting too deep", token)
                 stack.append(_Block(name, offset, token))
             continue
         if block is not None and name in _INNER.get(block.name, ()):

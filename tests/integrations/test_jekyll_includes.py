@@ -157,3 +157,44 @@ def test_an_included_file_liquid_cannot_parse_stops_the_build_at_the_tag(
     found = _findings(site, monkeypatch, capsys, "BC503,BC504,BC505")
     assert [(d["code"], d["line"]) for d in found] == [("BC505", 4 + body.split("{%")[0].count("\n"))]
     assert f"{Path(name).name}, whose Liquid Jekyll cannot parse (line {line}: " in str(found[0]["message"])
+
+
+LOOPS = {  # file -> content, for the include loops below
+    "_includes/loop.html": "self {% include loop.html %}\n",
+    "_includes/a.html": "a {% include b.html %}\n",
+    "_includes/b.html": "b {% include a.html %}\n",
+    "_includes/tree.html": "t {% if include.depth == nil %}{% include tree.html depth=1 %}{% endif %}\n",
+}
+
+
+@pytest.mark.parametrize(("body", "reported"), [
+    ("{% include loop.html %}\n", True), ("{% include a.html %}\n", True),
+    ("{% include_relative 2024-01-01-p.md %}\n", True),  # the post includes itself
+    ("{% include tree.html %}\n", False),  # the inner include runs under a condition that ends: it builds
+    ("{% if page.nothing %}{% include loop.html %}{% endif %}\n", False),  # never run here: it builds
+])
+def test_an_include_loop_stops_the_build_with_nesting_too_deep(
+        body: str, reported: bool, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+        capsys: pytest.CaptureFixture[str]) -> None:
+    """A hostile-input audit: a file that always includes itself, or two that include each
+    other, render deeper until Liquid stops the build ("Nesting too deep"); blogcheck
+    said nothing."""
+    site = _site(tmp_path / "site", body)
+    for name, content in LOOPS.items():
+        (site / name).write_text(content, encoding="utf-8")
+    found = _findings(site, monkeypatch, capsys, "liquid")
+    assert [d["code"] for d in found] == (["BC507"] if reported else [])
+    build = _build(site)
+    assert (build.returncode != 0 and "Nesting too deep" in build.stdout + build.stderr) is reported
+
+
+@pytest.mark.parametrize(("depth", "reported"), [(100, False), (101, True)])
+def test_blocks_nested_past_liquids_limit_stop_the_build(depth: int, reported: bool, tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    site = _site(tmp_path / "site", "{% if true %}" * depth + "x" + "{% endif %}" * depth + "\n")
+    found = _findings(site, monkeypatch, capsys, "liquid")
+    assert [(d["code"], "Nesting too deep" in str(d["message"])) for d in found] == ([("BC505", True)] if reported
+                                                                                      else [])
+    build = _build(site)
+    assert (build.returncode != 0 and "Nesting too deep" in build.stdout + build.stderr) is reported
