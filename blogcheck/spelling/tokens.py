@@ -173,7 +173,7 @@ def _all_fine(text: str, previous: str, fine: set[str] | frozenset[str]) -> bool
 def _twice(raw: list[tuple[str, int]], index: int, before: str) -> bool:
     """The same word as the one before, exactly twice (`final final final` is on purpose)."""
     lower = raw[index][0].lower()
-    if before.lower() != lower or len(lower) < 2:
+    if before.lower() != lower or (len(lower) < 2 and lower not in ("a", "i")):  # `a a`, `I I`: slips too
         return False
     third_before = index >= 2 and raw[index - 2][0].lower() == lower
     third_after = index + 1 < len(raw) and raw[index + 1][0].lower() == lower

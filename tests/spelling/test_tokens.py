@@ -54,6 +54,8 @@ def test_repeated_only_twice_and_with_space_only() -> None:
     assert [w.text for w in words("was the the first, the. The end") if w.repeated] == ["the"]
     assert [w.text for w in words("the final final final cut") if w.repeated] == []
     assert [w.text for w in words("the cut", previous="the") if w.repeated] == ["the"]
+    # one letter: `a a` and `I I` are slips too (the corpus has `about a a large-scale`); `x x` is no word
+    assert [w.text for w in words("We ran a a test and I I was wrong, x x.") if w.repeated] == ["a", "I"]
 
 
 def test_words_known_fine_are_skipped_unless_repeated() -> None:
