@@ -25,6 +25,7 @@ _LONGEST = 40  # no English word is longer; a longer run of letters is data, and
 _PLAIN = re.compile(r"[a-z]+(?:'[a-z]+)?|[A-Z][a-z]+(?:'[a-z]+)?")
 _ACRONYM = re.compile(r"[A-Z]{2,}s?|[A-Z]+'?s")
 _INNER_CAPITAL = re.compile(r".[a-z]*[A-Z]")
+_SHOUTED = 5  # letters of a word in capitals read as a word (`SEPERATE`); shorter ones are acronyms (`EHR`)
 _SENTENCE_END = re.compile(r"[.!?:;]['\")\]*_]*\s*$")
 # `mis-spelt`, `pre-trained`: a prefix written with a hyphen is no word of its own.
 _HYPHEN_PREFIXES = frozenset({"mis", "pre", "post", "non", "multi", "re", "co", "sub", "de", "un", "anti", "semi",
@@ -60,6 +61,8 @@ def checkable(word: str) -> bool:
         return len(word) > 1
     if len(word) < 2 or not word.isascii() or any(c.isdigit() for c in word):
         return False
+    if len(word) >= _SHOUTED and word.isupper() and word.isalpha():
+        return True  # `RECIEVE`: a word in capitals, not an acronym (only a known misspelling is reported)
     return not (_ACRONYM.fullmatch(word) or _INNER_CAPITAL.match(word))
 
 

@@ -192,3 +192,14 @@ def test_a_diff_of_odd_names_and_of_files_outside_the_working_folder_applies(
     applied = subprocess.run(["git", "apply", str(patch)], cwd=site / "_posts", capture_output=True, text=True)
     assert applied.returncode == 0, applied.stderr
     assert [p.read_text(encoding="utf-8") for p in posts] == ["---\ntitle: t\n---\nThe end.\n"] * 2
+
+
+def test_a_misspelling_in_capitals_is_fixed_in_capitals(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "_config.yml").write_text("title: t\n")
+    (tmp_path / "_posts").mkdir()
+    post = tmp_path / "_posts" / "2024-01-01-caps.md"
+    post.write_text("---\ntitle: t\n---\nTHE RECIEVE STEP and NASDAQ.\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "--offline", "--select", "spelling", "--fix", "_posts"]) == 0
+    assert post.read_text().endswith("THE RECEIVE STEP and NASDAQ.\n")

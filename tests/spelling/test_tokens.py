@@ -38,6 +38,14 @@ def test_plain_words_possessives_contractions_and_compounds() -> None:
         "Manning", "lecture", "didn\u2019t", "sturd", "state", "of", "the", "art", "trained", "spelt"]
 
 
+def test_a_word_in_capitals_is_read_an_acronym_is_not() -> None:
+    """`RECIEVE` is a known misspelling, shouted (codespell reports it); `EHR`, `NLP` and
+    `NCE` are acronyms. Five letters and more read as a word; only a known misspelling is
+    reported of such a word (never as an unknown word: a long acronym is no slip)."""
+    assert _checked("THE RECIEVE STEP and TEH END and SEPERATE, NASDAQ") == [
+        "RECIEVE", "and", "and", "SEPERATE", "NASDAQ"]
+
+
 def test_positions_are_offsets_in_the_span() -> None:
     found = {w.text: w.start for w in words("So  the sturd base")}
     assert found == {"So": 0, "the": 4, "sturd": 8, "base": 14}
