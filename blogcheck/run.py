@@ -51,10 +51,13 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
     # the checks of the text alone, for a post whose front matter Jekyll could not take
     per_body = [fn for _, fn in post_checks(lambda name: name != "frontmatter" and _selected(name, config))]
     posts, bodies = [], []
+    unread: list[Diagnostic] = []  # files no check reads at all (binary, too large, empty...)
     for path in files:
         post = _load(path, site, config, loaded)
         if isinstance(post, LoadError):
             found.append(diagnostic(post.code, display(path), post.line, post.column, post.message, post.hint))
+            if post.body is None:
+                unread.append(found[-1])
             if post.body is not None and not post.body.unread:
                 bodies.append(post.body)
             continue
@@ -71,6 +74,13 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
     ignores = per_file_ignores(files, site, config)
     diagnostics = sorted(_finish(found, config, texts, ignores), key=Diagnostic.sort_key)
     notes = [site.config_note] if files and site.config_note else []
+    hidden = [d for d in unread if not wanted(d, config.select, config.ignore)]
+    if hidden:  # `--select spelling` on a binary post: "no problems found" said nothing of it
+        many = len(hidden) != 1
+        codes = ", ".join(sorted({d.code for d in hidden}))
+        notes.append(f"{len(hidden)} file{'s' * many} not checked: {'they' if many else 'it'} cannot be read as "
+                     f"{'posts' if many else 'a post'} ({codes}, left out by --select/--ignore; "
+                     f"first: {hidden[0].path})")
     return Result(diagnostics, len(files), tuple(notes + ctx.notes))
 
 

@@ -41,6 +41,22 @@ def test_bad_files_each_get_a_diagnostic_and_the_run_goes_on(tmp_path: Path) -> 
     }
 
 
+def test_a_file_no_check_could_read_is_named_even_when_its_code_is_not_selected(tmp_path: Path) -> None:
+    """`--select spelling` on a post that is not UTF-8 said "no problems found": its BC100
+    was left out, and nothing said the post went unchecked (a post in another language
+    gets a note)."""
+    site = _site(tmp_path)
+    _post(site, "2024-01-01-a.md", "---\ntitle: a\n---\nrecieve caf\u00e9\n".encode("latin-1"))
+    _post(site, "2024-01-02-b.md", b"\0binary")
+    _post(site, "2024-01-03-c.md", b"---\ntitle: c\n---\nfine\n")
+    result = run([site / "_posts"], load_site(site), Config(select=("spelling",)))
+    assert result.diagnostics == []
+    (note,) = result.notes
+    assert note.startswith("2 files not checked: they cannot be read as posts (BC100, left out by --select/--ignore; "
+                           "first: ") and note.endswith("2024-01-01-a.md)")
+    assert run([site / "_posts"], load_site(site), Config()).notes == ()  # reported, so nothing more to say
+
+
 def test_file_over_max_size_is_reported_not_read(tmp_path: Path) -> None:
     site = _site(tmp_path)
     _post(site, "2024-01-01-huge.md", b"---\ntitle: x\n---\n" + b"word " * 300_000)
