@@ -161,7 +161,8 @@ def _relative_hint(path: str, base: str | None, folder: str, index: SiteIndex) -
     from_file = _from_file(path, folder)
     if not from_file or from_file.startswith("..") or not index.exists("/" + from_file):
         return ""
-    return f"relative links resolve against the post's URL ({base}), not its file: write `/{from_file}`"
+    root = "{{ site.baseurl }}/" if index.baseurl else "/"  # a root path without it is outside the site
+    return f"relative links resolve against the post's URL ({base}), not its file: write `{root}{from_file}`"
 
 
 def _source_file(path: str, folder: str, index: SiteIndex) -> str:

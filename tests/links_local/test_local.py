@@ -219,8 +219,9 @@ def test_a_link_relative_to_the_file_gets_a_hint(site: Path) -> None:
     post.write_text("---\ntitle: p\ncategories: [news]\n---\n![a](../assets/img/photo%20one.png)\n", encoding="utf-8")
     [diag] = run([post], load_site(site), Config(select=("links",), offline=True)).diagnostics
     assert diag.code == "BC303" and diag.message == "`/blog/news/assets/img/photo one.png` is no image of this site"
+    # with the baseurl (`/assets/...` alone is outside it: a finding of its own)
     assert diag.hint == ("relative links resolve against the post's URL (/blog/news/probe/), not its file: "
-                         "write `/assets/img/photo one.png`")
+                         "write `{{ site.baseurl }}/assets/img/photo one.png`")
 
 
 def test_a_link_to_a_post_source_file(site: Path) -> None:
