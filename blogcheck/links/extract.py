@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 _NEAR = 8192  # characters of link text (and markup) a link's target may follow
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")  # what a backslash escapes in Markdown
 # one character as UTF-8 escapes (`%2f`, `%C3%BC`): markdown-it keeps an escape as written
 _CHARACTER = re.compile(r"%(?:[0-7][0-9a-f]|[c-d][0-9a-f]%[89ab][0-9a-f]|e[0-9a-f](?:%[89ab][0-9a-f]){2}|"
                         r"f[0-7](?:%[89ab][0-9a-f]){3})", re.IGNORECASE)
@@ -374,9 +375,14 @@ def _located(cursor: Cursor, href: str, within: int | None = None) -> tuple[tupl
     """The first place after the cursor where `href` is written, and its length: as one of
     its usual spellings, else with any of the escapes markdown-it added written raw."""
     found = _earliest(cursor, _spellings(href), within)
-    if found is not None or "%" not in href:
+    if found is not None:
         return found
-    written = _written(href)
+    if "%" in href:
+        written = _written(href)
+    elif len(href) <= _NEAR and any(c in _ESCAPABLE for c in href):  # `Big\_O\_notation`: escapes in the URL
+        written = re.compile("".join(rf"\\?{re.escape(c)}" if c in _ESCAPABLE else re.escape(c) for c in href))
+    else:
+        return None
     where = cursor.search(written, within)
     if where is None:
         return None

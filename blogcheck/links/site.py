@@ -87,6 +87,9 @@ class LinkSite:
             link = chirpy.place(written)
             if unresolved(link.url):
                 continue
+            if "\\" in link.raw and self.ctx.site.kramdown and _BROWSED.match(link.raw):
+                yield link, _backslash(link.raw)
+                continue
             if any(p.search(link.url.partition("#")[0]) for p in self._exclude):  # (the docs: never its #fragment)
                 excluded = judge.classify(link, self.index, self.site_url, base, lookup, folder)
                 if isinstance(excluded, judge.Remote):  # skipped, and counted, by the remote checker
@@ -201,3 +204,16 @@ class LinkSite:
 def _one_line(tag: str) -> str:
     """A tag as a message shows it: a line break in it (a wrapped paragraph's) as a space."""
     return " ".join(tag.split()) if "\n" in tag else tag
+
+
+_BROWSED = re.compile(r"(?:https?:)?//|[^:]*(?:[/?#]|$)", re.IGNORECASE)  # a web URL or a path, not `mailto:`
+
+
+def _backslash(raw: str) -> judge.Problem:
+    """A backslash in a link's URL (`Big\\_O\\_notation`, as converters write it): kramdown
+    keeps it in the page's link (CommonMark drops an escape's), and browsers read a
+    backslash in a web address as `/`: readers get another page."""
+    shown = judge.short(raw)
+    return judge.Problem("BC208", f"`{shown}` holds a backslash, which kramdown keeps in the link and browsers read "
+                         f"as `/`: readers get `{judge.short(raw.replace(chr(92), '/'))}`",
+                         f"remove the backslash: `{judge.short(raw.replace(chr(92), ''))}`")

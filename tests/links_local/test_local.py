@@ -581,3 +581,20 @@ def test_a_post_or_file_linked_in_a_form_the_server_does_not_answer_names_the_fo
     result = run([post], load_site(site), Config(select=("links",), offline=True))
     assert [(d.code, d.hint) for d in result.diagnostics] == [
         ("BC204", "did you mean `/blog/news/first/`?"), ("BC303", "did you mean `/blog/assets/img/photo one.png`?")]
+
+
+def test_a_backslash_in_a_link_url_is_broken_for_readers(site: Path) -> None:
+    """kramdown keeps a backslash in a link's URL (checked with kramdown 2.4 GFM:
+    `href=".../Big\\_O\\_notation"`), and browsers read it as `/`: the link as checked (the
+    escape dropped, as CommonMark does) worked, the page's did not. Code and `mailto:` are
+    left alone."""
+    post = site / "_posts" / "2024-05-05-probe.md"
+    line = ("[O](https://en.wikipedia.org/wiki/Big\\_O\\_notation) ![i](/blog/assets/img/photo\\_one.png) "
+            "[m](mailto:a\\_b@x.org) `[c](/c\\_d)`")
+    post.write_text(f"---\ntitle: p\n---\n{line}\n", encoding="utf-8")
+    found = run([post], load_site(site), Config(select=("links",), offline=True)).diagnostics
+    assert [(d.code, d.column, d.hint) for d in found] == [  # placed where the URL is written
+        ("BC208", line.index("https") + 1, "remove the backslash: `https://en.wikipedia.org/wiki/Big_O_notation`"),
+        ("BC208", line.index("/blog") + 1, "remove the backslash: `/blog/assets/img/photo_one.png`")]
+    assert "readers get `https://en.wikipedia.org/wiki/Big/_O/_notation`" in found[0].message
+
