@@ -12,8 +12,8 @@ from typing import Any
 from blogcheck.links.model import Kind, Link
 from blogcheck.post import Post
 
-# Key paths ("*" = every item of a list) of the common themes: minimal-mistakes,
-# so-simple, beautiful-jekyll, jekyll-seo-tag, Ghost-like themes.
+# Key paths ("*" = every item of a list) of the common themes and plugins: minimal-mistakes,
+# so-simple, beautiful-jekyll, jekyll-seo-tag, jekyll-redirect-from, Ghost-like themes.
 PATHS: dict[tuple[str, ...], Kind] = {
     ("image",): Kind.IMAGE, ("image", "path"): Kind.IMAGE, ("image", "feature"): Kind.IMAGE,
     ("image", "thumbnail"): Kind.IMAGE, ("image", "teaser"): Kind.IMAGE, ("image", "twitter"): Kind.IMAGE,
@@ -22,6 +22,9 @@ PATHS: dict[tuple[str, ...], Kind] = {
     ("cover-img", "*"): Kind.IMAGE, ("thumbnail-img",): Kind.IMAGE, ("share-img",): Kind.IMAGE,
     ("og_image",): Kind.IMAGE, ("feature_image",): Kind.IMAGE, ("gallery", "*", "image_path"): Kind.IMAGE,
     ("gallery", "*", "url"): Kind.LINK, ("image", "lqip"): Kind.IMAGE,
+    # where readers are sent (jekyll-redirect-from's page for the post) and the URL search engines are given
+    # (jekyll-seo-tag's `<link rel="canonical">`)
+    ("redirect_to",): Kind.LINK, ("redirect_to", "*"): Kind.LINK, ("canonical_url",): Kind.LINK,
 }
 _ANCHOR = re.compile(r"&[^\s,\[\]{}]+[ \t]+")  # `path: &image /x.jpg`: the value starts after its anchor
 

@@ -317,6 +317,16 @@ def test_front_matter_urls(make_post: MakePost) -> None:
     ]
 
 
+def test_front_matter_redirect_and_canonical_urls_are_links(make_post: MakePost) -> None:
+    """jekyll-redirect-from sends every reader of the post to `redirect_to`; jekyll-seo-tag
+    gives `canonical_url` to search engines: both were never checked."""
+    post = make_post("Body.\n", front="redirect_to: https://new.example/moved\ncanonical_url: /blog/original/")
+    found = [(link.line, link.column, link.kind, link.url) for link in front_links(post, lambda raw: raw)]
+    assert sorted(found) == [(2, 14, Kind.LINK, "https://new.example/moved"), (3, 16, Kind.LINK, "/blog/original/")]
+    listed = make_post("Body.\n", front="redirect_to:\n  - https://new.example/a\n")
+    assert [link.url for link in front_links(listed, lambda raw: raw)] == ["https://new.example/a"]
+
+
 def test_a_url_with_spaces_is_a_link_as_kramdown_reads_it(make_post: MakePost) -> None:
     """CommonMark ends a URL at a space; kramdown reads on to the closing `)` (a title
     after white space and a quote), so these are links and images on the site."""
