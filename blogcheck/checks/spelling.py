@@ -84,7 +84,8 @@ def speller_for(ctx: Context) -> Speller:
         settings = Settings.from_table(ctx.config.section("spelling"))
         if settings.problems():
             raise ConfigError(settings.problems()[0])
-        accepted = tech_words() | project_words(ctx.site.root / settings.wordlist, ctx.notes)
+        named = "wordlist" in ctx.config.section("spelling")
+        accepted = tech_words() | project_words(ctx.site.root / settings.wordlist, ctx.notes, named)
         accepted |= {w.lower() for w in settings.words}
         unknown = check_wanted("spelling", ["BC402"], ctx.config.select, ctx.config.ignore)
         repeats = check_wanted("spelling", ["BC403"], ctx.config.select, ctx.config.ignore)

@@ -33,13 +33,17 @@ def tech_words() -> frozenset[str]:
         parse(data.joinpath("software_words.txt").read_text(encoding="utf-8"))
 
 
-def project_words(path: Path, notes: list[str] | None = None) -> frozenset[str]:
-    """The project word list; a missing file is an empty list, and so is one that cannot
-    be read, said in `notes` (its words would be reported with no word why); a list
-    that is not UTF-8 is read with its odd bytes replaced, said too."""
+def project_words(path: Path, notes: list[str] | None = None, named: bool = False) -> frozenset[str]:
+    """The project word list; a missing file is an empty list (said in `notes` when the
+    config `named` it: a misspelt name), and so is one that cannot be read, said too
+    (its words would be reported with no word why); a list that is not UTF-8 is read
+    with its odd bytes replaced, said too."""
     try:
         raw = files.read_bytes(path)
     except FileNotFoundError:
+        if named and notes is not None:
+            notes.append(f"the word list {path.name} named by `[spelling] wordlist` is not there: none of the "
+                         "words you meant to accept is accepted (`blogcheck words --add` creates it)")
         return frozenset()
     except OSError as exc:
         if notes is not None:
@@ -58,7 +62,8 @@ def project_words(path: Path, notes: list[str] | None = None) -> frozenset[str]:
 
 
 def post_words(data: dict[str, Any]) -> frozenset[str]:
-    """`spelling_ignore:` of a post: a list of words, or one string of words."""
+    """`spelling_ignore:` of a post: a list of words, or one string of words (anything
+    else is a BC110 finding: the schema says so)."""
     value = data.get("spelling_ignore")
     if isinstance(value, str):
         value = value.split()

@@ -71,6 +71,21 @@ def test_word_list_post_list_and_inline_suppression(site: Path, capsys: pytest.C
     assert {d["word"] for d in diags} == {"Teh", "recieve", "sentense", "occurence", "definately", "seperate"}
 
 
+def test_a_misnamed_word_list_and_an_odd_spelling_ignore_are_said(site: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    """A `wordlist` the config names that is not there accepted nothing in silence, and a
+    `spelling_ignore: 42` was dropped in silence (spelling audit)."""
+    (site / "blogcheck.toml").write_text('[spelling]\nwordlist = "word.txt"\n', encoding="utf-8")
+    (site / "words.txt").write_text("sturd\n", encoding="utf-8")
+    post = site / POST
+    post.write_text(post.read_text(encoding="utf-8").replace("categories: [nlp]", "categories: [nlp]\n"
+                                                             "spelling_ignore: 42"), encoding="utf-8")
+    main(["check", "--select", "spelling,frontmatter", POST])
+    out = capsys.readouterr().out
+    assert "note: the word list word.txt named by `[spelling] wordlist` is not there" in out
+    assert "BC110 `spelling_ignore` must be a string, a list of strings or numbers or null, not 42" in out
+
+
 def test_severity_per_code_from_config(site: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (site / "blogcheck.toml").write_text('[severity]\nBC401 = "warning"\n', encoding="utf-8")
     code, diags = _json(capsys, POST)
