@@ -102,9 +102,12 @@ class LinkSite:
             if isinstance(outcome, judge.Problem) and self.index.baseurl and _LINK_TAG.search(link.raw):
                 # the URL Jekyll 3 writes (no baseurl) may be the one that works: either version passes
                 jekyll3 = dataclasses.replace(resolver, tags_under_base=False).resolve(link.raw)
-                if judge.classify(dataclasses.replace(link, url=html.unescape(jekyll3)), self.index,
-                                  self.site_url, base, lookup, folder) is None:
+                other = judge.classify(dataclasses.replace(link, url=html.unescape(jekyll3)), self.index,
+                                       self.site_url, base, lookup, folder)
+                if other is None:
                     outcome = None
+                elif isinstance(other, judge.Problem) and other.code == "BC203" and outcome.code != "BC203":
+                    outcome = other  # the page is there in Jekyll 3's reading: its #fragment is what is wrong
             if outcome is None and link is written and written not in front:  # themes put baseurl before theirs
                 outcome = judge.outside_base(link, self.index)
             if link is not written and isinstance(outcome, judge.Problem) and (why := chirpy.why(written)):

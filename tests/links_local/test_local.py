@@ -435,6 +435,19 @@ def test_a_literal_root_path_outside_the_baseurl_is_broken(site: Path, body: str
     assert _codes(site, body) == codes
 
 
+def test_a_wrong_fragment_after_baseurl_and_post_url_is_a_missing_heading(site: Path) -> None:
+    """`{{ site.baseurl }}{% post_url X %}#set-up`: Jekyll 3.10 (GitHub Pages) writes the page's
+    URL there, Jekyll 4 the baseurl twice. With a fragment no heading has, both readings
+    fail; the one that finds the page says what is wrong (it was "no file or page", with
+    the baseurl twice, and following it broke the link on GitHub Pages)."""
+    post = site / "_posts" / "2024-05-05-probe.md"
+    post.write_text("---\ntitle: p\n---\n[ok]({{ site.baseurl }}{% post_url 2024-01-05-first %}#part-one) "
+                    "[typo]({{ site.baseurl }}{% post_url 2024-01-05-first %}#part-1)\n", encoding="utf-8")
+    found = run([post], load_site(site), Config(select=("links",), offline=True)).diagnostics
+    assert [(d.code, d.message) for d in found] == [
+        ("BC203", "`#part-1` matches no heading or id in `/blog/news/first/`")]
+
+
 def test_outside_the_baseurl_says_where_the_file_is(site: Path) -> None:
     post = site / "_posts" / "2024-05-05-probe.md"
     post.write_text("---\ntitle: probe\nimage: /assets/img/photo%20one.png\n---\n[x](/me/)\n", encoding="utf-8")
