@@ -53,21 +53,25 @@ class Dialect:
             self.styles = ("gfm", "kramdown")
 
 
-def heading_ids(texts: Iterable[str], dialect: Dialect) -> set[str]:
-    """The automatic ids of headings with these texts (in document order)."""
+def heading_ids(texts: Iterable[str], dialect: Dialect, written: Iterable[str] | None = None) -> set[str]:
+    """The automatic ids of headings with these texts (in document order). `written`:
+    the same headings as their source has them (`Install [Jekyll](https://...)`), which
+    the plain kramdown input makes its ids of; the GFM input uses the text shown."""
     found: set[str] = set()
     explicit: list[str] = []
-    plain: list[str] = []
-    for text in texts:
+    plain: list[tuple[str, str]] = []
+    shown = list(texts)
+    for text, source in zip(shown, shown if written is None else written, strict=True):
         match = _TRAILING_IAL.search(text.rstrip())
         if match:
             explicit.append(match[1])
         else:
-            plain.append(text)
+            plain.append((text, source))
     found.update(explicit)
     if dialect.auto:
         for style in dialect.styles:
-            found.update(dialect.prefix + i for i in _numbered(plain, style) if i)
+            found.update(dialect.prefix + i for i in _numbered([t if style == "gfm" else w for t, w in plain], style)
+                         if i)
     return found
 
 
@@ -112,6 +116,7 @@ def ids(parsed: Parsed, dialect: Dialect, resolve: Callable[[str], str]) -> set[
     from blogcheck.links import html
 
     headings: list[str] = []
+    written: list[str] = []
     found: set[str] = set()
     uses: Counter[str] = Counter()  # footnote name -> how often the text uses it
     defined: set[str] = set()
@@ -119,6 +124,7 @@ def ids(parsed: Parsed, dialect: Dialect, resolve: Callable[[str], str]) -> set[
     for number, token in enumerate(stream):
         if token.type == "heading_open" and number + 1 < len(stream):
             headings.append(_text(parsed, stream[number + 1], resolve))
+            written.append(_source(parsed, stream[number + 1], resolve) if "kramdown" in dialect.styles else "")
         elif token.type == "html_block":
             found |= html.read(token.content)[1]
         elif token.type == "inline":
@@ -131,7 +137,16 @@ def ids(parsed: Parsed, dialect: Dialect, resolve: Callable[[str], str]) -> set[
                     found.update(_IAL_ID.findall(child.content))
                     uses.update(_FOOTNOTE.findall(child.content))
             uses.subtract(labels)  # a definition's own label is no use of it
-    return found | heading_ids(headings, dialect) | footnote_ids(uses, defined)
+    return found | heading_ids(headings, dialect, written) | footnote_ids(uses, defined)
+
+
+def _source(parsed: Parsed, inline: Token, resolve: Callable[[str], str]) -> str:
+    """A heading's text as its source writes it (a link's URL, `&amp;`, an image's path
+    kept), Liquid rendered: what kramdown's own input makes an id of."""
+    cursor = Cursor.for_block(parsed.masked, parsed.post.body_line, inline)
+    where = cursor.find(inline.content) if inline.content else None
+    text = parsed.cut(where[0], where[1], len(inline.content)) if where is not None else inline.content
+    return _without_tags(resolve(text)) if "{" in text else text
 
 
 def _text(parsed: Parsed, inline: Token, resolve: Callable[[str], str]) -> str:

@@ -70,6 +70,19 @@ def test_ids_of_a_post(make_post: MakePost) -> None:
     assert "setup" not in ids  # an explicit id replaces the automatic one
 
 
+def test_the_kramdown_input_makes_ids_of_the_heading_as_written(make_post: MakePost) -> None:
+    """`kramdown: input: kramdown` makes a heading's id of its source text (a link's URL, an
+    entity, an image's path kept): the ids below are kramdown 2.4's for these headings; the
+    rendered text gave `install-jekyll`, and a correct link was a BC203."""
+    post = make_post("## Install [Jekyll](https://jekyllrb.com/)\n\n## &amp; entity &lt;tag&gt;\n\n"
+                     "## See ![icon](/assets/i.png) here\n\n## 2. `code` *em*\n\n"
+                     "## Install [Jekyll](https://jekyllrb.com/)\n")
+    plain = anchors.Dialect({"kramdown": {"input": "kramdown"}})
+    assert anchors.ids(extract.parse(post), plain, lambda raw: raw) == {
+        "install-jekyllhttpsjekyllrbcom", "amp-entity-lttaggt", "see-iconassetsipng-here", "code-em",
+        "install-jekyllhttpsjekyllrbcom-1"}
+
+
 def test_footnote_ids_as_kramdown_gives_them(make_post: MakePost) -> None:
     """Only a footnote both used and defined gets ids; a second use gets fnref:NAME:1."""
     post = make_post("Used[^a], again[^a], and [^b] undefined.\n\n[^a]: Note a.\n[^c]: Never used.\n")
