@@ -44,6 +44,8 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
                                 site.config_error, f"{site.config_error_hint or 'fix _config.yml'}{either}"))
     if files and site.config_path is not None:
         found.extend(_config_symbols(site, site.config_path))
+        found.extend(diagnostic("BC107", display(site.config_path), line, column, message, hint)
+                     for line, column, message, hint in site.config_kinds)
     site_files = functools.cache(lambda: _site_files(site, config))  # walked once, for posts and texts alike
     ctx = Context(site, config, lambda: _site_posts(site_files(), site, config, loaded),
                   texts=lambda: _site_texts(site_files(), config, loaded))

@@ -33,6 +33,7 @@ class Site:
     config_symbols: tuple[tuple[int, int, str], ...] = ()  # Ruby symbols in the config: Jekyll 4 stops (BC108)
     config_note: str = ""  # about the config, not wrong (a second YAML document, which Jekyll ignores)
     config_read: bool = True  # False: too large to read (whether Jekyll builds with it is not known)
+    config_kinds: tuple[tuple[int, int, str, str], ...] = ()  # values of a kind that stops the build (BC107)
 
     @property
     def timezone(self) -> dt.tzinfo:
@@ -184,12 +185,14 @@ def load_site(root: Path) -> Site:
         return Site(root, {}, config_path, exc.message, exc.line, config_error_hint=exc.hint,
                     config_error_column=exc.column, layouts=layout_names(root, {}))
     from blogcheck.checks.symbols import config_symbols
+    from blogcheck.jekyll import config_types
 
     problem = _bom_problem(config_path.name, raw.startswith(b"\xef\xbb\xbf"), text, config)
     return Site(root, config, config_path, problem, config_error_hint=_BOM_HINT if problem else "",
                 layouts=layout_names(root, config), layouts_dir=layouts_dir(config),
                 config_symbols=tuple(config_symbols(front.text, front.node)),
-                config_note=_second_document(config_path.name, text, front.node))
+                config_note=_second_document(config_path.name, text, front.node),
+                config_kinds=tuple(config_types.problems(front)))
 
 
 def _second_document(name: str, text: str, node: Any) -> str:
