@@ -272,6 +272,8 @@ def _names(folder: Path, ctx: Context) -> frozenset[str]:
 def _hint(folder: Path, wanted: str, where: str) -> str:
     files = _files(folder)
     same = [f for f in files if f.lower() == wanted.lower()]
+    if same and same[0] == wanted:  # there by its exact name, but no file: a pipe, a device, a folder
+        return f"`{wanted}` in {where} is no regular file (a pipe, a device or a folder): make it the file to include"
     if same:
         return f"the file is `{same[0]}`: the server that builds the site tells upper from lower case"
     close = difflib.get_close_matches(wanted, files, n=1, cutoff=0.6)

@@ -6,6 +6,7 @@ has no finding. On the corpus, with each blog's real `_includes/` file list (its
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -97,6 +98,18 @@ def test_the_hint_names_the_file_meant(tmp_path: Path, monkeypatch: pytest.Monke
     hints = [d["hint"] for d in _findings(site, monkeypatch, capsys)]
     assert hints == ["the file is `sub/a.html`: the server that builds the site tells upper from lower case",
                      "did you mean `sub/a.html`?", "add the file to _includes/, or fix the name"]
+
+
+def test_an_include_that_is_no_regular_file_is_named_as_such(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                              capsys: pytest.CaptureFixture[str]) -> None:
+    """A pipe or a link to a device in _includes/ got "the file is `x.html`: the server tells
+    upper from lower case", naming the same file (hostile-input audit)."""
+    site = _site(tmp_path / "site", "{% include pipe.html %} {% include zero.html %}\n")
+    os.mkfifo(site / "_includes" / "pipe.html")
+    (site / "_includes" / "zero.html").symlink_to("/dev/zero")
+    hints = [d["hint"] for d in _findings(site, monkeypatch, capsys)]
+    assert hints == [f"`{name}` in _includes/ is no regular file (a pipe, a device or a folder): make it the file "
+                     "to include" for name in ("pipe.html", "zero.html")]
 
 
 def test_a_theme_may_hold_the_include(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
