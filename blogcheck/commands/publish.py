@@ -161,6 +161,11 @@ def _plan_text(entries: list[Entry]) -> str:
 
 
 def _outcome_text(outcome: Outcome, dry_run: bool, refused: int = 0) -> str:
+    text = _outcome_lines(outcome, dry_run, refused)
+    return f"note: {outcome.note}\n{text}" if outcome.note else text
+
+
+def _outcome_lines(outcome: Outcome, dry_run: bool, refused: int = 0) -> str:
     where = f"{outcome.shown_target} ({outcome.branch})"
     if not outcome.changes:
         return (f"Nothing to publish: {where} already has every approved post"

@@ -20,7 +20,7 @@ from blogcheck.publish.git import Git, GitError, environment
 from blogcheck.publish.plan import Entry
 from blogcheck.publish.remote import Remote, TargetError, remote_for
 from blogcheck.publish.scrub import Scrubber, url_passwords
-from blogcheck.publish.source import source_commit
+from blogcheck.publish.source import source_commit, unreadable
 from blogcheck.publish.stops import TARGET_LINKS, build_stops
 from blogcheck.publish.target import Change, PublishError, apply, commit_message, placed, wanted_files
 from blogcheck.unbuilt_codes import AT_RENDER
@@ -55,6 +55,12 @@ class Outcome:
     attempts: int = 1
     diff: str = ""  # the dry run's diff
     pages: list[str] = field(default_factory=list)  # with --build: the URLs of the published posts
+    note: str = ""  # about the publish, not wrong: the source repository git could not read
+
+
+def _unnamed(broken: str) -> str:
+    return (f"{broken}: this publish names no source commit, so a later publish from an older checkout is not "
+            "kept from replacing it; repair the repository (`git fsck`)") if broken else ""
 
 
 def scrubber(target: str, environ: Mapping[str, str]) -> Scrubber:
@@ -88,6 +94,7 @@ def _publish(git: Git, work: Path, remote: Remote, entries: list[Entry], setting
     wanted = wanted_files(entries)
     roots = {entry.rel: entry.root for entry in entries if entry.rel and entry.root is not None}
     source = source_commit(roots.values())
+    broken = unreadable(roots.values()) if source is None else ""
     pages: list[str] = []
     for attempt in range(1, settings.max_push_retries + 2):
         files = placed(wanted, clone)  # below the target's `collections_dir`, read again after a refresh
@@ -111,11 +118,12 @@ def _publish(git: Git, work: Path, remote: Remote, entries: list[Entry], setting
         if settings.dry_run:
             diff = git.run("-c", "core.quotepath=off", "diff", "--cached", "--stat", "--no-color").stdout + "\n"
             diff += git.run("-c", "core.quotepath=off", "diff", "--cached", "--no-color").stdout
-            return Outcome(remote.shown, branch, changes, diff=diff, pages=pages)
+            return Outcome(remote.shown, branch, changes, diff=diff, pages=pages, note=_unnamed(broken))
         git.run(*_identity(git), "commit", "-q", "--no-verify", "-m", commit_message(changes, settings.message, source))
         pushed = git.run("push", "--porcelain", "origin", f"HEAD:refs/heads/{branch}", check=False)
         if pushed.code == 0:
-            return Outcome(remote.shown, branch, changes, git.out("rev-parse", "HEAD"), attempt, pages=pages)
+            return Outcome(remote.shown, branch, changes, git.out("rev-parse", "HEAD"), attempt, pages=pages,
+                           note=_unnamed(broken))
         if not any(race in pushed.stdout + pushed.stderr for race in _RACES) or "hook declined" in pushed.stdout:
             raise PublishError(f"push to {remote.shown} failed: {_reason(pushed.stdout, pushed.stderr)}")
         if attempt <= settings.max_push_retries:

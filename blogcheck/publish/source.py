@@ -30,6 +30,21 @@ def source_commit(roots: Iterable[Path]) -> Source | None:
     return found.pop() if len(found) == 1 else None
 
 
+def unreadable(roots: Iterable[Path]) -> str:
+    """Why git cannot name the commit of a source folder that is in a repository (a `.git`
+    above it that git refuses: a garbage HEAD, lost objects), or "": then a publish
+    names no source commit, and an older checkout is no longer kept from replacing it."""
+    for root in sorted(set(roots)):
+        marker = next((folder / ".git" for folder in (root, *root.parents) if (folder / ".git").exists()), None)
+        if marker is None:
+            continue
+        if _git(root, "rev-parse", "--show-toplevel") is None:
+            return f"{marker}: git does not read it as a repository"
+        if _git(root, "log", "-1", "--format=%H") is None and _git(root, "for-each-ref", "--count=1") != "":
+            return f"{marker}: git cannot read its HEAD commit (objects missing?)"
+    return ""
+
+
 CHANGED = "+changes"  # after the time in FROM: published from that commit with changes not committed
 
 

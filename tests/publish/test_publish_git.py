@@ -367,3 +367,17 @@ def test_a_clean_checkout_never_puts_back_what_was_published_from_its_changes(sa
     _commit_source(sandbox, "the fix", "2026-01-02T10:00:00+00:00")
     code, _, err = sandbox.publish(DAY65)
     assert code == 0 and b"The fix." in sandbox.show(DAY65), err
+
+
+def test_a_source_repository_git_cannot_read_is_said(sandbox: Sandbox) -> None:
+    """A garbage `.git/HEAD` in the writing repository: git no longer names its commit, so
+    the publish commit carried no `Published-from:` and the guard against an older
+    checkout was off without a word (hostile-input audit). It publishes, with a note."""
+    sandbox.approve(DAY65)
+    git("init", "-q", "-b", "main", cwd=sandbox.source)
+    _commit_source(sandbox, "v1", "2026-01-01T10:00:00+00:00")
+    (sandbox.source / ".git" / "HEAD").write_text("garbage\n", encoding="utf-8")
+    code, out, err = sandbox.publish(DAY65)
+    assert code == 0, err
+    assert "note: " in out and "git does not read it as a repository: this publish names no source commit" in out
+    assert "Published-from:" not in sandbox.message()
