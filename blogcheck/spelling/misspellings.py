@@ -61,6 +61,16 @@ def rare_slip(lower: str) -> str | None:
     return _rare().get(lower)
 
 
+# British spellings no American writes, whose pair variants.txt leaves out because the American
+# word is right in British English too (`license` the British verb, a gas `meter`, to `check`;
+# see bench/spelling/build_data.py VARIANTS_EXCLUDED): flagged under `language = "en-US"` only.
+BRITISH_ONLY = {"licence": "license", "licences": "licenses", "metre": "meter", "metres": "meters",
+                "cheque": "check", "cheques": "checks", "tyre": "tire", "tyres": "tires", "learnt": "learned",
+                "unlearnt": "unlearned", "arbour": "arbor", "rigour": "rigor", "rigours": "rigors",
+                "savoury": "savory", "pedlar": "peddler", "pedlars": "peddlers", "programme": "program",
+                "programmes": "programs"}
+
+
 @functools.lru_cache(maxsize=1)
 def variants() -> tuple[dict[str, str], dict[str, str]]:
     """(american -> british, british -> american), lower case."""

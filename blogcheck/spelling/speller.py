@@ -89,7 +89,7 @@ class Speller:
         self._english_words: dict[str, bool] = {}  # lower-case word -> an English word (see `foreign`)
         self.fine: set[str] = set()  # words as written that are right in any context
         us_gb, gb_us = misspellings.variants()
-        self._other = {"en-US": gb_us, "en-GB": us_gb}.get(settings.language, {})
+        self._other = {"en-US": gb_us | misspellings.BRITISH_ONLY, "en-GB": us_gb}.get(settings.language, {})
         self._own = {"en-US": us_gb, "en-GB": gb_us}.get(settings.language, {})
         self._both = set(us_gb) | set(gb_us) if settings.language == "en" else set()
 

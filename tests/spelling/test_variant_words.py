@@ -55,3 +55,13 @@ def test_the_chosen_varietys_own_spelling_is_a_known_word(tmp_path: Path, capsys
     assert _flagged(tmp_path, capsys, "en-GB", "A micrometre is small; two micrometres are too.") == []
     (tmp_path / "us").mkdir()
     assert _flagged(tmp_path / "us", capsys, "en-US", "A micrometre is small.") == ["micrometre"]
+
+
+def test_british_only_spellings_are_flagged_under_en_us(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`licence` and `programme` passed under en-US: their pairs are left out of the variants
+    list because `license` and `program` are British too. One way only: under en-GB the
+    American word still passes (the test above)."""
+    text = "The licence of the programme, a cheque, a tyre, in metres. We license the program."
+    assert _flagged(tmp_path, capsys, "en-US", text) == ["licence", "programme", "cheque", "tyre", "metres"]
+    (tmp_path / "gb").mkdir()
+    assert _flagged(tmp_path / "gb", capsys, "en-GB", text) == []
