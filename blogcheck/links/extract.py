@@ -33,6 +33,7 @@ if TYPE_CHECKING:
 
 _NEAR = 8192  # characters of link text (and markup) a link's target may follow
 _ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+_ESCAPED_MAX = 512  # characters of a URL looked for with escapes in it (a longer one would cost a scan each)
 _ESCAPABLE = frozenset("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")  # what a backslash escapes in Markdown
 # one character as UTF-8 escapes (`%2f`, `%C3%BC`): markdown-it keeps an escape as written
 _CHARACTER = re.compile(r"%(?:[0-7][0-9a-f]|[c-d][0-9a-f]%[89ab][0-9a-f]|e[0-9a-f](?:%[89ab][0-9a-f]){2}|"
@@ -379,7 +380,7 @@ def _located(cursor: Cursor, href: str, within: int | None = None) -> tuple[tupl
         return found
     if "%" in href:
         written = _written(href)
-    elif len(href) <= _NEAR and any(c in _ESCAPABLE for c in href):  # `Big\_O\_notation`: escapes in the URL
+    elif len(href) <= _ESCAPED_MAX and any(c in _ESCAPABLE for c in href):  # `Big\_O\_notation`: escapes in it
         written = re.compile("".join(rf"\\?{re.escape(c)}" if c in _ESCAPABLE else re.escape(c) for c in href))
     else:
         return None
