@@ -64,6 +64,8 @@ class Settings:
             found.append(f"[spelling] min_zipf must be 0 (off) or from {attested.LOWEST} to 8, not {self.min_zipf!r}")
         if self.max_distance not in (1, 2):
             found.append(f"[spelling] max_distance must be 1 or 2, not {self.max_distance!r}")
+        if not self.wordlist.strip():  # the site's folder itself, read as a word list
+            found.append("[spelling] wordlist must name a file (e.g. \".blogcheck-words.txt\"), not \"\"")
         return found
 
 

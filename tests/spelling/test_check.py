@@ -147,7 +147,7 @@ def test_a_line_of_made_up_words_is_no_english_prose(site: Path, capsys: pytest.
         (7, "BC401", "recieve"), (9, "BC402", "libico"), (11, "BC402", "herdeer"), (11, "BC402", "tornu")]
 
 @pytest.mark.parametrize("table", ['language = "fr"', 'unknown = "some"', "max_distance = 3", "langauge = 1",
-                                   "min_site_usage = true"])
+                                   "min_site_usage = true", 'wordlist = " "'])  # (the site's folder: no list)
 def test_bad_settings_are_usage_errors(site: Path, capsys: pytest.CaptureFixture[str], table: str) -> None:
     (site / "blogcheck.toml").write_text(f"[spelling]\n{table}\n", encoding="utf-8")
     assert main(["check", "--select", "spelling", POST]) == 2
