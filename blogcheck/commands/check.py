@@ -211,7 +211,7 @@ def run(args: argparse.Namespace) -> int:
             shown = [d for d in result.diagnostics if was_fixed(d)]
             left = sum(1 for d in result.diagnostics if not was_fixed(d) and d.severity is not Severity.INFO)
             return _report(dataclasses.replace(result, diagnostics=shown), chosen.config, args.statistics, left)
-    return _report(result, chosen.config, args.statistics)
+    return _report(result, chosen.config, args.statistics, fixed=bool(args.fix))
 
 
 def _since(result: Result, changes: Changes, sites: list[Site], max_size: int,
@@ -255,15 +255,20 @@ def _flat(groups: list[list[str]] | None) -> list[str] | None:
     return None if groups is None else [w for group in groups for w in group]
 
 
-def _report(result: Result, config: Config, statistics: bool = False, left: int = 0) -> int:
+def _report(result: Result, config: Config, statistics: bool = False, left: int = 0, fixed: bool = False) -> int:
     from blogcheck.diagnostic import Severity, Summary
     from blogcheck.reporters import get
     from blogcheck.reporters import statistics as counts
 
     fmt = report_format(config, statistics)
     fixable = sum(1 for d in result.diagnostics if d.severity is not Severity.INFO and "fix" in d.extras)
-    notes = result.notes + ((f"{fixable} finding{'s' * (fixable != 1)} can be fixed in place: "
-                             "`blogcheck check --fix` (`--diff` shows the changes first)",) if fixable else ())
+    many = "s" * (fixable != 1)
+    advice = (f"{fixable} finding{many} can be fixed in place: `blogcheck check --fix` (`--diff` shows the "
+              "changes first)")
+    if fixed:  # after --fix, a fix left is one whose file could not be written, or that another fix overlapped
+        advice = (f"{fixable} finding{many} with a fix left as {'they are' if many else 'it is'}: its file could "
+                  "not be written, or another fix took its place (run `blogcheck check --fix` again)")
+    notes = result.notes + ((advice,) if fixable else ())
     summary = dataclasses.replace(Summary.of(result.files, result.diagnostics, () if config.quiet else notes),
                                   left=left)
     shown = result.diagnostics

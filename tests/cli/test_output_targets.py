@@ -131,6 +131,9 @@ def test_a_read_only_file_is_neither_report_nor_fixed(tmp_path: Path, monkeypatc
     done = _cli(["check", "--offline", "--fix", "."], tmp_path, capture_output=True, text=True)
     assert done.returncode == 1 and "not fixed: cannot write it (the file is read-only)" in done.stdout, done.stdout
     assert post.read_text(encoding="utf-8") == POST
+    # no advice to run --fix after --fix: the fix left is said to be left, and why
+    assert "can be fixed in place" not in done.stdout
+    assert "1 finding with a fix left as it is: its file could not be written" in done.stdout
 
 
 def test_a_post_is_never_replaced_by_the_report(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
