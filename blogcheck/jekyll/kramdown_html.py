@@ -111,14 +111,29 @@ def raw_block(text: str, at: int) -> tuple[str, int | None, list[Open], list[tup
 _SPAN_TAG = re.compile(rf"<(/?)({_NAME})")
 
 
+# kramdown's HTML_BLOCK_ELEMENTS: met in a paragraph, such a tag is shown as text and what follows
+# is Markdown again (`<pre>[x](y)`: a link).
+_BLOCK_ELEMENTS = frozenset(re.findall(r"\S+", """address article aside applet body blockquote caption col colgroup
+    dd div dl dt fieldset figcaption footer form h1 h2 h3 h4 h5 h6 header hgroup hr html head iframe legend menu li
+    main map nav ol optgroup p pre section summary table tbody td th thead tfoot tr ul"""))
+
+
+def raw_in_span(name: str) -> bool:
+    """Whether kramdown keeps the content of the element `name`, met in a paragraph, as
+    typed: its content model is raw (`code`, `kbd`, `math`, `script`, and every element it
+    does not know to hold Markdown: `mark`, `u`, `s`, `video`, a custom `<x-foo>`), and it
+    is no block element (those it shows as text). Checked with kramdown 2.4."""
+    return name not in _BLOCK_ELEMENTS and name not in _BLOCK_OR_SPAN and name not in _VOID
+
+
 def literal_spans(tag: str, open_: list[str]) -> None:
     """Follows, for one inline HTML tag of a paragraph, the elements open in it whose text
-    kramdown keeps as typed (`<code>`, `<kbd>`, `<math>`, `<script>`...: its
-    HTML_CONTENT_MODEL_RAW): `[x](url)` inside one is text on the page, no link. An end
-    tag closes its element and the ones opened inside it; `<x/>` opens nothing."""
+    kramdown keeps as typed (see `raw_in_span`): `[x](url)` inside one is text on the page,
+    no link. An end tag closes its element and the ones opened inside it; `<x/>` opens
+    nothing."""
     found = _SPAN_TAG.match(tag)
     name = found[2].lower() if found else ""
-    if found is None or name not in LITERAL | {"script", "style"} or tag.rstrip().endswith("/>"):
+    if found is None or not raw_in_span(name) or tag.rstrip().endswith("/>"):
         return
     if not found[1]:
         open_.append(name)

@@ -49,6 +49,8 @@ class Dialect:
         self.prefix = str(options.get("auto_id_prefix") or "")
         source = str(options.get("input") or "GFM").lower()
         self.styles: tuple[str, ...] = ("kramdown",) if source == "kramdown" else ("gfm",)
+        # kramdown's own input makes ids of the heading as written, unless `auto_id_stripping` strips its markup first
+        self.as_written = source == "kramdown" and options.get("auto_id_stripping") is not True
         if markdown != "kramdown":  # another processor (CommonMark...): accept either scheme
             self.styles = ("gfm", "kramdown")
 
@@ -124,7 +126,11 @@ def ids(parsed: Parsed, dialect: Dialect, resolve: Callable[[str], str]) -> set[
     for number, token in enumerate(stream):
         if token.type == "heading_open" and number + 1 < len(stream):
             headings.append(_text(parsed, stream[number + 1], resolve))
-            written.append(_source(parsed, stream[number + 1], resolve) if "kramdown" in dialect.styles else "")
+            if dialect.as_written:
+                written.append(_source(parsed, stream[number + 1], resolve))
+            else:  # kramdown's `auto_id_stripping` keeps the text elements only: no code span
+                written.append(_text(parsed, stream[number + 1], resolve, ("text",)) if "kramdown" in dialect.styles
+                               else headings[-1])
         elif token.type == "html_block":
             found |= html.read(token.content)[1]
         elif token.type == "inline":
@@ -149,12 +155,17 @@ def _source(parsed: Parsed, inline: Token, resolve: Callable[[str], str]) -> str
     return _without_tags(resolve(text)) if "{" in text else text
 
 
-def _text(parsed: Parsed, inline: Token, resolve: Callable[[str], str]) -> str:
-    """A heading's text as kramdown sees it: text and code, Liquid rendered."""
+def _text(parsed: Parsed, inline: Token, resolve: Callable[[str], str],
+          kinds: tuple[str, ...] = ("text", "code_inline")) -> str:
+    """A heading's text as kramdown sees it: text and code (the `kinds` of child read),
+    Liquid rendered."""
     cursor = Cursor.for_block(parsed.masked, parsed.post.body_line, inline)
     pieces = []
     for child in inline.children or []:
         if child.type not in ("text", "code_inline"):
+            continue
+        if child.type not in kinds:  # passed, so that the cursor moves on
+            cursor.find(child.content)
             continue
         text = child.content
         where = cursor.find(text) if text else None

@@ -136,7 +136,8 @@ def links(parsed: Parsed, resolve: Resolve, raw: AbstractSet[int] = frozenset(),
     found: dict[tuple[str, int, int, Kind], Link] = {}
     for token in parsed.tokens:
         if token.type == "inline":
-            items = _inline(parsed, token, resolve, html_only=token.map is not None and token.map[0] in raw)
+            items = _inline(parsed, token, resolve, html_only=token.map is not None and token.map[0] in raw,
+                            kramdown=kramdown)
         elif token.type == "html_block" and token.map:
             items = _html_block(parsed, token, resolve, kramdown)
         else:
@@ -254,6 +255,10 @@ def _argument_links(parsed: Parsed, resolve: Resolve) -> Iterator[Link]:
 
 
 _COMMENT_FIRST = re.compile(r" {0,3}<!--.*?-->[ \t]*", re.S)
+_BLOCK_TAG = re.compile(r"<([A-Za-z][\w-]*)")
+# kramdown's HTML_SPAN_ELEMENTS: one of these after the comment starts a paragraph, any other tag an HTML block
+_SPAN_ELEMENTS = frozenset(re.findall(r"\S+", """a abbr acronym b big bdo br button cite code del dfn em i img input
+    ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var"""))
 
 
 def _html_block(parsed: Parsed, token: Token, resolve: Resolve, kramdown: bool = True,
@@ -271,7 +276,7 @@ def _html_block(parsed: Parsed, token: Token, resolve: Resolve, kramdown: bool =
     parts = [html.markdown_inside(token.content), (start, token.content.count("\n") + 1) if start is not None else None]
     for _, sub in line_tokens(token, [p for p in parts if p]):
         if sub.type == "inline":
-            yield from _inline(parsed, sub, resolve)
+            yield from _inline(parsed, sub, resolve, kramdown=kramdown)
         elif sub.type == "html_block":
             yield from _html_block(parsed, sub, resolve, kramdown, depth + 1)
 
@@ -282,6 +287,10 @@ def _after_comment(parsed: Parsed, token: Token, end: int, resolve: Resolve) -> 
     CommonMark makes the whole line an HTML block."""
     assert token.map is not None
     rest = token.content[end:].split("\n", 1)[0]
+    block = _BLOCK_TAG.match(rest)
+    if block is not None and block[1].lower() not in _SPAN_ELEMENTS:  # an HTML block starts: its text is raw,
+        closed = re.search(rf"</{re.escape(block[1])}\s*>", rest, re.IGNORECASE)  # Markdown after it on the line
+        end, rest = (end + closed.end(), rest[closed.end():]) if closed else (end, "")
     if not rest.strip():
         return
     row = token.map[0] + token.content[:end].count("\n")
@@ -295,10 +304,11 @@ def _after_comment(parsed: Parsed, token: Token, end: int, resolve: Resolve) -> 
 
 
 def _inline(parsed: Parsed, token: Token, resolve: Resolve, html_only: bool = False,
-            column: int = 0) -> Iterator[Link]:
+            column: int = 0, kramdown: bool = True) -> Iterator[Link]:
     """The links of an inline token; with `html_only`, its raw HTML's only (the Markdown
     ones are still placed, so that the cursor moves past them). `column`: where on its
-    first line its text starts."""
+    first line its text starts; `kramdown`: Markdown in `<code>`, `<mark>`... is text (see
+    kramdown_html.raw_in_span), as it is not to CommonMark."""
     cursor = Cursor.for_block(parsed.masked, parsed.post.body_line, token)
     if column and token.map:
         cursor.move_to(token.map[0], column)
@@ -324,7 +334,8 @@ def _inline(parsed: Parsed, token: Token, resolve: Resolve, html_only: bool = Fa
                 cursor.find(child.content, len(child.content) + 4)  # is not the target
             found = _markdown(parsed, cursor, str(child.attrs.get("src", "")), Kind.IMAGE, resolve)
         elif child.type == "html_inline":
-            literal_spans(child.content, literal)
+            if kramdown:
+                literal_spans(child.content, literal)
             first = child.content.split("\n")[0]
             where = cursor.find(first)
             if where is not None:

@@ -29,21 +29,26 @@ _CONVERTED = {".scss": ".css", ".sass": ".css", ".coffee": ".js"}
 MAX_FILES = 200_000
 
 
-def forms(url: str) -> set[str]:
+def forms(url: str, output_ext: str = "") -> set[str]:
     """The request paths a static server (GitHub Pages, `jekyll serve`) answers with the
-    file Jekyll writes for `url`: `/x/` (x/index.html) as `/x/`, `/x` and `/x/index.html`;
-    `/x.html` as `/x.html` and `/x`; `/x` (x.html) as `/x` and `/x.html`; any other file
-    as written only. Never `/x/` for x.html, nor `/x.html` for x/index.html, nor a file's
-    path with `/` or `.html` after it: 404s on the published site."""
-    if url.endswith("/"):
-        return {url, url.rstrip("/") or "/", url + "index.html"}
-    folder, _, name = url.rpartition("/")
-    stem, dot, extension = name.rpartition(".")
-    if name in ("index.html", "index.htm"):
-        return {url, folder + "/", folder or "/"}
-    if dot and extension.lower() in ("html", "htm"):
-        return {url, f"{folder}/{stem}"}
-    return {url} if dot else {url, url + ".html"}
+    file Jekyll writes for `url`. A document's (`output_ext` given: a post's `.html`) is
+    written `url + output_ext` unless the URL ends with it (Document#destination: `/v2.0`
+    is `v2.0.html`), `url/index.html` for `/x/`; a static file's at its path. The server
+    answers a file at its path, an `.html` file without `.html` too (`/x` for x.html, `/x/index`),
+    and `x/index.html` as `/x/` and `/x`: never `/x/` for x.html, `/x.html` for x/index.html,
+    an `.htm` file without its extension, nor a file's path with `/` or `.html` after it."""
+    file = url
+    if output_ext and url.endswith("/"):
+        file = url + "index" + output_ext
+    elif output_ext and not url.endswith(output_ext):
+        file = url + output_ext
+    found = {file}
+    if file.endswith(".html"):
+        found.add(file[: -len(".html")])  # the server tries `.html` after a path
+        if file.endswith("/index.html"):
+            folder = file[: -len("index.html")]
+            found |= {folder, folder.rstrip("/") or "/"}
+    return found
 
 
 def key(path: str) -> str:
@@ -97,7 +102,8 @@ class SiteIndex:
         for post in posts:
             url = url_of(post)
             if url is not None:
-                index.add(url, post, post.rel, post.doc, exact=True)
+                index.add(url, post, post.rel, post.doc, exact=True,
+                          output_ext=".htm" if post.path.suffix.lower() == ".htm" else ".html")
                 for alias in _list(post.data.get("redirect_from")):
                     index.add(alias)
             elif (unbuilt := hidden(post)) is not None:
@@ -110,15 +116,17 @@ class SiteIndex:
             index.add(url)
         return index
 
-    def add(self, url: str, post: Post | None = None, rel: str = "", doc: str = "", exact: bool = False) -> None:
+    def add(self, url: str, post: Post | None = None, rel: str = "", doc: str = "", exact: bool = False,
+            output_ext: str = "") -> None:
         """`url` is published; from the source file `rel` (`doc`: a document's path below
         `collections_dir`, which `{% link %}` gives), the post `post` when it is one.
-        `exact`: the URL is known as Jekyll writes it (a post's, a static file's), so only
-        the paths a static server answers for it are there (`forms`); else (a page's,
-        whose form hangs on more settings, a plugin's) any spelling of it is."""
+        `exact`: the URL is known as Jekyll writes it (a post's, with its `output_ext`; a
+        static file's), so only the paths a static server answers for it are there
+        (`forms`); else (a page's, whose form hangs on more settings, a plugin's) any
+        spelling of it is."""
         self.keys.setdefault(key(url), post)
         if exact:
-            self.forms.update(forms(url))
+            self.forms.update(forms(url, output_ext))
             self.written.setdefault(key(url), url)
         else:
             self.loose.add(key(url))

@@ -83,6 +83,14 @@ def test_the_kramdown_input_makes_ids_of_the_heading_as_written(make_post: MakeP
         "install-jekyllhttpsjekyllrbcom-1"}
 
 
+def test_auto_id_stripping_makes_ids_of_the_text_elements_only(make_post: MakePost) -> None:
+    """With `auto_id_stripping: true` kramdown strips the markup first: no link URL, no
+    entity as written, no code span (kramdown 2.4: `install-jekyll`, `fish--chips`, `use--now`)."""
+    post = make_post("## Install [Jekyll](https://jekyllrb.com)\n\n## Fish &amp; Chips\n\n## Use `code_span` now\n")
+    stripping = anchors.Dialect({"kramdown": {"input": "kramdown", "auto_id_stripping": True}})
+    assert anchors.ids(extract.parse(post), stripping, lambda raw: raw) == {"install-jekyll", "fish--chips", "use--now"}
+
+
 def test_footnote_ids_as_kramdown_gives_them(make_post: MakePost) -> None:
     """Only a footnote both used and defined gets ids; a second use gets fnref:NAME:1."""
     post = make_post("Used[^a], again[^a], and [^b] undefined.\n\n[^a]: Note a.\n[^c]: Never used.\n")

@@ -250,6 +250,21 @@ def test_markdown_inside_code_elements_is_text(make_post: MakePost) -> None:
     assert [raw for _, _, _, raw, _ in _links(post)] == ["/live", "/after", "/self", "/kept"]
 
 
+def test_markdown_in_elements_kramdown_keeps_raw_is_text_and_after_block_tags_it_is_not(make_post: MakePost) -> None:
+    """kramdown 2.4 keeps as typed the content of any element it does not know to hold
+    Markdown (`<mark>`, `<u>`, `<s>`, a custom element), and shows a block element met in a
+    paragraph as text, its content Markdown again (`<pre>[q](/q)` is a link)."""
+    post = make_post("See <mark>[m](/m)</mark>, <u>[u](/u)</u>, <x-foo>[c](/c)</x-foo>, <pre>[q](/q)</pre>, "
+                     "<span>[s](/s)</span> and <abbr>[a](/a)</abbr>.\n")
+    assert [raw for _, _, _, raw, _ in _links(post)] == ["/q", "/s", "/a"]
+
+
+def test_on_a_commonmark_site_markdown_in_code_elements_is_a_link(make_post: MakePost) -> None:
+    post = make_post("See <code>[docs](/docs/)</code> here.\n")
+    found = extract.links(extract.parse(post), lambda raw: raw, kramdown=False)
+    assert [link.raw for link in found] == ["/docs/"]
+
+
 def test_the_rest_of_a_line_after_a_comment_is_markdown(make_post: MakePost) -> None:
     """kramdown ends a comment that starts a block at its `-->` and makes a paragraph of the
     rest of the line (checked with kramdown 2.4 GFM: `<!--more-->` then `<p>Read <a ...`);
@@ -264,9 +279,13 @@ def test_the_rest_of_a_line_after_a_comment_is_markdown(make_post: MakePost) -> 
         "<!-- d --> <a href=\"/e\">e</a> [f](/f)\n"
         "\n"
         "<!-- only a comment --> \n"
+        "\n"
+        "<!--c--> <div>[raw](/raw)</div> [after](/after)\n"  # an HTML block starts: its text is raw, not after it
+        "\n"
+        "<!--c--> <p>[p](/p)\n"
     )
     assert [(line, column, raw) for line, column, _, raw, _ in _links(post)] == [
-        (4, 29, "/a"), (7, 18, "/b.png"), (9, 18, "/q"), (11, 21, "/e"), (11, 35, "/f")]
+        (4, 29, "/a"), (7, 18, "/b.png"), (9, 18, "/q"), (11, 21, "/e"), (11, 35, "/f"), (15, 41, "/after")]
 
 
 def test_windows_line_ends(make_post: MakePost) -> None:

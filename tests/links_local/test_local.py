@@ -611,3 +611,16 @@ def test_a_backslash_in_a_link_url_is_broken_for_readers(site: Path) -> None:
         ("BC208", line.index("/blog") + 1, "remove the backslash: `/blog/assets/img/photo_one.png`")]
     assert "readers get `https://en.wikipedia.org/wiki/Big/_O/_notation`" in found[0].message
 
+
+def test_a_post_url_with_a_dot_is_written_with_html_after_it(tmp_path: Path) -> None:
+    """`permalink: /:title` and a post titled `v2.0`: Jekyll writes `v2.0.html` (the URL has
+    no `.html` ending, so Document#destination adds it), so `/v2.0.html` and `/v2.0` both
+    work; `.0` is no extension (a links audit found the first reported)."""
+    (tmp_path / "_config.yml").write_text("title: t\npermalink: /:title\n", encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    (tmp_path / "_posts" / "2024-01-08-v2.0.md").write_text("---\ntitle: v\n---\nx\n", encoding="utf-8")
+    post = tmp_path / "_posts" / "2024-01-09-probe.md"
+    post.write_text("---\ntitle: p\n---\n[a](/v2.0.html) [b](/v2.0) [c](/v2.0/)\n", encoding="utf-8")
+    found = run([post], load_site(tmp_path), Config(select=("links",), offline=True)).diagnostics
+    assert [(d.code, d.message) for d in found] == [("BC204", "`/v2.0/` is no file or page of this site")]
+
