@@ -55,7 +55,8 @@ class Piece:
 
 # Elements whose `alt` text readers get instead of the image: `<img>`, `<area>`, `<input type="image">`.
 _ALT_ELEMENTS = frozenset({"img", "area", "input"})
-_ALT_VALUE = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+))""", re.IGNORECASE)
+_OPEN = re.compile(r"\s*<[A-Za-z][A-Za-z0-9-]*")
+_ATTRIBUTE = re.compile(r"""\s+([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
 
 def alt_text(tag: str) -> tuple[int, str] | None:
@@ -67,11 +68,14 @@ def alt_text(tag: str) -> tuple[int, str] | None:
         return None
     if name == "input" and not re.search(r"""\stype\s*=\s*["']?image\b""", tag, re.IGNORECASE):
         return None
-    value = _ALT_VALUE.search(tag)
-    if value is None:
-        return None
-    group = next(n for n in (1, 2, 3) if value[n] is not None)
-    return value.start(group), value[group]
+    opened = _OPEN.match(tag)
+    at = opened.end() if opened else len(tag)
+    while (attribute := _ATTRIBUTE.match(tag, at)) is not None:  # one by one: `title='x alt="y"'` holds no alt
+        if attribute[1].lower() == "alt" and attribute.lastindex and attribute.lastindex > 1:
+            group = next(n for n in (2, 3, 4) if attribute[n] is not None)
+            return attribute.start(group), attribute[group]
+        at = attribute.end()
+    return None
 
 
 class _Reader(html.parser.HTMLParser):

@@ -54,6 +54,7 @@ _MATH = re.compile(
     r"|(?<![\\$\w])\$(?=\S)(?=[^$\n]*[\\^_{}=])[^$\n]*(?<=\S)\$(?![\w$])",
 )
 _GLUED = re.compile(r"^\S+")
+_PROPERTIES = re.compile(r"(?:[&!]\S*[ \t]+)+")  # a YAML value's anchor and tag, before it
 _GLUED_END = re.compile(r"\S+$")
 _ENTITY = "&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # what a backslash can escape in Markdown
@@ -463,8 +464,12 @@ def _front(post: Post) -> Iterator[Span]:
         pos = post.front.locate((key,))
         end = min(post.body_line - 1, len(lines))
         cursor = Cursor(lines, 1, pos.line - 1, end)
-        # Start at the value's column: the key itself must not be matched.
-        cursor.find(lines[pos.line - 1][: pos.column - 1]) if pos.column > 1 else None
+        # Start at the value's column: the key itself must not be matched, nor an anchor or a tag
+        # before the value (`title: &dont dont`: a fix there broke the YAML)
+        line = lines[pos.line - 1] if pos.line <= len(lines) else ""
+        props = _PROPERTIES.match(line, max(pos.column - 1, 0))
+        start = props.end() if props else pos.column - 1
+        cursor.find(line[:start]) if start > 0 else None
         single = "\n" not in value and cursor.find(value)
         if single:
             yield Span(value, single[0], single[1], block, False, key, context=context)

@@ -84,3 +84,24 @@ def test_an_alt_attribute_fix_stays_one_value(tmp_path: Path, monkeypatch: pytes
 ])
 def test_written(fix: str, context: str, expected: str | None) -> None:
     assert written(fix, context) == expected
+
+
+def test_an_anchor_or_a_tag_before_a_value_is_never_fixed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """`title: &dont dont` became `&don't dont`, invalid YAML, with the value unchanged (a
+    second audit); the word is the value's, after its anchor or tag."""
+    post = _post(tmp_path, monkeypatch, "---\ntitle: &dont dont\ndescription: *dont\nexcerpt: !note alot\n---\n\nx\n")
+    assert main(["check", "--offline", "--select", "spelling", "--fix", "_posts"]) == 0
+    assert post.read_text(encoding="utf-8") == ("---\ntitle: &dont don't\ndescription: *dont\nexcerpt: !note a lot\n"
+                                                "---\n\nx\n")
+    assert _codes(capsys) == []
+
+
+def test_text_like_an_alt_inside_another_attribute_is_no_alt(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                             capsys: pytest.CaptureFixture[str]) -> None:
+    """`title='x alt="dont" y'` holds no alt attribute: the fix closed the title early and
+    kramdown showed the tag as text (a second audit). Attributes are read one by one."""
+    body = "Text <img src=\"a.png\" title='x alt=\"dont\" y' alt=\"I dont\"> here.\n"
+    post = _post(tmp_path, monkeypatch, "---\ntitle: t\n---\n\n" + body)
+    assert main(["check", "--offline", "--select", "spelling", "--fix", "_posts"]) == 0
+    assert post.read_text(encoding="utf-8").endswith("title='x alt=\"dont\" y' alt=\"I don't\"> here.\n")
