@@ -171,10 +171,10 @@ def load_site(root: Path) -> Site:
         return Site(root, layouts=layout_names(root, {}))
     try:
         raw = files.read_bytes(config_path, MAX_CONFIG + 1)
-        if len(raw) > MAX_CONFIG:  # (YAML reads 2 s a MB: a site's config is a few KB)
-            return Site(root, {}, config_path, f"{config_path.name} is over {MAX_CONFIG >> 20} MB: not read", 1,
-                        config_error_hint="a site's settings take a few KB: move data into `_data/`",
-                        config_read=False, layouts=layout_names(root, {}))
+        if len(raw) > MAX_CONFIG:  # (YAML reads 2 s a MB: a site's config is a few KB; Jekyll builds with it)
+            return Site(root, {}, config_path, config_read=False, layouts=layout_names(root, {}),
+                        config_note=f"{config_path.name} is over {MAX_CONFIG >> 20} MB: not read, so the checks "
+                        "assume Jekyll's default settings (a site's settings take a few KB: move data into `_data/`)")
         text = raw.decode("utf-8-sig")
         front = parse(text, start_line=1, first_document=True)
         config = front.data
@@ -182,6 +182,12 @@ def load_site(root: Path) -> Site:
         return Site(root, {}, config_path, f"cannot read {config_path.name}: {exc}", 1,
                     layouts=layout_names(root, {}))
     except FrontMatterError as exc:
+        if exc.code == "BC103":  # a list or a single value: Jekyll says "(INVALID)" and builds with its defaults
+            kind = exc.message.split(" is ", 1)[-1].split(",", 1)[0].strip()  # "a list", "a string"...
+            return Site(root, {}, config_path, f"{config_path.name} is {kind}, not a mapping of settings: Jekyll "
+                        "ignores it (\"Configuration file: (INVALID)\") and builds with its defaults", exc.line,
+                        config_error_hint="write each setting as `key: value` on a line of its own",
+                        config_read=False, layouts=layout_names(root, {}))
         return Site(root, {}, config_path, exc.message, exc.line, config_error_hint=exc.hint,
                     config_error_column=exc.column, layouts=layout_names(root, {}))
     from blogcheck.checks.symbols import config_symbols

@@ -278,6 +278,10 @@ def _yaml_message(exc: yaml.MarkedYAMLError, text: str, start_line: int) -> str:
 
 
 def _kind(value: object) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, (int, float)):
+        return "number"
     return "list" if isinstance(value, list) else "string" if isinstance(value, str) else type(value).__name__
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import pytest
+
 from blogcheck.cli import main
 from blogcheck.config import Config
 from blogcheck.jekyll.site import load_site
@@ -121,15 +123,27 @@ def test_an_integer_python_will_not_convert_is_a_number_not_an_error(tmp_path: P
     assert loaded.config["size"] == float("inf")
 
 
+@pytest.mark.parametrize(("text", "kind"), [("- a\n", "a list"), ("hello\n", "a string"), ("42\n", "a number")])
+def test_a_site_config_that_is_no_mapping_is_ignored_by_jekyll(tmp_path: Path, text: str, kind: str) -> None:
+    """Jekyll says "Configuration file: (INVALID)" and builds with its defaults: it was
+    reported as front matter that stops the build (a second audit)."""
+    site = _site(tmp_path, text)
+    _post(site, "2024-01-01-a.md", b"---\ntitle: a\n---\n")
+    (found,) = run([site / "_posts"], load_site(site), Config()).diagnostics
+    assert found.code == "BC107" and found.message.startswith(f"_config.yml is {kind}, not a mapping of settings")
+    assert "cannot build" not in found.hint and "front matter" not in found.message
+
+
 def test_a_huge_site_config_is_not_read(tmp_path: Path) -> None:
-    """posts have `max_file_size`; a 60 MB `_config.yml` took minutes of YAML reading."""
+    """posts have `max_file_size`; a 60 MB `_config.yml` took minutes of YAML reading. Jekyll
+    builds with it, so it is a note (that the checks assume the defaults), not an error."""
     from blogcheck.jekyll.site import MAX_CONFIG
 
     site = _site(tmp_path, "title: t\n" + "k: v\n" * (MAX_CONFIG // 5 + 1))
     _post(site, "2024-01-01-a.md", b"---\ntitle: a\n---\n")
-    (found,) = run([site / "_posts"], load_site(site), Config()).diagnostics
-    assert (found.code, found.message) == ("BC107", "_config.yml is over 4 MB: not read")
-    assert "cannot build" not in found.hint
+    result = run([site / "_posts"], load_site(site), Config())
+    assert result.diagnostics == []  # Jekyll builds with it: no error, a note
+    assert result.notes[0].startswith("_config.yml is over 4 MB: not read, so the checks assume Jekyll's default")
 
 
 def test_a_site_config_with_a_colon_in_its_title_gets_the_quoted_line(tmp_path: Path) -> None:
