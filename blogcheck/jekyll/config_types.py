@@ -18,10 +18,15 @@ _KINDS: dict[str, tuple[tuple[type, ...], str, str]] = {  # key -> kinds Jekyll 
     "plugins": ((list,), "'plugins' should be set as an array of gem-names", "plugins: [jekyll-feed]"),
     "permalink": ((str,), "undefined method `to_sym'", "permalink: /:year/:month/:day/:title/"),
     "collections": ((dict, list), "no implicit conversion ... into Hash", "collections: {recipes: {output: true}}"),
+    "markdown_ext": ((str,), "undefined method `split'", "markdown_ext: \"markdown,mkdown,mkdn,mkd,md\""),
 }
+# and the items: each `plugins` and `include` entry a name (`require`, `start_with?`), each collection
+# a name (a list's) or a mapping of its settings (a mapping's, or nothing)
+_ITEMS: dict[str, str] = {"plugins": "no implicit conversion ... into String",
+                          "include": "undefined method `start_with?'"}
 
 
-_NULL_OK = frozenset({"permalink", "collections"})  # an empty `exclude:` (null) stops the build too
+_NULL_OK = frozenset({"permalink", "collections", "markdown_ext"})  # an empty `exclude:` (null) stops the build
 
 
 def problems(front: FrontMatter) -> list[tuple[int, int, str, str]]:
@@ -35,6 +40,29 @@ def problems(front: FrontMatter) -> list[tuple[int, int, str, str]]:
         wanted = "a list" if kinds == (list,) else "text" if kinds == (str,) else "a mapping"
         found.append((where.line, where.column, f"`{key}` must be {wanted}, not {_kind(value)}: Jekyll stops the "
                       f"build (\"{said}\")", f"write it as `{example}`"))
+    return found + _items(front)
+
+
+def _items(front: FrontMatter) -> list[tuple[int, int, str, str]]:
+    """The entries of the lists and mappings above that stop the build."""
+    found = []
+    for key, said in _ITEMS.items():
+        value = front.data.get(key)
+        for index, item in enumerate(value if isinstance(value, list) else []):
+            if not isinstance(item, str):
+                where = front.locate((key, index))
+                found.append((where.line, where.column, f"`{key}` item {index + 1} must be a name, not "
+                              f"{_kind(item)}: Jekyll stops the build (\"{said}\")", "write each item as a name"))
+    collections = front.data.get("collections")
+    items = collections.items() if isinstance(collections, dict) else (
+        (item, None) for item in collections) if isinstance(collections, list) else ()
+    for name, settings in items:
+        named = isinstance(name, str) or isinstance(collections, dict)  # (a mapping's keys: not held against Jekyll)
+        if not named or not (settings is None or isinstance(settings, dict)):
+            where = front.locate(("collections", name) if isinstance(collections, dict) else ("collections",))
+            shown = f"`{name}`'s settings must be a mapping" if named else "a collection's name must be a name"
+            found.append((where.line, where.column, f"{shown}: Jekyll stops the build",
+                          "write it as `recipes: {output: true}`"))
     return found
 
 

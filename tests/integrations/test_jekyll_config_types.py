@@ -15,9 +15,13 @@ from blogcheck.jekyll.site import load_site
 from blogcheck.run import run
 
 STOPS = ["exclude: 3", "exclude: vendor", "exclude:", "include: {a: b}", "plugins: jekyll-feed", "plugins: ~",
-         "permalink: 5", "permalink: [a]", "collections: 3"]
+         "permalink: 5", "permalink: [a]", "collections: 3",
+         # and the items (a second audit): a plugin or an include that is no name, a collection's settings
+         "plugins: [3]", "plugins: [{a: b}]", "include: [[a]]", "markdown_ext: [md]", "markdown_ext: 3",
+         "collections: [[a]]", "collections: {recipes: 3}", "collections: {recipes: yes}"]
 BUILDS = ["exclude: [vendor]", "exclude: []", "permalink: pretty", "permalink: ~", "collections: [recipes]",
-          "collections: ~", "title: [1]", "baseurl: [1, 2]", "defaults: 5"]
+          "collections: ~", "title: [1]", "baseurl: [1, 2]", "defaults: 5", "exclude: [[3]]", "markdown_ext: ~",
+          "collections: {recipes: ~}", "plugins: [jekyll-feed]"]
 
 
 @pytest.mark.parametrize("line", STOPS + BUILDS)
