@@ -184,8 +184,11 @@ def _finding(post: Post, span: Span, word: Word, column: int, verdict: Verdict, 
         hint = f"write `{best}`" if len(verdict.suggestions) == 1 else "pick the word you meant"
         hint += f", unless `{word.text}` is a name (then: `blogcheck words --add {word.text}`)" if verdict.name else ""
         fix = written(best, span.context) if len(verdict.suggestions) == 1 else None
-        if fix is not None and span.exact and not verdict.name and not span.anchored:
+        shouted = word.text.isupper()  # `TEMPLEOS` is a name more often than `RECIEVE` a slip: reported, never fixed
+        if fix is not None and span.exact and not verdict.name and not span.anchored and not shouted:
             extra["fix"] = [[span.line, column, word.text, fix]]
+        elif shouted and fix is not None and not verdict.name:
+            hint += " (by hand: a word in capitals may be a name)"
         elif fix is None and len(verdict.suggestions) == 1 and not verdict.name:
             hint += " (by hand: an unquoted HTML attribute value takes no space or quote; quote it first)"
         elif span.anchored and len(verdict.suggestions) == 1 and not verdict.name:

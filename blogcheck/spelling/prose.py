@@ -114,7 +114,7 @@ def mask(body: str) -> str:
 # plugin's), an output `{{ }}`, a `raw` or `highlight` block and TeX math show something there.
 _QUIET_TAGS = frozenset({"if", "elsif", "else", "endif", "unless", "endunless", "case", "when", "endcase", "for",
                          "endfor", "break", "continue", "assign", "capture", "endcapture", "comment", "endcomment",
-                         "liquid", "tablerow", "endtablerow"})
+                         "tablerow", "endtablerow"})  # (`{% liquid %}` may `echo`)
 _TAG_NAME = re.compile(r"\{%-?\s*(\w+)")
 SHOWN = "\u00b7"  # the mask's first character where something shows: no word runs on across it
 
@@ -400,9 +400,15 @@ def _located(text: str, walk: Walk, block: int, joined: bool, context: str = "")
         return
     for number, chunk in enumerate(text.split()):
         near = 8 * len(chunk) + 512  # the next chunk is close by: never scan the rest of a long block for it
-        found = cursor.find(chunk, near)
-        if found is None and len(chunk) <= 200 and not (chunk.isascii() and chunk.isalnum()):
+        odd = len(chunk) <= 200 and not (chunk.isascii() and chunk.isalnum())
+        # an odd chunk may be written with entities here and as it reads further on (`caf&eacute; ... café`):
+        # the nearer of the two places is its own (the cursor then moves past that one only)
+        escaped = _written(chunk, Walk(copy.copy(cursor), walk.lost), near) if odd else None
+        literal = copy.copy(cursor).find(chunk, near) if escaped is not None else None
+        if escaped is not None and (literal is None or escaped < literal):
             found = _written(chunk, walk, near)
+        else:
+            found = cursor.find(chunk, near)
         if found is not None:
             row, start = walk.at(found)
             shifts = _shifts(chunk, walk.cursor.lines[row], start)
