@@ -415,6 +415,8 @@ def _written(href: str) -> re.Pattern[str]:
     for escape in _CHARACTER.finditer(href):
         raw = _unescaped(escape)
         either = re.escape(escape.group()) + ("|" + re.escape(raw) + "|" + _ENTITY if raw != escape.group() else "")
+        if raw in _ESCAPABLE:  # `List\[1\]`: markdown-it dropped the escape, then encoded the bracket
+            either += "|" + re.escape("\\" + raw)
         parts += [re.escape(href[done : escape.start()]), f"(?:{either})"]
         done = escape.end()
     return re.compile("".join(parts) + re.escape(href[done:]))

@@ -216,7 +216,11 @@ def _backslash(raw: str) -> judge.Problem:
     """A backslash in a link's URL (`Big\\_O\\_notation`, as converters write it): kramdown
     keeps it in the page's link (CommonMark drops an escape's), and browsers read a
     backslash in a web address as `/`: readers get another page."""
-    shown = judge.short(raw)
+    shown, fixed = judge.short(raw), judge.short(raw.replace(chr(92), ""))
+    if "{{" in raw:  # `relative_url` writes it `%5C`: the path has a backslash no file has
+        return judge.Problem("BC208", f"`{shown}` holds a backslash, which the link keeps (`%5C`): no page or file "
+                             "has it in its path", f"remove the backslash: `{fixed}`")
+    path = re.match(r"[^?#]*", raw)
+    read = raw.replace(chr(92), "/") if path is None else path[0].replace(chr(92), "/") + raw[path.end():]
     return judge.Problem("BC208", f"`{shown}` holds a backslash, which kramdown keeps in the link and browsers read "
-                         f"as `/`: readers get `{judge.short(raw.replace(chr(92), '/'))}`",
-                         f"remove the backslash: `{judge.short(raw.replace(chr(92), ''))}`")
+                         f"as `/` in its path: readers get `{judge.short(read)}`", f"remove the backslash: `{fixed}`")

@@ -624,3 +624,19 @@ def test_a_post_url_with_a_dot_is_written_with_html_after_it(tmp_path: Path) -> 
     found = run([post], load_site(tmp_path), Config(select=("links",), offline=True)).diagnostics
     assert [(d.code, d.message) for d in found] == [("BC204", "`/v2.0/` is no file or page of this site")]
 
+
+def test_backslashes_before_brackets_and_pipes_and_in_liquid_are_said_as_they_are(site: Path) -> None:
+    """markdown-it drops the escape of `\\[` and then encodes the bracket, so the URL was not
+    found as written and no backslash seen; a backslash after `relative_url` is `%5C`, and
+    one in a `#fragment` is no `/` (a second audit)."""
+    post = site / "_posts" / "2024-05-05-probe.md"
+    line = ('[w](https://en.example.org/wiki/List\\[1\\]) [q](https://e.example/a\\|b) '
+            '[l]({{ "/x\\_y/" | relative_url }}) [f](/blog/me/#x\\_y)')
+    post.write_text(f"---\ntitle: p\n---\n{line}\n", encoding="utf-8")
+    found = run([post], load_site(site), Config(select=("links",), offline=True)).diagnostics
+    assert [(d.code, d.column) for d in found] == [("BC208", line.index("https") + 1),
+                                                   ("BC208", line.index("https://e.") + 1),
+                                                   ("BC208", line.index("{{") + 1), ("BC208", line.index("/blog") + 1)]
+    assert "no page or file has it in its path" in found[2].message
+    assert found[3].message.endswith("readers get `/blog/me/#x\\_y`")
+
