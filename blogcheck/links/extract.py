@@ -17,7 +17,7 @@ import re
 import textwrap
 from collections.abc import Callable, Iterator
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
@@ -51,6 +51,7 @@ class Parsed:
     definitions: dict[str, list[tuple[int, int]]]  # href -> line ranges of its reference definitions
     tags: list[liquid.Tag]  # the Liquid tags that render (not in raw/comment)
     quiet: list[tuple[int, int]]  # body offsets whose links are not checked
+    references: dict[str, Any] = field(default_factory=dict)  # markdown-it's reference definitions
 
     def position(self, offset: int) -> tuple[int, int]:
         """File (line, column) of a body offset."""
@@ -106,7 +107,7 @@ def parse(post: Post) -> Parsed:
         if reference.get("map"):
             definitions.setdefault(str(reference.get("href")), []).append(tuple(reference["map"]))
     return Parsed(post, lines, masked.split("\n"), starts, mstarts, stream, definitions, liquid.live(every, no_liquid),
-                  quiet)
+                  quiet, env.get("references", {}))
 
 
 def _starts(lines: list[str]) -> list[int]:
@@ -299,7 +300,7 @@ def _after_comment(parsed: Parsed, token: Token, end: int, resolve: Resolve) -> 
         return
     inline = copy.copy(token)
     inline.type, inline.map, inline.content = "inline", [row, row + 1], rest
-    inline.children = parser().parseInline(rest, {})[0].children
+    inline.children = parser().parseInline(rest, {"references": parsed.references})[0].children  # `[x][r]` too
     yield from _inline(parsed, inline, resolve, column=len(line) - len(rest))
 
 

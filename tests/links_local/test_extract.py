@@ -283,9 +283,14 @@ def test_the_rest_of_a_line_after_a_comment_is_markdown(make_post: MakePost) -> 
         "<!--c--> <div>[raw](/raw)</div> [after](/after)\n"  # an HTML block starts: its text is raw, not after it
         "\n"
         "<!--c--> <p>[p](/p)\n"
+        "\n"
+        "<!--c--> A [reference][r] too.\n"
+        "\n"
+        "[r]: /ref\n"
     )
     assert [(line, column, raw) for line, column, _, raw, _ in _links(post)] == [
-        (4, 29, "/a"), (7, 18, "/b.png"), (9, 18, "/q"), (11, 21, "/e"), (11, 35, "/f"), (15, 41, "/after")]
+        (4, 29, "/a"), (7, 18, "/b.png"), (9, 18, "/q"), (11, 21, "/e"), (11, 35, "/f"), (15, 41, "/after"),
+        (21, 6, "/ref")]
 
 
 def test_windows_line_ends(make_post: MakePost) -> None:
