@@ -96,7 +96,8 @@ class SiteIndex:
         options = site.config.get("relative_links")
         if isinstance(options, dict):
             index.relative_md = options.get("collections") is True and options.get("enabled") is not False
-        for rel in _walk(site.root, _excluded(site.config)):
+        included = {str(i).strip("/") for i in _list(site.config.get("include"))}
+        for rel in _walk(site.root, _excluded(site.config), included):
             index.files.add(rel)
         _add_files(index, site)
         for post in posts:
@@ -213,12 +214,13 @@ class SiteIndex:
         return self.sources.get(key(self.strip_base(re.sub(r"/{2,}", "/", path))))
 
 
-def _walk(root: Any, skip: set[str]) -> Iterator[str]:
+def _walk(root: Any, skip: set[str], include: set[str] | frozenset[str] = frozenset()) -> Iterator[str]:
     count = 0
     for here, dirs, files in os.walk(root):
         rel_dir = os.path.relpath(here, root).replace(os.sep, "/")
         rel_dir = "" if rel_dir == "." else rel_dir + "/"
-        dirs[:] = [d for d in dirs if d not in _SKIP and rel_dir + d not in skip and not d.startswith(".")]
+        dirs[:] = [d for d in dirs if d not in _SKIP and rel_dir + d not in skip
+                   and (not d.startswith(".") or rel_dir + d in include)]  # `include: [.well-known]`
         for name in files:
             if rel_dir + name not in skip:
                 count += 1
@@ -245,8 +247,14 @@ def _add_files(index: SiteIndex, site: Site) -> None:
             data = {**site.defaults_for(index.document(rel), docs[folder][0]), **(front(site.root / rel) or {})}
             for url in page_urls(rel, data, docs[folder], rel[len(folder) + 1:]):
                 index.add(url, rel=rel, doc=index.document(rel))
-        elif not any(p.startswith("_") for p in parts) or parts[0] in included:
+        elif not any(_special(p) for p in parts) or parts[0] in included or rel in included:
             _add_page_or_static(index, site, rel, parts[0] in included)
+
+
+def _special(name: str) -> bool:
+    """A name Jekyll's EntryFilter leaves out of the site unless `include:` names it: one
+    starting with `_`, `.` or `#`, or ending with `~` (`.htaccess` is copied all the same)."""
+    return (name.startswith(("_", ".", "#")) and name != ".htaccess") or name.endswith("~")
 
 
 def _blank(path: Path) -> bool:

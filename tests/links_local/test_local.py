@@ -640,3 +640,20 @@ def test_backslashes_before_brackets_and_pipes_and_in_liquid_are_said_as_they_ar
     assert "no page or file has it in its path" in found[2].message
     assert found[3].message.endswith("readers get `/blog/me/#x\\_y`")
 
+
+def test_files_jekyll_never_copies_are_no_files_of_the_site(tmp_path: Path) -> None:
+    """Jekyll's EntryFilter leaves out names starting with `.`, `#` or `_`, or ending with `~`
+    (`.htaccess` excepted, and what `include:` names): links to them 404 (a second audit)."""
+    (tmp_path / "_config.yml").write_text("title: t\ninclude: [.well-known]\n", encoding="utf-8")
+    (tmp_path / "assets").mkdir()
+    for name in (".hidden.png", "back.png~", "#hash.png", "ok.png", ".htaccess"):
+        (tmp_path / "assets" / name).write_bytes(b"x")
+    (tmp_path / ".well-known").mkdir()
+    (tmp_path / ".well-known" / "security.txt").write_text("x", encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    post = tmp_path / "_posts" / "2024-01-09-probe.md"
+    post.write_text("---\ntitle: p\n---\n[a](/assets/.hidden.png) [b](/assets/back.png~) [c](/assets/%23hash.png) "
+                    "[d](/assets/ok.png) [e](/assets/.htaccess) [f](/.well-known/security.txt)\n", encoding="utf-8")
+    found = run([post], load_site(tmp_path), Config(select=("links",), offline=True)).diagnostics
+    assert [d.message.split("`")[1] for d in found] == ["/assets/.hidden.png", "/assets/back.png~", "/assets/#hash.png"]
+
