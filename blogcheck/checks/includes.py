@@ -176,7 +176,10 @@ def _looping(path: Path, tag: str, post: Post, ctx: Context, start: int) -> tupl
     """BC507 when the included file always leads, include by include, back to a file on
     the way (itself, or the post through `include_relative`): Liquid renders deeper
     until "Nesting too deep" stops the build. Only for a tag of the post that always runs."""
-    if not any(t.start == start for t in always(post.body)):
+    runs: dict[Path, set[int]] = ctx.cache.setdefault("includes.always", {})  # per post: its tags read once
+    if post.path not in runs:
+        runs[post.path] = {t.start for t in always(post.body)}
+    if start not in runs[post.path]:
         return None
     loop = _loop(path, post, ctx)
     if loop is None:
@@ -191,7 +194,7 @@ def _loop(start: Path, post: Post, ctx: Context) -> list[Path] | None:
     """The files of a loop of includes that always run, from `start`, or None."""
     from blogcheck import files
 
-    known: dict[tuple[Path, Path], list[Path] | None] = ctx.cache.setdefault("includes.loops", {})
+    known: dict[object, list[Path] | None] = ctx.cache.setdefault("includes.loops", {})
     chain: list[Path] = [post.path] if start == post.path else []  # `include_relative` of the post itself
     found: list[Path] | None = None
 
@@ -214,7 +217,9 @@ def _loop(start: Path, post: Post, ctx: Context) -> list[Path] | None:
                 walk(nested)
         chain.pop()
 
-    key = (start, post.path)
+    # an include file's walk is the same from every post (a nested include_relative is not followed):
+    # each file is read once a run, not once a post; the post's own include_relative of itself is its own
+    key: object = (start, post.path) if start == post.path else start
     if key not in known:
         walk(start)
         known[key] = found

@@ -76,6 +76,7 @@ def load_validator(path: str) -> Any:
     from referencing import Registry
 
     from blogcheck.files import read_bytes
+    from blogcheck.reporters.controls import visible  # (a path may hold control characters)
 
     try:
         if path:
@@ -94,7 +95,7 @@ def load_validator(path: str) -> Any:
         if path:  # the user's; the built-in one is checked against its metaschema by the tests (17 ms a run)
             cls.check_schema(cast(Any, schema))  # `true` and `false` are schemas too
     except (OSError, UnicodeDecodeError, ValueError) as exc:
-        raise ConfigError(f"schema {path}: cannot read it: {_printable(str(exc))}") from None
+        raise ConfigError(f"schema {path}: cannot read it: {visible(str(exc))}") from None
     except RecursionError:  # the JSON reader and the metaschema check both recurse
         raise ConfigError(f"schema {path}: nested too deeply to read") from None
     except jsonschema.SchemaError as exc:
@@ -102,11 +103,6 @@ def load_validator(path: str) -> Any:
     except TypeError as exc:  # a schema that is not an object
         raise ConfigError(f"schema {path}: not a valid JSON Schema: {exc}") from None
     return cls(schema, registry=Registry())
-
-
-def _printable(text: str) -> str:
-    """`text` with control characters shown as escapes (a path may hold them)."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
 
 
 def _as_json(value: Any) -> Any:

@@ -111,6 +111,9 @@ def raw_block(text: str, at: int) -> tuple[str, int | None, list[Open], list[tup
 _SPAN_TAG = re.compile(rf"<(/?)({_NAME})")
 
 
+# kramdown's HTML_SPAN_ELEMENTS: a line that starts with one is a paragraph's, any other tag starts an HTML block
+SPAN_ELEMENTS = frozenset(re.findall(r"\S+", """a abbr acronym b big bdo br button cite code del dfn em i img input
+    ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var"""))
 # kramdown's HTML_BLOCK_ELEMENTS: met in a paragraph, such a tag is shown as text and what follows
 # is Markdown again (`<pre>[x](y)`: a link).
 _BLOCK_ELEMENTS = frozenset(re.findall(r"\S+", """address article aside applet body blockquote caption col colgroup

@@ -22,15 +22,15 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from blogcheck.jekyll.kramdown_blocks import Box, Lines, boxes, innermost
+from blogcheck.jekyll.kramdown_html import SPAN_ELEMENTS
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
 
 _ITEM = re.compile(r"^( {0,3}\d+\.)([ \t]+)\S")  # kramdown's LIST_START_OL, with content after it
 _HR = re.compile(r"^ {0,3}([*_-])[ \t]*\1[ \t]*\1(?:\1|[ \t])*$")
-_NOT_LAZY = re.compile(r"^ {0,3}(?:\{:|</?(?!(?:a|abbr|acronym|b|big|bdo|br|button|cite|code|del|dfn|em|i|img|input"
-                       r"|ins|kbd|label|mark|option|q|rb|rbc|rp|rt|rtc|ruby|samp|select|small|span|strong|sub|sup"
-                       r"|tt|u|var|script)\b)[A-Za-z])")  # an attribute list or a block HTML tag ends a lazy run
+_NOT_LAZY = re.compile(rf"^ {{0,3}}(?:\{{:|</?(?!(?:{'|'.join(sorted(SPAN_ELEMENTS | {'script'}))})\b)[A-Za-z])")
+# (an attribute list or a block HTML tag ends a lazy run)
 _MOVABLE = frozenset({"paragraph_open", "fence", "html_block", "bullet_list_open", "table_open"})
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from blogcheck.jekyll.kramdown_html import literal_spans
+from blogcheck.jekyll.kramdown_html import SPAN_ELEMENTS, literal_spans
 from blogcheck.links import html, liquid, wrapped
 from blogcheck.links.model import Kind, Link
 from blogcheck.parse import kramdown_comments
@@ -257,9 +257,6 @@ def _argument_links(parsed: Parsed, resolve: Resolve) -> Iterator[Link]:
 
 _COMMENT_FIRST = re.compile(r" {0,3}<!--.*?-->[ \t]*", re.S)
 _BLOCK_TAG = re.compile(r"<([A-Za-z][\w-]*)")
-# kramdown's HTML_SPAN_ELEMENTS: one of these after the comment starts a paragraph, any other tag an HTML block
-_SPAN_ELEMENTS = frozenset(re.findall(r"\S+", """a abbr acronym b big bdo br button cite code del dfn em i img input
-    ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var"""))
 
 
 def _html_block(parsed: Parsed, token: Token, resolve: Resolve, kramdown: bool = True,
@@ -289,7 +286,7 @@ def _after_comment(parsed: Parsed, token: Token, end: int, resolve: Resolve) -> 
     assert token.map is not None
     rest = token.content[end:].split("\n", 1)[0]
     block = _BLOCK_TAG.match(rest)
-    if block is not None and block[1].lower() not in _SPAN_ELEMENTS:  # an HTML block starts: its text is raw,
+    if block is not None and block[1].lower() not in SPAN_ELEMENTS:  # an HTML block starts: its text is raw,
         closed = re.search(rf"</{re.escape(block[1])}\s*>", rest, re.IGNORECASE)  # Markdown after it on the line
         end, rest = (end + closed.end(), rest[closed.end():]) if closed else (end, "")
     if not rest.strip():
