@@ -75,4 +75,4 @@ def _kind(value: Any) -> str:
         return f"the number {value}"
     if isinstance(value, str):
         return f"the text `{value[:60]}`"
-    return "a mapping" if isinstance(value, dict) else type(value).__name__
+    return "a mapping" if isinstance(value, dict) else "a list" if isinstance(value, list) else type(value).__name__
