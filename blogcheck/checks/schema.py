@@ -14,7 +14,9 @@ from blogcheck.codes import diagnostic
 from blogcheck.config import ConfigError
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.post import Post
+from blogcheck.regexes import time_limit
 
+_LIMIT = 3.0  # seconds to check one post's front matter: it takes a millisecond, unless a `pattern` backtracks
 _TYPE_NAMES = {"string": "a string", "array": "a list", "object": "a mapping", "boolean": "true or false",
                "integer": "an integer", "number": "a number", "null": "null"}
 
@@ -23,7 +25,10 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     validator = validator_for(ctx)
     instance = _as_json(post.front.data)
     try:
-        errors = sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path)))
+        with time_limit(_LIMIT, f"schema {ctx.config.schema}: checking the front matter of {post.display} took more "
+                        f"than {_LIMIT:g} s: a `pattern` of the schema backtracks without end on one of its values "
+                        "(a repeat inside a repeat, like `(a|aa)+` or `(a+)+`); rewrite it with one repeat"):
+            errors = sorted(validator.iter_errors(instance), key=lambda e: list(map(str, e.absolute_path)))
     except RecursionError:  # `{"$ref": "#"}`: a reference to itself, met as a post is checked
         raise ConfigError(f"schema {ctx.config.schema}: a `$ref` leads back to itself") from None
     except Exception as exc:  # a `$ref` to nothing (referencing.Unresolvable): no schema to check against

@@ -8,12 +8,13 @@ checker is not a firewall)."""
 
 from __future__ import annotations
 
+import functools
 import ipaddress
-import re
 import socket
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from blogcheck import regexes
 from blogcheck.links.settings import LinkSettings
 
 _METADATA_NAMES = {"metadata.google.internal", "metadata.goog", "instance-data", "instance-data.ec2.internal"}
@@ -25,7 +26,13 @@ def excluded_by_pattern(url: str, patterns: tuple[str, ...], written: str = "") 
     """The first `exclude` regex found in the URL (its normal form), or in the URL as
     `written` without its #fragment, or ""."""
     forms = (url, written.strip().partition("#")[0]) if written else (url,)
-    return next((p for p in patterns if any(re.search(p, form) for form in forms)), "")
+    return next((p for p in patterns if any(regexes.search(_compiled(p), form, "the `exclude` pattern")
+                                             for form in forms)), "")
+
+
+@functools.lru_cache(maxsize=64)
+def _compiled(pattern: str) -> regexes.Pattern[str]:
+    return regexes.compile(pattern)
 
 
 def written_local(url: str) -> str:

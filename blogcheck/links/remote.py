@@ -36,6 +36,7 @@ from blogcheck.links.providers import find
 from blogcheck.links.remap import remap
 from blogcheck.links.schedule import Scheduler
 from blogcheck.links.settings import LinkSettings
+from blogcheck.regexes import SlowPattern
 
 
 class Results(dict[Target, Verdict]):
@@ -339,6 +340,8 @@ def _check(job: _Job, client: Client) -> Verdict:
         if provider is not None:
             return provider.check(job.url, job.image, client)
         return github_api.rescue(job.url, job.image, check_url(client, job.url, job.image), client)
+    except SlowPattern as exc:  # a `remap` pattern stuck on a redirect's target (on a link's own URL: exit 2)
+        return Verdict(Status.UNVERIFIED, seen=f"not requested: {exc}")
     except Exception as exc:  # the run must go on for the other links
         return Verdict(Status.UNVERIFIED, seen=f"internal error: {type(exc).__name__}: {exc}",
                        hint="please report this as a blogcheck bug")

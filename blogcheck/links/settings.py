@@ -89,7 +89,9 @@ def _convert(key: str, value: Any, source: str) -> Any:
 
         return tuple(parse_rule(rule) for rule in value)
     if key == "exclude":
-        return tuple(re.compile(pattern).pattern for pattern in value)
+        from blogcheck.regexes import compile as compile_pattern
+
+        return tuple(compile_pattern(pattern).pattern for pattern in value)
     if key == "hosts":
         return parse_hosts(value)
     if key in ("cache_ttl", "max_stale"):

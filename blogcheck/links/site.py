@@ -10,6 +10,7 @@ import re
 from collections.abc import Iterator
 from pathlib import PurePosixPath
 
+from blogcheck import regexes
 from blogcheck.checks import Context
 from blogcheck.jekyll import built
 from blogcheck.jekyll.markup_syntax import no_markdown
@@ -23,6 +24,7 @@ from blogcheck.links.posturl import PostFinder
 from blogcheck.post import Post
 
 Outcome = judge.Problem | judge.Remote | None
+_EXCLUDE = "the `exclude` pattern"
 _LINK_TAG = re.compile(r"\{%-?\s*(?:post_url|link)\s")
 
 
@@ -34,7 +36,7 @@ class LinkSite:
         self.finder = PostFinder(list(every.values()), self._url_of, ctx.site.timezone, self._left_out)
         self.dialect = anchors.Dialect(ctx.site.config)
         self.site_url = str(ctx.site.config.get("url") or "").rstrip("/")
-        self._exclude = [re.compile(p) for p in exclude]
+        self._exclude = [regexes.compile(p) for p in exclude]
         self._ids: dict[str, set[str]] = {}
         self._layout_ids = anchors.layout_ids(ctx.site.root, ctx.site.config)
         self._pages: dict[str, set[str] | None] = {}  # a page's source file -> its ids (None: unknown)
@@ -90,7 +92,8 @@ class LinkSite:
             if "\\" in link.raw and self.ctx.site.kramdown and _BROWSED.match(link.raw):
                 yield link, _backslash(link.raw)
                 continue
-            if any(p.search(link.url.partition("#")[0]) for p in self._exclude):  # (the docs: never its #fragment)
+            unfragmented = link.url.partition("#")[0]  # (the docs: never its #fragment)
+            if any(regexes.search(p, unfragmented, _EXCLUDE) for p in self._exclude):
                 excluded = judge.classify(link, self.index, self.site_url, base, lookup, folder)
                 if isinstance(excluded, judge.Remote):  # skipped, and counted, by the remote checker
                     yield link, excluded

@@ -46,7 +46,7 @@ def test_a_config_table_is_read_and_converted(tmp_path: Path) -> None:
     [
         ('remap = ["(unclosed https://x/"]', "`remap`"),
         ('remap = ["just-one-word"]', "REGEX REPLACEMENT"),
-        ('remap = ["^(a) \\\\2"]', "invalid group reference"),
+        ('remap = ["^(a) \\\\2"]', "no such group"),
         ('exclude = ["[z-a]"]', "`exclude`"),
         ('cache_ttl = "soon"', "duration"),
         ('max_stale = "forever"', "duration"),
