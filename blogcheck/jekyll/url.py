@@ -98,8 +98,13 @@ def post_url(data: dict[str, Any], slug: str, moment: dt.datetime, path_dirs: li
             return _VALUES[name[:-1]](drop) + "_"
         return match[0]  # unknown: Jekyll stops the build ("The URL template doesn't have ... keys")
 
-    url = "/" + _PLACEHOLDER.sub(fill, template_for(data, site_config))
-    return re.sub(r"/{2,}", "/", url.replace("..", "/").replace("./", ""))  # URL#sanitize_url
+    return sanitize(_PLACEHOLDER.sub(fill, template_for(data, site_config)))
+
+
+def sanitize(url: str) -> str:
+    """URL#sanitize_url, which every permalink goes through: a leading `/`, each `..`
+    made `/`, each `./` dropped, and runs of `/` made one (`a..b.png` is `a/b.png`)."""
+    return re.sub(r"/{2,}", "/", ("/" + url).replace("..", "/").replace("./", ""))
 
 
 def placeholders(template: str) -> set[str]:

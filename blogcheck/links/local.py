@@ -236,7 +236,7 @@ def _excluded(config: dict[str, Any]) -> set[str]:
 
 
 def _add_files(index: SiteIndex, site: Site) -> None:
-    from blogcheck.links.pages import collections, front, page_urls
+    from blogcheck.links.pages import collections, front, page_urls, static_url
 
     docs = collections(site.config)
     included = {str(i).strip("/") for i in _list(site.config.get("include"))}
@@ -244,7 +244,13 @@ def _add_files(index: SiteIndex, site: Site) -> None:
         parts = rel.split("/")
         folder = next((f for f in docs if rel.startswith(f + "/")), None)
         if folder is not None:
-            data = {**site.defaults_for(index.document(rel), docs[folder][0]), **(front(site.root / rel) or {})}
+            own = front(site.root / rel)
+            if own is None:  # no front matter: Jekyll copies it, at a URL of the collection's permalink
+                url = static_url(rel[len(folder) + 1:], docs[folder])
+                index.add(url, rel=rel, doc=index.document(rel), exact=True)
+                index.by_link.setdefault("/" + rel, url)
+                continue
+            data = {**site.defaults_for(index.document(rel), docs[folder][0]), **own}
             for url in page_urls(rel, data, docs[folder], rel[len(folder) + 1:]):
                 index.add(url, rel=rel, doc=index.document(rel))
         elif _copied(parts, site.config):

@@ -8,7 +8,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from blogcheck import files
-from blogcheck.jekyll.url import slugify
+from blogcheck.jekyll.url import sanitize, slugify
 
 _DEFAULT_COLLECTION = "/:collection/:path:output_ext"
 _MAX_PAGE = 1_000_000  # bytes read to find a page's permalink
@@ -63,12 +63,23 @@ def page_urls(rel: str, data: dict[str, Any], collection: tuple[str, str] | None
     return [u if u.startswith("/") else "/" + u for u in urls]
 
 
+def static_url(inner: str, collection: tuple[str, str]) -> str:
+    """The URL of a file without front matter inside a collection Jekyll writes out
+    (StaticFile#url): the collection's permalink filled with a static file's own
+    placeholders (its path and name without the extension, no title, no output_ext),
+    one trailing slash cut, then the file's extension. `inner`: its path inside the
+    collection folder. `/work/:name/` gives `/work/d.png` for `imgs/d.png`."""
+    path = PurePosixPath(inner)
+    cleaned = "/" + (inner[: -len(path.suffix)] if path.suffix else inner).rstrip(".")
+    values = {"collection": collection[0], "path": cleaned, "name": path.stem, "title": "", "output_ext": ""}
+    url = _filled(collection[1], values)
+    return (url[:-1] if url.endswith("/") else url) + path.suffix
+
+
 def _filled(template: str, values: dict[str, str]) -> str:
-    """A permalink with its placeholders filled in (an unknown one stays), and the `//`
-    an empty one leaves made one `/` (Jekyll's URL#generate_url_from_hash, sanitize_url)."""
-    if ":" not in template:
-        return template
-    return re.sub(r"/{2,}", "/", re.sub(r":([a-z_]+)", lambda m: values.get(m[1], m[0]), template))
+    """A permalink with its placeholders filled in (an unknown one stays: Jekyll's
+    URL#generate_url_from_hash), then sanitized (the `//` an empty one leaves is `/`)."""
+    return sanitize(re.sub(r":([a-z_]+)", lambda m: values.get(m[1], m[0]), template))
 
 
 _CONVERTED = (".md", ".markdown", ".mkd", ".mkdn", ".mkdown", ".html", ".htm")
