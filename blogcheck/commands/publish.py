@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import sys
 from pathlib import Path
@@ -50,6 +51,9 @@ def run(args: argparse.Namespace) -> int:
     try:
         chosen = settings(args)
         options, rules = publish_settings(chosen.config, args)
+        configs = [chosen.config_for(site) for site, _ in chosen.groups]
+        # the re-check inside the target keeps the settings the posts are checked with here
+        options = dataclasses.replace(options, checks=configs[0] if len(configs) == 1 else chosen.config)
         for site, paths in chosen.groups:  # each path in the site that holds it, with that site's settings
             config = chosen.config_for(site)
             files = discover(paths, site.root, config.exclude)

@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from blogcheck.config import Config
 from blogcheck.publish.build import build
 from blogcheck.publish.collide import collisions
 from blogcheck.publish.git import Git, GitError, environment
@@ -44,6 +45,7 @@ class Settings:
     # what would stop the target's build, checked in it before the commit (see stops.py):
     # the render-time codes the user's --select/--ignore keep
     stop_codes: tuple[str, ...] = tuple(sorted(AT_RENDER | TARGET_LINKS))
+    checks: Config | None = None  # the settings the posts were checked with (their severity, per_file_ignores...)
 
 
 @dataclass(frozen=True)
@@ -104,7 +106,7 @@ def _publish(git: Git, work: Path, remote: Remote, entries: list[Entry], setting
         if clashes:
             raise PublishError("files of the target would replace each other's pages; nothing was changed:\n"
                                + "\n".join(clashes))
-        stops = build_stops(clone, posts, settings.stop_codes) if changes else []
+        stops = build_stops(clone, posts, settings.stop_codes, settings.checks) if changes else []
         if stops:
             raise PublishError("in the target, these would stop the Jekyll build or break on the page; nothing was "
                                "changed:\n" + "\n".join(stops) + "\nfix them in the post or in the target (a "

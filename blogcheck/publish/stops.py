@@ -11,24 +11,28 @@ publish from breaking the live site's build or its pages."""
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
+
+from blogcheck.config import Config
 
 # Links and images of a published post that break in the target though they worked in the
 # source: another `baseurl:` or `permalink:`, a page the target lacks (a publish audit).
 TARGET_LINKS = frozenset({"BC203", "BC204", "BC303"})
 
 
-def build_stops(clone: Path, posts: list[str], codes: tuple[str, ...]) -> list[str]:
+def build_stops(clone: Path, posts: list[str], codes: tuple[str, ...], source: Config | None = None) -> list[str]:
     """One line per finding of `codes` that would stop the target's build, in the posts
-    at `posts` (paths in the clone)."""
-    from blogcheck.config import Config
+    at `posts` (paths in the clone). `source`: the settings the posts were checked with,
+    whose `[severity]`, `per_file_ignores` and `[links] exclude` hold here too (an old
+    post's lost image the user accepts there stops nothing here either)."""
     from blogcheck.diagnostic import Severity
     from blogcheck.jekyll.site import load_site
     from blogcheck.run import run
 
     if not posts or not codes:
         return []
-    config = Config(select=codes, offline=True)
+    config = dataclasses.replace(source or Config(), select=codes, offline=True, exclude=())
     result = run([clone / rel for rel in posts], load_site(clone), config)
     stops = [d for d in result.diagnostics
              if d.severity is Severity.ERROR and ("stops" in d.message or d.code in TARGET_LINKS)]

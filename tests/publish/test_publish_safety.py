@@ -10,6 +10,8 @@ from pathlib import Path
 
 from publish_helpers import Sandbox, git
 
+from blogcheck.cli import main
+
 DAY65 = "_posts/2024-03-06-day-65.md"
 
 
@@ -323,3 +325,30 @@ def test_a_linked_file_that_cannot_be_read_refuses_its_post_only(sandbox: Sandbo
     assert done.returncode == 1, done.stdout + done.stderr
     assert "links `assets/locked.png`, which cannot be read (Permission denied)" in done.stdout
     assert sandbox.has("_posts/2024-04-01-other.md") and not sandbox.has(DAY65)
+
+
+def test_the_recheck_in_the_target_keeps_the_settings_the_posts_were_checked_with(sandbox: Sandbox) -> None:
+    """`[severity]`, `per_file_ignores` and `[links] exclude` accept a lost image, a dead page and a
+    page the web server serves: `check` passes, and so must the re-check inside the target (a
+    publish audit: it used bare settings, refused all three and blocked the clean post too)."""
+    posts = sandbox.source / "_posts"
+    body = {"2014-03-06-old.md": "![x](/assets/lost.png)", "2015-03-07-older.md": "[dead](/gone/page.html)",
+            "2016-01-01-private.md": "[members](/private/members.html)", "2024-03-08-new.md": "Clean."}
+    for name, text in body.items():
+        (posts / name).write_text(f"---\nlayout: post\ntitle: T\nstatus: approved\n---\n{text}\n", encoding="utf-8")
+    config = sandbox.source / "blogcheck.toml"
+    settings = ('[severity]\nBC303 = "warning"\n[per_file_ignores]\n"_posts/2015-*" = ["BC204"]\n'
+                '[links]\nexclude = ["^/private/"]\n')
+    config.write_text((config.read_text(encoding="utf-8") if config.exists() else "") + settings, encoding="utf-8")
+    paths = [str(posts / name) for name in body]
+    assert main(["check", "--offline", "--select", "links", *paths]) == 0
+    sandbox.capture.readouterr()
+    code, out, err = sandbox.publish(*paths)
+    assert code == 0, out + err
+    assert all(sandbox.has(f"_posts/{name}") for name in body)
+    config.write_text(config.read_text(encoding="utf-8").replace('BC303 = "warning"', 'BC303 = "error"'),
+                      encoding="utf-8")
+    (posts / "2024-03-09-next.md").write_text("---\nlayout: post\ntitle: N\nstatus: approved\n---\n"
+                                              "![y](/assets/lost.png)\n", encoding="utf-8")
+    code, out, _ = sandbox.publish(str(posts / "2024-03-09-next.md"))
+    assert code == 1 and "BC303" in out  # the settings are the user's, not a blanket pass
