@@ -59,8 +59,8 @@ def run(args: argparse.Namespace) -> int:
             files = discover(paths, site.root, config.exclude)
             found = run_checks(paths, site, config).diagnostics
             entries += make_plan(files, site, config, found, rules)
-    except (ConfigError, DiscoverError) as exc:
-        print(f"blogcheck: error: {exc}", file=sys.stderr)
+    except (ConfigError, DiscoverError) as exc:  # a bad `--to` is named in it: scrubbed as every message
+        _say(scrubber(getattr(args, "to", None) or "", os.environ), f"blogcheck: error: {exc}", sys.stderr)
         return USAGE
     scrub = scrubber(options.to, os.environ)
     entries = refuse_duplicates(entries)

@@ -182,3 +182,22 @@ def test_git_runs_without_token_variables_or_inherited_repository(tmp_path: Path
                             capture_output=True, text=True, check=True)
     assert answer.stdout == TOKEN + "\n"
     assert "GIT_ASKPASS" not in environment(inherited, tmp_path)
+
+
+@pytest.mark.parametrize("target", ["http://x-access-token:ghs_S3cretT0kenValue1234567890@git.example.com/site.git",
+                                    "https://oauth2:glpat-S3cretT0kenValue@gitlab.example.com:99999/me/site.git",
+                                    "ftp://deploy:hunter2-S3cret@example.com/site.git"])
+@pytest.mark.parametrize("in_config", [False, True])
+def test_a_target_refused_as_a_usage_error_is_named_without_its_secret(sandbox: Sandbox, target: str,
+                                                                        in_config: bool) -> None:
+    """Plain http with a token, a port out of range, a scheme git cannot take: each is exit 2,
+    and the message names the target with its password masked (a publish audit: printed whole)."""
+    from blogcheck.cli import main
+
+    if in_config:
+        (sandbox.source / "blogcheck.toml").write_text(f'[publish]\nto = "{target}"\n', encoding="utf-8")
+    code = main(["publish", "--offline"] if in_config else ["publish", "--to", target, "--offline"])
+    out, err = sandbox.capture.readouterr()
+    secret = target.split("://", 1)[1].split("@", 1)[0].split(":", 1)[1]
+    assert code == 2 and "blogcheck: error: --to " in err
+    assert secret not in out + err and MASK in err
