@@ -17,8 +17,8 @@ if TYPE_CHECKING:
     from markdown_it.token import Token
 
 # The codes whose fix changes a heading's text as kramdown makes its id of it (asked: `<URL>`,
-# BC611's fix, keeps the id; `\<`, `\-\-`, `[text](url)` and `**text**` change it).
-_CHANGES_ID = frozenset({"BC601", "BC602", "BC606", "BC607"})
+# BC611's fix, keeps the id; `\<`, `\-\-`, `[text](url)`, `**text**`, `\<<`, `\_\_` and an emoji change it).
+_CHANGES_ID = frozenset({"BC601", "BC602", "BC606", "BC607", "BC612", "BC618", "BC619"})
 _ANCHOR = (" (by hand: the heading's #anchor, made from its words, changes with it, and links to it break; add "
            "`{#...}` with the old anchor after the heading to keep them working)")
 _LABEL = " (by hand: the link's text is its reference label, so change the label of its definition too)"

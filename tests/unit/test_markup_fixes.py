@@ -147,6 +147,31 @@ def test_a_fix_that_changes_a_headings_id_is_withheld(tmp_path: Path, capsys: py
         "--force {#run}", "\\-\\-force {#run}").replace("<eos>", "\\<eos>")
 
 
+ID_HEADINGS = """## :rocket: Launch plan
+
+## Fill the ____ blank
+
+## Streams << and >> in C++
+
+## Ship :tada: {#ship}
+
+See the [plan](#rocket-launch-plan).
+"""
+
+
+def test_emoji_underscore_and_guillemet_fixes_are_withheld_in_headings_too(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """`:rocket:` -> 🚀, `____` -> `\\_...` and `<<` -> `\\<<` change kramdown's id as much as `\\<` does
+    (`rocket-launch-plan` became `-launch-plan`, checked with `jekyll build`: the link broke; a
+    markup audit). Kept where the heading names its id."""
+    post = _post(tmp_path, ID_HEADINGS)
+    found = _found(tmp_path, capsys, monkeypatch)
+    assert [(code, line, fix is None) for code, line, _, fix in _places(found)] == [
+        ("BC619", 4, True), ("BC618", 6, True), ("BC612", 8, True), ("BC612", 8, True), ("BC619", 10, False)]
+    assert all("the heading's #anchor" in d["hint"] for d in found if "fix" not in d)
+    assert _fixed(post, tmp_path, capsys, monkeypatch) == ID_HEADINGS.replace(":tada:", "\U0001f389")
+
+
 REFERENCES = """See [**the docs **] here, [**the docs **][] too, [**a guide **][g], [**inline **](https://example.com/i)
 and [run --force] or [List<T>], [Vec<Vec<u8>>] and [Vec<Vec<u8>>](https://example.com/w).
 
