@@ -18,6 +18,7 @@ from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.jekyll.kramdown_blocks import Lines
 from blogcheck.post import Post
+from blogcheck.reporters.controls import visible
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -60,7 +61,7 @@ def found(post: Post, lines: Lines, raw: list[str], stream: list[Token],
     for at, token in enumerate(stream) if looked.ticks or looked.headings else ():
         if token.map is None or token.level != 0 or any(lines.unsure[token.map[0]:token.map[1]]):
             continue
-        if token.type == "fence" and _unclosed_fence(raw, token):
+        if token.type == "fence" and _unclosed_fence(raw, token) and not _kramdown_closes(raw, token):
             yield _open_fence(post, raw, token), ()
         elif token.type == "heading_open" and token.markup.startswith("#") and raw[token.map[0]][:1] == " ":
             yield _indented_heading(post, raw[token.map[0]], token.map[0]), ()
@@ -83,18 +84,47 @@ def _unclosed_fence(raw: list[str], token: Token) -> bool:
     return not closed and token.map[1] >= len(raw) - (raw[-1] == "")
 
 
+def _near_miss(raw: list[str], token: Token) -> int | None:
+    """The first line inside an unclosed fence that starts like its closer (three of its
+    marks) and is none: words after the marks (```` ```python ````, a pasted opener) or
+    fewer marks than the opener. None when there is none."""
+    assert token.map is not None
+    mark = token.markup[0] * 3
+    return next((n for n in range(token.map[0] + 1, token.map[1]) if raw[n].lstrip(" ").startswith(mark)), None)
+
+
+def _kramdown_closes(raw: list[str], token: Token) -> bool:
+    """kramdown's fence pattern backtracks: an opener of four marks or more is closed by a
+    bare run of three or more (```` ````python ```` ... ```` ``` ````: the code block is
+    there, its language the odd `` `python ``), though CommonMark reads no end."""
+    near = _near_miss(raw, token)
+    return near is not None and len(token.markup) > 3 and not raw[near].strip().strip(token.markup[0])
+
+
 def _open_fence(post: Post, raw: list[str], token: Token) -> Diagnostic:
-    """BC615: the code of a fence never closed shows as text on the page."""
+    """BC615: the code of a fence never closed shows as text on the page. The fix closes it
+    at the post's end, unless a line inside looks like the closer the writer meant: then
+    the hint names that line, and nothing is appended (the rest of the post would become
+    code)."""
     assert token.map is not None
     line, column = post.body_line + token.map[0], len(raw[token.map[0]]) - len(raw[token.map[0]].lstrip()) + 1
     last = max(n for n in range(token.map[0], len(raw)) if raw[n].strip() or n == token.map[0])
     close = raw[last].rstrip("\r")
     shown = f"`` {token.markup} ``" if "`" in token.markup else f"`{token.markup}`"
-    diag = diagnostic("BC615", post.display, line, column,
-                      "the code fence opened here is never closed: the Markdown preview ends it with the post, "
-                      "kramdown takes no code block, so the fence and the code show as text run together",
-                      f"close it with {shown} on a line of its own (check --fix does)",
-                      fix=[[post.body_line + last, len(close) + 1, "", "\n" + token.markup]])
+    message = ("the code fence opened here is never closed: the Markdown preview ends it with the post, "
+               "kramdown takes no code block, so the fence and the code show as text run together")
+    near = _near_miss(raw, token)
+    if near is None:
+        diag = diagnostic("BC615", post.display, line, column, message,
+                          f"close it with {shown} on a line of its own (check --fix does)",
+                          fix=[[post.body_line + last, len(close) + 1, "", "\n" + token.markup]])
+    else:
+        written = visible(raw[near].strip())
+        written = f"`` {written} ``" if "`" in written else f"`{written}`"
+        diag = diagnostic("BC615", post.display, line, column, message,
+                          f"line {post.body_line + near}, {written}, is no closing fence: a closing fence "
+                          f"is {shown} with nothing after it, at least as long as the opening one; if the code "
+                          "ends there, write it so")
     return dataclasses.replace(diag, end_line=line, end_column=column + len(token.markup))
 
 

@@ -473,3 +473,24 @@ def test_an_emoji_shortcode_shows_as_typed_without_jemoji_and_fix_writes_the_emo
     (site / "_config.yml").write_text("title: t\nplugins: [jemoji]\n", encoding="utf-8")
     main(["check", "--select", "BC619", "--format", "json"])
     assert json.loads(capsys.readouterr().out)["diagnostics"] == []
+
+
+def test_a_fence_whose_closer_is_a_near_miss_is_not_closed_at_the_posts_end(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """A closer with a language (```` ```python ````, a pasted opener) closes nothing, to kramdown
+    as to CommonMark: BC615 names that line, and `--fix` appends no fence at the post's end,
+    which made the heading and text after it code (a markup audit, checked with jekyll build).
+    A shorter bare closer under a four-tick opener does close it to kramdown (its pattern
+    backtracks): no BC615 there."""
+    tail = "\n\n## Next section\n\nText after with *emphasis*.\n"
+    site, found = _checked(tmp_path, "```python\nx = 1\n```python" + tail, monkeypatch, capsys)
+    assert [(d["code"], d["line"], "fix" in d) for d in found] == [("BC615", 4, False)]
+    assert found[0]["hint"].startswith("line 6, `` ```python ``, is no closing fence")
+    assert main(["check", "--select", "BC615", "--fix"]) == 1
+    capsys.readouterr()
+    page = built_post(site)
+    assert '<h2 id="next-section">Next section</h2>' in page and "<em>emphasis</em>" in page
+    longer, found = _checked(tmp_path / "longer", "````python\nx = 1\n```" + tail, monkeypatch, capsys)
+    assert found == []
+    page = built_post(longer)
+    assert "<pre" in page and "x = 1" in page and '<h2 id="next-section">' in page
