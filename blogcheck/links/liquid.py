@@ -174,13 +174,33 @@ def mask(text: str, found: list[Tag], distinct: bool = False) -> str:
     (as `x`s alone, both read `xxxxxxxxxxxxxxx`, and b's links were taken for a's)."""
     out = list(text)
     for number, tag in enumerate(found):
-        places = [i for i in range(tag.start, tag.end) if out[i] not in "\r\n"]
+        places = [i for i in range(tag.start, tag.end) if out[i] not in "\r\n" and i not in _indents(text, tag)]
         for i in places:
             out[i] = "x"
         if distinct:
             for i, digit in zip(reversed(places), reversed(_base36(number + 1)), strict=False):
                 out[i] = digit
     return "".join(out)
+
+
+def _indents(text: str, tag: Tag) -> set[int]:
+    """The places of the spaces and tabs that start each later line of a tag written over
+    several lines, when the tag goes on after them on that line: kept in the mask, so that
+    the line stays as indented as it is written (`   }}` in a fence of a list item, masked
+    `xxxxx`, ended the item and turned the fence's closer into an opener; a markup audit)."""
+    kept: set[int] = set()
+    at = text.find("\n", tag.start, tag.end)
+    while at >= 0:
+        start = at + 1
+        end = text.find("\n", start, tag.end)
+        stop = end if end >= 0 else tag.end
+        first = start
+        while first < stop and text[first] in " \t":
+            first += 1
+        if first < stop and text[first] != "\r":  # the tag goes on, on this line
+            kept.update(range(start, first))
+        at = end
+    return kept
 
 
 def _base36(number: int) -> str:

@@ -494,3 +494,17 @@ def test_a_fence_whose_closer_is_a_near_miss_is_not_closed_at_the_posts_end(
     assert found == []
     page = built_post(longer)
     assert "<pre" in page and "x = 1" in page and '<h2 id="next-section">' in page
+
+
+def test_a_fence_in_a_list_item_holding_liquid_over_several_lines_is_closed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`{{` ... `}}` over three lines inside a fenced block of item 1: the tag's later lines keep
+    their indentation in the mask (as `xxxxx` at column 0 they ended the item, and the fence's
+    closer was taken for an unclosed opener: a false BC615 error, and `--fix` put a stray fence
+    on the page; a markup audit). Jekyll builds one list of two items, the code inside item 1."""
+    body = ("1. When we have the original answer:\n\n   ```\n   Reply in JSON:\n   {{\n     \"Relevance\": \"R\"\n"
+            "   }}\n   ```\n\n2. When we evaluate online\n")
+    site, found = _checked(tmp_path, body, monkeypatch, capsys)
+    assert found == []
+    page = " ".join(built_post(site).split())
+    assert page.count("<li>") == 2 and page.index("<pre") < page.index("When we evaluate online") and "```" not in page
