@@ -115,7 +115,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         if token.type == "inline" and not any(needle in token.content for needle in needles) \
                 and not (shortcodes and _SHORTCODE.search(token.content)):
             continue
-        in_raw = token.type == "inline" and token.map[0] in raw
+        in_raw = token.map[0] in raw  # kramdown keeps the line as HTML: a `\\` would show, `&lt;` is right
         cursor = Cursor.for_block(lines, post.body_line, token)
         parts = markup_parts.parts(inline.parseInline(token.content, env)[0].children or []) \
             if token.type == "inline" else [Part("html_inline", token.content.split("\n")[0])]  # a block: its tag

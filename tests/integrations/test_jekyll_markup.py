@@ -508,3 +508,19 @@ def test_a_fence_in_a_list_item_holding_liquid_over_several_lines_is_closed(
     assert found == []
     page = " ".join(built_post(site).split())
     assert page.count("<li>") == 2 and page.index("<pre") < page.index("When we evaluate online") and "```" not in page
+
+
+def test_a_tag_inside_an_html_block_kramdown_keeps_raw_is_fixed_with_an_entity(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`<div>Use git checkout <branch> now.</div>`: kramdown keeps the block as HTML, where
+    `\\<` shows its backslash and hides the tag all the same (each `--fix` added one more;
+    a markup audit). The fix writes `&lt;`, as BC609's hint says, and the page is right."""
+    site, found = _checked(tmp_path, "<div>Use git checkout <branch> now.</div>\n\n## Next\n\nSome **bold** text.\n",
+                           monkeypatch, capsys)
+    assert [(d["code"], d.get("fix")) for d in found] == [("BC601", [[4, 23, "<", "&lt;"]]), ("BC609", None)]
+    main(["check", "--select", "markup", "--fix"])
+    capsys.readouterr()
+    page = built_post(site)
+    assert "Use git checkout &lt;branch&gt; now.</div>" in page and '<h2 id="next">Next</h2>' in page
+    assert _checked(tmp_path / "again", (site / "_posts" / "2024-01-01-p.md").read_text(encoding="utf-8")
+                    .split("---\n", 2)[2], monkeypatch, capsys)[1] == []
