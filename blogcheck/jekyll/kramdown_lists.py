@@ -94,6 +94,15 @@ def _hidden_item(between: list[Token]) -> bool:
                for t in between) or any(t.type == "html_block" and _ITEM.match(t.content) for t in between)
 
 
+def content_column(marker: str, spacing: str) -> int:
+    """Where an item's text starts, as kramdown's parse_first_list_line counts it: a tab
+    after the marker goes on to the next multiple of 4 (`1.<tab>Step`: column 4, not 3)."""
+    column = len(marker)
+    for character in spacing:
+        column += 4 - column % 4 if character == "\t" else 1
+    return column
+
+
 def _goes_on(lines: Lines, box: Box, above: int, first: int) -> bool:
     """kramdown's list at line `above` takes every line up to `first` and `first` as its
     next item (list.rb): the list goes on."""
@@ -107,7 +116,7 @@ def _goes_on(lines: Lines, box: Box, above: int, first: int) -> bool:
         if item is not None and lead <= (3 if not indent else min(indent - 1, 3)):
             if number == first:
                 return True
-            indent, after_blank = len(item[1]) + len(item[2]), False
+            indent, after_blank = content_column(item[1], item[2]), False
         elif not text.strip():
             after_blank = True
         elif number == first or (after_blank and _HR.match(text)):
@@ -139,7 +148,7 @@ def _fix(lines: Lines, stream: list[Token], box: Box, above: int | None, index: 
     first = stream[index].map
     if marker is None or first is None:
         return [], 0
-    return [n for n in range(opened.map[1], first[0]) if lines.text[n].strip()], len(marker[1]) + len(marker[2])
+    return [n for n in range(opened.map[1], first[0]) if lines.text[n].strip()], content_column(marker[1], marker[2])
 
 
 @dataclass(frozen=True)

@@ -524,3 +524,16 @@ def test_a_tag_inside_an_html_block_kramdown_keeps_raw_is_fixed_with_an_entity(
     assert "Use git checkout &lt;branch&gt; now.</div>" in page and '<h2 id="next">Next</h2>' in page
     assert _checked(tmp_path / "again", (site / "_posts" / "2024-01-01-p.md").read_text(encoding="utf-8")
                     .split("---\n", 2)[2], monkeypatch, capsys)[1] == []
+
+
+def test_a_tab_after_the_number_puts_the_items_text_at_the_next_tab_stop(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`1.<tab>Step one`: kramdown's item text starts at column 4, so BC605's fix indents the
+    image between the items by 4 (by 3 the lists stayed apart, and the re-check called the
+    post fine; a markup audit). After the fix Jekyll builds one list of two items."""
+    site, found = _checked(tmp_path, "1.\tStep one\n\n![img](x.png)\n\n2.\tStep two\n\nAfter.\n", monkeypatch, capsys)
+    assert [(d["code"], d.get("fix")) for d in found] == [("BC605", [[6, 1, "", "    "]])]
+    main(["check", "--select", "markup", "--fix"])
+    capsys.readouterr()
+    page = " ".join(built_post(site).split())
+    assert page.count("<ol>") == 1 and page.count("<li>") == 2 and page.index("x.png") < page.index("Step two")
