@@ -28,8 +28,10 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         # before it reads any front matter: a `date:` does not save the post
         yield _bad_name(post, name, dated=value is not None)
         return
-    if value is None and "date" not in post.front.data and post.kind == "posts" and post.data.get("date") is not None:
-        yield from _date_of_defaults(post, ctx, name, named, post.data["date"])
+    default = ctx.site.defaults_for(post.doc or post.rel, post.kind).get("date") if post.kind == "posts" else None
+    if default is not None and ("date" not in post.front.data or _a_day(default)):
+        # (a Date from `defaults:` leaves the post out even under its own `date:`, checked with Jekyll 4.3)
+        yield from _date_of_defaults(post, ctx, name, named, default)
         return
     if value is None and "date" in post.front.data and post.kind in ("posts", "drafts"):
         where = post.front.locate(("date",), key=True)
@@ -86,11 +88,12 @@ def _date_of_defaults(post: Post, ctx: Context, name: str, named: dates.Reading 
     unquoted date without a time is a Date object Jekyll cannot read there, and it leaves the
     post out; any other date it reads overrides the file name's, for every post of the scope."""
     where = "`defaults:` in _config.yml gives this post"
-    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+    if _a_day(value):
         yield diagnostic("BC120", post.display, 1, 1,
                          f"{where} `date: {value}`, a date without a time, which Jekyll cannot take from a default: "
-                         "it leaves the post out of the site (\"could not read file ... no implicit conversion of Date "
-                         "into String\")", "remove `date:` from `defaults:`: a post takes its date from its file name")
+                         "it leaves the post out of the site, its own `date:` or not (\"could not read file ... no "
+                         "implicit conversion of Date into String\")",
+                         "remove `date:` from `defaults:`: a post takes its date from its file name")
         return
     reading = dates.read_date(value)
     if reading.moment is None or named is None or named.moment is None:
@@ -105,6 +108,11 @@ def _date_of_defaults(post: Post, ctx: Context, name: str, named: dates.Reading 
                      f"{where} `date: {value}`: Jekyll dates it {local.date()}, not the file name's "
                      f"{named.moment.date()}, and publishes it at {url} (so does every post of the scope)",
                      "remove `date:` from `defaults:`: a post takes its date from its file name", url=url)
+
+
+def _a_day(value: object) -> bool:
+    """A date without a time: a Date object to Psych (`2020-01-01`, `2020-1-1` unquoted)."""
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
 
 
 def _dated_by_name(post: Post, ctx: Context, name: str, named: dates.Reading | None) -> Iterator[Diagnostic]:
