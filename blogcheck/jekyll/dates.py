@@ -94,6 +94,8 @@ def _from_match(m: re.Match[str]) -> Reading:
     zone = m["z"]
     if zone is None:
         return Reading(moment, note="; ".join(notes))
+    if m["H"] is None:
+        return _zone_without_time(moment, zone, notes)
     if zone.lower() in ("am", "pm") or (len(zone) == 1 and zone.lower() != "z"):
         return Reading(None, certain=False)  # `10:00 pm`, a military zone letter: Ruby reads them its own way
     offset = _offset(zone)
@@ -104,6 +106,27 @@ def _from_match(m: re.Match[str]) -> Reading:
     if abs(offset) >= dt.timedelta(hours=24):
         return Reading(None)
     return Reading(moment.replace(tzinfo=dt.timezone(offset)), note="; ".join(notes))
+
+
+def _zone_without_time(midnight: dt.datetime, zone: str, notes: list[str]) -> Reading:
+    """A date with a zone and no time (`2024-01-10 +0800`), as Ruby's Time.parse reads it
+    (checked with Ruby 3.1): a zone name or an offset without a colon is ignored (midnight
+    in the site's zone); `+08:00` is read as the time 08:00 there, the sign dropped."""
+    if zone[0] not in "+-" or ":" not in zone:
+        notes.append(f"Jekyll ignores the time zone `{zone}` of a date without a time: the post is dated midnight in "
+                     "the site's time zone; give the time too, e.g. `00:00:00 " + (zone if zone[0] in "+-" else
+                                                                                     "+0000") + "`")
+        return Reading(midnight, note="; ".join(notes))
+    parts = zone[1:].split(":")
+    if len(parts[0]) != 2 or any(len(part) != 2 for part in parts):
+        return Reading(None, certain=False)  # `+0800:30`: Ruby reads some such, refuses others
+    hour, minute, second = (int(part) for part in [*parts, "00"][:3])
+    if hour > 23 or minute > 59 or second > 59:
+        return Reading(None)  # "hour out of range": the build stops
+    notes.append(f"Jekyll reads `{zone}` after a date without a time as the time {hour:02d}:{minute:02d}, in the "
+                 "site's time zone, not as an offset; write the time and the offset, e.g. `00:00:00 "
+                 f"{zone[0]}{parts[0]}{parts[1]}`")
+    return Reading(midnight + dt.timedelta(hours=hour, minutes=minute, seconds=second), note="; ".join(notes))
 
 
 def _year(digits: str) -> int:
