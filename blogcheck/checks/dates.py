@@ -158,4 +158,11 @@ def _bad_name(post: Post, name: str, dated: bool = False) -> Diagnostic:
 
 def _zone_name(ctx: Context) -> str:
     zone = ctx.site.config.get("timezone")
-    return str(zone) if isinstance(zone, str) and zone else "UTC"
+    if not isinstance(zone, str) or not zone:
+        return "UTC"
+    fixed = ctx.site.timezone
+    offset = fixed.utcoffset(None) if isinstance(fixed, dt.timezone) and zone.upper() != "UTC" else None
+    if offset is None:
+        return zone
+    hours, rest = divmod(abs(int(offset.total_seconds())), 3600)
+    return f"{zone}, which is UTC{'-' if offset < dt.timedelta(0) else '+'}{hours:02d}:{rest // 60:02d}"

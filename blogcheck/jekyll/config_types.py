@@ -8,6 +8,7 @@ and are left to the page: only what stops the build is an error here."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from blogcheck.parse.frontmatter import FrontMatter
@@ -19,6 +20,8 @@ _KINDS: dict[str, tuple[tuple[type, ...], str, str]] = {  # key -> kinds Jekyll 
     "permalink": ((str,), "undefined method `to_sym'", "permalink: /:year/:month/:day/:title/"),
     "collections": ((dict, list), "no implicit conversion ... into Hash", "collections: {recipes: {output: true}}"),
     "markdown_ext": ((str,), "undefined method `split'", "markdown_ext: \"markdown,mkdown,mkdn,mkd,md\""),
+    # (`timezone: +08:00` is the number 28800 to YAML 1.1 and Psych: quote it, or name the zone)
+    "timezone": ((str,), "no implicit conversion ... into String", "timezone: Asia/Shanghai"),
 }
 # and the items: each `plugins` and `include` entry a name (`require`, `start_with?`), each collection
 # a name (a list's) or a mapping of its settings (a mapping's, or nothing)
@@ -26,7 +29,10 @@ _ITEMS: dict[str, str] = {"plugins": "no implicit conversion ... into String",
                           "include": "undefined method `start_with?'"}
 
 
-_NULL_OK = frozenset({"permalink", "collections", "markdown_ext"})  # an empty `exclude:` (null) stops the build
+# an empty `exclude:` (null) stops the build; these do not
+_NULL_OK = frozenset({"permalink", "collections", "markdown_ext", "timezone"})
+# Psych's sexagesimal number (ScalarScanner), which YAML 1.1 reads only without a leading 0: `-05:00`, `+08:00`
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9]){1,2}(?:\.[0-9_]*)?")
 
 
 def problems(front: FrontMatter) -> list[tuple[int, int, str, str]]:
@@ -40,7 +46,24 @@ def problems(front: FrontMatter) -> list[tuple[int, int, str, str]]:
         wanted = "a list" if kinds == (list,) else "text" if kinds == (str,) else "a mapping"
         found.append((where.line, where.column, f"`{key}` must be {wanted}, not {_kind(value)}: Jekyll stops the "
                       f"build (\"{said}\")", f"write it as `{example}`"))
-    return found + _items(front)
+    return found + _items(front) + _offset_zone(front)
+
+
+def _offset_zone(front: FrontMatter) -> list[tuple[int, int, str, str]]:
+    """`timezone: +08:00`, unquoted: a string to PyYAML, the number 28800 to Psych, and the
+    build stops (checked with jekyll build)."""
+    import yaml
+
+    node = front.node
+    value = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == "timezone"), None) \
+        if isinstance(node, yaml.MappingNode) else None
+    if not isinstance(value, yaml.ScalarNode) or value.style or not isinstance(front.data.get("timezone"), str) \
+            or not _SEXAGESIMAL.fullmatch(value.value):
+        return []
+    where = front.locate(("timezone",))
+    return [(where.line, where.column, f"`timezone: {value.value}` is a number to Jekyll's YAML reader (Ruby reads "
+             "hours:minutes as seconds), not a zone: Jekyll stops the build (\"no implicit conversion of Integer into "
+             "String\")", "name the zone, e.g. `timezone: Asia/Shanghai` (an offset is no zone to Jekyll)")]
 
 
 def _items(front: FrontMatter) -> list[tuple[int, int, str, str]]:

@@ -40,7 +40,10 @@ class Site:
 
     @property
     def timezone(self) -> dt.tzinfo:
-        """The site's `timezone:`; UTC when unset, as on GitHub Pages and in CI."""
+        """The site's `timezone:`; UTC when unset, as on GitHub Pages and in CI. Jekyll sets
+        it as the TZ variable, so the C library reads it: a zone of the tz database, else a
+        POSIX rule (`GMT+8` is UTC-8, `JST-9` is UTC+9; the sign is west of Greenwich), else
+        UTC (`Asia/Nowhere`)."""
         name = self.config.get("timezone")
         if isinstance(name, str) and name:
             try:
@@ -48,7 +51,7 @@ class Site:
 
                 return ZoneInfo(name)
             except (ValueError, LookupError, OSError):
-                pass
+                return _posix_zone(name) or dt.timezone.utc
         return dt.timezone.utc
 
     @property
@@ -291,3 +294,17 @@ def _psych_default_dates(node: Any, config: dict[str, Any]) -> None:
                 year, month, day = map(int, value.value.split("-"))
                 with contextlib.suppress(ValueError):  # `2021-2-30`: Psych's Date.strptime refuses it, as does BC120
                     values["date"] = dt.date(year, month, day)
+
+
+# A POSIX TZ rule with a standard time only: a name of three letters or more (or `<+08>`), then the offset
+_POSIX_TZ = re.compile(r"(?:[A-Za-z]{3,}|<[A-Za-z0-9+-]{3,}>)([+-]?)(\d{1,2})(?::(\d{2})(?::(\d{2}))?)?", re.ASCII)
+
+
+def _posix_zone(rule: str) -> dt.tzinfo | None:
+    """The fixed zone of a POSIX TZ rule without summer time (`GMT+8`: UTC-8, as glibc
+    reads it, checked with jekyll build); None for anything else (glibc's UTC)."""
+    found = _POSIX_TZ.fullmatch(rule)
+    if found is None or int(found[2]) > 24 or int(found[3] or 0) > 59 or int(found[4] or 0) > 59:
+        return None
+    west = dt.timedelta(hours=int(found[2]), minutes=int(found[3] or 0), seconds=int(found[4] or 0))
+    return dt.timezone(west if found[1] == "-" else -west, rule)
