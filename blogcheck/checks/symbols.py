@@ -28,7 +28,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     front = post.front
     if front.node is None or ":" not in front.text:
         return
-    for node in _plain_symbols(front.node)[:_MOST]:
+    for node in _plain_symbols(front.node, front.text)[:_MOST]:
         line, column = place(front.text, node.start_mark)
         end_line, end_column = place(front.text, node.end_mark)
         written = front.text.split("\n")[line][column:end_column] if end_line == line else ""
@@ -49,15 +49,18 @@ def config_symbols(text: str, root: yaml.Node | None) -> list[tuple[int, int, st
     if root is None or ":" not in text:
         return []
     found = []
-    for node in _plain_symbols(root)[:_MOST]:
+    for node in _plain_symbols(root, text)[:_MOST]:
         line, column = place(text, node.start_mark)
         found.append((line + 1, column + 1, node.value))
     return found
 
 
-def _plain_symbols(root: yaml.Node) -> list[yaml.ScalarNode]:
+def _plain_symbols(root: yaml.Node, text: str) -> list[yaml.ScalarNode]:
     """The plain (unquoted, unfolded) scalars that start with `:` and a character, keys
-    included, in document order; each node once (aliases share nodes)."""
+    included, in document order; each node once (aliases share nodes). Not those Psych
+    reads as strings all the same (checked with jekyll build): one tagged `!!str` (or any
+    tag but `!`), nor one that holds a line break (a plain value over lines with a blank
+    one between: ScalarScanner#tokenize keeps any such a string)."""
     found: list[yaml.ScalarNode] = []
     seen: set[int] = set()
     stack: list[yaml.Node] = [root]
@@ -67,13 +70,21 @@ def _plain_symbols(root: yaml.Node) -> list[yaml.ScalarNode]:
             continue
         seen.add(id(node))
         if isinstance(node, yaml.ScalarNode):
-            if not node.style and _SYMBOL.match(node.value):  # plain: None (PyYAML) or "" (libyaml)
+            if not node.style and _SYMBOL.match(node.value) and not _tagged(node, text) \
+                    and "\n" not in node.value:  # plain: None (PyYAML) or "" (libyaml)
                 found.append(node)
         elif isinstance(node, yaml.MappingNode):
             stack.extend(reversed([part for pair in node.value for part in pair]))
         elif isinstance(node, yaml.SequenceNode):
             stack.extend(reversed(node.value))
     return sorted(found, key=lambda n: n.start_mark.index)
+
+
+def _tagged(node: yaml.ScalarNode, text: str) -> bool:
+    """The scalar has a tag of its own written before it, other than Psych's non-specific `!`
+    (its mark starts at its anchor or tag: `&a !!str :x`)."""
+    head = text[node.start_mark.index:node.start_mark.index + 256].split(":", 1)[0]
+    return any(word.startswith("!") and word != "!" for word in head.split())
 
 
 def _quoted(value: str) -> str:

@@ -203,7 +203,8 @@ def load_site(root: Path) -> Site:
     problem = _bom_problem(config_path.name, raw.startswith(b"\xef\xbb\xbf"), text, config)
     return Site(root, config, config_path, problem, config_error_hint=_BOM_HINT if problem else "",
                 layouts=layout_names(root, config), layouts_dir=layouts_dir(config),
-                config_symbols=tuple(config_symbols(front.text, front.node)),
+                # (with a byte-order mark Jekyll keeps the first key only, or stops: BC107 says which)
+                config_symbols=() if problem else tuple(config_symbols(front.text, front.node)),
                 config_note=_second_document(config_path.name, text, front.node),
                 config_kinds=tuple(config_types.problems(front)))
 

@@ -93,3 +93,40 @@ def test_a_tag_jekyll_refuses_is_bc102_and_one_it_reads_is_no_finding(
     found = {Path(d["path"]).name: (d["code"], d["line"], d["column"])
              for d in json.loads(capsys.readouterr().out)["diagnostics"]}
     assert found == {name: ("BC102", 3, 4) for name, value in names.items() if TAGS[value]}
+
+
+@pytest.mark.parametrize(("mood", "symbol"), [("!!str :happy", False), ("! :happy", True), ("&m :happy", True),
+                                              ("&m !!str :happy", False), (":happy\n\n  more", False),
+                                              (":a\n\n  b", False)])
+def test_a_value_psych_reads_as_a_string_all_the_same_is_no_symbol(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], mood: str,
+        symbol: bool) -> None:
+    """`!!str :happy` (an explicit tag) and a plain value over lines (a line break in it) are
+    strings to Psych: Jekyll keeps the front matter, so no BC108 (an audit found both
+    reported); `! :happy` and an anchored `:happy` are still symbols."""
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_layouts").mkdir()
+    (site / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (site / "_layouts" / "page.html").write_text("<h1>{{ page.title }}</h1>{{ content }}", encoding="utf-8")
+    (site / "_posts" / "2024-01-05-a.md").write_text(f"---\nlayout: page\ntitle: Launch\nmood: {mood}\n---\nHi\n",
+                                                     encoding="utf-8")
+    built = _build(site)
+    assert (site / "_site" / "2024" / "01" / "05" / "a.html").exists() is not symbol, built.stdout + built.stderr
+    monkeypatch.chdir(site)
+    main(["check", "--offline", "--select", "BC108", "--format", "json"])
+    assert bool(json.loads(capsys.readouterr().out)["diagnostics"]) is symbol
+
+
+def test_a_symbol_in_a_config_jekyll_reads_only_the_first_key_of_is_left_to_bc107(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """With a byte-order mark, Jekyll keeps `title:` only, so `sass: style: :compressed` stops
+    nothing (checked: the build passes); BC107 says the rest is lost, BC108 says nothing."""
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_config.yml").write_bytes(b"\xef\xbb\xbftitle: t\npermalink: /:title/\nsass:\n  style: :compressed\n")
+    (site / "_posts" / "2024-01-05-a.md").write_text("---\ntitle: A\n---\nHi\n", encoding="utf-8")
+    assert _build(site).returncode == 0
+    monkeypatch.chdir(site)
+    main(["check", "--offline", "--format", "json"])
+    assert [d["code"] for d in json.loads(capsys.readouterr().out)["diagnostics"]] == ["BC107"]
