@@ -12,7 +12,10 @@ class JekyllHandler(YAMLHandler):
     """python-frontmatter's YAML handler with Jekyll's delimiters: the file opens
     with `---` and the block closes at the next line of `---` or `...`."""
 
-    FM_BOUNDARY = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE)
+    # Jekyll's `\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)`: Ruby's `\s` takes a form feed and a
+    # vertical tab too, so `---\f` closes the block. (One after the opening `---` is read into the
+    # YAML, which Psych refuses: that post has no usable front matter, as blogcheck reads it.)
+    FM_BOUNDARY = re.compile(r"^(?:---|\.\.\.)[ \t\f\v\r]*$", re.MULTILINE)
     _START = re.compile(r"---[ \t]*\r?$", re.MULTILINE)
 
     def detect(self, text: str) -> bool:

@@ -79,3 +79,23 @@ def test_numbers_as_names_are_fine_in_a_list_or_a_category_and_lose_all_as_categ
     main(["check", "--offline", "--select", "BC110", "--format", "json"])
     found = [d["message"] for d in json.loads(capsys.readouterr().out)["diagnostics"]]
     assert bool(found) == lost and all("refuses the whole front matter" in m for m in found)
+
+
+@pytest.mark.parametrize("space", ["\f", "\v", " \f", "\r"])
+def test_a_closing_delimiter_followed_by_a_form_feed_or_vertical_tab_still_closes(
+        space: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Jekyll's boundary pattern ends the closing `---` with Ruby's `\\s*`, which takes a form feed
+    and a vertical tab: the front matter is read (an audit: a false BC101 "never closed", and
+    the post's own findings lost). Here `layout: psot` is what is left to report."""
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_layouts").mkdir()
+    (site / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (site / "_layouts" / "post.html").write_text("<h1>{{ page.title }}</h1>{{ content }}", encoding="utf-8")
+    (site / "_posts" / "2024-01-05-ff.md").write_bytes(f"---\ntitle: F\nlayout: psot\n---{space}\nbody\n".encode())
+    build = subprocess.run(["jekyll", "build"], cwd=site, capture_output=True, text=True, timeout=300, check=False)
+    assert "Layout 'psot' requested" in build.stdout + build.stderr
+    monkeypatch.chdir(site)
+    main(["check", "--offline", "--format", "json"])
+    found = [(d["code"], d["line"]) for d in json.loads(capsys.readouterr().out)["diagnostics"]]
+    assert found == [("BC130", 3)], found
