@@ -27,7 +27,8 @@ def controls(text: str, keep: str = "") -> str:
     return _CONTROL.sub(lambda match: match.group() if match.group() in keep else escape(match.group()), text)
 
 
-def visible(text: str) -> str:
+def visible(text: str, keep: str = "") -> str:
     """`text` with its control characters written as escapes (`\\x1b`, `\\x0a`, `\\u202e`),
-    and the bytes of a file name that is not UTF-8 too (`caf\\xe9.md`, as `ls -b` shows it)."""
-    return controls(_BYTE.sub(lambda match: f"\\x{ord(match.group()) - 0xDC00:02x}", text))
+    but those in `keep`, and the bytes of a file name that is not UTF-8 too (`caf\\xe9.md`,
+    as `ls -b` shows it)."""
+    return controls(_BYTE.sub(lambda match: f"\\x{ord(match.group()) - 0xDC00:02x}", text), keep)

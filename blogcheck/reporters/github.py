@@ -18,7 +18,7 @@ import re
 from collections import Counter
 
 from blogcheck.diagnostic import Diagnostic, Severity, Summary
-from blogcheck.reporters.controls import controls
+from blogcheck.reporters.controls import controls, visible
 from blogcheck.reporters.json_ import SURROGATE
 from blogcheck.reporters.workspace import from_workspace
 
@@ -56,8 +56,9 @@ def _command(d: Diagnostic) -> str:
     props = f"file={escape_property(controls(path, keep=_LINES))},line={d.line},col={d.column}"
     if d.end_line is not None and d.end_column is not None:
         props += f",endLine={d.end_line},endColumn={d.end_column}"
-    message = f"{controls(path)}:{d.line}:{d.column}: {d.code} {controls(d.message, keep=_LINES)}"
-    message += f"\n{controls(d.hint, keep=_LINES)}" if d.hint else ""
+    # the bytes of a file name that is not UTF-8 shown as `\\xe9`: two such files stay two in the log
+    message = f"{visible(path)}:{d.line}:{d.column}: {d.code} {visible(d.message, keep=_LINES)}"
+    message += f"\n{visible(d.hint, keep=_LINES)}" if d.hint else ""
     title = escape_property(controls(d.code))
     return f"::{_COMMANDS[d.severity]} {props},title={title}::{escape_data(message)}"
 

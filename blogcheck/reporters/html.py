@@ -17,7 +17,7 @@ from pathlib import Path
 from blogcheck import __version__
 from blogcheck.codes import CODES, checks
 from blogcheck.diagnostic import Diagnostic, Severity, Summary
-from blogcheck.reporters.controls import controls
+from blogcheck.reporters.controls import visible
 from blogcheck.reporters.json_ import SURROGATE
 from blogcheck.reporters.text import plural
 
@@ -83,8 +83,9 @@ def _e(text: object) -> str:
 
 
 def _t(text: str) -> str:
-    """Text from a post, escaped, its control characters shown as escapes."""
-    return _e(controls(text))
+    """Text from a post, escaped, its control characters shown as escapes, and the bytes of
+    a file name that is not UTF-8 (`caf\\xe9.md`: two such files stay two on the page)."""
+    return _e(visible(text))
 
 
 def _counts_text(summary: Summary) -> str:
