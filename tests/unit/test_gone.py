@@ -29,3 +29,18 @@ def test_no_paths_no_pattern() -> None:
     assert pattern([]) is None
     short = pattern(["a.md"])
     assert short is not None and short.search("[it](a.md)") and not short.search("[it](data.md)")
+
+
+@pytest.mark.parametrize(("text", "names"), [
+    ("![x](/assets/my%20pic.png)", True),  # a link must write the space so (an audit: the hook let the rename pass)
+    ("![x](/assets/my pic.png)", True),  # kramdown takes it raw too
+    ("![x](/assets/caf%C3%A9.png)", True),
+    ("![x](/assets/caf%c3%a9.png)", True),  # escapes in either case
+    ("![x](/assets/café.png)", True),
+    ("![x](/assets/xmy%20pic.png)", False),
+    ("![x](/assets/caf%C3%A9s.png)", False),
+])
+def test_a_file_is_named_by_its_percent_encoded_name_too(text: str, names: bool) -> None:
+    found = pattern(["assets/my pic.png", "assets/café.png"])
+    assert found is not None
+    assert (found.search(text) is not None) is names
