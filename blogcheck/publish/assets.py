@@ -92,16 +92,21 @@ def _classify(candidate: Path, root: Path) -> Asset | str | None:
     """An Asset, a reason not to copy the file (str), or None when the link is
     no file to copy at all (a page, a folder, nothing)."""
     try:
-        if not candidate.is_file() or candidate.suffix.lower() in POST_SUFFIXES:
+        if not candidate.is_file():
             return None
         real = candidate.resolve()
     except (OSError, RuntimeError, ValueError):
         return None
+    page_like = candidate.suffix.lower() in POST_SUFFIXES
+    if page_like and not (candidate.is_relative_to(root) and real.is_relative_to(root)):
+        return None  # a Markdown or HTML file elsewhere: no file of the site
     if not candidate.is_relative_to(root):
         return "links a file outside the site folder"
     if not real.is_relative_to(root):
         return "links a symlink to a file outside the site folder"
     rel = candidate.relative_to(root).as_posix()
+    if page_like and any(part.startswith("_") for part in rel.split("/")):
+        return None  # another post or document (`[next](2024-01-02-next.md)`): a page, no file to copy
     if any(part.startswith(".") for part in (*rel.split("/"), *real.relative_to(root).parts)):
         return f"links `{rel}`, under a hidden folder; it is never published"
     if any(part.startswith("_") for part in rel.split("/")):
@@ -112,7 +117,7 @@ def _classify(candidate: Path, root: Path) -> Asset | str | None:
         return f"links `{rel}`, which cannot be read ({exc.strerror or exc}): it cannot be copied"
     if re.match(rb"(\xef\xbb\xbf)?---[ \t]*\r?\n", head):  # Jekyll's `has_yaml_header?`: a page it renders
         return None  # (feed.xml), not a file to copy
-    return Asset(rel, real)
+    return Asset(rel, real)  # a `.md` or `.html` without front matter too: Jekyll copies it as it is
 
 
 def _links(post: Post, site: Site) -> Iterator[tuple[str, int, bool]]:

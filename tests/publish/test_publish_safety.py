@@ -352,3 +352,20 @@ def test_the_recheck_in_the_target_keeps_the_settings_the_posts_were_checked_wit
                                               "![y](/assets/lost.png)\n", encoding="utf-8")
     code, out, _ = sandbox.publish(str(posts / "2024-03-09-next.md"))
     assert code == 1 and "BC303" in out  # the settings are the user's, not a blanket pass
+
+
+def test_a_markdown_or_html_file_without_front_matter_is_copied_with_its_post(sandbox: Sandbox) -> None:
+    """Jekyll copies `downloads/cheatsheet.md` and `demo.html` as they are when they open with
+    no front matter (checked with jekyll build): files like any other, copied with the post
+    that links them (a publish audit: left behind, so the re-check in the target refused the
+    post, exit 3). A page with front matter, and another post, are still not copied."""
+    (sandbox.source / "downloads").mkdir()
+    (sandbox.source / "downloads" / "cheatsheet.md").write_bytes(b"# Cheatsheet\nno front matter\n")
+    (sandbox.source / "downloads" / "demo.html").write_bytes(b"<html><body>demo</body></html>\n")
+    post = sandbox.approve(DAY65)
+    post.write_text(post.read_text(encoding="utf-8") + "\nGet the [cheatsheet](/downloads/cheatsheet.md) and the "
+                    "[demo](/downloads/demo.html).\n", encoding="utf-8")
+    code, out, err = sandbox.publish(DAY65)
+    assert code == 0, out + err
+    assert sandbox.show("downloads/cheatsheet.md") == b"# Cheatsheet\nno front matter\n"
+    assert sandbox.show("downloads/demo.html") == b"<html><body>demo</body></html>\n"
