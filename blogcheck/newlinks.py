@@ -41,11 +41,14 @@ def new_links_only(diagnostics: list[Diagnostic], changes: Changes, sites: list[
     return kept
 
 
+_INCLUDES = frozenset({"BC503", "BC504"})  # an `{% include %}` or `{% include_relative %}` of no file
+
+
 def about_gone(diagnostics: list[Diagnostic], changes: Changes, sites: list[Site],
                max_size: int) -> list[Diagnostic]:
     """Of the posts checked only because they name a file deleted or renamed since the
-    base (Changes.naming), the findings of links that name such a file; the others are
-    not this change's."""
+    base (Changes.naming), the findings of links that name such a file, and of includes of
+    one (the build stops there); the others are not this change's."""
     if not changes.naming:
         return diagnostics
     naming = {str(path) for path in changes.naming}
@@ -54,6 +57,9 @@ def about_gone(diagnostics: list[Diagnostic], changes: Changes, sites: list[Site
     for diag in diagnostics:
         path = Path(diag.path).absolute()
         if str(path.parent.resolve() / path.name) in naming:  # as `discover` names a post: its link kept
+            if diag.code in _INCLUDES and changes.names_gone(diag.message):
+                kept.append(diag)  # `{% include note.html %}` of a deleted include: Jekyll's build stops
+                continue
             if diag.check != "links":
                 continue
             if diag.path not in versions:

@@ -308,3 +308,22 @@ def test_posts_in_a_changed_submodule_are_all_checked(tmp_path: Path, capsys: py
     code, report = _check(capsys, site, "--changed-since", "base")
     assert (code, sorted(_found(report))) == (1, [("2024-03-01-old.md", "BC204", "error"),
                                                   ("2024-03-02-other.md", "BC204", "error")])
+
+
+def test_an_unchanged_post_including_a_deleted_include_is_an_error(tmp_path: Path,
+                                                                   capsys: pytest.CaptureFixture[str]) -> None:
+    """Deleting `_includes/note.html` that a post includes stops Jekyll's build ("Could not
+    locate the included file"): the post is checked for it, and its BC503 is kept (a hook
+    audit: it was found, then dropped as no link finding, and the change passed)."""
+    site = make_site(tmp_path / "site", {"_posts/2020-01-02-uses.md": "---\ntitle: U\n---\nText.\n\n"
+                                                                      "{% include note.html %} Speling.\n"})
+    (site / "_includes").mkdir()
+    (site / "_includes" / "note.html").write_text("<b>note</b>\n", encoding="utf-8")
+    git("add", "-A", cwd=site)
+    git("commit", "-q", "-m", "an include", cwd=site)
+    git("checkout", "-q", "-b", "pr", cwd=site)
+    git("rm", "-q", "_includes/note.html", cwd=site)
+    git("commit", "-q", "-m", "delete the include", cwd=site)
+    code = main(["check", "--offline", "--format", "json", "--changed-since", "main", str(site)])
+    found = [(Path(d["path"]).name, d["code"]) for d in json.loads(capsys.readouterr().out)["diagnostics"]]
+    assert (code, found) == (1, [("2020-01-02-uses.md", "BC503")])  # not the old typo
