@@ -61,14 +61,20 @@ _ANGLES = re.compile(r"(?<![\\<>])(<<|>>)")
 _RUN = re.compile(r"(?<![\w\\*])(?:_{6,}|_{4}|\*{6,}|\*{4})(?![\w*_])")
 # an emoji shortcode as GitHub writes them, `:rocket:`, `:+1:` (not a time, `10:30:00`, nor `a:b:c`)
 _SHORTCODE = re.compile(r"(?<![\w:]):([a-z0-9_+\-]{1,40}):(?![\w:])")
-_NAMES = """
+# HTML elements (`image` aside: a browser makes it an `<img>` with no source, so it shows nothing)
+_HTML = """
 a abbr acronym address applet area article aside audio b base basefont bdi bdo bgsound big blink blockquote body br
 button canvas caption center cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed
-fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe image
+fieldset figcaption figure font footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe
 img input ins isindex kbd keygen label legend li link listing main map mark marquee menu menuitem meta meter multicol
 nav nextid nobr noembed noframes noscript object ol optgroup option output p param picture plaintext pre progress q rb
 rp rt rtc ruby s samp script search section select slot small source spacer span strike strong style sub summary sup
 table tbody td template textarea tfoot th thead time title tr track tt u ul var video wbr xmp
+"""
+# SVG and MathML elements: elements only inside `<svg>` or `<math>`; in running text `<mask>`, `<path>`
+# or `<image>` (RoBERTa's and LLaVA's tokens, `git add <path>`) are tags of nothing, and hide
+_FOREIGN = """
+image
 svg animate animatemotion animatetransform circle clippath defs desc ellipse feblend fecolormatrix
 fecomponenttransfer fecomposite feconvolvematrix fediffuselighting fedisplacementmap fedistantlight fedropshadow
 feflood fefunca fefuncb fefuncg fefuncr fegaussianblur feimage femerge femergenode femorphology feoffset
@@ -78,7 +84,11 @@ view
 math annotation annotation-xml maction menclose merror mfenced mfrac mi mmultiscripts mn mo mover mpadded mphantom
 mprescripts mroot mrow ms mspace msqrt mstyle msub msubsup msup mtable mtd mtext mtr munder munderover none semantics
 """
-_ELEMENTS = frozenset(_NAMES.split())
+_ELEMENTS = frozenset(_HTML.split())
+_FOREIGN_ELEMENTS = frozenset(_FOREIGN.split())
+# HTML elements that, written bare in text (`python convert.py <input> <output>`, `cp <source> <dest>`),
+# are placeholders: `<input>` draws a text box, `<output>` and `<source>` hide the words after them
+_BARE_PLACEHOLDERS = frozenset({"input", "output", "source"})
 
 
 def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
@@ -176,7 +186,8 @@ def _findings(post: Post, lines: list[str], written: list[str], cursor: Cursor, 
             continue  # a comment (its tags show nowhere), a processing instruction, a declaration
         for found in markup_parts.tag_names(content):
             name = found[1].lower()
-            if name in wanted.unknown and name not in wanted.closed:
+            bare = content[found.end():found.end() + 1] == ">" and found[0][1:2] != "/"
+            if name in wanted.unknown and name not in wanted.closed and (name not in _BARE_PLACEHOLDERS or bare):
                 source = lines[where[0] - post.body_line]
                 as_typed = part.code if part.code in AS_TYPED else ""  # a `<tt>`'s text is Markdown to kramdown
                 yield _hidden(post, where[0], where[1] + found.start(), found, content, kind, in_raw, as_typed,
@@ -223,10 +234,16 @@ _TEMPLATE = re.compile(r"(?<![A-Za-z0-9_])(?:(?:YOUR|MY)_[A-Z0-9_]+|[A-Z]+_(?:NA
                        r"|PROJECT|VERSION|HERE)|USERNAME|YOURNAME)(?![A-Za-z0-9_])|\{[^{}/]+\}")
 
 
+_DRAWING = re.compile(r"<(?:svg|math)\b", re.IGNORECASE)  # a post that draws: SVG and MathML names are elements
+_BARE = re.compile(rf"<({'|'.join(sorted(_BARE_PLACEHOLDERS))})>", re.IGNORECASE)
+
+
 def _wanted(body: str, kramdown: bool) -> tuple[set[str], bool, bool, bool, bool]:
     """What `body` may hold: tags of no known element, links written as text, spaced
     `**`, options and bare URLs (on a kramdown site)."""
-    unknown = {m[1].lower() for m in TAG_NAME.finditer(body)} - _ELEMENTS
+    known = _ELEMENTS | _FOREIGN_ELEMENTS if _DRAWING.search(body) else _ELEMENTS
+    unknown = {m[1].lower() for m in TAG_NAME.finditer(body)} - known
+    unknown |= {m[1].lower() for m in _BARE.finditer(body)}
     links = any(pattern.search(body) for pattern, _ in _NOT_LINKS)
     typographic = _OPTION.search(body) is not None or _ANGLES.search(body) is not None or \
         _RUN.search(body) is not None
@@ -405,9 +422,12 @@ def _hidden(post: Post, line: int, column: int, found: re.Match[str], content: s
     hint = f"write `{right}`: kramdown reads this line as HTML" if in_raw else \
         f"write `{right}`: kramdown shows the text of a `<{code}>` as typed, `\\` included" if code else \
         f"write `{right}` to show it as written, or put it in backticks"
-    diag = diagnostic("BC601", post.display, line, column,
-                      f"`{tag}` is an HTML tag to the browser, of no element it knows: the page shows nothing in "
-                      f"its place{block}", hint, fix=fix)
+    name = tag[1:-1].strip("/ ").lower()
+    shown = ("an empty text box" if name == "input" else "nothing") if name in _BARE_PLACEHOLDERS else ""
+    said = (f"`{tag}` is an HTML element to the browser, not text: the page shows {shown} in its place{block}" if shown
+            else f"`{tag}` is an HTML tag to the browser, of no element it knows: the page shows nothing in its "
+                 f"place{block}")
+    diag = diagnostic("BC601", post.display, line, column, said, hint, fix=fix)
     return dataclasses.replace(diag, end_line=line, end_column=column + len(tag.split("\n")[0]))
 
 

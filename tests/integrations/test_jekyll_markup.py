@@ -537,3 +537,26 @@ def test_a_tab_after_the_number_puts_the_items_text_at_the_next_tab_stop(
     capsys.readouterr()
     page = " ".join(built_post(site).split())
     assert page.count("<ol>") == 1 and page.count("<li>") == 2 and page.index("x.png") < page.index("Step two")
+
+
+def test_placeholders_named_like_svg_or_form_elements_are_hidden_and_reported(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`<path>`, `<pattern>`, `<mask>`, `<image>` are elements inside `<svg>` only: in text they
+    hide like any made-up tag; a bare `<input>` draws a text box, `<output>` and `<source>` hide
+    (a markup audit: 7 of 9 such placeholders passed). With attributes, `<input type=...>` is
+    meant; in a post that draws an `<svg>`, its own `<path>` is one."""
+    body = ("Usage: python convert.py <input> <output>\n\nCopy with cp <source> <dest>, add with git add <path>.\n\n"
+            "Give the model an <image> token and a <mask> token, grep <pattern>.\n\n"
+            'A field: <input type="text" name="q">\n')
+    site, found = _checked(tmp_path, body, monkeypatch, capsys)
+    assert [(d["code"], d["line"]) for d in found] == [("BC601", 4)] * 2 + [("BC601", 6)] * 3 + [("BC601", 8)] * 3
+    assert "the page shows an empty text box in its place" in str(found[0]["message"])
+    page = built_post(site)
+    assert "<input />" in page and "<mask>" in page and "&lt;" not in page  # hidden or drawn, as reported
+    main(["check", "--select", "markup", "--fix"])
+    capsys.readouterr()
+    page = built_post(site)
+    assert all(f"&lt;{name}&gt;" in page for name in ("input", "output", "source", "path", "image", "mask", "pattern"))
+    assert '<input type="text" name="q" />' in page
+    drawing = '<svg width="10" height="10"><path d="M0 0L10 10"/></svg> and <mask> too\n'
+    assert [d["message"].split("`")[1] for d in _checked(tmp_path / "svg", drawing, monkeypatch, capsys)[1]] == []
