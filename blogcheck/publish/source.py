@@ -79,15 +79,33 @@ def same_repository(url: str) -> str:
     return f"{host.lower()}/{path.strip('/').removesuffix('.git')}"
 
 
+# Hosts whose owner and repository names are the same in any letter case (`JaneDoe/Notes` as
+# actions/checkout writes it, `janedoe/notes` in a clone by hand)
+_FOLDED_HOSTS = frozenset({"github.com", "gitlab.com", "bitbucket.org", "codeberg.org"})
+
+
+def same_origin(one: str, other: str) -> bool:
+    """Two `same_repository` names of one repository: equal, or on a host that ignores the
+    letter case of its paths, equal in any case."""
+    if one == other:
+        return True
+    host = one.split("/", 1)[0]
+    return host in _FOLDED_HOSTS and host == other.split("/", 1)[0] and one.lower() == other.lower()
+
+
 def older(source: Source, sha: str, time: int, changed: bool = False) -> bool:
     """Whether `source` is older than the commit `sha` (committed at `time`) an earlier
-    publish came from: its ancestor, or, when this clone lacks `sha` (a shallow
-    checkout), committed before it. The same commit is older than itself with changes
+    publish came from: its ancestor, or, when this clone lacks `sha` or the history
+    between (a shallow checkout), committed before it. The same commit is older than itself with changes
     not committed (`changed`: a fix published by hand, then CI's run of that commit)."""
     if sha == source.sha:
         return changed and not source.changed
     if _git(source.top, "cat-file", "-e", f"{sha}^{{commit}}") is not None:
-        return _git(source.top, "merge-base", "--is-ancestor", source.sha, sha) is not None
+        if _git(source.top, "merge-base", "--is-ancestor", source.sha, sha) is not None:
+            return True
+        # a shallow clone may hold `sha` without the history between: no ancestry to read, so the times
+        # decide, as when it lacks `sha` (a CI job of an old commit that fetched main at depth 1 too)
+        return _git(source.top, "rev-parse", "--is-shallow-repository") == "true" and source.time < time
     return source.time < time
 
 

@@ -19,7 +19,7 @@ from blogcheck.jekyll.site import load_site
 from blogcheck.publish.git import Git
 from blogcheck.publish.names import safe_rel
 from blogcheck.publish.plan import Action, Entry
-from blogcheck.publish.source import CHANGED, FROM, ORIGIN, Source, older, recorded, recorded_origin
+from blogcheck.publish.source import CHANGED, FROM, ORIGIN, Source, older, recorded, recorded_origin, same_origin
 
 TRAILER = "Published-by: blogcheck"
 
@@ -102,7 +102,7 @@ def apply(git: Git, clone: Path, files: dict[str, tuple[bytes, str, bool]], forc
             state = "updated" if ours else "replaced"
             mine = source.origin if source is not None else ""
             other = recorded_origin(last) if ours and not force and mine else ""
-            if other and other != mine:  # another writing repository's post or image
+            if other and not same_origin(other, mine):  # another writing repository's post or image
                 foreign.append(f"  {rel} was published from {other}")
                 continue
             newer = _newer_source(last, source) if ours and not force else ""

@@ -294,6 +294,11 @@ def test_an_older_checkout_never_puts_back_what_a_newer_one_published(sandbox: S
     os.chdir(shallow)
     code, _, err = sandbox.publish(DAY65)
     assert code == 3 and sandbox.refs() == before, err
+    # a shallow clone that also fetched v2, without the history between (a publish audit: v1 went back)
+    git("fetch", "-q", "--depth", "1", "origin", second, cwd=shallow)
+    assert subprocess.run(["git", "cat-file", "-e", second], cwd=shallow, timeout=60).returncode == 0
+    code, _, err = sandbox.publish(DAY65)
+    assert code == 3 and sandbox.refs() == before, err
     code, _, err = sandbox.publish(DAY65, "--force")
     assert code == 0 and sandbox.refs() != before, err
     assert b"Version two." not in sandbox.show(DAY65)
@@ -332,7 +337,7 @@ def test_another_writing_repositorys_post_is_not_overwritten(sandbox: Sandbox, t
     code, _, err = sandbox.publish(DAY65)
     assert code == 0 and "Published-source: github.com/ada/notes\n" in sandbox.message(), err
     post.write_text(post.read_text(encoding="utf-8") + "\nVersion two.\n", encoding="utf-8")
-    git("remote", "set-url", "origin", "https://github.com/ada/notes", cwd=sandbox.source)
+    git("remote", "set-url", "origin", "https://github.com/Ada/Notes", cwd=sandbox.source)  # GitHub ignores case
     _commit_source(sandbox, "v2", "2026-01-02T10:00:00+00:00")
     code, _, err = sandbox.publish(DAY65)
     assert code == 0 and b"Version two." in sandbox.show(DAY65), err
@@ -342,7 +347,7 @@ def test_another_writing_repositorys_post_is_not_overwritten(sandbox: Sandbox, t
     before = sandbox.refs()
     code, _, err = sandbox.publish(DAY65)
     assert code == 3 and sandbox.refs() == before, err
-    assert f"  {DAY65} was published from github.com/ada/notes" in err
+    assert f"  {DAY65} was published from github.com/ada/notes" in err.lower()
     code, _, err = sandbox.publish(DAY65, "--force")
     assert code == 0 and b"Bob's text." in sandbox.show(DAY65), err
 
