@@ -84,15 +84,16 @@ class Git:
 
     def run(self, *args: str, check: bool = True, cwd: Path | None = None) -> Completed:
         try:
-            proc = subprocess.run(
-                ["git", *args], cwd=cwd or self.cwd, env=self.env, capture_output=True, text=True,
-                encoding="utf-8", errors="replace", timeout=TIMEOUT, stdin=subprocess.DEVNULL,
+            proc = subprocess.run(  # bytes, decoded below: text mode would drop the CR of CRLF lines of a diff
+                ["git", *args], cwd=cwd or self.cwd, env=self.env, capture_output=True, timeout=TIMEOUT,
+                stdin=subprocess.DEVNULL,
             )
         except FileNotFoundError:
             raise GitError("git is not installed (no `git` on PATH)") from None
         except subprocess.TimeoutExpired:
             raise GitError(f"`git {args[0]}` took longer than {TIMEOUT} s") from None
-        done = Completed(proc.returncode, self.scrub(proc.stdout), self.scrub(proc.stderr))
+        done = Completed(proc.returncode, self.scrub(proc.stdout.decode("utf-8", errors="replace")),
+                         self.scrub(proc.stderr.decode("utf-8", errors="replace")))
         if check and done.code != 0:
             raise GitError(f"`git {args[0]}` failed: {_tail(done.stderr or done.stdout)}")
         return done

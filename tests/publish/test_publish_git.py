@@ -136,6 +136,18 @@ def test_dry_run_prints_the_plan_and_the_diff_and_changes_nothing(sandbox: Sandb
     assert "+status" not in out
 
 
+def test_the_dry_runs_diff_keeps_the_carriage_returns_it_would_push(sandbox: Sandbox) -> None:
+    """A post with CRLF line ends: the diff printed is the one pushed, `\r` and all (a publish
+    audit: read in text mode, git's output lost them, so a change of line ends looked like none)."""
+    post = sandbox.approve(DAY65)
+    post.write_bytes(post.read_bytes().replace(b"\r\n", b"\n").replace(b"\n", b"\r\n"))
+    code, out, _ = sandbox.publish("--dry-run")
+    assert code == 0
+    section = out.split(f"+++ b/{DAY65}\n", 1)[1].split("\ndiff --git", 1)[0]  # the post's (an image goes too)
+    added = [line for line in section.split("\n") if line.startswith("+")]
+    assert added and [line for line in added if not line.endswith("\r")] == []
+
+
 def test_branch_and_message(sandbox: Sandbox) -> None:
     git("--git-dir", str(sandbox.remote), "branch", "gh-pages", "main")
     sandbox.approve(DAY65)
