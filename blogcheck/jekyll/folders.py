@@ -178,6 +178,14 @@ def listed(entry: str, from_source: str, config: dict[str, Any]) -> bool:
     return not (entry.startswith(_SPECIAL) or name.startswith(_SPECIAL) or entry.endswith("~"))
 
 
+def copied(rel: str, config: dict[str, Any]) -> bool:
+    """Jekyll's entry filter (`listed`) keeps each folder on the way to the file at `rel` and
+    the file: no name starting with `_`, `.`, `#` or `~`, nor ending with `~`, unless `include:`
+    names it; `.htaccess` is in Jekyll's own `include:`."""
+    parts = rel.split("/")
+    return all(part == ".htaccess" or listed(part, "/".join(parts[: i + 1]), config) for i, part in enumerate(parts))
+
+
 def _walked(rel: str, name: str, config: dict[str, Any]) -> bool:
     """Jekyll's entry filter: `include:` wins; else no special or backup name, nothing excluded."""
     entries = _filter(config)

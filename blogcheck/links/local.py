@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import unquote
 
-from blogcheck.jekyll.folders import collections_dir, listed
+from blogcheck.jekyll.folders import collections_dir, copied
 from blogcheck.jekyll.site import Site
 from blogcheck.links.plugins import as_list as _list
 from blogcheck.post import Post
@@ -253,15 +253,10 @@ def _add_files(index: SiteIndex, site: Site) -> None:
             data = {**site.defaults_for(index.document(rel), docs[folder][0]), **own}
             for url in page_urls(rel, data, docs[folder], rel[len(folder) + 1:]):
                 index.add(url, rel=rel, doc=index.document(rel))
-        elif _copied(parts, site.config):
+        elif copied(rel, site.config):
             _add_page_or_static(index, site, rel, parts[0] in included)
 
 
-def _copied(parts: list[str], config: dict[str, Any]) -> bool:
-    """Jekyll's entry filter (folders.listed) keeps each folder on the way and the file:
-    no name starting with `_`, `.`, `#` or `~`, nor ending with `~`, unless `include:` names
-    it; `.htaccess` is in Jekyll's own `include:`."""
-    return all(part == ".htaccess" or listed(part, "/".join(parts[: i + 1]), config) for i, part in enumerate(parts))
 
 
 def _blank(path: Path) -> bool:

@@ -17,10 +17,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from blogcheck import files
 from blogcheck.discover import POST_SUFFIXES
+from blogcheck.jekyll.folders import copied
 from blogcheck.jekyll.site import Site
 from blogcheck.post import Post
 
@@ -49,7 +51,7 @@ def local_files(post: Post, site: Site, post_url: str | None) -> tuple[list[Asse
         if path is None:
             continue
         for candidate in _candidates(path, post, site, post_url, relative_ok):
-            verdict = _classify(candidate, site.root.resolve())
+            verdict = _classify(candidate, site.root.resolve(), site.config)
             if isinstance(verdict, Asset):
                 found.setdefault(verdict.rel, verdict)
             elif verdict:
@@ -88,7 +90,7 @@ def _candidates(path: str, post: Post, site: Site, post_url: str | None, relativ
     yield Path(os.path.normpath(post.path.parent / path))
 
 
-def _classify(candidate: Path, root: Path) -> Asset | str | None:
+def _classify(candidate: Path, root: Path, config: dict[str, Any]) -> Asset | str | None:
     """An Asset, a reason not to copy the file (str), or None when the link is
     no file to copy at all (a page, a folder, nothing)."""
     try:
@@ -107,10 +109,15 @@ def _classify(candidate: Path, root: Path) -> Asset | str | None:
     rel = candidate.relative_to(root).as_posix()
     if page_like and any(part.startswith("_") for part in rel.split("/")):
         return None  # another post or document (`[next](2024-01-02-next.md)`): a page, no file to copy
-    if any(part.startswith(".") for part in (*rel.split("/"), *real.relative_to(root).parts)):
-        return f"links `{rel}`, under a hidden folder; it is never published"
-    if any(part.startswith("_") for part in rel.split("/")):
-        return f"links `{rel}`; Jekyll does not publish files under `_` folders"
+    real_rel = real.relative_to(root).as_posix()
+    if any(part.startswith(".") for part in (*rel.split("/"), *real_rel.split("/"))):
+        # (`.git/`, `.github/workflows/`: publish writes no hidden path into the target, `include:` or not)
+        return (f"links `{rel}`, under a hidden folder: Jekyll publishes it only when `include:` names it, and "
+                "publish never writes a hidden path into the target (copy it there by hand)")
+    if not copied(rel, config) or not copied(real_rel, config):  # Jekyll's entry filter, `include:` heard
+        if any(part.startswith("_") for part in rel.split("/")):
+            return f"links `{rel}`; Jekyll does not publish files under `_` folders (unless `include:` names them)"
+        return f"links `{rel}`, which Jekyll does not publish (`exclude:`, or a name it skips)"
     try:
         head = files.read_bytes(candidate, 64)
     except OSError as exc:  # refused with its post, the other posts publish (it failed the whole publish)

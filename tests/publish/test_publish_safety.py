@@ -369,3 +369,24 @@ def test_a_markdown_or_html_file_without_front_matter_is_copied_with_its_post(sa
     assert code == 0, out + err
     assert sandbox.show("downloads/cheatsheet.md") == b"# Cheatsheet\nno front matter\n"
     assert sandbox.show("downloads/demo.html") == b"<html><body>demo</body></html>\n"
+
+
+def test_a_file_under_an_underscore_folder_that_include_names_is_copied(sandbox: Sandbox) -> None:
+    """`include: [_pdfs]` makes Jekyll publish `_pdfs/cv.pdf` (checked with jekyll build): it is
+    copied with the post, as check accepts the link (a publish audit: refused as under a `_`
+    folder). A hidden folder stays refused, with the reason: publish writes no hidden path."""
+    sandbox.commit_to_remote({"_config.yml": b"title: Site\ninclude: [_pdfs, .well-known]\n"}, "include _pdfs")
+    config = sandbox.source / "_config.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "include: [_pdfs, .well-known]\n", encoding="utf-8")
+    (sandbox.source / "_pdfs").mkdir()
+    (sandbox.source / "_pdfs" / "cv.pdf").write_bytes(b"%PDF-1.4 cv")
+    post = sandbox.approve(DAY65)
+    post.write_text(post.read_text(encoding="utf-8") + "\nMy [cv](/_pdfs/cv.pdf).\n", encoding="utf-8")
+    code, out, err = sandbox.publish(DAY65)
+    assert code == 0, out + err
+    assert sandbox.show("_pdfs/cv.pdf") == b"%PDF-1.4 cv"
+    (sandbox.source / ".well-known").mkdir()
+    (sandbox.source / ".well-known" / "key.txt").write_bytes(b"key")
+    post.write_text(post.read_text(encoding="utf-8") + "\nMy [key](/.well-known/key.txt).\n", encoding="utf-8")
+    code, out, _ = sandbox.publish(DAY65)
+    assert code == 1 and "publish never writes a hidden path into the target" in out
