@@ -118,7 +118,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
     raw = raw_lines(lines, stream) if may_keep_raw(post.body, ctx.site.raw_html_blocks) else set()
     inline = parser(escapes_apart=True)  # a text token with an escape merged in is found nowhere in the line
     written = post.body.split("\n")  # the body's lines as written (`lines` has Liquid masked)
-    wanted = _Wanted(unknown, closed, links, strong, options, bare, shortcodes)
+    wanted = _Wanted(unknown, closed, links, strong, options, bare, shortcodes, ctx.site.typographic)
     for number, token in enumerate(stream):
         if token.map is None or token.type not in ("inline", "html_block"):
             continue
@@ -150,6 +150,7 @@ class _Wanted:
     options: bool
     bare: bool
     shortcodes: bool = False  # `:rocket:` on a site that loads no emoji plugin
+    typographic: bool = True  # kramdown makes `--` and `<<` en dashes and guillemets (no `no_auto_typographic`)
 
 
 def _findings(post: Post, lines: list[str], written: list[str], cursor: Cursor, parts: list[Part],
@@ -179,8 +180,9 @@ def _findings(post: Post, lines: list[str], written: list[str], cursor: Cursor, 
             if wanted.strong and prose:
                 yield from ((d, part) for d in _spaced(post, where, content))
             if wanted.options and part.code not in AS_TYPED:
-                yield from ((d, part) for d in _options(post, where, content))
-                yield from ((d, part) for d in _angles(post, lines, where, content))
+                if wanted.typographic:
+                    yield from ((d, part) for d in _options(post, where, content))
+                    yield from ((d, part) for d in _angles(post, lines, where, content))
                 yield from ((d, part) for d in _runs(post, lines, where, content))
         if part.kind != "html_inline" or where is None or content.lstrip().startswith(("<!", "<?")):
             continue  # a comment (its tags show nowhere), a processing instruction, a declaration

@@ -68,6 +68,19 @@ class Site:
         options = self.config.get("kramdown")
         return not (isinstance(options, dict) and options.get("parse_block_html") is True)
 
+    @property
+    def typographic(self) -> bool:
+        """kramdown makes `--` an en dash and `<<` a guillemet: not when the GFM parser (Jekyll's
+        default input) is told `gfm_quirks: no_auto_typographic` in `kramdown:` of _config.yml."""
+        options = self.config.get("kramdown")
+        if not self.kramdown or not isinstance(options, dict):
+            return self.kramdown
+        if str(options.get("input") or "GFM").strip().lower() != "gfm":
+            return True
+        quirks = options.get("gfm_quirks")
+        named = quirks if isinstance(quirks, list) else str(quirks or "").split(",")
+        return "no_auto_typographic" not in {str(q).strip().lstrip(":") for q in named}
+
     def converts_markdown(self, path: Path) -> bool:
         """Jekyll converts the file from Markdown: its extension is one of `markdown_ext`."""
         configured = self.config.get("markdown_ext")

@@ -560,3 +560,24 @@ def test_placeholders_named_like_svg_or_form_elements_are_hidden_and_reported(
     assert '<input type="text" name="q" />' in page
     drawing = '<svg width="10" height="10"><path d="M0 0L10 10"/></svg> and <mask> too\n'
     assert [d["message"].split("`")[1] for d in _checked(tmp_path / "svg", drawing, monkeypatch, capsys)[1]] == []
+
+
+@pytest.mark.parametrize(("kramdown", "dashed"), [("{}", True), ("{gfm_quirks: [paragraph_end, no_auto_typographic]}",
+                                                                 False),
+                                                  ("{gfm_quirks: 'paragraph_end,no_auto_typographic'}", False),
+                                                  ("{input: kramdown, gfm_quirks: [no_auto_typographic]}", True)])
+def test_no_auto_typographic_keeps_dashes_and_angles_as_typed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], kramdown: str,
+        dashed: bool) -> None:
+    """`kramdown: {gfm_quirks: [no_auto_typographic]}` keeps `--` and `>>` as typed on a GFM site
+    (checked with jekyll build): BC607 and BC612 were false alarms there (a markup audit). The
+    quirk is the GFM parser's; `input: kramdown` still makes dashes. A run of `____` is
+    emphasis either way (BC618 stays)."""
+    site = one_post_site(tmp_path / "site", "Run a.py --year 2024 and cin >> x, fill ____ in.\n",
+                         config=f"title: t\nmarkdown: kramdown\nkramdown: {kramdown}\n")
+    monkeypatch.chdir(site)
+    main(["check", "--select", "markup", "--format", "json"])
+    found = sorted(d["code"] for d in json.loads(capsys.readouterr().out)["diagnostics"])
+    assert found == (["BC607", "BC612", "BC618"] if dashed else ["BC618"])
+    page = built_post(site)
+    assert ("\u2013year" in page and "»" in page) is dashed and ("--year" in page) is not dashed
