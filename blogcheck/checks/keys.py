@@ -1,4 +1,5 @@
-"""BC106 duplicate keys and BC131 near misses of known front-matter keys."""
+"""BC106 duplicate keys (and `tag:` beside `tags:`, which Jekyll drops), BC131 near misses of
+known front-matter keys."""
 
 from __future__ import annotations
 
@@ -42,6 +43,20 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         if close and close[0] not in {e.key for e in post.front.entries}:
             yield diagnostic("BC131", post.display, where.line, where.column,
                              f"unknown key `{entry.key}`", f"did you mean `{close[0]}`?", key=entry.key)
+    yield from _singular_wins(post)
+
+
+def _singular_wins(post: Post) -> Iterator[Diagnostic]:
+    """`tag:` and `tags:` both: Jekyll's pluralized_array_from_hash takes the singular key
+    when it has a value and never reads the plural one, so those tags are lost (checked with
+    jekyll build; `category:` and `categories:` are joined instead)."""
+    data = post.front.data
+    if data.get("tag") is None or "tags" not in data:
+        return
+    where = post.front.locate(("tags",), key=True)
+    yield diagnostic("BC106", post.display, where.line, where.column,
+                     "`tag:` and `tags:` both: Jekyll takes the tags of `tag:` and ignores `tags:`, whose tags the "
+                     "post then lacks", "put every tag in `tags:` and remove `tag:`", key="tags")
 
 
 def _known(ctx: Context) -> frozenset[str]:
