@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import fnmatch
 import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -71,7 +72,7 @@ def _walk(folder: Path, unreadable: list[OSError] | None = None) -> list[Path]:
         parts = Path(here).relative_to(folder.parent).parts
         posts = "_posts" in parts
         chosen = [Path(here, f) for f in sorted(files) if Path(f).suffix.lower() in POST_SUFFIXES
-                  or (posts and stray(f))]
+                  or (posts and (stray(f) or no_extension(f)))]
         every.extend(chosen)
         if any(part in POST_DIRS for part in parts):
             in_posts.extend(chosen)
@@ -87,6 +88,16 @@ def stray(name: str) -> bool:
     from blogcheck.jekyll.dates import POST_NAME  # (with calendar and e-mail dates: only for such a name)
 
     return POST_NAME.match(name) is not None
+
+
+def no_extension(name: str) -> bool:
+    """A dated name of `_posts/` without an extension (`2024-01-06-my-post`, `...-b.md.`):
+    Jekyll's DATE_FILENAME_MATCHER needs one, so it drops the file in silence (BC122)."""
+    if not name[:1].isdigit() or name.endswith("~"):
+        return False
+    from blogcheck.jekyll.dates import POST_NAME
+
+    return re.match(r"\d{2,4}-\d{1,2}-\d{1,2}-.", name, re.ASCII) is not None and POST_NAME.match(name) is None
 
 
 def _seen_post_dir(folder: Path, every: list[Path], in_posts: list[Path]) -> bool:

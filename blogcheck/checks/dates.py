@@ -11,6 +11,7 @@ from pathlib import PurePosixPath
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
+from blogcheck.discover import no_extension
 from blogcheck.jekyll import dates
 from blogcheck.jekyll.built import dated_ahead, unpublished
 from blogcheck.jekyll.url import post_url
@@ -147,6 +148,10 @@ def _future(post: Post, ctx: Context, moment: dt.datetime, line: int, column: in
 
 def _bad_name(post: Post, name: str, dated: bool = False) -> Diagnostic:
     also = " (its `date:` does not save it: Jekyll picks posts by their file names)" if dated else ""
+    if no_extension(name):
+        return diagnostic("BC122", post.display, 1, 1, f"file name `{name}` has no extension: Jekyll takes only "
+                          "`YYYY-MM-DD-title.ext` names in `_posts/`, and skips this post silently",
+                          f"rename it `{_with_extension(name)}`")
     if dates.POST_NAME.match(name):
         message = f"file name `{name}` has an impossible date and the post no `date:`; Jekyll stops the build on it"
     elif dates.POST_NAME.match(f"{PurePosixPath(name).stem}-x{PurePosixPath(name).suffix}"):
@@ -154,6 +159,12 @@ def _bad_name(post: Post, name: str, dated: bool = False) -> Diagnostic:
     else:
         message = f"file name `{name}` lacks the `YYYY-MM-DD-` date; Jekyll skips this post silently{also}"
     return diagnostic("BC122", post.display, 1, 1, message, "rename it `YYYY-MM-DD-title.md`")
+
+
+def _with_extension(name: str) -> str:
+    """`2024-01-06-a` -> `2024-01-06-a.md`; `2024-01-07-b.md.` -> `2024-01-07-b.md`."""
+    bare = name.rstrip(".")
+    return bare if dates.POST_NAME.match(bare) else bare + ".md"
 
 
 def _zone_name(ctx: Context) -> str:

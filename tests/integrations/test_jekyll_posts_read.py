@@ -234,3 +234,30 @@ def test_a_post_in_a_capitalised_posts_folder_is_bc124(tmp_path: Path, capsys: p
         "`_posts/`, in lower case: a Mac's disk does not mind the case, GitHub Pages and CI do",
         "_DRAFTS/draft.md": "Jekyll never reads this draft: its folder is `_DRAFTS/`, and Jekyll reads `_drafts/`, "
         "in lower case: a Mac's disk does not mind the case, GitHub Pages and CI do"}
+
+
+@pytest.mark.parametrize(("name", "renamed"), [("2024-01-06-my-post", "2024-01-06-my-post.md"),
+                                               ("2024-01-07-other.md.", "2024-01-07-other.md")])
+def test_a_dated_name_without_an_extension_is_dropped_and_reported(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], name: str,
+        renamed: str) -> None:
+    """Jekyll's DATE_FILENAME_MATCHER wants an extension: `2024-01-06-my-post` (a forgotten
+    `.md`) is not read (checked with jekyll build). blogcheck found no such file and said
+    nothing; named, it blamed a missing date (an audit). BC122 now says what is missing."""
+    site = tmp_path / "site"
+    (site / "_posts").mkdir(parents=True)
+    (site / "_plugins").mkdir()
+    (site / "_config.yml").write_text("title: t\nexclude: [read.json]\n", encoding="utf-8")
+    (site / "_plugins" / "report.rb").write_text(REPORT, encoding="utf-8")
+    (site / "_posts" / "2024-01-08-ok.md").write_text("---\ntitle: C\n---\nx\n", encoding="utf-8")
+    (site / "_posts" / name).write_text("---\ntitle: A\n---\nx\n", encoding="utf-8")
+    build = subprocess.run(["jekyll", "build", "--quiet"], cwd=site, capture_output=True, text=True, timeout=300,
+                           check=False)
+    assert build.returncode == 0, build.stderr
+    assert json.loads((site / "read.json").read_text(encoding="utf-8")) == ["_posts/2024-01-08-ok.md"]
+    monkeypatch.chdir(site)
+    for named in (["."], [f"_posts/{name}"]):
+        main(["check", "--offline", "--format", "json", *named])
+        found = [(d["code"], d["message"].split(": ")[0], d["hint"]) for d in
+                 json.loads(capsys.readouterr().out)["diagnostics"]]
+        assert found == [("BC122", f"file name `{name}` has no extension", f"rename it `{renamed}`")]
