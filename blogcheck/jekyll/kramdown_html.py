@@ -45,12 +45,14 @@ class Open:
     at: int
 
 
-def raw_end(text: str, start: int, name: str) -> tuple[int | None, list[Open], list[tuple[int, int]]]:
-    """Where the raw element `name`, whose opening tag ends at `start`, ends: the offset
-    after its end tag, or None when the post ends first, with the elements still open
-    then (outermost first, `name` itself at `start` included); and the (start, end)
-    offsets of the `<pre>`, `<code>`... inside it, whose text is meant as typed."""
-    stack, literal = [Open(_case(name), start)], list[tuple[int, int]]()
+def raw_end(text: str, start: int, name: str, opened: int | None = None) -> tuple[int | None, list[Open],
+                                                                                list[tuple[int, int]]]:
+    """Where the raw element `name`, whose opening tag ends at `start` (and starts at
+    `opened`), ends: the offset after its end tag, or None when the post ends first, with
+    the elements still open then (outermost first, `name` itself at its tag included); and
+    the (start, end) offsets of the `<pre>`, `<code>`... inside it, whose text is meant as
+    typed."""
+    stack, literal = [Open(_case(name), start if opened is None else opened)], list[tuple[int, int]]()
     unclosed: set[str] = set()  # `<!--` or `<?` with no `-->` or `?>` after it: none later closes either
     at = start
     while (found := _RAW_START.search(text, at)) is not None:
@@ -105,7 +107,7 @@ def raw_block(text: str, at: int) -> tuple[str, int | None, list[Open], list[tup
     if match is None or match[4] or _case(match[1]) in _VOID:
         return None
     name = _case(match[1])
-    return (name, *raw_end(text, match.end(), name))
+    return (name, *raw_end(text, match.end(), name, at))
 
 
 _SPAN_TAG = re.compile(rf"<(/?)({_NAME})")

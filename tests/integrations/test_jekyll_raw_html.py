@@ -174,3 +174,17 @@ def test_the_lines_of_a_markdown_block_before_a_blank_line_are_markdown_too(
     main(["check", "--offline", "--select", "BC204", "--format", "json", str(root)])
     found = [(d["line"], d["column"], d["url"]) for d in json.loads(capsys.readouterr().out)["diagnostics"]]
     assert found == [(5, 21, "/gone-1.html"), (7, 11, "/gone-2.html"), (11, 9, "/gone-3.html")]
+
+
+@pytest.mark.parametrize(("opening", "column"), [("<details>", 1), ('  <div class="x">', 3)])
+def test_a_block_never_closed_is_reported_at_its_own_tag(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                         opening: str, column: int) -> None:
+    """The block's own element left open: BC609 at its tag's `<`, not just past the tag (a
+    markup audit: column 10, the line's end, for `<details>`)."""
+    root = tmp_path / "site"
+    (root / "_posts").mkdir(parents=True)
+    (root / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (root / "_posts" / "2024-01-01-a.md").write_text(f"---\ntitle: t\n---\n{opening}\n<summary>Steps</summary>\n\n"
+                                                     "Add a line.\n\n## Heading\n", encoding="utf-8")
+    assert "## Heading" in _page(root)  # raw to the end
+    assert _found(root, capsys) == [("BC609", 4, column)]
