@@ -414,7 +414,14 @@ def _hidden(post: Post, line: int, column: int, found: re.Match[str], content: s
     A `>>` after the tag would be kramdown's `»`: each `>` of it is escaped too
     (`Vec<Vec\\<u8\\>\\>`)."""
     tag = content[found.start():].split(">")[0] + ">" if ">" in content[found.start():] else found[0]
-    block = " (and kramdown reads the lines after it as HTML, not Markdown)" if kind == "html_block" else ""
+    name = tag[1:-1].strip("/ ").lower()
+    # a tag that starts a line (3 spaces at most before it) starts an HTML block to kramdown, whatever
+    # the preview makes of it: with no end tag for it, the rest of the post is raw (checked with jekyll build)
+    starts_line = not source[:column - 1].strip() and column <= 4 and not in_raw and not code \
+        and name not in ("input", "source")  # (void elements: nothing is left open)
+    block = " (and kramdown reads the lines after it as HTML, not Markdown)" if kind == "html_block" else \
+        " (and as it starts a line, kramdown reads the rest of the post as HTML: its Markdown shows as typed)" \
+        if starts_line and source else ""
     escape, closing = ("&lt;", "&gt;") if in_raw or code else ("\\<", "\\>")
     after = column - 1 + len(tag)  # 0-based, just after the tag's `>`, when it is on this line
     run = len(source[after:]) - len(source[after:].lstrip(">")) if "\n" not in tag and source[after - 1:after] == ">" \
@@ -424,7 +431,6 @@ def _hidden(post: Post, line: int, column: int, found: re.Match[str], content: s
     hint = f"write `{right}`: kramdown reads this line as HTML" if in_raw else \
         f"write `{right}`: kramdown shows the text of a `<{code}>` as typed, `\\` included" if code else \
         f"write `{right}` to show it as written, or put it in backticks"
-    name = tag[1:-1].strip("/ ").lower()
     shown = ("an empty text box" if name == "input" else "nothing") if name in _BARE_PLACEHOLDERS else ""
     said = (f"`{tag}` is an HTML element to the browser, not text: the page shows {shown} in its place{block}" if shown
             else f"`{tag}` is an HTML tag to the browser, of no element it knows: the page shows nothing in its "

@@ -581,3 +581,15 @@ def test_no_auto_typographic_keeps_dashes_and_angles_as_typed(
     assert found == (["BC607", "BC612", "BC618"] if dashed else ["BC618"])
     page = built_post(site)
     assert ("\u2013year" in page and "»" in page) is dashed and ("--year" in page) is not dashed
+
+
+def test_a_made_up_tag_starting_a_line_says_the_rest_of_the_post_is_raw(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """kramdown starts an HTML block at a tag that starts a line, mid-paragraph too: with no end
+    tag, the heading and emphasis after it show as typed (checked with jekyll build). BC601 said
+    only "nothing in its place" (a markup audit); a tag inside the line says no more than that."""
+    site, found = _checked(tmp_path, "First line\n<sos> and <eos> are tokens.\n\n## Heading\n\nText *em*.\n",
+                           monkeypatch, capsys)
+    assert [(d["code"], d["line"], "rest of the post" in str(d["message"])) for d in found] == [
+        ("BC601", 5, True), ("BC601", 5, False)]
+    assert "## Heading" in built_post(site)
