@@ -75,6 +75,9 @@ def _from_match(m: re.Match[str]) -> Reading:
     hour, minute, second = int(m["H"] or 0), int(m["M"] or 0), int(m["S"] or 0)
     if not (1 <= month <= 12 and 1 <= day <= 31 and minute < 60 and second <= 60) or \
             hour > 24 or (hour == 24 and (minute or second)):
+        if 1 <= month <= 12 and 1 <= day <= 31 and m["H"] is not None and m["z"] is not None:
+            return Reading(None, certain=False)  # Ruby applies a zone's offset before it checks the time:
+            # `24:30 EST` and `23:60 +0530` are read, `23:60 +0000` stops the build (Time.apply_offset)
         return Reading(None)
     if year < dt.MINYEAR:
         return Reading(None, certain=False, note="the year 0 is one Ruby has and blogcheck's calendar has not")
