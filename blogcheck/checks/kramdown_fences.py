@@ -67,6 +67,10 @@ def found(post: Post, lines: Lines, raw: list[str], stream: list[Token],
             yield _indented_heading(post, raw[token.map[0]], token.map[0]), ()
         elif token.type in ("heading_open", "hr", "fence") and at and _right_under_list(stream[at - 1], token, raw):
             yield _in_item(post, raw[token.map[0]], token), ()
+    for token in stream if looked.ticks else ():
+        if token.type == "fence" and token.level > 0 and token.map is not None \
+                and not any(lines.unsure[token.map[0]:token.map[1]]) and _unclosed_inside(raw, token):
+            yield _open_inside(post, raw, token), ()
     for token in stream if looked.words else ():
         if token.type == "fence" and token.map is not None and len(token.info.split()) > 1 \
                 and not lines.unsure[token.map[0]]:
@@ -82,6 +86,35 @@ def _unclosed_fence(raw: list[str], token: Token) -> bool:
     closer = raw[last].strip()
     closed = last > token.map[0] and closer.startswith(token.markup[:3]) and not closer.strip(token.markup[0])
     return not closed and token.map[1] >= len(raw) - (raw[-1] == "")
+
+
+_CONTAINER = re.compile(r"^(?:[ \t]*>)*[ \t]*")  # a quote's `>`s and an item's indentation before a line's text
+
+
+def _unclosed_inside(raw: list[str], token: Token) -> bool:
+    """A fence in a list item or a quote that its container ends before any closer: the
+    preview closes it there and shows code; kramdown takes no code block (checked with
+    jekyll build)."""
+    assert token.map is not None
+    last = next((n for n in range(token.map[1] - 1, token.map[0], -1) if _CONTAINER.sub("", raw[n]).strip()),
+                token.map[0])
+    closer = _CONTAINER.sub("", raw[last]).strip()
+    return last == token.map[0] or not (closer.startswith(token.markup[:3]) and not closer.strip(token.markup[0]))
+
+
+def _open_inside(post: Post, raw: list[str], token: Token) -> Diagnostic:
+    """BC615 for a fence in a list item or a quote: the hint, without a fix (where the code
+    ends inside its container is the writer's to say)."""
+    assert token.map is not None
+    text = raw[token.map[0]]
+    column = len(_CONTAINER.match(text)[0]) + 1  # type: ignore[index]
+    line = post.body_line + token.map[0]
+    shown = f"`` {token.markup} ``" if "`" in token.markup else f"`{token.markup}`"
+    diag = diagnostic("BC615", post.display, line, column,
+                      "the code fence opened here is never closed: the Markdown preview ends it with its list item or "
+                      "quote, kramdown takes no code block, so the fence and the code show as text run together",
+                      f"close it with {shown} on a line of its own where the code ends, indented as the fence is")
+    return dataclasses.replace(diag, end_line=line, end_column=column + len(token.markup))
 
 
 def _near_miss(raw: list[str], token: Token) -> int | None:

@@ -593,3 +593,20 @@ def test_a_made_up_tag_starting_a_line_says_the_rest_of_the_post_is_raw(
     assert [(d["code"], d["line"], "rest of the post" in str(d["message"])) for d in found] == [
         ("BC601", 5, True), ("BC601", 5, False)]
     assert "## Heading" in built_post(site)
+
+
+def test_a_fence_left_open_in_a_list_item_or_a_quote_is_reported(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """The preview closes a fence with its list item or quote and shows code; kramdown takes no
+    code block, and the page shows the fence as text (checked with jekyll build; a markup audit:
+    no finding). Closed ones, in both, are fine; no fix is offered (where the code ends is the
+    writer's to say)."""
+    open_ = "1. Install it:\n   ```bash\n   pip install x\n2. Run it\n\n> Example:\n> ```python\n> x = 1\n\nText.\n"
+    site, found = _checked(tmp_path, open_, monkeypatch, capsys)
+    assert [(d["code"], d["line"], d["column"], "fix" in d) for d in found] == [("BC615", 5, 4, False),
+                                                                               ("BC615", 10, 3, False)]
+    page = built_post(site)
+    assert "```bash" in page and "```python" in page and "<pre" not in page
+    closed = "1. Install it:\n   ```bash\n   pip install x\n   ```\n2. Run it\n\n> ```python\n> x = 1\n> ```\n"
+    site, found = _checked(tmp_path / "closed", closed, monkeypatch, capsys)
+    assert found == [] and built_post(site).count("<pre") == 2
