@@ -49,7 +49,7 @@ def renumbered(lines: Lines, stream: list[Token]) -> Iterator[Renumbered]:
     for index, token in enumerate(stream):
         if token.type != "ordered_list_open" or token.markup != "." or token.map is None:
             continue
-        start = int(str(token.attrGet("start") or 1))
+        start = _start(token)
         first = token.map[0]
         if start == 1 or lines.unsure[first]:
             continue
@@ -92,6 +92,12 @@ def _hidden_item(between: list[Token]) -> bool:
     with a list that the preview does not show."""
     return any(t.type in ("inline", "html_block") and any(_ITEM.match(line) for line in t.content.split("\n")[1:])
                for t in between) or any(t.type == "html_block" and _ITEM.match(t.content) for t in between)
+
+
+def _start(token: Token) -> int:
+    """The number an ordered list starts at in the preview (markdown-it's `start`, 1 unset): `0.` is 0."""
+    start = token.attrGet("start")
+    return 1 if start is None else int(str(start))
 
 
 def content_column(marker: str, spacing: str) -> int:
@@ -142,7 +148,7 @@ def _fix(lines: Lines, stream: list[Token], box: Box, above: int | None, index: 
     items = [t.map[0] for t in stream[above:close] if t.type == "list_item_open" and t.map
              and t.level == opened.level + 1]
     between = [t for t in stream[close + 1:index] if t.level == opened.level and t.nesting >= 0]
-    if int(str(opened.attrGet("start") or 1)) + len(items) != start or any(t.type not in _MOVABLE for t in between):
+    if _start(opened) + len(items) != start or any(t.type not in _MOVABLE for t in between):
         return [], 0
     marker = _ITEM.match(lines.text[items[-1]])
     first = stream[index].map

@@ -610,3 +610,13 @@ def test_a_fence_left_open_in_a_list_item_or_a_quote_is_reported(
     closed = "1. Install it:\n   ```bash\n   pip install x\n   ```\n2. Run it\n\n> ```python\n> x = 1\n> ```\n"
     site, found = _checked(tmp_path / "closed", closed, monkeypatch, capsys)
     assert found == [] and built_post(site).count("<pre") == 2
+
+
+def test_a_list_starting_at_zero_is_renumbered_from_one(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`0. Prerequisites`: the preview starts at 0, kramdown at 1 (checked with jekyll build; a
+    markup audit: 0 was read as "no start", so no finding)."""
+    site, found = _checked(tmp_path, "0. Prerequisites\n1. Install\n2. Run\n", monkeypatch, capsys)
+    assert [(d["code"], d["line"], str(d["message"]).startswith("item `0.` shows as `1.`")) for d in found] == [
+        ("BC605", 4, True)]
+    assert "<ol>" in built_post(site)  # no `start`: numbered from 1
