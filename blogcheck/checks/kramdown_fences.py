@@ -30,7 +30,8 @@ CODES = ["BC613", "BC614", "BC615", "BC616", "BC617"]
 _FENCE_WORDS = re.compile(r"^[ \t>]*+(?:`{3,}+|~{3,}+)[ \t]*+[^\s`]++[ \t]++\S", re.M)  # possessive: linear on `~~~~`
 _INDENTED_FENCE = re.compile(r"^ +(?:`{3,}|~{3,})", re.M)  # a fence with spaces before it (in a list item too)
 _INDENTED_HEADING = re.compile(r"^ {1,3}#{1,6}(?:[ \t]|$)", re.M)  # CommonMark's heading; kramdown's starts at `#`
-_HEADING_OR_RULE = re.compile(r"\n(?=#{1,6}[ \t]|---|```|~~~)")  # (the line above is looked at apart: linear)
+# (the line above is looked at apart: linear)
+_HEADING_OR_RULE = re.compile(r"\n(?=#{1,6}[ \t]|---|\*[ \t]*\*[ \t]*\*|_[ \t]*_[ \t]*_|```|~~~|>)")
 
 
 @dataclass(frozen=True)
@@ -65,7 +66,8 @@ def found(post: Post, lines: Lines, raw: list[str], stream: list[Token],
             yield _open_fence(post, raw, token), ()
         elif token.type == "heading_open" and token.markup.startswith("#") and raw[token.map[0]][:1] == " ":
             yield _indented_heading(post, raw[token.map[0]], token.map[0]), ()
-        elif token.type in ("heading_open", "hr", "fence") and at and _right_under_list(stream[at - 1], token, raw):
+        elif token.type in ("heading_open", "hr", "fence", "blockquote_open") and at \
+                and _right_under_list(stream[at - 1], token, raw):
             yield _in_item(post, raw[token.map[0]], token), ()
     for token in stream if looked.ticks else ():
         if token.type == "fence" and token.level > 0 and token.map is not None \
@@ -162,7 +164,8 @@ def _open_fence(post: Post, raw: list[str], token: Token) -> Diagnostic:
 
 
 def _under_text(body: str) -> bool:
-    """A heading or `---` right under a line of text (a list's last line, may be)."""
+    """A heading, a rule, a fence or a quote right under a line of text (a list's last line,
+    may be)."""
     for found in _HEADING_OR_RULE.finditer(body):
         above = body[body.rfind("\n", 0, found.start()) + 1:found.start()]
         if above.strip():
@@ -183,9 +186,12 @@ def _in_item(post: Post, text: str, token: Token) -> Diagnostic:
     """BC617: the heading (or rule) joins the list item above it on the page."""
     assert token.map is not None
     line = post.body_line + token.map[0]
-    what = {"heading_open": "heading", "hr": "rule"}.get(token.type, "code fence")
+    what = {"heading_open": "heading", "hr": "rule", "blockquote_open": "quote"}.get(token.type, "code fence")
+    setext = text.strip().startswith("-")  # `---` under the item's text makes it a heading; `***`, `___` stay text
     shown = {"heading": "inside the list's last item, indented under its bullet",
-             "rule": "as no rule: the item's text becomes a heading"}.get(
+             "rule": "as no rule: the item's text becomes a heading" if setext else
+                     f"as no rule: `{text.strip()}` is text at the end of the item",
+             "quote": "inside the list's last item, indented under its bullet"}.get(
         what, "inside the list's last item, each line of the code less the item's indentation (an indented "
               "Python line loses it)")
     diag = diagnostic("BC617", post.display, line, 1,

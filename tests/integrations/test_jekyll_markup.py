@@ -620,3 +620,20 @@ def test_a_list_starting_at_zero_is_renumbered_from_one(
     assert [(d["code"], d["line"], str(d["message"]).startswith("item `0.` shows as `1.`")) for d in found] == [
         ("BC605", 4, True)]
     assert "<ol>" in built_post(site)  # no `start`: numbered from 1
+
+
+def test_a_star_rule_or_a_quote_right_under_a_list_joins_its_last_item(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`***` (or `___`) and `> quote` with no blank line under a list: kramdown keeps them in the
+    last item, `***` as text, the quote nested (checked with jekyll build; a markup audit: only
+    `---`, headings and fences were looked at). After `--fix` both render as the preview shows."""
+    body = "- first\n- second\n***\n\nNext.\n\n1. third\n2. fourth\n> A quoted note.\n\n- x\n___\n\nEnd.\n"
+    site, found = _checked(tmp_path, body, monkeypatch, capsys)
+    assert [(d["code"], d["line"]) for d in found] == [("BC617", 6), ("BC617", 12), ("BC617", 15)]
+    assert "`***` is text at the end of the item" in str(found[0]["message"])
+    before = " ".join(built_post(site).split())
+    assert "<li>second ***</li>" in before and "<hr />" not in before
+    main(["check", "--select", "BC617", "--fix"])
+    capsys.readouterr()
+    after = " ".join(built_post(site).split())
+    assert after.count("<hr />") == 2 and "</ol> <blockquote>" in after
