@@ -171,7 +171,10 @@ def _plan(path: Path, diags: list[Diagnostic]) -> _Planned | None:
     if not applied:
         return None
     before = list(lines)
+    crlf = len(lines) > 1 and lines[0].endswith("\r")  # the file's line ends, as its first line ends
     for line, column, old, new in sorted(taken, reverse=True):  # right to left, so earlier columns stay true
+        if crlf and "\n" in new and "\r\n" not in new:  # a line a fix adds ends as the file's lines do
+            new = new.replace("\n", "\r\n")
         text = lines[line - 1]
         lines[line - 1] = text[:column - 1] + new + text[column - 1 + len(old):]
     joined = "\n".join(lines)

@@ -637,3 +637,20 @@ def test_a_star_rule_or_a_quote_right_under_a_list_joins_its_last_item(
     capsys.readouterr()
     after = " ".join(built_post(site).split())
     assert after.count("<hr />") == 2 and "</ol> <blockquote>" in after
+
+
+def test_a_line_a_fix_adds_to_a_crlf_post_ends_in_crlf(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """BC617's blank line and BC615's closing fence in a post with CRLF line ends: each added
+    line ends in CRLF too (a markup audit: a bare LF, so the post had mixed line ends)."""
+    site = one_post_site(tmp_path / "site", "")
+    post = site / "_posts" / "2024-01-01-p.md"
+    post.write_bytes(b"---\r\ntitle: t\r\n---\r\n- a\r\n- b\r\n## Head\r\n\r\n```python\r\nx = 1\r\n")
+    monkeypatch.chdir(site)
+    main(["check", "--select", "markup", "--format", "json"])
+    assert sorted(d["code"] for d in json.loads(capsys.readouterr().out)["diagnostics"]) == ["BC615", "BC617"]
+    main(["check", "--select", "markup", "--fix"])
+    capsys.readouterr()
+    raw = (site / "_posts" / "2024-01-01-p.md").read_bytes()
+    assert raw.endswith(b"x = 1\r\n```\r\n") and b"- b\r\n\r\n## Head" in raw
+    assert raw.count(b"\n") == raw.count(b"\r\n")
