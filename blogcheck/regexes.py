@@ -17,14 +17,14 @@ import signal
 import threading
 from collections.abc import Iterator
 from types import FrameType
-
-import regex
+from typing import TYPE_CHECKING
 
 from blogcheck.config import ConfigError
 
-TIMEOUT = 1.0  # seconds for one search or substitution: a URL takes microseconds
+if TYPE_CHECKING:  # regex itself (17 ms) loads when a pattern is compiled: most runs have none
+    from regex import Pattern as Pattern
 
-Pattern = regex.Pattern
+TIMEOUT = 1.0  # seconds for one search or substitution: a URL takes microseconds
 
 
 class SlowPattern(ConfigError):
@@ -33,6 +33,8 @@ class SlowPattern(ConfigError):
 
 def compile(pattern: str) -> Pattern[str]:
     """The pattern compiled; ValueError with the reason when it is malformed."""
+    import regex
+
     try:
         return regex.compile(pattern, regex.VERSION0)
     except (regex.error, OverflowError, RecursionError, MemoryError) as exc:  # `a{99999999999}`
@@ -43,6 +45,8 @@ def check_replacement(compiled: Pattern[str], replacement: str) -> None:
     """ValueError when `replacement` names a group `compiled` lacks (`\\2`, `\\g<x>`) or
     is malformed: `regex` reads a replacement only once a match needs it, so it is
     tried here on a stand-in pattern with the same groups, which matches "" at once."""
+    import regex
+
     names = {number: name for name, number in compiled.groupindex.items()}
     groups = "".join(f"(?P<{names[n]}>)" if n in names else "()" for n in range(1, compiled.groups + 1))
     try:
