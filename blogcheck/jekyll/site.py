@@ -318,7 +318,7 @@ def _posix_zone(rule: str) -> dt.tzinfo | None:
     """The fixed zone of a POSIX TZ rule without summer time (`GMT+8`: UTC-8, as glibc
     reads it, checked with jekyll build); None for anything else (glibc's UTC)."""
     found = _POSIX_TZ.fullmatch(rule)
-    if found is None or int(found[2]) > 24 or int(found[3] or 0) > 59 or int(found[4] or 0) > 59:
-        return None
+    if found is None or int(found[2]) > 23 or int(found[3] or 0) > 59 or int(found[4] or 0) > 59:
+        return None  # (glibc takes up to 24 hours; a day's offset is no zone Python has, and no site's)
     west = dt.timedelta(hours=int(found[2]), minutes=int(found[3] or 0), seconds=int(found[4] or 0))
     return dt.timezone(west if found[1] == "-" else -west, rule)
