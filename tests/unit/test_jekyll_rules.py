@@ -173,3 +173,16 @@ def test_pages_do_not_get_posts_defaults(tmp_path: Path) -> None:
     post = load(tmp_path / "_posts" / "2024-01-01-a.md", "a.md", site, 10_000)
     assert isinstance(page, Post) and isinstance(post, Post)
     assert "layout" not in page.data and post.data["layout"] == "post"
+
+
+@pytest.mark.parametrize(("rule", "hours"), [("GMT+8", -8), ("JST-9", 9), ("<+0530>-5:30", 5.5), ("GMT+24", 0),
+                                             ("Asia/Nowhere", 0), ("GMT+99", 0)])
+def test_a_posix_time_zone_rule_is_a_fixed_zone_and_a_day_long_one_utc(tmp_path: Path, rule: str,
+                                                                         hours: float) -> None:
+    """glibc's reading (`GMT+8` is UTC-8); a rule of 24 hours or more, which Python has no zone
+    for, is UTC rather than a traceback."""
+    from blogcheck.jekyll.site import load_site
+
+    (tmp_path / "_config.yml").write_text(f"title: t\ntimezone: '{rule}'\n", encoding="utf-8")
+    zone = load_site(tmp_path).timezone
+    assert zone.utcoffset(dt.datetime(2024, 1, 10)) == dt.timedelta(hours=hours)
