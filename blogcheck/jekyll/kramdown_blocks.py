@@ -40,6 +40,8 @@ _IAL = re.compile(r"^ {0,3}\{:(?![:/])(?:\\\}|[^}])+\}[ \t]*$")
 MARKER = re.compile(r"^ {0,3}(?:[-*+]|\d{1,9}[.)])[ \t]+")  # a list item's marker and the spaces after it
 _QUOTE = re.compile(r"^ {0,3}> ?")  # kramdown's BLOCKQUOTE_START
 TAG_NAME = re.compile(r"</?([A-Za-z][A-Za-z0-9-]*)")
+# `{% raw %}{{ page.title | upcase }}{% endraw %}` on one line: Jekyll prints what is between as it is
+_INLINE_RAW = re.compile(r"\{%-?\s*raw\s*-?%\}(?:(?!\{%-?\s*endraw).)*\{%-?\s*endraw\s*-?%\}")
 # Block elements whose lines kramdown keeps as they are (Jekyll leaves parse_block_html off).
 _RAW_BLOCKS = frozenset({"article", "aside", "audio", "blockquote", "center", "details", "div", "dl", "fieldset",
                          "figure", "footer", "form", "header", "iframe", "main", "nav", "noscript", "object", "ol",
@@ -85,6 +87,8 @@ class Lines:
             for number, found in by_line.items():
                 text[number], unsure[number] = _rendered(text[number], found, starts[number])
             for start, end in not_markdown:  # raw, comment and highlight blocks: Liquid's, whatever they become
+                if "\n" not in body[start:end] and _INLINE_RAW.fullmatch(body, start, end):
+                    continue  # a raw block inside one line prints its text as written: the line is known
                 for number in range(_line_of(starts, start), _line_of(starts, max(start, end - 1)) + 1):
                     unsure[number] = True
             for start, end in liquid.not_on_page_as_text(body, every):  # code, or dropped: no text of the page

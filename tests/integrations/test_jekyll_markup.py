@@ -654,3 +654,18 @@ def test_a_line_a_fix_adds_to_a_crlf_post_ends_in_crlf(
     raw = (site / "_posts" / "2024-01-01-p.md").read_bytes()
     assert raw.endswith(b"x = 1\r\n```\r\n") and b"- b\r\n\r\n## Head" in raw
     assert raw.count(b"\n") == raw.count(b"\r\n")
+
+
+def test_a_pipe_in_an_inline_raw_block_makes_a_table_and_is_reported(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`{% raw %}{{ page.title | upcase }}{% endraw %}` on one line prints its text as written,
+    so kramdown sees the `|` and makes the paragraph a table (checked with jekyll build; a
+    markup audit: the line was taken as unknown). `--fix`'s `\\|` shows a `|` and no table."""
+    body = "To shout the title, write {% raw %}{{ page.title | upcase }}{% endraw %} in the layout.\n"
+    site, found = _checked(tmp_path, body, monkeypatch, capsys)
+    assert [(d["code"], d["line"]) for d in found] == [("BC603", 4)]
+    assert "<table" in built_post(site)
+    main(["check", "--select", "markup", "--fix"])
+    capsys.readouterr()
+    page = built_post(site)
+    assert "<table" not in page and "{{ page.title | upcase }}" in page
