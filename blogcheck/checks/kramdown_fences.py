@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.jekyll.kramdown_blocks import Lines
+from blogcheck.parse.yaml_hints import as_code
 from blogcheck.post import Post
 from blogcheck.reporters.controls import visible
 
@@ -84,10 +85,7 @@ def found(post: Post, lines: Lines, raw: list[str], stream: list[Token],
 def _unclosed_fence(raw: list[str], token: Token) -> bool:
     """A fence the post never closes: CommonMark ends it with the post, kramdown takes none."""
     assert token.map is not None
-    last = next((n for n in range(token.map[1] - 1, token.map[0], -1) if raw[n].strip()), token.map[0])
-    closer = raw[last].strip()
-    closed = last > token.map[0] and closer.startswith(token.markup[:3]) and not closer.strip(token.markup[0])
-    return not closed and token.map[1] >= len(raw) - (raw[-1] == "")
+    return not _closed(raw, token, str.strip) and token.map[1] >= len(raw) - (raw[-1] == "")
 
 
 _CONTAINER = re.compile(r"^(?:[ \t]*>)*[ \t]*")  # a quote's `>`s and an item's indentation before a line's text
@@ -97,11 +95,15 @@ def _unclosed_inside(raw: list[str], token: Token) -> bool:
     """A fence in a list item or a quote that its container ends before any closer: the
     preview closes it there and shows code; kramdown takes no code block (checked with
     jekyll build)."""
+    return not _closed(raw, token, lambda line: _CONTAINER.sub("", line).strip())
+
+
+def _closed(raw: list[str], token: Token, text: Callable[[str], str]) -> bool:
+    """The last line of the fence that is not blank (`text` gives what it says) is its closer."""
     assert token.map is not None
-    last = next((n for n in range(token.map[1] - 1, token.map[0], -1) if _CONTAINER.sub("", raw[n]).strip()),
-                token.map[0])
-    closer = _CONTAINER.sub("", raw[last]).strip()
-    return last == token.map[0] or not (closer.startswith(token.markup[:3]) and not closer.strip(token.markup[0]))
+    last = next((n for n in range(token.map[1] - 1, token.map[0], -1) if text(raw[n])), token.map[0])
+    closer = text(raw[last])
+    return last > token.map[0] and closer.startswith(token.markup[:3]) and not closer.strip(token.markup[0])
 
 
 def _open_inside(post: Post, raw: list[str], token: Token) -> Diagnostic:
@@ -111,7 +113,7 @@ def _open_inside(post: Post, raw: list[str], token: Token) -> Diagnostic:
     text = raw[token.map[0]]
     column = len(_CONTAINER.match(text)[0]) + 1  # type: ignore[index]
     line = post.body_line + token.map[0]
-    shown = f"`` {token.markup} ``" if "`" in token.markup else f"`{token.markup}`"
+    shown = as_code(token.markup)
     diag = diagnostic("BC615", post.display, line, column,
                       "the code fence opened here is never closed: the Markdown preview ends it with its list item or "
                       "quote, kramdown takes no code block, so the fence and the code show as text run together",
@@ -145,7 +147,7 @@ def _open_fence(post: Post, raw: list[str], token: Token) -> Diagnostic:
     line, column = post.body_line + token.map[0], len(raw[token.map[0]]) - len(raw[token.map[0]].lstrip()) + 1
     last = max(n for n in range(token.map[0], len(raw)) if raw[n].strip() or n == token.map[0])
     close = raw[last].rstrip("\r")
-    shown = f"`` {token.markup} ``" if "`" in token.markup else f"`{token.markup}`"
+    shown = as_code(token.markup)
     message = ("the code fence opened here is never closed: the Markdown preview ends it with the post, "
                "kramdown takes no code block, so the fence and the code show as text run together")
     near = _near_miss(raw, token)
@@ -154,8 +156,7 @@ def _open_fence(post: Post, raw: list[str], token: Token) -> Diagnostic:
                           f"close it with {shown} on a line of its own (check --fix does)",
                           fix=[[post.body_line + last, len(close) + 1, "", "\n" + token.markup]])
     else:
-        written = visible(raw[near].strip())
-        written = f"`` {written} ``" if "`" in written else f"`{written}`"
+        written = as_code(visible(raw[near].strip()))
         diag = diagnostic("BC615", post.display, line, column, message,
                           f"line {post.body_line + near}, {written}, is no closing fence: a closing fence "
                           f"is {shown} with nothing after it, at least as long as the opening one; if the code "

@@ -54,9 +54,7 @@ def _offset_zone(front: FrontMatter) -> list[tuple[int, int, str, str]]:
     build stops (checked with jekyll build)."""
     import yaml
 
-    node = front.node
-    value = next((v for k, v in node.value if isinstance(k, yaml.ScalarNode) and k.value == "timezone"), None) \
-        if isinstance(node, yaml.MappingNode) else None
+    value = front.value_node("timezone")
     if not isinstance(value, yaml.ScalarNode) or value.style or not isinstance(front.data.get("timezone"), str) \
             or not _SEXAGESIMAL.fullmatch(value.value):
         return []

@@ -143,7 +143,14 @@ class FrontMatter:
 
     def value_node(self, key: str) -> yaml.Node | None:
         """The YAML node of a top-level key's value (an alias's: the node it names), or None."""
-        return _child(self.node, key)[0] if self.node is not None else None
+        return self.node_at((key,))
+
+    def node_at(self, path: tuple[str | int, ...]) -> yaml.Node | None:
+        """The YAML node of the value at `path` (`("defaults", 0, "values")`), or None."""
+        node = self.node
+        for step in path:
+            node = _child(node, step)[0] if node is not None else None
+        return node
 
     def locate(self, path: tuple[str | int, ...], key: bool = False) -> Position:
         """Where the value at `path` (or its key, with `key=True`) is written.
