@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from blogcheck.exitcodes import FINDINGS, OK, USAGE
+from blogcheck.fixable import fix_help
 
 if TYPE_CHECKING:
     from blogcheck.changes import Changes
@@ -55,18 +56,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
                         help="check only posts changed since the merge base of REF and HEAD (e.g. origin/main)")
     parser.add_argument("--new-links-only", action="store_true",
                         help="with --changed-since: link errors fail only on links added since REF (others warn)")
-    parser.add_argument("--fix", action="store_true",
-                        help="apply the safe fixes in place: a front-matter value that starts with : quoted "
-                             "(BC108), known misspellings with exactly one fix, in the text and the title, "
-                             "description and excerpt (BC401), "
-                             "Liquid in code wrapped in {%% raw %%} (BC501, BC505), hidden <tags> escaped (BC601), "
-                             "links written as text made links (BC602), pipes that make tables escaped (BC603), "
-                             "blank lines around tables (BC604), steps indented so that a list goes on (BC605), "
-                             "the space before a closing ** (BC606), an option's -- escaped (BC607), "
-                             "1) items numbered 1. (BC608), the end tag of a markdown=\"1\" block put on a line "
-                             "of its own (BC609), markdown=\"1\" in an HTML block's tag (BC610), a bare "
-                             "URL written <URL> (BC611), http:// made https:// where the server redirects there "
-                             "(BC210)")
+    parser.add_argument("--fix", action="store_true", help=fix_help())
     parser.add_argument("--fix-only", action="store_true",
                         help="apply the fixes as --fix does, report only what was fixed, and exit 0 whatever is left "
                              "(as ruff's --fix-only: pre-commit fails a hook that changed a file)")
