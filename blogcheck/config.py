@@ -6,7 +6,6 @@ Keys are the long flag names. `[tool.blogcheck]` in pyproject.toml and
 
 from __future__ import annotations
 
-import difflib
 import re
 import sys
 from dataclasses import dataclass, field, replace
@@ -199,6 +198,8 @@ def _check_type(name: str, value: Any, kind: type, where: str) -> None:
 
 
 def _nearest(name: str, options: list[str]) -> str:
+    import difflib  # only for a mistyped key: 4 ms of every run's start-up otherwise
+
     close = difflib.get_close_matches(name, [o for o in options if o], n=1, cutoff=0.6)
     return f"; did you mean `{close[0]}`?" if close else ""
 
