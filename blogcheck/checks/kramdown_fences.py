@@ -219,13 +219,15 @@ def _shifted(post: Post, found: Shifted) -> Diagnostic:
     column = found.dedent[0][1] + 1
     spaces = f"{found.by} space{'s' * (found.by != 1)}"
     kept = "that space" if found.by == 1 else f"those {spaces}"
+    past = "more than the text it belongs to" if found.place == "item" else "at the top level of the post"
+    start = {"item": "where its list item's text does", "top": "at the line's start"}.get(
+        found.place, "at the line's start (or, if it belongs to the list item above, indent it as far as the "
+                     "item's text: kramdown then takes it into the item)")
     diag = diagnostic("BC614", post.display, line, column,
-                      f"this fence is indented {spaces} more than the text it belongs to: kramdown keeps {kept} on "
-                      "every line of its code (the Markdown preview takes them off), so pasted code fails (Python: "
-                      "\"unexpected indent\")",
+                      f"this fence is indented {spaces} {past}: kramdown keeps {kept} on every line of its code "
+                      "(the Markdown preview takes them off), so pasted code fails (Python: \"unexpected indent\")",
                       f"take the {spaces} off the fence and its code (check --fix does), so that the fence starts "
-                      "where its list item's text does", fix=[[post.body_line + n, at + 1, " " * count, ""]
-                                                               for n, at, count in found.dedent])
+                      f"{start}", fix=[[post.body_line + n, at + 1, " " * count, ""] for n, at, count in found.dedent])
     return dataclasses.replace(diag, end_line=line, end_column=column + found.by)
 
 

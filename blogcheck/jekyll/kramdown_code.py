@@ -27,11 +27,12 @@ class Shifted:
     first: int  # body line (0-based) of the opening fence
     by: int
     dedent: list[tuple[int, int, int]]  # (body line, 0-based column, spaces) to take out so both agree
+    place: str = "item"  # in a list "item", at the top level "after-list" (right after one) or at the "top"
 
 
 def shifted(lines: Lines, stream: list[Token]) -> Iterator[Shifted]:
     root = None
-    for token in stream:
+    for at, token in enumerate(stream):
         if token.type != "fence" or token.map is None:
             continue
         first, stop = token.map
@@ -51,4 +52,5 @@ def shifted(lines: Lines, stream: list[Token]) -> Iterator[Shifted]:
             if spaces:
                 number = first + offset
                 dedent.append((number, len(lines.text[number]) - len(text), spaces))
-        yield Shifted(first, by, dedent)
+        after = at > 0 and stream[at - 1].type in ("bullet_list_close", "ordered_list_close")
+        yield Shifted(first, by, dedent, "item" if box.kind == "item" else "after-list" if after else "top")
