@@ -175,6 +175,12 @@ def _outcome_lines(outcome: Outcome, dry_run: bool, refused: int = 0) -> str:
         return (f"Nothing to publish: {where} already has every approved post"
                 + (f" that passes the checks ({refused} refused: see above)." if refused else "."))
     lines = [f"{c.state:<8} {c.path}" for c in outcome.changes] + [f"built    {url}" for url in outcome.pages]
+    if outcome.posts_folder:  # the plan, written before the target was read, names `_posts/` in its root
+        from blogcheck.reporters.controls import visible
+
+        folder = visible(outcome.posts_folder)
+        lines.append(f"(the target's `collections_dir` is `{folder}`: its posts are in `{folder}/_posts/`, "
+                     "not in `_posts/` as the plan above says)")
     posts = len({c.post for c in outcome.changes})
     count = f"{posts} post{'s' if posts != 1 else ''}"
     if dry_run:

@@ -58,6 +58,7 @@ class Outcome:
     diff: str = ""  # the dry run's diff
     pages: list[str] = field(default_factory=list)  # with --build: the URLs of the published posts
     note: str = ""  # about the publish, not wrong: the source repository git could not read
+    posts_folder: str = ""  # the target's `collections_dir`, where its posts went (the plan says `_posts/`)
 
 
 def _unnamed(broken: str) -> str:
@@ -99,7 +100,7 @@ def _publish(git: Git, work: Path, remote: Remote, entries: list[Entry], setting
     broken = unreadable(roots.values()) if source is None else ""
     pages: list[str] = []
     for attempt in range(1, settings.max_push_retries + 2):
-        files = placed(wanted, clone)  # below the target's `collections_dir`, read again after a refresh
+        files, folder = placed(wanted, clone)  # below the target's `collections_dir`, read again after a refresh
         posts = sorted(rel for rel, (_, _, is_post) in files.items() if is_post)
         changes = apply(git, clone, files, settings.force, roots, source)
         clashes = collisions(clone, posts) if changes else []
@@ -120,12 +121,13 @@ def _publish(git: Git, work: Path, remote: Remote, entries: list[Entry], setting
         if settings.dry_run:
             diff = git.run("-c", "core.quotepath=off", "diff", "--cached", "--stat", "--no-color").stdout + "\n"
             diff += git.run("-c", "core.quotepath=off", "diff", "--cached", "--no-color").stdout
-            return Outcome(remote.shown, branch, changes, diff=diff, pages=pages, note=_unnamed(broken))
+            return Outcome(remote.shown, branch, changes, diff=diff, pages=pages, note=_unnamed(broken),
+                           posts_folder=folder)
         git.run(*_identity(git), "commit", "-q", "--no-verify", "-m", commit_message(changes, settings.message, source))
         pushed = git.run("push", "--porcelain", "origin", f"HEAD:refs/heads/{branch}", check=False)
         if pushed.code == 0:
             return Outcome(remote.shown, branch, changes, git.out("rev-parse", "HEAD"), attempt, pages=pages,
-                           note=_unnamed(broken))
+                           note=_unnamed(broken), posts_folder=folder)
         if not any(race in pushed.stdout + pushed.stderr for race in _RACES) or "hook declined" in pushed.stdout:
             raise PublishError(f"push to {remote.shown} failed: {_reason(pushed.stdout, pushed.stderr)}")
         if attempt <= settings.max_push_retries:

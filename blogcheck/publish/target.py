@@ -62,10 +62,12 @@ def wanted_files(entries: list[Entry]) -> dict[str, tuple[bytes, str, bool]]:
     return files
 
 
-def placed(files: dict[str, tuple[bytes, str, bool]], clone: Path) -> dict[str, tuple[bytes, str, bool]]:
+def placed(files: dict[str, tuple[bytes, str, bool]],
+           clone: Path) -> tuple[dict[str, tuple[bytes, str, bool]], str]:
     """The planned files with each post (`_posts/...`) moved below the target's
-    `collections_dir`, where its Jekyll reads posts. PublishError when that Jekyll
-    would read no post from there (a `collections_dir` it cannot use)."""
+    `collections_dir`, where its Jekyll reads posts, and that folder ("" for the root).
+    PublishError when that Jekyll would read no post from there (a `collections_dir`
+    it cannot use)."""
     config = load_site(clone).config
     folder = collections_dir(config).strip("/")
     moved = {}
@@ -76,7 +78,7 @@ def placed(files: dict[str, tuple[bytes, str, bool]], clone: Path) -> dict[str, 
         if why:
             raise PublishError(f"the target's Jekyll would never read `{rel}`: {why}; nothing was changed")
         moved[rel] = value
-    return moved
+    return moved, folder
 
 
 def apply(git: Git, clone: Path, files: dict[str, tuple[bytes, str, bool]], force: bool,

@@ -88,8 +88,15 @@ def test_a_target_with_collections_dir_gets_the_post_where_its_jekyll_reads_post
     keep = tmp_path / "built"
     _build_command(sandbox, keep)
     sandbox.approve("_posts/2024-03-06-day-65.md")
+    before = sandbox.refs()
+    code, out, err = sandbox.publish("--dry-run")
+    assert code == 0 and sandbox.refs() == before, out + err
+    # the plan is written before the target is read; the lines after it say where the post goes
+    assert "-> _posts/2024-03-06-day-65.md" in out and "new      site_posts/_posts/2024-03-06-day-65.md" in out
+    assert "`collections_dir` is `site_posts`: its posts are in `site_posts/_posts/`" in out
     code, out, err = sandbox.publish("--build")
     assert code == 0, out + err
+    assert "`collections_dir` is `site_posts`" in out
     assert sandbox.has("site_posts/_posts/2024-03-06-day-65.md")
     assert not sandbox.has("_posts/2024-03-06-day-65.md")
     assert (keep / "2024/03/06/day-65/index.html").is_file()  # Jekyll read it: its page is built
