@@ -14,7 +14,7 @@ FIXES: dict[str, str] = {
     "BC603": "pipes that make tables escaped",
     "BC604": "blank lines around tables",
     "BC605": "steps indented so that a list goes on",
-    "BC606": "the space before a closing ** taken out",
+    "BC606": "the space inside a spaced ** or __ taken out",
     "BC607": "an option's -- escaped",
     "BC608": "1) items numbered 1.",
     "BC609": "the end tag of a markdown=\"1\" block put on a line of its own",

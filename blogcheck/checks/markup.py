@@ -29,7 +29,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from blogcheck.checks import Context, markup_parts
+from blogcheck.checks import Context, markup_bold, markup_parts
 from blogcheck.checks.markup_fixes import anchored_heading, in_heading, in_link
 from blogcheck.checks.markup_parts import AS_TYPED, Part
 from blogcheck.codes import diagnostic
@@ -48,10 +48,6 @@ _NOT_LINKS = (
     (re.compile(r"\(([^()\n]+)\)\[((?:https?://|/)[^\s\[\]]*)\]"), "its text and URL are the wrong way round"),
     (re.compile(r"\[([^\[\]()\n]+)\((https?://[^\s\[\]()]+)\]"), "the `](` between its text and URL is missing"),
 )
-# `**` or `__` that opens (before text) and one after a space, which Markdown takes for no closing
-_OPENING = re.compile(r"(?<![*_\w])(\*\*|__)(?=[^\s*_])")
-_CLOSING = {run: re.compile(r"(?<=\S)(\s+)" + re.escape(run) + r"(?![*_\w])") for run in ("**", "__")}
-_SPACED = re.compile(r"\S[ \t]+(?:\*\*|__)(?![*_\w])")
 # A command-line option in the text (`--year`), whose `--` kramdown makes an en dash
 _OPTION = re.compile(r"(?<![\w\\-])--[A-Za-z][\w-]*")
 # `<<` and `>>` in the text, which kramdown makes guillemets (`cat <<EOF` shows `cat «EOF`)
@@ -166,8 +162,8 @@ def _findings(post: Post, lines: list[str], written: list[str], cursor: Cursor, 
             else None
         if part.kind == "text" and where is not None and not in_raw and wanted.strong and not part.code:
             if before != "text":  # `**run `pip install` **`: the closing after code or a link, its opener before
-                yield from ((d, part) for d in _spaced_across(post, lines, where, content, opened))
-            opened = _left_open(where, content, opened)
+                yield from ((d, part) for d in markup_bold.spaced_across(post, lines, where, content, opened))
+            opened = markup_bold.left_open(where, content, opened)
         before = part.kind
         if part.kind == "text" and where is not None and not in_raw:
             prose = not part.code
@@ -178,7 +174,7 @@ def _findings(post: Post, lines: list[str], written: list[str], cursor: Cursor, 
             if wanted.bare and prose and not part.linked:
                 yield from ((d, part) for d in _bare_urls(post, lines, written, where, content, not_links))
             if wanted.strong and prose:
-                yield from ((d, part) for d in _spaced(post, where, content))
+                yield from ((d, part) for d in markup_bold.spaced(post, where, content))
             if wanted.options and part.code not in AS_TYPED:
                 if wanted.typographic:
                     yield from ((d, part) for d in _options(post, where, content))
@@ -249,68 +245,7 @@ def _wanted(body: str, kramdown: bool) -> tuple[set[str], bool, bool, bool, bool
     links = any(pattern.search(body) for pattern, _ in _NOT_LINKS)
     typographic = _OPTION.search(body) is not None or _ANGLES.search(body) is not None or \
         _RUN.search(body) is not None
-    return unknown, links, _SPACED.search(body) is not None, kramdown and typographic, kramdown and "://" in body
-
-
-def _spaced(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagnostic]:
-    """BC606: `**bold text **`: a `**` after a space closes nothing, so both show as
-    written. One finding per such `**`, from the first `**` that opens before it (one
-    pass: each `**` is looked at once)."""
-    for run in ("**", "__"):
-        if run not in text:
-            continue
-        openers = [found.start() for found in _OPENING.finditer(text) if found[1] == run]
-        at = 0
-        for closing in _CLOSING[run].finditer(text):
-            if at == len(openers) or openers[at] >= closing.start():
-                continue
-            start = openers[at]
-            while at < len(openers) and openers[at] < closing.end():
-                at += 1  # the openers before this closing are used up
-            line, column = where[0], where[1] + closing.start()
-            diag = diagnostic("BC606", post.display, line, column,
-                              f"`{text[start:closing.end()]}` shows its `{run}` as written and nothing in bold: a "
-                              f"closing `{run}` must follow the text, not a space",
-                              f"take the space out: `{run}{text[start + 2:closing.start()]}{run}`",
-                              fix=[[line, column, closing[0], run]])
-            yield dataclasses.replace(diag, end_line=line, end_column=column + len(closing[0]))
-
-
-_LEADING_CLOSE = re.compile(r"(\s+)(\*\*|__)(?![*_\w])")
-
-
-def _spaced_across(post: Post, lines: list[str], where: tuple[int, int], text: str,
-                   opened: dict[str, tuple[int, int]]) -> Iterator[Diagnostic]:
-    """BC606 when the bold holds code or a link: `**Step 1: run `pip install` **`. The
-    text after the code starts with the spaced closing; its opener is in an earlier text."""
-    found = _LEADING_CLOSE.match(text)
-    if found is None or found[2] not in opened or opened[found[2]][0] != where[0]:
-        return
-    run, (line, start) = found[2], opened[found[2]]
-    source = _source_line(lines, post, line)
-    end = where[1] - 1 + found.end()
-    shown = source[start - 1 : end]
-    diag = diagnostic("BC606", post.display, line, where[1],
-                      f"`{shown}` shows its `{run}` as written and nothing in bold: a closing `{run}` must follow "
-                      "the text, not a space", f"take the space out: `{shown[: -len(found[0])]}{run}`",
-                      fix=[[line, where[1], found[0], run]])
-    yield dataclasses.replace(diag, end_line=line, end_column=where[1] + len(found[0]))
-
-
-def _left_open(where: tuple[int, int], text: str, opened: dict[str, tuple[int, int]]) -> dict[str, tuple[int, int]]:
-    """The `**` and `__` still open after this text part: its last opener when no closing
-    follows it, else none; a run this part does not write stays as it was."""
-    still = dict(opened)
-    for run in ("**", "__"):
-        if run not in text:
-            continue
-        openers = [m.start() for m in _OPENING.finditer(text) if m[1] == run]
-        closings = [m.start() for m in _CLOSING[run].finditer(text)]
-        if openers and (not closings or openers[-1] > closings[-1]):
-            still[run] = (where[0], where[1] + openers[-1])
-        else:
-            still.pop(run, None)
-    return still
+    return unknown, links, markup_bold.wanted(body), kramdown and typographic, kramdown and "://" in body
 
 
 def _options(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagnostic]:
