@@ -31,31 +31,32 @@ _ITEMS: dict[str, str] = {"plugins": "no implicit conversion ... into String",
 
 # an empty `exclude:` (null) stops the build; these do not
 _NULL_OK = frozenset({"permalink", "collections", "markdown_ext", "timezone"})
-# Psych's sexagesimal number (ScalarScanner), which YAML 1.1 reads only without a leading 0: `-05:00`, `+08:00`
+# Psych's sexagesimal number (ScalarScanner): `-05:00`, `+08:00`
 _SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9]){1,2}(?:\.[0-9_]*)?")
 
 
 def problems(front: FrontMatter) -> list[tuple[int, int, str, str]]:
     """(line, column, message, hint) for each top-level value of a kind that stops the build."""
-    found = []
+    found, offset = [], _offset_zone(front)
     for key, (kinds, said, example) in _KINDS.items():
         value: Any = front.data.get(key)
-        if key not in front.data or isinstance(value, kinds) or (value is None and key in _NULL_OK):
+        if key not in front.data or isinstance(value, kinds) or (value is None and key in _NULL_OK) or \
+                (offset and key == "timezone"):  # said better below
             continue
         where = front.locate((key,))
         wanted = "a list" if kinds == (list,) else "text" if kinds == (str,) else "a mapping"
         found.append((where.line, where.column, f"`{key}` must be {wanted}, not {_kind(value)}: Jekyll stops the "
                       f"build (\"{said}\")", f"write it as `{example}`"))
-    return found + _items(front) + _offset_zone(front)
+    return found + _items(front) + offset
 
 
 def _offset_zone(front: FrontMatter) -> list[tuple[int, int, str, str]]:
-    """`timezone: +08:00`, unquoted: a string to PyYAML, the number 28800 to Psych, and the
-    build stops (checked with jekyll build)."""
+    """`timezone: +08:00`, unquoted: the number 28800 to Psych (and to blogcheck, which types
+    plain values as Psych does), and the build stops (checked with jekyll build)."""
     import yaml
 
     value = front.value_node("timezone")
-    if not isinstance(value, yaml.ScalarNode) or value.style or not isinstance(front.data.get("timezone"), str) \
+    if not isinstance(value, yaml.ScalarNode) or value.style or isinstance(front.data.get("timezone"), (str, bool)) \
             or not _SEXAGESIMAL.fullmatch(value.value):
         return []
     where = front.locate(("timezone",))

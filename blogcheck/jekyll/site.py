@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import fnmatch
 import functools
@@ -11,15 +10,10 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
-
-import yaml
+from typing import Any
 
 from blogcheck import files
 from blogcheck.jekyll.folders import MAX_FOLDERS, document_path, listed
-
-if TYPE_CHECKING:
-    from blogcheck.parse.frontmatter import FrontMatter
 
 CONFIG_NAMES = ("_config.yml", "_config.yaml")
 MAX_CONFIG = 4 << 20  # bytes of _config.yml read at most
@@ -215,7 +209,6 @@ def load_site(root: Path) -> Site:
     from blogcheck.checks.symbols import config_symbols
     from blogcheck.jekyll import config_types
 
-    _psych_default_dates(front, config)
     problem = _bom_problem(config_path.name, raw.startswith(b"\xef\xbb\xbf"), text, config)
     return Site(root, config, config_path, problem, config_error_hint=_BOM_HINT if problem else "",
                 layouts=layout_names(root, config), layouts_dir=layouts_dir(config),
@@ -282,26 +275,6 @@ def layout_names(root: Path, config: dict[str, Any]) -> frozenset[str] | None:
                     and os.path.isfile(os.path.join(here, name)):
                 names.add(entry.rsplit(".", 1)[0])
     return frozenset(names)
-
-
-# Psych's ScalarScanner reads a plain `2020-1-1` as a Date, where YAML 1.1 (PyYAML) asks for two digits
-_PSYCH_DATE = re.compile(r"\d{4}-(?:1[012]|0\d|\d)-(?:[12]\d|3[01]|0\d|\d)")
-
-
-def _psych_default_dates(front: FrontMatter, config: dict[str, Any]) -> None:
-    """A `date:` in `defaults:` written `2020-1-1`, unquoted, is a Date to Jekyll as
-    `2020-01-01` is (which Jekyll cannot take from a default: every post of the scope is
-    left out): made a date here too, so that the date rule says so (an audit: it was read
-    as a string, and the posts said published)."""
-    entries = config.get("defaults")
-    for index, entry in enumerate(entries if isinstance(entries, list) else []):
-        values = entry.get("values") if isinstance(entry, dict) else None
-        value = front.node_at(("defaults", index, "values", "date"))
-        if isinstance(values, dict) and isinstance(values.get("date"), str) and isinstance(value, yaml.ScalarNode) \
-                and not value.style and _PSYCH_DATE.fullmatch(value.value):  # plain: None (PyYAML), "" (libyaml)
-            year, month, day = map(int, value.value.split("-"))
-            with contextlib.suppress(ValueError):  # `2021-2-30`: Psych's Date.strptime refuses it, as does BC120
-                values["date"] = dt.date(year, month, day)
 
 
 # A POSIX TZ rule with a standard time only: a name of three letters or more (or `<+08>`), then the offset

@@ -12,31 +12,35 @@ from typing import Any
 
 import yaml
 
-from blogcheck.parse import yaml_hints
+from blogcheck.parse import psych_scalars, yaml_hints
 
 _Base: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class _Loader(_Base):  # type: ignore[misc,valid-type,unused-ignore]
-    """Safe loading (libyaml when present: faster, same marks) where a
-    timestamp-shaped value that is no real date stays a string, so the date
-    rule can report it at its own position."""
+    """Safe loading (libyaml when present: faster, same marks) where plain scalars
+    are typed as Jekyll's Psych types them, and a timestamp-shaped value that is no
+    real date stays a string, so the date rule can report it at its own position."""
+
+    def resolve(self, kind: type[yaml.Node], value: str, implicit: tuple[bool, bool]) -> str:
+        """A plain scalar's type as Jekyll's Psych reads it (`yEs` true, `1,000` 1000), not YAML 1.1's."""
+        if kind is yaml.ScalarNode and implicit[0]:
+            return psych_scalars.tag(value)
+        return str(super().resolve(kind, value, implicit))
 
     def construct_yaml_timestamp(self, node: yaml.Node) -> object:
-        try:
-            return super().construct_yaml_timestamp(node)
-        except (ValueError, OverflowError, AttributeError, TypeError):  # `!!timestamp xyz`: PyYAML's match is None
-            return self.construct_scalar(node)
-
+        return psych_scalars.moment(self.construct_scalar(node))
 
     def construct_yaml_int(self, node: yaml.Node) -> object:
-        """An integer; one of more digits than Python converts (4,300), which Ruby reads as
-        a Bignum, is read as infinity: a number still (Python's own limit is no error of
-        the post), never a quadratic conversion of a megabyte of digits."""
-        try:
-            return super().construct_yaml_int(node)
-        except ValueError:
-            return float("-inf") if str(node.value).lstrip().startswith("-") else float("inf")
+        """An integer as Psych reads it: `1,000`, `12:30` hours and minutes (`!!int abc` is text to Psych)."""
+        return psych_scalars.value(self.construct_scalar(node))
+
+    def construct_yaml_float(self, node: yaml.Node) -> object:
+        """Psych's Float() of what it reads (`!!float 1` is 1.0; `!!float abc` stops Psych: an error here too)."""
+        number = psych_scalars.value(self.construct_scalar(node))
+        if isinstance(number, bool) or not isinstance(number, (int, float)):
+            raise ValueError(f"`{node.value}` is no number")
+        return float(number)
 
     def construct_undefined(self, node: yaml.Node) -> object:
         """A tag PyYAML does not know: Jekyll's Psych refuses a Ruby class (`!ruby/object:Post`,
@@ -67,6 +71,7 @@ class _Refused(yaml.constructor.ConstructorError):
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_timestamp)
 _Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
+_Loader.add_constructor("tag:yaml.org,2002:float", _Loader.construct_yaml_float)
 _Loader.add_constructor("tag:yaml.org,2002:set", _Loader.refuse_set)
 _Loader.add_constructor(None, _Loader.construct_undefined)
 
