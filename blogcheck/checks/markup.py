@@ -29,7 +29,7 @@ import functools
 import re
 from collections.abc import Iterator
 
-from blogcheck.checks import Context, markup_bold, markup_parts
+from blogcheck.checks import Context, markup_bold, markup_parts, markup_runs
 from blogcheck.checks.markup_fixes import anchored_heading, in_heading, in_link
 from blogcheck.checks.markup_parts import AS_TYPED, Part
 from blogcheck.codes import diagnostic
@@ -156,7 +156,8 @@ def _findings(post: Post, lines: list[str], written: list[str], cursor: Cursor, 
     keeps its `--`; text in a link is no bare URL nor a link to make."""
     opened: dict[str, tuple[int, int]] = {}  # `**` left open by an earlier text part: its (line, column)
     before = ""  # the kind of the part before
-    for part in parts:
+    paired = _paired(parts) if wanted.options else None
+    for index, part in enumerate(parts):
         content = part.content
         where = cursor.find(content) if content and part.kind in ("text", "code_inline", "html_inline", "url") \
             else None
@@ -179,7 +180,8 @@ def _findings(post: Post, lines: list[str], written: list[str], cursor: Cursor, 
                 if wanted.typographic:
                     yield from ((d, part) for d in _options(post, where, content))
                     yield from ((d, part) for d in _angles(post, lines, where, content))
-                yield from ((d, part) for d in _runs(post, lines, where, content))
+                yield from ((d, part) for d in _runs(post, lines, where, content, paired and (paired[1][index],
+                                                                                               paired[0])))
         if part.kind != "html_inline" or where is None or content.lstrip().startswith(("<!", "<?")):
             continue  # a comment (its tags show nowhere), a processing instruction, a declaration
         for found in markup_parts.tag_names(content):
@@ -312,22 +314,42 @@ def _shortcodes(post: Post, lines: list[str], where: tuple[int, int], text: str)
         yield dataclasses.replace(diag, end_line=line, end_column=column + len(found[0]))
 
 
-def _runs(post: Post, lines: list[str], where: tuple[int, int], text: str) -> Iterator[Diagnostic]:
+def _paired(parts: list[Part]) -> tuple[list[markup_runs.Paired], list[int]] | None:
+    """The runs of 4 of a block that kramdown makes bold with a run further on, and each
+    part's offset in the block's text; None when the block has no run."""
+    if not any(run in part.content for part in parts for run in ("____", "****")):
+        return None
+    text, offsets = markup_runs.paragraph(parts)
+    return markup_runs.pairs(text, [(m.start(), len(m[0])) for m in _RUN.finditer(text)]), offsets
+
+
+def _runs(post: Post, lines: list[str], where: tuple[int, int], text: str,
+          paired: tuple[int, list[markup_runs.Paired]] | None = None) -> Iterator[Diagnostic]:
     """BC618: `small is to ____?`: a run of four or more `_` (or `*`) standing alone is text to
-    the preview and emphasis to kramdown, which shows `__` in italics and may pair it with
-    another run further on."""
+    the preview and emphasis to kramdown, which shows `__` in italics, or bold when it pairs
+    with another run further on (`paired`: this text's offset in its block, and the pairs)."""
     for found in _RUN.finditer(text):
         line, column = where[0], where[1] + found.start()
         source = _source_line(lines, post, line)
         if source[column - 1:column - 1 + len(found[0])] != found[0]:
             continue  # written otherwise (escaped, an entity)
         escaped = "".join("\\" + mark for mark in found[0])
-        diag = diagnostic("BC618", post.display, line, column,
-                          f"`{found[0]}` is emphasis to kramdown, which shows `{found[0][:2]}` in "
-                          f"{'italics' if len(found[0]) == 4 else 'bold'} instead (the Markdown preview shows it as "
-                          "typed)",
+        diag = diagnostic("BC618", post.display, line, column, _run_shown(found[0], found.start(), paired),
                           f"escape each mark, `{escaped}` (check --fix does)", fix=[[line, column, found[0], escaped]])
         yield dataclasses.replace(diag, end_line=line, end_column=column + len(found[0]))
+
+
+def _run_shown(run: str, start: int, paired: tuple[int, list[markup_runs.Paired]] | None) -> str:
+    """BC618's message: what kramdown makes of `run`, at `start` in its text."""
+    at = start + paired[0] if paired else -1
+    pair = next((p for p in paired[1] if p.opener <= at < p.closer + 2), None) if paired else None
+    if pair is None:
+        return (f"`{run}` is emphasis to kramdown, which shows `{run[:2]}` in "
+                f"{'italics' if len(run) == 4 else 'bold'} instead (the Markdown preview shows it as typed)")
+    bold = f"`{pair.shown}`" if pair.shown else "the text between them"
+    other = "a later" if pair.opener == at else "an earlier"
+    return (f"`{run}` and {other} run of `{run[0]}` make bold text to kramdown: the page shows {bold} in bold, "
+            "marks and all (the Markdown preview shows both runs as typed)")
 
 
 def _not_links(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagnostic]:
