@@ -42,7 +42,8 @@ SiteCheck = Callable[[list[Post], Context], Iterator[Diagnostic]]
 # only when its check is wanted (`--select spelling` loads no link or Liquid code).
 _POST_CHECKS = (("frontmatter", "schema"), ("frontmatter", "keys"), ("frontmatter", "symbols"),
                 ("frontmatter", "names"), ("frontmatter", "dates"), ("frontmatter", "unread"),
-                ("frontmatter", "layout"), ("liquid", "liquid"), ("liquid", "includes"), ("markup", "markup"),
+                ("frontmatter", "layout"), ("liquid", "liquid"), ("liquid", "includes"),
+                ("liquid", "layout_includes"), ("markup", "markup"),
                 ("markup", "kramdown"))
 _SITE_CHECKS = (("frontmatter", "urls"), ("links", "links"), ("spelling", "spelling"))
 

@@ -62,7 +62,7 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
             markup, said = named
             if not markup.strip():
                 said = f"{said} is not set: `{{% {tag.name} %}}` names no file"
-        found = _problem(tag.name, markup, post, ctx, said, tag.start)
+        found = problem(tag.name, markup, post, ctx, said, tag.start)
         if found is not None:
             starts = starts or line_starts(body)
             line, column = position(starts, tag.start, post.body_line)
@@ -97,7 +97,7 @@ def _named(markup: str, post: Post, ctx: Context) -> tuple[str, str] | None:
     return value + after + rest, f"{written} is `{value}`"
 
 
-def _problem(name: str, markup: str, post: Post, ctx: Context, said: str = "",
+def problem(name: str, markup: str, post: Post, ctx: Context, said: str = "",
              start: int = -1) -> tuple[str, str, str] | None:
     """(code, message, hint) of what stops the build at this tag, or None; `said`: where
     the file's name came from, when Liquid gave it; `start`: the tag's offset in the body."""
@@ -121,7 +121,7 @@ def _problem(name: str, markup: str, post: Post, ctx: Context, said: str = "",
     wanted = file.lstrip("/")
     if _exists(folder, wanted, ctx):
         return _unparsable(folder / wanted, tag, ctx) or _looping(folder / wanted, tag, post, ctx, start)
-    where = _shown(folder, ctx.site.root)
+    where = shown(folder, ctx.site.root)
     source = f" ({said})" if said else ""
     return ("BC503", f"`{tag}` names `{wanted}`{source}, which is not in {where}: Jekyll stops the build when it "
             "renders the tag (\"Could not locate the included file\")", _hint(folder, wanted, where))
@@ -143,11 +143,11 @@ def _unparsable(path: Path, tag: str, ctx: Context) -> tuple[str, str, str] | No
             return None
         error = first_error(text, settings(ctx.site.config).syntax) if "{" in text else None
         if error is not None:
-            shown = _shown(path.parent, ctx.site.root) + path.name
+            name = shown(path.parent, ctx.site.root) + path.name
             line = text.count("\n", 0, error.offset) + 1
-            known[path] = ("BC505", f"`{tag}` includes {shown}, whose Liquid Jekyll cannot parse (line {line}: "
+            known[path] = ("BC505", f"`{tag}` includes {name}, whose Liquid Jekyll cannot parse (line {line}: "
                            f"{error.message}): the build stops when it renders the tag",
-                           f"mend the Liquid on line {line} of {shown}")
+                           f"mend the Liquid on line {line} of {name}")
     return known[path]
 
 
@@ -181,16 +181,20 @@ def _looping(path: Path, tag: str, post: Post, ctx: Context, start: int) -> tupl
         runs[post.path] = {t.start for t in always(post.body)}
     if start not in runs[post.path]:
         return None
-    loop = _loop(path, post, ctx)
+    loop = include_loop(path, post, ctx)
     if loop is None:
         return None
-    shown = " -> ".join(_shown(p.parent, ctx.site.root) + p.name for p in loop)
-    return ("BC507", f"`{tag}` starts an include loop ({shown}): every file includes the next whatever happens, "
+    return loop_finding(tag, loop, ctx.site.root)
+
+
+def loop_finding(tag: str, loop: list[Path], root: Path) -> tuple[str, str, str]:
+    files = " -> ".join(shown(p.parent, root) + p.name for p in loop)
+    return ("BC507", f"`{tag}` starts an include loop ({files}): every file includes the next whatever happens, "
             "and Liquid stops the build with \"Nesting too deep\"", "put the inner include under a condition that "
             "ends, or include another file")
 
 
-def _loop(start: Path, post: Post, ctx: Context) -> list[Path] | None:
+def include_loop(start: Path, post: Post, ctx: Context) -> list[Path] | None:
     """The files of a loop of includes that always run, from `start`, or None."""
     from blogcheck import files
 
@@ -297,7 +301,7 @@ def _files(folder: Path) -> list[str]:
     return found
 
 
-def _shown(folder: Path, root: Path) -> str:
+def shown(folder: Path, root: Path) -> str:
     try:
         return folder.relative_to(root).as_posix() + "/"
     except ValueError:

@@ -12,7 +12,8 @@ import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from blogcheck import files
+from blogcheck.jekyll.layouts import LAYOUTS, layout_file
+from blogcheck.jekyll.layouts import read as _read
 from blogcheck.links import html
 
 if TYPE_CHECKING:
@@ -22,8 +23,6 @@ if TYPE_CHECKING:
     from blogcheck.post import Post
 
 _MADE_IDS = re.compile(r"""\bid\s*=\s*["']?[^"'>\s]*\{[{%]|\{%-?\s*for\b""")  # ids Liquid makes, or a loop
-_LAYOUTS = 10  # a chain of layouts this deep at most (Jekyll stops a loop of them)
-_BYTES = 1_000_000
 _INCLUDES = 500  # files of `_includes/` read at most
 _INCLUDE = re.compile(r"\{%-?\s*include")
 
@@ -54,12 +53,12 @@ def _static_layouts(site: Site, name: object) -> bool:
     (its static ids are the site's layout ids)."""
     from blogcheck.parse.split import split
 
-    for _ in range(_LAYOUTS):
+    for _ in range(LAYOUTS):
         if name is None or name == "none":
             return True
         if not isinstance(name, str):
             return False
-        found = _layout_file(site, name)
+        found = layout_file(site, name)
         text = _read(found) if found is not None else None
         if text is None or _MADE_IDS.search(text) or (_INCLUDE.search(text) and _includes_make_ids(site.root)):
             return False
@@ -79,20 +78,3 @@ def _includes_make_ids(root: Path) -> bool:
     except OSError:
         return True
     return any(text is None or _MADE_IDS.search(text) for text in map(_read, paths))
-
-
-def _layout_file(site: Site, name: str) -> Path | None:
-    """The file of layout `name` (`post`, `blog/post`): its name less the last extension."""
-    wanted = site.root / site.layouts_dir / name
-    try:
-        found = sorted(p for p in wanted.parent.iterdir() if p.is_file() and p.stem == wanted.name)
-    except OSError:
-        return None
-    return found[0] if found else None
-
-
-def _read(path: Path) -> str | None:
-    try:
-        return files.read_text(path, _BYTES, errors="replace") if path.is_file() else None
-    except OSError:
-        return None
