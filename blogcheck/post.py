@@ -11,6 +11,7 @@ from typing import Any
 from blogcheck import files
 from blogcheck.discover import stray
 from blogcheck.jekyll import folders
+from blogcheck.jekyll.encoding import UTF8, Encoding
 from blogcheck.jekyll.site import Site, deep_merge
 from blogcheck.parse.frontmatter import FrontMatter, FrontMatterError, parse
 from blogcheck.parse.split import split
@@ -53,8 +54,8 @@ class LoadError:
     body: Post | None = None
 
 
-def read_text(path: Path, max_size: int) -> str | LoadError:
-    """The file as text, or why it cannot be a post."""
+def read_text(path: Path, max_size: int, encoding: Encoding = UTF8) -> str | LoadError:
+    """The file as text in the site's `encoding` (UTF-8 by default), or why it cannot be a post."""
     try:
         size = path.stat().st_size
         if size > max_size:
@@ -77,13 +78,15 @@ def read_text(path: Path, max_size: int) -> str | LoadError:
     if b"\0" in raw[:8192]:
         return LoadError("BC100", "binary file, not a text post", hint="move it out of the posts folder")
     try:
-        return raw.decode("utf-8-sig")
+        return raw.decode(encoding.codec)
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
         start = raw.rfind(b"\n", 0, exc.start) + 1  # columns count characters, as every finding's do
-        column = len(raw[start: exc.start].decode("utf-8-sig" if start == 0 else "utf-8", errors="replace")) + 1
-        return LoadError("BC100", f"not valid UTF-8 (byte 0x{raw[exc.start]:02x})", line, column,
-                         "save the file as UTF-8")
+        codec = encoding.codec if start == 0 or encoding.codec != "utf-8-sig" else "utf-8"
+        column = len(raw[start: exc.start].decode(codec, errors="replace")) + 1
+        fix = "save the file as UTF-8" if encoding.name == "UTF-8" else \
+            f"save the file as {encoding.name}, the `encoding:` of _config.yml"
+        return LoadError("BC100", f"not valid {encoding.name} (byte 0x{raw[exc.start]:02x})", line, column, fix)
 
 
 def linked_out(path: Path, root: Path) -> str:
@@ -113,7 +116,7 @@ def load(path: Path, display: str, site: Site, max_size: int) -> Post | LoadErro
         return LoadError("BC100", f"a symbolic link out of the site (to {away}): not read", hint=(
             "copy the post into the site; a check reads and fixes the site's files only, and GitHub Pages' "
             "build (safe mode) skips such a link too"))
-    text = read_text(path, max_size)
+    text = read_text(path, max_size, site.encoding)
     if isinstance(text, LoadError):
         return text
     if not text.strip():

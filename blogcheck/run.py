@@ -48,7 +48,7 @@ def run(paths: list[Path], site: Site, config: Config) -> Result:
                      for line, column, message, hint in site.config_kinds)
     site_files = functools.cache(lambda: _site_files(site, config))  # walked once, for posts and texts alike
     ctx = Context(site, config, lambda: _site_posts(site_files(), site, config, loaded),
-                  texts=lambda: _site_texts(site_files(), config, loaded))
+                  texts=lambda: _site_texts(site_files(), site, config, loaded))
     per_post = [fn for _, fn in post_checks(lambda name: _selected(name, config))]
     # the checks of the text alone, for a post whose front matter Jekyll could not take
     per_body = [fn for _, fn in post_checks(lambda name: name != "frontmatter" and _selected(name, config))]
@@ -158,13 +158,13 @@ def _site_posts(files: list[Path], site: Site, config: Config, loaded: dict[Path
     return [p for p in every if isinstance(p, Post)]
 
 
-def _site_texts(files: list[Path], config: Config, loaded: dict[Path, Post | LoadError]) -> list[str]:
+def _site_texts(files: list[Path], site: Site, config: Config, loaded: dict[Path, Post | LoadError]) -> list[str]:
     """The text of every readable, non-empty post file of the site (front matter
     unparsed, valid or not): what site-wide word usage counts."""
     texts = []
     for path in files:
         post = loaded.get(path)
-        text = post.text if isinstance(post, Post) else read_text(path, config.max_file_size)
+        text = post.text if isinstance(post, Post) else read_text(path, config.max_file_size, site.encoding)
         if isinstance(text, str) and text.strip():
             texts.append(text)
     return texts

@@ -10,10 +10,14 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from blogcheck import files
+from blogcheck.jekyll.encoding import Encoding, site_encoding
 from blogcheck.jekyll.folders import MAX_FOLDERS, document_path, listed
+
+if TYPE_CHECKING:
+    from blogcheck.parse.frontmatter import FrontMatter
 
 CONFIG_NAMES = ("_config.yml", "_config.yaml")
 MAX_CONFIG = 4 << 20  # bytes of _config.yml read at most
@@ -34,6 +38,11 @@ class Site:
     config_note: str = ""  # about the config, not wrong (a second YAML document, which Jekyll ignores)
     config_read: bool = True  # False: too large to read (whether Jekyll builds with it is not known)
     config_kinds: tuple[tuple[int, int, str, str], ...] = ()  # values of a kind that stops the build (BC107)
+
+    @property
+    def encoding(self) -> Encoding:
+        """The encoding Jekyll reads the posts in (`encoding:`; UTF-8 by default)."""
+        return site_encoding(self.config)
 
     @property
     def timezone(self) -> dt.tzinfo:
@@ -214,8 +223,18 @@ def load_site(root: Path) -> Site:
                 layouts=layout_names(root, config), layouts_dir=layouts_dir(config),
                 # (with a byte-order mark Jekyll keeps the first key only, or stops: BC107 says which)
                 config_symbols=() if problem else tuple(config_symbols(front.text, front.node)),
-                config_note=_second_document(config_path.name, text, front.node),
-                config_kinds=tuple(config_types.problems(front)))
+                config_note=_second_document(config_path.name, text, front.node) or site_encoding(config).note,
+                config_kinds=tuple(config_types.problems(front)) + _encoding_problem(front))
+
+
+def _encoding_problem(front: FrontMatter) -> tuple[tuple[int, int, str, str], ...]:
+    """`encoding:` that Jekyll ignores, or cannot read any file in (BC107, at the value)."""
+    problem = site_encoding(front.data).problem
+    if not problem:
+        return ()
+    where = front.locate(("encoding",))
+    return ((where.line, where.column, problem, "write a name Ruby knows, e.g. `encoding: utf-8` or "
+             "`encoding: ISO-8859-1`, or remove the line (UTF-8)"),)
 
 
 def _second_document(name: str, text: str, node: Any) -> str:

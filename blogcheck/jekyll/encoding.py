@@ -1,0 +1,57 @@
+"""The encoding Jekyll reads posts in: `encoding:` of _config.yml, checked with jekyll build 4.3.
+
+Jekyll passes the name to Ruby's File.read (a `utf-` name as `bom|utf-...`, so a byte-order
+mark is dropped). Ruby ignores a name it does not know ("Unsupported encoding latin1
+ignored") and reads UTF-8; a name it knows that is not ASCII-compatible (UTF-16) makes
+every file unreadable ("ASCII incompatible encoding needs binmode")."""
+
+from __future__ import annotations
+
+import codecs
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+_UTF8 = "utf-8-sig"
+
+
+@dataclass(frozen=True)
+class Encoding:
+    codec: str = _UTF8  # Python's name, to decode posts with
+    name: str = "UTF-8"  # as the site writes it, for messages
+    problem: str = ""  # why Jekyll cannot use `encoding:` (a BC107 finding)
+    note: str = ""  # a name Jekyll uses that blogcheck cannot read in
+
+
+UTF8 = Encoding()
+
+
+@functools.cache
+def _ruby_names() -> dict[str, bool]:
+    """Ruby's encoding names, lower case, each with whether Ruby can read a text file in it."""
+    text = resources.files("blogcheck").joinpath("data/ruby_encodings.txt").read_text("utf-8")
+    return {line.split()[0].lower(): not line.endswith("ascii-incompatible") for line in text.splitlines() if line}
+
+
+def site_encoding(config: dict[str, Any]) -> Encoding:
+    """How Jekyll reads the site's posts under `encoding:` (UTF-8 when unset)."""
+    written = config.get("encoding")
+    if not isinstance(written, str) or not written.strip():
+        return UTF8
+    name = written.strip()
+    readable = _ruby_names().get(name.lower())
+    if readable is None:
+        return Encoding(problem=f"`encoding: {name}` is no encoding Ruby knows: Jekyll ignores it (\"Unsupported "
+                        f"encoding {name} ignored\") and reads every file as UTF-8")
+    if not readable:
+        return Encoding(problem=f"Jekyll cannot read a file in `encoding: {name}` (\"ASCII incompatible encoding "
+                        "needs binmode\"): no post or page of the site is read")
+    if name.lower().startswith("utf-8") or name.lower() == "cp65001":
+        return UTF8
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return Encoding(note=f"blogcheck cannot read text in `encoding: {name}` of _config.yml: it reads the posts "
+                        "as UTF-8")
+    return Encoding(codec, name)
