@@ -26,7 +26,32 @@ class _Loader(_Base):  # type: ignore[misc,valid-type,unused-ignore]
         """A plain scalar's type as Jekyll's Psych reads it (`yEs` true, `1,000` 1000), not YAML 1.1's."""
         if kind is yaml.ScalarNode and implicit[0]:
             return psych_scalars.tag(value)
+        if kind is yaml.ScalarNode and implicit[1] and value == "<<":
+            return psych_scalars.MERGE  # a quoted `"<<"` merges too: Psych spares only an explicit `!!str`
         return str(super().resolve(kind, value, implicit))
+
+    def flatten_mapping(self, node: yaml.MappingNode) -> None:
+        """Merge keys as Psych merges them: in document order (a key after `<<` wins over the
+        merged ones, a key before it loses), the first mapping of a list winning within it; a
+        `<<` whose value is no mapping or list of mappings is a plain key, not an error."""
+        pairs: list[tuple[yaml.Node, yaml.Node]] = []
+        for key, value in node.value:
+            merged = self._merged(value) if key.tag == psych_scalars.MERGE else None
+            if merged is None and key.tag == psych_scalars.MERGE:
+                key = yaml.ScalarNode(psych_scalars.STR, key.value, key.start_mark, key.end_mark, key.style)
+            pairs.extend(merged if merged is not None else [(key, value)])
+        node.value = pairs
+
+    def _merged(self, value: yaml.Node) -> list[tuple[yaml.Node, yaml.Node]] | None:
+        """The pairs a `<<` brings in, or None when Psych keeps it as a key (its merge! raises TypeError)."""
+        if isinstance(value, yaml.MappingNode):
+            self.flatten_mapping(value)
+            return list(value.value)
+        if isinstance(value, yaml.SequenceNode) and all(isinstance(item, yaml.MappingNode) for item in value.value):
+            for item in value.value:
+                self.flatten_mapping(item)
+            return [pair for item in reversed(value.value) for pair in item.value]
+        return None
 
     def construct_yaml_timestamp(self, node: yaml.Node) -> object:
         return psych_scalars.moment(self.construct_scalar(node))
