@@ -14,6 +14,7 @@ from collections.abc import Iterator
 
 from blogcheck.checks import Context
 from blogcheck.checks.includes import always, include_loop, included_file, loop_finding, problem, shown
+from blogcheck.checks.liquid import line_starts, position
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.jekyll.layouts import Layout, chain
@@ -29,7 +30,9 @@ def check(post: Post, ctx: Context) -> Iterator[Diagnostic]:
         return
     known: dict[str, list[tuple[str, str, str]]] = ctx.cache.setdefault("layout_includes", {})
     if layout not in known:
-        known[layout] = [found for each in chain(ctx.site, layout) for found in _problems(each, post, ctx)]
+        # the same finding once (a layout may write the same missing include many times)
+        known[layout] = list(dict.fromkeys(found for each in chain(ctx.site, layout)
+                                           for found in _problems(each, post, ctx)))
     if not known[layout]:
         return
     where = post.front.locate(("layout",)) if "layout" in post.front.data else post.front.locate(())
@@ -41,10 +44,16 @@ def _problems(layout: Layout, post: Post, ctx: Context) -> Iterator[tuple[str, s
     """What stops the build in this layout's include tags that always run. The post is
     only the way in: an `include` reads the same file whatever the page."""
     where = shown(layout.path.parent, ctx.site.root) + layout.path.name
+    starts: list[int] = []
+    seen: set[tuple[str, str]] = set()
     for tag in always(layout.body) if "include" in layout.body else []:
         if tag.name not in _FOLLOWED or len(tag.markup) > _MARKUP_MAX or "{{" in tag.markup:
             continue  # a name Liquid builds is known only in the build
-        line = layout.body_line + layout.body.count("\n", 0, tag.start)
+        if (tag.name, tag.markup) in seen:
+            continue  # the same include again: told at its first place
+        seen.add((tag.name, tag.markup))
+        starts = starts or line_starts(layout.body)
+        line = position(starts, tag.start, layout.body_line)[0]
         said = f"the layout `{layout.name}` ({where}, line {line})"
         found = problem(tag.name, tag.markup, post, ctx)
         if found is not None:

@@ -102,3 +102,12 @@ def test_a_layout_that_names_itself_or_a_path_outside_ends_the_chain(
                                      "a": "---\nlayout: ../../../etc/passwd\n---\n{{ content }}"}, {})
     (site / "_posts" / "2024-01-02-q.md").write_text(POST.replace("post\n", "a\n"), encoding="utf-8")
     assert _findings(site, monkeypatch, capsys) == []
+
+
+def test_the_same_include_written_many_times_is_told_once_at_its_first_line(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    many = "{{ content }}\n" + "{% include a.html %}\n" * 2000 + "{% include gone.html %}\n" * 3
+    site = _site(tmp_path / "site", {"post": many}, {"a.html": "A"})
+    found = _findings(site, monkeypatch, capsys)
+    assert [d["code"] for d in found] == ["BC503"]
+    assert "line 2002" in str(found[0]["message"])
