@@ -3,8 +3,8 @@ BC617 heading-in-list: code fences and headings the Markdown preview (CommonMark
 blocks and kramdown, which Jekyll runs, reads otherwise (each checked with `jekyll build`):
 words after a fence's language make no fence; a fence's own indentation stays on each line
 of its code; a fence never closed makes no block; a heading with spaces before its `#` is
-text; a heading, rule or fence right under a list joins its last item. Part of the
-`kramdown` check, which parses the post once for all of them."""
+text (`kramdown_headings`); a heading, rule or fence right under a list joins its last
+item. Part of the `kramdown` check, which parses the post once for all of them."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from blogcheck.checks import kramdown_headings
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.jekyll.kramdown_blocks import Lines
@@ -30,7 +31,8 @@ CODES = ["BC613", "BC614", "BC615", "BC616", "BC617"]
 # a fence whose info string has words after the language (```` ```python title="a.py" ````)
 _FENCE_WORDS = re.compile(r"^[ \t>]*+(?:`{3,}+|~{3,}+)[ \t]*+[^\s`]++[ \t]++\S", re.M)  # possessive: linear on `~~~~`
 _INDENTED_FENCE = re.compile(r"^ +(?:`{3,}|~{3,})", re.M)  # a fence with spaces before it (in a list item too)
-_INDENTED_HEADING = re.compile(r"^ {1,3}#{1,6}(?:[ \t]|$)", re.M)  # CommonMark's heading; kramdown's starts at `#`
+# CommonMark's heading, which kramdown takes only with its `#` first: indented, in a quote, in a list item
+_INDENTED_HEADING = re.compile(r"^[ \t>*+\d.-]*[ \t]#{1,6}(?:[ \t]|$)", re.M)
 # (the line above is looked at apart: linear)
 _HEADING_OR_RULE = re.compile(r"\n(?=#{1,6}[ \t]|---|\*[ \t]*\*[ \t]*\*|_[ \t]*_[ \t]*_|```|~~~|>)")
 
@@ -58,6 +60,8 @@ def found(post: Post, lines: Lines, raw: list[str], stream: list[Token],
     """Each finding, with the lines it is about besides its own (none here)."""
     from blogcheck.jekyll.kramdown_code import shifted
 
+    for heading in kramdown_headings.indented(post, lines, stream) if looked.headings else ():
+        yield heading, ()
     for moved in shifted(lines, stream) if looked.indented else ():
         yield _shifted(post, moved), ()
     for at, token in enumerate(stream) if looked.ticks or looked.headings else ():
@@ -65,8 +69,6 @@ def found(post: Post, lines: Lines, raw: list[str], stream: list[Token],
             continue
         if token.type == "fence" and _unclosed_fence(raw, token) and not _kramdown_closes(raw, token):
             yield _open_fence(post, raw, token), ()
-        elif token.type == "heading_open" and token.markup.startswith("#") and raw[token.map[0]][:1] == " ":
-            yield _indented_heading(post, raw[token.map[0]], token.map[0]), ()
         elif token.type in ("heading_open", "hr", "fence", "blockquote_open") and at \
                 and _right_under_list(stream[at - 1], token, raw):
             yield _in_item(post, raw[token.map[0]], token), ()
@@ -200,17 +202,6 @@ def _in_item(post: Post, text: str, token: Token) -> Diagnostic:
                       f"kramdown: the page shows it {shown} (the Markdown preview ends the list)",
                       "put a blank line above it (check --fix does)", fix=[[line, 1, "", "\n"]])
     return dataclasses.replace(diag, end_line=line, end_column=len(text.rstrip()) + 1)
-
-
-def _indented_heading(post: Post, text: str, number: int) -> Diagnostic:
-    """BC616: `  ## Title`: kramdown's heading starts with its `#`, so the line is text."""
-    line, spaces = post.body_line + number, len(text) - len(text.lstrip(" "))
-    marks = text.lstrip(" ").split()[0] if text.strip() else "#"
-    diag = diagnostic("BC616", post.display, line, 1,
-                      f"`{text.strip()}`: kramdown takes a heading only with its `{marks}` at the line's start, so "
-                      "the page shows this line as text (the Markdown preview shows a heading)",
-                      "take the spaces before the `#` out (check --fix does)", fix=[[line, 1, " " * spaces, ""]])
-    return dataclasses.replace(diag, end_line=line, end_column=spaces + 1)
 
 
 def _shifted(post: Post, found: Shifted) -> Diagnostic:
