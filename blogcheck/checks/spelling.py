@@ -118,7 +118,8 @@ def check_post(post: Post, speller: Speller, prefilter: bool = False) -> Iterato
         if word.repeated and _repeat_counts(word):
             yield _at(diagnostic("BC403", post.display, span.line, column, f"`{word.text}` twice in a row",
                                  "remove one of them", word=word.text, suggestions=[word.text]), word)
-        if word.text in forms(word.text):  # counted as `Occurrences` counts (`MLOps` is no `mlops`)
+        # counted as `Occurrences` counts (`MLOps` is no `mlops`); a word after an escaped mark (`\*ptr`) no prose use
+        if word.text in forms(word.text) and not word.marked:
             in_prose[word.text.lower()] += 1
         if not word.checkable:
             continue
@@ -154,7 +155,7 @@ def prose_words(post: Post, fine: set[str] | frozenset[str] = frozenset(),
         previous = before if span.joined and not fresh else ""
         broken = span.joined and not fresh and broken_at_end(tail)
         if wanted is None or holds(span.text, wanted) or _starts_with(span.text, previous):
-            for word in words(span.text, start, previous, fine, broken):
+            for word in words(span.text, start, previous, fine, broken, span.escapes()):
                 yield span, word
         block, tail, before = span.block, span.text, last_word(span.text)
 
@@ -185,7 +186,8 @@ def _finding(post: Post, span: Span, word: Word, column: int, verdict: Verdict, 
         hint += f", unless `{word.text}` is a name (then: `blogcheck words --add {word.text}`)" if verdict.name else ""
         fix = written(best, span.context) if len(verdict.suggestions) == 1 else None
         shouted = word.text.isupper()  # `TEMPLEOS` is a name more often than `RECIEVE` a slip: reported, never fixed
-        if fix is not None and span.exact and not verdict.name and not span.anchored and not shouted:
+        plain = span.exact and span.plain(word.start, word.start + len(word.text))  # no escape inside (`It\'s`)
+        if fix is not None and plain and not verdict.name and not span.anchored and not shouted:
             extra["fix"] = [[span.line, column, word.text, fix]]
         elif shouted and fix is not None and not verdict.name:
             hint += " (by hand: a word in capitals may be a name)"

@@ -63,6 +63,7 @@ _NESTED = 1 << 41  # and those of Markdown inside HTML blocks
 _BREAKS = ("softbreak", "hardbreak")
 _SHOWN_TAGS = re.compile(r"<(?:br|wbr)\b", re.IGNORECASE)  # a tag that shows as a line break
 _CELLS = ("th_open", "td_open")
+_SURE_LONGEST = 2000  # characters of a text written with escapes whose place is checked as a whole
 
 
 @dataclass(frozen=True)
@@ -83,6 +84,15 @@ class Span:
         """The file column of `text[offset]` (an entity before it, `&ldquo;`, is longer than
         the character it stands for)."""
         return self.column + (self.shifts[offset] if offset < len(self.shifts) else offset)
+
+    def plain(self, start: int, end: int) -> bool:
+        """`text[start:end]` is written as it reads (no escape or entity in it): a fix can replace it."""
+        return self.at(end) - self.at(start) == end - start
+
+    def escapes(self) -> frozenset[int]:
+        """Offsets of the marks written with a backslash (`\\*`): shown as themselves, never markup."""
+        shifts, text = self.shifts, self.text
+        return frozenset(i for i in range(len(shifts) - 1) if shifts[i + 1] - shifts[i] == 2 and not text[i].isalnum())
 
 
 def written(fix: str, context: str) -> str | None:
@@ -392,12 +402,14 @@ def _unsure(spans: list[Span]) -> list[Span]:
 
 def _located(text: str, walk: Walk, block: int, joined: bool, context: str = "") -> Iterator[Span]:
     """The text where it is written; when markdown-it changed it (escapes,
-    entities), chunk by chunk instead: those places are guesses."""
+    entities), chunk by chunk instead: those places are guesses, unless the whole
+    text is found written there (then a fix can go in, around the escapes)."""
     cursor = walk.cursor
     where = cursor.find(text)
     if where is not None:
         yield Span(text, where[0], where[1], block, joined, "body", exact=not walk.lost, context=context)
         return
+    placed = []
     for number, chunk in enumerate(text.split()):
         near = 8 * len(chunk) + 512  # the next chunk is close by: never scan the rest of a long block for it
         odd = len(chunk) <= 200 and not (chunk.isascii() and chunk.isalnum())
@@ -412,9 +424,33 @@ def _located(text: str, walk: Walk, block: int, joined: bool, context: str = "")
         if found is not None:
             row, start = walk.at(found)
             shifts = _shifts(chunk, walk.cursor.lines[row], start)
-            yield Span(chunk, found[0], found[1], block, joined or number > 0, "body", exact=False, shifts=shifts)
+            placed.append(Span(chunk, found[0], found[1], block, joined or number > 0, "body", exact=False,
+                               context=context, shifts=shifts))
         else:
             walk.lost = True  # the cursor stops short of it: what follows could be found inside it
+    sure = _sure(text, placed, walk)
+    yield from (dataclasses.replace(span, exact=True) for span in placed) if sure else placed
+
+
+def _sure(text: str, placed: list[Span], walk: Walk) -> bool:
+    """Each chunk of `text` is placed where the whole text is written, on one line, its
+    escapes and entities decoded: the places are as sure as a text found as it is."""
+    body = text.strip()
+    if walk.lost or not placed or len(placed) != len(body.split()) or len(body) > _SURE_LONGEST:
+        return False
+    first = placed[0]
+    line = walk.cursor.lines[first.line - walk.cursor.body_line]
+    written = _pattern(body).match(line, first.column - 1)
+    if written is None or html.unescape(_ESCAPED.sub(r"\1", written[0])) != body:
+        return False
+    shifts = _shifts(body, line, first.column - 1) or tuple(range(len(body) + 1))
+    at = 0
+    for span in placed:
+        at = body.find(span.text, at)
+        if span.line != first.line or span.column != first.column + shifts[at]:
+            return False
+        at += len(span.text)
+    return True
 
 
 _ENTITY_AT = re.compile(_ENTITY)
@@ -435,14 +471,19 @@ def _shifts(chunk: str, line: str, start: int) -> tuple[int, ...]:
             at += 2
         else:
             at += 1
-    return tuple(found)
+    return (*found, at - start)  # and where the chunk ends
+
+
+def _pattern(text: str) -> re.Pattern[str]:
+    """`text` as Markdown may write it: each mark also as an entity or a backslash escape."""
+    return re.compile("".join(
+        re.escape(c) if c.isascii() and c.isalnum() else rf"(?:{_ENTITY}|\\?{re.escape(c)})" for c in text))
 
 
 def _written(chunk: str, walk: Walk, near: int) -> tuple[int, int] | None:
     """Where `chunk` is written with backslash escapes or entities (`It\\'s`, `\\*note\\*`,
     `caf&eacute;`, `&mdash;`), which markdown-it turned into the characters they stand for."""
-    pattern = re.compile("".join(
-        re.escape(c) if c.isascii() and c.isalnum() else rf"(?:{_ENTITY}|\\?{re.escape(c)})" for c in chunk))
+    pattern = _pattern(chunk)
     found = walk.cursor.search(pattern, near)
     if found is None:
         return None

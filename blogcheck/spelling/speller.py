@@ -109,6 +109,8 @@ class Speller:
             ranked = len(fixes) > 1 and with_suggestions  # the site's usage orders them: not for the prefilter
             return Verdict("BC401", tuple(suggest.order(fixes, self.usage.posts) if ranked else fixes),
                            name=may_be_name(word))
+        if word.marked:
+            return None  # `\*ptr`, `\_id`: after an escaped mark an unknown word is a name as often as a slip
         if lower in self._other and lower not in self._own:
             return Verdict("BC402", (misspellings.match_case(text, self._other[lower]),), variant=True)
         if not self.unknown_words or not (text.islower() or word.capitalised):

@@ -2,7 +2,8 @@
 
 Whole chunks (runs of non-space) that are URLs, e-mail addresses, command-line
 options, file names, paths, identifiers (`snake_case`), hashtags or markup are skipped; the rest is
-split into words, hyphenated compounds into their parts. Words with digits
+split into words, hyphenated compounds into their parts. A word opened by one escaped
+mark (`\\*recieve`, shown as `*recieve`) is read, for known misspellings only. Words with digits
 (`CS224N`), acronyms and their plurals (`LLMs`) and camelCase (`GitHub`) are not
 checkable; possessives lose their `'s`. Emoticons have no word of two letters."""
 
@@ -31,6 +32,8 @@ _SENTENCE_END = re.compile(r"[.!?:;]['\")\]*_]*\s*$")
 _HYPHEN_PREFIXES = frozenset({"mis", "pre", "post", "non", "multi", "re", "co", "sub", "de", "un", "anti", "semi",
                               "bi", "tri", "ex", "inter", "intra", "meta", "micro", "mini", "mid", "pseudo", "quasi"})
 _BREAK = ("\u2010", "\u00ad")  # hyphen and soft hyphen of hyphenated print
+_MARKS = "*_#["  # marks that, escaped, may open a word readers see: `\*recieve`
+_OPENERS = "(\"'\u201c\u2018"  # what may stand before such a mark: `(\*recieve`
 # Any word twice, with only space or markup between (`the **the**`, `[the](x) the`, `the <!-- c --> the`):
 # a superset of `repeated`, to pick what to read.
 # (a separator must follow the word, and what the separators took is never given back: a third faster)
@@ -51,6 +54,7 @@ class Word:
     repeated: bool  # the same word as the one before, with only space between
     checkable: bool  # a word to spell-check (not an acronym, identifier, number...)
     after_space: bool = False  # only white space between `previous` and it
+    marked: bool = False  # after an escaped mark (`\*word`): looks like a name, so only a known misspelling counts
 
 
 def checkable(word: str) -> bool:
@@ -66,24 +70,42 @@ def checkable(word: str) -> bool:
     return not (_ACRONYM.fullmatch(word) or _INNER_CAPITAL.match(word))
 
 
-def _skipped(text: str) -> list[tuple[int, int]]:
+def _skipped(text: str, escaped: frozenset[int] = frozenset()) -> list[tuple[int, int]]:
     """(start, end) of every chunk that is not prose."""
     found: list[tuple[int, int]] = []
+    passed = 0  # end of the last chunk opened by an escaped mark (prose)
     for match in _NOT_PROSE.finditer(text):
         start, end = match.start(), match.end()
-        if found and start < found[-1][1]:
+        if (found and start < found[-1][1]) or start < passed:
             continue  # in the chunk already skipped: no quadratic walk over a long chunk
         while start > 0 and not text[start - 1].isspace():
             start -= 1
         while end < len(text) and not text[end].isspace():
             end += 1
-        found.append((start, end))
+        if escaped and _opened(text, start, end, escaped):
+            passed = end
+        else:
+            found.append((start, end))
     return found
 
 
-def _raw(text: str) -> list[tuple[str, int]]:
-    """(word, offset) pairs, outside chunks that are not prose."""
-    skip = _skipped(text)
+def _opened(text: str, start: int, end: int, escaped: frozenset[int]) -> bool:
+    """The chunk `text[start:end]` is a word opened by one escaped mark, `\\*recieve`, `\\#recieve`
+    or `\\[recieve\\]`: readers see the mark, then the word. Not a run of marks (`\\*\\*kwargs`,
+    `\\_\\_init\\_\\_`), nor a mark after a word (a footnote's `word\\*`) or around it (`\\*word\\*`)."""
+    mark = start + len(text[start:end]) - len(text[start:end].lstrip(_OPENERS))
+    if mark not in escaped or text[mark] not in _MARKS or not text[mark + 1: mark + 2].isalpha():
+        return False
+    rest = text[mark + 1: end]
+    if text[mark] == "[":  # its closing bracket, escaped too, is punctuation
+        rest = "".join(" " if c == "]" and mark + 1 + i in escaped else c for i, c in enumerate(rest))
+    return _NOT_PROSE.search(rest) is None
+
+
+def _raw(text: str, escaped: frozenset[int] = frozenset()) -> list[tuple[str, int]]:
+    """(word, offset) pairs, outside chunks that are not prose (`escaped`: offsets of
+    marks written with a backslash, see `_opened`)."""
+    skip = _skipped(text, escaped)
     found, at = [], 0  # skip is in order, and so are the words: one walk over both
     for match in WORD.finditer(text):
         start, word = match.start(), match[0]
@@ -114,15 +136,17 @@ def checkable_words(text: str) -> list[str]:
 
 
 def words(text: str, sentence_start: bool = True, previous: str = "",
-          fine: set[str] | frozenset[str] = frozenset(), broken: bool = False) -> Iterator[Word]:
+          fine: set[str] | frozenset[str] = frozenset(), broken: bool = False,
+          escaped: frozenset[int] = frozenset()) -> Iterator[Word]:
     """The words of `text` that need a look, in order: every word not in `fine`
     (words known to be right wherever they stand), and every repeated word.
     `previous` is the word just before `text` across a line break; `broken`: the
     line before ends in a word broken by a print hyphen (see `broken_at_end`), so
-    the first word of `text` is its second half (`environ\u2010` / `ment`)."""
+    the first word of `text` is its second half (`environ\u2010` / `ment`). `escaped`:
+    offsets of marks written with a backslash (a word they open is read, see `_opened`)."""
     if fine and _all_fine(text, previous, fine):
         return
-    raw = _raw(text)
+    raw = _raw(text, escaped)
     if broken and raw and not text[: raw[0][1]].strip():
         raw = raw[1:]
     end, name_before = 0, False
@@ -144,7 +168,7 @@ def words(text: str, sentence_start: bool = True, previous: str = "",
         next_capitalised = _capitalised(following) and not _SENTENCE_END.search(text[end:next_start])
         name_here = capitalised and not initial
         yield Word(word, start, initial, capitalised, next_capitalised, by_name or next_capitalised, before,
-                   repeated, checkable(word), spaced)
+                   repeated, checkable(word), spaced, start - 1 in escaped and text[start - 1] in _MARKS)
         name_before = name_here
 
 

@@ -93,7 +93,7 @@ def test_the_text_readers_see_in_html_blocks(tmp_path: Path, newline: str) -> No
                  '<div class="notice" markdown="1">\n**Note:** `code` here\n</div>\n', newline=newline)
     found = [(s.text, s.line, s.column, s.exact) for s in spans(post) if s.where == "body"]
     assert found == [
-        ("Some ", 5, 32, True), ("caption", 5, 41, True), ("&", 5, 54, False), ("more", 5, 60, False),
+        ("Some ", 5, 32, True), ("caption", 5, 41, True), ("&", 5, 54, True), ("more", 5, 60, True),
         ("quoted ", 9, 8, True), (" text", 9, 31, True),
         ("first", 11, 6, True), ("Markdown ", 12, 1, True), ("after", 12, 11, True), (" it", 12, 17, True),
         ("Note:", 15, 3, True), (" here", 15, 17, True),
@@ -114,7 +114,7 @@ def test_the_alt_text_of_raw_html_images_is_prose(tmp_path: Path) -> None:
     assert found == [
         ("Work in teh process", 6, 43, True),
         ("Text before ", 9, 1, True), ("teh inline", 9, 36, True), (" and after.", 9, 48, True),
-        ("Donate", 11, 32, False), ("&", 11, 39, False), ("more", 11, 45, False),  # past `&amp;`: guesses
+        ("Donate", 11, 32, True), ("&", 11, 39, True), ("more", 11, 45, True),  # `&amp;` decoded, found as a whole
         (" and ", 13, 22, True),
     ]
     assert len({s.block for s in spans(post) if s.line == 9}) == 2
