@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import copy
+import dataclasses
 import html as htmllib
 import re
 import textwrap
@@ -21,8 +22,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from blogcheck.jekyll.kramdown_html import SPAN_ELEMENTS, literal_spans
-from blogcheck.links import html, liquid, wrapped
+from blogcheck.jekyll.kramdown_html import literal_spans
+from blogcheck.links import block_comments, html, liquid, wrapped
 from blogcheck.links.model import Kind, Link
 from blogcheck.parse import kramdown_comments
 from blogcheck.parse.markdown import Cursor, line_tokens, parser, tokens_where
@@ -102,12 +103,28 @@ def parse(post: Post) -> Parsed:
             masked, env = unwrapped, {}
             stream = tokens_where(masked, _may_link, env)
             mstarts = _starts(masked.split("\n"))
+    return Parsed(post, lines, masked.split("\n"), starts, mstarts, stream, _definitions(env),
+                  liquid.live(every, no_liquid), quiet, env.get("references", {}))
+
+
+def _definitions(env: dict[str, Any]) -> dict[str, list[tuple[int, int]]]:
     definitions: dict[str, list[tuple[int, int]]] = {}
     for reference in env.get("references", {}).values():
         if reference.get("map"):
             definitions.setdefault(str(reference.get("href")), []).append(tuple(reference["map"]))
-    return Parsed(post, lines, masked.split("\n"), starts, mstarts, stream, definitions, liquid.live(every, no_liquid),
-                  quiet, env.get("references", {}))
+    return definitions
+
+
+def _as_kramdown(parsed: Parsed) -> Parsed:
+    """`parsed` read again with the comments that start a block written over, when it
+    has any: kramdown reads the lines after such a comment as one paragraph (block_comments)."""
+    masked = block_comments.hide(parsed.masked, parsed.tokens)
+    if masked is parsed.masked:
+        return parsed
+    env: dict[str, Any] = {}
+    stream = tokens_where("\n".join(masked), _may_link, env)
+    return dataclasses.replace(parsed, masked=masked, tokens=stream, definitions=_definitions(env),
+                               references=env.get("references", {}))
 
 
 def _starts(lines: list[str]) -> list[int]:
@@ -135,6 +152,7 @@ def links(parsed: Parsed, resolve: Resolve, raw: AbstractSet[int] = frozenset(),
     `kramdown`: the site converts with kramdown (the text after a comment that starts a
     line is Markdown: `<!--more--> Read [on](/x)`), not CommonMark (an HTML block)."""
     found: dict[tuple[str, int, int, Kind], Link] = {}
+    parsed = _as_kramdown(parsed) if kramdown else parsed
     for token in parsed.tokens:
         if token.type == "inline":
             items = _inline(parsed, token, resolve, html_only=token.map is not None and token.map[0] in raw,
@@ -255,10 +273,6 @@ def _argument_links(parsed: Parsed, resolve: Resolve) -> Iterator[Link]:
                 yield _link(parsed, where[0], where[1], kind, resolve, markdown=True, real=True)
 
 
-_COMMENT_FIRST = re.compile(r" {0,3}<!--.*?-->[ \t]*", re.S)
-_BLOCK_TAG = re.compile(r"<([A-Za-z][\w-]*)")
-
-
 def _html_block(parsed: Parsed, token: Token, resolve: Resolve, kramdown: bool = True,
                 depth: int = 0) -> Iterator[Link]:
     """The HTML links of a block, and the Markdown links of the lines kramdown reads
@@ -266,7 +280,7 @@ def _html_block(parsed: Parsed, token: Token, resolve: Resolve, kramdown: bool =
     `markdown="1"`, after the first element, and after a comment on its last line."""
     assert token.map is not None
     yield from _html(parsed, token.content, token.map[0], None, resolve)
-    if kramdown and (comment := _COMMENT_FIRST.match(token.content)) is not None:
+    if kramdown and (comment := block_comments.COMMENT_FIRST.match(token.content)) is not None:
         yield from _after_comment(parsed, token, comment.end(), resolve)
     if depth > 2:
         return
@@ -282,17 +296,18 @@ def _html_block(parsed: Parsed, token: Token, resolve: Resolve, kramdown: bool =
 def _after_comment(parsed: Parsed, token: Token, end: int, resolve: Resolve) -> Iterator[Link]:
     """kramdown ends a comment that starts a block at its `-->`, and reads the rest of
     that line as a paragraph (`<!--more--> Read [the rest](/x)`: a link on the page);
-    CommonMark makes the whole line an HTML block."""
+    CommonMark makes the whole line an HTML block. (`links` has most such comments
+    written over first, so that the paragraph runs on: here are those an HTML block follows.)"""
     assert token.map is not None
     rest = token.content[end:].split("\n", 1)[0]
-    block = _BLOCK_TAG.match(rest)
-    if block is not None and block[1].lower() not in SPAN_ELEMENTS:  # an HTML block starts: its text is raw,
+    block = block_comments.block_tag(rest)
+    if block is not None:  # an HTML block starts: its text is raw,
         closed = re.search(rf"</{re.escape(block[1])}\s*>", rest, re.IGNORECASE)  # Markdown after it on the line
         end, rest = (end + closed.end(), rest[closed.end():]) if closed else (end, "")
     if not rest.strip():
         return
     row = token.map[0] + token.content[:end].count("\n")
-    line = parsed.masked[row] if row < len(parsed.masked) else ""
+    line = parsed.masked[row].rstrip("\r") if row < len(parsed.masked) else ""
     if not line.endswith(rest):  # a quote's `> ` before it, or a line moved: not placed, not guessed
         return
     inline = copy.copy(token)
