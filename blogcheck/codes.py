@@ -25,7 +25,8 @@ _E, _W = Severity.ERROR, Severity.WARNING
 CODES: dict[str, Code] = {
     c.code: c
     for c in [
-        Code("BC100", "unreadable-file", "frontmatter", _E, "The file cannot be read as text in the site's encoding (UTF-8 by default)."),
+        Code("BC100", "unreadable-file", "frontmatter", _E,
+             "The file cannot be read as text in the site's encoding (UTF-8 by default)."),
         Code("BC101", "no-front-matter", "frontmatter", _E, "The post has no YAML front matter."),
         Code("BC102", "yaml-syntax", "frontmatter", _E, "The front matter is not valid YAML."),
         Code("BC103", "front-matter-not-mapping", "frontmatter", _E, "The front matter is not a key: value mapping."),
