@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import unicodedata
 from pathlib import PurePosixPath
 
@@ -38,6 +39,11 @@ def post_name(post: Post, site: Site) -> str:
         slug, ext = name.stem, name.suffix
     if not _safe_slug(slug) or ext.lower() not in POST_SUFFIXES:
         raise TargetNameError("BC902", f"`{slug}{ext}` cannot be a post file name in `_posts/`")
+    return dated_name(day, slug, ext)
+
+
+def dated_name(day: dt.date, slug: str, ext: str) -> str:
+    """`YYYY-MM-DD-slug.ext`, the date zero-padded."""
     return f"{day.year:04d}-{day.month:02d}-{day.day:02d}-{slug}{ext}"
 
 

@@ -22,6 +22,7 @@ from blogcheck.jekyll.site import Site
 from blogcheck.post import LoadError, Post, load
 from blogcheck.publish.assets import Asset, local_files
 from blogcheck.publish.frontmatter_edit import EditError, strip_keys
+from blogcheck.publish.link_names import padded_links
 from blogcheck.publish.names import TargetNameError, post_name, safe_rel
 from blogcheck.run import display
 
@@ -109,7 +110,8 @@ def _publishable(post: Post, site: Site, config: Config, rules: Rules) -> Entry:
     if not safe_rel(target):
         return _refuse(post, "BC902", f"target `{target}` would leave `{POSTS_DIR}/`", 1)
     try:
-        content = strip_keys(post.path.read_bytes().decode("utf-8"), rules.strip_keys).encode("utf-8")
+        text = strip_keys(post.path.read_bytes().decode("utf-8"), rules.strip_keys)
+        content = padded_links(text, site).encode("utf-8")  # `{% link %}` of a post publish renames
     except (OSError, UnicodeDecodeError, EditError) as exc:
         return _refuse(post, "BC904", f"cannot remove {', '.join(rules.strip_keys)}: {exc}", 1)
     assets, unsafe = local_files(post, site, url_of(post, Context(site, config)))

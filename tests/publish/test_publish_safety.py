@@ -390,3 +390,21 @@ def test_a_file_under_an_underscore_folder_that_include_names_is_copied(sandbox:
     post.write_text(post.read_text(encoding="utf-8") + "\nMy [key](/.well-known/key.txt).\n", encoding="utf-8")
     code, out, _ = sandbox.publish(DAY65)
     assert code == 1 and "publish never writes a hidden path into the target" in out
+
+
+def test_a_link_tag_to_a_post_published_under_its_padded_name_is_written_so(sandbox: Sandbox) -> None:
+    """publish pads `2024-3-7-...md` to `2024-03-07-...md`; a `{% link %}` naming the source's
+    file would name none in the target and stop its build. The published copy names the
+    target's file; the source is not changed, and the real Jekyll builds the target."""
+    post = sandbox.approve(DAY65)
+    tag = "{% link _posts/2024-3-7-unpadded-file-name.md %}"
+    added = f"\nSee [the next day]({tag}), and {{%- link  _posts/2024-3-7-unpadded-file-name.md -%}} again.\n"
+    post.write_text(post.read_text(encoding="utf-8") + added, encoding="utf-8")
+    source = post.read_bytes()
+    sandbox.approve("_posts/2024-3-7-unpadded-file-name.md")
+    code, out, err = sandbox.publish("--build")
+    assert code == 0, out + err
+    published = sandbox.show(DAY65).decode("utf-8")
+    assert "({% link _posts/2024-03-07-unpadded-file-name.md %})" in published
+    assert "{%- link  _posts/2024-03-07-unpadded-file-name.md -%} again" in published
+    assert "2024-3-7" not in published and post.read_bytes() == source
