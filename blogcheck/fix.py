@@ -5,7 +5,9 @@ new), 1-based positions in the decoded text (as every finding has): BC401 replac
 word, BC501 puts `{% raw %}` and `{% endraw %}` around Liquid. A finding's edits are
 applied all or none: only when each `old` is still exactly there and no edit of
 another finding overlaps it; the file keeps its BOM, line endings and everything
-else. A fixed finding is reported again as `info`: "fixed: `teh` -> `the`".
+else. It is read and written in its site's `encoding:`, as Jekyll reads it (a fix that
+would write a character the encoding cannot hold is left, and a note says so). A fixed
+finding is reported again as `info`: "fixed: `teh` -> `the`".
 `check --diff` shows the same edits as a unified diff and writes nothing."""
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from blogcheck.diagnostic import FIXED, Diagnostic, Severity
+from blogcheck.jekyll.encoding import Encoding, file_encoding
 
 if TYPE_CHECKING:
     from blogcheck.run import Result
@@ -39,8 +42,9 @@ def apply(result: Result) -> Result:
     done: set[int] = set()
     notes: list[str] = []
     moves: dict[str, Callable[[int, int], tuple[int, int]]] = {}
+    sites: dict[Path, Encoding] = {}
     for path, diags in _fixable(result).items():
-        planned = _plan(Path(path), diags)
+        planned = _plan(Path(path), diags, file_encoding(Path(path), sites), notes)
         if planned is None:
             continue
         try:
@@ -91,10 +95,11 @@ def _edits(diag: Diagnostic) -> list[Edit]:
     return found
 
 
-def plan(path: Path, diags: list[Diagnostic]) -> tuple[bytes, bytes, set[int]] | None:
+def plan(path: Path, diags: list[Diagnostic], encoding: Encoding | None = None) -> tuple[bytes, bytes, set[int]] | None:
     """The file's bytes before and after the fixes of `diags`, and the ids of the
-    diagnostics applied; None when none applies (or the file cannot be read)."""
-    planned = _plan(path, diags)
+    diagnostics applied; None when none applies (or the file cannot be read). The file is
+    read in `encoding`, by default its site's."""
+    planned = _plan(path, diags, encoding or file_encoding(path, {}), [])
     return None if planned is None else (planned.old, planned.new, planned.applied)
 
 
@@ -151,23 +156,37 @@ def _starts(lines: list[str]) -> list[int]:
     return found
 
 
-def _plan(path: Path, diags: list[Diagnostic]) -> _Planned | None:
+def _plan(path: Path, diags: list[Diagnostic], encoding: Encoding, notes: list[str]) -> _Planned | None:
+    """The fixes of `diags` that apply, in the file read and written in `encoding` (the
+    site's); a fix that would write a character the encoding cannot hold is left, with a
+    note in `notes` saying why. Lines no fix touches keep their bytes."""
     try:
         raw = path.read_bytes()
-        bom = raw.startswith(_BOM)
-        lines = raw[len(_BOM) if bom else 0:].decode("utf-8").split("\n")
+        head = _BOM if encoding.codec == "utf-8-sig" and raw.startswith(_BOM) else b""
+        codec = "utf-8" if encoding.codec == "utf-8-sig" else encoding.codec
+        raw_lines = raw[len(head):].split(b"\n")
+        lines = raw[len(head):].decode(codec).split("\n")
     except (OSError, UnicodeDecodeError):
         return None
+    if len(lines) != len(raw_lines):  # (no codec Jekyll reads in makes a \n of other bytes; if one did)
+        return None
+    inexact = _inexact(lines, raw_lines, codec)
     applied: set[int] = set()
     taken: list[Edit] = []  # checked against the file as read, applied at the end
     spans: dict[int, list[tuple[int, int]]] = {}  # line -> sorted (start, stop) of the edits taken
     for diag in sorted(diags, key=lambda d: (d.line, d.column)):
         edits = _edits(diag)
-        if edits and all(_there(lines, edit) and _free(spans, edit) for edit in edits):
-            for line, column, old, _ in edits:
-                bisect.insort(spans.setdefault(line, []), (column, column + len(old)))
-            taken.extend(edits)
-            applied.add(id(diag))
+        if not (edits and all(_there(lines, edit) and _free(spans, edit) for edit in edits)):
+            continue
+        why = next(filter(None, (_unwritable(edit, codec, inexact) for edit in edits)), "")
+        if why:
+            notes.append(f"{diag.path}:{diag.line}:{diag.column}: {diag.code} not fixed: {why} in {encoding.name}, "
+                         "the `encoding:` of _config.yml; edit it by hand")
+            continue
+        for line, column, old, _ in edits:
+            bisect.insort(spans.setdefault(line, []), (column, column + len(old)))
+        taken.extend(edits)
+        applied.add(id(diag))
     if not applied:
         return None
     before = list(lines)
@@ -177,8 +196,33 @@ def _plan(path: Path, diags: list[Diagnostic]) -> _Planned | None:
             new = new.replace("\n", "\r\n")
         text = lines[line - 1]
         lines[line - 1] = text[:column - 1] + new + text[column - 1 + len(old):]
+    touched = {line - 1 for line, _, _, _ in taken}
+    data = b"\n".join(lines[i].encode(codec) if i in touched else raw_lines[i] for i in range(len(lines)))
     joined = "\n".join(lines)
-    return _Planned(raw, (_BOM if bom else b"") + joined.encode("utf-8"), applied, before, joined.split("\n"), taken)
+    return _Planned(raw, head + data, applied, before, joined.split("\n"), taken)
+
+
+def _inexact(lines: list[str], raw_lines: list[bytes], codec: str) -> set[int]:
+    """The lines whose text the codec would not write back as the bytes they were read from
+    (Shift_JIS-like codecs have two byte sequences for some characters): a fix there would
+    change bytes it does not mean to. None in UTF-8 or a one-byte codec."""
+    if codec == "utf-8" or "\n".join(lines).encode(codec, "replace") == b"\n".join(raw_lines):
+        return set()
+    return {n for n, (text, raw) in enumerate(zip(lines, raw_lines, strict=True), 1)
+            if text.encode(codec, "replace") != raw}
+
+
+def _unwritable(edit: Edit, codec: str, inexact: set[int]) -> str:
+    """Why the edit cannot be written in `codec`: a character it writes that the codec has
+    no bytes for, or a line of `inexact`; "" when it can."""
+    line, _, _, new = edit
+    try:
+        new.encode(codec)
+    except UnicodeEncodeError as exc:
+        return f"its fix writes `{new[exc.start:exc.end]}`, which has no bytes"
+    if line in inexact:
+        return f"line {line} would not be written back byte for byte"
+    return ""
 
 
 def _there(lines: list[str], edit: Edit) -> bool:
@@ -213,14 +257,21 @@ class Diff(NamedTuple):
 
 
 def diff(result: Result) -> Diff:
-    """What `apply` would write, as a git-style unified diff (`git apply` takes it)."""
+    """What `apply` would write, as a git-style unified diff (`git apply` takes it). It is
+    text, shown in UTF-8 as every report: for a file in another `encoding:` (Latin-1), `git
+    apply` matches only lines of ASCII."""
     chunks: list[str] = []
     fixes = 0
-    planned = [(path, found) for path, diags in _fixable(result).items() if (found := plan(Path(path), diags))]
+    sites: dict[Path, Encoding] = {}
+    encodings = {path: file_encoding(Path(path), sites) for path in _fixable(result)}
+    planned = [(path, found) for path, diags in _fixable(result).items()
+               if (found := plan(Path(path), diags, encodings[path]))]
     names, base = _names([path for path, _ in planned])
-    for (_, (old, new, applied)), name in zip(planned, names, strict=True):
+    for (path, (old, new, applied)), name in zip(planned, names, strict=True):
         fixes += len(applied)
-        lines = difflib.unified_diff(_lines(old), _lines(new), _quoted(f"a/{name}"), _quoted(f"b/{name}"))
+        codec = "utf-8" if encodings[path].codec == "utf-8-sig" else encodings[path].codec
+        lines = difflib.unified_diff(_lines(old, codec), _lines(new, codec), _quoted(f"a/{name}"),
+                                     _quoted(f"b/{name}"))
         chunks.extend(line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in lines)
     return Diff("".join(chunks), fixes, len(planned), base)
 
@@ -246,9 +297,10 @@ def _quoted(name: str) -> str:
                          for char in name) + '"'
 
 
-def _lines(data: bytes) -> list[str]:
-    """Lines as git counts them: split at \\n only (a \\r or U+2028 stays inside its line)."""
-    parts = data.decode("utf-8").split("\n")
+def _lines(data: bytes, codec: str) -> list[str]:
+    """Lines as git counts them: split at \\n only (a \\r or U+2028 stays inside its line),
+    as text (a file in the site's `encoding:` is shown, and written, in UTF-8 as all reports)."""
+    parts = data.decode(codec, "replace").split("\n")
     return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
 
 

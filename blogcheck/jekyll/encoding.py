@@ -11,7 +11,10 @@ import codecs
 import functools
 from dataclasses import dataclass
 from importlib import resources
+from pathlib import Path
 from typing import Any
+
+from blogcheck import files
 
 _UTF8 = "utf-8-sig"
 
@@ -55,3 +58,27 @@ def site_encoding(config: dict[str, Any]) -> Encoding:
         return Encoding(note=f"blogcheck cannot read text in `encoding: {name}` of _config.yml: it reads the posts "
                         "as UTF-8")
     return Encoding(codec, name)
+
+
+def read_text(path: Path, limit: int, encoding: Encoding = UTF8) -> str:
+    """A file Jekyll reads in the site's `encoding:` (a layout, an include, a page), at most
+    `limit` bytes of it; a byte that does not decode is U+FFFD. Raises OSError."""
+    return files.read_bytes(path, limit).decode(encoding.codec, "replace")
+
+
+def file_encoding(path: Path, known: dict[Path, Encoding]) -> Encoding:
+    """The encoding Jekyll reads `path` in: the `encoding:` of the site that holds it (`known`:
+    site root -> encoding, filled as sites are read); UTF-8 in no site, and for _config.yml,
+    which Jekyll reads as UTF-8 whatever it says."""
+    from blogcheck.jekyll.site import CONFIG_NAMES, find_root, load_site
+
+    try:
+        resolved = path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return UTF8
+    root = find_root(resolved)
+    if root is None or (resolved.parent == root and resolved.name in CONFIG_NAMES):
+        return UTF8
+    if root not in known:
+        known[root] = load_site(root).encoding
+    return known[root]
