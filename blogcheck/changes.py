@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from blogcheck.jekyll.encoding import UTF8, Encoding
 from blogcheck.jekyll.site import Site
 
 _GIT_TIMEOUT = 60
@@ -42,13 +43,14 @@ class Changes:
         """Whether `text` names a file deleted or renamed since `base`."""
         return self._gone is not None and self._gone.search(text) is not None
 
-    def old_text(self, path: Path) -> str | None:
-        """The file as it was at `base`, or None (new, binary or not UTF-8)."""
+    def old_text(self, path: Path, encoding: Encoding = UTF8) -> str | None:
+        """The file as it was at `base`, or None (new, binary or not in `encoding`, the
+        site's `encoding:`)."""
         old = self.files.get(path)
         if old is None:
             return None
         try:
-            return run_git(self.top, "cat-file", "blob", f"{self.base}:{old}").decode("utf-8-sig")
+            return run_git(self.top, "cat-file", "blob", f"{self.base}:{old}").decode(encoding.codec)
         except (ChangesError, UnicodeDecodeError):
             return None
 
@@ -77,7 +79,7 @@ def narrow(groups: list[Group], exclude: Callable[[Site], tuple[str, ...]], ref:
         every = discover(paths, site.root, exclude(site))
         kept = [p for p in every if _absolute(p) in changes.files]
         if naming and changes.gone:
-            named = _naming(every, set(changes.files), changes)
+            named = _naming(every, set(changes.files), changes, site.encoding)
             also.update(named)
             kept = sorted([*kept, *named])
         narrowed.append((site, kept))
@@ -105,7 +107,7 @@ def staged(groups: list[Group], exclude: Callable[[Site], tuple[str, ...]]) -> t
     also: set[Path] = set()
     for site, paths in [*groups, *_sites_of(gone, root, {site.root for site, _ in groups})]:
         given = {_absolute(p) for p in discover(paths, site.root, exclude(site))}
-        named = _naming(discover([site.root], site.root, exclude(site)), given, changes)
+        named = _naming(discover([site.root], site.root, exclude(site)), given, changes, site.encoding)
         also.update(named)
         narrowed.append((site, [*paths, *named]))
     return narrowed, dataclasses.replace(changes, naming=frozenset(also)) if also else None
@@ -139,17 +141,18 @@ def _within(folder: Path) -> list[Path]:
     return found
 
 
-def _naming(posts: list[Path], skip: set[Path], changes: Changes) -> list[Path]:
-    """The `posts` not in `skip` whose text names a file deleted or renamed since the base."""
-    return [p for p in posts if _absolute(p) not in skip and changes.names_gone(_text(p))]
+def _naming(posts: list[Path], skip: set[Path], changes: Changes, encoding: Encoding) -> list[Path]:
+    """The `posts` not in `skip` whose text (in the site's `encoding:`) names a file deleted
+    or renamed since the base."""
+    return [p for p in posts if _absolute(p) not in skip and changes.names_gone(_text(p, encoding))]
 
 
-def _text(path: Path, most: int = 10_000_000) -> str:
+def _text(path: Path, encoding: Encoding, most: int = 10_000_000) -> str:
     """A post's text for a search; "" when it cannot be read (a named pipe is not opened)."""
-    from blogcheck import files
+    from blogcheck.jekyll.encoding import read_text
 
     try:
-        return files.read_text(path, most, errors="replace")
+        return read_text(path, most, encoding)
     except OSError:
         return ""
 

@@ -130,7 +130,7 @@ def problem(name: str, markup: str, post: Post, ctx: Context, said: str = "",
 def _unparsable(path: Path, tag: str, ctx: Context) -> tuple[str, str, str] | None:
     """BC505 when the included file holds Liquid that Jekyll cannot parse: it renders the
     file as a template of its own, and the build stops at its error."""
-    from blogcheck import files
+    from blogcheck.jekyll.encoding import read_text
     from blogcheck.jekyll.liquid_strict import settings
     from blogcheck.jekyll.liquid_syntax import first_error
 
@@ -138,7 +138,7 @@ def _unparsable(path: Path, tag: str, ctx: Context) -> tuple[str, str, str] | No
     if path not in known:
         known[path] = None
         try:
-            text = files.read_text(path, _READ_MAX, errors="replace")
+            text = read_text(path, _READ_MAX, ctx.site.encoding)  # as Jekyll reads it
         except OSError:
             return None
         error = first_error(text, settings(ctx.site.config).syntax) if "{" in text else None
@@ -196,7 +196,7 @@ def loop_finding(tag: str, loop: list[Path], root: Path) -> tuple[str, str, str]
 
 def include_loop(start: Path, post: Post, ctx: Context) -> list[Path] | None:
     """The files of a loop of includes that always run, from `start`, or None."""
-    from blogcheck import files
+    from blogcheck.jekyll.encoding import read_text
 
     known: dict[object, list[Path] | None] = ctx.cache.setdefault("includes.loops", {})
     chain: list[Path] = [post.path] if start == post.path else []  # `include_relative` of the post itself
@@ -211,7 +211,7 @@ def include_loop(start: Path, post: Post, ctx: Context) -> list[Path] | None:
             return
         chain.append(path)
         try:
-            text = files.read_text(path, _READ_MAX, errors="replace") if path != post.path else post.body
+            text = read_text(path, _READ_MAX, ctx.site.encoding) if path != post.path else post.body
         except OSError:
             text = ""
         for inner in always(text) if "include" in text else []:

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from blogcheck import files
+from blogcheck.jekyll.encoding import UTF8, Encoding, read_text
 from blogcheck.jekyll.site import Site
 
 LAYOUTS = 10  # a chain of layouts this deep at most (Jekyll stops a loop of them)
@@ -34,9 +34,10 @@ def layout_file(site: Site, name: str) -> Path | None:
     return found[0] if found else None
 
 
-def read(path: Path) -> str | None:
+def read(path: Path, encoding: Encoding = UTF8) -> str | None:
+    """A layout (or include) as text, read as Jekyll reads it: in the site's `encoding:`."""
     try:
-        return files.read_text(path, _BYTES, errors="replace") if path.is_file() else None
+        return read_text(path, _BYTES, encoding) if path.is_file() else None
     except (OSError, ValueError):
         return None
 
@@ -53,7 +54,7 @@ def chain(site: Site, name: object) -> list[Layout]:
         if site.layouts is not None and name not in site.layouts:  # Jekyll's `site.layouts[name]`: none
             return found
         path = layout_file(site, name)
-        text = read(path) if path is not None else None
+        text = read(path, site.encoding) if path is not None else None
         if path is None or text is None:
             return found
         parts = split(text)

@@ -19,6 +19,7 @@ from blogcheck.links import html
 if TYPE_CHECKING:
     from collections.abc import Callable
 
+    from blogcheck.jekyll.encoding import Encoding
     from blogcheck.jekyll.site import Site
     from blogcheck.post import Post
 
@@ -34,7 +35,7 @@ def page_ids(site: Site, rel: str, markdown_ids: Callable[[Post], set[str]], max
 
     path = site.root / rel
     suffix = path.suffix.lower()
-    text = _read(path)
+    text = _read(path)  # UTF-8: a file with no front matter Jekyll copies, and does not read
     if text is None:
         return None
     if split(text).yaml is None:  # no front matter: copied as it is
@@ -59,8 +60,9 @@ def _static_layouts(site: Site, name: object) -> bool:
         if not isinstance(name, str):
             return False
         found = layout_file(site, name)
-        text = _read(found) if found is not None else None
-        if text is None or _MADE_IDS.search(text) or (_INCLUDE.search(text) and _includes_make_ids(site.root)):
+        text = _read(found, site.encoding) if found is not None else None
+        if text is None or _MADE_IDS.search(text) or (_INCLUDE.search(text) and
+                                                       _includes_make_ids(site.root, site.encoding)):
             return False
         front = split(text).yaml
         match = re.search(r"^layout:\s*['\"]?([^'\"\s#]+)", front or "", re.MULTILINE)
@@ -69,7 +71,7 @@ def _static_layouts(site: Site, name: object) -> bool:
 
 
 @functools.lru_cache(maxsize=4)
-def _includes_make_ids(root: Path) -> bool:
+def _includes_make_ids(root: Path, encoding: Encoding) -> bool:
     """A file of the site's `_includes/` makes ids with Liquid or runs a loop (a table of
     contents, a list of tags): a layout that includes files may have ids no reading sees."""
     folder = root / "_includes"
@@ -77,4 +79,4 @@ def _includes_make_ids(root: Path) -> bool:
         paths = sorted(p for p in folder.rglob("*") if p.is_file())[:_INCLUDES] if folder.is_dir() else []
     except OSError:
         return True
-    return any(text is None or _MADE_IDS.search(text) for text in map(_read, paths))
+    return any(text is None or _MADE_IDS.search(text) for text in (_read(path, encoding) for path in paths))
