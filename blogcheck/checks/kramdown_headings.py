@@ -1,5 +1,5 @@
 """BC616 indented-heading: a heading the Markdown preview (CommonMark) shows and kramdown
-shows as text, its `#` not first on the line as kramdown reads it (`jekyll/kramdown_indent`):
+shows as text, its `#` not first on the line as kramdown reads it (`jekyll/text_headings`):
 ` ## Title` at the top level, `>  # Title` in a quote (more than one space after the `>`),
 `   ## Title` under a `- ` item (past the item's text). Part of the `kramdown` check."""
 
@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
-from blogcheck.jekyll.kramdown_blocks import Box, Lines, boxes, innermost
+from blogcheck.jekyll.kramdown_blocks import Box, Lines
 from blogcheck.jekyll.kramdown_indent import as_read
+from blogcheck.jekyll.text_headings import as_text
 from blogcheck.parse.yaml_hints import as_code
 from blogcheck.post import Post
 from blogcheck.reporters.controls import visible
@@ -26,22 +27,9 @@ _WHERE = {"": "at the line's start", "quote": "right after the quote's `>` and o
 
 def indented(post: Post, lines: Lines, stream: list[Token]) -> Iterator[Diagnostic]:
     """BC616 for each heading of the preview whose `#` kramdown reads after spaces or a tab."""
-    root: Box | None = None
-    for token in stream:
-        if token.type != "heading_open" or not token.markup.startswith("#") or token.map is None \
-                or any(lines.unsure[token.map[0]:token.map[1]]):
-            continue
-        number, box = token.map[0], None
-        if token.level:
-            root = root or boxes(lines, stream)[0]
-            box = innermost(root, number)
-            if box.in_unsure():
-                continue
-        seen = lines.text[number] if box is None else as_read(box, number, lines.text)
-        # no text, no heading to kramdown either: `#` shows as typed, however placed
-        if seen is not None and seen[:1] in (" ", "\t") and seen.lstrip(" \t")[:1] == "#" and seen.strip("# \t"):
-            yield _indented(post, number, lines.text[number], seen, "" if box is None else box.kind,
-                            _code(box, number, lines.text, seen))
+    for found in as_text(lines, stream):
+        yield _indented(post, found.number, lines.text[found.number], found.seen, found.place,
+                        _code(found.box, found.number, lines.text, found.seen))
 
 
 def _code(box: Box | None, number: int, text: list[str], seen: str) -> bool:

@@ -45,6 +45,7 @@ class Dialect:
         kramdown = config.get("kramdown")
         options = kramdown if isinstance(kramdown, dict) else {}
         markdown = str(config.get("markdown") or "kramdown").lower()
+        self.kramdown = markdown == "kramdown"  # a heading kramdown shows as text has no id (text_headings)
         self.auto = options.get("auto_ids", True) is not False
         self.prefix = str(options.get("auto_id_prefix") or "")
         source = str(options.get("input") or "GFM").lower()
@@ -123,7 +124,10 @@ def ids(parsed: Parsed, dialect: Dialect, resolve: Callable[[str], str]) -> set[
     uses: Counter[str] = Counter()  # footnote name -> how often the text uses it
     defined: set[str] = set()
     stream = parsed.tokens
+    shown_as_text = set(_as_text(parsed, dialect))
     for number, token in enumerate(stream):
+        if token.type == "heading_open" and token.map and token.map[0] in shown_as_text:
+            continue
         if token.type == "heading_open" and number + 1 < len(stream):
             headings.append(_text(parsed, stream[number + 1], resolve))
             if dialect.as_written:
@@ -144,6 +148,31 @@ def ids(parsed: Parsed, dialect: Dialect, resolve: Callable[[str], str]) -> set[
                     uses.update(_FOOTNOTE.findall(child.content))
             uses.subtract(labels)  # a definition's own label is no use of it
     return found | heading_ids(headings, dialect, written) | footnote_ids(uses, defined)
+
+
+def text_ids(parsed: Parsed, dialect: Dialect, resolve: Callable[[str], str]) -> dict[str, str]:
+    """The ids the headings kramdown shows as text would have, each with what BC203 says
+    of its heading ("the heading `# Setup` on line 5"): the page has none of them."""
+    from blogcheck.parse.yaml_hints import as_code
+
+    found: dict[str, str] = {}
+    shown_as_text = _as_text(parsed, dialect)
+    for number, token in enumerate(parsed.tokens[:-1]):
+        if token.type == "heading_open" and token.map and token.map[0] in shown_as_text:
+            text = _text(parsed, parsed.tokens[number + 1], resolve)
+            about = f"the heading {as_code(shown_as_text[token.map[0]])} on line {parsed.post.body_line + token.map[0]}"
+            found.update((i, about) for i in heading_ids([text], dialect, [_source(parsed, parsed.tokens[number + 1],
+                                                                                     resolve)]))
+    return found
+
+
+def _as_text(parsed: Parsed, dialect: Dialect) -> dict[int, str]:
+    """Body line -> heading, of the headings kramdown shows as text (none on other sites)."""
+    from blogcheck.jekyll.text_headings import in_body
+
+    if not dialect.kramdown:
+        return {}
+    return {found.number: found.seen.strip() for found in in_body(parsed.post.body)}
 
 
 def _source(parsed: Parsed, inline: Token, resolve: Callable[[str], str]) -> str:

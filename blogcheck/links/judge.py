@@ -209,9 +209,11 @@ class AnchorLookup:
     ids: a long post whose table of contents went stale took minutes)."""
 
     def __init__(self, own: Callable[[], set[str]], ids_of: Callable[[str], set[str] | None],
-                 budget: list[int] | None = None) -> None:
+                 budget: list[int] | None = None,
+                 as_text: Callable[[str | None], dict[str, str]] | None = None) -> None:
         self.own = own
         self.ids_of = ids_of
+        self.as_text = as_text  # of a target (None: this post), the ids its headings shown as text would have
         self.budget = budget if budget is not None else [GUESSES]
         self._sorted: dict[int, tuple[set[str], list[str]]] = {}
 
@@ -230,6 +232,12 @@ class AnchorLookup:
         ids = self.own() if target is None else self.ids_of(target)
         if ids is None or fragment in ids:
             return None
+        where = "this post" if target is None else f"`{target}`"
+        heading = self.as_text(target).get(fragment) if self.as_text is not None else None
+        if heading is not None:
+            return Problem("BC203", f"`#{fragment}` matches no heading or id in {where}: {heading} is text to "
+                           "kramdown (BC616), so the page has no such id", "make it a heading kramdown reads, as BC616 "
+                           "says there; the link then finds it")
         ordered = self._ordered(ids)
         near: list[str] = []
         if len(ordered) <= self.budget[0]:
@@ -240,6 +248,5 @@ class AnchorLookup:
             at = bisect.bisect_left(ordered, prefix)
             near = [i for i in ordered[at : at + 2] if i.startswith(prefix)]
             near = near if len(near) == 1 else []
-        where = "this post" if target is None else f"`{target}`"
         return Problem("BC203", f"`#{fragment}` matches no heading or id in {where}",
                        f"did you mean `#{near[0]}`?" if near else "link to a heading's id (lower case, hyphens)")

@@ -76,7 +76,8 @@ class LinkSite:
         parsed = extract.parse(post)
         resolver = self.resolver(post)
         resolve = resolver.resolve
-        lookup = judge.AnchorLookup(lambda: self._own_ids(post, parsed), self._ids_at, self._guesses)
+        lookup = judge.AnchorLookup(lambda: self._own_ids(post, parsed), self._ids_at, self._guesses,
+                                    lambda target: self._text_ids(post, parsed, target))
         base = self._base(post)
         folder = str(PurePosixPath(post.rel).parent)
         for ref in extract.tag_refs(parsed):
@@ -180,6 +181,16 @@ class LinkSite:
             own = anchors.ids(parsed, self.dialect, self.resolver(post).resolve)
             self._ids[str(post.path)] = own | self._layout_ids
         return self._ids[str(post.path)]
+
+    def _text_ids(self, post: Post, parsed: extract.Parsed, target: str | None) -> dict[str, str]:
+        """The ids that headings kramdown shows as text would have in `post` (`target`
+        None) or in the post at `target`: BC203 says why a link to one fails."""
+        if target is not None:
+            other = self.index.post_at(target)
+            if other is None:
+                return {}
+            post, parsed = other, extract.parse(other)
+        return anchors.text_ids(parsed, self.dialect, self.resolver(post).resolve)
 
     def _ids_at(self, target: str) -> set[str] | None:
         post = self.index.post_at(target)
