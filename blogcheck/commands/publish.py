@@ -126,11 +126,11 @@ def publish_settings(config: Config, args: argparse.Namespace) -> tuple[Settings
 def _stop_codes(config: Config) -> tuple[str, ...]:
     """The build stops the target is checked for: those the user's --select/--ignore keep."""
     from blogcheck.codes import CODES
-    from blogcheck.publish.stops import TARGET_LINKS
+    from blogcheck.publish.stops import TARGET_LINKS, TARGET_READS
     from blogcheck.select import check_wanted
     from blogcheck.unbuilt_codes import AT_RENDER
 
-    return tuple(code for code in sorted(AT_RENDER | TARGET_LINKS)
+    return tuple(code for code in sorted(AT_RENDER | TARGET_LINKS | TARGET_READS)
                  if check_wanted(CODES[code].check, [code], config.select, config.ignore))
 
 

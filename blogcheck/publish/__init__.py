@@ -22,7 +22,7 @@ from blogcheck.publish.plan import Entry
 from blogcheck.publish.remote import Remote, TargetError, remote_for
 from blogcheck.publish.scrub import Scrubber, url_passwords
 from blogcheck.publish.source import source_commit, unreadable
-from blogcheck.publish.stops import TARGET_LINKS, build_stops
+from blogcheck.publish.stops import TARGET_LINKS, TARGET_READS, build_stops
 from blogcheck.publish.target import Change, PublishError, apply, commit_message, placed, wanted_files
 from blogcheck.unbuilt_codes import AT_RENDER
 
@@ -44,7 +44,7 @@ class Settings:
     max_push_retries: int = 5
     # what would stop the target's build, checked in it before the commit (see stops.py):
     # the render-time codes the user's --select/--ignore keep
-    stop_codes: tuple[str, ...] = tuple(sorted(AT_RENDER | TARGET_LINKS))
+    stop_codes: tuple[str, ...] = tuple(sorted(AT_RENDER | TARGET_LINKS | TARGET_READS))
     checks: Config | None = None  # the settings the posts were checked with (their severity, per_file_ignores...)
 
 

@@ -109,10 +109,13 @@ def _publishable(post: Post, site: Site, config: Config, rules: Rules) -> Entry:
     target = "/".join([*above, POSTS_DIR, *inside, name])
     if not safe_rel(target):
         return _refuse(post, "BC902", f"target `{target}` would leave `{POSTS_DIR}/`", 1)
+    # read and written in the site's `encoding:` (UTF-8 by default, a BOM kept as it is): the target's
+    # Jekyll reads it in the target's, and the re-check there tells a post it cannot read (BC100)
+    codec = "utf-8" if site.encoding.codec == "utf-8-sig" else site.encoding.codec
     try:
-        text = strip_keys(post.path.read_bytes().decode("utf-8"), rules.strip_keys)
-        content = padded_links(text, site).encode("utf-8")  # `{% link %}` of a post publish renames
-    except (OSError, UnicodeDecodeError, EditError) as exc:
+        text = strip_keys(post.path.read_bytes().decode(codec), rules.strip_keys)
+        content = padded_links(text, site).encode(codec)  # `{% link %}` of a post publish renames
+    except (OSError, UnicodeError, EditError) as exc:
         return _refuse(post, "BC904", f"cannot remove {', '.join(rules.strip_keys)}: {exc}", 1)
     assets, unsafe = local_files(post, site, url_of(post, Context(site, config)))
     if unsafe:

@@ -19,6 +19,8 @@ from blogcheck.config import Config
 # Links and images of a published post that break in the target though they worked in the
 # source: another `baseurl:` or `permalink:`, a page the target lacks (a publish audit).
 TARGET_LINKS = frozenset({"BC203", "BC204", "BC303"})
+# a post the target's Jekyll cannot read (the target has another `encoding:`): never goes live
+TARGET_READS = frozenset({"BC100"})
 
 
 def build_stops(clone: Path, posts: list[str], codes: tuple[str, ...], source: Config | None = None) -> list[str]:
@@ -35,7 +37,7 @@ def build_stops(clone: Path, posts: list[str], codes: tuple[str, ...], source: C
     config = dataclasses.replace(source or Config(), select=codes, offline=True, exclude=())
     result = run([clone / rel for rel in posts], load_site(clone), config)
     stops = [d for d in result.diagnostics
-             if d.severity is Severity.ERROR and ("stops" in d.message or d.code in TARGET_LINKS)]
+             if d.severity is Severity.ERROR and ("stops" in d.message or d.code in TARGET_LINKS | TARGET_READS)]
     return [f"  {_inside(d.path, clone)}:{d.line}:{d.column}: {d.code} {d.message}" for d in stops]
 
 

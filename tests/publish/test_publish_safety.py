@@ -408,3 +408,23 @@ def test_a_link_tag_to_a_post_published_under_its_padded_name_is_written_so(sand
     assert "({% link _posts/2024-03-07-unpadded-file-name.md %})" in published
     assert "{%- link  _posts/2024-03-07-unpadded-file-name.md -%} again" in published
     assert "2024-3-7" not in published and post.read_bytes() == source
+
+
+def test_a_post_in_the_sites_encoding_is_published_byte_for_byte_or_refused_by_a_utf8_target(
+        sandbox: Sandbox) -> None:
+    """A source site of `encoding: ISO-8859-1` holds Latin-1 posts (Jekyll reads them so):
+    published as its bytes, less the approval line. A target that reads UTF-8 could not read
+    it: the re-check there refuses it (BC100) and nothing is pushed."""
+    config = sandbox.source / "_config.yml"
+    config.write_text(config.read_text(encoding="utf-8") + "encoding: ISO-8859-1\n", encoding="utf-8")
+    post = sandbox.source / "_posts" / "2024-03-08-cafe.md"
+    post.write_bytes("---\nstatus: approved\ntitle: Caf\xe9\n---\n\nUn caf\xe9 cr\xe8me.\n".encode("latin-1"))
+    before = sandbox.refs()
+    code, out, err = sandbox.publish(str(post))
+    assert code == 3 and sandbox.refs() == before, out + err
+    assert "BC100" in err and "2024-03-08-cafe.md" in err
+    remote_config = sandbox.show("_config.yml") + b"encoding: ISO-8859-1\n"
+    sandbox.commit_to_remote({"_config.yml": remote_config}, "the site is Latin-1")
+    code, out, err = sandbox.publish(str(post))
+    assert code == 0, out + err
+    assert sandbox.show("_posts/2024-03-08-cafe.md") == post.read_bytes().replace(b"status: approved\n", b"")
