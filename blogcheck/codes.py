@@ -117,6 +117,8 @@ CODES: dict[str, Code] = {
              "A run of four or more `_` or `*` in the text (a blank to fill in), which kramdown reads as emphasis."),
         Code("BC619", "emoji-shortcode", "markup", _W,
              "An emoji shortcode (`:rocket:`) on a site without jemoji, which the page shows as typed."),
+        Code("BC620", "fence-needs-gfm", "markup", _E,
+             "A backtick code fence on a site whose kramdown input is not GFM: the page shows no code block."),
         # BC9xx publish: rows go here.
         Code("BC901", "no-publish-date", "publish", _E, "An approved post has no date for its `_posts/` file name."),
         Code("BC902", "unsafe-publish-path", "publish", _E,

@@ -28,6 +28,7 @@ FIXES: dict[str, str] = {
     "BC617": "a blank line put above a heading, rule or fence right under a list",
     "BC618": "each mark of a ____ blank escaped",
     "BC619": "an emoji shortcode written as the emoji",
+    "BC620": "a backtick fence written with ~~~ on a site whose kramdown input is not GFM",
 }
 
 

@@ -81,11 +81,19 @@ class Site:
         options = self.config.get("kramdown")
         if not self.kramdown or not isinstance(options, dict):
             return self.kramdown
-        if str(options.get("input") or "GFM").strip().lower() != "gfm":
+        if self.markdown_input.lower() != "gfm":
             return True
         quirks = options.get("gfm_quirks")
         named = quirks if isinstance(quirks, list) else str(quirks or "").split(",")
         return "no_auto_typographic" not in {str(q).strip().lstrip(":") for q in named}
+
+    @property
+    def markdown_input(self) -> str:
+        """The parser kramdown reads the posts with: `kramdown: input:` in _config.yml, GFM
+        (Jekyll's default) when unset; `kramdown` (its own) knows no backtick fences."""
+        options = self.config.get("kramdown")
+        given = options.get("input") if isinstance(options, dict) else None
+        return str(given or "GFM").strip() or "GFM"
 
     def converts_markdown(self, path: Path) -> bool:
         """Jekyll converts the file from Markdown: its extension is one of `markdown_ext`."""
