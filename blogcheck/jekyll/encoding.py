@@ -1,4 +1,5 @@
-"""The encoding Jekyll reads posts in: `encoding:` of _config.yml, checked with jekyll build 4.3.
+"""The encoding Jekyll reads posts, pages, layouts and includes in: `encoding:` of _config.yml
+(not _config.yml itself, nor static files it copies unread), checked with jekyll build 4.3.
 
 Jekyll passes the name to Ruby's File.read (a `utf-` name as `bom|utf-...`, so a byte-order
 mark is dropped). Ruby ignores a name it does not know ("Unsupported encoding latin1
