@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
 from blogcheck.jekyll.kramdown_html import literal_spans
-from blogcheck.links import block_comments, html, liquid, wrapped
+from blogcheck.links import block_comments, comment_line, html, liquid, wrapped
 from blogcheck.links.model import Kind, Link
 from blogcheck.parse import kramdown_comments
 from blogcheck.parse.markdown import Cursor, line_tokens, parser, tokens_where
@@ -117,13 +117,18 @@ def _definitions(env: dict[str, Any]) -> dict[str, list[tuple[int, int]]]:
 
 def _as_kramdown(parsed: Parsed) -> Parsed:
     """`parsed` read again with the comments that start a block written over, when it
-    has any: kramdown reads the lines after such a comment as one paragraph (block_comments)."""
-    masked = block_comments.hide(parsed.masked, parsed.tokens)
-    if masked is parsed.masked:
+    has any: kramdown reads the lines after such a comment as one paragraph (block_comments);
+    the code kramdown reads after one is quiet: no link."""
+    read = block_comments.read(parsed.masked, parsed.tokens)
+    ends = [*parsed.mstarts[1:], len(parsed.post.body) + 1]  # past each masked row
+    code = [(parsed.mstarts[row] + column, ends[stop - 1]) for row, column, stop in read.code]
+    if code:
+        parsed = dataclasses.replace(parsed, quiet=liquid.union([*parsed.quiet, *code]))
+    if read.lines is parsed.masked:
         return parsed
     env: dict[str, Any] = {}
-    stream = tokens_where("\n".join(masked), _may_link, env)
-    return dataclasses.replace(parsed, masked=masked, tokens=stream, definitions=_definitions(env),
+    stream = tokens_where("\n".join(read.lines), _may_link, env)
+    return dataclasses.replace(parsed, masked=read.lines, tokens=stream, definitions=_definitions(env),
                                references=env.get("references", {}))
 
 
@@ -281,7 +286,7 @@ def _html_block(parsed: Parsed, token: Token, resolve: Resolve, kramdown: bool =
     assert token.map is not None
     yield from _html(parsed, token.content, token.map[0], None, resolve)
     if kramdown and (comment := block_comments.COMMENT_FIRST.match(token.content)) is not None:
-        yield from _after_comment(parsed, token, comment.end(), resolve)
+        yield from _after_comment(parsed, token, comment.end(1), resolve)
     if depth > 2:
         return
     start = html.markdown_from(token.content)
@@ -299,13 +304,10 @@ def _after_comment(parsed: Parsed, token: Token, end: int, resolve: Resolve) -> 
     CommonMark makes the whole line an HTML block. (`links` has most such comments
     written over first, so that the paragraph runs on: here are those an HTML block follows.)"""
     assert token.map is not None
-    rest = token.content[end:].split("\n", 1)[0]
-    block = block_comments.block_tag(rest)
-    if block is not None:  # an HTML block starts: its text is raw,
-        closed = re.search(rf"</{re.escape(block[1])}\s*>", rest, re.IGNORECASE)  # Markdown after it on the line
-        end, rest = (end + closed.end(), rest[closed.end():]) if closed else (end, "")
-    if not rest.strip():
+    found = comment_line.after(token.content, end)  # past the HTML elements closed on the line: raw
+    if found.kind != "text":  # nothing, raw HTML or code
         return
+    end, rest = found.start, token.content[found.start:].split("\n", 1)[0]
     row = token.map[0] + token.content[:end].count("\n")
     line = parsed.masked[row].rstrip("\r") if row < len(parsed.masked) else ""
     if not line.endswith(rest):  # a quote's `> ` before it, or a line moved: not placed, not guessed

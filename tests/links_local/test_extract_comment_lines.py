@@ -50,3 +50,14 @@ def test_after_a_comment_an_html_block_stays_raw(make_post: MakePost) -> None:
 def test_on_a_commonmark_site_the_lines_of_a_comment_are_an_html_block(make_post: MakePost) -> None:
     post = make_post("<!-- c --> [another\nlink](/missing-page/) here.\n")
     assert _links(post, kramdown=False) == []
+
+
+def test_after_a_comment_4_spaces_or_a_tab_start_code(make_post: MakePost) -> None:
+    """kramdown's indented code block, which runs on over the lazy lines under it."""
+    post = make_post("<!-- c -->     [a](/a/)\n\n<!-- c -->\t[b](/b/)\nlazy [c](/c/)\n\n<!-- c -->   [d](/d/)\n")
+    assert _links(post) == [(9, 18, "link", "/d/")]
+
+
+def test_after_a_comment_a_closed_html_block_then_a_paragraph_over_two_lines(make_post: MakePost) -> None:
+    post = make_post("<!-- c --> <div>[raw](/raw/)</div> [a\nb](/after/)\n")
+    assert _links(post) == [(5, 4, "link", "/after/")]
