@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from blogcheck.diagnostic import FIXED, Diagnostic, Severity
 from blogcheck.jekyll.encoding import Encoding, file_encoding
+from blogcheck.parse.yaml_hints import as_code
 
 if TYPE_CHECKING:
     from blogcheck.run import Result
@@ -359,5 +360,5 @@ def _overwrite(handle: io.FileIO, data: bytes) -> None:
 
 
 def _fixed(diag: Diagnostic) -> Diagnostic:
-    done = ", ".join(f"`{old}` -> `{new}`" for _, _, old, new in _edits(diag))
+    done = ", ".join(f"{as_code(old)} -> {as_code(new)}" for _, _, old, new in _edits(diag))
     return dataclasses.replace(diag, severity=Severity.INFO, message=f"{FIXED}{done}", hint="")

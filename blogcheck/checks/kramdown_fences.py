@@ -233,8 +233,8 @@ def _fence_info(post: Post, text: str, token: Token) -> Diagnostic | None:
     line, column = post.body_line + token.map[0] if token.map else post.body_line, opener + len(token.markup) + 1
     where = opener + len(token.markup) + rest.index(language) + len(language) + 1
     diag = diagnostic("BC613", post.display, line, column,
-                      f"`{token.markup}{rest.strip()}`: kramdown takes no fence with words after its language (the "
-                      "Markdown preview does), so the code shows run together as one line of inline code",
-                      f"write `{token.markup}{language}` (check --fix does: GitHub ignores the words after the "
+                      f"{as_code(token.markup + rest.strip())}: kramdown takes no fence with words after its "
+                      "language (the Markdown preview does), so the code shows run together as one line of inline code",
+                      f"write {as_code(token.markup + language)} (check --fix does: GitHub ignores the words after the "
                       "language anyway)", fix=[[line, where, extra, ""]])
     return dataclasses.replace(diag, end_line=line, end_column=column + len(rest.rstrip()))

@@ -57,8 +57,14 @@ def _lines(text: str) -> list[str]:
 
 
 def as_code(text: str) -> str:
-    """`text` as Markdown code in a hint: between double backticks when it holds one."""
-    return f"`` {text} ``" if "`" in text else f"`{text}`"
+    """`text` as Markdown code in a hint or message: between two backticks or more, as many
+    as no run of backticks in it has (`` ``` `` for a fence), spaced, when it holds one
+    (CommonMark's code span, as GitHub and editors show the SARIF and Markdown reports)."""
+    if "`" not in text:
+        return f"`{text}`"
+    runs = {len(run) for run in re.findall(r"`+", text)}
+    ticks = "`" * next(n for n in range(2, len(runs) + 3) if n not in runs)
+    return f"{ticks} {text} {ticks}"
 
 
 def quoted(value: str) -> str:

@@ -78,3 +78,13 @@ def test_long_lines_take_linear_time() -> None:
             return work
 
         assert_linear(work_at, 250_000, number)
+
+
+@pytest.mark.parametrize("text", ["plain", "a`b", "```python", "`` x ``", "``` and `", "`"])
+def test_as_code_is_one_code_span_whatever_backticks_the_text_holds(text: str) -> None:
+    """CommonMark's code span (as markdown-it reads it): its text comes back whole, so a
+    fence in a message (`fixed: ```` ``` ```` -> `~~~`) is not split into pieces."""
+    from markdown_it import MarkdownIt
+
+    inline = MarkdownIt().parseInline(as_code(text))[0].children or []
+    assert [(t.type, t.content) for t in inline] == [("code_inline", text)]
