@@ -16,7 +16,6 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from blogcheck import files
 from blogcheck.parse.markdown import Cursor
 
 if TYPE_CHECKING:
@@ -207,14 +206,17 @@ def _text(parsed: Parsed, inline: Token, resolve: Callable[[str], str],
 
 def layout_ids(root: Path, config: dict[str, Any]) -> set[str]:
     """Ids every page of the site has from its layouts and includes (`#comments`,
-    Disqus's `#disqus_thread`), so a link to them from a post is fine."""
+    Disqus's `#disqus_thread`), so a link to them from a post is fine. They are read in the
+    site's `encoding:`, as Jekyll reads them."""
+    from blogcheck.jekyll.encoding import read_text, site_encoding
     from blogcheck.links import html
 
     found = {"disqus_thread"} if any("disqus" in str(k).lower() for k in _keys(config)) else set()
     templates = [p for folder in ("_layouts", "_includes") for p in sorted((root / folder).rglob("*.htm*"))]
+    encoding = site_encoding(config)
     for path in templates[:_MAX_LAYOUTS]:
         try:
-            found |= {i for i in html.read(files.read_text(path, errors="replace"))[1] if "{" not in i}
+            found |= {i for i in html.read(read_text(path, -1, encoding))[1] if "{" not in i}
         except OSError:
             continue
     return found
