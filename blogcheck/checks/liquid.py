@@ -40,7 +40,6 @@ import re
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from blogcheck import files
 from blogcheck.checks import Context
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
@@ -345,6 +344,7 @@ def _included(post: Post, ctx: Context) -> Callable[[Tag], set[str] | None]:
     """The variables the file an `{% include %}` of the post names sets (None: not known:
     a name Liquid builds, a file not there or not read, one that includes more)."""
     from blogcheck.checks.includes import included_file  # (it imports this module)
+    from blogcheck.jekyll.encoding import read_text
 
     known: dict[Path, set[str] | None] = ctx.cache.setdefault("liquid.included", {})
 
@@ -354,7 +354,7 @@ def _included(post: Post, ctx: Context) -> Callable[[Tag], set[str] | None]:
             return None
         if path not in known:
             try:
-                inner = liquid.rendered(files.read_text(path, _INCLUDED_MAX, errors="replace"))[1]
+                inner = liquid.rendered(read_text(path, _INCLUDED_MAX, ctx.site.encoding))[1]  # as Jekyll reads it
             except (OSError, ValueError):
                 inner = None
             nested = inner is None or any(t.name in ("include", "include_relative") for t in inner if not t.output)

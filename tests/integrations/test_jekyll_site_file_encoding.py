@@ -46,3 +46,13 @@ def test_ids_of_layouts_and_includes(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert '<div id="café">' in page and '<footer id="pied-à-terre">' in page
     assert _findings(site, capsys) == []
 
+
+
+def test_variables_an_include_sets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = _site(tmp_path / "site", {
+        "_includes/greet.html": 'ボ{% assign greeting = "やあ" %}{{ greeting }}\n',
+        "_posts/2024-01-01-a.md": "---\ntitle: a\n---\n{% include greet.html %}\n\nSay {{ greeting }} again.\n"},
+        "Shift_JIS")
+    assert "<p>Say やあ again.</p>" in _page(site, "2024/01/01/a.html", "shift_jis")
+    assert _findings(site, capsys) == []
+
