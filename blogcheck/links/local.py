@@ -244,7 +244,7 @@ def _add_files(index: SiteIndex, site: Site) -> None:
         parts = rel.split("/")
         folder = next((f for f in docs if rel.startswith(f + "/")), None)
         if folder is not None:
-            own = front(site.root / rel)
+            own = front(site.root / rel, site.encoding)
             if own is None:  # no front matter: Jekyll copies it, at a URL of the collection's permalink
                 url = static_url(rel[len(folder) + 1:], docs[folder])
                 index.add(url, rel=rel, doc=index.document(rel), exact=True)
@@ -276,7 +276,7 @@ def _add_page_or_static(index: SiteIndex, site: Site, rel: str, included_dir: bo
     from blogcheck.links.pages import front, page_urls
 
     suffix = PurePosixPath(rel).suffix.lower()
-    data = front(site.root / rel) if suffix in PAGE_SUFFIXES else None
+    data = front(site.root / rel, site.encoding) if suffix in PAGE_SUFFIXES else None
     if data:  # what `defaults:` gives its pages (a `permalink:` too), under its own front matter
         data = {**site.defaults_for(rel, "pages"), **data}
     if data is not None and unpublished(data) and site.config.get("unpublished") is not True:

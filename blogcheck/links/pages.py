@@ -8,6 +8,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 
 from blogcheck import files
+from blogcheck.jekyll.encoding import UTF8, Encoding
 from blogcheck.jekyll.url import sanitize, slugify
 
 _DEFAULT_COLLECTION = "/:collection/:path:output_ext"
@@ -85,9 +86,10 @@ def _filled(template: str, values: dict[str, str]) -> str:
 _CONVERTED = (".md", ".markdown", ".mkd", ".mkdn", ".mkdown", ".html", ".htm")
 
 
-def front(path: Path) -> dict[str, Any] | None:
+def front(path: Path, encoding: Encoding = UTF8) -> dict[str, Any] | None:
     """The front matter of a page ({} when it cannot be read), or None when
-    the file has none: Jekyll copies such a file as it is."""
+    the file has none: Jekyll copies such a file as it is, and reads a page in the
+    site's `encoding:`."""
     from blogcheck.parse.frontmatter import FrontMatterError, parse
     from blogcheck.parse.split import split
 
@@ -95,7 +97,7 @@ def front(path: Path) -> dict[str, Any] | None:
         raw = files.read_bytes(path, _MAX_PAGE)
         if not raw.lstrip(b"\xef\xbb\xbf").startswith(b"---"):
             return None if raw.strip() else {}  # an empty file: unknown (a stand-in), lenient
-        parts = split(raw.decode("utf-8-sig"))
+        parts = split(raw.decode(encoding.codec))
         return parse(parts.yaml, 1).data if parts.yaml is not None and parts.closed else {}
     except (OSError, UnicodeDecodeError, FrontMatterError):
         return {}

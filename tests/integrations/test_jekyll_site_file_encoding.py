@@ -47,7 +47,6 @@ def test_ids_of_layouts_and_includes(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert _findings(site, capsys) == []
 
 
-
 def test_variables_an_include_sets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     site = _site(tmp_path / "site", {
         "_includes/greet.html": 'ボ{% assign greeting = "やあ" %}{{ greeting }}\n',
@@ -56,3 +55,14 @@ def test_variables_an_include_sets(tmp_path: Path, capsys: pytest.CaptureFixture
     assert "<p>Say やあ again.</p>" in _page(site, "2024/01/01/a.html", "shift_jis")
     assert _findings(site, capsys) == []
 
+
+def test_a_pages_front_matter(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    site = _site(tmp_path / "site", {
+        "about.md": "---\ntitle: À propos\npermalink: /about-us/\n---\n## Le café\n\nDéjà.\n",
+        "menu.md": "---\ntitle: Carte\npermalink: /carte-à-la-française/\n---\nCafé.\n",
+        "_posts/2024-01-01-a.md": "---\ntitle: a\n---\n[Us](/about-us/#le-café), [the menu](/carte-à-la-française/)."
+                                  "\n\n[Not there](/about/#le-café).\n"},
+        "ISO-8859-1")
+    assert '<h2 id="le-café">' in _page(site, "about-us/index.html")
+    assert (site / "_site" / "carte-à-la-française" / "index.html").is_file()  # the folder's name in UTF-8
+    assert _findings(site, capsys) == [("2024-01-01-a.md", "BC204", 6)]
