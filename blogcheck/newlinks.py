@@ -85,13 +85,14 @@ def _is_new(diag: Diagnostic, versions: _Versions) -> bool:
 
 
 def _versions(path: Path, changes: Changes, site: Site, max_size: int) -> _Versions:
+    """The post now and at the base, both read in the site's `encoding:`, as `check` reads posts."""
     try:
-        current = path.read_bytes().decode("utf-8-sig")
+        current = path.read_bytes().decode(site.encoding.codec)
     except (OSError, UnicodeDecodeError):
         current = ""
     post = _load(path, current, site, max_size)
     now = {(line, column): raw for raw, line, column in written_links(post)} if post else {}
-    old_text = changes.old_text(path) or ""
+    old_text = changes.old_text(path, site.encoding) or ""
     old_post = _load(path, old_text, site, max_size) if old_text else None
     if old_post is not None:
         before = {raw for raw, _, _ in written_links(old_post)}
@@ -116,12 +117,16 @@ def written_links(post: Post) -> list[tuple[str, int, int]]:
 
 def _load(path: Path, text: str, site: Site, max_size: int) -> Post | None:
     """`text` read as the post at `path`. It goes through a temporary file so
-    that it is read exactly as `blogcheck check` reads posts."""
+    that it is read exactly as `blogcheck check` reads posts: in the site's `encoding:`."""
     from blogcheck.post import load
 
+    try:
+        data = text.encode(site.encoding.codec)  # bytes: CRLF stays CRLF
+    except UnicodeEncodeError:  # (text decoded in that codec; should one not write it back)
+        return None
     with tempfile.TemporaryDirectory(prefix="blogcheck-") as folder:
         copy = Path(folder) / path.name
-        copy.write_bytes(text.encode("utf-8"))  # bytes: CRLF stays CRLF
+        copy.write_bytes(data)
         post = load(copy, str(path), site, max_size)
     return post if isinstance(post, Post) else None
 
