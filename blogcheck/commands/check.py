@@ -192,16 +192,19 @@ def run(args: argparse.Namespace) -> int:
         return USAGE
     if args.diff:
         return _diff(result, chosen.config)
+    held = 0  # fixes --fix left because the site's `encoding:` cannot hold what they write
     if args.fix or args.fix_only:
         from blogcheck.diagnostic import Severity, was_fixed
         from blogcheck.fix import apply
 
+        before = len(result.notes)
         result = apply(result)
+        held = sum(1 for note in result.notes[before:] if note.endswith(_HELD))
         if args.fix_only:  # what is left is another hook's to report (`blogcheck`): only the fixes are shown
             shown = [d for d in result.diagnostics if was_fixed(d)]
             left = sum(1 for d in result.diagnostics if not was_fixed(d) and d.severity is not Severity.INFO)
             return _report(dataclasses.replace(result, diagnostics=shown), chosen.config, args.statistics, left)
-    return _report(result, chosen.config, args.statistics, fixed=bool(args.fix))
+    return _report(result, chosen.config, args.statistics, fixed=bool(args.fix), held=held)
 
 
 def _since(result: Result, changes: Changes, sites: list[Site], max_size: int,
@@ -241,11 +244,34 @@ def _diff(result: Result, config: Config) -> int:
     return FINDINGS if fixes else OK
 
 
+_HELD = "the `encoding:` of _config.yml; edit it by hand"  # how fix.py's note on such a fix ends, one a finding
+
+
+def _left(fixable: int, held: int) -> str:
+    """After --fix, why fixes are left: `held` of them the site's `encoding:` cannot take (a
+    note says why); the others' file could not be written, or another fix took their place."""
+    held = min(held, fixable)
+    said = []
+    if held:
+        said.append(f"{_findings(held)}: the site's `encoding:` cannot take "
+                    + ("its fix (the note says why)" if held == 1 else "their fixes (the notes say why)")
+                    + "; edit by hand")
+    if fixable > held:
+        said.append(f"{_findings(fixable - held)}: its file could not be written, or another fix took its place "
+                    "(run `blogcheck check --fix` again)")
+    return "; ".join(said)
+
+
+def _findings(count: int) -> str:
+    return f"{count} finding{'s' * (count != 1)} with a fix left as {'it is' if count == 1 else 'they are'}"
+
+
 def _flat(groups: list[list[str]] | None) -> list[str] | None:
     return None if groups is None else [w for group in groups for w in group]
 
 
-def _report(result: Result, config: Config, statistics: bool = False, left: int = 0, fixed: bool = False) -> int:
+def _report(result: Result, config: Config, statistics: bool = False, left: int = 0, fixed: bool = False,
+            held: int = 0) -> int:
     from blogcheck.diagnostic import Severity, Summary
     from blogcheck.reporters import get
     from blogcheck.reporters import statistics as counts
@@ -255,9 +281,8 @@ def _report(result: Result, config: Config, statistics: bool = False, left: int 
     many = "s" * (fixable != 1)
     advice = (f"{fixable} finding{many} can be fixed in place: `blogcheck check --fix` (`--diff` shows the "
               "changes first)")
-    if fixed:  # after --fix, a fix left is one whose file could not be written, or that another fix overlapped
-        advice = (f"{fixable} finding{many} with a fix left as {'they are' if many else 'it is'}: its file could "
-                  "not be written, or another fix took its place (run `blogcheck check --fix` again)")
+    if fixed:
+        advice = _left(fixable, held)
     notes = result.notes + ((advice,) if fixable else ())
     summary = dataclasses.replace(Summary.of(result.files, result.diagnostics, () if config.quiet else notes),
                                   left=left)
