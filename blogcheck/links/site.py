@@ -38,6 +38,7 @@ class LinkSite:
         self.site_url = str(ctx.site.config.get("url") or "").rstrip("/")
         self._exclude = [regexes.compile(p) for p in exclude]
         self._ids: dict[str, set[str]] = {}
+        self._text: dict[str, dict[str, str]] = {}  # post -> ids of headings kramdown shows as text
         self._layout_ids = anchors.layout_ids(ctx.site.root, ctx.site.config)
         self._pages: dict[str, set[str] | None] = {}  # a page's source file -> its ids (None: unknown)
         self._guesses = [judge.GUESSES]  # the run's budget of ids compared for "did you mean" (judge.AnchorLookup)
@@ -185,12 +186,16 @@ class LinkSite:
     def _text_ids(self, post: Post, parsed: extract.Parsed, target: str | None) -> dict[str, str]:
         """The ids that headings kramdown shows as text would have in `post` (`target`
         None) or in the post at `target`: BC203 says why a link to one fails."""
+        read: extract.Parsed | None = parsed
         if target is not None:
             other = self.index.post_at(target)
             if other is None:
                 return {}
-            post, parsed = other, extract.parse(other)
-        return anchors.text_ids(parsed, self.dialect, self.resolver(post).resolve)
+            post, read = other, None
+        key = str(post.path)  # once a post: a post of 3,000 broken fragments read its headings 3,000 times
+        if key not in self._text:
+            self._text[key] = anchors.text_ids(read or extract.parse(post), self.dialect, self.resolver(post).resolve)
+        return self._text[key]
 
     def _ids_at(self, target: str) -> set[str] | None:
         post = self.index.post_at(target)

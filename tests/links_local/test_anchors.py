@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 import pytest
 
@@ -122,3 +123,29 @@ def test_layout_ids(tmp_path: pytest.TempPathFactory) -> None:
     (root / "_includes" / "comments.html").write_text('<section id="comments"></section>')
     assert anchors.layout_ids(root, {}) == {"main", "comments"}
     assert "disqus_thread" in anchors.layout_ids(root, {"comments": {"disqus_shortname": "x"}})
+
+
+def test_a_post_of_many_broken_fragments_and_text_headings_takes_linear_time(tmp_path: Path) -> None:
+    """Each `#fragment` that matches nothing asks which headings kramdown shows as text
+    (BC203 names them): asked once a post, not once a link (3,000 links to 9,000 such
+    headings took minutes). Measured as growth with the post's size (scaling.py)."""
+    from scaling import assert_linear
+
+    from blogcheck.config import Config
+    from blogcheck.jekyll.site import load_site
+    from blogcheck.run import run
+
+    (tmp_path / "_config.yml").write_text("title: t\n", encoding="utf-8")
+    (tmp_path / "_posts").mkdir()
+    post = tmp_path / "_posts" / "2024-01-01-p.md"
+    config = Config(select=("BC203",), offline=True)
+
+    def work_at(size: int) -> Callable[[], object]:
+        parts = (f"[to {i}](#quoted-{i})\n\n>  # Quoted {i}\n\n- item\n\n   ## In item {i}\n" for i in range(size))
+        post.write_text("---\ntitle: t\n---\n\n" + "\n".join(parts), encoding="utf-8")
+        return lambda: run([post], load_site(tmp_path), config)
+
+    assert_linear(work_at, 150)
+    work_at(150)
+    found = run([post], load_site(tmp_path), config).diagnostics
+    assert len(found) == 150 and all("is text to kramdown (BC616)" in d.message for d in found)
