@@ -17,6 +17,7 @@ from pathlib import Path
 from blogcheck import __version__
 from blogcheck.codes import CODES, checks
 from blogcheck.diagnostic import Diagnostic, Severity, Summary
+from blogcheck.jekyll.encoding import Encoding, file_encoding
 from blogcheck.reporters.controls import visible
 from blogcheck.reporters.json_ import SURROGATE
 from blogcheck.reporters.text import plural
@@ -181,6 +182,7 @@ class _Sources:
 
     def __init__(self) -> None:
         self._lines: dict[str, list[str]] = {}
+        self._sites: dict[Path, Encoding] = {}  # site root -> the encoding its posts are written in
 
     def context(self, d: Diagnostic) -> str:
         lines = self._read(d.path)
@@ -203,7 +205,8 @@ class _Sources:
                 data = file.read_bytes() if small else b""
             except OSError:
                 data = b""
-            self._lines[path] = [] if b"\0" in data else data.decode("utf-8-sig", "replace").split("\n")
+            codec = file_encoding(Path(path), self._sites).codec if data and not data.isascii() else "utf-8-sig"
+            self._lines[path] = [] if b"\0" in data else data.decode(codec, "replace").split("\n")
         return self._lines[path]
 
 

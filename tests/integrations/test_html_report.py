@@ -104,6 +104,18 @@ def test_unreadable_sources_give_findings_without_context(tmp_path: Path, monkey
     assert '<span class="ln">2</span>title: caf<mark>\ufffd</mark>' in text  # decoded with replacement, never a crash
 
 
+
+def test_a_post_in_the_sites_encoding_is_shown_in_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A site of `encoding: ISO-8859-1` (Jekyll reads its posts so): a finding's line is
+    shown as the post reads, `café`, not `caf\ufffd`, and its mark sits on the word."""
+    site = make_site(tmp_path / "blog", {})
+    (site / "_config.yml").write_text("title: t\nencoding: ISO-8859-1\n", encoding="utf-8")
+    (site / "_posts/2024-03-09-latin1.md").write_bytes(b"---\ntitle: Caf\xe9\n---\n\nUn caf\xe9 recieve.\n")
+    monkeypatch.chdir(site)
+    assert main(["check", "--offline", "--select", "BC401", "--format", "html", "--output", "r.html"]) == 1
+    text = (site / "r.html").read_text(encoding="utf-8")
+    assert '<span class="ln">5</span>Un caf\xe9 <mark>recieve</mark>.' in text and "\ufffd" not in text
+
 CHROMIUM = os.environ.get("BLOGCHECK_CHROMIUM", "/usr/bin/chromium")
 
 
