@@ -33,6 +33,9 @@ from blogcheck.parse.yaml_hints import as_code
 if TYPE_CHECKING:
     from blogcheck.run import Result
 
+# how the note on a fix the site's `encoding:` cannot write ends (check.py counts them)
+HELD_BY_ENCODING = "the `encoding:` of _config.yml; edit it by hand"
+
 _BOM = b"\xef\xbb\xbf"
 
 
@@ -182,7 +185,7 @@ def _plan(path: Path, diags: list[Diagnostic], encoding: Encoding, notes: list[s
         why = next(filter(None, (_unwritable(edit, codec, inexact) for edit in edits)), "")
         if why:
             notes.append(f"{diag.path}:{diag.line}:{diag.column}: {diag.code} not fixed: {why} in {encoding.name}, "
-                         "the `encoding:` of _config.yml; edit it by hand")
+                         f"{HELD_BY_ENCODING}")
             continue
         for line, column, old, _ in edits:
             bisect.insort(spans.setdefault(line, []), (column, column + len(old)))

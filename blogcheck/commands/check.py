@@ -195,11 +195,11 @@ def run(args: argparse.Namespace) -> int:
     held = 0  # fixes --fix left because the site's `encoding:` cannot hold what they write
     if args.fix or args.fix_only:
         from blogcheck.diagnostic import Severity, was_fixed
-        from blogcheck.fix import apply
+        from blogcheck.fix import HELD_BY_ENCODING, apply
 
         before = len(result.notes)
         result = apply(result)
-        held = sum(1 for note in result.notes[before:] if note.endswith(_HELD))
+        held = sum(1 for note in result.notes[before:] if note.endswith(HELD_BY_ENCODING))
         if args.fix_only:  # what is left is another hook's to report (`blogcheck`): only the fixes are shown
             shown = [d for d in result.diagnostics if was_fixed(d)]
             left = sum(1 for d in result.diagnostics if not was_fixed(d) and d.severity is not Severity.INFO)
@@ -244,7 +244,6 @@ def _diff(result: Result, config: Config) -> int:
     return FINDINGS if fixes else OK
 
 
-_HELD = "the `encoding:` of _config.yml; edit it by hand"  # how fix.py's note on such a fix ends, one a finding
 
 
 def _left(fixable: int, held: int) -> str:
