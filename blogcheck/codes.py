@@ -119,6 +119,8 @@ CODES: dict[str, Code] = {
              "An emoji shortcode (`:rocket:`) on a site without jemoji, which the page shows as typed."),
         Code("BC620", "fence-needs-gfm", "markup", _E,
              "A backtick code fence on a site whose kramdown input is not GFM: the page shows no code block."),
+        Code("BC621", "code-swallows-line", "markup", _E,
+             "A line right under indented code, which kramdown makes part of the code (the preview shows text)."),
         # BC9xx publish: rows go here.
         Code("BC901", "no-publish-date", "publish", _E, "An approved post has no date for its `_posts/` file name."),
         Code("BC902", "unsafe-publish-path", "publish", _E,

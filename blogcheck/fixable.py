@@ -29,6 +29,7 @@ FIXES: dict[str, str] = {
     "BC618": "each mark of a ____ blank escaped",
     "BC619": "an emoji shortcode written as the emoji",
     "BC620": "a backtick fence written with ~~~ on a site whose kramdown input is not GFM",
+    "BC621": "a blank line put between indented code and the line right under it",
 }
 
 

@@ -19,7 +19,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from blogcheck.checks import Context, kramdown_fences, kramdown_ticks
+from blogcheck.checks import Context, kramdown_fences, kramdown_swallowed, kramdown_ticks
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
 from blogcheck.jekyll.kramdown_blocks import RawBlock, may_keep_raw, raw_blocks, view
@@ -35,7 +35,8 @@ if TYPE_CHECKING:
     from blogcheck.jekyll.kramdown_lists import ParenList, Renumbered, TextNumbers
     from blogcheck.jekyll.kramdown_tables import Table, Unrendered
 
-CODES = ["BC603", "BC604", "BC605", "BC608", "BC609", "BC610", *kramdown_fences.CODES, *kramdown_ticks.CODES]
+CODES = ["BC603", "BC604", "BC605", "BC608", "BC609", "BC610", *kramdown_fences.CODES, *kramdown_ticks.CODES,
+         *kramdown_swallowed.CODES]
 # What the preview renders inside an HTML block and kramdown shows as typed (indented code is left out:
 # inside HTML it is most often indented HTML, which kramdown renders as the writer meant).
 _SHOWN_AS_TYPED = {"heading_open": "a heading", "bullet_list_open": "a list", "ordered_list_open": "a list",
@@ -67,7 +68,8 @@ def _found(post: Post, ctx: Context) -> Iterator[tuple[Diagnostic, tuple[int, ..
     pipes, numbers, parens = "|" in body, _ORDERED.search(body) is not None, _PAREN.search(body) is not None
     html = may_keep_raw(body, ctx.site.raw_html_blocks)
     fences = kramdown_fences.wanted(body)
-    if not (pipes or numbers or parens or html or fences) or not ctx.site.kramdown \
+    swallows = kramdown_swallowed.wanted(body)
+    if not (pipes or numbers or parens or html or fences or swallows) or not ctx.site.kramdown \
             or not ctx.site.converts_markdown(post.path):
         return
     from blogcheck.jekyll.kramdown_lists import paren_lists, renumbered, text_numbers
@@ -93,6 +95,8 @@ def _found(post: Post, ctx: Context) -> Iterator[tuple[Diagnostic, tuple[int, ..
         yield from kramdown_fences.found(post, lines, raw, stream, fences)
     if fences.ticks and ctx.site.markdown_input.lower() != "gfm":  # kramdown's own parser: `~~~` fences only
         yield from kramdown_ticks.found(post, lines, raw, stream, ctx.site.markdown_input)
+    if swallows:
+        yield from kramdown_swallowed.found(post, lines, raw, stream)
     mapped = [token for token in stream if token.map is not None] if html else []
     firsts = [token.map[0] for token in mapped if token.map is not None]  # in order: the blocks as written
     for block in raw_blocks(lines.text, stream) if html else ():

@@ -1,14 +1,18 @@
 """The lines right under an indented code block, which kramdown takes into the code
-(`jekyll/kramdown_lazy_code`), against a real Jekyll build."""
+(`jekyll/kramdown_lazy_code`), against a real Jekyll build: BC621 at the first of each
+run, and `--fix` puts the blank line in."""
 
 from __future__ import annotations
 
 import html
+import json
 import re
 from pathlib import Path
 
+import pytest
 from integration_support import built_post, one_post_site
 
+from blogcheck.cli import main
 from blogcheck.jekyll.kramdown_lazy_code import rows
 
 # each `lazy` word is code on the page, each `kept` word is not
@@ -95,4 +99,24 @@ def test_kramdown_takes_the_lines_under_indented_code_into_it(tmp_path: Path) ->
     assert "code one lazya text here lazyb second" in code  # joined to the code line, a space between
     lines = BODY.split("\n")
     assert rows(BODY) == {number for number, line in enumerate(lines) if "lazy" in line}
+
+
+def _found(capsys: pytest.CaptureFixture[str]) -> list[tuple[int, object]]:
+    main(["check", "--offline", "--select", "BC621", "--format", "json"])
+    return [(d["line"], d.get("fix")) for d in json.loads(capsys.readouterr().out)["diagnostics"]]
+
+
+def test_bc621_and_its_fix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                           capsys: pytest.CaptureFixture[str]) -> None:
+    site = one_post_site(tmp_path / "site", BODY)
+    monkeypatch.chdir(site)
+    assert _found(capsys) == [(7, [[7, 1, "", "\n"]]), (13, [[13, 1, "", "\n"]]), (18, [[18, 1, "", "\n"]]),
+                              (23, [[23, 1, "", "\n"]]), (39, [[39, 1, "", "\n"]]), (42, [[42, 1, "", "\n"]]),
+                              (47, [[47, 1, "", "\n"]]), (52, [[52, 1, "", ">\n"]]), (57, [[57, 1, "", "\n"]]),
+                              (62, None), (67, None)]
+    assert main(["check", "--offline", "--select", "BC621", "--fix"]) == 1  # the two bare lazy lines stay
+    assert capsys.readouterr().out.count("BC621 fixed") == 9
+    code = _in_code(built_post(site))
+    assert _words(code, "lazy") == {"lazym", "lazyn"}
+    assert [line for line, _ in _found(capsys)] == [71, 76]
 
