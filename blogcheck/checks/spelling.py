@@ -52,13 +52,14 @@ def check(posts: list[Post], ctx: Context) -> Iterator[Diagnostic]:
 
         for words in (dictionary, misspellings, attested):
             words.build()
-    spread = parallel.map_items(lambda post: list(check_post(post, speller, prefilter)), posts, _SPREAD)
+    kramdown = ctx.site.kramdown  # the lines kramdown makes code are no prose on the page
+    spread = parallel.map_items(lambda post: list(check_post(post, speller, prefilter, kramdown)), posts, _SPREAD)
     if spread is not None:
         for found in spread:
             yield from found
         return
     for post in posts:
-        yield from check_post(post, speller, prefilter)
+        yield from check_post(post, speller, prefilter, kramdown)
 
 
 def _english(posts: list[Post], ctx: Context) -> list[Post]:
@@ -97,7 +98,7 @@ def speller_for(ctx: Context) -> Speller:
     return speller
 
 
-def check_post(post: Post, speller: Speller, prefilter: bool = False) -> Iterator[Diagnostic]:
+def check_post(post: Post, speller: Speller, prefilter: bool = False, kramdown: bool = True) -> Iterator[Diagnostic]:
     """`prefilter`: first look at every word of the file, code included, and parse the
     Markdown only when one could be a finding. Each word is judged once per run, so
     this pays on many posts; one post is parsed at once."""
@@ -113,7 +114,7 @@ def check_post(post: Post, speller: Speller, prefilter: bool = False) -> Iterato
     foreign: dict[tuple[int, int], bool] = {}
     in_prose: Counter[str] = Counter()  # how often the prose has each word
     unknown: list[tuple[str, Diagnostic]] = []  # BC402, held back until the whole post is read
-    for span, word in prose_words(post, speller.fine, wanted):
+    for span, word in prose_words(post, speller.fine, wanted, kramdown):
         column = span.at(word.start)
         if word.repeated and _repeat_counts(word):
             yield _at(diagnostic("BC403", post.display, span.line, column, f"`{word.text}` twice in a row",
@@ -144,12 +145,12 @@ def check_post(post: Post, speller: Speller, prefilter: bool = False) -> Iterato
 
 
 def prose_words(post: Post, fine: set[str] | frozenset[str] = frozenset(),
-                wanted: set[str] | None = None) -> Iterator[tuple[Span, Word]]:
+                wanted: set[str] | None = None, kramdown: bool = True) -> Iterator[tuple[Span, Word]]:
     """The words of the post's prose that need a look (see `tokens.words`), with
     sentence starts and the word before carried across a paragraph's line breaks.
     With `wanted` (see `Speller.candidates`), only spans that hold one are read."""
     block, tail, before = 0, "", ""
-    for span in spans(post, wanted):
+    for span in spans(post, wanted, kramdown):
         fresh = span.block != block
         start = fresh or tail.rstrip().endswith((".", "!", "?", ":"))
         previous = before if span.joined and not fresh else ""

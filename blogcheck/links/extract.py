@@ -118,10 +118,14 @@ def _definitions(env: dict[str, Any]) -> dict[str, list[tuple[int, int]]]:
 def _as_kramdown(parsed: Parsed) -> Parsed:
     """`parsed` read again with the comments that start a block written over, when it
     has any: kramdown reads the lines after such a comment as one paragraph (block_comments);
-    the code kramdown reads after one is quiet: no link."""
+    the code kramdown reads after one is quiet: no link; and so are the lines it takes into
+    an indented code block above them (`kramdown_lazy_code`)."""
+    from blogcheck.jekyll.kramdown_lazy_code import rows
+
     read = block_comments.read(parsed.masked, parsed.tokens)
     ends = [*parsed.mstarts[1:], len(parsed.post.body) + 1]  # past each masked row
     code = [(parsed.mstarts[row] + column, ends[stop - 1]) for row, column, stop in read.code]
+    code += [(parsed.starts[n], parsed.starts[n] + len(parsed.lines[n])) for n in sorted(rows(parsed.post.body))]
     if code:
         parsed = dataclasses.replace(parsed, quiet=liquid.union([*parsed.quiet, *code]))
     if read.lines is parsed.masked:

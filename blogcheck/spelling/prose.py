@@ -198,11 +198,23 @@ def _code(text: str) -> list[tuple[int, int]]:
     return sorted(found)
 
 
-def spans(post: Post, wanted: frozenset[str] | set[str] | None = None) -> Iterator[Span]:
+def spans(post: Post, wanted: frozenset[str] | set[str] | None = None, kramdown: bool = True) -> Iterator[Span]:
     """The post's prose spans. With `wanted` (words that could be findings), inline
     Markdown is parsed only for paragraphs, headings and cells that hold one of them
-    or a word written twice: two thirds of markdown-it's time is inline parsing."""
+    or a word written twice: two thirds of markdown-it's time is inline parsing.
+    `kramdown`: none on the lines kramdown takes into the code above them (`kramdown_lazy_code`)."""
     yield from _front(post)
+    if kramdown:
+        from blogcheck.jekyll.kramdown_lazy_code import rows
+
+        code = {post.body_line + row for row in rows(post.body)}
+        if code:
+            yield from (span for span in _body(post, wanted) if span.line not in code)
+            return
+    yield from _body(post, wanted)
+
+
+def _body(post: Post, wanted: frozenset[str] | set[str] | None) -> Iterator[Span]:
     masked = mask(post.body)
     lines = masked.split("\n")
     stream = tokens(masked) if wanted is None else tokens_where(

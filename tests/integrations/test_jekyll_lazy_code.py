@@ -1,6 +1,6 @@
 """The lines right under an indented code block, which kramdown takes into the code
 (`jekyll/kramdown_lazy_code`), against a real Jekyll build: BC621 at the first of each
-run, and `--fix` puts the blank line in."""
+run, `--fix` puts the blank line in, and the links and spelling checks read none of it."""
 
 from __future__ import annotations
 
@@ -120,3 +120,14 @@ def test_bc621_and_its_fix(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
     assert _words(code, "lazy") == {"lazym", "lazyn"}
     assert [line for line, _ in _found(capsys)] == [71, 76]
 
+
+def test_links_and_words_in_swallowed_lines_are_code(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    body = ("Intro paragraph:\n\n    pip install foo\nThen run it, see [docs](/missing/) and recieve.\n\n"
+            "Next paragraph, see [more](/gone/) and recieve.\n")
+    site = one_post_site(tmp_path / "site", body)
+    assert "pip install foo Then run it, see [docs](/missing/) and recieve." in _in_code(built_post(site))
+    monkeypatch.chdir(site)
+    main(["check", "--offline", "--no-cache", "--select", "BC2,BC4,BC621", "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert [(d["code"], d["line"]) for d in found] == [("BC621", 7), ("BC204", 9), ("BC401", 9)]
