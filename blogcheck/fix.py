@@ -178,6 +178,7 @@ def _plan(path: Path, diags: list[Diagnostic], encoding: Encoding, notes: list[s
     applied: set[int] = set()
     taken: list[Edit] = []  # checked against the file as read, applied at the end
     spans: dict[int, list[tuple[int, int]]] = {}  # line -> sorted (start, stop) of the edits taken
+    crlf = len(lines) > 1 and lines[0].endswith("\r")
     for diag in sorted(diags, key=lambda d: (d.line, d.column)):
         edits = _edits(diag)
         if not (edits and all(_there(lines, edit) and _free(spans, edit) for edit in edits)):
@@ -189,21 +190,38 @@ def _plan(path: Path, diags: list[Diagnostic], encoding: Encoding, notes: list[s
             continue
         for line, column, old, _ in edits:
             bisect.insort(spans.setdefault(line, []), (column, column + len(old)))
-        taken.extend(edits)
+        # a line a fix adds ends as the file's lines do (as its first line ends): taken so, the
+        # places of the findings after it move by what is really written
+        taken.extend(_line_ends(edit, crlf) for edit in edits)
         applied.add(id(diag))
     if not applied:
         return None
     before = list(lines)
-    crlf = len(lines) > 1 and lines[0].endswith("\r")  # the file's line ends, as its first line ends
     for line, column, old, new in sorted(taken, reverse=True):  # right to left, so earlier columns stay true
-        if crlf and "\n" in new and "\r\n" not in new:  # a line a fix adds ends as the file's lines do
-            new = new.replace("\n", "\r\n")
         text = lines[line - 1]
         lines[line - 1] = text[:column - 1] + new + text[column - 1 + len(old):]
     touched = {line - 1 for line, _, _, _ in taken}
     data = b"\n".join(lines[i].encode(codec) if i in touched else raw_lines[i] for i in range(len(lines)))
     joined = "\n".join(lines)
     return _Planned(raw, head + data, applied, before, joined.split("\n"), taken)
+
+
+def _change(old: str, new: str) -> str:
+    """One edit as the `fixed:` line says it: `old` -> `new`, or what was put in or taken out
+    (an empty code span is no code span, and a line break shows as `\x0a`)."""
+    if not old and new and not new.strip("\r\n"):
+        breaks = new.count("\n")
+        return "a line break put in" if breaks == 1 else f"{breaks} line breaks put in"
+    if not old:
+        return f"{as_code(new)} put in"
+    return f"{as_code(old)} taken out" if not new else f"{as_code(old)} -> {as_code(new)}"
+
+
+def _line_ends(edit: Edit, crlf: bool) -> Edit:
+    line, column, old, new = edit
+    if crlf and "\n" in new and "\r\n" not in new:
+        return line, column, old, new.replace("\n", "\r\n")
+    return edit
 
 
 def _inexact(lines: list[str], raw_lines: list[bytes], codec: str) -> set[int]:
@@ -363,5 +381,5 @@ def _overwrite(handle: io.FileIO, data: bytes) -> None:
 
 
 def _fixed(diag: Diagnostic) -> Diagnostic:
-    done = ", ".join(f"{as_code(old)} -> {as_code(new)}" for _, _, old, new in _edits(diag))
+    done = ", ".join(_change(old, new) for _, _, old, new in _edits(diag))
     return dataclasses.replace(diag, severity=Severity.INFO, message=f"{FIXED}{done}", hint="")

@@ -87,3 +87,18 @@ def test_an_insertion_goes_before_a_replacement_at_its_place_but_never_inside_on
     after = diagnostic("BC605", str(path), 1, 16, "m", fix=[[1, 16, "", "!"]])
     assert fix_file(path, [indent, raw, twice, inside, word, after]) == {id(indent), id(raw), id(word), id(after)}
     assert path.read_bytes() == b"   {% raw %}{{ a }}{% endraw %} and the!\n"
+
+
+def test_a_line_put_in_moves_the_findings_below_it_alike_in_lf_and_crlf_files(tmp_path: Path) -> None:
+    """The line a fix puts in ends as the file's lines do (CRLF in a CRLF file); the findings
+    after it, the fixed one too, move by what was written: line 3 column 1 in both files,
+    not line 2 column 2 in the CRLF one. The `fixed:` line says what was put in."""
+    for ending in ("\n", "\r\n"):
+        path = tmp_path / f"p{len(ending)}.md"
+        path.write_bytes(ending.join(["- item", "## Heading", "Text with teh", ""]).encode())
+        put_in = diagnostic("BC617", str(path), 2, 1, "m", fix=[[2, 1, "", "\n"]])
+        later = diagnostic("BC401", str(path), 3, 11, "m")
+        fixed, moved = apply(Result([put_in, later], 1)).diagnostics
+        assert path.read_bytes() == ending.join(["- item", "", "## Heading", "Text with teh", ""]).encode()
+        assert (fixed.line, fixed.column, fixed.message) == (3, 1, "fixed: a line break put in")
+        assert (moved.line, moved.column) == (4, 11)
