@@ -189,3 +189,27 @@ def test_nothing_inside_a_kramdown_comment_is_reported(
         assert [d["code"] for d in _found(tmp_path, capsys, monkeypatch)] == ["BC603"], line
     _site(tmp_path, f"Text.\n\n{draft}\nEnd.\n")  # the same lines outside a comment: each is reported
     assert sorted(d["code"] for d in _found(tmp_path, capsys, monkeypatch)) == ["BC601", "BC603", "BC608"]
+
+
+def test_long_runs_of_white_space_take_linear_time(tmp_path: Path) -> None:
+    """A line of spaces or tabs by the ten thousand, indented lines under it: no pattern of
+    the kramdown checks may try every split of it (the lazy-code prefilter did: 0.6 s for
+    8,000 spaces, hours for a megabyte). Measured as growth (scaling.py)."""
+    from collections.abc import Callable
+
+    from scaling import assert_linear
+
+    from blogcheck.config import Config
+    from blogcheck.jekyll.site import load_site
+    from blogcheck.run import run
+
+    bodies: list[Callable[[int], str]] = [lambda n: " " * n + "\ntext\n", lambda n: "\t" * n + "x\ny\n",
+                                          lambda n: "- " * n + "#\n    code\ntext\n"]
+    for number, body in enumerate(bodies):
+        def work_at(size: int, body: Callable[[int], str] = body, number: int = number) -> Callable[[], object]:
+            folder = tmp_path / f"s{number}-{size}"
+            folder.mkdir()
+            post = _site(folder, body(size))
+            return lambda: run([post], load_site(folder), Config(select=("markup",)))
+
+        assert_linear(work_at, 20_000, number)
