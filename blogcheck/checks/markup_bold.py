@@ -19,7 +19,7 @@ _CLOSING = {run: re.compile(r"(?<=\S)(\s+)" + re.escape(run) + r"(?![*_\w])") fo
 _SPACED = re.compile(r"\S[ \t]+(?:\*\*|__)(?![*_\w])|(?<![*_\w])(?:\*\*|__)[ \t]+[^\s*_]")
 # the mirror case, `** text**`: a `**` before a space opens nothing either (kramdown and the preview show
 # both as typed); the text between holds no run of its own, so `a ** b **c**` is not one
-_MIRROR = re.compile(r"(?<![*_\w])(\*\*|__)([ \t]+)((?:(?!\1)[^\n])*?[^\s*_\\])\1(?![*_\w])")
+_MIRROR = re.compile(r"(?<![*_\w])(\*\*|__)([ \t]++)((?:(?!\1)[^\n])*?[^\s*_\\])\1(?![*_\w])")
 
 
 def spaced(post: Post, where: tuple[int, int], text: str) -> Iterator[Diagnostic]:

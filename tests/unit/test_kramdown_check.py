@@ -193,8 +193,9 @@ def test_nothing_inside_a_kramdown_comment_is_reported(
 
 def test_long_runs_of_white_space_take_linear_time(tmp_path: Path) -> None:
     """A line of spaces or tabs by the ten thousand, indented lines under it: no pattern of
-    the kramdown checks may try every split of it (the lazy-code prefilter did: 0.6 s for
-    8,000 spaces, hours for a megabyte). Measured as growth (scaling.py)."""
+    the markup checks may try every split of it (the lazy-code prefilter did: 0.6 s for
+    8,000 spaces, hours for a megabyte; so did BC606's `** text**`: 7 s for 20,000).
+    Measured as growth (scaling.py)."""
     from collections.abc import Callable
 
     from scaling import assert_linear
@@ -204,7 +205,8 @@ def test_long_runs_of_white_space_take_linear_time(tmp_path: Path) -> None:
     from blogcheck.run import run
 
     bodies: list[Callable[[int], str]] = [lambda n: " " * n + "\ntext\n", lambda n: "\t" * n + "x\ny\n",
-                                          lambda n: "- " * n + "#\n    code\ntext\n"]
+                                          lambda n: "- " * n + "#\n    code\ntext\n",
+                                          lambda n: "** " + " " * n + "x\n"]  # BC606's mirror case, unclosed
     for number, body in enumerate(bodies):
         def work_at(size: int, body: Callable[[int], str] = body, number: int = number) -> Callable[[], object]:
             folder = tmp_path / f"s{number}-{size}"
