@@ -208,7 +208,7 @@ def _plan(path: Path, diags: list[Diagnostic], encoding: Encoding, notes: list[s
 
 def _change(old: str, new: str) -> str:
     """One edit as the `fixed:` line says it: `old` -> `new`, or what was put in or taken out
-    (an empty code span is no code span, and a line break shows as `\x0a`)."""
+    (an empty code span is no code span, and a line break would show as its escape)."""
     if not old and new and not new.strip("\r\n"):
         breaks = new.count("\n")
         return "a line break put in" if breaks == 1 else f"{breaks} line breaks put in"
