@@ -124,9 +124,12 @@ def ids(parsed: Parsed, dialect: Dialect, resolve: Callable[[str], str]) -> set[
     defined: set[str] = set()
     stream = parsed.tokens
     shown_as_text = set(_as_text(parsed, dialect))
+    code = _in_code(parsed, dialect)
     for number, token in enumerate(stream):
         if token.type == "heading_open" and token.map and token.map[0] in shown_as_text:
             continue
+        if token.map and token.map[0] in code:
+            continue  # a line kramdown takes into the indented code above it (BC621): no id on the page
         if token.type == "heading_open" and number + 1 < len(stream):
             headings.append(_text(parsed, stream[number + 1], resolve))
             if dialect.as_written:
@@ -163,6 +166,13 @@ def text_ids(parsed: Parsed, dialect: Dialect, resolve: Callable[[str], str]) ->
             found.update((i, about) for i in heading_ids([text], dialect, [_source(parsed, parsed.tokens[number + 1],
                                                                                      resolve)]))
     return found
+
+
+def _in_code(parsed: Parsed, dialect: Dialect) -> set[int]:
+    """Body lines kramdown makes code under an indented code block (none on other sites)."""
+    from blogcheck.jekyll.kramdown_lazy_code import rows
+
+    return rows(parsed.post.body) if dialect.kramdown else set()
 
 
 def _as_text(parsed: Parsed, dialect: Dialect) -> dict[int, str]:

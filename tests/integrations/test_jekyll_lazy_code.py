@@ -131,3 +131,18 @@ def test_links_and_words_in_swallowed_lines_are_code(tmp_path: Path, monkeypatch
     main(["check", "--offline", "--no-cache", "--select", "BC2,BC4,BC621", "--format", "json"])
     found = json.loads(capsys.readouterr().out)["diagnostics"]
     assert [(d["code"], d["line"]) for d in found] == [("BC621", 7), ("BC204", 9), ("BC401", 9)]
+
+
+def test_a_heading_or_anchor_kramdown_takes_into_code_is_no_link_target(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """`# Head` and `<a id="x">` right under indented code are code on the page (escaped, no
+    id): a `#fragment` to them is BC203; the heading after a blank line is a target."""
+    body = ("Intro.\n\n    code\n# Swallowed Head\n<a id=\"anchor-in-code\"></a>\n\n## Real Head\n\n"
+            "[a](#swallowed-head) [b](#real-head) [c](#anchor-in-code)\n")
+    site = one_post_site(tmp_path / "site", body)
+    ids = set(re.findall(r"<[a-z0-9]+[^>]*\sid=\"([^\"]+)\"", built_post(site)))
+    assert "real-head" in ids and not {"swallowed-head", "anchor-in-code"} & ids
+    monkeypatch.chdir(site)
+    main(["check", "--offline", "--select", "BC203", "--format", "json"])
+    found = json.loads(capsys.readouterr().out)["diagnostics"]
+    assert sorted(str(d["url"]) for d in found) == ["#anchor-in-code", "#swallowed-head"]
