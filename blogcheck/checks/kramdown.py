@@ -22,10 +22,10 @@ from typing import TYPE_CHECKING, Any
 from blogcheck.checks import Context, kramdown_fences, kramdown_swallowed, kramdown_ticks
 from blogcheck.codes import diagnostic
 from blogcheck.diagnostic import Diagnostic
-from blogcheck.jekyll.kramdown_blocks import RawBlock, may_keep_raw, raw_blocks, view
+from blogcheck.jekyll.kramdown_blocks import RawBlock, may_keep_raw, raw_blocks
+from blogcheck.jekyll.kramdown_blocks import read as read_blocks
 from blogcheck.jekyll.kramdown_html import KNOWN as _KNOWN
 from blogcheck.jekyll.kramdown_html import honoured, markdown_attribute, parses_markdown, tag_end
-from blogcheck.parse.markdown import blocks
 from blogcheck.post import Post
 from blogcheck.suppress import spans_silenced, suppressions
 
@@ -75,9 +75,7 @@ def _found(post: Post, ctx: Context) -> Iterator[tuple[Diagnostic, tuple[int, ..
     from blogcheck.jekyll.kramdown_lists import paren_lists, renumbered, text_numbers
     from blogcheck.jekyll.kramdown_tables import read
 
-    lines = view(body)  # shared with the markup check, as is the parse
-    stream, env = blocks(lines.rendered)  # block structure only
-    lines = lines.with_html(stream)
+    lines, stream, env = read_blocks(body)  # shared with the markup check, as is the parse
     made, as_text = read(lines, stream) if pipes else ([], [])
     raw = body.split("\n")
     for table in made:

@@ -22,7 +22,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from blogcheck.jekyll.kramdown_html import Open, raw_block, says_markdown
 from blogcheck.links import liquid
@@ -126,6 +126,19 @@ def view(body: str) -> Lines:
     """`Lines.of(body)`, kept for the last two bodies: the markup and kramdown checks
     read the same post one after the other. Shared: read it, never change it."""
     return Lines.of(body)
+
+
+@functools.lru_cache(maxsize=2)
+def read(body: str) -> tuple[Lines, list[Token], dict[str, Any]]:
+    """`body` as the kramdown readers take it: its lines with the HTML kramdown keeps raw
+    marked, its block tokens and their env. Kept for the last two bodies: the kramdown
+    check, the headings shown as text and the lines taken into code (links, spelling)
+    read the same post. Shared: read it, never change it."""
+    from blogcheck.parse.markdown import blocks
+
+    lines = view(body)
+    stream, env = blocks(lines.rendered)  # block structure only
+    return lines.with_html(stream), stream, env
 
 
 def _blank(text: list[str], starts: list[int], start: int, end: int, keep: str = "", fill: str = " ") -> None:

@@ -13,12 +13,13 @@ first line of each run (BC621); the links and spelling checks read none of it.""
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from blogcheck.jekyll.kramdown_blocks import Box, Lines, boxes, innermost, view
+from blogcheck.jekyll.kramdown_blocks import Box, Lines, boxes, innermost, read
 from blogcheck.jekyll.kramdown_html import SPAN_ELEMENTS
 from blogcheck.jekyll.kramdown_indent import as_read
 
@@ -100,13 +101,12 @@ def in_body(body: str) -> list[Swallowed]:
     """`swallowed` of a post's body, parsed as the markup checks parse it (the parse is shared)."""
     if MAY_HOLD.search(body) is None:
         return []
-    from blogcheck.parse.markdown import blocks
-
-    lines = view(body)
-    stream = blocks(lines.rendered)[0]
-    return list(swallowed(lines.with_html(stream), stream))
+    lines, stream, _ = read(body)
+    return list(swallowed(lines, stream))
 
 
-def rows(body: str) -> set[int]:
-    """The body lines (0-based) of every run: code on the page, whatever the preview shows."""
-    return {n for run in in_body(body) for n in range(run.first, run.stop)}
+@functools.lru_cache(maxsize=2)
+def rows(body: str) -> frozenset[int]:
+    """The body lines (0-based) of every run: code on the page, whatever the preview shows.
+    Kept for the last two bodies: the links and spelling checks ask about the same post."""
+    return frozenset(n for run in in_body(body) for n in range(run.first, run.stop))

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from blogcheck.jekyll.kramdown_blocks import Box, Lines, boxes, innermost, view
+from blogcheck.jekyll.kramdown_blocks import Box, Lines, boxes, innermost, read
 from blogcheck.jekyll.kramdown_indent import as_read
 
 if TYPE_CHECKING:
@@ -57,8 +57,5 @@ def in_body(body: str) -> list[TextHeading]:
     """`as_text` of a post's body, parsed as the markup checks parse it (the parse is shared)."""
     if MAY_HOLD.search(body) is None:
         return []
-    from blogcheck.parse.markdown import blocks
-
-    lines = view(body)
-    stream = blocks(lines.rendered)[0]
-    return list(as_text(lines.with_html(stream), stream))
+    lines, stream, _ = read(body)
+    return list(as_text(lines, stream))

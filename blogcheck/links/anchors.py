@@ -168,11 +168,11 @@ def text_ids(parsed: Parsed, dialect: Dialect, resolve: Callable[[str], str]) ->
     return found
 
 
-def _in_code(parsed: Parsed, dialect: Dialect) -> set[int]:
+def _in_code(parsed: Parsed, dialect: Dialect) -> frozenset[int]:
     """Body lines kramdown makes code under an indented code block (none on other sites)."""
     from blogcheck.jekyll.kramdown_lazy_code import rows
 
-    return rows(parsed.post.body) if dialect.kramdown else set()
+    return rows(parsed.post.body) if dialect.kramdown else frozenset()
 
 
 def _as_text(parsed: Parsed, dialect: Dialect) -> dict[int, str]:
